@@ -1,0 +1,1 @@
+"""Parley: follows a negotiation in the news and keeps a Discord team up to date."""

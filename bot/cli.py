@@ -1,0 +1,130 @@
+"""The `parley` command line (CONTRACT.md, section 1).
+
+Each sub-command is a thin shell around a function in `bot/`: this module parses arguments,
+loads settings, and turns the project's own errors into one line on stderr with exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.config import Settings, load_settings
+from bot.errors import UserError
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, but terser
+        self.exit(EXIT_USAGE, f"parley: {message} (see 'parley --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="parley", description="Follows a negotiation in the news and reports it on Discord.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sub.add_parser("run", help="run the Discord bot with its scheduler (needs DISCORD_TOKEN)")
+
+    replay = sub.add_parser("replay", help="replay the seed articles through the whole pipeline")
+    replay.add_argument("dir", nargs="?", default="seeds", help="folder with manifest.toml (default: seeds/)")
+    replay.add_argument("--console", action="store_true", help="print digests and alerts instead of posting")
+
+    extract = sub.add_parser("extract", help="print the facts of every entry of one feed; stores nothing")
+    extract.add_argument("feed", help="a path, file:// or http(s):// URL of an RSS or Atom feed")
+    extract.add_argument("--json", action="store_true", help="print a JSON array (the only format so far)")
+
+    ask = sub.add_parser("ask", help='answer a slash command\'s text, e.g. parley ask "/round 5"')
+    ask.add_argument("text", help="the command text")
+
+    poll = sub.add_parser("poll", help="poll every configured feed")
+    poll.add_argument("--once", action="store_true", help="poll once and exit")
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    db_sub.add_parser("upgrade", help="apply database migrations")
+    return parser
+
+
+async def _extract(feed: str) -> list[dict]:
+    from bot.extract import extract_feed_entries
+    from bot.feeds.parse import FeedError, parse_feed
+    from bot.feeds.source import read_feed
+    from bot.profile import load_profile
+
+    profile = load_profile(load_settings().parley_profile)
+    data = await read_feed(feed)
+    try:
+        parsed = parse_feed(data, source=feed)
+    except FeedError as exc:
+        raise UserError(f"{feed}: {exc}") from None
+    return [facts.to_contract() for facts in extract_feed_entries(parsed.entries, profile)]
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "extract":
+        facts = asyncio.run(_extract(args.feed))
+        json.dump(facts, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if args.command == "replay":
+        from bot.replay import replay
+
+        return asyncio.run(replay(settings, Path(args.dir), console=args.console or not settings.discord_token))
+    if args.command == "ask":
+        from bot.queries import ask
+
+        answer = asyncio.run(ask(settings, args.text))
+        print(answer.to_text())
+        return EXIT_USAGE if answer.error else EXIT_OK
+    if args.command == "poll":
+        if not args.once:
+            raise UserError("poll runs once and exits: use 'parley poll --once' (or 'parley run' for the schedule)")
+        from bot.polling import poll_once
+
+        return asyncio.run(poll_once(settings))
+    if args.command == "db":
+        from storage.migrate import upgrade
+
+        upgrade(settings.database_url)
+        print("database is up to date")
+        return EXIT_OK
+    if args.command == "run":
+        if not settings.discord_token:
+            raise UserError(
+                "DISCORD_TOKEN is not set: create a bot token at https://discord.com/developers/applications "
+                "(see README), or try 'parley replay --console' without one"
+            )
+        from bot.discord_app import run_bot
+
+        return run_bot(settings)
+    raise UserError(f"unknown command {args.command!r}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"]).upper()
+        print(f"parley: bad setting {key}: {err['msg']}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _dispatch(args, settings)
+    except UserError as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("parley: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `parley extract ... | head`: the reader left, which is fine
+        sys.stderr.close()
+        return EXIT_OK

@@ -1,0 +1,1 @@
+"""Feeds: turning feed bytes into entries, fetching them politely, polling on a schedule."""

@@ -1,0 +1,222 @@
+"""The negotiation profile: people, places, topics, sectors and stance phrasings, as data.
+
+Loaded and validated once at start. A broken profile fails with a `ProfileError` whose one
+line names the file, the key and the problem, so an operator can fix it without reading code.
+Phrases are compiled once here, so extraction does no regex compilation per article.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from bot.config import DEFAULT_PROFILE
+from bot.errors import UserError
+
+STANCES = ("removal", "reduction", "agreed")
+
+
+class ProfileError(UserError, ValueError):
+    """The profile file cannot be used; the message names file, key and problem."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NegotiationSpec(_Strict):
+    id: str
+    name: str
+    tracked_side: str
+    round_terms: list[str] = Field(min_length=1)
+    subject_terms: list[str] = Field(min_length=1)
+
+
+class SideSpec(_Strict):
+    name: str
+    aliases: list[str] = Field(min_length=1)
+
+
+class PersonSpec(_Strict):
+    name: str
+    side: str
+    role: str
+    aliases: list[str] = Field(min_length=1)
+    titles: list[str] = Field(default_factory=list)
+    negotiator: bool = False
+
+
+class PlaceSpec(_Strict):
+    city: str
+    timezone: str
+    aliases: list[str] = Field(min_length=1)
+    buildings: list[str] = Field(default_factory=list)
+
+
+class StanceSpec(_Strict):
+    issue: str
+    removal: list[str] = Field(min_length=1)
+    reduction: list[str] = Field(min_length=1)
+    agreed: list[str] = Field(min_length=1)
+
+
+class ProfileSpec(_Strict):
+    negotiation: NegotiationSpec
+    sides: list[SideSpec] = Field(min_length=2)
+    people: list[PersonSpec] = Field(min_length=1)
+    places: list[PlaceSpec] = Field(default_factory=list)
+    topics: dict[str, list[str]] = Field(min_length=1)
+    sectors: dict[str, list[str]] = Field(min_length=1)
+    stances: StanceSpec
+
+    @model_validator(mode="after")
+    def _sides_are_known(self) -> ProfileSpec:
+        names = {s.name for s in self.sides}
+        if self.negotiation.tracked_side not in names:
+            tracked = self.negotiation.tracked_side
+            raise ValueError(f"negotiation.tracked_side {tracked!r} is not one of sides {sorted(names)}")
+        for i, person in enumerate(self.people):
+            if person.side not in names:
+                raise ValueError(f"people[{i}].side {person.side!r} is not one of sides {sorted(names)}")
+        if not any(p.negotiator for p in self.people):
+            raise ValueError("people: no person is marked negotiator = true")
+        return self
+
+
+def phrase_regex(phrases: list[str], *, case_sensitive: bool = False) -> re.Pattern[str]:
+    """One alternation of phrases, anchored on word boundaries."""
+    body = "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    side: str
+    role: str
+    negotiator: bool
+    surname: str
+    alias_re: re.Pattern[str]
+    title_re: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    city: str
+    tz: ZoneInfo
+    alias_re: re.Pattern[str]
+    building_re: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The compiled profile the extractor runs on."""
+
+    path: Path
+    id: str
+    name: str
+    tracked_side: str
+    sides: dict[str, re.Pattern[str]]
+    people: tuple[Person, ...]
+    places: tuple[Place, ...]
+    topics: dict[str, re.Pattern[str]]
+    sectors: dict[str, re.Pattern[str]]
+    stance_issue: str
+    stances: dict[str, re.Pattern[str]]
+    round_term_re: re.Pattern[str]
+    subject_re: re.Pattern[str]
+
+    def person(self, name: str) -> Person | None:
+        return next((p for p in self.people if p.name == name), None)
+
+    def place(self, city: str) -> Place | None:
+        return next((p for p in self.places if p.city == city), None)
+
+
+def _compile(path: Path, key: str, phrases: list[str], *, case_sensitive: bool = False) -> re.Pattern[str]:
+    try:
+        return phrase_regex(phrases, case_sensitive=case_sensitive)
+    except re.error as exc:
+        raise ProfileError(f"{path}: {key}: bad phrase pattern ({exc})") from None
+
+
+def _validation_message(path: Path, exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    key = ".".join(str(part) for part in err["loc"]) or "(top level)"
+    return f"{path}: {key}: {err['msg']}"
+
+
+def load_profile(path: Path | str | None = None) -> Profile:
+    """Read, validate and compile a profile file. Raises `ProfileError` with one line."""
+    path = Path(path) if path else DEFAULT_PROFILE
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProfileError(f"{path}: profile file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"{path}: cannot read profile ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path}: not valid TOML ({exc})") from None
+    try:
+        spec = ProfileSpec.model_validate(raw)
+    except ValidationError as exc:
+        raise ProfileError(_validation_message(path, exc)) from None
+    for topic_or_sector in (*spec.topics, *spec.sectors):
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", topic_or_sector):
+            raise ProfileError(f"{path}: {topic_or_sector}: ids must be lower_snake_case")
+
+    people = []
+    for i, p in enumerate(spec.people):
+        people.append(
+            Person(
+                name=p.name,
+                side=p.side,
+                role=p.role,
+                negotiator=p.negotiator,
+                surname=p.name.split()[-1],
+                # Names are proper nouns: match them case-sensitively ("Greer", not "greer").
+                alias_re=_compile(path, f"people[{i}].aliases", p.aliases, case_sensitive=True),
+                title_re=_compile(path, f"people[{i}].titles", p.titles) if p.titles else None,
+            )
+        )
+    places = []
+    for i, pl in enumerate(spec.places):
+        try:
+            tz = ZoneInfo(pl.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ProfileError(f"{path}: places[{i}].timezone: unknown time zone {pl.timezone!r}") from None
+        places.append(
+            Place(
+                city=pl.city,
+                tz=tz,
+                alias_re=_compile(path, f"places[{i}].aliases", pl.aliases, case_sensitive=True),
+                building_re=_compile(path, f"places[{i}].buildings", pl.buildings) if pl.buildings else None,
+            )
+        )
+    return Profile(
+        path=path,
+        id=spec.negotiation.id,
+        name=spec.negotiation.name,
+        tracked_side=spec.negotiation.tracked_side,
+        sides={s.name: _compile(path, f"sides.{s.name}", s.aliases, case_sensitive=True) for s in spec.sides},
+        people=tuple(people),
+        places=tuple(places),
+        topics={k: _compile(path, f"topics.{k}", v) for k, v in spec.topics.items()},
+        sectors={k: _compile(path, f"sectors.{k}", v) for k, v in spec.sectors.items()},
+        stance_issue=spec.stances.issue,
+        stances={s: _compile(path, f"stances.{s}", getattr(spec.stances, s)) for s in STANCES},
+        round_term_re=_compile(path, "negotiation.round_terms", spec.negotiation.round_terms),
+        subject_re=_compile(path, "negotiation.subject_terms", spec.negotiation.subject_terms),
+    )
+
+
+@cache
+def default_profile() -> Profile:
+    """The shipped Japan–US profile, loaded once."""
+    return load_profile(DEFAULT_PROFILE)
