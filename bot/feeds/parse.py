@@ -7,6 +7,7 @@ sees them, and tells a document that is not a feed from a feed with no entries.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,7 +17,8 @@ import feedparser
 from bot.errors import UserError
 from bot.feeds.entry import FeedEntry
 
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
+_PROLOG_PROBE = 1024 * 1024  # a DOCTYPE must precede the root element; a megabyte of prolog is plenty
 
 
 class FeedError(UserError, ValueError):
@@ -49,27 +51,66 @@ def _body(entry: feedparser.FeedParserDict) -> tuple[str, bool]:
 
 
 def _guid(entry: feedparser.FeedParserDict, index: int) -> str:
-    """feedparser's ``entry.id``; without one, the link; without that, title and position."""
-    return entry.get("id") or entry.get("link") or f"{entry.get('title', '')}#{index}"
+    """feedparser's ``entry.id``; without one, the link; without that, a hash of title and body.
+
+    Not the position in the feed: a new entry on top would shift every position and the
+    whole feed would look new on the next poll.
+    """
+    found = entry.get("id") or entry.get("link")
+    if found:
+        return found
+    basis = f"{entry.get('title', '')}\n{entry.get('summary', '')}".encode()
+    return "urn:parley:sha1:" + hashlib.sha1(basis, usedforsecurity=False).hexdigest()
 
 
-def parse_feed(data: bytes | str, *, source: str | None = None) -> ParsedFeed:
-    """Parse a whole feed document. Raises `FeedError` when it is not a feed."""
+def _declares_entities(raw: bytes) -> bool:
+    """Whether the document declares XML entities, in whichever encoding it is written.
+
+    Entity declarations are how "billion laughs" documents expand a few kilobytes into
+    gigabytes, and a feed never needs them. UTF-16/32 documents are decoded first so the
+    check cannot be dodged by re-encoding.
+    """
+    head = raw[:_PROLOG_PROBE]
+    for bom, codec in ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+                       (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le")):
+        if head.startswith(bom):
+            text = head[len(bom):].decode(codec, errors="ignore")
+            break
+    else:
+        if head[:4] in (b"\x00<\x00?", b"<\x00?\x00"):  # UTF-16 without a BOM
+            text = head.decode("utf-16-be" if head[0] == 0 else "utf-16-le", errors="ignore")
+        else:
+            text = head.decode("latin-1")
+    return bool(_ENTITY_DECL.search(text))
+
+
+def parse_feed(data: bytes | str, *, source: str | None = None, content_type: str | None = None) -> ParsedFeed:
+    """Parse a whole feed document. Raises `FeedError` when it is not a feed.
+
+    ``content_type`` is the HTTP header, when there was one: feedparser weighs its charset
+    against the XML declaration and falls back sensibly when they disagree.
+    """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if _ENTITY_DECL.search(raw[:65536]):
+    if _declares_entities(raw):
         raise FeedError("the document declares XML entities; refused as unsafe")
-    parsed = feedparser.parse(raw, sanitize_html=False, resolve_relative_uris=False)
+    headers = {"content-type": content_type} if content_type else None
+    parsed = feedparser.parse(raw, sanitize_html=False, resolve_relative_uris=False, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         detail = f" ({str(reason).splitlines()[0]})" if reason else ""
         raise FeedError(f"not an RSS or Atom feed{detail}")
     feed_title = parsed.feed.get("title", "") or ""
     entries = []
+    seen: set[str] = set()
     for index, item in enumerate(parsed.entries):
+        guid = _guid(item, index)
+        if guid in seen:  # a feed repeating a guid means one entry; the first copy wins
+            continue
+        seen.add(guid)
         html, summary_only = _body(item)
         entries.append(
             FeedEntry(
-                guid=_guid(item, index),
+                guid=guid,
                 title=item.get("title", "") or "",
                 link=item.get("link"),
                 html=html,
