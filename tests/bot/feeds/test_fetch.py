@@ -6,7 +6,7 @@ import dataclasses
 
 import aiohttp
 import pytest
-from conftest import GOOD_RSS, LIMITS, FeedServer
+from feedserver import GOOD_RSS, LIMITS, FeedServer
 
 from bot.feeds.fetch import fetch_feed, make_session, parse_max_age, parse_retry_after
 from bot.feeds.parse import FeedError, parse_feed
@@ -139,7 +139,7 @@ async def test_an_xml_entity_bomb_is_refused_by_the_parser(session, feed_server)
 
 
 async def test_an_entity_bomb_in_utf16_is_refused_too():
-    from conftest import ENTITY_BOMB
+    from feedserver import ENTITY_BOMB
 
     body = ENTITY_BOMB.decode().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-16"?>')
     with pytest.raises(FeedError, match="declares XML entities"):
@@ -169,7 +169,7 @@ async def test_entries_without_guid_or_date_get_a_stable_id_and_no_date(session,
 
 
 async def test_duplicate_guids_in_one_feed_are_kept_once():
-    from conftest import item, rss
+    from feedserver import item, rss
 
     entries = parse_feed(rss([item(7), item(7, text="A second copy."), item(8)])).entries
     assert [e.guid for e in entries] == ["https://news.example/7", "https://news.example/8"]
@@ -230,7 +230,7 @@ def test_retry_after_and_max_age_header_parsing():
 
 
 def test_an_entry_without_guid_or_link_keeps_its_id_when_new_entries_arrive_above_it():
-    from conftest import item, rss
+    from feedserver import item, rss
 
     lone = {"title": "No guid", "description": "Akazawa spoke."}
     before = parse_feed(rss([lone])).entries[0].guid
