@@ -1,0 +1,198 @@
+"""The tables (docs/interfaces.md, "Storage"). Column names there are a contract; more may be added.
+
+Times are stored timezone-aware where the database can (PostgreSQL); SQLite gives them back
+naive, so readers treat a naive time as UTC (`as_utc`).
+
+Besides the six contract tables there are two of the knowledge base's own:
+- ``claim``: one row per distinct (round, kind, key, value) with its source count, so matching
+  a new fact and answering ``/round N`` read a handful of rows however many sources there are;
+- ``cluster_key``: a few short hashes of each story cluster's text, so finding the cluster of a
+  near-identical copy is an index lookup, not a scan of every stored text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import BigInteger, Column, DateTime, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """A stored time as aware UTC (SQLite returns naive datetimes)."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _ts(*, nullable: bool = True, index: bool = False) -> Column:  # type: ignore[type-arg]
+    return Column(DateTime(timezone=True), nullable=nullable, index=index)
+
+
+class Feed(SQLModel, table=True):
+    """A feed Parley polls, with the state that makes polling polite (conditional GET, back-off)."""
+
+    __tablename__ = "feed"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    title: str | None = Field(default=None, sa_type=Text)
+    etag: str | None = Field(default=None, sa_type=Text)
+    last_modified: str | None = Field(default=None, sa_type=Text)
+    content_hash: str | None = Field(default=None, max_length=64)
+    added_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    initialized: bool = Field(default=False)
+    last_polled_at: datetime | None = Field(default=None, sa_column=_ts())
+    next_poll_at: datetime | None = Field(default=None, sa_column=_ts(index=True))
+    min_interval_seconds: int | None = Field(default=None)
+    failures: int = Field(default=0)
+    last_status: int | None = Field(default=None)
+    last_error: str | None = Field(default=None, sa_type=Text)
+    disabled_at: datetime | None = Field(default=None, sa_column=_ts())
+    disabled_reason: str | None = Field(default=None, sa_type=Text)
+
+
+class Entry(SQLModel, table=True):
+    """One article as seen once. ``guid`` is unique; ``link_norm`` and ``content_hash`` catch copies.
+
+    ``decision`` says in one line what Parley did with it and why (for ``/why``);
+    ``facts_json`` keeps what the extractor returned, so ``/why`` can show it as extracted.
+    """
+
+    __tablename__ = "entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    feed_id: int | None = Field(default=None, foreign_key="feed.id", ondelete="SET NULL", index=True)
+    guid: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    link: str | None = Field(default=None, sa_type=Text)
+    link_norm: str | None = Field(default=None, max_length=700, index=True)
+    title: str = Field(default="", sa_type=Text)
+    source: str | None = Field(default=None, sa_type=Text)
+    published: datetime | None = Field(default=None, sa_column=_ts(index=True))
+    clean_text: str = Field(default="", sa_type=Text)
+    content_hash: str = Field(max_length=64, index=True)
+    cluster_id: int | None = Field(default=None, index=True)
+    extracted_at: datetime | None = Field(default=None, sa_column=_ts())
+    announced: bool = Field(default=False)
+    # Parley's own additions
+    round: int | None = Field(default=None, index=True)
+    relevant: bool | None = Field(default=None)
+    duplicate_of: int | None = Field(default=None)
+    decision: str | None = Field(default=None, sa_type=Text)
+    facts_json: str | None = Field(default=None, sa_type=Text)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class Fact(SQLModel, table=True):
+    """One fact as one source stated it, with its provenance (entry and sentence) and how it matched."""
+
+    __tablename__ = "fact"
+    __table_args__ = (Index("ix_fact_round_kind_key", "round", "kind", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="entry.id", ondelete="CASCADE", index=True)
+    round: int | None = Field(default=None)
+    kind: str = Field(max_length=32)
+    key: str = Field(max_length=300)
+    value: str = Field(sa_type=Text)  # JSON
+    sentence: str = Field(default="", sa_type=Text)
+    match: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    # Parley's own addition: the claim (distinct value) this fact supports.
+    claim_id: int | None = Field(default=None, index=True)
+
+
+class Claim(SQLModel, table=True):
+    """A distinct statement about a round, with how many sources made it. Never overwritten:
+    two sources that disagree make two claims with the same (round, kind, key)."""
+
+    __tablename__ = "claim"
+    __table_args__ = (UniqueConstraint("round", "kind", "key", "value", name="uq_claim_round_kind_key_value"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    round: int = Field(index=True)  # 0 for facts that name no round
+    kind: str = Field(max_length=32)
+    key: str = Field(max_length=300)
+    value: str = Field(max_length=700)  # JSON
+    source_count: int = Field(default=1)
+    first_entry_id: int = Field(index=True)
+    first_fact_id: int | None = Field(default=None)
+    sample_entry_ids: str = Field(default="[]", sa_type=Text)  # JSON list of the first few sources
+    status: str = Field(default="new", max_length=32)  # the match of its first fact
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class StoryCluster(SQLModel, table=True):
+    """Near-identical copies of one story (a wire report run by several outlets)."""
+
+    __tablename__ = "story_cluster"
+
+    id: int | None = Field(default=None, primary_key=True)
+    round: int | None = Field(default=None, index=True)
+    fingerprint: str = Field(sa_type=Text)  # bottom-k sketch of the text's shingles, JSON
+    first_entry_id: int | None = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    size: int = Field(default=1)
+
+
+class ClusterKey(SQLModel, table=True):
+    """A few of a cluster's smallest shingle hashes: candidates for a new text are found by index."""
+
+    __tablename__ = "cluster_key"
+    __table_args__ = (UniqueConstraint("key", "cluster_id", name="uq_cluster_key_key_cluster"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: int = Field(sa_type=BigInteger, index=True)
+    cluster_id: int = Field(foreign_key="story_cluster.id", ondelete="CASCADE", index=True)
+
+
+class Subscription(SQLModel, table=True):
+    """A Discord channel that gets digests, changes, or both."""
+
+    __tablename__ = "subscription"
+
+    id: int | None = Field(default=None, primary_key=True)
+    guild_id: int | None = Field(default=None, sa_type=BigInteger, index=True)
+    channel_id: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
+    kind: str = Field(default="all", max_length=16)  # digests | changes | all
+    role_id: int | None = Field(default=None, sa_type=BigInteger)
+    created_by: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    disabled_at: datetime | None = Field(default=None, sa_column=_ts())
+    disabled_reason: str | None = Field(default=None, sa_type=Text)
+
+
+class Outbox(SQLModel, table=True):
+    """One thing to post at one destination. Unique (destination, item_key): posted once per place;
+    a digest that gains a source bumps ``revision`` so the sink edits its message."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("destination", "item_key", name="uq_outbox_destination_item_key"),
+        Index("ix_outbox_status_next_attempt", "status", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    destination: str = Field(max_length=100)
+    item_key: str = Field(max_length=300)
+    kind: str = Field(max_length=16)  # digest | alert
+    payload: str = Field(sa_type=Text)  # JSON of an Answer plus "ping_role_id"
+    revision: int = Field(default=1)
+    delivered_revision: int | None = Field(default=None)
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    status: str = Field(default="pending", max_length=16)  # pending | delivered | failed | dead
+    attempts: int = Field(default=0)
+    last_error: str | None = Field(default=None, sa_type=Text)
+    next_attempt_at: datetime | None = Field(default=None, sa_column=_ts())
+    claimed_by: str | None = Field(default=None, max_length=100)
+    claimed_until: datetime | None = Field(default=None, sa_column=_ts())
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+ALL_TABLES = ("feed", "entry", "fact", "claim", "story_cluster", "cluster_key", "subscription", "outbox")
