@@ -114,7 +114,7 @@ class Place:
     building_re: re.Pattern[str] | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one compiled profile per file
 class Profile:
     """The compiled profile the extractor runs on."""
 

@@ -1,14 +1,67 @@
-"""Runs every fact finder over one cleaned article (placeholder until the finders land)."""
+"""Runs every fact finder over one article and assembles its `ArticleFacts`."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from bot.extract.article import prepare_article
 from bot.extract.facts import ArticleFacts
+from bot.extract.people import find_meetings
+from bot.extract.positions import find_positions
+from bot.extract.relevance import is_relevant
+from bot.extract.rounds import find_round_mentions, reported_round, tense_status
+from bot.extract.scope import off_topic_paragraphs
+from bot.extract.tariffs import find_tariffs
+from bot.extract.topics import find_topics
+from bot.extract.when_where import find_when_where
 from bot.profile import Profile
 
 
 def extract_article(
     *, guid: str, title: str, html: str, published: datetime | None, profile: Profile
 ) -> ArticleFacts:
-    return ArticleFacts(id=guid)
+    """The facts of one article; an irrelevant article gets ``relevant=False`` and nothing else."""
+    article = prepare_article(guid=guid, title=title, html=html, published=published, profile=profile)
+    facts = ArticleFacts(id=guid)
+    if not is_relevant(article):
+        return facts
+    facts.relevant = True
+    skip = off_topic_paragraphs(article)
+
+    mentions = [m for m in find_round_mentions(article) if m.sentence.paragraph not in skip]
+    chosen = reported_round(mentions)
+    chosen_mentions = [m for m in mentions if m.number == chosen]
+    round_sentences = []
+    for m in chosen_mentions:
+        if m.sentence not in round_sentences:
+            round_sentences.append(m.sentence)
+
+    meetings = find_meetings(article, mentions, chosen, skip)
+    when_where = find_when_where(
+        article,
+        round_sentences=[s for s in round_sentences if s.paragraph > 0] + [s for s in round_sentences if s.paragraph == 0],
+        round_positions=[m.start for m in chosen_mentions],
+        meeting_sentences=meetings.meeting_sentences,
+        has_event=chosen is not None or bool(meetings.meeting_sentences),
+    )
+    status = None
+    if chosen is not None:
+        status = when_where.status_from_date or tense_status(article, round_sentences) or "held"
+        facts.evidence["round"] = round_sentences[0].text
+
+    topics, not_discussed, topic_evidence = find_topics(article, upcoming=status == "upcoming", skip_paragraphs=skip)
+
+    facts.round = chosen
+    facts.round_status = status
+    facts.date = when_where.date
+    facts.location = when_where.location
+    facts.participants = meetings.participants
+    facts.meetings = meetings.meetings
+    facts.topics = topics
+    facts.not_discussed = not_discussed
+    facts.tariffs = find_tariffs(article, skip)
+    facts.positions = find_positions(article, skip)
+    facts.evidence.update(when_where.evidence)
+    facts.evidence.update(meetings.evidence)
+    facts.evidence.update(topic_evidence)
+    return facts

@@ -1,0 +1,124 @@
+"""Dates as news writes them, resolved to a calendar day in the place of the meeting.
+
+"May 1", "1 May", "June 6, 2025", "Thursday (May 1)", "Tuesday (29th)", a dateline
+("Washington, May 1 (Jiji Press)--"), "on Friday", "Friday's talks", "yesterday". A bare weekday
+is the latest such day on or before the publication day (in the meeting's time zone) for an
+event reported as past, and the next one on or after it for an event previewed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DATE_RE = re.compile(
+    rf"""(?x)
+    (?P<md>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)
+  | (?P<dm>(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?)
+  | (?P<wd>(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+        (?:[’']s)?(?:\s*\((?P<paren>[^)]{{1,20}})\))?)
+  | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
+    """,
+)
+_DAY_ONLY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    kind: str  # explicit | weekday | relative
+    match: re.Match[str]
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    out = []
+    for m in DATE_RE.finditer(text):
+        if m.group("md") and m.group("m1").lower().startswith("may") and not re.match(r"May\s+\d", m.group(0)):
+            continue
+        if m.group("md") or m.group("dm"):
+            kind = "explicit"
+        elif m.group("wd"):
+            kind = "weekday"
+        else:
+            kind = "relative"
+        out.append(DateMention(offset + m.start(), offset + m.end(), kind, m))
+    return out
+
+
+def _closest_year(month: int, day: int, anchor: date) -> date | None:
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - anchor).days) < abs((best - anchor).days):
+            best = candidate
+    return best
+
+
+def local_day(published: datetime | None, tz: ZoneInfo | None) -> date | None:
+    if published is None:
+        return None
+    aware = published if published.tzinfo else published.replace(tzinfo=UTC)
+    return aware.astimezone(tz or UTC).date()
+
+
+def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date | None:
+    """The calendar day a mention names, given the publication day in the meeting's zone."""
+    m = mention.match
+    if mention.kind == "explicit":
+        month_word = (m.group("m1") or m.group("m2")).lower().rstrip(".")
+        month = _MONTHS.get(month_word[:4]) or _MONTHS.get(month_word[:3])
+        day = int(m.group("d1") or m.group("d2"))
+        year = m.group("y1") or m.group("y2")
+        if month is None:
+            return None
+        if year:
+            try:
+                return date(int(year), month, day)
+            except ValueError:
+                return None
+        return _closest_year(month, day, anchor) if anchor else None
+    if anchor is None:
+        return None
+    if mention.kind == "relative":
+        word = m.group("relday").lower()
+        return anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
+    paren = (m.group("paren") or "").strip()
+    if paren:
+        inner = find_dates(paren)
+        if inner and inner[0].kind == "explicit":
+            return resolve(inner[0], anchor, forward=forward)
+        day_only = _DAY_ONLY.match(paren)
+        if day_only:
+            day = int(day_only.group(1))
+            for months_back in (0, -1, 1):
+                month = (anchor.month - 1 + months_back) % 12 + 1
+                year = anchor.year + (anchor.month - 1 + months_back) // 12
+                try:
+                    candidate = date(year, month, day)
+                except ValueError:
+                    continue
+                if abs((candidate - anchor).days) <= 7:
+                    return candidate
+    weekday = _WEEKDAYS.index(m.group("day").lower())
+    rel = (m.group("rel") or "").lower()
+    if rel == "next" or (forward and rel != "last"):
+        delta = (weekday - anchor.weekday()) % 7
+        if rel == "next" and delta == 0:
+            delta = 7
+        return anchor + timedelta(days=delta)
+    delta = (anchor.weekday() - weekday) % 7
+    if rel == "last" and delta == 0:
+        delta = 7
+    return anchor - timedelta(days=delta)

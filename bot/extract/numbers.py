@@ -1,0 +1,128 @@
+"""Numbers as the press writes them: "fifth", "5th", "six", "an hour and a half", "110-minute".
+
+Pure helpers, used by the round, meeting and tariff finders.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+}  # fmt: skip
+_ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+
+_CARDINAL_WORD = "|".join(sorted([*(k for k in _UNITS if k not in ("a", "an")), *_TENS], key=len, reverse=True))
+_ORDINAL_WORD = "|".join(sorted([*_ORDINAL_UNITS, *_ORDINAL_TENS], key=len, reverse=True))
+_TENS_WORD = "|".join(_TENS)
+
+#: a cardinal number: "6", "six", "twenty-one"
+CARDINAL = rf"(?:\d+|(?:(?:{_TENS_WORD})[- ](?:{_CARDINAL_WORD})|{_CARDINAL_WORD}))"
+#: an ordinal: "6th", "sixth", "twenty-first"
+ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|(?:(?:{_TENS_WORD})[- ])?(?:{_ORDINAL_WORD}))"
+
+
+def cardinal_value(text: str) -> int | None:
+    """The value of a cardinal written in digits or words; None when it is not one."""
+    word = text.strip().lower()
+    if word.isdigit():
+        return int(word)
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in _TENS:
+        return _TENS[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return _TENS[parts[0]] + _UNITS[parts[1]]
+    return None
+
+
+def ordinal_value(text: str) -> int | None:
+    """The value of an ordinal ("fifth", "5th", "twenty-first"); None when it is not one."""
+    word = text.strip().lower()
+    digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    if digits:
+        return int(digits.group(1))
+    if word in _ORDINAL_UNITS:
+        return _ORDINAL_UNITS[word]
+    if word in _ORDINAL_TENS:
+        return _ORDINAL_TENS[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ORDINAL_UNITS:
+        return _TENS[parts[0]] + _ORDINAL_UNITS[parts[1]]
+    return None
+
+
+def number_value(text: str) -> int | None:
+    """Ordinal or cardinal, whichever the text is."""
+    value = ordinal_value(text)
+    return value if value is not None else cardinal_value(text)
+
+
+_QTY = rf"(?:\d+(?:\.\d+)?|{CARDINAL}|an?|one)"
+_HALF = r"(?:\s+and\s+(?:a\s+)?half|\s+and\s+a\s+quarter|\s+and\s+three[- ]quarters)"
+#: a length of time in minutes or hours, as a regex with named groups
+DURATION = re.compile(
+    rf"""(?ix)
+    (?<![\w.])(?:
+        (?P<min_adj>{_QTY})[- ]minutes?(?=[-\s]+(?:long\b|session|meeting|talks?|sitting|round|discussion|
+            negotiation|conversation|encounter|gathering|call|phone|video|telephone|press))
+      | (?P<hour_adj>{_QTY}(?:{_HALF})?|{_QTY}[- ]and[- ]a[- ]half)[- ]hours?(?:[- ]long)?
+            (?=[-\s]+(?:session|meeting|talks?|sitting|round|discussion|negotiation|conversation|encounter|
+            gathering|call|phone|video|telephone|press))
+      | (?P<hour_long>an?\s+)?hour[- ]long
+      | (?P<half_hour>half\s+an\s+hour|half-hour)
+      | (?P<hours_and_half>(?:an?|one)\s+hour\s+and\s+a\s+half)
+      | (?P<hours>{_QTY}(?:{_HALF})?|{_QTY}\s+and\s+a\s+half)\s+hours?(?P<plus_min>\s+and\s+(?P<extra>{_QTY})\s+minutes?)?
+      | (?P<minutes>{_QTY})\s+minutes?
+    )""",
+)
+
+
+def _quantity(text: str) -> float | None:
+    text = text.strip().lower()
+    half = 0.0
+    for tail, value in ((r"and a half", 0.5), (r"and half", 0.5), (r"and a quarter", 0.25), (r"and three.quarters", 0.75)):
+        if re.search(tail + "$", text):
+            half = value
+            text = re.sub(r"[- ]and[- ].*$", "", text).strip()
+            break
+    try:
+        base = float(text)
+    except ValueError:
+        base_int = cardinal_value(text)
+        if base_int is None:
+            return None
+        base = float(base_int)
+    return base + half
+
+
+def duration_minutes(match: re.Match[str]) -> int | None:
+    """Whole minutes of a `DURATION` match."""
+    groups = match.groupdict()
+    if groups.get("hours_and_half"):
+        return 90
+    if groups.get("half_hour"):
+        return 30
+    if match.group(0).lower().endswith("hour-long") or match.group(0).lower().endswith("hour long"):
+        if not groups.get("hour_adj"):
+            return 60
+    for key, factor in (("min_adj", 1), ("minutes", 1), ("hour_adj", 60), ("hours", 60)):
+        if groups.get(key):
+            qty = _quantity(groups[key])
+            if qty is None:
+                return None
+            total = qty * factor
+            if key == "hours" and groups.get("extra"):
+                extra = _quantity(groups["extra"])
+                total += extra or 0
+            return round(total)
+    return None

@@ -1,0 +1,144 @@
+"""Who took part in the negotiating meetings, and each sitting with its length.
+
+A sentence describes a negotiating meeting when it has a meeting word ("met", "talks",
+"session", "led by"...) and either names people of both sides, or names people of one side and
+the other side itself, or names the round. Everyone it names takes part, except people marked
+absent ("did not take part", "without Greer") and people who only speak in it ("..., Bessent
+said"). Telephone and video calls are not meetings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.article import Article, Mention
+from bot.extract.cues import (
+    ABSENT_AFTER,
+    ABSENT_BEFORE,
+    MEETING,
+    PHONE,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    STRONG_MEETING,
+)
+from bot.extract.facts import Meeting
+from bot.extract.numbers import DURATION, duration_minutes
+from bot.extract.rounds import RoundMention
+from bot.extract.text import Sentence
+
+_NOT_A_SITTING = re.compile(r"^[-\s]*(?:phone|telephone|video|call|conference call|press|flight|drive|walk|break)", re.I)
+_REPEAT = re.compile(r"\b(?:another|again|second|separate|followed by|later|then)\b", re.I)
+_SEGMENT_BREAK = re.compile(r",\s+(?=[A-Z]\w+\s+(?:met|held|sat|then))|\bfollowed by\b|;|\band then\b|\bthen\b", re.I)
+
+
+@dataclass(slots=True)
+class MeetingReport:
+    participants: list[str]
+    meetings: list[Meeting]
+    meeting_sentences: list[Sentence]
+    evidence: dict[str, str]
+
+
+def _is_speaker(article: Article, mention: Mention, sentence: Sentence) -> bool:
+    after = article.text[mention.end : min(sentence.end, mention.end + 20)]
+    before = article.text[max(sentence.start, mention.start - 20) : mention.start]
+    return bool(SPEECH_AFTER.match(after) or SPEECH_BEFORE.search(before))
+
+
+def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
+    after = article.text[mention.end : sentence.end]
+    before = article.text[max(sentence.start, mention.start - 60) : mention.start]
+    return bool(ABSENT_AFTER.match(after) or ABSENT_BEFORE.search(before))
+
+
+def describes_meeting(article: Article, sentence: Sentence, round_sentences: set[int]) -> bool:
+    """Whether the sentence reports a sitting of the negotiation (see the module docstring)."""
+    if not MEETING.search(sentence.text) or PHONE.search(sentence.text):
+        return False
+    if sentence.index in round_sentences:
+        return True
+    sides_of_people = {article.side_of(m.value) for m in article.people_in(sentence)}
+    sides_of_people.discard(None)
+    if len(sides_of_people) >= 2:
+        return True
+    if len(sides_of_people) == 1:
+        named_sides = {m.value for m in article.sides_in(sentence)}
+        if not named_sides - sides_of_people:
+            return False
+        # One side's people and the other side's name: a real meeting needs a meeting phrase
+        # ("met with", "talks between") or the negotiator himself, not just "the talks".
+        negotiator = any(
+            (p := article.profile.person(m.value)) is not None and p.negotiator for m in article.people_in(sentence)
+        )
+        return negotiator or bool(STRONG_MEETING.search(sentence.text))
+    return False
+
+
+def find_meetings(
+    article: Article, rounds: list[RoundMention], chosen_round: int | None, skip_paragraphs: set[int]
+) -> MeetingReport:
+    profile = article.profile
+    round_sentences = {m.sentence.index for m in rounds if m.number == chosen_round}
+    other_round_sentences = {m.sentence.index for m in rounds if m.number != chosen_round} - round_sentences
+    present: dict[str, str] = {}
+    absent: set[str] = set()
+    sentences = []
+    for sentence in article.sentences:
+        for mention in article.people_in(sentence):
+            if _is_absent(article, mention, sentence):
+                absent.add(mention.value)
+        if sentence.paragraph in skip_paragraphs or sentence.index in other_round_sentences:
+            continue
+        if not describes_meeting(article, sentence, round_sentences):
+            continue
+        sentences.append(sentence)
+        for mention in article.people_in(sentence):
+            if mention.value not in absent and not _is_speaker(article, mention, sentence):
+                present.setdefault(mention.value, sentence.text)
+    participants = [name for name in present if name not in absent]
+    participants.sort(key=lambda n: [p.name for p in profile.people].index(n))
+    evidence = {f"participant:{name}": present[name] for name in participants}
+
+    counterpart_participants = [p for p in participants if article.side_of(p) != profile.tracked_side]
+    meetings: list[Meeting] = []
+    for sentence in sentences:
+        durations = [
+            m for m in DURATION.finditer(sentence.text) if not _NOT_A_SITTING.match(sentence.text[m.end() : m.end() + 20])
+        ]
+        if not durations:
+            continue
+        segments = _segments(sentence.text, len(durations))
+        for match in durations:
+            minutes = duration_minutes(match)
+            if minutes is None or not 0 < minutes <= 24 * 60:
+                continue
+            seg_start, seg_end = next(((s, e) for s, e in segments if s <= match.start() < e), (0, len(sentence.text)))
+            people = _counterparts(article, sentence, seg_start, seg_end, absent)
+            if not people:
+                people = _counterparts(article, sentence, 0, len(sentence.text), absent)
+            if not people:
+                people = counterpart_participants
+            meeting = Meeting(with_=tuple(people), minutes=minutes, evidence=sentence.text)
+            earlier = [m for m in meetings if m.with_ == meeting.with_ and m.minutes == meeting.minutes]
+            if earlier and earlier[-1].evidence != sentence.text and not _REPEAT.search(sentence.text):
+                continue  # the same sitting reported twice
+            meetings.append(meeting)
+    return MeetingReport(participants, meetings, sentences, evidence)
+
+
+def _segments(text: str, count: int) -> list[tuple[int, int]]:
+    """Split a sentence with several sittings into one piece per sitting."""
+    if count < 2:
+        return [(0, len(text))]
+    cuts = [0, *(m.start() for m in _SEGMENT_BREAK.finditer(text)), len(text)]
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
+def _counterparts(article: Article, sentence: Sentence, start: int, end: int, absent: set[str]) -> list[str]:
+    tracked = article.profile.tracked_side
+    names: list[str] = []
+    for mention in article.within(article.people, sentence.start + start, sentence.start + end):
+        if article.side_of(mention.value) != tracked and mention.value not in absent and mention.value not in names:
+            names.append(mention.value)
+    return names

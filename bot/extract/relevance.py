@@ -1,0 +1,40 @@
+"""Whether an article is about the tracked negotiation at all.
+
+It is when it names both sides (or their people) together with the subject of the talks, in
+the headline and the body, or in several sentences of the body. A story led by a third
+country ("Bessent meets China's He Lifeng") needs the tracked pair to carry much of the body.
+"""
+
+from __future__ import annotations
+
+from bot.extract.article import Article
+from bot.extract.scope import mentions_third_party
+from bot.extract.text import Sentence
+
+
+def _names_side(article: Article, sentence: Sentence, side: str) -> bool:
+    if any(m.value == side for m in article.sides_in(sentence)):
+        return True
+    return any(article.side_of(m.value) == side for m in article.people_in(sentence))
+
+
+def _about(article: Article, sentence: Sentence) -> bool:
+    profile = article.profile
+    if not profile.subject_re.search(sentence.text) and not profile.round_term_re.search(sentence.text):
+        return False
+    return all(_names_side(article, sentence, side) for side in profile.sides)
+
+
+def is_relevant(article: Article) -> bool:
+    body = [s for s in article.sentences if s.paragraph > 0]
+    title = [s for s in article.sentences if s.paragraph == 0]
+    score = sum(1 for s in body if _about(article, s))
+    headline = any(_about(article, s) for s in title)
+    lead = title + body[:2]
+    tracked = article.profile.tracked_side
+    led_by_other = any(mentions_third_party(article, s.text) for s in lead) and not any(
+        _names_side(article, s, tracked) for s in lead
+    )
+    if led_by_other:
+        return score >= 3
+    return (headline and score >= 1) or score >= 2

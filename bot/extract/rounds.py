@@ -1,0 +1,81 @@
+"""Which numbered round of talks an article reports on, and whether it was held or is upcoming.
+
+"the fifth round", "5th round", "round 6", "Round Six", "the second ministerial-level meeting"
+are rounds; "made six trips", "his tenth visit", "the third consecutive week", "another round"
+and "a first round of tariffs" are not. An article that mentions several rounds reports on the
+latest one it names (earlier rounds are background: "after the first round was held in April").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.article import Article
+from bot.extract.cues import FUTURE, PAST
+from bot.extract.numbers import CARDINAL, ORDINAL, number_value
+from bot.extract.text import Sentence
+
+_QUALIFIERS = (
+    r"(?:(?:and\s+final|final|consecutive|straight|formal|official|ministerial(?:-level)?|high-level|"
+    r"cabinet-level|in-person|face-to-face|new|latest|bilateral|trade|tariff)\s+)*"
+)
+ROUND_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<ord>{ORDINAL})\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting)s?"
+    rf"|round\s+(?P<num>\d+|{CARDINAL})(?![\w%-]))",
+    re.IGNORECASE,
+)
+_NOT_TALKS = re.compile(
+    r"^\s+of\s+(?:\w+\s+)?(?:tariffs?|sanctions|cuts|voting|votes|elections?|layoffs|funding|stimulus|applause|"
+    r"golf|bidding|financing|price|rate|hikes?|duties|levies)\b(?!\s+(?:talks|negotiations?|discussions|meetings?))",
+    re.IGNORECASE,
+)
+_TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundMention:
+    number: int
+    sentence: Sentence
+    start: int
+    end: int
+
+
+def find_round_mentions(article: Article) -> list[RoundMention]:
+    """Every numbered round the article names, with the sentence it is in."""
+    found = []
+    for sentence in article.sentences:
+        for match in ROUND_RE.finditer(sentence.text):
+            after = sentence.text[match.end() : match.end() + 40]
+            if _NOT_TALKS.match(after):
+                continue
+            noun = (match.group("noun") or "round").lower()
+            if noun != "round" and not _TALKS_CONTEXT.search(sentence.text):
+                continue  # "the second meeting" counts only when it is a meeting of the talks
+            raw = match.group("ord") or match.group("num")
+            value = number_value(raw)
+            if value is None or not 0 < value < 100:
+                continue
+            found.append(RoundMention(value, sentence, sentence.start + match.start(), sentence.start + match.end()))
+    return found
+
+
+def reported_round(mentions: list[RoundMention]) -> int | None:
+    """The round the article is about: the highest it names."""
+    return max((m.number for m in mentions), default=None)
+
+
+def tense_status(article: Article, sentences: list[Sentence]) -> str | None:
+    """'upcoming' or 'held' from the wording of the sentences that name the round."""
+    future = past = 0
+    for sentence in sentences:
+        text = sentence.text
+        if sentence.paragraph == 0:  # headlines: "Japan, U.S. Hold 2nd Round" reports a round held
+            future += 2 * len(re.findall(r"\bto\s+(?:begin|hold|start|meet|resume|open)\b|\bwill\b|\bahead\b", text, re.I))
+            past += len(re.findall(r"\b(?:hold|holds|held|after|end|ends|conclude|concludes)\b", text, re.I))
+            continue
+        future += len(FUTURE.findall(text))
+        past += len(PAST.findall(text))
+    if future == past == 0:
+        return None
+    return "upcoming" if future > past else "held"
