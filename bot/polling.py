@@ -1,0 +1,437 @@
+"""Poll feeds: fetch → parse → full text → ingest → record the feed's state and next poll.
+
+`Poller.poll_feed` is one poll of one feed, used by both `parley poll --once` (`poll_once`)
+and the scheduler (`bot.scheduler.FeedScheduler`). Whatever a feed does, the poll ends with
+the feed's row updated: its status, a one-line ``last_error``, its failure count, when to
+poll it next, and, when it has failed for good, why it was disabled.
+
+Nothing is lost and nothing is taken twice:
+- the validators (ETag, Last-Modified, body hash) are saved only after the entries were
+  handed to the pipeline, so a crash or a database error between the two means the next
+  poll sees the same entries again, and the pipeline's dedupe (guid, link, text hash)
+  makes that harmless;
+- entries already stored are filtered out before their article pages are fetched;
+- the first poll of a feed records its entries' facts without announcing them
+  (``announce=False``): a new feed does not flood the channel with its back catalogue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+import aiohttp
+from sqlalchemy.exc import IntegrityError
+
+from bot.config import Settings
+from bot.errors import UserError
+from bot.feeds.article import DEFAULT_BUDGET, ArticleBudget, with_full_text
+from bot.feeds.entry import FeedEntry
+from bot.feeds.fetch import DEFAULT_LIMITS, FetchLimits, FetchResult, fetch_feed, make_session
+from bot.feeds.parse import FeedError, ParsedFeed, parse_feed
+from bot.feeds.policy import PollPolicy, disable_reason, next_delay, requested_interval
+
+log = logging.getLogger(__name__)
+
+MAX_ENTRIES_PER_POLL = 100
+
+
+class Ingest(Protocol):
+    """The pipeline's entry point (`bot.pipeline.ingest_entries`), as the poller calls it."""
+
+    def __call__(
+        self, store: Any, entries: list[FeedEntry], *, feed_id: int | None, announce: bool, console: bool = False
+    ) -> Awaitable[Any]: ...
+
+
+def _default_ingest() -> Ingest:
+    from bot.pipeline import ingest_entries
+
+    return ingest_entries
+
+
+@dataclass(slots=True)
+class PollOutcome:
+    """What one poll of one feed did, in a form the CLI prints as one line."""
+
+    url: str
+    feed_id: int | None = None
+    status: int | None = None
+    kind: str = "error"  # new | not_modified | unchanged | error | disabled | skipped
+    entries_in_feed: int = 0
+    new_entries: int = 0
+    announced: bool = True
+    error: str | None = None
+    next_poll_at: datetime | None = None
+    moved_to: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def line(self, now: datetime | None = None) -> str:
+        """One line for the terminal: the feed and what happened to it."""
+        moved = f" (moved permanently to {self.moved_to})" if self.moved_to else ""
+        if self.kind == "new":
+            what = f"{self.new_entries} new {'entry' if self.new_entries == 1 else 'entries'}"
+            if not self.announced:
+                what = f"first poll: {self.new_entries} entries recorded, not announced"
+            text = f"{what} ({self.entries_in_feed} in feed)"
+        elif self.kind == "not_modified":
+            text = "not modified"
+        elif self.kind == "unchanged":
+            text = "unchanged since the last poll"
+        elif self.kind == "disabled":
+            text = f"disabled: {self.error}"
+        elif self.kind == "skipped":
+            text = f"skipped: {self.error}"
+        else:
+            text = f"error: {self.error}"
+            if self.next_poll_at and now:
+                text += f" (next try in {_human(self.next_poll_at - now)})"
+        return f"{self.url}: {text}{moved}"
+
+
+def _human(delta: timedelta) -> str:
+    seconds = max(0, int(delta.total_seconds()))
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 7200:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def _now() -> datetime:
+    from storage.models import utcnow
+
+    return utcnow()
+
+
+def _feed_url_taken(exc: BaseException) -> bool:
+    return isinstance(exc, IntegrityError)
+
+
+class Poller:
+    """Polls feeds of one database through one guarded HTTP session. Use as an async context manager."""
+
+    def __init__(
+        self,
+        store: Any,
+        *,
+        policy: PollPolicy,
+        limits: FetchLimits = DEFAULT_LIMITS,
+        budget: ArticleBudget = DEFAULT_BUDGET,
+        ingest: Ingest | None = None,
+        console: bool = False,
+        max_entries: int = MAX_ENTRIES_PER_POLL,
+        concurrency: int = 32,
+        session: aiohttp.ClientSession | None = None,
+    ) -> None:
+        self.store = store
+        self.policy = policy
+        self.limits = limits
+        self.budget = budget
+        self.console = console
+        self.max_entries = max_entries
+        self._ingest = ingest
+        self._own_session = session is None
+        self._session = session
+        self._gate = asyncio.Semaphore(concurrency)
+        self._ingest_lock = asyncio.Lock()
+
+    @classmethod
+    def from_settings(cls, store: Any, settings: Settings, **kwargs: Any) -> Poller:
+        limits = kwargs.pop("limits", None) or FetchLimits(allow_private=settings.allow_private_feeds)
+        policy = kwargs.pop("policy", None) or PollPolicy(interval=float(settings.poll_interval_seconds))
+        return cls(store, policy=policy, limits=limits, **kwargs)
+
+    async def __aenter__(self) -> Poller:
+        if self._session is None:
+            self._session = make_session(self.limits)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        if self._own_session and self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    @property
+    def session(self) -> aiohttp.ClientSession:
+        if self._session is None:
+            raise RuntimeError("use the Poller as 'async with Poller(...)'")
+        return self._session
+
+    # -- the feed list ------------------------------------------------------------------------
+
+    async def sync_configured(self, urls: Sequence[str]) -> None:
+        """Add the ``FEEDS`` URLs to the feed table (adding an existing one is harmless)."""
+        for url in urls:
+            await self.store.add_feed(url)
+
+    # -- one feed -----------------------------------------------------------------------------
+
+    async def poll_feed(self, feed: Any, *, now: datetime | None = None) -> PollOutcome:
+        """Poll one feed row and record the result on it. Never raises for a feed's fault."""
+        async with self._gate:
+            now = now or _now()
+            outcome = PollOutcome(url=feed.url, feed_id=feed.id)
+            if feed.disabled_at is not None:
+                outcome.kind, outcome.error = "disabled", feed.disabled_reason or "disabled"
+                return outcome
+            result = await fetch_feed(
+                self.session, feed.url, etag=feed.etag, last_modified=feed.last_modified, limits=self.limits
+            )
+            outcome.status = result.status
+            if result.error:
+                return await self._failed(feed, outcome, result, result.error, now)
+            if result.not_modified:
+                outcome.kind = "not_modified"
+                return await self._succeeded(feed, outcome, result, now, ttl_minutes=None)
+            body = result.body or b""
+            digest = hashlib.sha256(body).hexdigest()
+            if digest == feed.content_hash and feed.initialized:
+                outcome.kind = "unchanged"  # a server without validators sent the same bytes again
+                return await self._succeeded(feed, outcome, result, now, ttl_minutes=None)
+            try:
+                parsed = await asyncio.to_thread(
+                    parse_feed, body, source=feed.title or feed.url, content_type=result.content_type
+                )
+            except FeedError as exc:
+                return await self._failed(feed, outcome, result, str(exc), now)
+            try:
+                await self._ingest_new(feed, parsed, outcome)
+            except Exception as exc:  # the pipeline or the database failed: keep the old validators, retry later
+                log.exception("ingest failed for %s", feed.url)
+                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+                return await self._failed(feed, outcome, result, f"could not record the entries: {reason}", now)
+            outcome.kind = "new"
+            return await self._succeeded(feed, outcome, result, now, ttl_minutes=parsed.ttl_minutes,
+                                         content_hash=digest, title=parsed.title or None)
+
+    async def _ingest_new(self, feed: Any, parsed: ParsedFeed, outcome: PollOutcome) -> None:
+        entries = parsed.entries[: self.max_entries]
+        if len(parsed.entries) > self.max_entries:
+            outcome.notes.append(f"only the first {self.max_entries} of {len(parsed.entries)} entries were read")
+        known = await self._known_guids([e.guid for e in entries])
+        fresh = [e for e in entries if e.guid not in known]
+        outcome.entries_in_feed = len(parsed.entries)
+        outcome.announced = bool(feed.initialized)
+        outcome.new_entries = 0
+        if not fresh:
+            return
+        fresh, notes = await with_full_text(self.session, fresh, limits=self.limits, budget=self.budget)
+        outcome.notes.extend(notes)
+        ingest = self._ingest or _default_ingest()
+        # Fetching runs in parallel, recording does not: two feeds carrying the same story
+        # (or a feed and its old URL) must not both decide it is new.
+        async with self._ingest_lock:
+            known = await self._known_guids([e.guid for e in fresh])
+            fresh = [e for e in fresh if e.guid not in known]
+            if fresh:
+                report = await ingest(self.store, fresh, feed_id=feed.id, announce=bool(feed.initialized),
+                                      console=self.console)
+                outcome.new_entries = _count_new(report, len(fresh))
+
+    async def _known_guids(self, guids: list[str]) -> set[str]:
+        """The guids among ``guids`` already stored, so their pages are not fetched again."""
+        if not guids:
+            return set()
+        from sqlmodel import col, select
+
+        from storage.models import Entry
+
+        known: set[str] = set()
+        async with self.store.session() as session:
+            for start in range(0, len(guids), 500):
+                chunk = guids[start:start + 500]
+                rows = await session.exec(select(Entry.guid).where(col(Entry.guid).in_(chunk)))
+                known.update(rows.all())
+        return known
+
+    async def _succeeded(
+        self,
+        feed: Any,
+        outcome: PollOutcome,
+        result: FetchResult,
+        now: datetime,
+        *,
+        ttl_minutes: int | None,
+        content_hash: str | None = None,
+        title: str | None = None,
+    ) -> PollOutcome:
+        asked = requested_interval(ttl_minutes=ttl_minutes, max_age=result.max_age, retry_after=result.retry_after)
+        if outcome.kind != "new" and feed.min_interval_seconds:
+            asked = max(asked or 0, feed.min_interval_seconds)  # a 304 carries no ttl: keep what the feed said
+        delay = next_delay(failures=0, policy=self.policy, min_interval=asked)
+        outcome.next_poll_at = now + timedelta(seconds=delay)
+        changes: dict[str, Any] = {
+            "etag": result.etag,
+            "last_modified": result.last_modified,
+            "last_polled_at": now,
+            "next_poll_at": outcome.next_poll_at,
+            "min_interval_seconds": int(asked) if asked else None,
+            "failures": 0,
+            "last_status": result.status,
+            "last_error": None,
+        }
+        if outcome.kind == "new":
+            changes["initialized"] = True
+            changes["content_hash"] = content_hash
+            if title and not feed.title:
+                changes["title"] = title
+        await self.store.update_feed_state(feed.id, **changes)
+        if result.permanent_url and result.permanent_url != feed.url:
+            outcome.moved_to = await self._move(feed, result.permanent_url)
+        return outcome
+
+    async def _failed(
+        self,
+        feed: Any,
+        outcome: PollOutcome,
+        result: FetchResult,
+        error: str,
+        now: datetime,
+    ) -> PollOutcome:
+        """Count the failure, schedule the retry (or disable), keep the validators as they were.
+
+        Failures never touch etag / last-modified / body hash: the next poll re-reads the same
+        body, so entries that could not be recorded this time are recorded then.
+        """
+        failures = (feed.failures or 0) + 1
+        outcome.error = error
+        reason = disable_reason(status=result.status, error=error, failures=failures, policy=self.policy)
+        changes: dict[str, Any] = {
+            "last_polled_at": now,
+            "failures": failures,
+            "last_status": result.status,
+            "last_error": error,
+        }
+        if reason:
+            outcome.kind, outcome.error = "disabled", reason
+            changes.update(disabled_at=now, disabled_reason=reason, next_poll_at=None)
+        else:
+            delay = next_delay(failures=failures, policy=self.policy, min_interval=feed.min_interval_seconds,
+                               retry_after=result.retry_after)
+            outcome.next_poll_at = now + timedelta(seconds=delay)
+            changes["next_poll_at"] = outcome.next_poll_at
+        await self.store.update_feed_state(feed.id, **changes)
+        return outcome
+
+    async def _move(self, feed: Any, new_url: str) -> str | None:
+        """Follow a permanent redirect by updating the stored URL; ``None`` if another feed has it."""
+        from storage.models import Feed
+
+        try:
+            async with self.store.transaction() as session:
+                row = await session.get(Feed, feed.id)
+                if row is None:
+                    return None
+                row.url = new_url
+                session.add(row)
+        except Exception as exc:
+            if _feed_url_taken(exc):
+                log.info("feed %s moved to %s, which is already followed", feed.url, new_url)
+                return None
+            raise
+        return new_url
+
+    # -- many feeds ---------------------------------------------------------------------------
+
+    async def poll_many(
+        self, feeds: Sequence[Any], *, on_done: Callable[[PollOutcome], None] | None = None
+    ) -> list[PollOutcome]:
+        """Poll ``feeds`` concurrently (bounded), each once; outcomes in the order given."""
+
+        async def one(feed: Any) -> PollOutcome:
+            try:
+                outcome = await self.poll_feed(feed)
+            except Exception as exc:  # the database went away mid-poll: report it, keep polling the rest
+                log.exception("poll of %s failed", feed.url)
+                outcome = PollOutcome(url=feed.url, feed_id=feed.id, error=str(exc).splitlines()[0] if str(exc)
+                                      else exc.__class__.__name__)
+            if on_done:
+                on_done(outcome)
+            return outcome
+
+        return list(await asyncio.gather(*(one(f) for f in feeds)))
+
+
+def _count_new(report: Any, fallback: int) -> int:
+    """New entries according to the pipeline's report, whatever it calls the count."""
+    for name in ("new", "new_entries", "ingested", "stored"):
+        value = getattr(report, name, None)
+        if isinstance(value, int):
+            return value
+        if isinstance(value, (list, tuple, set)):
+            return len(value)
+    return fallback
+
+
+async def poll_once(settings: Settings, *, out: Any = None) -> int:
+    """`parley poll --once`: poll every enabled feed once, print a line per feed, exit 0.
+
+    The ``FEEDS`` of the settings are added to the database first. Progress shows on the
+    terminal (stderr) while the poll runs; the per-feed lines go to stdout.
+    """
+    from storage import StorageError, Store
+    from storage.migrate import upgrade
+
+    try:
+        await asyncio.to_thread(upgrade, settings.database_url)
+        async with Store.from_url(settings.database_url) as store, Poller.from_settings(
+            store, settings, console=not settings.discord_token
+        ) as poller:
+            await poller.sync_configured(settings.feeds)
+            feeds = await store.list_feeds()
+            if not feeds:
+                raise UserError("no feeds to poll: set FEEDS=<url>,<url> (or add one with /feed add in Discord)")
+            active = [f for f in feeds if f.disabled_at is None]
+            for feed in feeds:
+                if feed.disabled_at is not None:
+                    print(f"{feed.url}: disabled: {feed.disabled_reason or 'disabled'}", file=out or sys.stdout)
+            now = _now()
+            with _progress(len(active)) as advance:
+                def done(outcome: PollOutcome) -> None:
+                    advance(outcome)
+                    print(outcome.line(now), file=out or sys.stdout, flush=True)  # rich keeps it above the bar
+
+                await poller.poll_many(active, on_done=done)
+    except StorageError as exc:
+        raise UserError(str(exc)) from None
+    return 0
+
+
+class _progress:
+    """A rich progress bar on stderr while feeds are polled, when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> Callable[[PollOutcome], None]:
+        if sys.stderr.isatty() and self.total > 1:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                TextColumn("polling feeds"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=Console(stderr=True), transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("poll", total=self.total)
+        return self._advance
+
+    def _advance(self, outcome: PollOutcome) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
