@@ -16,8 +16,9 @@ from typing import Any
 
 from sqlalchemy import or_, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.engine import create_engine_for, redact_url, session_factory
 from storage.errors import StorageError

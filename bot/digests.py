@@ -1,0 +1,301 @@
+"""The round view (everything known about one round, with the sources of each fact), and how a
+round digest and a changed-position alert become `Answer`s and outbox payloads.
+
+The round view is built from *claims* (distinct statements with their source counts), so it
+costs a handful of indexed reads whether a round has three sources or three thousand. Each fact
+cites its sources by number (``[1][3]``); the numbers index the answer's source list.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.answers import Answer, AnswerField, Source
+from storage import knowledge as kb
+from storage.models import Claim, Entry, Fact, as_utc
+
+MAX_SOURCES = 12
+_ORDINAL = {1: "st", 2: "nd", 3: "rd"}
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else _ORDINAL.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def humanise(identifier: str) -> str:
+    return identifier.replace("_", " ")
+
+
+def stance_phrase(stance: str) -> str:
+    return {"removal": "removal of the tariffs", "reduction": "a reduction of the tariffs", "agreed": "a deal"}.get(
+        stance, humanise(stance)
+    )
+
+
+@dataclass(slots=True)
+class Statement:
+    """One claim as shown: its value, how many sources make it, which of the listed ones."""
+
+    kind: str
+    key: str
+    value: Any
+    count: int
+    refs: list[int]
+    status: str
+
+    def cite(self) -> str:
+        refs = "".join(f"[{r}]" for r in self.refs)
+        more = self.count - len(self.refs)
+        extra = f" +{more}" if more > 0 else ""
+        return f"{refs}{extra}" if refs else f"({self.count} sources)"
+
+
+@dataclass(slots=True)
+class RoundView:
+    """What Parley knows about one round, each fact with its sources."""
+
+    number: int
+    status: str | None
+    source_total: int
+    sources: list[Entry] = field(default_factory=list)
+    statements: dict[str, list[Statement]] = field(default_factory=dict)
+    next_steps: list[str] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[Statement]:
+        return self.statements.get(kind, [])
+
+    def values(self, kind: str) -> list[Any]:
+        return [s.value for s in self.of(kind)]
+
+    @property
+    def date(self) -> str | None:
+        best = max(self.of("date"), key=lambda s: s.count, default=None)
+        return best.value if best else None
+
+    @property
+    def place(self) -> str | None:
+        best = max(self.of("location"), key=lambda s: s.count, default=None)
+        return best.value if best else None
+
+
+def _source(entry: Entry) -> Source:
+    return Source(title=entry.title or entry.guid, url=entry.link, outlet=entry.source)
+
+
+async def build_round_view(session: AsyncSession, number: int) -> RoundView | None:
+    """The round view of round ``number``, or None when nothing is recorded for it."""
+    claims = await kb.claims_of_round(session, number)
+    if not claims:
+        return None
+    total, first = await kb.entries_in_round(session, number, limit=MAX_SOURCES)
+    sampled = {i for c in claims for i in json.loads(c.sample_entry_ids)}
+    entries = {e.id: e for e in first}
+    missing = sampled - set(entries)
+    if missing:
+        entries.update(await kb.entries_by_ids(session, missing))
+    ordered = sorted(entries.values(), key=lambda e: (as_utc(e.published or e.created_at), e.id or 0))[:MAX_SOURCES]
+    number_of = {e.id: i + 1 for i, e in enumerate(ordered)}
+    view = RoundView(number=number, status=None, source_total=max(total, len(ordered)), sources=ordered)
+    for claim in claims:
+        refs = sorted({number_of[i] for i in json.loads(claim.sample_entry_ids) if i in number_of})
+        statement = Statement(claim.kind, claim.key, json.loads(claim.value), claim.source_count, refs, claim.status)
+        view.statements.setdefault(claim.kind, []).append(statement)
+    statuses = {s.key for s in view.of("round_status")}
+    view.status = "held" if "held" in statuses else ("upcoming" if "upcoming" in statuses else None)
+    view.next_steps = [f"{s.value} {s.cite()}" for s in view.of("next_step")]
+    upcoming_next = await kb.claims_of_round(session, number + 1, kinds=("round_status", "date", "location"))
+    if any(c.kind == "round_status" for c in upcoming_next):
+        date = next((json.loads(c.value) for c in upcoming_next if c.kind == "date"), None)
+        place = next((json.loads(c.value) for c in upcoming_next if c.kind == "location"), None)
+        when = " ".join(x for x in (f"on {date}" if date else "", f"in {place}" if place else "") if x)
+        view.next_steps.append(f"Round {number + 1} {when}".strip() + " (see /round " + str(number + 1) + ")")
+    return view
+
+
+def _join(statements: list[Statement], show: Any = str) -> str:
+    return ", ".join(f"{show(s.value)} {s.cite()}" for s in statements)
+
+
+def _disagreement(statements: list[Statement], show: Any = str) -> str:
+    text = _join(statements, show)
+    return f"{text} (sources disagree)" if len(statements) > 1 else text
+
+
+def _meeting_line(s: Statement) -> str:
+    people = ", ".join(s.value.get("with") or []) or "(people not named)"
+    minutes = s.value.get("minutes")
+    length = f"{minutes} min" if minutes is not None else "length not reported"
+    flag = " (sources disagree)" if s.status == "conflicting" else ""
+    return f"with {people}: {length} {s.cite()}{flag}"
+
+
+def _rate(value: Any) -> str:
+    return f"{value:g}%" if isinstance(value, int | float) else str(value)
+
+
+def render_round(view: RoundView, *, changes: list[tuple[str, str, str]] = ()) -> Answer:
+    """The round view as an answer: ``/round N``, ``/latest`` and the round digest.
+
+    ``changes`` are (actor, issue, previous stance) of the round's changed positions, for a note.
+    """
+    status = {"held": "held", "upcoming": "upcoming"}.get(view.status or "", "reported")
+    bits = [status, view.date, view.place]
+    title = f"Round {view.number}: " + ", ".join(b for b in bits if b)
+    outlets = sorted({e.source for e in view.sources if e.source})
+    desc = f"The {ordinal(view.number)} ministerial round, from {view.source_total} source"
+    desc += "s" if view.source_total != 1 else ""
+    desc += f" ({', '.join(outlets)})." if outlets else "."
+    fields: list[AnswerField] = []
+    if view.of("date"):
+        fields.append(AnswerField("When", _disagreement(view.of("date")), inline=True))
+    if view.of("location"):
+        fields.append(AnswerField("Where", _disagreement(view.of("location")), inline=True))
+    if view.of("participant"):
+        fields.append(AnswerField("Participants", _join(view.of("participant"))))
+    if view.of("meeting"):
+        fields.append(AnswerField("Meetings", "\n".join(_meeting_line(s) for s in view.of("meeting"))))
+    if view.of("topic"):
+        fields.append(AnswerField("Topics", _join(view.of("topic"), humanise)))
+    if view.of("not_discussed"):
+        fields.append(AnswerField("Not discussed", _join(view.of("not_discussed"), humanise)))
+    if view.of("tariff"):
+        by_sector: dict[str, list[Statement]] = {}
+        for s in view.of("tariff"):
+            by_sector.setdefault(s.key, []).append(s)
+        lines = [f"{humanise(sector)}: {_join(items, _rate)}" for sector, items in by_sector.items()]
+        fields.append(AnswerField("Tariffs", "\n".join(lines)))
+    if view.of("position"):
+        previous = {f"{a}:{i}": p for a, i, p in changes}
+        lines = []
+        for s in view.of("position"):
+            actor, _, issue = s.key.partition(":")
+            note = f" (changed from {previous[s.key]})" if s.status == "changed_position" and s.key in previous else ""
+            if s.status == "changed_position" and not note:
+                note = " (changed)"
+            lines.append(f"{actor} on {humanise(issue)}: {s.value} {s.cite()}{note}")
+        fields.append(AnswerField("Positions", "\n".join(lines)))
+    if view.next_steps:
+        fields.append(AnswerField("Next steps", "\n".join(view.next_steps)))
+    more = view.source_total - len(view.sources)
+    footer = f"[n] cite the sources listed; +n counts further sources ({more} not listed)" if more > 0 else None
+    return Answer(
+        title=title, description=desc, fields=fields, sources=[_source(e) for e in view.sources], footer=footer
+    )
+
+
+async def round_answer(session: AsyncSession, number: int) -> Answer | None:
+    view = await build_round_view(session, number)
+    if view is None:
+        return None
+    changes = []
+    for s in view.of("position"):
+        if s.status == "changed_position":
+            _, before = await kb.stances_before(session, s.key, number)
+            if before:
+                actor, _, issue = s.key.partition(":")
+                changes.append((actor, issue, "/".join(json.loads(c.value) for c in before)))
+    return render_round(view, changes=changes)
+
+
+@dataclass(slots=True)
+class PositionChange:
+    """A changed position with the evidence on both sides of the change."""
+
+    actor: str
+    issue: str
+    round: int
+    stance: str
+    sentence: str
+    entry: Entry
+    previous_round: int | None
+    previous_stance: str | None
+    previous_sentence: str | None
+    previous_entry: Entry | None
+
+
+async def position_change(session: AsyncSession, fact: Fact, entry: Entry) -> PositionChange:
+    """The change ``fact`` records, with the earlier round's stance and the sentence that shows it."""
+    actor, _, issue = fact.key.partition(":")
+    prev_round, before = await kb.stances_before(session, fact.key, fact.round or 0)
+    prev_claim: Claim | None = before[0] if before else None
+    prev_fact = await kb.first_fact_of_claim(session, prev_claim) if prev_claim else None
+    prev_entry = (await kb.entries_by_ids(session, [prev_fact.entry_id])).get(prev_fact.entry_id) if prev_fact else None
+    return PositionChange(
+        actor=actor,
+        issue=issue,
+        round=fact.round or 0,
+        stance=json.loads(fact.value),
+        sentence=fact.sentence,
+        entry=entry,
+        previous_round=prev_round,
+        previous_stance="/".join(json.loads(c.value) for c in before) if before else None,
+        previous_sentence=prev_fact.sentence if prev_fact else None,
+        previous_entry=prev_entry,
+    )
+
+
+def _quote(sentence: str | None) -> str:
+    return f"“{sentence}”" if sentence else "(no sentence recorded)"
+
+
+def render_change(change: PositionChange) -> Answer:
+    """A changed-position alert: what changed, and the sentence and link that show it."""
+    title = (
+        f"{change.actor} changed its position on {humanise(change.issue)} in round {change.round}: "
+        f"{change.previous_stance or '?'} → {change.stance}"
+    )
+    link = change.entry.link or change.entry.guid
+    desc = f"{change.actor} now seeks {stance_phrase(change.stance)}. {_quote(change.sentence)} — {link}"
+    fields = [
+        AnswerField(
+            f"Now (round {change.round})",
+            f"{change.stance}: {_quote(change.sentence)} [1]",
+        )
+    ]
+    sources = [_source(change.entry)]
+    if change.previous_stance:
+        ref = ""
+        if change.previous_entry is not None:
+            sources.append(_source(change.previous_entry))
+            ref = " [2]"
+        fields.append(
+            AnswerField(
+                f"Before (round {change.previous_round})",
+                f"{change.previous_stance}: {_quote(change.previous_sentence)}{ref}",
+            )
+        )
+    return Answer(title=title, description=desc, fields=fields, sources=sources)
+
+
+# -- outbox payloads ---------------------------------------------------------------------------
+
+
+def to_payload(answer: Answer, *, ping_role_id: int | None = None) -> str:
+    """The outbox payload: the answer's fields plus the role to ping, as canonical JSON."""
+    data = {
+        "title": answer.title,
+        "description": answer.description,
+        "fields": [{"name": f.name, "value": f.value, "inline": f.inline} for f in answer.fields],
+        "sources": [{"title": s.title, "url": s.url, "outlet": s.outlet} for s in answer.sources],
+        "footer": answer.footer,
+        "ping_role_id": ping_role_id,
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def from_payload(payload: str) -> tuple[Answer, int | None]:
+    """The answer and role id stored in an outbox payload (for sinks: console, Discord)."""
+    data = json.loads(payload)
+    answer = Answer(
+        title=data["title"],
+        description=data.get("description") or "",
+        fields=[AnswerField(f["name"], f["value"], bool(f.get("inline"))) for f in data.get("fields", [])],
+        sources=[Source(s["title"], s.get("url"), s.get("outlet")) for s in data.get("sources", [])],
+        footer=data.get("footer"),
+    )
+    return answer, data.get("ping_role_id")

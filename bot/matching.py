@@ -1,0 +1,191 @@
+"""How a new fact relates to what is already recorded: pure functions, no database.
+
+An article's facts are flattened into `FactRecord`s (kind, key, value, sentence). Each is then
+compared with the *claims* already recorded for the same round, i.e. the distinct statements
+other sources made, and gets one match:
+
+- ``corroborated``: another source said the same (same kind, key and value). The claim's source
+  count grows; no new alert.
+- ``new``: the first report of it.
+- ``conflicting``: sources disagree, and both statements are kept with their sources, never
+  overwritten. Per kind:
+  * ``date``, ``location``: another value for the round;
+  * ``meeting``: another length for the same sitting (same people, or one list inside the
+    other) when the article reports a single sitting: 130 minutes against "about two hours";
+  * ``tariff``: another rate for the sector that this article does not also state (an article
+    naming 2.5%, 25% and 27.5% for autos gives component rates, not a disagreement);
+  * ``topic`` / ``not_discussed``: one source says a topic was discussed, another that it was not;
+  * ``position``: another stance for the same round that is *not* a change from the round before.
+- ``changed_position``: a side's stance differs from every stance recorded for it in the latest
+  earlier round (Japan: ``removal`` in round 4, ``reduction`` in round 5).
+
+A round for which one article reports two stances (seed-003: Japan would settle for a cut, and
+also still demands removal) is treated as follows: the stance that differs from the previous
+round's is the change (``reduction``: changed_position, one alert), the stance that repeats the
+previous round's is recorded for the new round as ``new`` (it is no change). Stances from one
+article never conflict with each other.
+
+Round statuses are keyed by status, so a preview (``upcoming``) and a report (``held``) of the
+same round never conflict: the round view shows ``held`` once any source reports it held.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.extract.facts import ArticleFacts
+
+NEW = "new"
+CORROBORATED = "corroborated"
+CONFLICTING = "conflicting"
+CHANGED = "changed_position"
+
+KINDS = ("round_status", "date", "location", "participant", "meeting", "topic", "not_discussed", "tariff", "position")
+_OPPOSITE = {"topic": "not_discussed", "not_discussed": "topic"}
+
+
+def dump(value: Any) -> str:
+    """Canonical JSON, so equal values compare equal as stored strings."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class FactRecord:
+    """One statement of one article, ready to store: ``value`` is canonical JSON."""
+
+    kind: str
+    key: str
+    value: str
+    sentence: str = ""
+
+    @property
+    def data(self) -> Any:
+        return json.loads(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A statement already recorded for the round by other sources."""
+
+    kind: str
+    key: str
+    value: str
+
+    @property
+    def data(self) -> Any:
+        return json.loads(self.value)
+
+
+def _ev(facts: ArticleFacts, *keys: str) -> str:
+    for key in keys:
+        sentence = facts.evidence.get(key)
+        if sentence:
+            return sentence
+    return ""
+
+
+def _rate(rate: float) -> float | int:
+    return int(rate) if float(rate).is_integer() else float(rate)
+
+
+def position_key(actor: str, issue: str) -> str:
+    return f"{actor}:{issue}"
+
+
+def records_of(facts: ArticleFacts) -> list[FactRecord]:
+    """The article's facts as records, in a fixed order, without repeats within the article."""
+    out: list[FactRecord] = []
+    if facts.round_status:
+        status = facts.round_status
+        out.append(FactRecord("round_status", status, dump(status), _ev(facts, "round_status", "round")))
+    if facts.date:
+        out.append(FactRecord("date", "date", dump(facts.date), _ev(facts, "date")))
+    if facts.location:
+        out.append(FactRecord("location", "location", dump(facts.location), _ev(facts, "location")))
+    for name in facts.participants:
+        out.append(FactRecord("participant", name, dump(name), _ev(facts, f"participant:{name}")))
+    for meeting in facts.meetings:
+        people = sorted(meeting.with_)
+        value = dump({"with": people, "minutes": meeting.minutes})
+        out.append(FactRecord("meeting", "|".join(people), value, meeting.evidence))
+    for topic in facts.topics:
+        out.append(FactRecord("topic", topic, dump(topic), _ev(facts, f"topic:{topic}")))
+    for topic in facts.not_discussed:
+        out.append(FactRecord("not_discussed", topic, dump(topic), _ev(facts, f"not_discussed:{topic}")))
+    for tariff in facts.tariffs:
+        out.append(FactRecord("tariff", tariff.sector, dump(_rate(tariff.rate)), tariff.evidence))
+    for pos in facts.positions:
+        out.append(FactRecord("position", position_key(pos.actor, pos.issue), dump(pos.stance), pos.evidence))
+    for step in getattr(facts, "next_steps", None) or []:  # optional in the contract
+        text = str(step)
+        out.append(FactRecord("next_step", text[:300], dump(text), _ev(facts, f"next_step:{text}")))
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for record in out:
+        ident = (record.kind, record.key, record.value)
+        if ident not in seen:
+            seen.add(ident)
+            unique.append(record)
+    return unique
+
+
+def _people(value: str) -> frozenset[str]:
+    return frozenset(json.loads(value).get("with") or [])
+
+
+def _minutes(value: str) -> int | None:
+    return json.loads(value).get("minutes")
+
+
+def _same_sitting(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or a <= b or b <= a
+
+
+def classify(
+    record: FactRecord,
+    recorded: Sequence[ClaimView],
+    *,
+    article: Sequence[FactRecord] = (),
+    previous_stances: Iterable[str] | None = None,
+) -> str:
+    """The match of ``record`` against the claims ``recorded`` for its round by earlier sources.
+
+    ``article`` is every record of the same article (a rate or a sitting it also states is no
+    disagreement); ``previous_stances`` are the stances of the latest earlier round for a
+    position record (None when no earlier round recorded one).
+    """
+    same_key = [c for c in recorded if c.kind == record.kind and c.key == record.key]
+    if any(c.value == record.value for c in same_key):
+        return CORROBORATED
+    kind = record.kind
+    if kind == "position":
+        previous = set(previous_stances) if previous_stances is not None else None
+        if previous and record.data not in previous:
+            return CHANGED
+        return CONFLICTING if same_key else NEW
+    if kind in ("date", "location"):
+        return CONFLICTING if same_key else NEW
+    if kind == "tariff":
+        own = {r.value for r in article if r.kind == "tariff" and r.key == record.key}
+        return CONFLICTING if any(c.value not in own for c in same_key) else NEW
+    if kind in _OPPOSITE:
+        return CONFLICTING if any(c.kind == _OPPOSITE[kind] and c.key == record.key for c in recorded) else NEW
+    if kind == "meeting":
+        sittings = [r for r in article if r.kind == "meeting"]
+        minutes = _minutes(record.value)
+        if minutes is None or len(sittings) > 1:
+            return NEW
+        people = _people(record.value)
+        for claim in recorded:
+            if claim.kind != "meeting" or not _same_sitting(people, _people(claim.value)):
+                continue
+            other = _minutes(claim.value)
+            if other == minutes:
+                return CORROBORATED
+            if other is not None:
+                return CONFLICTING
+        return NEW
+    return NEW  # round_status, participant: only ever new or corroborated

@@ -1,0 +1,334 @@
+"""Ingest: entries in, knowledge and outbox rows out (ARCHITECTURE.md: extract → match → knowledge → digests).
+
+`ingest_entries` does, for each entry, in **one transaction of its own**:
+
+1. skip it when its guid is known; record it as a duplicate (no facts) when its normalised link
+   or its text is already stored under another guid;
+2. put it in the story cluster of a near-identical copy, or in a new cluster;
+3. record its facts (extracted beforehand, off the event loop), each matched against the
+   claims of its round (see `bot.matching`), with the sentence that states it;
+4. when ``announce`` is set: write or update the digest of its round if that is the latest
+   round, and one alert per changed position, for every destination (subscribed channels of the
+   matching kind, and ``console`` when asked).
+
+A crash therefore loses at most the entry in hand, and rerunning the same entries ends in the
+same database and outbox as one uninterrupted run: the guid of an entry is only stored in the
+same commit as its facts and its outbox rows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import dedupe
+from bot.digests import position_change, render_change, round_answer, to_payload
+from bot.extract import extract_entry
+from bot.extract.facts import ArticleFacts
+from bot.feeds.entry import FeedEntry
+from bot.matching import CHANGED, ClaimView, classify, records_of
+from bot.profile import Profile, default_profile
+from storage import Store
+from storage import knowledge as kb
+from storage.models import Entry, Fact, StoryCluster, utcnow
+
+Extractor = Callable[[FeedEntry, Profile], ArticleFacts]
+
+CRASH_ENV = "PARLEY_CRASH_AFTER_ENTRIES"  # test hook: SIGKILL this process before committing entry N+1
+DIGEST_KINDS = ("digests", "all")
+ALERT_KINDS = ("changes", "all")
+THREAD_THRESHOLD = 1  # extraction of any batch runs in a worker thread; the loop keeps serving
+
+_committed_in_process = 0
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one call did, by count; ``decisions`` maps guid → the one-line decision."""
+
+    new: int = 0
+    duplicate: int = 0
+    irrelevant: int = 0
+    facts: int = 0
+    digests: int = 0
+    alerts: int = 0
+    decisions: dict[str, str] = field(default_factory=dict)
+
+    def merge(self, other: IngestReport) -> None:
+        for name in ("new", "duplicate", "irrelevant", "facts", "digests", "alerts"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.decisions.update(other.decisions)
+
+
+def _extract_all(entries: Sequence[FeedEntry], profile: Profile, extract: Extractor) -> list[ArticleFacts]:
+    return [extract(entry, profile) for entry in entries]
+
+
+async def ingest_entries(
+    store: Store,
+    entries: list[FeedEntry],
+    *,
+    feed_id: int | None,
+    announce: bool,
+    console: bool = False,
+    profile: Profile | None = None,
+    extract: Extractor | None = None,
+) -> IngestReport:
+    """Record ``entries`` (in the order given) and write what they announce to the outbox.
+
+    ``announce=False`` records everything and writes no outbox rows (a feed's first poll).
+    ``extract`` replaces the extractor (tests, benchmarks); it gets each entry and the profile.
+    """
+    report = IngestReport()
+    if not entries:
+        return report
+    async with store.session() as session:
+        known = await kb.known_guids(session, [e.guid for e in entries])
+    fresh: list[FeedEntry] = []
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.guid in known or entry.guid in seen:
+            report.duplicate += 1
+            report.decisions[entry.guid] = "already seen (same guid): skipped"
+        else:
+            seen.add(entry.guid)
+            fresh.append(entry)
+    if not fresh:
+        return report
+    profile = profile or default_profile()
+    extract = extract or extract_entry
+    if len(fresh) >= THREAD_THRESHOLD:
+        facts_list = await asyncio.to_thread(_extract_all, fresh, profile, extract)
+    else:
+        facts_list = _extract_all(fresh, profile, extract)
+    for entry, facts in zip(fresh, facts_list, strict=True):
+        for attempt in range(3):
+            try:
+                one = await _ingest_one(store, entry, facts, feed_id=feed_id, announce=announce, console=console)
+            except IntegrityError:
+                # Another worker stored this guid (or the same claim/outbox key) at the same moment.
+                if attempt == 2:
+                    raise
+                continue
+            report.merge(one)
+            break
+    return report
+
+
+def _crash_hook() -> None:
+    limit = os.environ.get(CRASH_ENV)
+    if limit is not None and _committed_in_process >= int(limit):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+async def _ingest_one(
+    store: Store, feed_entry: FeedEntry, facts: ArticleFacts, *, feed_id: int | None, announce: bool, console: bool
+) -> IngestReport:
+    global _committed_in_process
+    async with store.transaction() as session:
+        report, stored = await _process(session, feed_entry, facts, feed_id=feed_id, announce=announce, console=console)
+        if stored:
+            _crash_hook()
+    if stored:
+        _committed_in_process += 1
+    return report
+
+
+async def _process(
+    session: AsyncSession,
+    feed_entry: FeedEntry,
+    facts: ArticleFacts,
+    *,
+    feed_id: int | None,
+    announce: bool,
+    console: bool,
+) -> tuple[IngestReport, bool]:
+    """Everything done for one entry, inside the caller's transaction; (report, stored anything)."""
+    report = IngestReport()
+    if await kb.entry_by_guid(session, feed_entry.guid) is not None:
+        report.duplicate += 1
+        report.decisions[feed_entry.guid] = "already seen (same guid): skipped"
+        return report, False
+    text = dedupe.clean_text(feed_entry.html)
+    has_words = bool(dedupe.words(text))
+    chash = dedupe.content_hash(text) if has_words else dedupe.content_hash(f"\x00guid:{feed_entry.guid}")
+    link_norm = dedupe.normalise_link(feed_entry.link)
+    entry = Entry(
+        feed_id=feed_id,
+        guid=feed_entry.guid,
+        link=feed_entry.link,
+        link_norm=link_norm,
+        title=feed_entry.title,
+        source=feed_entry.source,
+        published=feed_entry.published,
+        clean_text=text,
+        content_hash=chash,
+    )
+    original = await kb.entry_by_link(session, link_norm) if link_norm else None
+    why = "same link"
+    if original is None and has_words:
+        original, why = await kb.entry_by_content_hash(session, chash), "same text"
+    if original is not None:
+        entry.duplicate_of = original.id
+        entry.cluster_id = original.cluster_id
+        entry.decision = f"duplicate of {original.guid} ({why}): not processed again"
+        session.add(entry)
+        report.duplicate += 1
+        report.decisions[entry.guid] = entry.decision
+        return report, True
+
+    entry.relevant = facts.relevant
+    entry.round = facts.round if facts.relevant else None
+    entry.extracted_at = utcnow()
+    entry.facts_json = json.dumps(facts.to_contract(), ensure_ascii=False)
+    session.add(entry)
+    await session.flush()
+    await _cluster(session, entry, text)
+    report.new += 1
+    if not facts.relevant:
+        report.irrelevant += 1
+        entry.decision = "not about the tracked negotiation: no facts recorded, nothing posted"
+    else:
+        await _record_facts(session, entry, facts, report, announce=announce, console=console)
+    session.add(entry)
+    report.decisions[entry.guid] = entry.decision or ""
+    return report, True
+
+
+async def _cluster(session: AsyncSession, entry: Entry, text: str) -> None:
+    """Join the cluster of a near-identical copy already stored, or start one."""
+    sk = dedupe.sketch(f"{entry.title}\n{text}")
+    keys = dedupe.index_keys(sk)
+    best: tuple[float, StoryCluster] | None = None
+    for candidate in await kb.cluster_candidates(session, keys):
+        score = dedupe.similarity(sk, json.loads(candidate.fingerprint))
+        if score >= dedupe.NEAR_DUPLICATE and (best is None or score > best[0]):
+            best = (score, candidate)
+    if best is not None:
+        cluster = best[1]
+        cluster.size += 1
+        session.add(cluster)
+        entry.cluster_id = cluster.id
+    else:
+        cluster = await kb.new_cluster(
+            session, round_number=entry.round, fingerprint=json.dumps(sk), entry_id=entry.id or 0, keys=keys
+        )
+        entry.cluster_id = cluster.id
+
+
+async def _record_facts(
+    session: AsyncSession, entry: Entry, facts: ArticleFacts, report: IngestReport, *, announce: bool, console: bool
+) -> None:
+    assert entry.id is not None
+    round_number = facts.round or 0
+    records = records_of(facts)
+    recorded = [ClaimView(c.kind, c.key, c.value) for c in await kb.claims_of_round(session, round_number)]
+    previous: dict[str, list[str]] = {}
+    if round_number:
+        for key in {r.key for r in records if r.kind == "position"}:
+            _, claims = await kb.stances_before(session, key, round_number)
+            previous[key] = [json.loads(c.value) for c in claims]
+    counts: dict[str, int] = {}
+    changed: list[Fact] = []
+    for record in records:
+        match = classify(record, recorded, article=records, previous_stances=previous.get(record.key))
+        claim = await kb.record_claim(
+            session,
+            round_number=round_number,
+            kind=record.kind,
+            key=record.key,
+            value=record.value,
+            entry_id=entry.id,
+            status=match,
+        )
+        fact = Fact(
+            entry_id=entry.id,
+            round=facts.round,
+            kind=record.kind,
+            key=record.key,
+            value=record.value,
+            sentence=record.sentence,
+            match=match,
+            claim_id=claim.id,
+        )
+        session.add(fact)
+        if claim.first_fact_id is None:
+            await session.flush()
+            claim.first_fact_id = fact.id
+            session.add(claim)
+        if match == CHANGED:
+            changed.append(fact)
+        counts[match] = counts.get(match, 0) + 1
+    await session.flush()
+    report.facts += len(records)
+    summary = ", ".join(f"{n} {m.replace('_', ' ')}" for m, n in sorted(counts.items())) or "no facts"
+    where = f"round {facts.round}" if facts.round else "no round named"
+    decision = f"{where}: {len(records)} facts ({summary})"
+
+    if not announce:
+        entry.decision = f"{decision}; recorded on the feed's first poll, nothing posted"
+        return
+    if not facts.round:
+        entry.decision = f"{decision}; reports no round, so no digest"
+        return
+    if not records:
+        entry.decision = f"{decision}; nothing to post"
+        return
+    latest = await kb.latest_round(session)
+    posted: list[str] = []
+    destinations = await _destinations(session, console=console)
+    if latest is None or facts.round >= latest:
+        answer = await round_answer(session, facts.round)
+        if answer is not None:
+            wrote = 0
+            for destination, kind, role in destinations:
+                if kind not in DIGEST_KINDS:
+                    continue
+                _, did = await kb.put_outbox(
+                    session,
+                    destination=destination,
+                    item_key=f"digest:round:{facts.round}",
+                    kind="digest",
+                    payload=to_payload(answer, ping_role_id=role),
+                )
+                wrote += did
+            if wrote:
+                report.digests += 1
+                posted.append(f"digest of round {facts.round} written")
+    else:
+        posted.append(f"round {facts.round} is older than the latest round ({latest}), so no digest")
+    for fact in changed:
+        change = await position_change(session, fact, entry)
+        alert = render_change(change)
+        wrote = 0
+        for destination, kind, role in destinations:
+            if kind not in ALERT_KINDS:
+                continue
+            _, did = await kb.put_outbox(
+                session,
+                destination=destination,
+                item_key=f"alert:position:{change.actor}:{change.issue}:{change.round}",
+                kind="alert",
+                payload=to_payload(alert, ping_role_id=role),
+            )
+            wrote += did
+        if wrote:
+            report.alerts += 1
+            posted.append(f"alert: {change.actor} changed position on {change.issue}")
+    entry.announced = bool(report.digests or report.alerts)
+    entry.decision = "; ".join([decision, *posted]) if posted else f"{decision}; no destination to post to"
+
+
+async def _destinations(session: AsyncSession, *, console: bool) -> list[tuple[str, str, int | None]]:
+    """(destination, subscription kind, role to ping) of every place that may get posts."""
+    out = [(f"discord:{s.channel_id}", s.kind, s.role_id) for s in await kb.active_subscriptions(session)]
+    if console:
+        out.append(("console", "all", None))
+    return out

@@ -1,0 +1,234 @@
+"""Queries of the knowledge base (entries, facts, claims, clusters, the outbox writes).
+
+Each function takes an open session, so the pipeline can do all the work of one entry in one
+transaction: a crash loses at most the entry in hand, and a rerun redoes exactly that one.
+Every lookup here goes through an index and reads a bounded number of rows, so ingesting the
+10,000th entry costs what the 1,000th did.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Claim, ClusterKey, Entry, Fact, Outbox, StoryCluster, Subscription, utcnow
+
+SAMPLE_SOURCES = 8  # sources kept on a claim for display; the count keeps growing beyond
+
+
+# -- entries ---------------------------------------------------------------------------------
+
+
+async def known_guids(session: AsyncSession, guids: Sequence[str]) -> set[str]:
+    if not guids:
+        return set()
+    rows = await session.exec(select(Entry.guid).where(col(Entry.guid).in_(list(guids))))
+    return set(rows.all())
+
+
+async def entry_by_guid(session: AsyncSession, guid: str) -> Entry | None:
+    return (await session.exec(select(Entry).where(Entry.guid == guid))).first()
+
+
+async def entry_by_link(session: AsyncSession, link_norm: str) -> Entry | None:
+    query = select(Entry).where(Entry.link_norm == link_norm).order_by(col(Entry.id)).limit(1)
+    return (await session.exec(query)).first()
+
+
+async def entry_by_content_hash(session: AsyncSession, content_hash: str) -> Entry | None:
+    query = select(Entry).where(Entry.content_hash == content_hash).order_by(col(Entry.id)).limit(1)
+    return (await session.exec(query)).first()
+
+
+async def entries_by_ids(session: AsyncSession, ids: Iterable[int]) -> dict[int, Entry]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = await session.exec(select(Entry).where(col(Entry.id).in_(wanted)))
+    return {e.id: e for e in rows.all() if e.id is not None}
+
+
+async def facts_of_entry(session: AsyncSession, entry_id: int) -> list[Fact]:
+    rows = await session.exec(select(Fact).where(Fact.entry_id == entry_id).order_by(col(Fact.id)))
+    return list(rows.all())
+
+
+async def entries_in_round(session: AsyncSession, round_number: int, *, limit: int) -> tuple[int, list[Entry]]:
+    """How many original entries report a round, and the first ``limit`` of them by publication."""
+    base = select(Entry).where(Entry.round == round_number).where(col(Entry.duplicate_of).is_(None))
+    total = (
+        await session.exec(
+            select(func.count())
+            .select_from(Entry)
+            .where(Entry.round == round_number)
+            .where(col(Entry.duplicate_of).is_(None))
+        )
+    ).one()
+    rows = await session.exec(base.order_by(col(Entry.published), col(Entry.id)).limit(limit))
+    return int(total), list(rows.all())
+
+
+async def latest_entries(session: AsyncSession, *, limit: int) -> list[Entry]:
+    query = (
+        select(Entry)
+        .where(col(Entry.duplicate_of).is_(None))
+        .order_by(col(Entry.published).desc(), col(Entry.id).desc())
+        .limit(limit)
+    )
+    return list((await session.exec(query)).all())
+
+
+# -- claims ------------------------------------------------------------------------------------
+
+
+async def claims_of_round(session: AsyncSession, round_number: int, kinds: Sequence[str] | None = None) -> list[Claim]:
+    query = select(Claim).where(Claim.round == round_number)
+    if kinds:
+        query = query.where(col(Claim.kind).in_(list(kinds)))
+    return list((await session.exec(query.order_by(col(Claim.id)))).all())
+
+
+async def claim_for(session: AsyncSession, round_number: int, kind: str, key: str, value: str) -> Claim | None:
+    query = select(Claim).where(
+        Claim.round == round_number, Claim.kind == kind, Claim.key == key, Claim.value == value
+    )
+    return (await session.exec(query)).first()
+
+
+async def record_claim(
+    session: AsyncSession, *, round_number: int, kind: str, key: str, value: str, entry_id: int, status: str
+) -> Claim:
+    """The claim for this statement with one more source (created on its first source)."""
+    claim = await claim_for(session, round_number, kind, key, value)
+    if claim is None:
+        claim = Claim(
+            round=round_number,
+            kind=kind,
+            key=key,
+            value=value,
+            source_count=1,
+            first_entry_id=entry_id,
+            sample_entry_ids=json.dumps([entry_id]),
+            status=status,
+        )
+    else:
+        samples = json.loads(claim.sample_entry_ids)
+        if entry_id not in samples:
+            claim.source_count += 1
+            if len(samples) < SAMPLE_SOURCES:
+                claim.sample_entry_ids = json.dumps([*samples, entry_id])
+        claim.updated_at = utcnow()
+    session.add(claim)
+    await session.flush()
+    return claim
+
+
+async def stances_before(session: AsyncSession, key: str, round_number: int) -> tuple[int | None, list[Claim]]:
+    """The position claims of the latest round before ``round_number`` that has any for ``key``."""
+    last = (
+        await session.exec(
+            select(func.max(Claim.round)).where(
+                Claim.kind == "position", Claim.key == key, Claim.round < round_number, Claim.round > 0
+            )
+        )
+    ).one()
+    if last is None:
+        return None, []
+    rows = await session.exec(
+        select(Claim).where(Claim.kind == "position", Claim.key == key, Claim.round == last).order_by(col(Claim.id))
+    )
+    return int(last), list(rows.all())
+
+
+async def recorded_rounds(session: AsyncSession) -> list[int]:
+    rows = await session.exec(select(Claim.round).where(Claim.round > 0).distinct().order_by(col(Claim.round)))
+    return [int(r) for r in rows.all()]
+
+
+async def latest_round(session: AsyncSession) -> int | None:
+    value = (await session.exec(select(func.max(Claim.round)).where(Claim.round > 0))).one()
+    return int(value) if value is not None else None
+
+
+async def changed_position_facts(session: AsyncSession, *, limit: int = 50) -> list[Fact]:
+    query = select(Fact).where(Fact.match == "changed_position").order_by(col(Fact.round), col(Fact.id)).limit(limit)
+    return list((await session.exec(query)).all())
+
+
+async def first_fact_of_claim(session: AsyncSession, claim: Claim) -> Fact | None:
+    query = select(Fact).where(Fact.claim_id == claim.id).order_by(col(Fact.id)).limit(1)
+    return (await session.exec(query)).first()
+
+
+# -- story clusters ----------------------------------------------------------------------------
+
+
+async def cluster_candidates(session: AsyncSession, keys: Sequence[int], *, limit: int = 20) -> list[StoryCluster]:
+    """Clusters sharing any of ``keys``, most recent first, at most ``limit`` (bounded work)."""
+    if not keys:
+        return []
+    ids = (
+        await session.exec(
+            select(ClusterKey.cluster_id)
+            .where(col(ClusterKey.key).in_(list(keys)))
+            .distinct()
+            .order_by(col(ClusterKey.cluster_id).desc())
+            .limit(limit)
+        )
+    ).all()
+    if not ids:
+        return []
+    rows = await session.exec(select(StoryCluster).where(col(StoryCluster.id).in_(list(ids))))
+    return sorted(rows.all(), key=lambda c: -(c.id or 0))
+
+
+async def new_cluster(
+    session: AsyncSession, *, round_number: int | None, fingerprint: str, entry_id: int, keys: Sequence[int]
+) -> StoryCluster:
+    cluster = StoryCluster(round=round_number, fingerprint=fingerprint, first_entry_id=entry_id)
+    session.add(cluster)
+    await session.flush()
+    for key in sorted(set(keys)):
+        session.add(ClusterKey(key=key, cluster_id=cluster.id))
+    await session.flush()
+    return cluster
+
+
+# -- outbox writes -----------------------------------------------------------------------------
+
+
+async def active_subscriptions(session: AsyncSession) -> list[Subscription]:
+    query = select(Subscription).where(col(Subscription.disabled_at).is_(None)).order_by(col(Subscription.id))
+    return list((await session.exec(query)).all())
+
+
+async def put_outbox(
+    session: AsyncSession, *, destination: str, item_key: str, kind: str, payload: str
+) -> tuple[Outbox, bool]:
+    """Write one item for one destination; returns (row, changed).
+
+    A new item is pending at revision 1. An item already there with a different payload gets
+    the new payload and the next revision and is pending again (the sink edits its message); the
+    same payload changes nothing, so a replay of old news posts nothing.
+    """
+    query = select(Outbox).where(Outbox.destination == destination, Outbox.item_key == item_key)
+    row = (await session.exec(query)).first()
+    if row is None:
+        row = Outbox(destination=destination, item_key=item_key, kind=kind, payload=payload)
+        session.add(row)
+        await session.flush()
+        return row, True
+    if row.payload == payload:
+        return row, False
+    row.payload = payload
+    row.revision += 1
+    if row.status != "dead":
+        row.status = "pending"
+    row.updated_at = utcnow()
+    session.add(row)
+    await session.flush()
+    return row, True
