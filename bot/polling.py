@@ -288,6 +288,10 @@ class Poller:
         await self.store.update_feed_state(feed.id, **changes)
         if result.permanent_url and result.permanent_url != feed.url:
             outcome.moved_to = await self._move(feed, result.permanent_url)
+            if outcome.moved_to is None:  # the new address is already followed: poll it once, not twice
+                reason = f"moved permanently to {result.permanent_url}, which is already followed"
+                await self.store.update_feed_state(feed.id, disabled_at=now, disabled_reason=reason, next_poll_at=None)
+                outcome.kind, outcome.error, outcome.next_poll_at = "disabled", reason, None
         return outcome
 
     async def _failed(
@@ -373,11 +377,13 @@ def _count_new(report: Any, fallback: int) -> int:
     return fallback
 
 
-async def poll_once(settings: Settings, *, out: Any = None) -> int:
+async def poll_once(settings: Settings, *, out: Any = None, **poller_options: Any) -> int:
     """`parley poll --once`: poll every enabled feed once, print a line per feed, exit 0.
 
     The ``FEEDS`` of the settings are added to the database first. Progress shows on the
-    terminal (stderr) while the poll runs; the per-feed lines go to stdout.
+    terminal (stderr) while the poll runs; the per-feed lines go to stdout. Digests and alerts
+    of new entries go to the outbox of the subscribed channels, which `parley run` delivers.
+    ``poller_options`` are passed to `Poller` (tests set small limits).
     """
     from storage import StorageError, Store
     from storage.migrate import upgrade
@@ -385,7 +391,7 @@ async def poll_once(settings: Settings, *, out: Any = None) -> int:
     try:
         await asyncio.to_thread(upgrade, settings.database_url)
         async with Store.from_url(settings.database_url) as store, Poller.from_settings(
-            store, settings, console=not settings.discord_token
+            store, settings, **poller_options
         ) as poller:
             await poller.sync_configured(settings.feeds)
             feeds = await store.list_feeds()

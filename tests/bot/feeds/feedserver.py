@@ -61,7 +61,9 @@ ROUND_TEXT = (
 )
 
 
-def item(n: int, *, text: str = ROUND_TEXT, date: str | None = "Fri, 06 Jun 2025 12:00:00 GMT") -> dict[str, str]:
+def item(n: int, *, text: str | None = None, date: str | None = "Fri, 06 Jun 2025 12:00:00 GMT") -> dict[str, str]:
+    """An RSS item; by default a round report whose text differs from every other item's."""
+    text = text or f"{ROUND_TEXT} Report number {n} from our correspondent."
     entry = {"guid": f"https://news.example/{n}", "title": f"Story {n}", "link": f"https://news.example/{n}",
              "content": f"<p>{text}</p>"}
     if date:

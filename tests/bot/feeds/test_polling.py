@@ -179,10 +179,11 @@ async def test_a_temporary_redirect_keeps_the_stored_url(poller, feed_server):
     assert feed.url == feed_server.url("/temporary")
 
 
-async def test_a_redirect_to_a_feed_already_followed_keeps_both_rows(poller, feed_server):
+async def test_a_redirect_to_a_feed_already_followed_disables_the_old_address(poller, feed_server):
     await poll(poller, feed_server, "/rss")
     outcome, feed = await poll(poller, feed_server, "/moved")
-    assert outcome.moved_to is None and feed.url == feed_server.url("/moved") and feed.last_error is None
+    reason = f"moved permanently to {feed_server.url('/rss')}, which is already followed"
+    assert outcome.kind == "disabled" and feed.disabled_reason == reason and feed.url == feed_server.url("/moved")
 
 
 async def test_entries_already_stored_are_not_handed_over_again(poller, feed_server, recorder):
@@ -239,7 +240,7 @@ async def test_many_feeds_polled_together_each_get_their_outcome(poller, feed_se
     feeds = [await poller.store.add_feed(feed_server.url(p)) for p in paths]
     outcomes = await poller.poll_many(feeds)
     assert [o.kind for o in outcomes] == ["new", "new", "error", "disabled", "error", "error", "error", "error",
-                                          "error", "new"]
+                                          "error", "disabled"]  # /moved-308 leads to /rss, already followed
     rows = {f.url: f for f in await poller.store.list_feeds()}
     assert all(r.last_polled_at is not None for r in rows.values())
     assert all(r.next_poll_at is not None or r.disabled_at is not None for r in rows.values())
