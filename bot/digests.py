@@ -195,10 +195,11 @@ async def round_answer(session: AsyncSession, number: int) -> Answer | None:
     changes = []
     for s in view.of("position"):
         if s.status == "changed_position":
-            _, before = await kb.stances_before(session, s.key, number)
+            prev_round, before = await kb.stances_before(session, s.key, number)
             if before:
                 actor, _, issue = s.key.partition(":")
-                changes.append((actor, issue, "/".join(json.loads(c.value) for c in before)))
+                stances = "/".join(json.loads(c.value) for c in before)
+                changes.append((actor, issue, f"{stances} in round {prev_round}"))
     return render_round(view, changes=changes)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import signal
 from collections.abc import Callable, Sequence
@@ -38,6 +39,8 @@ from bot.profile import Profile, default_profile
 from storage import Store
 from storage import knowledge as kb
 from storage.models import Entry, Fact, StoryCluster, utcnow
+
+log = logging.getLogger(__name__)
 
 Extractor = Callable[[FeedEntry, Profile], ArticleFacts]
 
@@ -59,16 +62,28 @@ class IngestReport:
     facts: int = 0
     digests: int = 0
     alerts: int = 0
+    failed: int = 0
     decisions: dict[str, str] = field(default_factory=dict)
 
     def merge(self, other: IngestReport) -> None:
-        for name in ("new", "duplicate", "irrelevant", "facts", "digests", "alerts"):
+        for name in ("new", "duplicate", "irrelevant", "facts", "digests", "alerts", "failed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.decisions.update(other.decisions)
 
 
-def _extract_all(entries: Sequence[FeedEntry], profile: Profile, extract: Extractor) -> list[ArticleFacts]:
-    return [extract(entry, profile) for entry in entries]
+def _extract_all(
+    entries: Sequence[FeedEntry], profile: Profile, extract: Extractor
+) -> list[ArticleFacts | BaseException]:
+    """Facts of each entry; an extractor failure is returned in its place, so one bad article
+    does not stop the batch (and, not being stored, it is retried on the next run)."""
+    out: list[ArticleFacts | BaseException] = []
+    for entry in entries:
+        try:
+            out.append(extract(entry, profile))
+        except Exception as exc:
+            log.exception("extraction failed for %s", entry.guid)
+            out.append(exc)
+    return out
 
 
 async def ingest_entries(
@@ -109,6 +124,10 @@ async def ingest_entries(
     else:
         facts_list = _extract_all(fresh, profile, extract)
     for entry, facts in zip(fresh, facts_list, strict=True):
+        if isinstance(facts, BaseException):
+            report.failed += 1
+            report.decisions[entry.guid] = f"extraction failed ({type(facts).__name__}: {facts}); retried next run"
+            continue
         for attempt in range(3):
             try:
                 one = await _ingest_one(store, entry, facts, feed_id=feed_id, announce=announce, console=console)

@@ -1,0 +1,270 @@
+"""One query layer for `/round N`, `/latest`, `/timeline`, `/positions`, `/changes`, `/tariffs`, `/why`.
+
+`answer(store, command, args)` is what the Discord cogs call with parsed options;
+`ask(settings, text)` parses a command's text (``"/round 5"``) for `parley ask` and runs the same
+code. Both return an `Answer`: a bad argument is a one-line `Answer.failure`, never an exception.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.answers import Answer, AnswerField, Source
+from bot.config import Settings
+from bot.dedupe import normalise_link
+from bot.digests import humanise, position_change, render_change, round_answer
+from storage import StorageError, Store
+from storage import knowledge as kb
+from storage.migrate import upgrade_async
+from storage.models import Claim
+
+COMMANDS = ("round", "latest", "timeline", "positions", "changes", "tariffs", "why")
+USAGE = "try /round N, /latest, /timeline, /positions [side], /changes, /tariffs [sector] or /why LINK_OR_GUID"
+SIDES = {"japan": "Japan", "jp": "Japan", "united states": "United States", "us": "United States", "usa": "United States"}
+SECTORS = ("reciprocal", "baseline", "autos", "auto_parts", "steel", "aluminum")
+
+
+class BadArgument(ValueError):
+    """A one-line complaint about the asker's input."""
+
+
+def parse(text: str) -> tuple[str, dict[str, Any]]:
+    """``"/round 5"`` → ``("round", {"number": 5})``. Raises `BadArgument` with one line."""
+    words = text.strip().split()
+    if not words:
+        raise BadArgument(f"no command given: {USAGE}")
+    name = words[0].lstrip("/").lower()
+    rest = words[1:]
+    if name not in COMMANDS:
+        raise BadArgument(f"unknown command /{name}: {USAGE}")
+    if name == "round":
+        if not rest:
+            raise BadArgument("round needs a number, e.g. /round 5")
+        if len(rest) > 1 or not rest[0].isdigit():
+            raise BadArgument("round must be a whole number, e.g. /round 5")
+        return name, {"number": int(rest[0])}
+    if name in ("latest", "timeline", "changes"):
+        if rest:
+            raise BadArgument(f"/{name} takes no argument")
+        return name, {}
+    if name == "positions":
+        return name, {"side": " ".join(rest) or None}
+    if name == "tariffs":
+        if len(rest) > 1:
+            raise BadArgument(f"/tariffs takes one sector at most, one of: {', '.join(SECTORS)}")
+        return name, {"sector": rest[0] if rest else None}
+    if len(rest) != 1:
+        raise BadArgument("why needs one link or guid, e.g. /why https://example.com/article")
+    return name, {"target": rest[0]}
+
+
+async def ask(settings: Settings, text: str) -> Answer:
+    """Answer a command's text against the configured database (migrated first if needed)."""
+    try:
+        command, args = parse(text)
+    except BadArgument as exc:
+        return Answer.failure(str(exc))
+    try:
+        await upgrade_async(settings.database_url)
+        async with Store(settings.database_url) as store:
+            return await answer(store, command, args)
+    except StorageError as exc:
+        return Answer.failure(str(exc))
+
+
+async def answer(store: Store, command: str, args: dict[str, Any]) -> Answer:
+    """The answer to one command with its parsed arguments (the Discord cogs' entry point)."""
+    handler = _HANDLERS.get(command.lstrip("/").lower())
+    if handler is None:
+        return Answer.failure(f"unknown command /{command}: {USAGE}")
+    try:
+        async with store.session() as session:
+            return await handler(session, args)
+    except BadArgument as exc:
+        return Answer.failure(str(exc))
+
+
+async def recorded_rounds(store: Store) -> list[int]:
+    """The round numbers something is recorded for, ascending (for autocomplete)."""
+    async with store.session() as session:
+        return await kb.recorded_rounds(session)
+
+
+async def _not_recorded(session: AsyncSession, number: int) -> Answer:
+    rounds = await kb.recorded_rounds(session)
+    listed = ", ".join(str(r) for r in rounds) if rounds else "none yet"
+    return Answer(title=f"Round {number} is not recorded", description=f"Recorded rounds: {listed}.")
+
+
+async def _round(session: AsyncSession, args: dict[str, Any]) -> Answer:
+    number = args.get("number")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        raise BadArgument("round must be a whole number, e.g. /round 5")
+    found = await round_answer(session, number)
+    return found if found is not None else await _not_recorded(session, number)
+
+
+async def _latest(session: AsyncSession, args: dict[str, Any]) -> Answer:
+    number = await kb.latest_round(session)
+    if number is None:
+        return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
+    found = await round_answer(session, number)
+    assert found is not None
+    return found
+
+
+async def _timeline(session: AsyncSession, args: dict[str, Any]) -> Answer:
+    rounds = await kb.recorded_rounds(session)
+    if not rounds:
+        return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
+    lines = []
+    for number in rounds:
+        claims = await kb.claims_of_round(session, number, kinds=("round_status", "date", "location"))
+        total, _ = await kb.entries_in_round(session, number, limit=0)
+        statuses = {c.key for c in claims if c.kind == "round_status"}
+        status = "held" if "held" in statuses else ("upcoming" if statuses else "reported")
+        date = _best(claims, "date")
+        place = _best(claims, "location")
+        parts = [p for p in (status, date, place) if p]
+        lines.append(AnswerField(f"Round {number}", f"{', '.join(parts)} ({total} source{'s' if total != 1 else ''})"))
+    return Answer(title="Timeline of the rounds", fields=lines, footer="/round N for the details of one round")
+
+
+def _best(claims: list[Claim], kind: str) -> str | None:
+    best = max((c for c in claims if c.kind == kind), key=lambda c: c.source_count, default=None)
+    return json.loads(best.value) if best else None
+
+
+async def _positions(session: AsyncSession, args: dict[str, Any]) -> Answer:
+    side = args.get("side")
+    actor = None
+    if side:
+        actor = SIDES.get(str(side).strip().lower())
+        if actor is None:
+            raise BadArgument("side must be Japan or United States, e.g. /positions Japan")
+    query = select(Claim).where(Claim.kind == "position", Claim.round > 0)
+    if actor:
+        query = query.where(col(Claim.key).startswith(f"{actor}:"))
+    claims = list((await session.exec(query.order_by(col(Claim.key), col(Claim.round), col(Claim.id)))).all())
+    if not claims:
+        who = f" for {actor}" if actor else ""
+        return Answer(title=f"No positions recorded{who}", description="No source has reported a stance yet.")
+    fields = []
+    by_key: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_key.setdefault(c.key, []).append(c)
+    for key, items in by_key.items():
+        who, _, issue = key.partition(":")
+        lines = []
+        for c in items:
+            mark = " (changed)" if c.status == "changed_position" else ""
+            plural = "s" if c.source_count != 1 else ""
+            lines.append(f"round {c.round}: {json.loads(c.value)}{mark} ({c.source_count} source{plural})")
+        fields.append(AnswerField(f"{who} on {humanise(issue)}", "\n".join(lines)))
+    return Answer(title="Positions by round", fields=fields, footer="/changes for the sentences that show each change")
+
+
+async def _changes(session: AsyncSession, args: dict[str, Any]) -> Answer:
+    facts = await kb.changed_position_facts(session)
+    seen: set[tuple[str, int | None, str]] = set()
+    fields: list[AnswerField] = []
+    sources: list[Source] = []
+    for fact in facts:
+        ident = (fact.key, fact.round, fact.value)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        entry = (await kb.entries_by_ids(session, [fact.entry_id]))[fact.entry_id]
+        change = render_change(await position_change(session, fact, entry))
+        fields.append(AnswerField(change.title, change.description))
+        sources.extend(s for s in change.sources[:1] if s not in sources)
+    if not fields:
+        return Answer(title="No changed positions recorded", description="No side has changed its stance so far.")
+    return Answer(title="Changed positions", fields=fields, sources=sources)
+
+
+async def _tariffs(session: AsyncSession, args: dict[str, Any]) -> Answer:
+    sector = args.get("sector")
+    if sector is not None:
+        sector = str(sector).strip().lower().replace(" ", "_")
+        if sector not in SECTORS:
+            raise BadArgument(f"unknown sector {args['sector']!r}: one of {', '.join(SECTORS)}")
+    query = select(Claim).where(Claim.kind == "tariff")
+    if sector:
+        query = query.where(Claim.key == sector)
+    claims = list((await session.exec(query.order_by(col(Claim.key), col(Claim.round), col(Claim.id)))).all())
+    if not claims:
+        return Answer(title="No tariff rates recorded" + (f" for {humanise(sector)}" if sector else ""))
+    by_sector: dict[str, list[str]] = {}
+    for c in claims:
+        where = f"round {c.round}" if c.round else "outside a round"
+        rate = json.loads(c.value)
+        plural = "s" if c.source_count != 1 else ""
+        by_sector.setdefault(c.key, []).append(f"{where}: {rate:g}% ({c.source_count} source{plural})")
+    fields = [AnswerField(humanise(k), "\n".join(v)) for k, v in by_sector.items()]
+    return Answer(title="Tariff rates reported", fields=fields)
+
+
+async def _why(session: AsyncSession, args: dict[str, Any]) -> Answer:
+    target = str(args.get("target") or "").strip()
+    if not target:
+        raise BadArgument("why needs one link or guid, e.g. /why https://example.com/article")
+    entry = await kb.entry_by_guid(session, target)
+    if entry is None and (link := normalise_link(target)):
+        entry = await kb.entry_by_link(session, link)
+    if entry is None:
+        return Answer(title="Parley has not seen that article", description=f"No entry has the guid or link {target}.")
+    fields = [AnswerField("Decision", entry.decision or "not processed yet")]
+    if entry.duplicate_of is None:
+        posted = "yes" if entry.announced else "no"
+        fields.append(AnswerField("Posted about it", posted, inline=True))
+        fields.append(AnswerField("Relevant", "yes" if entry.relevant else "no", inline=True))
+        if entry.round:
+            fields.append(AnswerField("Round", str(entry.round), inline=True))
+        facts = await kb.facts_of_entry(session, entry.id or 0)
+        if facts:
+            lines = [f"{f.kind} {_fact_label(f)}: {f.match.replace('_', ' ')}" for f in facts[:40]]
+            if len(facts) > 40:
+                lines.append(f"... and {len(facts) - 40} more")
+            fields.append(AnswerField("Facts recorded (and how they matched)", "\n".join(lines)))
+        elif entry.facts_json and entry.relevant is False:
+            fields.append(AnswerField("Extracted", "nothing about the tracked negotiation"))
+        if entry.cluster_id is not None:
+            fields.append(AnswerField("Story cluster", f"#{entry.cluster_id}", inline=True))
+    return Answer(
+        title=f"Why: {entry.title or entry.guid}",
+        description=f"guid {entry.guid}, from {entry.source or 'an unnamed source'}",
+        fields=fields,
+        sources=[Source(entry.title or entry.guid, entry.link, entry.source)],
+    )
+
+
+def _fact_label(fact: Any) -> str:
+    value = json.loads(fact.value)
+    if fact.kind == "meeting":
+        minutes = value.get("minutes")
+        return f"with {', '.join(value.get('with') or []) or '?'}" + (f", {minutes} min" if minutes else "")
+    if fact.kind == "position":
+        actor, _, issue = fact.key.partition(":")
+        return f"{actor} on {humanise(issue)} = {value}"
+    if fact.kind == "tariff":
+        return f"{humanise(fact.key)} {value:g}%"
+    return str(value)
+
+
+_HANDLERS: dict[str, Callable[[AsyncSession, dict[str, Any]], Awaitable[Answer]]] = {
+    "round": _round,
+    "latest": _latest,
+    "timeline": _timeline,
+    "positions": _positions,
+    "changes": _changes,
+    "tariffs": _tariffs,
+    "why": _why,
+}
+
+__all__ = ["COMMANDS", "BadArgument", "answer", "ask", "parse", "recorded_rounds"]
