@@ -1,0 +1,221 @@
+"""The chat-ops side of the bot as plain functions: subscriptions, feeds and status, each → `Answer`.
+
+Why not in the cogs: cogs only parse an interaction and render; the rules (which URLs are
+acceptable feeds, what a subscription of a kind means, what ``/status`` reports) live here,
+where they can be tested without Discord and reused by other faces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from bot.answers import Answer, AnswerField
+from bot.config import Settings
+from bot.errors import UserError
+from bot.feeds.guard import address_problem
+from storage.deliveries import delivery_summary
+from storage.models import as_utc
+
+SUBSCRIPTION_KINDS = {
+    "digests": "a digest of each round",
+    "changes": "alerts when a side changes its position",
+    "all": "digests and position-change alerts",
+}
+FEED_LIST_MAX = 50
+
+
+def when(moment: datetime | None) -> str:
+    """A time as Discord shows it in each reader's time zone (``<t:…:R>``), or "never"."""
+    if moment is None:
+        return "never"
+    stamp = int((as_utc(moment) or moment).timestamp())
+    return f"<t:{stamp}:f> (<t:{stamp}:R>)"
+
+
+async def subscribe(store: Any, *, guild_id: int | None, channel_id: int, kind: str, role_id: int | None,
+                    user_id: int | None) -> Answer:
+    """Subscribe a channel (or change its subscription); re-enables one that was disabled."""
+    if kind not in SUBSCRIPTION_KINDS:
+        raise UserError(f"kind must be one of {', '.join(SUBSCRIPTION_KINDS)}, not {kind!r}")
+    if guild_id is None:
+        raise UserError("subscriptions are for server channels, not direct messages")
+    await store.add_subscription(guild_id=guild_id, channel_id=channel_id, kind=kind, role_id=role_id,
+                                 created_by=user_id)
+    ping = f" and ping <@&{role_id}>" if role_id else ""
+    return Answer(title="Subscribed", description=f"<#{channel_id}> will get {SUBSCRIPTION_KINDS[kind]}{ping}.")
+
+
+async def unsubscribe(store: Any, *, channel_id: int) -> Answer:
+    """Stop posting to a channel."""
+    if not await store.remove_subscription(channel_id):
+        raise UserError("this channel has no subscription (see /subscriptions)")
+    return Answer(title="Unsubscribed", description=f"<#{channel_id}> will get no more posts.")
+
+
+def _subscription_line(sub: Any) -> str:
+    ping = f", pings <@&{sub.role_id}>" if sub.role_id else ""
+    state = f" — **disabled** {when(sub.disabled_at)}: {sub.disabled_reason}" if sub.disabled_at else ""
+    return f"<#{sub.channel_id}>: {sub.kind}{ping}{state}"
+
+
+async def list_subscriptions(store: Any, *, guild_id: int | None) -> Answer:
+    subs = await store.list_subscriptions(guild_id=guild_id, active_only=False)
+    if not subs:
+        return Answer(title="Subscriptions", description="No channel here is subscribed. Try /subscribe.")
+    return Answer(title="Subscriptions", description="\n".join(_subscription_line(s) for s in subs))
+
+
+def check_feed_url(url: str, settings: Settings) -> str:
+    """``url`` cleaned, or a `UserError` saying why it cannot be a feed.
+
+    Only http(s) on the public internet unless ``ALLOW_PRIVATE_FEEDS``; names that resolve to a
+    private address are refused again when fetched (`bot.feeds.guard`).
+    """
+    url = url.strip().strip("<>")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UserError(f"not a feed address: {url!r} (give an http:// or https:// URL)")
+    if not settings.allow_private_feeds:
+        host = parts.hostname
+        problem = "refused: localhost is a loopback address" if host == "localhost" else address_problem(host)
+        if problem:
+            raise UserError(f"{url}: {problem}")
+    return url
+
+
+async def add_feed(store: Any, settings: Settings, url: str, *, scheduler: Any = None) -> Answer:
+    """Follow a feed; with the running ``scheduler`` its first poll is scheduled at once."""
+    url = check_feed_url(url, settings)
+    existing = await store.get_feed_by_url(url)
+    if existing:
+        feed = existing
+    elif scheduler is not None:
+        feed = await scheduler.add_feed(url)
+    else:
+        feed = await store.add_feed(url)
+    if existing:
+        return Answer(title="Feed already followed", description=f"#{feed.id} {url}")
+    return Answer(title="Feed added", description=(
+        f"#{feed.id} {url}\nIts current articles are recorded without announcing them; new ones are posted."))
+
+
+async def remove_feed(store: Any, feed_ref: str) -> Answer:
+    """Stop following a feed given by its number (``3`` or ``#3``) or its URL."""
+    ref = feed_ref.strip().lstrip("#")
+    feed = None
+    if ref.isdigit():
+        feed = await store.get_feed(int(ref))
+    if feed is None:
+        feed = await store.get_feed_by_url(feed_ref.strip())
+    if feed is None or not await store.remove_feed(feed.id):
+        raise UserError(f"no feed {feed_ref!r} (see /feed list)")
+    return Answer(title="Feed removed", description=f"#{feed.id} {feed.url}")
+
+
+def _feed_line(feed: Any) -> str:
+    state = "disabled: " + (feed.disabled_reason or "?") if feed.disabled_at else (
+        f"error: {feed.last_error}" if feed.last_error else "ok")
+    return f"#{feed.id} {feed.url} — last poll {when(feed.last_polled_at)}, {state}"
+
+
+async def list_feeds(store: Any) -> Answer:
+    feeds = await store.list_feeds()
+    if not feeds:
+        return Answer(title="Feeds", description="No feeds yet. Add one with /feed add.")
+    lines = [_feed_line(f) for f in feeds[:FEED_LIST_MAX]]
+    footer = f"{len(feeds) - FEED_LIST_MAX} more not shown" if len(feeds) > FEED_LIST_MAX else None
+    return Answer(title=f"Feeds ({len(feeds)})", description="\n".join(lines), footer=footer)
+
+
+async def feed_choices(store: Any, current: str) -> list[tuple[str, str]]:
+    """(label, value) pairs of feeds matching what the user typed, for autocomplete."""
+    current = current.lower().lstrip("#")
+    out = []
+    for feed in await store.list_feeds():
+        label = f"#{feed.id} {feed.title or feed.url}"
+        if current in label.lower() or current in feed.url.lower():
+            out.append((label[:100], str(feed.id)))
+    return out[:25]
+
+
+@dataclass
+class ConnectionInfo:
+    """What the bot knows of itself for /status (kept free of discord.py types)."""
+
+    latency_ms: float | None = None
+    guilds: int = 0
+    started_at: datetime | None = None
+
+
+async def status(store: Any, info: ConnectionInfo | None = None) -> Answer:
+    """Feeds, last poll, feed errors, deliveries (last, pending, failed) and disabled subscriptions."""
+    feeds = await store.list_feeds()
+    summary = await delivery_summary(store)
+    last_poll = max((as_utc(f.last_polled_at) for f in feeds if f.last_polled_at), default=None)
+    failing = [f for f in feeds if f.last_error and not f.disabled_at]
+    disabled_feeds = [f for f in feeds if f.disabled_at]
+    fields = [
+        AnswerField("Feeds", f"{len(feeds)} followed, {len(failing)} failing, {len(disabled_feeds)} disabled", True),
+        AnswerField("Last poll", when(last_poll), True),
+        AnswerField("Last delivery", when(summary.last_delivered_at), True),
+        AnswerField("Outbox", ", ".join(f"{n} {s}" for s, n in sorted(summary.counts.items())) or "empty", True),
+    ]
+    problems: list[str] = [f"feed #{f.id} {f.url}: {f.last_error}" for f in failing[:5]]
+    problems += [f"feed #{f.id} {f.url} disabled: {f.disabled_reason}" for f in disabled_feeds[:5]]
+    problems += [f"<#{s.channel_id}> subscription disabled {when(s.disabled_at)}: {s.disabled_reason}"
+                 for s in summary.disabled[:10]]
+    problems += [f"{dest}: {err}" for dest, err in summary.last_errors]
+    if problems:
+        fields.append(AnswerField("Errors", "\n".join(_dedupe(problems))))
+    if info is not None and info.latency_ms is not None:
+        fields.append(AnswerField("Gateway", f"{info.latency_ms:.0f} ms heartbeat, {info.guilds} servers", True))
+    return Answer(title="Parley status", fields=fields,
+                  footer=f"as of {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+
+
+def _dedupe(lines: Sequence[str]) -> list[str]:
+    seen: set[str] = set()
+    return [x for x in lines if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
+
+
+async def recorded_rounds(store: Any) -> list[int]:
+    """The round numbers the knowledge base has facts for, ascending (for autocomplete)."""
+    from sqlmodel import col, select
+
+    from storage.models import Claim
+
+    async with store.session() as session:
+        rows = await session.exec(select(Claim.round).where(col(Claim.round) > 0).distinct().order_by(col(Claim.round)))
+        return [int(r) for r in rows.all()]
+
+
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+
+
+async def replay_seeds_here(store: Any, settings: Settings, *, guild_id: int | None, channel_id: int,
+                            user_id: int | None, folder: Path | None = None) -> Answer:
+    """Replay the seed feed so that its digests are posted to ``channel_id``: for trying the bot.
+
+    The channel is subscribed first (to everything) if it is not already, because deliveries go
+    to subscribed channels only; the digests then reach it through the outbox like any others.
+    """
+    from bot.replay import replay
+
+    folder = folder or (SEEDS_DIR if SEEDS_DIR.is_dir() else Path("seeds"))
+    if not (folder / "manifest.toml").is_file():
+        raise UserError(f"no seed feed at {folder} (manifest.toml is missing)")
+    subs = {s.channel_id: s for s in await store.list_subscriptions(active_only=False)}
+    note = ""
+    if channel_id not in subs or subs[channel_id].disabled_at:
+        await subscribe(store, guild_id=guild_id, channel_id=channel_id, kind="all", role_id=None, user_id=user_id)
+        note = " This channel is now subscribed (/unsubscribe to stop)."
+    status = await replay(settings, folder, console=False)
+    if status != 0:
+        raise UserError(f"the replay failed (status {status}); see the bot's log")
+    return Answer(title="Seed feed replayed",
+                  description=f"Digests of the seed articles are being posted here.{note}")

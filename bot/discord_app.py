@@ -1,0 +1,260 @@
+"""The discord.py client class and `run_bot`, the body of `parley run`.
+
+Why a `commands.Bot` when Parley has only slash commands: it brings extension loading
+(`load_extension` with `async def setup(bot)`), which keeps each area of commands in its own
+module under `cogs/`. No privileged intents are asked for: slash commands arrive as
+interactions, and the bot reads no message content.
+
+`DISCORD_API_BASE` and `DISCORD_GATEWAY_URL` redirect the real client (REST, interaction
+webhooks and gateway) to a Discord-compatible server; the tests run it against a loopback one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import os
+import pkgutil
+import socket
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+from discord.gateway import DiscordWebSocket
+
+from bot.config import Settings
+from bot.embeds import error_line
+from bot.errors import UserError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_BASE = "https://discord.com/api/v10"
+DEFAULT_GATEWAY = "wss://gateway.discord.gg/"
+COGS_PACKAGE = "cogs"
+
+
+def extension_names(package: str = COGS_PACKAGE) -> list[str]:
+    """Every extension in ``package``, found by walking it, so adding a cog is adding a file.
+
+    Modules and sub-packages whose name starts with an underscore are helpers, not extensions.
+    """
+    module = importlib.import_module(package)
+    names = []
+    for info in pkgutil.iter_modules(module.__path__, f"{package}."):
+        if not info.name.rpartition(".")[2].startswith("_"):
+            names.append(info.name)
+    return sorted(names)
+
+
+def configure_endpoints(settings: Settings) -> None:
+    """Point discord.py's REST routes (and interaction webhooks, which share them) at ``DISCORD_API_BASE``.
+
+    discord.py keeps the base URL on the `Route` class, so this is process-wide; one process
+    runs one bot, which talks to one Discord.
+    """
+    discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
+
+
+def describe_error(error: BaseException) -> str | None:
+    """The one line a user sees for ``error``, or None when it is a bug (logged, answered generically)."""
+    from storage.errors import StorageError
+
+    if isinstance(error, app_commands.CommandInvokeError | commands.CommandInvokeError):
+        error = error.original
+    if isinstance(error, UserError | StorageError):
+        return str(error)
+    if isinstance(error, app_commands.MissingPermissions):
+        return "You need the Manage Server permission to do that."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command works in a server channel, not in direct messages."
+    if isinstance(error, app_commands.TransformerError):
+        return f"{error.value!r} is not a valid value for this option."
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Slow down: try again in {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+        return "This command changed since Discord last saw it; try again in a minute."
+    if isinstance(error, app_commands.CheckFailure):
+        return str(error) or "You cannot use this command here."
+    return None
+
+
+class ParleyTree(app_commands.CommandTree["ParleyBot"]):
+    """A command tree whose errors end as one ephemeral line, never as a traceback."""
+
+    async def on_error(self, interaction: discord.Interaction[ParleyBot], error: app_commands.AppCommandError) -> None:
+        message = describe_error(error)
+        if message is None:
+            name = interaction.command.qualified_name if interaction.command else "?"
+            log.error("command /%s failed", name, exc_info=error)
+            message = "Something went wrong on our side; it has been logged."
+        await send_ephemeral(interaction, error_line(message))
+
+
+async def send_ephemeral(interaction: discord.Interaction[Any], message: str) -> None:
+    """Tell only the asker ``message``, whether or not the interaction was answered already."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+        else:
+            await interaction.response.send_message(
+                message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+            )
+    except discord.HTTPException:  # the interaction expired or Discord is down: nothing more to say
+        log.warning("could not send an error to the user: %s", message)
+
+
+class ParleyBot(commands.Bot):
+    """Parley on Discord: slash commands, the feed scheduler and the outbox delivery worker.
+
+    ``store`` is the storage layer's `Store`; when not given it is opened from ``DATABASE_URL``
+    in `setup_hook` (so construction needs no event loop). Tests pass ``scheduler=False`` to poll
+    by hand and may pass ``delivery=False`` to drive delivery themselves; ``client_options`` go
+    to `discord.Client` (tests shorten ``guild_ready_timeout``).
+    """
+
+    def __init__(self, settings: Settings, *, store: Any = None, scheduler: bool = True, delivery: bool = True,
+                 worker_id: str | None = None, delivery_interval: float = 2.0, **client_options: Any) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # guild and channel names for /status and checks; not privileged
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            help_command=None,
+            tree_cls=ParleyTree,
+            allowed_mentions=discord.AllowedMentions.none(),  # article text never pings
+            **client_options,
+        )
+        configure_endpoints(settings)
+        self.settings = settings
+        self.store: Any = store
+        self._owns_store = store is None
+        self._want_scheduler = scheduler
+        self._want_delivery = delivery
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
+        self.delivery_interval = delivery_interval
+        self.delivery: Any = None
+        self.scheduler: Any = None
+        self.synced_commands: list[app_commands.AppCommand] = []
+
+    # -- start-up ----------------------------------------------------------------------------
+
+    async def setup_hook(self) -> None:
+        """Open the store, load every cog, sync the commands, start the background work.
+
+        Runs after login and before the gateway connects, so commands are registered before
+        the first interaction can arrive.
+        """
+        if self.store is None:
+            self.store = await open_store(self.settings)
+        await self.load_all_extensions()
+        self.synced_commands = await self.sync_commands()
+        if self._want_delivery:
+            from bot.delivery import DeliveryWorker
+
+            self.delivery = DeliveryWorker(self, self.store, worker_id=self.worker_id, interval=self.delivery_interval)
+            self.delivery.start()
+        if self._want_scheduler:
+            self.scheduler = await start_scheduler(self.settings, self.store, on_poll=self.kick_delivery)
+
+    async def load_all_extensions(self) -> None:
+        for name in extension_names():
+            await self.load_extension(name)
+            log.debug("loaded extension %s", name)
+
+    async def sync_commands(self) -> list[app_commands.AppCommand]:
+        """Register the slash commands: at once in ``DISCORD_GUILD_ID`` when set, globally otherwise.
+
+        Global commands can take a while to show up in clients; a development guild gets them
+        immediately, which is what ``DISCORD_GUILD_ID`` is for.
+        """
+        if self.settings.discord_guild_id:
+            guild = discord.Object(id=self.settings.discord_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+        else:
+            synced = await self.tree.sync()
+        log.info("synced %d commands %s", len(synced),
+                 f"to guild {self.settings.discord_guild_id}" if self.settings.discord_guild_id else "globally")
+        return synced
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """Connect to ``DISCORD_GATEWAY_URL``, or to the gateway the REST API names, then run the gateway loop."""
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(await self.gateway_url())
+        await super().connect(reconnect=reconnect)
+
+    async def gateway_url(self) -> str:
+        if self.settings.discord_gateway_url:
+            return self.settings.discord_gateway_url
+        if self.settings.discord_api_base.rstrip("/") == DEFAULT_API_BASE:
+            return DEFAULT_GATEWAY
+        _shards, url, _limit = await self.http.get_bot_gateway()
+        return url
+
+    def kick_delivery(self) -> None:
+        """Deliver now rather than at the next tick (called after a poll wrote to the outbox)."""
+        if self.delivery is not None:
+            self.delivery.kick()
+
+    async def close(self) -> None:
+        if self.scheduler is not None:
+            try:
+                await self.scheduler.stop()
+            except Exception:  # closing must go on: the delivery worker and the store come next
+                log.exception("stopping the feed scheduler failed")
+        if self.delivery is not None:
+            await self.delivery.stop()
+        await super().close()
+        if self._owns_store and self.store is not None and hasattr(self.store, "close"):
+            await self.store.close()
+
+
+async def open_store(settings: Settings) -> Any:
+    """The storage layer's `Store` for ``DATABASE_URL``, migrated first (as at every start)."""
+    from storage import Store
+    from storage.migrate import upgrade
+
+    await asyncio.to_thread(upgrade, settings.database_url)
+    return Store(settings.database_url)
+
+
+async def start_scheduler(settings: Settings, store: Any, on_poll: Callable[[], None]) -> Any:
+    """Start the feed scheduler (the polling room's `FeedScheduler`) on the bot's store.
+
+    After each poll the delivery worker is woken, so a new digest is posted without waiting
+    for the worker's next tick.
+    """
+    from bot.scheduler import FeedScheduler
+
+    scheduler = FeedScheduler(settings, store=store, on_outcome=lambda _outcome: on_poll())
+    await scheduler.start()
+    return scheduler
+
+
+def iter_app_commands(bot: commands.Bot) -> Iterator[app_commands.Command[Any, ..., Any] | app_commands.Group]:
+    """Top-level slash commands and groups registered on the bot's tree."""
+    yield from bot.tree.get_commands(type=discord.AppCommandType.chat_input)  # type: ignore[misc]
+
+
+async def _main(settings: Settings) -> int:
+    bot = ParleyBot(settings)
+    async with bot:
+        try:
+            await bot.start(settings.discord_token or "")
+        except discord.LoginFailure:
+            raise UserError(
+                "Discord refused DISCORD_TOKEN: copy the bot token again from "
+                "https://discord.com/developers/applications (Bot → Reset Token)"
+            ) from None
+        except discord.PrivilegedIntentsRequired:  # not expected: Parley asks for none
+            raise UserError("Discord asks for privileged intents, which Parley does not use") from None
+    return 0
+
+
+def run_bot(settings: Settings) -> int:
+    """Run the bot until interrupted; returns the exit status for `parley run`."""
+    discord.utils.setup_logging(level=logging.INFO)
+    return asyncio.run(_main(settings))

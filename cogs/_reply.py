@@ -1,0 +1,52 @@
+"""Helpers shared by the cogs: send an `Answer` as the interaction's reply, run a query.
+
+An error answer goes only to the asker, as one line; any other answer is rendered as embeds
+(`bot.embeds.render`) that never ping anyone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.answers import Answer
+from bot.embeds import error_line, render
+
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+async def reply(interaction: discord.Interaction[Any], answer: Answer, *, ephemeral: bool = False) -> None:
+    """Answer the interaction with ``answer``: embeds, or one ephemeral line when it is an error."""
+    if answer.error:
+        await _send(interaction, content=error_line(answer.title), ephemeral=True)
+    else:
+        await _send(interaction, embeds=render(answer), ephemeral=ephemeral)
+
+
+async def _send(interaction: discord.Interaction[Any], *, ephemeral: bool, **kwargs: Any) -> None:
+    if interaction.response.is_done():
+        await interaction.followup.send(ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **kwargs)
+    else:
+        await interaction.response.send_message(ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **kwargs)
+
+
+async def ask(interaction: discord.Interaction[Any], command: str, args: dict[str, Any]) -> Answer:
+    """The query layer's answer to ``command`` with ``args``, as `parley ask` would give it."""
+    from bot.queries import answer
+
+    return await answer(interaction.client.store, command, args)  # type: ignore[attr-defined]
+
+
+def store_of(interaction: discord.Interaction[Any]) -> Any:
+    return interaction.client.store  # type: ignore[attr-defined]
+
+
+def manage_server_only(func: Any) -> Any:
+    """Limit a command to members with Manage Server, twice over: Discord hides it from others by
+    default (default member permissions), and a check refuses it anyway, because server admins
+    can change who sees a command."""
+    func = app_commands.checks.has_permissions(manage_guild=True)(func)
+    func = app_commands.default_permissions(manage_guild=True)(func)
+    return app_commands.guild_only()(func)

@@ -1,0 +1,75 @@
+"""Questions about the negotiation: /round, /latest, /timeline, /positions, /changes, /tariffs, /why.
+
+Each command parses its options and hands them to the query layer (`bot.queries.answer`), the
+same code `parley ask` runs; the answer comes back as embeds, or as one ephemeral line.
+"""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.chatops import recorded_rounds
+from cogs._reply import ask, reply, store_of
+
+MAX_ROUND = 1000
+SIDES = [app_commands.Choice(name="Japan", value="Japan"),
+         app_commands.Choice(name="United States", value="United States")]
+SECTORS = [app_commands.Choice(name=label, value=value) for value, label in (
+    ("reciprocal", "reciprocal (country rate)"), ("baseline", "baseline (10% on all goods)"), ("autos", "autos"),
+    ("auto_parts", "auto parts"), ("steel", "steel"), ("aluminum", "aluminum"))]
+
+
+class Negotiation(commands.Cog):
+    """What Parley knows about the talks, straight from the knowledge base."""
+
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="round", description="What is known about one ministerial round")
+    @app_commands.describe(number="the round's number (recorded rounds are suggested)")
+    async def round_(self, interaction: discord.Interaction, number: app_commands.Range[int, 1, MAX_ROUND]) -> None:
+        await reply(interaction, await ask(interaction, "round", {"number": number}))
+
+    @round_.autocomplete("number")
+    async def _round_numbers(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[int]]:
+        rounds = await recorded_rounds(store_of(interaction))
+        typed = current.strip()
+        return [app_commands.Choice(name=f"Round {n}", value=n) for n in rounds if str(n).startswith(typed)][:25]
+
+    @app_commands.command(name="latest", description="The most recent round and what happened in it")
+    async def latest(self, interaction: discord.Interaction) -> None:
+        await reply(interaction, await ask(interaction, "latest", {}))
+
+    @app_commands.command(name="timeline", description="Every round so far: dates, places, who met")
+    async def timeline(self, interaction: discord.Interaction) -> None:
+        await reply(interaction, await ask(interaction, "timeline", {}))
+
+    @app_commands.command(name="positions", description="Each side's current stance, with the sentence that says so")
+    @app_commands.describe(side="only this side")
+    @app_commands.choices(side=SIDES)
+    async def positions(self, interaction: discord.Interaction,
+                        side: app_commands.Choice[str] | None = None) -> None:
+        await reply(interaction, await ask(interaction, "positions", {"side": side.value if side else None}))
+
+    @app_commands.command(name="changes", description="When and how a side changed its position")
+    async def changes(self, interaction: discord.Interaction) -> None:
+        await reply(interaction, await ask(interaction, "changes", {}))
+
+    @app_commands.command(name="tariffs", description="Tariff rates reported, by sector, with sources")
+    @app_commands.describe(sector="only this sector")
+    @app_commands.choices(sector=SECTORS)
+    async def tariffs(self, interaction: discord.Interaction,
+                      sector: app_commands.Choice[str] | None = None) -> None:
+        await reply(interaction, await ask(interaction, "tariffs", {"sector": sector.value if sector else None}))
+
+    @app_commands.command(name="why", description="What Parley took from one article, and why")
+    @app_commands.describe(article="the article's link or guid")
+    async def why(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, 2000]) -> None:
+        await reply(interaction, await ask(interaction, "why", {"article": article}))
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Negotiation(bot))
+

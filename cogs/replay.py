@@ -1,0 +1,35 @@
+"""/replay seeds: replay the seed feed into this channel, to try Parley without waiting for news."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import chatops
+from cogs._reply import reply, store_of
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+@app_commands.checks.has_permissions(manage_guild=True)
+class Replay(commands.GroupCog, group_name="replay", group_description="Replay test feeds"):
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    @app_commands.command(name="seeds", description="Replay the seed articles; their digests are posted here")
+    async def seeds(self, interaction: discord.Interaction) -> None:
+        # Replaying runs the whole pipeline over every seed article: answer within Discord's 3 s first.
+        await interaction.response.defer(thinking=True)
+        answer = await chatops.replay_seeds_here(
+            store_of(interaction), interaction.client.settings,  # type: ignore[attr-defined]
+            guild_id=interaction.guild_id, channel_id=interaction.channel_id or 0, user_id=interaction.user.id)
+        await reply(interaction, answer)
+        kick = getattr(self.bot, "kick_delivery", None)
+        if kick:
+            kick()
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Replay(bot))

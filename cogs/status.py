@@ -1,0 +1,30 @@
+"""/status: feeds, last poll, errors, deliveries and disabled subscriptions at a glance."""
+
+from __future__ import annotations
+
+import math
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import chatops
+from cogs._reply import reply, store_of
+
+
+class Status(commands.Cog):
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="status", description="Feeds, last poll, errors and last delivery")
+    async def status(self, interaction: discord.Interaction) -> None:
+        latency = self.bot.latency
+        info = chatops.ConnectionInfo(
+            latency_ms=None if math.isnan(latency) or math.isinf(latency) else latency * 1000,
+            guilds=len(self.bot.guilds),
+        )
+        await reply(interaction, await chatops.status(store_of(interaction), info), ephemeral=True)
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Status(bot))

@@ -1,0 +1,26 @@
+"""Fixtures of the cog tests: a loopback Discord and the real bot connected to it, on a real database."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.discord_app import ParleyBot
+from storage import Store
+from tests.fakediscord import FakeDiscord
+from tests.fakediscord.harness import bot_settings, running_bot
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeDiscord]:
+    async with FakeDiscord() as server:
+        yield server
+
+
+@pytest.fixture
+async def bot(fake: FakeDiscord, store: Store) -> AsyncIterator[ParleyBot]:
+    """The bot on both databases, delivery left to the test (it drives `bot.delivery` itself)."""
+    settings = bot_settings(fake, database_url=store.database_url)
+    async with running_bot(fake, settings, store=store, delivery=False) as running:
+        yield running
