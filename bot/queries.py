@@ -25,7 +25,13 @@ from storage.models import Claim
 
 COMMANDS = ("round", "latest", "timeline", "positions", "changes", "tariffs", "why")
 USAGE = "try /round N, /latest, /timeline, /positions [side], /changes, /tariffs [sector] or /why LINK_OR_GUID"
-SIDES = {"japan": "Japan", "jp": "Japan", "united states": "United States", "us": "United States", "usa": "United States"}
+SIDES = {
+    "japan": "Japan",
+    "jp": "Japan",
+    "united states": "United States",
+    "us": "United States",
+    "usa": "United States",
+}
 SECTORS = ("reciprocal", "baseline", "autos", "auto_parts", "steel", "aluminum")
 
 
