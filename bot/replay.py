@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.digests import from_payload
 from bot.errors import UserError
 from bot.feeds.parse import parse_feed
-from bot.pipeline import IngestReport, ingest_entries
+from bot.pipeline import Extractor, IngestReport, ingest_entries
 from bot.profile import load_profile
 from bot.seedfeed import seed_feed_xml
 from storage import StorageError, Store
@@ -24,8 +24,11 @@ from storage.migrate import upgrade_async
 RULE = "─" * 78
 
 
-async def replay(settings: Settings, folder: Path, console: bool) -> int:
-    """Replay the seeds in ``folder``; print what the console gets. Returns the exit status."""
+async def replay(settings: Settings, folder: Path, console: bool, *, extract: Extractor | None = None) -> int:
+    """Replay the seeds in ``folder``; print what the console gets. Returns the exit status.
+
+    ``extract`` replaces the extractor (tests that pin the facts of each seed).
+    """
     if not folder.is_dir():  # noqa: ASYNC240 (one stat before any await; nothing else is waiting)
         raise UserError(f"{folder}: no such folder (give the folder holding manifest.toml)")
     feed = parse_feed(seed_feed_xml(folder).encode("utf-8"), source=str(folder))
@@ -35,7 +38,7 @@ async def replay(settings: Settings, folder: Path, console: bool) -> int:
         await upgrade_async(settings.database_url)
         async with Store(settings.database_url) as store:
             report = await ingest_entries(
-                store, entries, feed_id=None, announce=True, console=console, profile=profile
+                store, entries, feed_id=None, announce=True, console=console, profile=profile, extract=extract
             )
             shown = await _print_console(store) if console else 0
             pending = 0 if console else len(await store.outbox_items(undelivered_only=True))
