@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from bot.config import DEFAULT_PROFILE
 from bot.errors import UserError
+from bot.phrases import Phrases
 
 STANCES = ("removal", "reduction", "agreed")
 
@@ -89,12 +90,6 @@ class ProfileSpec(_Strict):
         return self
 
 
-def phrase_regex(phrases: list[str], *, case_sensitive: bool = False) -> re.Pattern[str]:
-    """One alternation of phrases, anchored on word boundaries."""
-    body = "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
-
-
 @dataclass(frozen=True, slots=True)
 class Person:
     name: str
@@ -102,16 +97,16 @@ class Person:
     role: str
     negotiator: bool
     surname: str
-    alias_re: re.Pattern[str]
-    title_re: re.Pattern[str] | None
+    aliases: Phrases
+    titles: Phrases | None
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     city: str
     tz: ZoneInfo
-    alias_re: re.Pattern[str]
-    building_re: re.Pattern[str] | None
+    aliases: Phrases
+    buildings: Phrases | None
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one compiled profile per file
@@ -122,15 +117,15 @@ class Profile:
     id: str
     name: str
     tracked_side: str
-    sides: dict[str, re.Pattern[str]]
+    sides: dict[str, Phrases]
     people: tuple[Person, ...]
     places: tuple[Place, ...]
-    topics: dict[str, re.Pattern[str]]
-    sectors: dict[str, re.Pattern[str]]
+    topics: dict[str, Phrases]
+    sectors: dict[str, Phrases]
     stance_issue: str
-    stances: dict[str, re.Pattern[str]]
-    round_term_re: re.Pattern[str]
-    subject_re: re.Pattern[str]
+    stances: dict[str, Phrases]
+    round_terms: Phrases
+    subject_terms: Phrases
 
     def person(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
@@ -139,9 +134,9 @@ class Profile:
         return next((p for p in self.places if p.city == city), None)
 
 
-def _compile(path: Path, key: str, phrases: list[str], *, case_sensitive: bool = False) -> re.Pattern[str]:
+def _compile(path: Path, key: str, phrases: list[str], *, case_sensitive: bool = False) -> Phrases:
     try:
-        return phrase_regex(phrases, case_sensitive=case_sensitive)
+        return Phrases(phrases, case_sensitive=case_sensitive)
     except re.error as exc:
         raise ProfileError(f"{path}: {key}: bad phrase pattern ({exc})") from None
 
@@ -181,8 +176,8 @@ def load_profile(path: Path | str | None = None) -> Profile:
                 negotiator=p.negotiator,
                 surname=p.name.split()[-1],
                 # Names are proper nouns: match them case-sensitively ("Greer", not "greer").
-                alias_re=_compile(path, f"people[{i}].aliases", p.aliases, case_sensitive=True),
-                title_re=_compile(path, f"people[{i}].titles", p.titles) if p.titles else None,
+                aliases=_compile(path, f"people[{i}].aliases", p.aliases, case_sensitive=True),
+                titles=_compile(path, f"people[{i}].titles", p.titles) if p.titles else None,
             )
         )
     places = []
@@ -195,8 +190,8 @@ def load_profile(path: Path | str | None = None) -> Profile:
             Place(
                 city=pl.city,
                 tz=tz,
-                alias_re=_compile(path, f"places[{i}].aliases", pl.aliases, case_sensitive=True),
-                building_re=_compile(path, f"places[{i}].buildings", pl.buildings) if pl.buildings else None,
+                aliases=_compile(path, f"places[{i}].aliases", pl.aliases, case_sensitive=True),
+                buildings=_compile(path, f"places[{i}].buildings", pl.buildings) if pl.buildings else None,
             )
         )
     return Profile(
@@ -211,8 +206,8 @@ def load_profile(path: Path | str | None = None) -> Profile:
         sectors={k: _compile(path, f"sectors.{k}", v) for k, v in spec.sectors.items()},
         stance_issue=spec.stances.issue,
         stances={s: _compile(path, f"stances.{s}", getattr(spec.stances, s)) for s in STANCES},
-        round_term_re=_compile(path, "negotiation.round_terms", spec.negotiation.round_terms),
-        subject_re=_compile(path, "negotiation.subject_terms", spec.negotiation.subject_terms),
+        round_terms=_compile(path, "negotiation.round_terms", spec.negotiation.round_terms),
+        subject_terms=_compile(path, "negotiation.subject_terms", spec.negotiation.subject_terms),
     )
 
 

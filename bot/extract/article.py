@@ -1,8 +1,8 @@
 """An article prepared for the fact finders: cleaned text, sentences, and who/where mentions.
 
-People, places and sides are found once per article over the whole text and then looked up
-per sentence by offset, so each finder asks "who is named in this sentence?" without running
-the profile's patterns again.
+People, places, sides and every phrase set are found once per article over the whole text and
+then looked up per sentence or clause by offset, so a finder asks "is a meeting word in this
+clause?" without scanning the text again.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from datetime import datetime
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
+from bot.phrases import Hits, Phrases, TokenIndex
 from bot.profile import Person, Profile
 
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+\.?){0,2})")
@@ -34,61 +35,96 @@ class Mention:
     via: str = "alias"  # alias | title | fuzzy
 
 
+class Mentions:
+    """Mentions sorted by position, with lookup by text range."""
+
+    __slots__ = ("_starts", "items")
+
+    def __init__(self, items: list[Mention]) -> None:
+        self.items = sorted(items, key=lambda m: m.start)
+        self._starts = [m.start for m in self.items]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            out.append(self.items[i])
+            i += 1
+        return out
+
+    def __iter__(self):
+        return iter(self.items)
+
+
 @dataclass(slots=True)
 class Article:
     profile: Profile
     guid: str
     title: str
     text: str
+    lower: str
     sentences: list[Sentence]
     published: datetime | None
-    people: list[Mention] = field(default_factory=list)
-    places: list[Mention] = field(default_factory=list)
-    buildings: list[Mention] = field(default_factory=list)
-    sides: list[Mention] = field(default_factory=list)
+    people: Mentions
+    places: Mentions
+    buildings: Mentions
+    sides: Mentions
+    index: TokenIndex
+    lower_index: TokenIndex
+    _hits: dict[int, Hits] = field(default_factory=dict)
 
-    def within(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
-        """The mentions inside text[start:end] (mentions are sorted by start)."""
-        i = bisect_left([m.start for m in mentions], start)
-        out = []
-        while i < len(mentions) and mentions[i].start < end:
-            out.append(mentions[i])
-            i += 1
-        return out
+    # -- phrase sets -----------------------------------------------------------------------
+    def hits(self, phrases: Phrases) -> Hits:
+        """Where a phrase set occurs in this article (found once, then cached)."""
+        found = self._hits.get(id(phrases))
+        if found is None:
+            if phrases.case_sensitive:
+                found = Hits(phrases.spans(self.text, self.index))
+            else:
+                found = Hits(phrases.spans(self.lower, self.lower_index))
+            self._hits[id(phrases)] = found
+        return found
 
+    def has(self, phrases: Phrases, start: int, end: int) -> bool:
+        return self.hits(phrases).any(start, end)
+
+    def count(self, phrases: Phrases, start: int, end: int) -> int:
+        return self.hits(phrases).count(start, end)
+
+    def in_sentence(self, phrases: Phrases, sentence: Sentence) -> bool:
+        return self.hits(phrases).any(sentence.start, sentence.end)
+
+    # -- mentions --------------------------------------------------------------------------
     def people_in(self, sentence: Sentence) -> list[Mention]:
-        return self.within(self.people, sentence.start, sentence.end)
+        return self.people.within(sentence.start, sentence.end)
 
     def places_in(self, sentence: Sentence) -> list[Mention]:
-        return self.within(self.places, sentence.start, sentence.end)
+        return self.places.within(sentence.start, sentence.end)
 
     def buildings_in(self, sentence: Sentence) -> list[Mention]:
-        return self.within(self.buildings, sentence.start, sentence.end)
+        return self.buildings.within(sentence.start, sentence.end)
 
     def sides_in(self, sentence: Sentence) -> list[Mention]:
-        return self.within(self.sides, sentence.start, sentence.end)
+        return self.sides.within(sentence.start, sentence.end)
 
     def side_of(self, name: str) -> str | None:
         person = self.profile.person(name)
         return person.side if person else None
 
+    def names_side(self, side: str, start: int, end: int) -> bool:
+        """Whether text[start:end] names the side itself or one of its people."""
+        if any(m.value == side for m in self.sides.within(start, end)):
+            return True
+        return any(self.side_of(m.value) == side for m in self.people.within(start, end))
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
-
-def _side_before(profile: Profile, text: str, start: int) -> str | None:
+def _side_before(sides: Mentions, start: int) -> str | None:
     """A side named just before a title ("U.S. chief negotiator", "Japan's top negotiator")."""
-    window = text[max(0, start - _LOOKBEHIND_FOR_SIDE) : start]
-    found = None
-    for side, regex in profile.sides.items():
-        for match in regex.finditer(window):
-            if found is None or match.end() > found[1]:
-                found = (side, match.end())
-    return found[0] if found else None
+    near = [m for m in sides.within(max(0, start - _LOOKBEHIND_FOR_SIDE), start) if m.end <= start]
+    return near[-1].value if near else None
 
 
-def _fuzzy_person(profile: Profile, token: str, *, candidates: tuple[Person, ...], loose: bool) -> Person | None:
+def _fuzzy_person(token: str, *, candidates: tuple[Person, ...], loose: bool) -> Person | None:
     """The person whose surname the token misspells, if it is close enough.
 
     ``loose`` applies when a title of that person stands right before the token ("Treasury
@@ -99,75 +135,68 @@ def _fuzzy_person(profile: Profile, token: str, *, candidates: tuple[Person, ...
         surname = person.surname
         if token[0].lower() != surname[0].lower() or token == surname:
             continue
+        if not loose and abs(len(token) - len(surname)) > 1:
+            continue
+        similarity = JaroWinkler.similarity(token.lower(), surname.lower())
         if loose:
-            ok = JaroWinkler.similarity(token.lower(), surname.lower()) >= 0.75
+            ok = similarity >= 0.75
         else:
             ok = len(token) >= 6 and Levenshtein.distance(token.lower(), surname.lower()) <= 1
-        if ok:
-            score = JaroWinkler.similarity(token.lower(), surname.lower())
-            if best is None or score > best[0]:
-                best = (score, person)
+        if ok and (best is None or similarity > best[0]):
+            best = (similarity, person)
     return best[1] if best else None
 
 
-def _find_people(profile: Profile, text: str) -> list[Mention]:
+def _find_people(
+    profile: Profile, text: str, lower: str, index: TokenIndex, lower_index: TokenIndex, sides: Mentions
+) -> list[Mention]:
     mentions: list[Mention] = []
     for person in profile.people:
-        mentions += [Mention(person.name, m.start(), m.end()) for m in person.alias_re.finditer(text)]
-    alias_spans = [(m.start, m.end) for m in mentions]
+        mentions += [Mention(person.name, s, e) for s, e in person.aliases.spans(text, index)]
+    alias_spans = sorted((m.start, m.end) for m in mentions)
+    covered = {i for s, e in alias_spans for i in range(s, e)}
     learned: dict[str, str] = {}
     for person in profile.people:
-        if person.title_re is None:
+        if person.titles is None:
             continue
-        for match in person.title_re.finditer(text):
-            rest = text[match.end() : match.end() + 60]
+        for start, end in person.titles.spans(lower, lower_index):
+            rest = text[end : end + 60]
             name = _NAME_AFTER.match(rest)
             if name:
-                name_start = match.end() + name.start(1)
-                if _overlaps(alias_spans, name_start, name_start + len(name.group(1))):
+                name_start = end + name.start(1)
+                if name_start in covered:
                     continue  # "Treasury Secretary Scott Bessent": the name speaks for itself
                 token = name.group(1).split()[-1].rstrip(".")
-                fuzzy = _fuzzy_person(profile, token, candidates=(person,), loose=True)
+                fuzzy = _fuzzy_person(token, candidates=(person,), loose=True)
                 if fuzzy:
                     learned[token] = fuzzy.name
                 continue  # a title followed by someone else's name
             if _NOT_A_NAME.match(rest):
                 continue
-            side = _side_before(profile, text, match.start())
+            side = _side_before(sides, start)
             if side is not None and side != person.side:
                 continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
-            mentions.append(Mention(person.name, match.start(), match.end(), via="title"))
-    known_words = {m.group(0) for m in _CAPITALISED.finditer(" ".join(p.name for p in profile.people))}
+            mentions.append(Mention(person.name, start, end, via="title"))
+    known_words = set(" ".join(p.name for p in profile.people).split())
     for match in _CAPITALISED.finditer(text):
         token = match.group(0)
-        if token in known_words or _overlaps(alias_spans, match.start(), match.end()):
+        if token in known_words or match.start() in covered:
             continue
         name = learned.get(token)
         if name is None:
-            fuzzy = _fuzzy_person(profile, token, candidates=profile.people, loose=False)
+            fuzzy = _fuzzy_person(token, candidates=profile.people, loose=False)
             name = fuzzy.name if fuzzy else None
         if name:
             mentions.append(Mention(name, match.start(), match.end(), via="fuzzy"))
-    mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _find_places(profile: Profile, text: str) -> tuple[list[Mention], list[Mention]]:
-    places: list[Mention] = []
-    buildings: list[Mention] = []
-    for place in profile.places:
-        places += [Mention(place.city, m.start(), m.end()) for m in place.alias_re.finditer(text)]
-        if place.building_re is not None:
-            buildings += [Mention(place.city, m.start(), m.end()) for m in place.building_re.finditer(text)]
-    places.sort(key=lambda m: m.start)
-    buildings.sort(key=lambda m: m.start)
-    return places, buildings
-
-
-def _find_sides(profile: Profile, text: str) -> list[Mention]:
-    sides = [Mention(side, m.start(), m.end()) for side, regex in profile.sides.items() for m in regex.finditer(text)]
-    sides.sort(key=lambda m: m.start)
-    return sides
+def _lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping offsets: the rare letters that grow when lowered stay as they are."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 def prepare_article(*, guid: str, title: str, html: str, published: datetime | None, profile: Profile) -> Article:
@@ -176,18 +205,28 @@ def prepare_article(*, guid: str, title: str, html: str, published: datetime | N
     title = " ".join(title.split())
     if lines and title and lines[0].strip().lower() == title.lower():
         lines = lines[1:]
-    paragraphs = [title or "", *lines]
-    text, sentences = split_sentences(paragraphs)
-    places, buildings = _find_places(profile, text)
+    text, sentences = split_sentences([title or "", *lines])
+    lower = _lower_same_length(text)
+    index, lower_index = TokenIndex(text), TokenIndex(lower)
+    places: list[Mention] = []
+    buildings: list[Mention] = []
+    for place in profile.places:
+        places += [Mention(place.city, s, e) for s, e in place.aliases.spans(text, index)]
+        if place.buildings is not None:
+            buildings += [Mention(place.city, s, e) for s, e in place.buildings.spans(lower, lower_index)]
+    sides = Mentions([Mention(side, s, e) for side, p in profile.sides.items() for s, e in p.spans(text, index)])
     return Article(
         profile=profile,
         guid=guid,
         title=title,
         text=text,
+        lower=lower,
         sentences=sentences,
         published=published,
-        people=_find_people(profile, text),
-        places=places,
-        buildings=buildings,
-        sides=_find_sides(profile, text),
+        people=Mentions(_find_people(profile, text, lower, index, lower_index, sides)),
+        places=Mentions(places),
+        buildings=Mentions(buildings),
+        sides=sides,
+        index=index,
+        lower_index=lower_index,
     )

@@ -2,82 +2,103 @@
 
 These are properties of English news writing, not of one negotiation, so they live in code;
 what the negotiation is about (people, topics, sectors, stance words) lives in the profile.
+Each cue is a `Phrases` set (lower-case patterns matched on word boundaries), found once per
+article and then asked about per sentence or clause.
 """
 
 from __future__ import annotations
 
 import re
 
-I = re.IGNORECASE
+from bot.phrases import Phrases
 
-FUTURE = re.compile(
-    r"\b(?:will|would|shall|to (?:begin|hold|start|take place|meet|visit|travel|resume|kick off|open|launch|sit down)|"
-    r"(?:is|are|was|were) (?:set|scheduled|expected|slated|due|poised|planning|going) to|scheduled|upcoming|"
-    r"ahead of|gearing up|preparing|prepares? (?:for|to)|plans? to|next (?:week|round|month)|later this (?:week|month)|"
-    r"tomorrow|preview)\b",
-    I,
-)
-PAST = re.compile(
-    r"\b(?:held|hold|holds|concluded|concluding|wrapped up|ended|finished|met|took place|after (?:a|the|their) "
-    r"(?:\w+ )?(?:round|meeting|talks|session)|in (?:a|the) \w+ round|following|was|were|yesterday|last (?:week|night))\b",
-    I,
-)
-SPECULATION = re.compile(
-    r"\b(?:(?:may|might|could|must) have|possibly|perhaps|presumably|it is unclear whether|unclear if|no indication|"
-    r"speculat\w*|rumou?r\w*|is said to have)\b",
-    I,
-)
-CONSIDERING = re.compile(
-    r"\b(?:consider\w*|contemplat\w+|mull\w*|weigh(?:s|ing)?|plan(?:s|ning)? to|look(?:s|ing)? into|explor\w+|"
-    r"eye(?:s|ing)|aim(?:s|ing)? to)\b",
-    I,
-)
-DISCUSSED = re.compile(
-    r"\b(?:discuss\w*|talk(?:ed|s)? (?:about|on)|agenda|topics?|focus\w*|areas?|fields?|issues? (?:of|such as)|"
-    r"demand\w*|call(?:ed|ing|s)? (?:for|on)|urg\w+|press(?:ed|ing|es)? (?:for|on|to)|propos\w+|seek\w*|sought|"
-    r"secur\w+ exemptions?|exempt\w*|rais(?:e|ed|es|ing)|address\w*|cover\w*|negotiat\w+|concessions?|"
-    r"highlight\w*|importance of|desire|request\w*|insist\w*|ask(?:ed|s|ing)?|touch(?:ed|es)? on|on the table|"
-    r"priorit(?:y|ies)|push(?:ed|es|ing)? for|sought|want(?:s|ed)?|wish(?:es)?|agreed (?:on|to))\b",
-    I,
-)
-NOT_DISCUSSED = re.compile(
-    r"\b(?:(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|covered|"
-    r"brought up|touched|mentioned)|(?:did not|didn't|didn’t|do not|don't|don’t|does not|doesn't|doesn’t|never|"
-    r"not) (?:discuss|raise|address|cover|come up|bring up|touch on|take up|talk about)|"
-    r"not (?:part of|among|on) the (?:discussions?|talks|agenda)|(?:no|without) discussion (?:of|on|about)|"
-    r"off the (?:table|agenda)|(?:was|were) not (?:a )?(?:topic|subject)|(?:was|were|is|are) left out)\b",
-    I,
-)
-PHONE = re.compile(
-    r"\b(?:phone|telephone|video ?(?:call|conference|link)|videoconference|teleconference|virtual(?:ly)?|"
-    r"online (?:meeting|talks)|by video|remotely|conference call)\b",
-    I,
-)
-MEETING = re.compile(
-    r"\b(?:met|meet(?:s|ing|ings)?|talks|session|sat down|sit down|held (?:talks|a meeting|discussions)|"
-    r"negotiat(?:ed|ing) with|led by|round|gathering|hosted|attend(?:ed|ing|s)?|join(?:ed|s)?|sitting|visit(?:ed|s|ing)?)\b",
-    I,
-)
-STRONG_MEETING = re.compile(
-    r"\b(?:met|meet(?:s|ing)? with|meetings? (?:with|between)|talks (?:with|between)|held (?:talks|a meeting|discussions)|"
-    r"sat down|sit down with|led by|session|gathering|sitting|attend(?:ed|ing|s)?|join(?:ed|s)?|hosted)\b",
-    I,
-)
+_NEG = r"(?:did not|didn't|didn’t|does not|doesn't|doesn’t|do not|don't|don’t|was not|wasn't|wasn’t|were not|weren't|will not|won't|could not|couldn't|is not|isn't|never|not)"
+
+FUTURE = Phrases([
+    "will", "would", "shall",
+    r"to (?:begin|hold|start|take place|meet|visit|travel|resume|kick off|open|launch|sit down)",
+    r"(?:is|are|was|were) (?:set|scheduled|expected|slated|due|poised|planning|going) to",
+    "scheduled", "upcoming", "ahead of", "gearing up", "preparing", r"prepares? (?:for|to)", r"plans? to",
+    r"next (?:week|round|month)", r"later this (?:week|month)", "tomorrow", "preview",
+])  # fmt: skip
+PAST = Phrases([
+    "held", "hold", "holds", "concluded", "concluding", "wrapped up", "ended", "finished", "met", "took place",
+    r"after (?:a|the|their) (?:\w+ )?(?:round|meeting|talks|session)", r"in (?:a|the) \w+ round", "following",
+    "was", "were", "yesterday", r"last (?:week|night)",
+])  # fmt: skip
+HEADLINE_FUTURE = Phrases([r"to (?:begin|hold|start|meet|resume|open)", "will", "ahead"])
+HEADLINE_PAST = Phrases(["hold", "holds", "held", "after", "end", "ends", "conclude", "concludes"])
+SPECULATION = Phrases([
+    r"(?:may|might|could|must) have", "possibly", "perhaps", "presumably", "it is unclear whether", "unclear if",
+    "no indication", r"speculat\w*", r"rumou?r\w*", "is said to have",
+])  # fmt: skip
+CONSIDERING = Phrases([
+    r"consider\w*", r"contemplat\w+", r"mull\w*", r"weigh(?:s|ing)?", r"plan(?:s|ning)? to", r"look(?:s|ing)? into",
+    r"explor\w+", r"eye(?:s|ing)", r"aim(?:s|ing)? to",
+])  # fmt: skip
+DISCUSSED = Phrases([
+    r"discuss\w*", r"talk(?:ed|s)? (?:about|on)", "agenda", r"topics?", r"focus\w*", r"areas?", r"fields?",
+    r"issues? (?:of|such as)", r"demand\w*", r"call(?:ed|ing|s)? (?:for|on)", r"urg\w+", r"press(?:ed|ing|es)? (?:for|on|to)",
+    r"propos\w+", r"seek\w*", "sought", r"secur\w+ exemptions?", r"exempt\w*", r"rais(?:e|ed|es|ing)", r"address\w*",
+    r"cover\w*", r"negotiat\w+", r"concessions?", r"highlight\w*", "importance of", "desire", r"request\w*",
+    r"insist\w*", r"ask(?:ed|s|ing)?", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
+    r"push(?:ed|es|ing)? for", r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
+])  # fmt: skip
+NOT_DISCUSSED = Phrases([
+    r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|covered|brought up|touched|mentioned)",
+    _NEG + r" (?:discuss|raise|address|cover|come up|bring up|touch on|take up|talk about)",
+    r"not (?:part of|among|on) the (?:discussions?|talks|agenda)", r"(?:no|without) discussion (?:of|on|about)",
+    r"off the (?:table|agenda)", r"(?:was|were) not (?:a )?(?:topic|subject)", r"(?:was|were|is|are) left out",
+    r"(?:did not|didn't|didn’t) come up",
+])  # fmt: skip
+PHONE = Phrases([
+    "phone", "telephone", r"video ?(?:call|conference|link)", "videoconference", "teleconference",
+    r"virtual(?:ly)?", r"online (?:meeting|talks)", "by video", "remotely", "conference call",
+])  # fmt: skip
+MEETING = Phrases([
+    "met", r"meet(?:s|ing|ings)?", "talks", "session", "sat down", "sit down", r"held (?:talks|a meeting|discussions)",
+    r"negotiat(?:ed|ing) with", "led by", "round", "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?",
+    "sitting", r"visit(?:ed|s|ing)?",
+])  # fmt: skip
+STRONG_MEETING = Phrases([
+    "met", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
+    r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", "led by", "session", "gathering", "sitting",
+    r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted",
+])  # fmt: skip
+ABSENCE_HINT = Phrases([
+    "not", r"(?:did|does|do|was|were|is|are|wo|could|would|has|have|had)n['’]t", "never", "absent", "skipped", "missed", "without", "excluding", "except",
+    "stayed away", "sat out", "minus",
+])  # fmt: skip
+EARLIER = Phrases([
+    r"had (?:long |previously |initially |earlier )?(?:demanded|sought|insisted|called|pushed|pressed|wanted|urged|asked)",
+    r"earlier (?:insistence|demand|position|stance|call)", r"previous(?:ly)?", r"initial(?:ly)?", "originally",
+    "at first", "no longer", r"abandon\w*", "backed away", r"back(?:ing)? down", r"retreat\w*",
+    r"shift(?:ed|ing)? (?:away )?from", "moved away from",
+    r"dropp(?:ed|ing) (?:its|the|their|a) (?:demand|insistence|call|request)", "gave up", "giving up",
+    r"once (?:demanded|sought|insisted)",
+])  # fmt: skip
+
 SPEECH_AFTER = re.compile(r"^[’']?s?\s*(?:,\s*)?(?:said|says|told|added|noted|stated|wrote|posted|tweeted|explained)\b")
 SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold)\s*$")
 ABSENT_AFTER = re.compile(
-    r"^[^.;]{0,60}?\b(?:(?:did not|didn't|didn’t|does not|doesn't|was not|wasn't|wasn’t|will not|won't|could not|"
-    r"couldn't|is not|isn't|were not) (?:take part|attend|join|participate|be present|be there|present|make it)|"
+    rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:take part|attend|join|participate|be present|be there|present|make it)|"
     r"was absent|were absent|skipped|missed (?:the|it)|stayed away|sat out|was not among)\b",
-    I,
+    re.IGNORECASE,
 )
-ABSENT_BEFORE = re.compile(r"\b(?:without|not including|excluding|but not|except(?: for)?|absent|minus)\s+(?:[\w.’']+\s+){0,4}$", I)
-EARLIER = re.compile(
-    r"\b(?:had (?:long |previously |initially |earlier )?(?:demanded|sought|insisted|called|pushed|pressed|wanted|"
-    r"urged|asked)|earlier (?:insistence|demand|position|stance|call)|previous(?:ly)?|initial(?:ly)?|originally|"
-    r"at first|no longer|abandon\w*|backed away|back(?:ing)? down|retreat\w*|shift(?:ed|ing)? (?:away )?from|"
-    r"moved away from|dropp(?:ed|ing) (?:its|the|their|a) (?:demand|insistence|call|request)|gave up|giving up|"
-    r"once (?:demanded|sought|insisted))\b",
-    I,
+ABSENT_BEFORE = re.compile(
+    r"\b(?:without|not including|excluding|but not|except(?: for)?|absent|minus)\s+(?:[\w.’']+\s+){0,4}$", re.IGNORECASE
 )
-CLAUSE_SPLIT = re.compile(r"\s*(?:;|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b)\s*", I)
+CLAUSE_BREAK = re.compile(r"\s*(?:;|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b)\s*", re.IGNORECASE)
+
+
+def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence, offset by ``start``."""
+    spans = []
+    position = 0
+    for match in CLAUSE_BREAK.finditer(text):
+        if match.start() > position:
+            spans.append((start + position, start + match.start()))
+        position = match.end()
+    if position < len(text):
+        spans.append((start + position, start + len(text)))
+    return spans

@@ -112,9 +112,8 @@ def duration_minutes(match: re.Match[str]) -> int | None:
         return 90
     if groups.get("half_hour"):
         return 30
-    if match.group(0).lower().endswith("hour-long") or match.group(0).lower().endswith("hour long"):
-        if not groups.get("hour_adj"):
-            return 60
+    if match.group(0).lower().endswith(("hour-long", "hour long")) and not groups.get("hour_adj"):
+        return 60
     for key, factor in (("min_adj", 1), ("minutes", 1), ("hour_adj", 60), ("hours", 60)):
         if groups.get(key):
             qty = _quantity(groups[key])

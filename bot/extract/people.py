@@ -1,19 +1,22 @@
 """Who took part in the negotiating meetings, and each sitting with its length.
 
 A sentence describes a negotiating meeting when it has a meeting word ("met", "talks",
-"session", "led by"...) and either names people of both sides, or names people of one side and
-the other side itself, or names the round. Everyone it names takes part, except people marked
-absent ("did not take part", "without Greer") and people who only speak in it ("..., Bessent
-said"). Telephone and video calls are not meetings.
+"session", "led by"...) and either names people of both sides, or names the round, or names
+people of one side and the other side itself together with a meeting phrase ("met with",
+"talks between") or the negotiator. Everyone it names takes part, except people marked absent
+("did not take part", "without Greer") and people who only speak in it ("..., Bessent said").
+Telephone and video calls are not meetings.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.extract.article import Article, Mention
 from bot.extract.cues import (
+    ABSENCE_HINT,
     ABSENT_AFTER,
     ABSENT_BEFORE,
     MEETING,
@@ -30,6 +33,7 @@ from bot.extract.text import Sentence
 _NOT_A_SITTING = re.compile(r"^[-\s]*(?:phone|telephone|video|call|conference call|press|flight|drive|walk|break)", re.I)
 _REPEAT = re.compile(r"\b(?:another|again|second|separate|followed by|later|then)\b", re.I)
 _SEGMENT_BREAK = re.compile(r",\s+(?=[A-Z]\w+\s+(?:met|held|sat|then))|\bfollowed by\b|;|\band then\b|\bthen\b", re.I)
+_HAS_DURATION = ("minute", "hour")
 
 
 @dataclass(slots=True)
@@ -54,12 +58,12 @@ def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
 
 def describes_meeting(article: Article, sentence: Sentence, round_sentences: set[int]) -> bool:
     """Whether the sentence reports a sitting of the negotiation (see the module docstring)."""
-    if not MEETING.search(sentence.text) or PHONE.search(sentence.text):
+    if not article.in_sentence(MEETING, sentence) or article.in_sentence(PHONE, sentence):
         return False
     if sentence.index in round_sentences:
         return True
-    sides_of_people = {article.side_of(m.value) for m in article.people_in(sentence)}
-    sides_of_people.discard(None)
+    people = article.people_in(sentence)
+    sides_of_people = {article.side_of(m.value) for m in people} - {None}
     if len(sides_of_people) >= 2:
         return True
     if len(sides_of_people) == 1:
@@ -68,10 +72,8 @@ def describes_meeting(article: Article, sentence: Sentence, round_sentences: set
             return False
         # One side's people and the other side's name: a real meeting needs a meeting phrase
         # ("met with", "talks between") or the negotiator himself, not just "the talks".
-        negotiator = any(
-            (p := article.profile.person(m.value)) is not None and p.negotiator for m in article.people_in(sentence)
-        )
-        return negotiator or bool(STRONG_MEETING.search(sentence.text))
+        negotiator = any((p := article.profile.person(m.value)) is not None and p.negotiator for m in people)
+        return negotiator or article.in_sentence(STRONG_MEETING, sentence)
     return False
 
 
@@ -85,40 +87,41 @@ def find_meetings(
     absent: set[str] = set()
     sentences = []
     for sentence in article.sentences:
-        for mention in article.people_in(sentence):
-            if _is_absent(article, mention, sentence):
-                absent.add(mention.value)
+        people = article.people_in(sentence)
+        if people and article.in_sentence(ABSENCE_HINT, sentence):
+            absent.update(m.value for m in people if _is_absent(article, m, sentence))
         if sentence.paragraph in skip_paragraphs or sentence.index in other_round_sentences:
             continue
         if not describes_meeting(article, sentence, round_sentences):
             continue
         sentences.append(sentence)
-        for mention in article.people_in(sentence):
+        for mention in people:
             if mention.value not in absent and not _is_speaker(article, mention, sentence):
                 present.setdefault(mention.value, sentence.text)
-    participants = [name for name in present if name not in absent]
-    participants.sort(key=lambda n: [p.name for p in profile.people].index(n))
+    order = [p.name for p in profile.people]
+    participants = sorted((name for name in present if name not in absent), key=order.index)
     evidence = {f"participant:{name}": present[name] for name in participants}
 
     counterpart_participants = [p for p in participants if article.side_of(p) != profile.tracked_side]
     meetings: list[Meeting] = []
     for sentence in sentences:
+        lowered = article.lower[sentence.start : sentence.end]
+        if not any(unit in lowered for unit in _HAS_DURATION):
+            continue
         durations = [
             m for m in DURATION.finditer(sentence.text) if not _NOT_A_SITTING.match(sentence.text[m.end() : m.end() + 20])
         ]
-        if not durations:
-            continue
         segments = _segments(sentence.text, len(durations))
         for match in durations:
             minutes = duration_minutes(match)
             if minutes is None or not 0 < minutes <= 24 * 60:
                 continue
             seg_start, seg_end = next(((s, e) for s, e in segments if s <= match.start() < e), (0, len(sentence.text)))
-            people = _counterparts(article, sentence, seg_start, seg_end, absent)
-            if not people:
-                people = _counterparts(article, sentence, 0, len(sentence.text), absent)
-            if not people:
-                people = counterpart_participants
+            people = (
+                _counterparts(article, sentence, seg_start, seg_end, absent)
+                or _counterparts(article, sentence, 0, len(sentence.text), absent)
+                or counterpart_participants
+            )
             meeting = Meeting(with_=tuple(people), minutes=minutes, evidence=sentence.text)
             earlier = [m for m in meetings if m.with_ == meeting.with_ and m.minutes == meeting.minutes]
             if earlier and earlier[-1].evidence != sentence.text and not _REPEAT.search(sentence.text):
@@ -132,13 +135,13 @@ def _segments(text: str, count: int) -> list[tuple[int, int]]:
     if count < 2:
         return [(0, len(text))]
     cuts = [0, *(m.start() for m in _SEGMENT_BREAK.finditer(text)), len(text)]
-    return list(zip(cuts, cuts[1:], strict=False))
+    return list(pairwise(cuts))
 
 
 def _counterparts(article: Article, sentence: Sentence, start: int, end: int, absent: set[str]) -> list[str]:
     tracked = article.profile.tracked_side
     names: list[str] = []
-    for mention in article.within(article.people, sentence.start + start, sentence.start + end):
+    for mention in article.people.within(sentence.start + start, sentence.start + end):
         if article.side_of(mention.value) != tracked and mention.value not in absent and mention.value not in names:
             names.append(mention.value)
     return names

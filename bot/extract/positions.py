@@ -11,50 +11,50 @@ from __future__ import annotations
 import re
 
 from bot.extract.article import Article
-from bot.extract.cues import CLAUSE_SPLIT, EARLIER, SPECULATION
+from bot.extract.cues import EARLIER, SPECULATION, clauses
 from bot.extract.facts import Position
+from bot.phrases import Phrases
 
-_TARIFF = re.compile(r"(?<![\w-])(?:tariffs?|levy|levies|duties|duty)(?![\w-])", re.I)
+_TARIFF = Phrases(["tariffs?", "levy", "levies", "duties", "duty"])
+_DEAL = Phrases(["deal", "agreement", "accord"])
+_WANTS = Phrases([
+    "seek", "seeks", "sought", r"demand\w*", r"call\w*", r"urg\w+", r"ask\w*", r"want\w*", r"hope\w*", r"press\w*",
+    r"insist\w*", r"push\w*", r"request\w*",
+])  # fmt: skip
 _NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
-_OTHER_ACTOR_OBJECT = re.compile(r"\b(?:seek|seeks|sought|demand\w*|call\w*|urg\w+|ask\w*|want\w*|hope\w*|press\w*)\b", re.I)
-
-
-def _tracked_actor(article: Article, start: int, end: int) -> bool:
-    tracked = article.profile.tracked_side
-    if any(m.value == tracked for m in article.within(article.sides, start, end)):
-        return True
-    return any(article.side_of(m.value) == tracked for m in article.within(article.people, start, end))
+_ORDER = ("agreed", "reduction", "removal")
 
 
 def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position]:
     profile = article.profile
+    tracked = profile.tracked_side
     found: dict[str, Position] = {}
+    stance_hits = {stance: article.hits(profile.stances[stance]) for stance in _ORDER}
     for sentence in article.sentences:
-        if sentence.paragraph in skip_paragraphs or SPECULATION.search(sentence.text):
+        if sentence.paragraph in skip_paragraphs:
             continue
-        offset = 0
-        for clause in CLAUSE_SPLIT.split(sentence.text):
-            clause_start = sentence.text.find(clause, offset)
-            offset = max(offset, clause_start + len(clause))
-            if not _TARIFF.search(clause) and not re.search(r"\b(?:deal|agreement)\b", clause, re.I):
+        if not any(h.any(sentence.start, sentence.end) for h in stance_hits.values()):
+            continue
+        if article.in_sentence(SPECULATION, sentence):
+            continue
+        for start, end in clauses(sentence.text, sentence.start):
+            has_tariff = article.has(_TARIFF, start, end)
+            if not has_tariff and not article.has(_DEAL, start, end):
                 continue
-            if EARLIER.search(clause):
+            if article.has(EARLIER, start, end):
                 continue
-            start = sentence.start + max(clause_start, 0)
-            for stance in ("agreed", "reduction", "removal"):
-                match = profile.stances[stance].search(clause)
-                if not match:
+            for stance in _ORDER:
+                hit = stance_hits[stance].first(start, end)
+                if hit is None or (stance != "agreed" and not has_tariff):
                     continue
-                if _NEGATED.search(clause[: match.start()]):
+                if _NEGATED.search(article.text[start : hit[0]]):
                     continue
-                if stance != "agreed" and not _TARIFF.search(clause):
-                    continue
-                actor_end = start + match.start()
-                if not _tracked_actor(article, sentence.start, actor_end) and not (
-                    _OTHER_ACTOR_OBJECT.search(clause) and _tracked_actor(article, sentence.start, sentence.end)
-                ):
+                wants = article.names_side(tracked, sentence.start, hit[0]) or (
+                    article.has(_WANTS, start, end) and article.names_side(tracked, sentence.start, sentence.end)
+                )
+                if not wants:
                     continue
                 if stance not in found:
-                    found[stance] = Position(profile.tracked_side, profile.stance_issue, stance, sentence.text)
+                    found[stance] = Position(tracked, profile.stance_issue, stance, sentence.text)
                 break
     return list(found.values())

@@ -12,17 +12,11 @@ from bot.extract.scope import mentions_third_party
 from bot.extract.text import Sentence
 
 
-def _names_side(article: Article, sentence: Sentence, side: str) -> bool:
-    if any(m.value == side for m in article.sides_in(sentence)):
-        return True
-    return any(article.side_of(m.value) == side for m in article.people_in(sentence))
-
-
 def _about(article: Article, sentence: Sentence) -> bool:
     profile = article.profile
-    if not profile.subject_re.search(sentence.text) and not profile.round_term_re.search(sentence.text):
+    if not (article.in_sentence(profile.subject_terms, sentence) or article.in_sentence(profile.round_terms, sentence)):
         return False
-    return all(_names_side(article, sentence, side) for side in profile.sides)
+    return all(article.names_side(side, sentence.start, sentence.end) for side in profile.sides)
 
 
 def is_relevant(article: Article) -> bool:
@@ -32,8 +26,8 @@ def is_relevant(article: Article) -> bool:
     headline = any(_about(article, s) for s in title)
     lead = title + body[:2]
     tracked = article.profile.tracked_side
-    led_by_other = any(mentions_third_party(article, s.text) for s in lead) and not any(
-        _names_side(article, s, tracked) for s in lead
+    led_by_other = any(mentions_third_party(article, s.start, s.end) for s in lead) and not any(
+        article.names_side(tracked, s.start, s.end) for s in lead
     )
     if led_by_other:
         return score >= 3

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.article import Article
-from bot.extract.cues import FUTURE, PAST
+from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
 from bot.extract.numbers import CARDINAL, ORDINAL, number_value
 from bot.extract.text import Sentence
 
@@ -25,6 +25,7 @@ ROUND_RE = re.compile(
     rf"|round\s+(?P<num>\d+|{CARDINAL})(?![\w%-]))",
     re.IGNORECASE,
 )
+_ROUND_WORDS = ("round", "meeting", "session", "sitting")
 _NOT_TALKS = re.compile(
     r"^\s+of\s+(?:\w+\s+)?(?:tariffs?|sanctions|cuts|voting|votes|elections?|layoffs|funding|stimulus|applause|"
     r"golf|bidding|financing|price|rate|hikes?|duties|levies)\b(?!\s+(?:talks|negotiations?|discussions|meetings?))",
@@ -45,6 +46,9 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
     """Every numbered round the article names, with the sentence it is in."""
     found = []
     for sentence in article.sentences:
+        lowered = article.lower[sentence.start : sentence.end]
+        if not any(word in lowered for word in _ROUND_WORDS):
+            continue
         for match in ROUND_RE.finditer(sentence.text):
             after = sentence.text[match.end() : match.end() + 40]
             if _NOT_TALKS.match(after):
@@ -52,8 +56,7 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
             noun = (match.group("noun") or "round").lower()
             if noun != "round" and not _TALKS_CONTEXT.search(sentence.text):
                 continue  # "the second meeting" counts only when it is a meeting of the talks
-            raw = match.group("ord") or match.group("num")
-            value = number_value(raw)
+            value = number_value(match.group("ord") or match.group("num"))
             if value is None or not 0 < value < 100:
                 continue
             found.append(RoundMention(value, sentence, sentence.start + match.start(), sentence.start + match.end()))
@@ -69,13 +72,12 @@ def tense_status(article: Article, sentences: list[Sentence]) -> str | None:
     """'upcoming' or 'held' from the wording of the sentences that name the round."""
     future = past = 0
     for sentence in sentences:
-        text = sentence.text
         if sentence.paragraph == 0:  # headlines: "Japan, U.S. Hold 2nd Round" reports a round held
-            future += 2 * len(re.findall(r"\bto\s+(?:begin|hold|start|meet|resume|open)\b|\bwill\b|\bahead\b", text, re.I))
-            past += len(re.findall(r"\b(?:hold|holds|held|after|end|ends|conclude|concludes)\b", text, re.I))
+            future += 2 * article.count(HEADLINE_FUTURE, sentence.start, sentence.end)
+            past += article.count(HEADLINE_PAST, sentence.start, sentence.end)
             continue
-        future += len(FUTURE.findall(text))
-        past += len(PAST.findall(text))
+        future += article.count(FUTURE, sentence.start, sentence.end)
+        past += article.count(PAST, sentence.start, sentence.end)
     if future == past == 0:
         return None
     return "upcoming" if future > past else "held"

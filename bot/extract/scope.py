@@ -8,56 +8,57 @@ profile's own sides and topics are never treated as third parties.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from bot.extract.article import Article
+from bot.phrases import Phrases
 from bot.profile import Profile
 
 _COUNTRIES = (
-    "Afghan(?:istan)?", "Argentin(?:a|e|ian)", "Australian?", "Austrian?", "Bangladesh(?:i)?", "Belgi(?:um|an)",
-    "Brazil(?:ian)?", "Britain", "British", "U\\.?K\\.?", "Cambodian?", "Canad(?:a|ian)", "Chile(?:an)?", "China",
-    "Chinese", "Colombian?", "Denmark", "Danish", "Egypt(?:ian)?", "E\\.?U\\.?", "European Union", "European",
-    "Finland", "Finnish", "France", "French", "Germany?", "German", "Greece", "Greek", "India", "Indian",
-    "Indonesian?", "Iran(?:ian)?", "Iraq(?:i)?", "Ireland", "Irish", "Israel(?:i)?", "Ital(?:y|ian)", "Kazakh(?:stan)?",
-    "Korean?", "South Korean?", "North Korean?", "Malaysian?", "Mexic(?:o|an)", "Netherlands", "Dutch",
-    "New Zealand", "Nigerian?", "Norw(?:ay|egian)", "Pakistan(?:i)?", "Philippines", "Filipino", "Philippine",
-    "Poland", "Polish", "Portug(?:al|uese)", "Russian?", "Saudi(?: Arabian?)?", "Singapore(?:an)?",
-    "South Africa(?:n)?", "Spain", "Spanish", "Swed(?:en|ish)", "Swiss", "Switzerland", "Taiwan(?:ese)?",
-    "Thai(?:land)?", "Turk(?:ey|ish|iye)", "Ukrain(?:e|ian)", "United Kingdom", "Vietnam(?:ese)?", "Manila",
-    "Beijing", "Seoul", "London", "Brussels", "Ottawa", "Mexico City", "New Delhi", "Canberra", "Hanoi", "Taipei",
+    "Afghanistan", "Afghan", "Argentina", "Argentine", "Argentinian", "Australia", "Australian", "Austria",
+    "Austrian", "Bangladesh", "Bangladeshi", "Belgium", "Belgian", "Brazil", "Brazilian", "Britain", "British",
+    "U.K.", "UK", "Cambodia", "Cambodian", "Canada", "Canadian", "Chile", "Chilean", "China", "Chinese",
+    "Colombia", "Colombian", "Denmark", "Danish", "Egypt", "Egyptian", "EU", "E.U.", "European Union",
+    "Finland", "Finnish", "France", "French", "Germany", "German", "Greece", "Greek", "India", "Indian",
+    "Indonesia", "Indonesian", "Iran", "Iranian", "Iraq", "Iraqi", "Ireland", "Irish", "Israel", "Israeli",
+    "Italy", "Italian", "Kazakhstan", "Korea", "Korean", "South Korea", "South Korean", "Malaysia", "Malaysian",
+    "Mexico", "Mexican", "Netherlands", "Dutch", "New Zealand", "Nigeria", "Nigerian", "Norway", "Norwegian",
+    "Pakistan", "Pakistani", "Philippines", "Filipino", "Philippine", "Poland", "Polish", "Portugal",
+    "Portuguese", "Russia", "Russian", "Saudi Arabia", "Saudi", "Singapore", "Singaporean", "South Africa",
+    "South African", "Spain", "Spanish", "Sweden", "Swedish", "Swiss", "Switzerland", "Taiwan", "Taiwanese",
+    "Thailand", "Thai", "Turkey", "Turkish", "Ukraine", "Ukrainian", "United Kingdom", "Vietnam", "Vietnamese",
+    "Manila", "Beijing", "Seoul", "London", "Brussels", "Ottawa", "Mexico City", "New Delhi", "Canberra",
+    "Hanoi", "Taipei", "Geneva", "Stockholm",
 )  # fmt: skip
+_THIRD_PARTY: dict[int, Phrases] = {}
 
 
-@cache
-def _third_party_re(profile: Profile) -> re.Pattern[str]:
-    names = [c for c in _COUNTRIES if not any(r.fullmatch(c.replace("\\", "")) for r in profile.sides.values())]
-    names = [c for c in names if not any(r.fullmatch(c.replace("\\", "")) for r in profile.topics.values())]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])")
+def third_parties(profile: Profile) -> Phrases:
+    """Country and capital names that are neither a side nor a topic of this profile."""
+    found = _THIRD_PARTY.get(id(profile))
+    if found is None:
+        own = [*profile.sides.values(), *profile.topics.values()]
+        names = [c for c in _COUNTRIES if not any(p.search(c) for p in own)]
+        found = Phrases([n.replace(".", r"\.") for n in names], case_sensitive=True)
+        _THIRD_PARTY[id(profile)] = found
+    return found
 
 
 def off_topic_paragraphs(article: Article) -> set[int]:
     """Paragraphs that name a third party and not the counterpart side (or its people)."""
     profile = article.profile
-    counterpart = {s for s in profile.sides if s != profile.tracked_side}
-    third = _third_party_re(profile)
-    by_paragraph: dict[int, list] = {}
+    third = third_parties(profile)
+    counterparts = [s for s in profile.sides if s != profile.tracked_side]
+    spans: dict[int, tuple[int, int]] = {}
     for sentence in article.sentences:
-        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        start, end = spans.get(sentence.paragraph, (sentence.start, sentence.end))
+        spans[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
     off = set()
-    for index, sentences in by_paragraph.items():
-        if index == 0:
+    for index, (start, end) in spans.items():
+        if index == 0 or not article.has(third, start, end):
             continue
-        text = " ".join(s.text for s in sentences)
-        if not third.search(text):
-            continue
-        names_counterpart = any(
-            m.value in counterpart for s in sentences for m in article.sides_in(s)
-        ) or any(article.side_of(m.value) in counterpart for s in sentences for m in article.people_in(s))
-        if not names_counterpart:
+        if not any(article.names_side(side, start, end) for side in counterparts):
             off.add(index)
     return off
 
 
-def mentions_third_party(article: Article, text: str) -> bool:
-    return bool(_third_party_re(article.profile).search(text))
+def mentions_third_party(article: Article, start: int, end: int) -> bool:
+    return article.has(third_parties(article.profile), start, end)

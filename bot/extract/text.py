@@ -61,11 +61,11 @@ def html_to_lines(html: str) -> list[str]:
                     continue
                 element.text = "\n" + (element.text or "")
         text = root.text_content()
-    return [line for line in (_SPACES.sub(" ", s).strip() for s in text.splitlines()) if line]
+    return [line for line in (" ".join(s.split()) for s in text.splitlines()) if line]
 
 
 def _fold(line: str) -> str:
-    return re.sub(r"[\s.;:,!?\-–—•*]+$", "", line.lower()).lstrip("-–—•* ").strip()
+    return line.lower().rstrip(" \t.;:,!?-–—•*").lstrip("-–—•* ").strip()
 
 
 def _is_bullet(line: str) -> bool:

@@ -8,7 +8,7 @@ the article previews an upcoming round.
 from __future__ import annotations
 
 from bot.extract.article import Article
-from bot.extract.cues import CLAUSE_SPLIT, CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION
+from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, clauses
 
 
 def find_topics(
@@ -17,25 +17,28 @@ def find_topics(
     topics: list[str] = []
     not_discussed: list[str] = []
     evidence: dict[str, str] = {}
+    topic_hits = {topic: article.hits(phrases) for topic, phrases in article.profile.topics.items()}
     for sentence in article.sentences:
         if sentence.paragraph in skip_paragraphs or sentence.paragraph == 0:
             continue
-        if SPECULATION.search(sentence.text):
+        if not any(h.any(sentence.start, sentence.end) for h in topic_hits.values()):
             continue
-        for clause in CLAUSE_SPLIT.split(sentence.text):
-            found = [topic for topic, regex in article.profile.topics.items() if regex.search(clause)]
+        if article.in_sentence(SPECULATION, sentence):
+            continue
+        for start, end in clauses(sentence.text, sentence.start):
+            found = [topic for topic, h in topic_hits.items() if h.any(start, end)]
             if not found:
                 continue
-            if NOT_DISCUSSED.search(clause):
+            if article.has(NOT_DISCUSSED, start, end):
                 for topic in found:
                     if topic not in not_discussed:
                         not_discussed.append(topic)
                         evidence[f"not_discussed:{topic}"] = sentence.text
                 continue
-            considering = CONSIDERING.search(clause)
+            considering = article.has(CONSIDERING, start, end)
             if considering and not upcoming:
                 continue
-            if not (DISCUSSED.search(clause) or (considering and upcoming)):
+            if not (considering or article.has(DISCUSSED, start, end)):
                 continue
             for topic in found:
                 if topic not in topics:

@@ -81,7 +81,7 @@ def find_when_where(
     anchor = local_day(article.published, place.tz if place else None)
 
     def resolved(sentence: Sentence, mentions: list[DateMention]) -> list[date]:
-        forward = bool(FUTURE.search(sentence.text)) and len(FUTURE.findall(sentence.text)) > len(PAST.findall(sentence.text))
+        forward = article.count(FUTURE, sentence.start, sentence.end) > article.count(PAST, sentence.start, sentence.end)
         return [d for d in (resolve(m, anchor, forward=forward) for m in mentions) if d is not None]
 
     chosen: date | None = None
