@@ -183,17 +183,6 @@ def _dedupe(lines: Sequence[str]) -> list[str]:
     return [x for x in lines if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
 
 
-async def recorded_rounds(store: Any) -> list[int]:
-    """The round numbers the knowledge base has facts for, ascending (for autocomplete)."""
-    from sqlmodel import col, select
-
-    from storage.models import Claim
-
-    async with store.session() as session:
-        rows = await session.exec(select(Claim.round).where(col(Claim.round) > 0).distinct().order_by(col(Claim.round)))
-        return [int(r) for r in rows.all()]
-
-
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
 

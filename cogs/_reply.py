@@ -13,6 +13,7 @@ from discord import app_commands
 
 from bot.answers import Answer
 from bot.embeds import error_line, render
+from bot.queries import answer
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -34,8 +35,6 @@ async def _send(interaction: discord.Interaction[Any], *, ephemeral: bool, **kwa
 
 async def ask(interaction: discord.Interaction[Any], command: str, args: dict[str, Any]) -> Answer:
     """The query layer's answer to ``command`` with ``args``, as `parley ask` would give it."""
-    from bot.queries import answer
-
     return await answer(interaction.client.store, command, args)  # type: ignore[attr-defined]
 
 

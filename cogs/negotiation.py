@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.chatops import recorded_rounds
+from bot.queries import recorded_rounds
 from cogs._reply import ask, reply, store_of
 
 MAX_ROUND = 1000
@@ -67,7 +67,7 @@ class Negotiation(commands.Cog):
     @app_commands.command(name="why", description="What Parley took from one article, and why")
     @app_commands.describe(article="the article's link or guid")
     async def why(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, 2000]) -> None:
-        await reply(interaction, await ask(interaction, "why", {"article": article}))
+        await reply(interaction, await ask(interaction, "why", {"target": article}))
 
 
 async def setup(bot: commands.Bot) -> None:
