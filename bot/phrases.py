@@ -6,6 +6,9 @@ profile starts with a literal word, so each phrase is found with `str.find` on i
 prefix and confirmed with an anchored `match` there; the rest are scanned as usual. Word
 boundaries (no letter, digit, underscore or hyphen either side) are checked in Python.
 Case-insensitive phrases run on the lower-cased text, which the `Article` keeps.
+
+Common words treat a hyphen as part of the word ("non-tariff" is not "tariff"); names are
+case-sensitive and a hyphen joins two of them ("Japan-US talks", "Akazawa-Lutnick meeting").
 """
 
 from __future__ import annotations
@@ -54,8 +57,8 @@ def literal_prefix(pattern: str) -> str:
     return "".join(out)
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_" or ch == "-"
+def _is_word_char(ch: str, hyphen: bool = True) -> bool:
+    return ch.isalnum() or ch == "_" or (hyphen and ch == "-")
 
 
 class Phrases:
@@ -71,9 +74,10 @@ class Phrases:
             pattern = raw if case_sensitive else lower_pattern(raw)
             # The trailing boundary sits inside the pattern so that alternatives backtrack to it
             # ("exemptions" must not stop at "exemption").
-            compiled = re.compile(f"(?:{pattern})(?![\\w-])")  # re.error goes to the profile loader
+            after = r"(?!\w)" if case_sensitive else r"(?![\w-])"
+            compiled = re.compile(f"(?:{pattern}){after}")  # re.error goes to the profile loader
             prefix = literal_prefix(pattern)
-            entries.append((prefix, _token_key(prefix), compiled))
+            entries.append((prefix, _token_key(prefix, names=case_sensitive), compiled))
         self._entries = tuple(entries)
 
     def spans(self, text: str, index: TokenIndex | None = None) -> list[tuple[int, int]]:
@@ -94,7 +98,10 @@ class Phrases:
                 continue
             for m in compiled.finditer(text):
                 s, e = m.span()
-                if e > s and (s == 0 or not _is_word_char(text[s - 1])) and (e >= size or not _is_word_char(text[e])):
+                hyphen = not self.case_sensitive
+                if e > s and (s == 0 or not _is_word_char(text[s - 1], hyphen)) and (
+                    e >= size or not _is_word_char(text[e], hyphen)
+                ):
                     found.append((s, e))
         found.sort()
         return found
@@ -106,23 +113,27 @@ class Phrases:
 
 PREFIX = 3
 _TOKEN = re.compile(r"[\w-]+")
+_NAME_TOKEN = re.compile(r"\w+")
 
 
 class TokenIndex:
-    """Where each word starts, by its first three characters: one pass over the text."""
+    """Where each word starts, by its first three characters: one pass over the text.
+
+    ``names=True`` indexes the original text for case-sensitive sets, splitting at hyphens.
+    """
 
     __slots__ = ("starts",)
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, names: bool = False) -> None:
         starts: dict[str, list[int]] = {}
-        for m in _TOKEN.finditer(text):
+        for m in (_NAME_TOKEN if names else _TOKEN).finditer(text):
             starts.setdefault(m.group()[:PREFIX], []).append(m.start())
         self.starts = starts
 
 
-def _token_key(prefix: str) -> str | None:
+def _token_key(prefix: str, *, names: bool) -> str | None:
     """The `TokenIndex` key of the words a phrase can start at, or None to scan instead."""
-    word = _TOKEN.match(prefix)
+    word = (_NAME_TOKEN if names else _TOKEN).match(prefix)
     if word is None:
         return None
     if len(word.group()) >= PREFIX:

@@ -207,7 +207,7 @@ def prepare_article(*, guid: str, title: str, html: str, published: datetime | N
         lines = lines[1:]
     text, sentences = split_sentences([title or "", *lines])
     lower = _lower_same_length(text)
-    index, lower_index = TokenIndex(text), TokenIndex(lower)
+    index, lower_index = TokenIndex(text, names=True), TokenIndex(lower)
     places: list[Mention] = []
     buildings: list[Mention] = []
     for place in profile.places:

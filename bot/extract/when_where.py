@@ -1,9 +1,14 @@
 """The day and the city of the round (or of the event an article reports without a round).
 
 The place is read from the sentences that name the round, then from those describing the
-meeting, then from the dateline: a city after "in"/"at"/"to", or a building whose city the
-profile knows ("held at the Treasury Department" is Washington). The day is read the same way
-and resolved in that city's time zone (see `bot.extract.dates`).
+meeting, then from the dateline: a city after "in"/"at"/"for"/"to", or a building whose city the
+profile knows ("held at the Treasury Department" is Washington). A dateline ("WASHINGTON (AP)
+—", "TOKYO, June 28 (Kyodo) --") names where the story was filed and its date, so both are
+used only when nothing better is said.
+
+The day is read the same way and resolved in that city's time zone (see `bot.extract.dates`).
+Days that belong to something else are passed over while a better one exists: the day someone
+travelled ("left for Washington on Thursday") or spoke ("said Wednesday that...").
 """
 
 from __future__ import annotations
@@ -17,8 +22,19 @@ from bot.extract.cues import FUTURE, PAST
 from bot.extract.dates import DateMention, find_dates, local_day, resolve
 from bot.extract.text import Sentence
 
-_PREPOSITION = re.compile(r"\b(?:in|at|to|inside|from)\s+(?:the\s+)?(?:U\.?S\.?\s+capital,?\s+)?$", re.I)
-_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z.'’ ]{2,30}?)(?:,\s*[A-Z][\w.]+\s*\d{1,2})?\s*(?:\(|—|–|--|-\s)")
+_PREPOSITION = re.compile(
+    r"\b(?:in|at|to|inside|from|for|visit(?:ed|ing|s)?|reach(?:ed|es)?)\s+(?:the\s+)?(?:U\.?S\.?\s+capital,?\s+)?$", re.I
+)
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,2})(?P<rest>(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s*)"
+)
+_TRAVEL = re.compile(
+    r"\b(?:left|leave|leaves|leaving|depart\w*|arriv\w*|fly|flew|flies|flying|travel\w*|head(?:ed|s|ing)?|return\w*|"
+    r"set off|sets off)\b[^.;]{0,40}$",
+    re.I,
+)
+_SPOKE = re.compile(r"\b(?:said|says|told\s+\w+|announced|stated|added|noted|wrote|posted)\s*$", re.I)
 
 
 @dataclass(slots=True)
@@ -29,26 +45,48 @@ class WhenWhere:
     evidence: dict[str, str]
 
 
-def _city_in(article: Article, sentence: Sentence) -> str | None:
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    city: str | None
+    end: int  # offset in the article text where the story proper starts
+    sentence: Sentence
+
+
+def _city_in(article: Article, sentence: Sentence, after: int) -> str | None:
     for mention in article.places_in(sentence):
+        if mention.start < after:
+            continue
         before = article.text[max(sentence.start, mention.start - 30) : mention.start]
         if _PREPOSITION.search(before):
             return mention.value
     for mention in article.buildings_in(sentence):
-        return mention.value
+        if mention.start >= after:
+            return mention.value
     return None
 
 
-def _dateline(article: Article) -> tuple[str | None, Sentence | None]:
-    body = [s for s in article.sentences if s.paragraph > 0][:3]
-    for sentence in body:
-        match = _DATELINE.match(sentence.text)
-        if not match:
-            continue
-        for mention in article.places_in(sentence):
-            if mention.start - sentence.start <= match.end("city"):
-                return mention.value, sentence
-    return None, None
+def find_dateline(article: Article) -> Dateline | None:
+    """The dateline that opens the story, if any, with the city it names."""
+    body = [s for s in article.sentences if s.paragraph > 0]
+    if not body:
+        return None
+    sentence = body[0]
+    match = _DATELINE.match(sentence.text)
+    if not match:
+        return None
+    city_text = match.group("city")
+    city = None
+    for place in article.profile.places:
+        if place.aliases.search(city_text.title()) or place.aliases.search(city_text):
+            city = place.city
+            break
+    return Dateline(city, sentence.start + match.end(), sentence)
+
+
+def _usable(article: Article, mention: DateMention, sentence: Sentence) -> bool:
+    """Whether a date names the event rather than a journey or a statement."""
+    before = article.text[max(sentence.start, mention.start - 60) : mention.start]
+    return not (_TRAVEL.search(before) or _SPOKE.search(before))
 
 
 def find_when_where(
@@ -60,64 +98,74 @@ def find_when_where(
     has_event: bool,
 ) -> WhenWhere:
     evidence: dict[str, str] = {}
+    dateline = find_dateline(article)
+    story_start = dateline.end if dateline else 0
     ordered: list[Sentence] = []
     for sentence in [*round_sentences, *meeting_sentences]:
         if sentence not in ordered:
             ordered.append(sentence)
     location = None
     for sentence in ordered:
-        location = _city_in(article, sentence)
+        location = _city_in(article, sentence, story_start)
         if location:
             evidence["location"] = sentence.text
             break
-    dateline_city, dateline_sentence = _dateline(article)
-    if location is None and dateline_city and has_event:
-        location = dateline_city
-        evidence["location"] = dateline_sentence.text if dateline_sentence else ""
+    if location is None and dateline and dateline.city:
+        location = dateline.city
+        evidence["location"] = dateline.sentence.text
     if not has_event:
         location = None
 
     place = article.profile.place(location) if location else None
     anchor = local_day(article.published, place.tz if place else None)
 
-    def resolved(sentence: Sentence, mentions: list[DateMention]) -> list[date]:
-        forward = article.count(FUTURE, sentence.start, sentence.end) > article.count(PAST, sentence.start, sentence.end)
-        return [d for d in (resolve(m, anchor, forward=forward) for m in mentions) if d is not None]
+    def forward(sentence: Sentence) -> bool:
+        return article.count(FUTURE, sentence.start, sentence.end) > article.count(PAST, sentence.start, sentence.end)
+
+    def candidates(sentence: Sentence, *, strict: bool) -> list[DateMention]:
+        found = [m for m in find_dates(sentence.text, sentence.start) if m.start >= story_start]
+        return [m for m in found if _usable(article, m, sentence)] if strict else found
 
     chosen: date | None = None
-    for sentence in round_sentences:
-        mentions = find_dates(sentence.text, sentence.start)
-        if not mentions:
-            continue
-        near = min(round_positions, key=lambda p: abs(p - sentence.start)) if round_positions else sentence.start
-        mentions.sort(key=lambda m: abs(m.start - near))
-        days = resolved(sentence, mentions[:1])
-        if days:
-            chosen = days[0]
-            evidence["date"] = sentence.text
-            break
-    if chosen is None:
-        best: tuple[date, str] | None = None
-        for sentence in meeting_sentences:
-            for day in resolved(sentence, find_dates(sentence.text, sentence.start)):
-                if anchor and (day - anchor).days > 60:
-                    continue
-                if best is None or day > best[0]:
-                    best = (day, sentence.text)
-        if best:
-            chosen, evidence["date"] = best
-    if chosen is None and dateline_sentence is not None and has_event:
-        days = [d for d in resolved(dateline_sentence, find_dates(dateline_sentence.text)) if d]
-        if days:
-            chosen = days[0]
-            evidence["date"] = dateline_sentence.text
-    if chosen is None and has_event:
-        for sentence in [s for s in article.sentences if s.paragraph > 0][:3]:
-            days = resolved(sentence, find_dates(sentence.text, sentence.start))
-            if days:
-                chosen = days[0]
+    for strict in (True, False):
+        for sentence in round_sentences:
+            mentions = candidates(sentence, strict=strict)
+            if not mentions:
+                continue
+            near = min(round_positions, key=lambda p: abs(p - sentence.start)) if round_positions else sentence.start
+            mentions.sort(key=lambda m: abs(m.start - near))
+            day = resolve(mentions[0], anchor, forward=forward(sentence))
+            if day:
+                chosen = day
                 evidence["date"] = sentence.text
                 break
+        if chosen is None:
+            best: tuple[date, str] | None = None
+            for sentence in meeting_sentences:
+                for mention in candidates(sentence, strict=strict):
+                    day = resolve(mention, anchor, forward=forward(sentence))
+                    if day is None or (anchor and abs((day - anchor).days) > 60):
+                        continue
+                    if best is None or day > best[0]:
+                        best = (day, sentence.text)
+            if best:
+                chosen, evidence["date"] = best
+        if chosen is not None:
+            break
+    if chosen is None and dateline is not None:
+        mentions = find_dates(dateline.sentence.text[: dateline.end - dateline.sentence.start])
+        if mentions:
+            chosen = resolve(mentions[0], anchor, forward=False)
+            evidence["date"] = dateline.sentence.text
+    if chosen is None and not round_sentences:
+        # An event without a round (a letter, an announcement): the first day the lead names.
+        for sentence in [s for s in article.sentences if s.paragraph > 0][:3]:
+            mentions = candidates(sentence, strict=False)
+            if mentions:
+                chosen = resolve(mentions[0], anchor, forward=forward(sentence))
+                if chosen:
+                    evidence["date"] = sentence.text
+                    break
     status = None
     if chosen and anchor:
         status = "held" if chosen < anchor else "upcoming" if chosen > anchor else None
