@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.errors import UserError
 from bot.queries import recorded_rounds
 from cogs._reply import ask, reply, store_of
 
@@ -30,6 +31,10 @@ class Negotiation(commands.Cog):
     @app_commands.command(name="round", description="What is known about one ministerial round")
     @app_commands.describe(number="the round's number (recorded rounds are suggested)")
     async def round_(self, interaction: discord.Interaction, number: app_commands.Range[int, 1, MAX_ROUND]) -> None:
+        rounds = await recorded_rounds(store_of(interaction))
+        if number not in rounds:  # a number the option accepts but nothing is known of: the asker's slip
+            listed = ", ".join(map(str, rounds)) or "none yet"
+            raise UserError(f"Round {number} is not recorded (recorded rounds: {listed})")
         await reply(interaction, await ask(interaction, "round", {"number": number}))
 
     @round_.autocomplete("number")
