@@ -21,7 +21,7 @@ import asyncio
 import hashlib
 import logging
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -40,6 +40,8 @@ from bot.feeds.policy import PollPolicy, disable_reason, next_delay, requested_i
 log = logging.getLogger(__name__)
 
 MAX_ENTRIES_PER_POLL = 100
+SEEN_MEMORY = 200_000  # guids remembered between polls (a few MB); forgotten all at once when full
+STATE_BATCH = 200  # feed-state rows written per transaction during a cycle over many feeds
 
 
 class Ingest(Protocol):
@@ -141,6 +143,8 @@ class Poller:
         self._session = session
         self._gate = asyncio.Semaphore(concurrency)
         self._ingest_lock = asyncio.Lock()
+        self._seen: set[str] = set()  # guids this poller recorded or found stored: saves work only
+        self._pending: dict[int, dict[str, Any]] | None = None  # batched state writes during poll_many
 
     @classmethod
     def from_settings(cls, store: Any, settings: Settings, **kwargs: Any) -> Poller:
@@ -215,33 +219,43 @@ class Poller:
                                          content_hash=digest, title=parsed.title or None)
 
     async def _ingest_new(self, feed: Any, parsed: ParsedFeed, outcome: PollOutcome) -> None:
+        """Hand the entries not seen before to the pipeline; fetch article pages only for those."""
         entries = parsed.entries[: self.max_entries]
         if len(parsed.entries) > self.max_entries:
             outcome.notes.append(f"only the first {self.max_entries} of {len(parsed.entries)} entries were read")
-        known = await self._known_guids([e.guid for e in entries])
-        fresh = [e for e in entries if e.guid not in known]
         outcome.entries_in_feed = len(parsed.entries)
         outcome.announced = bool(feed.initialized)
         outcome.new_entries = 0
+        fresh = [e for e in entries if e.guid not in self._seen]
+        teasers = [e.guid for e in fresh if e.summary_only and e.link]
+        if teasers:  # a page fetch costs the site a request: ask the database first
+            stored = await self._stored_guids(teasers)
+            self._remember(stored)
+            fresh = [e for e in fresh if e.guid not in stored]
         if not fresh:
             return
         fresh, notes = await with_full_text(self.session, fresh, limits=self.limits, budget=self.budget)
         outcome.notes.extend(notes)
         ingest = self._ingest or _default_ingest()
         # Fetching runs in parallel, recording does not: two feeds carrying the same story
-        # (or a feed and its old URL) must not both decide it is new.
+        # (or a feed and its old URL) must not both hand it over. The pipeline dedupes
+        # against the database itself (guid, link, text), so the memory of seen guids here
+        # only saves work; it is never what keeps an entry from being recorded twice.
         async with self._ingest_lock:
-            known = await self._known_guids([e.guid for e in fresh])
-            fresh = [e for e in fresh if e.guid not in known]
+            fresh = [e for e in fresh if e.guid not in self._seen]
             if fresh:
                 report = await ingest(self.store, fresh, feed_id=feed.id, announce=bool(feed.initialized),
                                       console=self.console)
                 outcome.new_entries = _count_new(report, len(fresh))
+                self._remember(e.guid for e in fresh)
 
-    async def _known_guids(self, guids: list[str]) -> set[str]:
-        """The guids among ``guids`` already stored, so their pages are not fetched again."""
-        if not guids:
-            return set()
+    def _remember(self, guids: Iterable[str]) -> None:
+        if len(self._seen) > SEEN_MEMORY:
+            self._seen.clear()
+        self._seen.update(guids)
+
+    async def _stored_guids(self, guids: list[str]) -> set[str]:
+        """The guids among ``guids`` already in the database."""
         from sqlmodel import col, select
 
         from storage.models import Entry
@@ -253,6 +267,29 @@ class Poller:
                 rows = await session.exec(select(Entry.guid).where(col(Entry.guid).in_(chunk)))
                 known.update(rows.all())
         return known
+
+    # -- feed state ---------------------------------------------------------------------------
+
+    async def _write_state(self, feed_id: int, changes: dict[str, Any]) -> None:
+        """Save a feed's polling state now, or, during `poll_many`, with the others in one transaction."""
+        if self._pending is None:
+            await self.store.update_feed_state(feed_id, **changes)
+            return
+        self._pending.setdefault(feed_id, {}).update(changes)
+        if len(self._pending) >= STATE_BATCH:
+            await self._flush_state()
+
+    async def _flush_state(self) -> None:
+        if not self._pending:
+            return
+        from sqlalchemy import update
+
+        from storage.models import Feed
+
+        pending, self._pending = self._pending, {}
+        async with self.store.transaction() as session:
+            for feed_id, changes in pending.items():
+                await session.exec(update(Feed).where(Feed.id == feed_id).values(**changes))  # type: ignore[arg-type]
 
     async def _succeeded(
         self,
@@ -285,12 +322,12 @@ class Poller:
             changes["content_hash"] = content_hash
             if title and not feed.title:
                 changes["title"] = title
-        await self.store.update_feed_state(feed.id, **changes)
+        await self._write_state(feed.id, changes)
         if result.permanent_url and result.permanent_url != feed.url:
             outcome.moved_to = await self._move(feed, result.permanent_url)
             if outcome.moved_to is None:  # the new address is already followed: poll it once, not twice
                 reason = f"moved permanently to {result.permanent_url}, which is already followed"
-                await self.store.update_feed_state(feed.id, disabled_at=now, disabled_reason=reason, next_poll_at=None)
+                await self._write_state(feed.id, {"disabled_at": now, "disabled_reason": reason, "next_poll_at": None})
                 outcome.kind, outcome.error, outcome.next_poll_at = "disabled", reason, None
         return outcome
 
@@ -324,7 +361,7 @@ class Poller:
                                retry_after=result.retry_after)
             outcome.next_poll_at = now + timedelta(seconds=delay)
             changes["next_poll_at"] = outcome.next_poll_at
-        await self.store.update_feed_state(feed.id, **changes)
+        await self._write_state(feed.id, changes)
         return outcome
 
     async def _move(self, feed: Any, new_url: str) -> str | None:
@@ -350,7 +387,14 @@ class Poller:
     async def poll_many(
         self, feeds: Sequence[Any], *, on_done: Callable[[PollOutcome], None] | None = None
     ) -> list[PollOutcome]:
-        """Poll ``feeds`` concurrently (bounded), each once; outcomes in the order given."""
+        """Poll ``feeds`` concurrently (bounded), each once; outcomes in the order given.
+
+        Feed-state rows are written in batches (one transaction per `STATE_BATCH` feeds, and
+        at the end) rather than one transaction per feed: on SQLite every transaction queues
+        for the single writer lock, and a thousand of them cost seconds. Should the process
+        die before a batch is written, those feeds are simply fetched again next time, and
+        their entries, already recorded, are recognised by the pipeline.
+        """
 
         async def one(feed: Any) -> PollOutcome:
             try:
@@ -363,7 +407,15 @@ class Poller:
                 on_done(outcome)
             return outcome
 
-        return list(await asyncio.gather(*(one(f) for f in feeds)))
+        batching = self._pending is None
+        if batching:
+            self._pending = {}
+        try:
+            return list(await asyncio.gather(*(one(f) for f in feeds)))
+        finally:
+            if batching:
+                await self._flush_state()
+                self._pending = None
 
 
 def _count_new(report: Any, fallback: int) -> int:

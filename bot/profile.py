@@ -60,6 +60,13 @@ class PlaceSpec(_Strict):
     buildings: list[str] = Field(default_factory=list)
 
 
+class CountryRatesSpec(_Strict):
+    """Which sector a rate on no named goods belongs to: ``default``, unless it is listed."""
+
+    default: str
+    by_rate: dict[str, list[float]] = Field(default_factory=dict)
+
+
 class StanceSpec(_Strict):
     issue: str
     removal: list[str] = Field(min_length=1)
@@ -74,6 +81,7 @@ class ProfileSpec(_Strict):
     places: list[PlaceSpec] = Field(default_factory=list)
     topics: dict[str, list[str]] = Field(min_length=1)
     sectors: dict[str, list[str]] = Field(min_length=1)
+    country_rates: CountryRatesSpec | None = None
     stances: StanceSpec
 
     @model_validator(mode="after")
@@ -87,6 +95,10 @@ class ProfileSpec(_Strict):
                 raise ValueError(f"people[{i}].side {person.side!r} is not one of sides {sorted(names)}")
         if not any(p.negotiator for p in self.people):
             raise ValueError("people: no person is marked negotiator = true")
+        if self.country_rates:
+            for sector in [self.country_rates.default, *self.country_rates.by_rate]:
+                if sector not in self.sectors:
+                    raise ValueError(f"country_rates: {sector!r} is not one of sectors {sorted(self.sectors)}")
         return self
 
 
@@ -126,6 +138,16 @@ class Profile:
     stances: dict[str, Phrases]
     round_terms: Phrases
     subject_terms: Phrases
+    country_rates: CountryRatesSpec | None = None
+
+    def country_sector(self, rate: float) -> str | None:
+        """The sector of a rate said of the whole country with no goods named."""
+        if self.country_rates is None:
+            return None
+        for sector, rates in self.country_rates.by_rate.items():
+            if any(abs(rate - r) < 1e-9 for r in rates):
+                return sector
+        return self.country_rates.default
 
     def person(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
@@ -208,6 +230,7 @@ def load_profile(path: Path | str | None = None) -> Profile:
         stances={s: _compile(path, f"stances.{s}", getattr(spec.stances, s)) for s in STANCES},
         round_terms=_compile(path, "negotiation.round_terms", spec.negotiation.round_terms),
         subject_terms=_compile(path, "negotiation.subject_terms", spec.negotiation.subject_terms),
+        country_rates=spec.country_rates,
     )
 
 

@@ -65,6 +65,11 @@ STRONG_MEETING = Phrases([
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", "led by", "session", "gathering", "sitting",
     r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted",
 ])  # fmt: skip
+NO_MEETING = Phrases([
+    r"no (?:date|plans?|meeting|talks) (?:has|have|had|was|were|is|are)? ?(?:been )?(?:set|scheduled|planned|arranged|fixed)?",
+    r"(?:has|have|had|is|are|was|were) (?:not|yet to be) (?:yet )?(?:been )?(?:set|scheduled|planned|arranged|confirmed)",
+    r"ruled out (?:a|any) meeting", r"(?:cancel|postpon)\w+",
+])  # fmt: skip
 ABSENCE_HINT = Phrases([
     "not", r"(?:did|does|do|was|were|is|are|wo|could|would|has|have|had)n['’]t", "never", "absent", "skipped", "missed", "without", "excluding", "except",
     "stayed away", "sat out", "minus",
@@ -88,7 +93,9 @@ ABSENT_AFTER = re.compile(
 ABSENT_BEFORE = re.compile(
     r"\b(?:without|not including|excluding|but not|except(?: for)?|absent|minus)\s+(?:[\w.’']+\s+){0,4}$", re.IGNORECASE
 )
-CLAUSE_BREAK = re.compile(r"\s*(?:;|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b)\s*", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b|\s[—–]\s|\s--\s)\s*", re.IGNORECASE
+)
 
 
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:

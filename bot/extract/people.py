@@ -20,6 +20,7 @@ from bot.extract.cues import (
     ABSENT_AFTER,
     ABSENT_BEFORE,
     MEETING,
+    NO_MEETING,
     PHONE,
     SPEECH_AFTER,
     SPEECH_BEFORE,
@@ -56,13 +57,37 @@ def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
     return bool(ABSENT_AFTER.match(after) or ABSENT_BEFORE.search(before))
 
 
+_PRONOUN_START = re.compile(r"^(?:He|She)\b")
+
+
+def people_of(article: Article, sentence: Sentence) -> list[Mention]:
+    """The people a sentence names, plus the one a leading "He"/"She" stands for.
+
+    The pronoun is taken to be the first person of the sentence before in the same paragraph,
+    or else the first person of the paragraph before.
+    """
+    people = article.people_in(sentence)
+    if not _PRONOUN_START.match(sentence.text) or sentence.index == 0:
+        return people
+    before = article.sentences[sentence.index - 1]
+    if before.paragraph == 0:
+        return people
+    named = article.people_in(before)
+    if named and all(m.value != named[0].value for m in people):
+        pronoun = Mention(named[0].value, sentence.start, sentence.start + 2, via="pronoun")
+        return [pronoun, *people]
+    return people
+
+
 def describes_meeting(article: Article, sentence: Sentence, round_sentences: set[int]) -> bool:
     """Whether the sentence reports a sitting of the negotiation (see the module docstring)."""
     if not article.in_sentence(MEETING, sentence) or article.in_sentence(PHONE, sentence):
         return False
+    if article.in_sentence(NO_MEETING, sentence):
+        return False  # "No date has been set for a meeting between Ishiba and Trump"
     if sentence.index in round_sentences:
         return True
-    people = article.people_in(sentence)
+    people = people_of(article, sentence)
     sides_of_people = {article.side_of(m.value) for m in people} - {None}
     if len(sides_of_people) >= 2:
         return True
@@ -87,7 +112,7 @@ def find_meetings(
     absent: set[str] = set()
     sentences = []
     for sentence in article.sentences:
-        people = article.people_in(sentence)
+        people = people_of(article, sentence)
         if people and article.in_sentence(ABSENCE_HINT, sentence):
             absent.update(m.value for m in people if _is_absent(article, m, sentence))
         if sentence.paragraph in skip_paragraphs or sentence.index in other_round_sentences:
@@ -96,7 +121,7 @@ def find_meetings(
             continue
         sentences.append(sentence)
         for mention in people:
-            if mention.value not in absent and not _is_speaker(article, mention, sentence):
+            if mention.value not in absent and (mention.via == "pronoun" or not _is_speaker(article, mention, sentence)):
                 present.setdefault(mention.value, sentence.text)
     order = [p.name for p in profile.people]
     participants = sorted((name for name in present if name not in absent), key=order.index)

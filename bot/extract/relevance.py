@@ -12,11 +12,13 @@ from bot.extract.scope import mentions_third_party
 from bot.extract.text import Sentence
 
 
-def _about(article: Article, sentence: Sentence) -> bool:
+def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:
+    """The sentence names the subject of the talks and (by default all) sides."""
     profile = article.profile
     if not (article.in_sentence(profile.subject_terms, sentence) or article.in_sentence(profile.round_terms, sentence)):
         return False
-    return all(article.names_side(side, sentence.start, sentence.end) for side in profile.sides)
+    named = sum(article.names_side(side, sentence.start, sentence.end) for side in profile.sides)
+    return named >= (sides_needed or len(profile.sides))
 
 
 def is_relevant(article: Article) -> bool:
@@ -31,4 +33,6 @@ def is_relevant(article: Article) -> bool:
     )
     if led_by_other:
         return score >= 3
-    return (headline and score >= 1) or score >= 2
+    # An explainer's headline may name one side only ("What Japan gave up in the tariff deal").
+    headline_one_side = any(_about(article, s, sides_needed=1) for s in title)
+    return ((headline or headline_one_side) and score >= 1) or score >= 2

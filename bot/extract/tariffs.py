@@ -1,57 +1,144 @@
 """Tariff rates stated for goods traded between the two sides.
 
-A rate is a percentage tied to a tariff word ("a 25% levy", "tariffs of 24 percent", "a tariff
-rate of 15%"); the goods are the sector words around it up to the next rate ("a 25% levy on
-steel and aluminum" is two facts). A reference ("a similar tax on autos") takes the rate before
-it; a component ("including the existing 2.5% duty") keeps the sector of its head. A rate with
-no sector that applies to the tracked country as a whole is the country (reciprocal) rate.
-"3.3 million vehicles", "a 90-day pause" and "a 25% stake" are not tariffs.
+A rate is a percentage tied to a tariff: "a 25% levy", "tariffs of 24 percent", "the tariff on
+cars will be cut to 15%", "taxed at 27.5%", "the 25% on imported cars", "Trump's 25%". Its goods
+are the sector words that follow it, up to the next rate ("a 25% levy on steel and aluminum" is
+two facts), or else the goods the sentence is about before it ("cars have been hit with a 25%
+levy", "tariffs on automobiles, which stand at 27.5 percent"). A reference ("a similar tax on
+autos") takes the rate before it; a component ("including the existing 2.5% duty") keeps the
+goods of its head. A rate on no goods, said of the tracked country, is the country-wide rate
+the profile names for it (the baseline 10%, else the reciprocal rate). "3.3 million vehicles", "a 90-day pause", "a 2% fall in exports" and "a
+25% stake" are not tariffs.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.extract.article import Article
 from bot.extract.facts import Tariff
 from bot.extract.scope import mentions_third_party
+from bot.extract.text import Sentence
+from bot.phrases import Phrases
 
 _PCT = r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?)\s?(?:%|percent\b|per cent\b|-percent\b|pc\b)"
-_TARIFF_NOUN = r"(?:tariffs?|levy|levies|dut(?:y|ies)|tax(?:es)?|rates?|surcharges?)"
+_NOUN = r"(?:tariffs?|levy|levies|dut(?:y|ies)|tax(?:es)?|rates?|surcharges?)"
+_VERB = (
+    r"(?:taxed|levied|charged|fac(?:e|es|ing)|pa(?:y|ys|ying|id)|stay(?:s|ed)?|stand(?:s|ing)?|set|sets|setting|"
+    r"cut|cuts|lowered|reduced|raised|capped|kept|remain(?:s|ed)?|(?:rise|rising|rose|raise|increase[sd]?|go up|jump|"
+    r"climb|fall|falls|fell|drop|drops|dropped)\s+to)"
+)
 RATE_RE = re.compile(
-    rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_TARIFF_NOUN}\b"
-    rf"|\b{_TARIFF_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
+    rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
+    rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
     rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+)?{_PCT.format(name='b')}"
-    rf"|\b(?:to|from|at)\s+{_PCT.format(name='c')}(?=[^.]{{0,40}}\b{_TARIFF_NOUN}\b))",
+    rf"|\b(?:to|from|at)\s+{_PCT.format(name='c')}(?=[^.]{{0,40}}\b{_NOUN}\b)"
+    rf"|\b{_VERB}\s+(?:(?:at|to|of|about|around|roughly|nearly|just|only|a|an|the)\s+){{0,2}}{_PCT.format(name='d')}"
+    rf"|(?:\b(?:the|a|an)|\w['’]s)\s+(?:[a-z-]+\s+)?{_PCT.format(name='e')})",
     re.IGNORECASE,
 )
-REFERENCE_RE = re.compile(r"\b(?:a |the )?(?:similar|same|identical|equivalent)\s+(?:\w+\s+)?" + _TARIFF_NOUN, re.I)
-_NOT_A_RATE = re.compile(
-    r"\b(?:stake|share|drop|decline|fall|rise|increase|growth|gdp|inflation|approval|interest rate|unemployment|"
-    r"market share|probability|chance|majority|discount)\b",
+_NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b", re.I)
+REFERENCE_RE = re.compile(rf"\b(?:a |the )?(?:similar|same|identical|equivalent)\s+(?:\w+\s+)?{_NOUN}", re.I)
+_TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"])
+_NOT_A_RATE_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?:stake|share|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
+    r"interest|unemployment|market|probability|chance|majority|discount|of (?:the|its|their) (?:profits?|shares?|"
+    r"votes?|market|population|gdp|exports|imports))\b",
     re.I,
 )
-_BREAK = re.compile(r",|;|\band\b|\bwith\b|\bwhile\b", re.I)
-_COMPONENT = re.compile(r"\b(?:component|including|includ\w+ (?:the )?existing)\b", re.I)
+_NOT_A_RATE_BEFORE = re.compile(r"\b(?:shares?|stocks?|index|nikkei|topix|dow|yen|gdp|exports?|imports?|sales|profits?|"
+                                r"inflation|approval|economy|growth)\b[^.,;]{0,30}$", re.I)
+_BREAK = re.compile(r",|;|\band\b|\bwith\b|\bwhile\b|\bwhich\b|\bbut\b|[—–]|--", re.I)
+_COMPONENT = re.compile(r"\b(?:component|including|includ\w+|existing|MFN|plus|on top of)\b", re.I)
+_DASH = re.compile(r"\s(?:—|–|--)\s")
 _HAS_RATE = ("%", "percent", "per cent", "similar", "same", "identical", "equivalent")
 
 
-def _sectors_in(article: Article, start: int, end: int) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    start: int
+    end: int
+    rate: float | None  # None: a reference to the rate before
+
+
+def _sectors_in(article: Article, start: int, end: int, *, last: bool = False) -> list[str]:
     spans: list[tuple[int, int, str]] = []
     for sector, phrases in article.profile.sectors.items():
         spans += [(s, e, sector) for s, e in article.hits(phrases).within(start, end)]
     kept = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and (o[1] - o[0]) > (s[1] - s[0]) for o in spans)]
+    kept.sort()
+    if last and kept:
+        kept = [k for k in kept if k[0] >= kept[-1][0] - 40]  # the goods named just before the rate
     out: list[str] = []
-    for _, _, sector in sorted(kept):
+    for _, _, sector in kept:
         if sector not in out:
             out.append(sector)
     return out
 
 
+def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
+    text = sentence.text
+    anchors = []
+    for m in RATE_RE.finditer(text):
+        name = next(k for k in "abcde" if m.group(k))
+        if name in "de" and not _NOUN_AFTER.match(text, m.end()):
+            # a bare percentage: only in a sentence about tariffs, and not a market move
+            if not article.has(_TARIFF_WORD, sentence.start, sentence.end) and not _previous_has_tariff(article, sentence):
+                continue
+            if _NOT_A_RATE_AFTER.match(text[m.end() :]) or _NOT_A_RATE_BEFORE.search(text[: m.start(name)]):
+                continue
+        anchors.append(_Anchor(m.start(name) if name in "de" else m.start(), m.end(), float(m.group(name))))
+    anchors += [_Anchor(m.start(), m.end(), None) for m in REFERENCE_RE.finditer(text)]
+    return sorted(anchors, key=lambda a: a.start)
+
+
+def _previous_has_tariff(article: Article, sentence: Sentence) -> bool:
+    if sentence.index == 0:
+        return False
+    before = article.sentences[sentence.index - 1]
+    return article.has(_TARIFF_WORD, before.start, before.end)
+
+
+def _parentheticals(text: str) -> list[tuple[int, int]]:
+    """Spans between paired dashes ("— a 25% tariff on cars layered on the 2.5% duty —")."""
+    dashes = [m.start() for m in _DASH.finditer(text)]
+    return list(zip(dashes[0::2], dashes[1::2], strict=False))
+
+
+def _within(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _outside(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``spans`` not covered by ``holes``."""
+    out = []
+    for start, end in spans:
+        cursor = start
+        for h_start, h_end in sorted(holes):
+            if h_end <= cursor or h_start >= end:
+                continue
+            if h_start > cursor:
+                out.append((cursor, h_start))
+            cursor = max(cursor, h_end)
+        if cursor < end:
+            out.append((cursor, end))
+    return out
+
+
+def _names_tracked(article: Article, sentence: Sentence) -> bool:
+    tracked = article.profile.tracked_side
+    if article.names_side(tracked, sentence.start, sentence.end):
+        return True
+    if sentence.index > 0 and sentence.paragraph > 0:
+        before = article.sentences[sentence.index - 1]
+        return article.names_side(tracked, before.start, before.end)
+    return False
+
+
 def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
     found: list[Tariff] = []
     seen: set[tuple[str, float]] = set()
-    tracked = article.profile.sides[article.profile.tracked_side]
     for sentence in article.sentences:
         if sentence.paragraph in skip_paragraphs:
             continue
@@ -59,39 +146,59 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
         if not any(marker in lowered for marker in _HAS_RATE):
             continue
         text = sentence.text
-        anchors: list[tuple[int, int, float | None]] = []
-        for m in RATE_RE.finditer(text):
-            raw = m.group("a") or m.group("b") or m.group("c")
-            window = text[max(0, m.start() - 30) : m.end() + 10]
-            if _NOT_A_RATE.search(window) and not re.search(r"tariff|levy|dut", m.group(0), re.I):
-                continue
-            anchors.append((m.start(), m.end(), float(raw)))
-        anchors += [(m.start(), m.end(), None) for m in REFERENCE_RE.finditer(text)]
-        anchors.sort()
+        base = sentence.start
+        anchors = _anchors(article, sentence)
+        asides = _parentheticals(text)
         previous_rate: float | None = found[-1].rate if found else None
-        for i, (start, end, rate) in enumerate(anchors):
+        previous_sector: str | None = found[-1].sector if found else None
+        subject_sector: str | None = None
+        consumed = 0
+        for i, anchor in enumerate(anchors):
+            rate = anchor.rate if anchor.rate is not None else previous_rate
             if rate is None:
-                rate = previous_rate
-                if rate is None:
-                    continue
-            previous_rate = rate
-            stop = anchors[i + 1][0] if i + 1 < len(anchors) else len(text)
-            if i + 1 < len(anchors):
-                cuts = list(_BREAK.finditer(text, end, stop))
-                if cuts:
-                    stop = cuts[-1].start()
-            head_floor = anchors[i - 1][1] if i else max(0, start - 60)
-            head_cuts = list(re.finditer(r"[,;]|\band\b|\bwith\b", text[head_floor:start]))
-            head_start = head_floor + (head_cuts[-1].end() if head_cuts else 0)
-            w_start, w_end = sentence.start + head_start, sentence.start + stop
-            if mentions_third_party(article, w_start, w_end):
                 continue
-            sectors = _sectors_in(article, w_start, w_end)
-            if not sectors and found and _COMPONENT.search(text[head_floor:start]):
-                sectors = [found[-1].sector]
-            if not sectors and article.has(tracked, sentence.start, sentence.end) and "reciprocal" in article.profile.sectors:
-                sectors = ["reciprocal"]
+            previous_rate = rate
+            inside = next(((s, e) for s, e in asides if s <= anchor.start < e), None)
+            # forward: the words after the rate, up to the last break before the next rate
+            stop = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
+            if inside:
+                stop = min(stop, inside[1])
+            cuts = [m.start() for m in _BREAK.finditer(text, anchor.end, stop)]
+            if i + 1 < len(anchors) and cuts:
+                stop = cuts[-1]
+            elif (cuts and text[cuts[0]] in ";—–-") or (cuts and re.match(r"\s*(?:which|while|but)\b", text[cuts[0]:])):
+                stop = cuts[0]
+            floor = anchors[i - 1].end if i else 0
+            head_cuts = [m.end() for m in _BREAK.finditer(text, floor, anchor.start)]
+            head_start = head_cuts[-1] if head_cuts else max(floor, anchor.start - 60)
+            if mentions_third_party(article, base + head_start, base + stop):
+                continue
+            sectors = _sectors_in(article, base + head_start, base + stop)
+            if sectors and not inside:
+                consumed = stop
+            if not sectors and previous_sector and _COMPONENT.search(text[max(floor, anchor.start - 40) : anchor.start]):
+                sectors = [previous_sector]
+            if not sectors:
+                # backward: the goods the sentence is about, skipping asides between dashes
+                back_floor = max((a.end for a in anchors[:i] if not _within(a.start, asides)), default=0)
+                back_floor = max(back_floor, consumed)  # goods already given to the rate before
+                if inside:
+                    back_floor = max(back_floor, inside[0])
+                spans = [(base + back_floor, base + anchor.start)]
+                if not inside:
+                    spans = _outside(spans, [(base + a, base + b) for a, b in asides])
+                for span_start, span_end in reversed(spans):
+                    sectors = _sectors_in(article, span_start, span_end, last=True)[-1:]
+                    if sectors:
+                        break
+                if sectors:
+                    subject_sector = sectors[0]
+                elif subject_sector:
+                    sectors = [subject_sector]  # "cars, taxed at 27.5%, will also face 15%": the same goods
+            if not sectors and _names_tracked(article, sentence):
+                sectors = [article.profile.country_sector(rate)] if article.profile.country_sector(rate) else []
             for sector in sectors:
+                previous_sector = sector
                 if (sector, rate) not in seen:
                     seen.add((sector, rate))
                     found.append(Tariff(sector=sector, rate=rate, evidence=text))
