@@ -12,7 +12,6 @@ from cogs._reply import reply, store_of
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-@app_commands.checks.has_permissions(manage_guild=True)
 class Feeds(commands.GroupCog, group_name="feed", group_description="The news feeds Parley follows"):
     """Feed management. Adding a feed records what it already holds without announcing it."""
 
@@ -21,6 +20,7 @@ class Feeds(commands.GroupCog, group_name="feed", group_description="The news fe
         super().__init__()
 
     @app_commands.command(name="add", description="Follow an RSS or Atom feed")
+    @app_commands.checks.has_permissions(manage_guild=True)  # see cogs._reply.manage_server_only
     @app_commands.describe(url="the feed's http(s) address")
     async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 8, 2000]) -> None:
         client = interaction.client
@@ -28,6 +28,7 @@ class Feeds(commands.GroupCog, group_name="feed", group_description="The news fe
                                                         scheduler=getattr(client, "scheduler", None)))
 
     @app_commands.command(name="remove", description="Stop following a feed")
+    @app_commands.checks.has_permissions(manage_guild=True)  # see cogs._reply.manage_server_only
     @app_commands.describe(feed="the feed (its number or address; suggestions as you type)")
     async def remove(self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000]) -> None:
         await reply(interaction, await chatops.remove_feed(store_of(interaction), feed))
@@ -38,6 +39,7 @@ class Feeds(commands.GroupCog, group_name="feed", group_description="The news fe
         return [app_commands.Choice(name=label, value=value) for label, value in pairs]
 
     @app_commands.command(name="list", description="The feeds followed, their last poll and errors")
+    @app_commands.checks.has_permissions(manage_guild=True)  # see cogs._reply.manage_server_only
     async def list_(self, interaction: discord.Interaction) -> None:
         await reply(interaction, await chatops.list_feeds(store_of(interaction)), ephemeral=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -24,3 +25,15 @@ async def bot(fake: FakeDiscord, store: Store) -> AsyncIterator[ParleyBot]:
     settings = bot_settings(fake, database_url=store.database_url)
     async with running_bot(fake, settings, store=store, delivery=False) as running:
         yield running
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture
+async def seeded(bot: ParleyBot, store: Store) -> ParleyBot:
+    """The bot after the seed feed went through the whole pipeline (as `parley replay` does)."""
+    from bot.replay import replay
+
+    assert await replay(bot.settings, SEEDS, console=False) == 0
+    return bot

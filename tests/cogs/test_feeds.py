@@ -1,0 +1,56 @@
+"""/feed add, /feed remove, /feed list: who may, which addresses, and one-line errors."""
+
+from __future__ import annotations
+
+from bot.discord_app import ParleyBot
+from storage import Store
+from tests.fakediscord import FakeDiscord
+
+
+def url(value: str) -> list[dict[str, object]]:
+    return [{"name": "url", "type": 3, "value": value}]
+
+
+async def test_feed_add_follows_a_public_feed(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    reply = await fake.interact("feed", url("https://news.example/trade.rss"), subcommand=["add"])
+    assert "Feed added" in reply.text
+    assert [f.url for f in await store.list_feeds()] == ["https://news.example/trade.rss"]
+    again = await fake.interact("feed", url("https://news.example/trade.rss"), subcommand=["add"])
+    assert "already followed" in again.text
+    assert len(await store.list_feeds()) == 1
+
+
+async def test_feed_add_refuses_what_is_not_a_public_http_feed(fake: FakeDiscord, bot: ParleyBot,
+                                                               store: Store) -> None:
+    for bad, why in (("ftp://news.example/x", "not a feed address"), ("http://127.0.0.1/feed", "loopback"),
+                     ("http://10.0.0.8/feed", "private"), ("http://localhost:8080/rss", "loopback")):
+        reply = await fake.interact("feed", url(bad), subcommand=["add"])
+        assert reply.ephemeral and "\n" not in reply.content, bad
+        assert why in reply.content, (bad, reply.content)
+    assert await store.list_feeds() == []
+
+
+async def test_feed_list_and_remove_by_number(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    feed = await store.add_feed("https://news.example/a.rss")
+    listed = await fake.interact("feed", subcommand=["list"])
+    assert listed.ephemeral and f"#{feed.id} https://news.example/a.rss" in listed.text
+    removed = await fake.interact("feed", [{"name": "feed", "type": 3, "value": f"#{feed.id}"}],
+                                  subcommand=["remove"])
+    assert "Feed removed" in removed.text
+    assert await store.list_feeds() == []
+    missing = await fake.interact("feed", [{"name": "feed", "type": 3, "value": "42"}], subcommand=["remove"])
+    assert missing.ephemeral and missing.content == "no feed '42' (see /feed list)"
+
+
+async def test_feed_remove_autocompletes_followed_feeds(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    a = await store.add_feed("https://news.example/a.rss")
+    await store.add_feed("https://other.example/b.rss")
+    reply = await fake.interact("feed", [{"name": "feed", "type": 3, "value": "news", "focused": True}],
+                                subcommand=["remove"], itype=4)
+    assert [c["value"] for c in reply.choices] == [str(a.id)]
+
+
+async def test_feed_commands_need_manage_server(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    reply = await fake.interact("feed", url("https://news.example/trade.rss"), subcommand=["add"], permissions=0)
+    assert reply.ephemeral and "Manage Server" in reply.content
+    assert await store.list_feeds() == []

@@ -1,0 +1,42 @@
+"""/status reports feeds, polls, errors and deliveries; /replay seeds is for managers and posts here."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.discord_app import ParleyBot
+from storage import Store
+from tests.fakediscord import FakeDiscord
+
+
+async def test_status_of_a_fresh_bot(fake: FakeDiscord, bot: ParleyBot) -> None:
+    reply = await fake.interact("status", permissions=0)  # anyone may look
+    assert reply.ephemeral
+    assert "0 followed" in reply.text and "never" in reply.text
+
+
+async def test_status_shows_feed_errors_and_the_last_poll(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    feed = await store.add_feed("https://news.example/a.rss")
+    polled = datetime(2025, 7, 1, 12, 0, tzinfo=UTC)
+    await store.update_feed_state(feed.id, last_polled_at=polled, last_error="HTTP 503 Service Unavailable",
+                                  failures=2)
+    reply = await fake.interact("status")
+    assert "1 followed, 1 failing" in reply.text
+    assert f"<t:{int(polled.timestamp())}:f>" in reply.text
+    assert "HTTP 503 Service Unavailable" in reply.text
+
+
+async def test_replay_seeds_needs_manage_server(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    reply = await fake.interact("replay", subcommand=["seeds"], permissions=0)
+    assert reply.ephemeral and "Manage Server" in reply.content
+    assert await store.list_subscriptions() == []
+
+
+async def test_replay_seeds_subscribes_the_channel_and_queues_its_digests(
+        fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    channel = fake.channel_id("news")
+    reply = await fake.interact("replay", subcommand=["seeds"], channel=channel, wait=60)
+    assert "now subscribed" in reply.text
+    assert [s.channel_id for s in await store.list_subscriptions()] == [int(channel)]
+    queued = await store.outbox_items(destination=f"discord:{channel}")
+    assert any(r.item_key == "digest:round:5" for r in queued)
