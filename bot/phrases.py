@@ -1,11 +1,10 @@
 """Fast matching of many short phrase patterns on word boundaries.
 
 Python's regex engine scans slowly for a case-insensitive alternation that starts with a
-look-behind (it cannot skip ahead to a likely first character). Nearly every phrase in a
-profile starts with a literal word, so each phrase is found with `str.find` on its literal
-prefix and confirmed with an anchored `match` there; the rest are scanned as usual. Word
-boundaries (no letter, digit, underscore or hyphen either side) are checked in Python.
-Case-insensitive phrases run on the lower-cased text, which the `Article` keeps.
+look-behind (it cannot skip ahead to a likely first character), and an article is searched for
+hundreds of phrases. Nearly every phrase starts with a literal word, so a `Scanner` finds the
+literal prefixes of all of them in one Aho–Corasick pass and confirms each with an anchored
+`match` there. Case-insensitive phrases run on the lower-cased text, which the `Article` keeps.
 
 Common words treat a hyphen as part of the word ("non-tariff" is not "tariff"); names are
 case-sensitive and a hyphen joins two of them ("Japan-US talks", "Akazawa-Lutnick meeting").
@@ -17,6 +16,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+import ahocorasick
+
 _META = set("\\()[]{}.|^$?*+")
 _LOWER_LITERALS = re.compile(r"(\\.)|([A-Z])")
 
@@ -26,39 +27,116 @@ def lower_pattern(pattern: str) -> str:
     return _LOWER_LITERALS.sub(lambda m: m.group(1) or m.group(2).lower(), pattern)
 
 
+_LITERAL_ESCAPES = set(".-'’,&/ ")
+
+
 def literal_prefix(pattern: str) -> str:
     """The literal text every match of ``pattern`` starts with ('' when there is none)."""
-    out = []
-    for i, ch in enumerate(pattern):
-        if ch in _META:
+    if _has_top_level_bar(pattern):
+        return ""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern) and pattern[i + 1] in _LITERAL_ESCAPES:
+            ch, step = pattern[i + 1], 2
+        elif ch in _META:
             if ch in "?*{" and out:
                 out.pop()  # the character before an optional quantifier may be absent
-            if ch == "|":
-                return ""  # a top-level alternative: no common prefix
             break
+        else:
+            step = 1
+        nxt = pattern[i + step : i + step + 1]
+        if nxt and nxt in "?*{":
+            break  # this character is optional
         out.append(ch)
-        if i == len(pattern) - 1:
-            break
-    # a later top-level "|" would make the prefix wrong
+        i += step
+    return "".join(out)
+
+
+def _has_top_level_bar(pattern: str) -> bool:
     depth = 0
     escaped = False
     for ch in pattern:
         if escaped:
             escaped = False
-            continue
-        if ch == "\\":
+        elif ch == "\\":
             escaped = True
         elif ch in "([":
             depth += 1
         elif ch in ")]":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return ""
-    return "".join(out)
+            return True
+    return False
+
+
+def _split_top(body: str) -> list[str]:
+    parts, depth, escaped, current = [], 0, False, []
+    for ch in body:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def expand_alternatives(pattern: str, limit: int = 64) -> list[str]:
+    """Spell out a leading group of alternatives, so that each variant has a literal prefix.
+
+    ``(?:was|were) not discussed`` becomes ``was not discussed`` and ``were not discussed``; a
+    top-level ``a|b`` becomes ``a`` and ``b``. Patterns are left alone past ``limit`` variants.
+    """
+    todo, done = [pattern], []
+    while todo:
+        current = todo.pop()
+        if _has_top_level_bar(current):
+            todo += _split_top(current)
+        elif current.startswith("(?:"):
+            depth, end = 0, -1
+            for i, ch in enumerate(current):
+                if ch == "\\":
+                    continue
+                if ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                    if depth == 0:
+                        end = i
+                        break
+            if end < 0 or current[end - 1 : end] == "\\":
+                done.append(current)
+                continue
+            rest = current[end + 1 :]
+            optional = rest.startswith("?")
+            if rest[:1] in ("*", "+", "{"):
+                done.append(current)
+                continue
+            rest = rest[1:] if optional else rest
+            todo += [alt + rest for alt in _split_top(current[3:end])] + ([rest.lstrip(" ")] if optional else [])
+        else:
+            done.append(current)
+        if len(todo) + len(done) > limit:
+            return [pattern]
+    return [d for d in done if d]
 
 
 def _is_word_char(ch: str, hyphen: bool = True) -> bool:
     return ch.isalnum() or ch == "_" or (hyphen and ch == "-")
+
+
+#: Phrase sets of the extractor itself (cues), scanned in every article with the profile's own.
+SHARED: list[Phrases] = []
 
 
 class Phrases:
@@ -66,39 +144,38 @@ class Phrases:
 
     __slots__ = ("_entries", "case_sensitive", "patterns")
 
-    def __init__(self, patterns: Iterable[str], *, case_sensitive: bool = False) -> None:
+    def __init__(self, patterns: Iterable[str], *, case_sensitive: bool = False, shared: bool = False) -> None:
         self.patterns = tuple(patterns)
         self.case_sensitive = case_sensitive
         entries = []
         for raw in self.patterns:
             pattern = raw if case_sensitive else lower_pattern(raw)
-            # The trailing boundary sits inside the pattern so that alternatives backtrack to it
-            # ("exemptions" must not stop at "exemption").
-            after = r"(?!\w)" if case_sensitive else r"(?![\w-])"
-            compiled = re.compile(f"(?:{pattern}){after}")  # re.error goes to the profile loader
-            prefix = literal_prefix(pattern)
-            entries.append((prefix, _token_key(prefix, names=case_sensitive), compiled))
+            re.compile(pattern)  # a bad pattern fails here, whole, for the profile loader to report
+            for variant in expand_alternatives(pattern):
+                entries.append(self._entry(variant, case_sensitive))
         self._entries = tuple(entries)
+        if shared:
+            SHARED.append(self)
 
-    def spans(self, text: str, index: TokenIndex | None = None) -> list[tuple[int, int]]:
-        """Sorted (start, end) of every match.
+    @staticmethod
+    def _entry(pattern: str, case_sensitive: bool) -> tuple[str, re.Pattern[str]]:
+        # The trailing boundary sits inside the pattern so that alternatives backtrack to it
+        # ("exemptions" must not stop at "exemption").
+        after = r"(?!\w)" if case_sensitive else r"(?![\w-])"
+        return literal_prefix(pattern), re.compile(f"(?:{pattern}){after}")
 
-        ``text`` is lower-cased unless the set is case-sensitive; ``index`` is that text's
-        `TokenIndex`, which turns each phrase's search into a dictionary look-up.
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Sorted (start, end) of every match; ``text`` is lower-cased unless case-sensitive.
+
+        This is the slow path, for one-off checks; an `Article` finds all its sets at once with
+        a `Scanner`.
         """
         found: list[tuple[int, int]] = []
+        hyphen = not self.case_sensitive
         size = len(text)
-        for prefix, key, compiled in self._entries:
-            if index is not None and key is not None:
-                for i in index.starts.get(key, ()):
-                    if text.startswith(prefix, i):
-                        m = compiled.match(text, i)
-                        if m and m.end() > i:
-                            found.append((i, m.end()))
-                continue
+        for _, compiled in self._entries:
             for m in compiled.finditer(text):
                 s, e = m.span()
-                hyphen = not self.case_sensitive
                 if e > s and (s == 0 or not _is_word_char(text[s - 1], hyphen)) and (
                     e >= size or not _is_word_char(text[e], hyphen)
                 ):
@@ -107,40 +184,71 @@ class Phrases:
         return found
 
     def search(self, text: str) -> bool:
-        """Whether any phrase occurs in ``text`` (for one-off checks outside an `Article`)."""
+        """Whether any phrase occurs in ``text``."""
         return bool(self.spans(text if self.case_sensitive else text.lower()))
 
 
-PREFIX = 3
-_TOKEN = re.compile(r"[\w-]+")
-_NAME_TOKEN = re.compile(r"\w+")
+MIN_PREFIX = 2
 
 
-class TokenIndex:
-    """Where each word starts, by its first three characters: one pass over the text.
+class Scanner:
+    """Finds many `Phrases` sets in one pass over a text.
 
-    ``names=True`` indexes the original text for case-sensitive sets, splitting at hyphens.
+    The literal prefixes of all phrases go into two Aho–Corasick automatons (one for names on
+    the original text, one for words on the lower-cased text); each prefix found at a word
+    boundary is confirmed with its phrase's anchored pattern. Phrases without a usable prefix
+    are scanned on their own.
     """
 
-    __slots__ = ("starts",)
+    def __init__(self, sets: list[Phrases]) -> None:
+        self.sets = list(dict.fromkeys(sets))
+        self._ids = {id(p): i for i, p in enumerate(self.sets)}
+        self._names = ahocorasick.Automaton()
+        self._words = ahocorasick.Automaton()
+        self._slow: list[tuple[int, re.Pattern[str], bool]] = []
+        table: dict[tuple[bool, str], list[tuple[int, re.Pattern[str]]]] = {}
+        for set_id, phrases in enumerate(self.sets):
+            for prefix, compiled in phrases._entries:
+                if len(prefix) >= MIN_PREFIX:
+                    table.setdefault((phrases.case_sensitive, prefix), []).append((set_id, compiled))
+                else:
+                    self._slow.append((set_id, compiled, phrases.case_sensitive))
+        for (case_sensitive, prefix), entries in table.items():
+            automaton = self._names if case_sensitive else self._words
+            automaton.add_word(prefix, (len(prefix), tuple(entries)))
+        for automaton in (self._names, self._words):
+            if len(automaton):
+                automaton.make_automaton()
 
-    def __init__(self, text: str, *, names: bool = False) -> None:
-        starts: dict[str, list[int]] = {}
-        for m in (_NAME_TOKEN if names else _TOKEN).finditer(text):
-            starts.setdefault(m.group()[:PREFIX], []).append(m.start())
-        self.starts = starts
+    def __contains__(self, phrases: Phrases) -> bool:
+        return id(phrases) in self._ids
 
-
-def _token_key(prefix: str, *, names: bool) -> str | None:
-    """The `TokenIndex` key of the words a phrase can start at, or None to scan instead."""
-    word = (_NAME_TOKEN if names else _TOKEN).match(prefix)
-    if word is None:
-        return None
-    if len(word.group()) >= PREFIX:
-        return word.group()[:PREFIX]
-    if len(word.group()) < len(prefix):
-        return word.group()  # a short word that ends inside the prefix ("to "): the whole token
-    return None
+    def scan(self, text: str, lower: str) -> dict[int, list[tuple[int, int]]]:
+        """Spans per set, keyed by ``id(phrases)``; ``lower`` must keep ``text``'s offsets."""
+        found: list[list[tuple[int, int]]] = [[] for _ in self.sets]
+        for automaton, source, hyphen in ((self._names, text, False), (self._words, lower, True)):
+            if not len(automaton):
+                continue
+            for end, (length, entries) in automaton.iter(source):
+                start = end - length + 1
+                if start and _is_word_char(source[start - 1], hyphen):
+                    continue
+                for set_id, compiled in entries:
+                    m = compiled.match(source, start)
+                    if m:
+                        found[set_id].append((start, m.end()))
+        for set_id, compiled, case_sensitive in self._slow:
+            source = text if case_sensitive else lower
+            hyphen = not case_sensitive
+            for m in compiled.finditer(source):
+                s, e = m.span()
+                if e > s and (s == 0 or not _is_word_char(source[s - 1], hyphen)):
+                    found[set_id].append((s, e))
+        result = {}
+        for set_id, spans in enumerate(found):
+            spans.sort()
+            result[id(self.sets[set_id])] = spans
+        return result
 
 
 class Hits:

@@ -38,7 +38,7 @@ from bot.matching import CHANGED, ClaimView, classify, records_of
 from bot.profile import Profile, default_profile
 from storage import Store
 from storage import knowledge as kb
-from storage.models import Entry, Fact, StoryCluster, utcnow
+from storage.models import Claim, Entry, Fact, StoryCluster, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -171,10 +171,6 @@ async def _process(
 ) -> tuple[IngestReport, bool]:
     """Everything done for one entry, inside the caller's transaction; (report, stored anything)."""
     report = IngestReport()
-    if await kb.entry_by_guid(session, feed_entry.guid) is not None:
-        report.duplicate += 1
-        report.decisions[feed_entry.guid] = "already seen (same guid): skipped"
-        return report, False
     text = dedupe.clean_text(feed_entry.html)
     has_words = bool(dedupe.words(text))
     chash = dedupe.content_hash(text) if has_words else dedupe.content_hash(f"\x00guid:{feed_entry.guid}")
@@ -190,10 +186,13 @@ async def _process(
         clean_text=text,
         content_hash=chash,
     )
-    original = await kb.entry_by_link(session, link_norm) if link_norm else None
-    why = "same link"
-    if original is None and has_words:
-        original, why = await kb.entry_by_content_hash(session, chash), "same text"
+    original, why = await kb.find_seen(
+        session, guid=feed_entry.guid, link_norm=link_norm, content_hash=chash if has_words else None
+    )
+    if original is not None and why == "same guid":  # stored meanwhile by another worker
+        report.duplicate += 1
+        report.decisions[feed_entry.guid] = "already seen (same guid): skipped"
+        return report, False
     if original is not None:
         entry.duplicate_of = original.id
         entry.cluster_id = original.cluster_id
@@ -248,26 +247,40 @@ async def _record_facts(
     assert entry.id is not None
     round_number = facts.round or 0
     records = records_of(facts)
-    recorded = [ClaimView(c.kind, c.key, c.value) for c in await kb.claims_of_round(session, round_number)]
+    claims = await kb.claims_of_round(session, round_number, for_update=True)
+    by_statement = {(c.kind, c.key, c.value): c for c in claims}
+    recorded = [ClaimView(c.kind, c.key, c.value) for c in claims]
     previous: dict[str, list[str]] = {}
     if round_number:
         for key in {r.key for r in records if r.kind == "position"}:
-            _, claims = await kb.stances_before(session, key, round_number)
-            previous[key] = [json.loads(c.value) for c in claims]
+            _, before = await kb.stances_before(session, key, round_number)
+            previous[key] = [json.loads(c.value) for c in before]
     counts: dict[str, int] = {}
-    changed: list[Fact] = []
+    matched: list[tuple[str, Claim]] = []
+    created: list[Claim] = []
+    bulk: list[int] = []
     for record in records:
         match = classify(record, recorded, article=records, previous_stances=previous.get(record.key))
-        claim = await kb.record_claim(
-            session,
-            round_number=round_number,
-            kind=record.kind,
-            key=record.key,
-            value=record.value,
-            entry_id=entry.id,
-            status=match,
-        )
-        fact = Fact(
+        claim = by_statement.get((record.kind, record.key, record.value))
+        if claim is None:
+            claim = kb.new_claim(
+                round_number=round_number,
+                kind=record.kind,
+                key=record.key,
+                value=record.value,
+                entry_id=entry.id,
+                status=match,
+            )
+            created.append(claim)
+        elif kb.add_source(claim, entry.id):
+            bulk.append(claim.id or 0)
+        session.add(claim)
+        matched.append((match, claim))
+        counts[match] = counts.get(match, 0) + 1
+    await session.flush()  # ids of the new claims
+    await kb.bump_source_counts(session, bulk)
+    fact_rows = [
+        Fact(
             entry_id=entry.id,
             round=facts.round,
             kind=record.kind,
@@ -277,14 +290,15 @@ async def _record_facts(
             match=match,
             claim_id=claim.id,
         )
-        session.add(fact)
-        if claim.first_fact_id is None:
-            await session.flush()
+        for record, (match, claim) in zip(records, matched, strict=True)
+    ]
+    session.add_all(fact_rows)
+    await session.flush()  # ids of the facts
+    new_ids = {id(c) for c in created}
+    for fact, (_, claim) in zip(fact_rows, matched, strict=True):
+        if id(claim) in new_ids and claim.first_fact_id is None:
             claim.first_fact_id = fact.id
-            session.add(claim)
-        if match == CHANGED:
-            changed.append(fact)
-        counts[match] = counts.get(match, 0) + 1
+    changed = [f for f in fact_rows if f.match == CHANGED]
     await session.flush()
     report.facts += len(records)
     summary = ", ".join(f"{n} {m.replace('_', ' ')}" for m, n in sorted(counts.items())) or "no facts"
@@ -306,18 +320,10 @@ async def _record_facts(
     if latest is None or facts.round >= latest:
         answer = await round_answer(session, facts.round)
         if answer is not None:
-            wrote = 0
-            for destination, kind, role in destinations:
-                if kind not in DIGEST_KINDS:
-                    continue
-                _, did = await kb.put_outbox(
-                    session,
-                    destination=destination,
-                    item_key=f"digest:round:{facts.round}",
-                    kind="digest",
-                    payload=to_payload(answer, ping_role_id=role),
-                )
-                wrote += did
+            payloads = {d: to_payload(answer, ping_role_id=role) for d, kind, role in destinations if kind in DIGEST_KINDS}
+            wrote = await kb.put_outbox_many(
+                session, item_key=f"digest:round:{facts.round}", kind="digest", payloads=payloads
+            )
             if wrote:
                 report.digests += 1
                 posted.append(f"digest of round {facts.round} written")
@@ -326,18 +332,13 @@ async def _record_facts(
     for fact in changed:
         change = await position_change(session, fact, entry)
         alert = render_change(change)
-        wrote = 0
-        for destination, kind, role in destinations:
-            if kind not in ALERT_KINDS:
-                continue
-            _, did = await kb.put_outbox(
-                session,
-                destination=destination,
-                item_key=f"alert:position:{change.actor}:{change.issue}:{change.round}",
-                kind="alert",
-                payload=to_payload(alert, ping_role_id=role),
-            )
-            wrote += did
+        payloads = {d: to_payload(alert, ping_role_id=role) for d, kind, role in destinations if kind in ALERT_KINDS}
+        wrote = await kb.put_outbox_many(
+            session,
+            item_key=f"alert:position:{change.actor}:{change.issue}:{change.round}",
+            kind="alert",
+            payloads=payloads,
+        )
         if wrote:
             report.alerts += 1
             posted.append(f"alert: {change.actor} changed position on {change.issue}")

@@ -149,6 +149,16 @@ class Profile:
                 return sector
         return self.country_rates.default
 
+    def phrase_sets(self) -> list[Phrases]:
+        """Every phrase set of the profile, for scanning an article in one pass."""
+        sets: list[Phrases] = [*self.sides.values(), *self.topics.values(), *self.sectors.values()]
+        sets += [*self.stances.values(), self.round_terms, self.subject_terms]
+        for person in self.people:
+            sets += [person.aliases] + ([person.titles] if person.titles else [])
+        for place in self.places:
+            sets += [place.aliases] + ([place.buildings] if place.buildings else [])
+        return sets
+
     def person(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
-from bot.phrases import Hits, Phrases, TokenIndex
+from bot.phrases import SHARED, Hits, Phrases, Scanner
 from bot.profile import Person, Profile
 
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+\.?){0,2})")
@@ -69,21 +69,19 @@ class Article:
     places: Mentions
     buildings: Mentions
     sides: Mentions
-    index: TokenIndex
-    lower_index: TokenIndex
+    found: dict[int, list[tuple[int, int]]]
     _hits: dict[int, Hits] = field(default_factory=dict)
 
     # -- phrase sets -----------------------------------------------------------------------
     def hits(self, phrases: Phrases) -> Hits:
         """Where a phrase set occurs in this article (found once, then cached)."""
-        found = self._hits.get(id(phrases))
-        if found is None:
-            if phrases.case_sensitive:
-                found = Hits(phrases.spans(self.text, self.index))
-            else:
-                found = Hits(phrases.spans(self.lower, self.lower_index))
-            self._hits[id(phrases)] = found
-        return found
+        hits = self._hits.get(id(phrases))
+        if hits is None:
+            spans = self.found.get(id(phrases))
+            if spans is None:  # a set the scanner does not know: search for it on its own
+                spans = phrases.spans(self.text if phrases.case_sensitive else self.lower)
+            hits = self._hits[id(phrases)] = Hits(spans)
+        return hits
 
     def has(self, phrases: Phrases, start: int, end: int) -> bool:
         return self.hits(phrases).any(start, end)
@@ -148,18 +146,18 @@ def _fuzzy_person(token: str, *, candidates: tuple[Person, ...], loose: bool) ->
 
 
 def _find_people(
-    profile: Profile, text: str, lower: str, index: TokenIndex, lower_index: TokenIndex, sides: Mentions
+    profile: Profile, text: str, found: dict[int, list[tuple[int, int]]], sides: Mentions
 ) -> list[Mention]:
     mentions: list[Mention] = []
     for person in profile.people:
-        mentions += [Mention(person.name, s, e) for s, e in person.aliases.spans(text, index)]
+        mentions += [Mention(person.name, s, e) for s, e in found[id(person.aliases)]]
     alias_spans = sorted((m.start, m.end) for m in mentions)
     covered = {i for s, e in alias_spans for i in range(s, e)}
     learned: dict[str, str] = {}
     for person in profile.people:
         if person.titles is None:
             continue
-        for start, end in person.titles.spans(lower, lower_index):
+        for start, end in found[id(person.titles)]:
             rest = text[end : end + 60]
             name = _NAME_AFTER.match(rest)
             if name:
@@ -191,6 +189,18 @@ def _find_people(
     return mentions
 
 
+_SCANNERS: dict[int, tuple[int, Scanner]] = {}
+
+
+def scanner_for(profile: Profile) -> Scanner:
+    """One scanner per profile for its phrase sets and the extractor's own (built once)."""
+    cached = _SCANNERS.get(id(profile))
+    if cached is None or cached[0] != len(SHARED):
+        cached = (len(SHARED), Scanner([*profile.phrase_sets(), *SHARED]))
+        _SCANNERS[id(profile)] = cached
+    return cached[1]
+
+
 def _lower_same_length(text: str) -> str:
     """``text.lower()``, keeping offsets: the rare letters that grow when lowered stay as they are."""
     lower = text.lower()
@@ -207,14 +217,14 @@ def prepare_article(*, guid: str, title: str, html: str, published: datetime | N
         lines = lines[1:]
     text, sentences = split_sentences([title or "", *lines])
     lower = _lower_same_length(text)
-    index, lower_index = TokenIndex(text, names=True), TokenIndex(lower)
+    found = scanner_for(profile).scan(text, lower)
     places: list[Mention] = []
     buildings: list[Mention] = []
     for place in profile.places:
-        places += [Mention(place.city, s, e) for s, e in place.aliases.spans(text, index)]
+        places += [Mention(place.city, s, e) for s, e in found[id(place.aliases)]]
         if place.buildings is not None:
-            buildings += [Mention(place.city, s, e) for s, e in place.buildings.spans(lower, lower_index)]
-    sides = Mentions([Mention(side, s, e) for side, p in profile.sides.items() for s, e in p.spans(text, index)])
+            buildings += [Mention(place.city, s, e) for s, e in found[id(place.buildings)]]
+    sides = Mentions([Mention(side, s, e) for side, p in profile.sides.items() for s, e in found[id(p)]])
     return Article(
         profile=profile,
         guid=guid,
@@ -223,10 +233,9 @@ def prepare_article(*, guid: str, title: str, html: str, published: datetime | N
         lower=lower,
         sentences=sentences,
         published=published,
-        people=Mentions(_find_people(profile, text, lower, index, lower_index, sides)),
+        people=Mentions(_find_people(profile, text, found, sides)),
         places=Mentions(places),
         buildings=Mentions(buildings),
         sides=sides,
-        index=index,
-        lower_index=lower_index,
+        found=found,
     )

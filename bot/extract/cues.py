@@ -20,22 +20,22 @@ FUTURE = Phrases([
     r"(?:is|are|was|were) (?:set|scheduled|expected|slated|due|poised|planning|going) to",
     "scheduled", "upcoming", "ahead of", "gearing up", "preparing", r"prepares? (?:for|to)", r"plans? to",
     r"next (?:week|round|month)", r"later this (?:week|month)", "tomorrow", "preview",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 PAST = Phrases([
     "held", "hold", "holds", "concluded", "concluding", "wrapped up", "ended", "finished", "met", "took place",
     r"after (?:a|the|their) (?:\w+ )?(?:round|meeting|talks|session)", r"in (?:a|the) \w+ round", "following",
     "was", "were", "yesterday", r"last (?:week|night)",
-])  # fmt: skip
-HEADLINE_FUTURE = Phrases([r"to (?:begin|hold|start|meet|resume|open)", "will", "ahead"])
-HEADLINE_PAST = Phrases(["hold", "holds", "held", "after", "end", "ends", "conclude", "concludes"])
+], shared=True)  # fmt: skip
+HEADLINE_FUTURE = Phrases([r"to (?:begin|hold|start|meet|resume|open)", "will", "ahead"], shared=True)
+HEADLINE_PAST = Phrases(["hold", "holds", "held", "after", "end", "ends", "conclude", "concludes"], shared=True)
 SPECULATION = Phrases([
     r"(?:may|might|could|must) have", "possibly", "perhaps", "presumably", "it is unclear whether", "unclear if",
     "no indication", r"speculat\w*", r"rumou?r\w*", "is said to have",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 CONSIDERING = Phrases([
     r"consider\w*", r"contemplat\w+", r"mull\w*", r"weigh(?:s|ing)?", r"plan(?:s|ning)? to", r"look(?:s|ing)? into",
     r"explor\w+", r"eye(?:s|ing)", r"aim(?:s|ing)? to",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 DISCUSSED = Phrases([
     r"discuss\w*", r"talk(?:ed|s)? (?:about|on)", "agenda", r"topics?", r"focus\w*", r"areas?", r"fields?",
     r"issues? (?:of|such as)", r"demand\w*", r"call(?:ed|ing|s)? (?:for|on)", r"urg\w+", r"press(?:ed|ing|es)? (?:for|on|to)",
@@ -43,37 +43,37 @@ DISCUSSED = Phrases([
     r"cover\w*", r"negotiat\w+", r"concessions?", r"highlight\w*", "importance of", "desire", r"request\w*",
     r"insist\w*", r"ask(?:ed|s|ing)?", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
     r"push(?:ed|es|ing)? for", r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 NOT_DISCUSSED = Phrases([
     r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|covered|brought up|touched|mentioned)",
     _NEG + r" (?:discuss|raise|address|cover|come up|bring up|touch on|take up|talk about)",
     r"not (?:part of|among|on) the (?:discussions?|talks|agenda)", r"(?:no|without) discussion (?:of|on|about)",
     r"off the (?:table|agenda)", r"(?:was|were) not (?:a )?(?:topic|subject)", r"(?:was|were|is|are) left out",
     r"(?:did not|didn't|didn’t) come up",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 PHONE = Phrases([
     "phone", "telephone", r"video ?(?:call|conference|link)", "videoconference", "teleconference",
     r"virtual(?:ly)?", r"online (?:meeting|talks)", "by video", "remotely", "conference call",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 MEETING = Phrases([
     "met", r"meet(?:s|ing|ings)?", "talks", "session", "sat down", "sit down", r"held (?:talks|a meeting|discussions)",
     r"negotiat(?:ed|ing) with", "led by", "round", "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?",
     "sitting", r"visit(?:ed|s|ing)?",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 STRONG_MEETING = Phrases([
     "met", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", "led by", "session", "gathering", "sitting",
     r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 NO_MEETING = Phrases([
     r"no (?:date|plans?|meeting|talks) (?:has|have|had|was|were|is|are)? ?(?:been )?(?:set|scheduled|planned|arranged|fixed)?",
     r"(?:has|have|had|is|are|was|were) (?:not|yet to be) (?:yet )?(?:been )?(?:set|scheduled|planned|arranged|confirmed)",
     r"ruled out (?:a|any) meeting", r"(?:cancel|postpon)\w+",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 ABSENCE_HINT = Phrases([
     "not", r"(?:did|does|do|was|were|is|are|wo|could|would|has|have|had)n['’]t", "never", "absent", "skipped", "missed", "without", "excluding", "except",
     "stayed away", "sat out", "minus",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 EARLIER = Phrases([
     r"had (?:long |previously |initially |earlier )?(?:demanded|sought|insisted|called|pushed|pressed|wanted|urged|asked)",
     r"earlier (?:insistence|demand|position|stance|call)", r"previous(?:ly)?", r"initial(?:ly)?", "originally",
@@ -81,7 +81,7 @@ EARLIER = Phrases([
     r"shift(?:ed|ing)? (?:away )?from", "moved away from",
     r"dropp(?:ed|ing) (?:its|the|their|a) (?:demand|insistence|call|request)", "gave up", "giving up",
     r"once (?:demanded|sought|insisted)",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 
 SPEECH_AFTER = re.compile(r"^[’']?s?\s*(?:,\s*)?(?:said|says|told|added|noted|stated|wrote|posted|tweeted|explained)\b")
 SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold)\s*$")

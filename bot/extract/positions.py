@@ -15,12 +15,12 @@ from bot.extract.cues import EARLIER, SPECULATION, clauses
 from bot.extract.facts import Position
 from bot.phrases import Phrases
 
-_TARIFF = Phrases(["tariffs?", "levy", "levies", "duties", "duty"])
-_DEAL = Phrases(["deal", "agreement", "accord"])
+_TARIFF = Phrases(["tariffs?", "levy", "levies", "duties", "duty"], shared=True)
+_DEAL = Phrases(["deal", "agreement", "accord"], shared=True)
 _WANTS = Phrases([
     "seek", "seeks", "sought", r"demand\w*", r"call\w*", r"urg\w+", r"ask\w*", r"want\w*", r"hope\w*", r"press\w*",
     r"insist\w*", r"push\w*", r"request\w*",
-])  # fmt: skip
+], shared=True)  # fmt: skip
 _NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
 _ORDER = ("agreed", "reduction", "removal")
 

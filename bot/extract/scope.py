@@ -28,24 +28,28 @@ _COUNTRIES = (
     "Manila", "Beijing", "Seoul", "London", "Brussels", "Ottawa", "Mexico City", "New Delhi", "Canberra",
     "Hanoi", "Taipei", "Geneva", "Stockholm",
 )  # fmt: skip
-_THIRD_PARTY: dict[int, Phrases] = {}
+_COUNTRY_NAMES = Phrases([n.replace(".", r"\.") for n in _COUNTRIES], case_sensitive=True, shared=True)
+_OWN_NAMES: dict[int, frozenset[str]] = {}
 
 
-def third_parties(profile: Profile) -> Phrases:
-    """Country and capital names that are neither a side nor a topic of this profile."""
-    found = _THIRD_PARTY.get(id(profile))
-    if found is None:
+def _own_names(profile: Profile) -> frozenset[str]:
+    """Country names that are a side or a topic of this profile, so never a third party."""
+    names = _OWN_NAMES.get(id(profile))
+    if names is None:
         own = [*profile.sides.values(), *profile.topics.values()]
-        names = [c for c in _COUNTRIES if not any(p.search(c) for p in own)]
-        found = Phrases([n.replace(".", r"\.") for n in names], case_sensitive=True)
-        _THIRD_PARTY[id(profile)] = found
-    return found
+        names = frozenset(c for c in _COUNTRIES if any(p.search(c) for p in own))
+        _OWN_NAMES[id(profile)] = names
+    return names
+
+
+def _third_party_spans(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    own = _own_names(article.profile)
+    return [(s, e) for s, e in article.hits(_COUNTRY_NAMES).within(start, end) if article.text[s:e] not in own]
 
 
 def off_topic_paragraphs(article: Article) -> set[int]:
     """Paragraphs that name a third party and not the counterpart side (or its people)."""
     profile = article.profile
-    third = third_parties(profile)
     counterparts = [s for s in profile.sides if s != profile.tracked_side]
     spans: dict[int, tuple[int, int]] = {}
     for sentence in article.sentences:
@@ -53,7 +57,7 @@ def off_topic_paragraphs(article: Article) -> set[int]:
         spans[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
     off = set()
     for index, (start, end) in spans.items():
-        if index == 0 or not article.has(third, start, end):
+        if index == 0 or not _third_party_spans(article, start, end):
             continue
         if not any(article.names_side(side, start, end) for side in counterparts):
             off.add(index)
@@ -61,4 +65,4 @@ def off_topic_paragraphs(article: Article) -> set[int]:
 
 
 def mentions_third_party(article: Article, start: int, end: int) -> bool:
-    return article.has(third_parties(article.profile), start, end)
+    return bool(_third_party_spans(article, start, end))

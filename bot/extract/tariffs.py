@@ -40,7 +40,7 @@ RATE_RE = re.compile(
 )
 _NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b", re.I)
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?(?:similar|same|identical|equivalent)\s+(?:\w+\s+)?{_NOUN}", re.I)
-_TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"])
+_TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
     r"^\s*(?:\w+\s+)?(?:stake|share|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
     r"interest|unemployment|market|probability|chance|majority|discount|of (?:the|its|their) (?:profits?|shares?|"
