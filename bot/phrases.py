@@ -91,44 +91,113 @@ def _split_top(body: str) -> list[str]:
     return parts
 
 
-def expand_alternatives(pattern: str, limit: int = 64) -> list[str]:
-    """Spell out a leading group of alternatives, so that each variant has a literal prefix.
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the ``)`` closing the group that opens at ``start`` (-1 if unbalanced)."""
+    depth, i = 0, start
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            close = pattern.find("]", i + 1)
+            if close < 0:
+                return -1
+            i = close + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
 
-    ``(?:was|were) not discussed`` becomes ``was not discussed`` and ``were not discussed``; a
-    top-level ``a|b`` becomes ``a`` and ``b``. Patterns are left alone past ``limit`` variants.
+
+_SIMPLE_CLASS = re.compile(r"\[([^\]\\^]+)\](\??)")
+_OPTIONAL_CHAR = re.compile(r"(?<!\\)([\w '’-])\?")
+
+
+def _expand_once(pattern: str) -> list[str] | None:
+    """Spell out the first group, character class or optional character; None if there is none."""
+    if _has_top_level_bar(pattern):
+        return _split_top(pattern)
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if pattern.startswith("(?:", i):
+            end = _group_end(pattern, i)
+            if end < 0:
+                return None
+            after = pattern[end + 1 :]
+            if after[:1] in ("*", "+", "{"):
+                i = end + 1
+                continue
+            optional = after.startswith("?")
+            rest = after[1:] if optional else after
+            head = pattern[:i]
+            variants = [head + alt + rest for alt in _split_top(pattern[i + 3 : end])]
+            if optional:
+                variants.append((head + rest) if not head.endswith(" ") else head + rest.lstrip(" "))
+            return variants
+        if ch == "[":
+            m = _SIMPLE_CLASS.match(pattern, i)
+            if not m or "-" in m.group(1).strip("-") or pattern[m.end() : m.end() + 1] in ("*", "+", "{"):
+                return None
+            head, rest = pattern[:i], pattern[m.end() :]
+            variants = [head + c + rest for c in dict.fromkeys(m.group(1))]
+            if m.group(2):
+                variants.append(head + rest)
+            return variants
+        if ch == "?" and i and pattern[i - 1] not in ")]*+?}":
+            if pattern[i - 2 : i - 1] == "\\":
+                i += 1
+                continue
+            head, rest = pattern[: i - 1], pattern[i + 1 :]
+            return [head + pattern[i - 1] + rest, head + rest]
+        if ch in "(":
+            return None
+        i += 1
+    return None
+
+
+def expand_alternatives(pattern: str, limit: int = 96) -> list[str]:
+    """Spell out groups of alternatives, classes and optional characters, within ``limit``.
+
+    ``(?:was|were) not discussed`` becomes ``was not discussed`` and ``were not discussed``;
+    ``tariffs?`` becomes ``tariffs`` and ``tariff``. Most phrases then are plain words, which
+    the scanner confirms without running a regex at all. A pattern whose spelling-out would pass
+    ``limit`` variants keeps what was spelled out so far.
     """
-    todo, done = [pattern], []
+    done: list[str] = []
+    todo = [pattern]
     while todo:
         current = todo.pop()
-        if _has_top_level_bar(current):
-            todo += _split_top(current)
-        elif current.startswith("(?:"):
-            depth, end = 0, -1
-            for i, ch in enumerate(current):
-                if ch == "\\":
-                    continue
-                if ch == "(":
-                    depth += 1
-                elif ch == ")":
-                    depth -= 1
-                    if depth == 0:
-                        end = i
-                        break
-            if end < 0 or current[end - 1 : end] == "\\":
-                done.append(current)
-                continue
-            rest = current[end + 1 :]
-            optional = rest.startswith("?")
-            if rest[:1] in ("*", "+", "{"):
-                done.append(current)
-                continue
-            rest = rest[1:] if optional else rest
-            todo += [alt + rest for alt in _split_top(current[3:end])] + ([rest.lstrip(" ")] if optional else [])
-        else:
+        variants = _expand_once(current)
+        if variants is None or len(done) + len(todo) + len(variants) > limit:
             done.append(current)
-        if len(todo) + len(done) > limit:
-            return [pattern]
-    return [d for d in done if d]
+        else:
+            todo += variants
+    return [d for d in dict.fromkeys(done) if d.strip()]
+
+
+def is_literal(pattern: str) -> bool:
+    """Whether the pattern matches exactly one string (escapes of punctuation allowed)."""
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            if pattern[i + 1 : i + 2] not in _LITERAL_ESCAPES:
+                return False
+            i += 2
+            continue
+        if pattern[i] in _META:
+            return False
+        i += 1
+    return True
 
 
 def _is_word_char(ch: str, hyphen: bool = True) -> bool:
@@ -158,11 +227,15 @@ class Phrases:
             SHARED.append(self)
 
     @staticmethod
-    def _entry(pattern: str, case_sensitive: bool) -> tuple[str, re.Pattern[str]]:
+    def _entry(pattern: str, case_sensitive: bool) -> tuple[str, re.Pattern[str] | None]:
+        """(literal prefix, pattern) of one phrase; the pattern is None when the prefix is all."""
+        prefix = literal_prefix(pattern)
+        if is_literal(pattern) and len(prefix) >= MIN_PREFIX:
+            return prefix, None
         # The trailing boundary sits inside the pattern so that alternatives backtrack to it
         # ("exemptions" must not stop at "exemption").
         after = r"(?!\w)" if case_sensitive else r"(?![\w-])"
-        return literal_prefix(pattern), re.compile(f"(?:{pattern}){after}")
+        return prefix, re.compile(f"(?:{pattern}){after}")
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sorted (start, end) of every match; ``text`` is lower-cased unless case-sensitive.
@@ -173,7 +246,9 @@ class Phrases:
         found: list[tuple[int, int]] = []
         hyphen = not self.case_sensitive
         size = len(text)
-        for _, compiled in self._entries:
+        for prefix, compiled in self._entries:
+            if compiled is None:
+                compiled = re.compile(re.escape(prefix))
             for m in compiled.finditer(text):
                 s, e = m.span()
                 if e > s and (s == 0 or not _is_word_char(text[s - 1], hyphen)) and (
@@ -206,12 +281,12 @@ class Scanner:
         self._names = ahocorasick.Automaton()
         self._words = ahocorasick.Automaton()
         self._slow: list[tuple[int, re.Pattern[str], bool]] = []
-        table: dict[tuple[bool, str], list[tuple[int, re.Pattern[str]]]] = {}
+        table: dict[tuple[bool, str], list[tuple[int, re.Pattern[str] | None]]] = {}
         for set_id, phrases in enumerate(self.sets):
             for prefix, compiled in phrases._entries:
                 if len(prefix) >= MIN_PREFIX:
                     table.setdefault((phrases.case_sensitive, prefix), []).append((set_id, compiled))
-                else:
+                elif compiled is not None:
                     self._slow.append((set_id, compiled, phrases.case_sensitive))
         for (case_sensitive, prefix), entries in table.items():
             automaton = self._names if case_sensitive else self._words
@@ -229,11 +304,16 @@ class Scanner:
         for automaton, source, hyphen in ((self._names, text, False), (self._words, lower, True)):
             if not len(automaton):
                 continue
+            size = len(source)
             for end, (length, entries) in automaton.iter(source):
                 start = end - length + 1
                 if start and _is_word_char(source[start - 1], hyphen):
                     continue
                 for set_id, compiled in entries:
+                    if compiled is None:  # a plain word or phrase: only the boundary after is left
+                        if end + 1 >= size or not _is_word_char(source[end + 1], hyphen):
+                            found[set_id].append((start, end + 1))
+                        continue
                     m = compiled.match(source, start)
                     if m:
                         found[set_id].append((start, m.end()))
@@ -259,6 +339,10 @@ class Hits:
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
+
+    @property
+    def starts(self) -> list[int]:
+        return self._starts
 
     def within(self, start: int, end: int) -> list[tuple[int, int]]:
         i = bisect_left(self._starts, start)

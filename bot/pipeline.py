@@ -257,7 +257,6 @@ async def _record_facts(
             previous[key] = [json.loads(c.value) for c in before]
     counts: dict[str, int] = {}
     matched: list[tuple[str, Claim]] = []
-    created: list[Claim] = []
     bulk: list[int] = []
     for record in records:
         match = classify(record, recorded, article=records, previous_stances=previous.get(record.key))
@@ -271,7 +270,6 @@ async def _record_facts(
                 entry_id=entry.id,
                 status=match,
             )
-            created.append(claim)
         elif kb.add_source(claim, entry.id):
             bulk.append(claim.id or 0)
         session.add(claim)
@@ -279,26 +277,24 @@ async def _record_facts(
         counts[match] = counts.get(match, 0) + 1
     await session.flush()  # ids of the new claims
     await kb.bump_source_counts(session, bulk)
+    now = utcnow()
     fact_rows = [
-        Fact(
-            entry_id=entry.id,
-            round=facts.round,
-            kind=record.kind,
-            key=record.key,
-            value=record.value,
-            sentence=record.sentence,
-            match=match,
-            claim_id=claim.id,
-        )
+        {
+            "entry_id": entry.id,
+            "round": facts.round,
+            "kind": record.kind,
+            "key": record.key,
+            "value": record.value,
+            "sentence": record.sentence,
+            "match": match,
+            "claim_id": claim.id,
+            "created_at": now,
+        }
         for record, (match, claim) in zip(records, matched, strict=True)
     ]
-    session.add_all(fact_rows)
-    await session.flush()  # ids of the facts
-    new_ids = {id(c) for c in created}
-    for fact, (_, claim) in zip(fact_rows, matched, strict=True):
-        if id(claim) in new_ids and claim.first_fact_id is None:
-            claim.first_fact_id = fact.id
-    changed = [f for f in fact_rows if f.match == CHANGED]
+    await kb.insert_facts(session, fact_rows)  # one statement for all of the entry's facts
+    changed = [Fact(**row) for row in fact_rows if row["match"] == CHANGED]
+
     await session.flush()
     report.facts += len(records)
     summary = ", ".join(f"{n} {m.replace('_', ' ')}" for m, n in sorted(counts.items())) or "no facts"
@@ -320,7 +316,9 @@ async def _record_facts(
     if latest is None or facts.round >= latest:
         answer = await round_answer(session, facts.round)
         if answer is not None:
-            payloads = {d: to_payload(answer, ping_role_id=role) for d, kind, role in destinations if kind in DIGEST_KINDS}
+            payloads = {
+                d: to_payload(answer, ping_role_id=role) for d, kind, role in destinations if kind in DIGEST_KINDS
+            }
             wrote = await kb.put_outbox_many(
                 session, item_key=f"digest:round:{facts.round}", kind="digest", payloads=payloads
             )

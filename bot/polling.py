@@ -21,7 +21,7 @@ import asyncio
 import hashlib
 import logging
 import sys
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -34,7 +34,7 @@ from bot.errors import UserError
 from bot.feeds.article import DEFAULT_BUDGET, ArticleBudget, with_full_text
 from bot.feeds.entry import FeedEntry
 from bot.feeds.fetch import DEFAULT_LIMITS, FetchLimits, FetchResult, fetch_feed, make_session
-from bot.feeds.parse import FeedError, ParsedFeed, parse_feed
+from bot.feeds.parse import FeedError, ParsedFeed, parse_feed, prune_known
 from bot.feeds.policy import PollPolicy, disable_reason, next_delay, requested_interval
 
 log = logging.getLogger(__name__)
@@ -203,13 +203,15 @@ class Poller:
                 outcome.kind = "unchanged"  # a server without validators sent the same bytes again
                 return await self._succeeded(feed, outcome, result, now, ttl_minutes=None)
             try:
-                parsed = await asyncio.to_thread(
-                    parse_feed, body, source=feed.title or feed.url, content_type=result.content_type
+                known = self._seen if feed.initialized else ()
+                parsed, total = await asyncio.to_thread(
+                    _parse_new, body, known, source=feed.title or feed.url, content_type=result.content_type
                 )
             except FeedError as exc:
                 return await self._failed(feed, outcome, result, str(exc), now)
             try:
                 await self._ingest_new(feed, parsed, outcome)
+                outcome.entries_in_feed = total
             except Exception as exc:  # the pipeline or the database failed: keep the old validators, retry later
                 log.exception("ingest failed for %s", feed.url)
                 reason = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
@@ -223,7 +225,6 @@ class Poller:
         entries = parsed.entries[: self.max_entries]
         if len(parsed.entries) > self.max_entries:
             outcome.notes.append(f"only the first {self.max_entries} of {len(parsed.entries)} entries were read")
-        outcome.entries_in_feed = len(parsed.entries)
         outcome.announced = bool(feed.initialized)
         outcome.new_entries = 0
         fresh = [e for e in entries if e.guid not in self._seen]
@@ -282,14 +283,24 @@ class Poller:
     async def _flush_state(self) -> None:
         if not self._pending:
             return
-        from sqlalchemy import update
+        from sqlalchemy import bindparam, update
 
         from storage.models import Feed
 
         pending, self._pending = self._pending, {}
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for feed_id, changes in pending.items():
+            groups.setdefault(tuple(sorted(changes)), []).append({"feed_id": feed_id, **changes})
+        table = Feed.__table__  # type: ignore[attr-defined]
         async with self.store.transaction() as session:
-            for feed_id, changes in pending.items():
-                await session.exec(update(Feed).where(Feed.id == feed_id).values(**changes))  # type: ignore[arg-type]
+            connection = await session.connection()
+            for columns, rows in groups.items():  # one executemany per shape of change
+                statement = (
+                    update(table)
+                    .where(table.c.id == bindparam("feed_id"))
+                    .values({name: bindparam(name) for name in columns})
+                )
+                await connection.execute(statement, rows)
 
     async def _succeeded(
         self,
@@ -416,6 +427,20 @@ class Poller:
             if batching:
                 await self._flush_state()
                 self._pending = None
+
+
+def _parse_new(
+    body: bytes, known: Container[str], *, source: str, content_type: str | None
+) -> tuple[ParsedFeed, int]:
+    """The feed's entries that are not in ``known`` (all of them when the shortcut does not apply),
+    and how many entries the feed holds. Runs in a worker thread: parsing is CPU work."""
+    if known:
+        pruned = prune_known(body, known)
+        if pruned is not None:
+            reduced, total = pruned
+            return parse_feed(reduced, source=source), total  # re-encoded as UTF-8: the header's charset is moot
+    parsed = parse_feed(body, source=source, content_type=content_type)
+    return parsed, len(parsed.entries)
 
 
 def _count_new(report: Any, fallback: int) -> int:

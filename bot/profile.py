@@ -102,7 +102,7 @@ class ProfileSpec(_Strict):
         return self
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # identity: one object per person of a profile
 class Person:
     name: str
     side: str

@@ -8,9 +8,10 @@ clause?" without scanning the text again.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -89,6 +90,15 @@ class Article:
     def count(self, phrases: Phrases, start: int, end: int) -> int:
         return self.hits(phrases).count(start, end)
 
+    def sentences_with(self, *sets: Phrases) -> set[int]:
+        """Indexes of the sentences where any of the sets occurs."""
+        starts = [s.start for s in self.sentences]
+        found = set()
+        for phrases in sets:
+            for start in self.hits(phrases).starts:
+                found.add(bisect_right(starts, start) - 1)
+        return found
+
     def in_sentence(self, phrases: Phrases, sentence: Sentence) -> bool:
         return self.hits(phrases).any(sentence.start, sentence.end)
 
@@ -122,24 +132,24 @@ def _side_before(sides: Mentions, start: int) -> str | None:
     return near[-1].value if near else None
 
 
+@lru_cache(maxsize=4096)
 def _fuzzy_person(token: str, *, candidates: tuple[Person, ...], loose: bool) -> Person | None:
     """The person whose surname the token misspells, if it is close enough.
 
     ``loose`` applies when a title of that person stands right before the token ("Treasury
-    Secretary Benson"): the title is the evidence, so the spelling may be further off.
+    Secretary Benson"): the title is the evidence, so the spelling may be further off. Names
+    recur from article to article, so answers are remembered.
     """
     best = None
+    lowered = token.lower()
     for person in candidates:
-        surname = person.surname
-        if token[0].lower() != surname[0].lower() or token == surname:
+        surname = person.surname.lower()
+        if lowered[0] != surname[0] or lowered == surname:
             continue
         if not loose and abs(len(token) - len(surname)) > 1:
             continue
-        similarity = JaroWinkler.similarity(token.lower(), surname.lower())
-        if loose:
-            ok = similarity >= 0.75
-        else:
-            ok = len(token) >= 6 and Levenshtein.distance(token.lower(), surname.lower()) <= 1
+        similarity = JaroWinkler.similarity(lowered, surname)
+        ok = similarity >= 0.75 if loose else len(token) >= 6 and Levenshtein.distance(lowered, surname) <= 1
         if ok and (best is None or similarity > best[0]):
             best = (similarity, person)
     return best[1] if best else None

@@ -17,6 +17,7 @@ the whole feed, which the extraction benchmark forbids.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,11 +27,12 @@ _BLOCK_TAGS = {
     "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
     "article", "header", "footer", "figcaption", "pre", "ul", "ol", "table",
 }  # fmt: skip
+# Lower-case and without a leading \b, so the regex engine can skip ahead; folded lines are
+# lower-case already.
 _CALL_TO_ACT = re.compile(
-    r"\b(?:subscribe|subscribers?|subscription|sign[ -]?(?:in|up)|log[ -]?in|register|create an account|"
+    r"(?:subscribe|subscribers?|subscription|sign[ -]?(?:in|up)|log[ -]?in|register|create an account|"
     r"newsletter|unlock|paywall|already a (?:member|subscriber)|advertisement|read more|continue reading|"
-    r"share this article|click here)\b",
-    re.IGNORECASE,
+    r"share this article|click here)\b"
 )
 _LABEL_LINE = re.compile(r"^[^.!?“”\"]{0,40}$")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
@@ -40,6 +42,7 @@ _ABBREVIATIONS = {
     "nov", "dec", "approx", "dept", "est", "fig", "mt", "ft", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m",
     "e.g", "i.e",
 }  # fmt: skip
+_LAST_WORD = re.compile(r"([A-Za-z](?:\.?[A-Za-z])*)\.?$")
 _SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
 
 
@@ -74,15 +77,23 @@ def _is_bullet(line: str) -> bool:
 
 def remove_boilerplate(lines: list[str]) -> list[str]:
     """Drop page furniture (see the module docstring for the rules)."""
-    counts = Counter(_fold(line) for line in lines)
+    folded_lines = [_fold(line) for line in lines]
+    counts = Counter(folded_lines)
+    # one scan for calls to act over the whole entry, mapped back to lines by offset
+    offsets, position = [], 0
+    for folded in folded_lines:
+        offsets.append(position)
+        position += len(folded) + 1
+    calls = {bisect_right(offsets, m.start()) - 1 for m in _CALL_TO_ACT.finditer("\n".join(folded_lines))}
     kept: list[str] = []
     in_pitch = False
-    for line in lines:
-        folded = _fold(line)
+    for index, line in enumerate(lines):
+        folded = folded_lines[index]
+        is_call = index in calls
         if counts[folded] > 1 and len(folded) < 300:
-            in_pitch = in_pitch or bool(_CALL_TO_ACT.search(line))
+            in_pitch = in_pitch or is_call
             continue
-        if _CALL_TO_ACT.search(line) and (len(line) < 160 or line.isupper()):
+        if is_call and (len(line) < 160 or line.isupper()):
             in_pitch = True
             continue
         if in_pitch and (_is_bullet(line) or _LABEL_LINE.match(line)):
@@ -111,7 +122,7 @@ def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         head = paragraph[start : match.start() + 1]
-        word = re.search(r"([A-Za-z](?:\.?[A-Za-z])*)\.?$", head.rstrip(".!?\"'”’)]"))
+        word = _LAST_WORD.search(head.rstrip(".!?\"'”’)]"))
         token = (word.group(1) if word else "").lower()
         if paragraph[match.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
             continue

@@ -18,10 +18,9 @@ def find_topics(
     not_discussed: list[str] = []
     evidence: dict[str, str] = {}
     topic_hits = {topic: article.hits(phrases) for topic, phrases in article.profile.topics.items()}
+    with_topics = article.sentences_with(*article.profile.topics.values())
     for sentence in article.sentences:
-        if sentence.paragraph in skip_paragraphs or sentence.paragraph == 0:
-            continue
-        if not any(h.any(sentence.start, sentence.end) for h in topic_hits.values()):
+        if sentence.index not in with_topics or sentence.paragraph in skip_paragraphs or sentence.paragraph == 0:
             continue
         if article.in_sentence(SPECULATION, sentence):
             continue
