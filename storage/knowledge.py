@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func
+from sqlalchemy import func, insert, or_, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -42,6 +43,28 @@ async def entry_by_link(session: AsyncSession, link_norm: str) -> Entry | None:
 async def entry_by_content_hash(session: AsyncSession, content_hash: str) -> Entry | None:
     query = select(Entry).where(Entry.content_hash == content_hash).order_by(col(Entry.id)).limit(1)
     return (await session.exec(query)).first()
+
+
+async def find_seen(
+    session: AsyncSession, *, guid: str, link_norm: str | None, content_hash: str | None
+) -> tuple[Entry | None, str]:
+    """An entry stored before with this guid, normalised link or text hash, and which one matched
+    ("same guid", "same link", "same text"), in one indexed query."""
+    conditions = [Entry.guid == guid]
+    if link_norm:
+        conditions.append(Entry.link_norm == link_norm)
+    if content_hash:
+        conditions.append(Entry.content_hash == content_hash)
+    rows = (await session.exec(select(Entry).where(or_(*conditions)).order_by(col(Entry.id)).limit(5))).all()
+    for why, test in (
+        ("same guid", lambda e: e.guid == guid),
+        ("same link", lambda e: link_norm is not None and e.link_norm == link_norm),
+        ("same text", lambda e: content_hash is not None and e.content_hash == content_hash),
+    ):
+        found = next((e for e in rows if test(e)), None)
+        if found is not None:
+            return found, why
+    return None, ""
 
 
 async def entries_by_ids(session: AsyncSession, ids: Iterable[int]) -> dict[int, Entry]:
@@ -85,11 +108,60 @@ async def latest_entries(session: AsyncSession, *, limit: int) -> list[Entry]:
 # -- claims ------------------------------------------------------------------------------------
 
 
-async def claims_of_round(session: AsyncSession, round_number: int, kinds: Sequence[str] | None = None) -> list[Claim]:
+async def claims_of_round(
+    session: AsyncSession, round_number: int, kinds: Sequence[str] | None = None, *, for_update: bool = False
+) -> list[Claim]:
+    """The claims of one round. ``for_update`` locks them (PostgreSQL) so two workers ingesting
+    the same round count each source once; SQLite's write transactions are serial anyway."""
     query = select(Claim).where(Claim.round == round_number)
     if kinds:
         query = query.where(col(Claim.kind).in_(list(kinds)))
+    if for_update:
+        query = query.with_for_update()
     return list((await session.exec(query.order_by(col(Claim.id)))).all())
+
+
+def new_claim(*, round_number: int, kind: str, key: str, value: str, entry_id: int, status: str) -> Claim:
+    """A claim on its first source (the caller adds it to the session)."""
+    return Claim(
+        round=round_number,
+        kind=kind,
+        key=key,
+        value=value,
+        source_count=1,
+        first_entry_id=entry_id,
+        sample_entry_ids=json.dumps([entry_id]),
+        status=status,
+    )
+
+
+def add_source(claim: Claim, entry_id: int) -> bool:
+    """One more source for a claim: the count grows, the first few are kept for display.
+
+    Returns True when only the count changes (the claim already lists enough sources): the
+    caller then counts it with `bump_source_counts`, one statement for all such claims.
+    """
+    samples = json.loads(claim.sample_entry_ids)
+    if entry_id in samples:
+        return False
+    if len(samples) >= SAMPLE_SOURCES:
+        set_committed_value(claim, "source_count", claim.source_count + 1)  # in memory; written in bulk
+        return True
+    claim.source_count += 1
+    claim.sample_entry_ids = json.dumps([*samples, entry_id])
+    claim.updated_at = utcnow()
+    return False
+
+
+async def bump_source_counts(session: AsyncSession, claim_ids: Sequence[int]) -> None:
+    """One more source for each of these claims, in one UPDATE."""
+    if claim_ids:
+        await session.exec(
+            update(Claim)
+            .where(col(Claim.id).in_(list(claim_ids)))
+            .values(source_count=Claim.source_count + 1, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
 
 
 async def claim_for(session: AsyncSession, round_number: int, kind: str, key: str, value: str) -> Claim | None:
@@ -105,23 +177,11 @@ async def record_claim(
     """The claim for this statement with one more source (created on its first source)."""
     claim = await claim_for(session, round_number, kind, key, value)
     if claim is None:
-        claim = Claim(
-            round=round_number,
-            kind=kind,
-            key=key,
-            value=value,
-            source_count=1,
-            first_entry_id=entry_id,
-            sample_entry_ids=json.dumps([entry_id]),
-            status=status,
+        claim = new_claim(
+            round_number=round_number, kind=kind, key=key, value=value, entry_id=entry_id, status=status
         )
     else:
-        samples = json.loads(claim.sample_entry_ids)
-        if entry_id not in samples:
-            claim.source_count += 1
-            if len(samples) < SAMPLE_SOURCES:
-                claim.sample_entry_ids = json.dumps([*samples, entry_id])
-        claim.updated_at = utcnow()
+        add_source(claim, entry_id)
     session.add(claim)
     await session.flush()
     return claim
@@ -129,19 +189,18 @@ async def record_claim(
 
 async def stances_before(session: AsyncSession, key: str, round_number: int) -> tuple[int | None, list[Claim]]:
     """The position claims of the latest round before ``round_number`` that has any for ``key``."""
-    last = (
+    rows = (
         await session.exec(
-            select(func.max(Claim.round)).where(
-                Claim.kind == "position", Claim.key == key, Claim.round < round_number, Claim.round > 0
-            )
+            select(Claim)
+            .where(Claim.kind == "position", Claim.key == key, Claim.round < round_number, Claim.round > 0)
+            .order_by(col(Claim.round).desc(), col(Claim.id))
+            .limit(20)
         )
-    ).one()
-    if last is None:
+    ).all()
+    if not rows:
         return None, []
-    rows = await session.exec(
-        select(Claim).where(Claim.kind == "position", Claim.key == key, Claim.round == last).order_by(col(Claim.id))
-    )
-    return int(last), list(rows.all())
+    last = rows[0].round
+    return last, [c for c in rows if c.round == last]
 
 
 async def recorded_rounds(session: AsyncSession) -> list[int]:
@@ -157,6 +216,12 @@ async def latest_round(session: AsyncSession) -> int | None:
 async def changed_position_facts(session: AsyncSession, *, limit: int = 50) -> list[Fact]:
     query = select(Fact).where(Fact.match == "changed_position").order_by(col(Fact.round), col(Fact.id)).limit(limit)
     return list((await session.exec(query)).all())
+
+
+async def insert_facts(session: AsyncSession, rows: Sequence[dict]) -> None:
+    """Insert many facts in one statement (rows are column dicts, ``created_at`` included)."""
+    if rows:
+        await session.exec(insert(Fact), params=list(rows))  # type: ignore[call-overload]
 
 
 async def first_fact_of_claim(session: AsyncSession, claim: Claim) -> Fact | None:
@@ -204,6 +269,33 @@ async def new_cluster(
 async def active_subscriptions(session: AsyncSession) -> list[Subscription]:
     query = select(Subscription).where(col(Subscription.disabled_at).is_(None)).order_by(col(Subscription.id))
     return list((await session.exec(query)).all())
+
+
+async def put_outbox_many(
+    session: AsyncSession, *, item_key: str, kind: str, payloads: dict[str, str]
+) -> int:
+    """`put_outbox` for one item at several destinations in two statements; returns rows changed."""
+    if not payloads:
+        return 0
+    query = select(Outbox).where(Outbox.item_key == item_key, col(Outbox.destination).in_(list(payloads)))
+    existing = {row.destination: row for row in (await session.exec(query)).all()}
+    changed = 0
+    for destination, payload in payloads.items():
+        row = existing.get(destination)
+        if row is None:
+            session.add(Outbox(destination=destination, item_key=item_key, kind=kind, payload=payload))
+        elif row.payload != payload:
+            row.payload = payload
+            row.revision += 1
+            if row.status != "dead":
+                row.status = "pending"
+            row.updated_at = utcnow()
+            session.add(row)
+        else:
+            continue
+        changed += 1
+    await session.flush()
+    return changed
 
 
 async def put_outbox(
