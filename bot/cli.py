@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from bot.config import Settings, load_settings
 from bot.errors import UserError
+from storage.errors import StorageError
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -119,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return _dispatch(args, settings)
-    except UserError as exc:
+    except (UserError, StorageError) as exc:  # StorageError: storage/ cannot import bot.errors
         print(f"parley: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
