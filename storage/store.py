@@ -272,6 +272,7 @@ class Store:
                     .where(col(Outbox.id) == row.id)
                     .where(or_(col(Outbox.claimed_until).is_(None), col(Outbox.claimed_until) < now))
                     .values(claimed_by=worker, claimed_until=until)
+                    .execution_options(synchronize_session=False)
                 )
                 if result.rowcount == 1:
                     await session.refresh(row)
