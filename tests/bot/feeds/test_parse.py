@@ -1,0 +1,38 @@
+"""Feed bytes to entries: safe, tolerant, and quick to skip what was already read."""
+
+from __future__ import annotations
+
+from feedserver import ENTITY_BOMB, GOOD_ATOM, HTML_PAGE, item, rss
+
+from bot.feeds.parse import parse_feed, prune_known
+
+
+def test_known_items_are_cut_before_parsing_and_the_total_is_kept():
+    doc = rss([item(3), item(1), item(2)], ttl=30)
+    pruned = prune_known(doc, {"https://news.example/1", "https://news.example/2"})
+    assert pruned is not None
+    reduced, total = pruned
+    parsed = parse_feed(reduced)
+    assert total == 3
+    assert [e.guid for e in parsed.entries] == ["https://news.example/3"]
+    assert parsed.ttl_minutes == 30 and parsed.title == "Tariff Wire"
+    assert parsed.entries[0].html == parse_feed(doc).entries[0].html  # the new entry reads the same
+
+
+def test_atom_entries_are_cut_by_id():
+    reduced, total = prune_known(GOOD_ATOM, {"urn:a1"})
+    assert total == 2 and [e.guid for e in parse_feed(reduced).entries] == ["urn:a2"]
+
+
+def test_items_without_a_guid_are_always_kept():
+    doc = rss([{"title": "No guid", "link": "https://news.example/x", "description": "text"}, item(1)])
+    reduced, _ = prune_known(doc, {"https://news.example/x", "https://news.example/1"})
+    assert [e.guid for e in parse_feed(reduced).entries] == ["https://news.example/x"]
+
+
+def test_the_shortcut_steps_aside_for_anything_unusual():
+    assert prune_known(HTML_PAGE, {"x"}) is None  # not XML: the full parser gives the error
+    assert prune_known(ENTITY_BOMB, {"x"}) is None  # entities: the full parser refuses it
+    assert prune_known(b"<rss><channel><item>", {"x"}) is None  # broken XML: feedparser is more lenient
+    rdf = b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"/>'
+    assert prune_known(rdf, {"x"}) is None
