@@ -305,13 +305,17 @@ class Scanner:
             if not len(automaton):
                 continue
             size = len(source)
+            joiners = "_-" if hyphen else "_"
             for end, (length, entries) in automaton.iter(source):
                 start = end - length + 1
-                if start and _is_word_char(source[start - 1], hyphen):
-                    continue
+                if start:
+                    before = source[start - 1]
+                    if before.isalnum() or before in joiners:
+                        continue
+                after_ok = end + 1 >= size or not (source[end + 1].isalnum() or source[end + 1] in joiners)
                 for set_id, compiled in entries:
                     if compiled is None:  # a plain word or phrase: only the boundary after is left
-                        if end + 1 >= size or not _is_word_char(source[end + 1], hyphen):
+                        if after_ok:
                             found[set_id].append((start, end + 1))
                         continue
                     m = compiled.match(source, start)
@@ -343,6 +347,10 @@ class Hits:
     @property
     def starts(self) -> list[int]:
         return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        return self._ends
 
     def within(self, start: int, end: int) -> list[tuple[int, int]]:
         i = bisect_left(self._starts, start)

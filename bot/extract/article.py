@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -20,20 +21,20 @@ from bot.phrases import SHARED, Hits, Phrases, Scanner
 from bot.profile import Person, Profile
 
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+\.?){0,2})")
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{4,}(?![\w-])")
+# No look-behind, so the regex engine can skip to capitals; the character before is checked after.
+_CAPITALISED = re.compile(r"[A-Z][a-z]{4,}(?![\w-])")
 # A title followed by one of these is not a person's title ("president of Toyota").
 _NOT_A_NAME = re.compile(r"\s+(?:of|for|at)\s+[A-Z]")
 _LOOKBEHIND_FOR_SIDE = 24
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """Something named in the text: a person, a place or a side, in canonical form."""
 
     value: str
     start: int
     end: int
-    via: str = "alias"  # alias | title | fuzzy
+    via: str = "alias"  # alias | title | fuzzy | pronoun
 
 
 class Mentions:
@@ -98,6 +99,16 @@ class Article:
             for start in self.hits(phrases).starts:
                 found.add(bisect_right(starts, start) - 1)
         return found
+
+    def labelled_by_sentence(self, sets: dict[str, Phrases]) -> dict[int, list[tuple[int, int, str]]]:
+        """For each sentence, the (start, end, label) of every hit of the labelled sets."""
+        starts = [s.start for s in self.sentences]
+        out: dict[int, list[tuple[int, int, str]]] = {}
+        for label, phrases in sets.items():
+            hits = self.hits(phrases)
+            for start, end in zip(hits.starts, hits.ends, strict=True):
+                out.setdefault(bisect_right(starts, start) - 1, []).append((start, end, label))
+        return out
 
     def in_sentence(self, phrases: Phrases, sentence: Sentence) -> bool:
         return self.hits(phrases).any(sentence.start, sentence.end)
@@ -187,6 +198,8 @@ def _find_people(
             mentions.append(Mention(person.name, start, end, via="title"))
     known_words = set(" ".join(p.name for p in profile.people).split())
     for match in _CAPITALISED.finditer(text):
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_'’-"):
+            continue
         token = match.group(0)
         if token in known_words or match.start() in covered:
             continue

@@ -93,16 +93,18 @@ ABSENT_AFTER = re.compile(
 ABSENT_BEFORE = re.compile(
     r"\b(?:without|not including|excluding|but not|except(?: for)?|absent|minus)\s+(?:[\w.’']+\s+){0,4}$", re.IGNORECASE
 )
-CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b|\s[—–]\s|\s--\s)\s*", re.IGNORECASE
-)
+CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b|\s[—–]\s|\s--\s")
+_CLAUSE_HINTS = (";", "but", "while", "whereas", "though", "however", "—", "–", "--")
 
 
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of the clauses of a sentence, offset by ``start``."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _CLAUSE_HINTS):
+        return [(start, start + len(text))]
     spans = []
     position = 0
-    for match in CLAUSE_BREAK.finditer(text):
+    for match in CLAUSE_BREAK.finditer(lowered):
         if match.start() > position:
             spans.append((start + position, start + match.start()))
         position = match.end()

@@ -79,7 +79,9 @@ def people_of(article: Article, sentence: Sentence) -> list[Mention]:
     return people
 
 
-def describes_meeting(article: Article, sentence: Sentence, round_sentences: set[int]) -> bool:
+def describes_meeting(
+    article: Article, sentence: Sentence, round_sentences: set[int], people: list[Mention] | None = None
+) -> bool:
     """Whether the sentence reports a sitting of the negotiation (see the module docstring)."""
     if not article.in_sentence(MEETING, sentence) or article.in_sentence(PHONE, sentence):
         return False
@@ -87,7 +89,8 @@ def describes_meeting(article: Article, sentence: Sentence, round_sentences: set
         return False  # "No date has been set for a meeting between Ishiba and Trump"
     if sentence.index in round_sentences:
         return True
-    people = people_of(article, sentence)
+    if people is None:
+        people = people_of(article, sentence)
     sides_of_people = {article.side_of(m.value) for m in people} - {None}
     if len(sides_of_people) >= 2:
         return True
@@ -111,13 +114,17 @@ def find_meetings(
     present: dict[str, str] = {}
     absent: set[str] = set()
     sentences = []
+    meeting_words = article.sentences_with(MEETING)
+    absence_words = article.sentences_with(ABSENCE_HINT)
     for sentence in article.sentences:
+        if sentence.index not in meeting_words and sentence.index not in absence_words:
+            continue
         people = people_of(article, sentence)
-        if people and article.in_sentence(ABSENCE_HINT, sentence):
+        if people and sentence.index in absence_words:
             absent.update(m.value for m in people if _is_absent(article, m, sentence))
         if sentence.paragraph in skip_paragraphs or sentence.index in other_round_sentences:
             continue
-        if not describes_meeting(article, sentence, round_sentences):
+        if not describes_meeting(article, sentence, round_sentences, people):
             continue
         sentences.append(sentence)
         for mention in people:

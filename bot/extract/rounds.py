@@ -15,6 +15,7 @@ from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
 from bot.extract.numbers import CARDINAL, ORDINAL, number_value
 from bot.extract.text import Sentence
+from bot.phrases import Phrases
 
 _QUALIFIERS = (
     r"(?:(?:and\s+final|final|consecutive|straight|formal|official|ministerial(?:-level)?|high-level|"
@@ -25,7 +26,7 @@ ROUND_RE = re.compile(
     rf"|round\s+(?P<num>\d+|{CARDINAL})(?![\w%-]))",
     re.IGNORECASE,
 )
-_ROUND_WORDS = ("round", "meeting", "session", "sitting")
+_ROUND_WORDS = Phrases(["rounds?", "meetings?", "sessions?", "sittings?"], shared=True)
 _NOT_TALKS = re.compile(
     r"^\s+of\s+(?:\w+\s+)?(?:tariffs?|sanctions|cuts|voting|votes|elections?|layoffs|funding|stimulus|applause|"
     r"golf|bidding|financing|price|rate|hikes?|duties|levies)\b(?!\s+(?:talks|negotiations?|discussions|meetings?))",
@@ -45,9 +46,9 @@ class RoundMention:
 def find_round_mentions(article: Article) -> list[RoundMention]:
     """Every numbered round the article names, with the sentence it is in."""
     found = []
+    candidates = article.sentences_with(_ROUND_WORDS)
     for sentence in article.sentences:
-        lowered = article.lower[sentence.start : sentence.end]
-        if not any(word in lowered for word in _ROUND_WORDS):
+        if sentence.index not in candidates:
             continue
         for match in ROUND_RE.finditer(sentence.text):
             after = sentence.text[match.end() : match.end() + 40]

@@ -19,14 +19,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import lxml.html
 
-_BLOCK_TAGS = {
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
-    "article", "header", "footer", "figcaption", "pre", "ul", "ol", "table",
-}  # fmt: skip
+_BLOCK_TAG = re.compile(
+    r"<(?:/?(?:p|div|li|h[1-6]|blockquote|tr|section|article|header|footer|figcaption|pre|ul|ol|table|dd|dt)\b[^>]*|br\b[^>]*)>",
+    re.IGNORECASE,
+)
+_NOT_TEXT_TAG = re.compile(r"<(?:script|style|noscript|iframe|form|nav|aside)\b", re.IGNORECASE)
+_NOT_TEXT_BLOCK = re.compile(r"<(script|style|noscript|iframe|form|nav|aside)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 # Lower-case and without a leading \b, so the regex engine can skip ahead; folded lines are
 # lower-case already.
 _CALL_TO_ACT = re.compile(
@@ -35,7 +37,6 @@ _CALL_TO_ACT = re.compile(
     r"share this article|click here)\b"
 )
 _LABEL_LINE = re.compile(r"^[^.!?“”\"]{0,40}$")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "st", "jr", "sr", "inc", "corp",
     "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -47,23 +48,21 @@ _SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])
 
 
 def html_to_lines(html: str) -> list[str]:
-    """The text of the HTML, one line per block element, whitespace folded."""
+    """The text of the HTML, one line per block element, whitespace folded.
+
+    Block tags become line breaks before parsing (one regex pass in C rather than a walk over
+    every element); lxml then decodes entities and drops the remaining tags.
+    """
     if "<" not in html:
         text = html
     else:
+        marked = _BLOCK_TAG.sub("\n", html)
+        if _NOT_TEXT_TAG.search(marked):
+            marked = _NOT_TEXT_BLOCK.sub("\n", marked)
         try:
-            root = lxml.html.fromstring(html)
+            text = lxml.html.fromstring(f"<div>{marked}</div>").text_content()
         except (ValueError, lxml.etree.ParserError):
-            return [line for line in (_SPACES.sub(" ", s).strip() for s in html.splitlines()) if line]
-        for bad in root.xpath("//script|//style|//noscript|//iframe|//form|//nav|//aside"):
-            bad.drop_tree()
-        for element in root.iter():
-            if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
-                element.tail = "\n" + (element.tail or "")
-                if element.tag.lower() == "br":
-                    continue
-                element.text = "\n" + (element.text or "")
-        text = root.text_content()
+            text = marked
     return [line for line in (" ".join(s.split()) for s in text.splitlines()) if line]
 
 
@@ -105,9 +104,11 @@ def remove_boilerplate(lines: list[str]) -> list[str]:
     return kept
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence with its place in the article (paragraph 0 is the title)."""
+class Sentence(NamedTuple):
+    """One sentence with its place in the article (paragraph 0 is the title).
+
+    A named tuple: articles have dozens of sentences and they are made for every entry.
+    """
 
     text: str
     start: int  # offset in Article.text
@@ -122,7 +123,7 @@ def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         head = paragraph[start : match.start() + 1]
-        word = _LAST_WORD.search(head.rstrip(".!?\"'”’)]"))
+        word = _LAST_WORD.search(head[-24:].rstrip(".!?\"'”’)]"))
         token = (word.group(1) if word else "").lower()
         if paragraph[match.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
             continue

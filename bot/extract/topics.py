@@ -17,15 +17,15 @@ def find_topics(
     topics: list[str] = []
     not_discussed: list[str] = []
     evidence: dict[str, str] = {}
-    topic_hits = {topic: article.hits(phrases) for topic, phrases in article.profile.topics.items()}
-    with_topics = article.sentences_with(*article.profile.topics.values())
+    by_sentence = article.labelled_by_sentence(article.profile.topics)
     for sentence in article.sentences:
-        if sentence.index not in with_topics or sentence.paragraph in skip_paragraphs or sentence.paragraph == 0:
+        hits = by_sentence.get(sentence.index)
+        if not hits or sentence.paragraph in skip_paragraphs or sentence.paragraph == 0:
             continue
         if article.in_sentence(SPECULATION, sentence):
             continue
         for start, end in clauses(sentence.text, sentence.start):
-            found = [topic for topic, h in topic_hits.items() if h.any(start, end)]
+            found = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= end))
             if not found:
                 continue
             if article.has(NOT_DISCUSSED, start, end):
