@@ -183,3 +183,27 @@ async def test_ingesting_the_same_entries_again_changes_nothing(store: Store) ->
     report = await _ingest(store, fx, entry("a"), entry("b", hours=1))
     assert report.duplicate == 2 and report.new == 0
     assert [(r.item_key, r.revision, r.payload) for r in await store.outbox_items()] == before
+
+
+async def test_an_article_the_extractor_chokes_on_is_retried_next_time(store: Store) -> None:
+    def broken(feed_entry, profile):
+        raise RuntimeError("extractor bug")
+
+    report = await ingest_entries(store, [entry("a")], feed_id=None, announce=True, console=True, extract=broken)
+    assert (report.failed, report.new) == (1, 0) and "extractor bug" in report.decisions["a"]
+    fx = FakeExtractor(facts("a", 2, location="Washington"))
+    assert (await _ingest(store, fx, entry("a"))).new == 1
+
+
+async def test_extraction_runs_off_the_event_loop(store: Store) -> None:
+    import threading
+
+    threads: list[threading.Thread] = []
+    fx = FakeExtractor(facts("a", 2))
+
+    def spy(feed_entry, profile):
+        threads.append(threading.current_thread())
+        return fx(feed_entry, profile)
+
+    await ingest_entries(store, [entry("a")], feed_id=None, announce=False, extract=spy)
+    assert threads and threads[0] is not threading.main_thread()
