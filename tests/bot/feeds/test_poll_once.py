@@ -92,3 +92,39 @@ async def test_entries_that_appear_after_the_first_poll_are_announced(sqlite_url
 async def test_poll_once_without_feeds_is_a_one_line_user_error(sqlite_url):
     with pytest.raises(UserError, match="no feeds to poll: set FEEDS="):
         await poll_once(settings_for(sqlite_url, []), out=io.StringIO())
+
+
+async def run_parley(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, str, str]:
+    """`parley ...` in a child process; the loopback server keeps serving from this event loop."""
+    import asyncio
+    import os
+    import sys
+
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, cwd=cwd, env={**os.environ, **env},
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await process.communicate()
+    return process.returncode, out.decode(), err.decode()
+
+
+async def test_the_poll_once_command_prints_a_line_per_feed_and_exits_0(tmp_path, feed_server):
+    u = feed_server.url
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "FEEDS": f"{u('/rss')},{u('/410')}",
+           "ALLOW_PRIVATE_FEEDS": "true", "DISCORD_TOKEN": ""}
+    code, out, err = await run_parley("poll", "--once", env=env, cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert sorted(out.splitlines()) == sorted([
+        f"{u('/rss')}: first poll: 2 entries recorded, not announced (2 in feed)",
+        f"{u('/410')}: disabled: HTTP 410 Gone: feed disabled",
+    ])
+
+
+async def test_the_poll_once_command_refuses_private_addresses_by_default(tmp_path, feed_server):
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "FEEDS": feed_server.url("/rss"),
+           "ALLOW_PRIVATE_FEEDS": "false"}
+    code, out, _ = await run_parley("poll", "--once", env=env, cwd=tmp_path)
+    assert code == 0
+    assert out.startswith(f"{feed_server.url('/rss')}: error: refused: 127.0.0.1 is a loopback address "
+                          "(set ALLOW_PRIVATE_FEEDS=true to allow) (next try in ")
+    assert feed_server.hits("/rss") == []
