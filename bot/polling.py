@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 MAX_ENTRIES_PER_POLL = 100
 SEEN_MEMORY = 200_000  # guids remembered between polls (a few MB); forgotten all at once when full
+RECALL_PER_FEED = 500  # stored guids loaded per feed when a process first polls it
 STATE_BATCH = 200  # feed-state rows written per transaction during a cycle over many feeds
 
 
@@ -144,6 +145,7 @@ class Poller:
         self._gate = asyncio.Semaphore(concurrency)
         self._ingest_lock = asyncio.Lock()
         self._seen: set[str] = set()  # guids this poller recorded or found stored: saves work only
+        self._warm: set[int] = set()  # feeds whose stored guids were loaded into _seen
         self._pending: dict[int, dict[str, Any]] | None = None  # batched state writes during poll_many
 
     @classmethod
@@ -203,6 +205,8 @@ class Poller:
                 outcome.kind = "unchanged"  # a server without validators sent the same bytes again
                 return await self._succeeded(feed, outcome, result, now, ttl_minutes=None)
             try:
+                if feed.initialized and feed.id not in self._warm:
+                    await self._recall(feed.id)
                 known = self._seen if feed.initialized else ()
                 parsed, total = await asyncio.to_thread(
                     _parse_new, body, known, source=feed.title or feed.url, content_type=result.content_type
@@ -250,9 +254,23 @@ class Poller:
                 outcome.new_entries = _count_new(report, len(fresh))
                 self._remember(e.guid for e in fresh)
 
+    async def _recall(self, feed_id: int) -> None:
+        """Load the guids this feed's entries were stored under (a fresh process, e.g. `poll --once`,
+        remembers nothing yet), so already-read items are skipped before parsing."""
+        from sqlmodel import col, select
+
+        from storage.models import Entry
+
+        self._warm.add(feed_id)
+        async with self.store.session() as session:
+            query = (select(Entry.guid).where(Entry.feed_id == feed_id).order_by(col(Entry.id).desc())
+                     .limit(RECALL_PER_FEED))
+            self._remember((await session.exec(query)).all())
+
     def _remember(self, guids: Iterable[str]) -> None:
         if len(self._seen) > SEEN_MEMORY:
             self._seen.clear()
+            self._warm.clear()
         self._seen.update(guids)
 
     async def _stored_guids(self, guids: list[str]) -> set[str]:

@@ -30,11 +30,13 @@ class Recorder:
     (as the pipeline does) and records what it stored, so "nothing twice" is checked on real rows."""
 
     calls: list[tuple[int | None, bool, list[str]]] = dataclasses.field(default_factory=list)
+    handed: list[str] = dataclasses.field(default_factory=list)  # every guid handed over, stored or not
     fail: bool = False
 
     async def __call__(self, store, entries: list[FeedEntry], *, feed_id, announce, console=False):
         if self.fail:
             raise RuntimeError("database is locked")
+        self.handed.extend(e.guid for e in entries)
         async with store.session() as session:
             stored = set(await session.exec(select(Entry.guid).where(col(Entry.guid).in_([e.guid for e in entries]))))
         entries = [e for e in entries if e.guid not in stored]  # the pipeline skips known guids, so does this
@@ -249,3 +251,16 @@ async def test_many_feeds_polled_together_each_get_their_outcome(poller, feed_se
     assert all(r.next_poll_at is not None or r.disabled_at is not None for r in rows.values())
     guids = recorder.guids()
     assert len(guids) == len(set(guids))
+
+
+async def test_a_fresh_process_recalls_what_a_feed_already_gave(store, session, feed_server, recorder):
+    """`parley poll --once` starts with no memory: it loads the feed's stored guids, so a changed
+    feed costs the parse and the hand-over of its new entries only."""
+    async with Poller(store, policy=POLICY, limits=LIMITS, ingest=recorder, session=session) as first:
+        _, feed = await poll(first, feed_server, "/rss")
+    feed_server.routes["/rss"] = static(rss([item(3), item(1), item(2)]), etag='"rss-v2"')
+    recorder.handed.clear()
+    async with Poller(store, policy=POLICY, limits=LIMITS, ingest=recorder, session=session) as second:
+        outcome = await second.poll_feed(feed)
+    assert recorder.handed == ["https://news.example/3"]
+    assert outcome.line() == f"{feed.url}: 1 new entry (3 in feed)"
