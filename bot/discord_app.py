@@ -12,10 +12,12 @@ webhooks and gateway) to a Discord-compatible server; the tests run it against a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import logging
 import os
 import pkgutil
+import signal
 import socket
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -241,6 +243,10 @@ def iter_app_commands(bot: commands.Bot) -> Iterator[app_commands.Command[Any, .
 
 async def _main(settings: Settings) -> int:
     bot = ParleyBot(settings)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):  # a service manager's stop, or Ctrl-C: close cleanly
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
     async with bot:
         try:
             await bot.start(settings.discord_token or "")
@@ -255,6 +261,6 @@ async def _main(settings: Settings) -> int:
 
 
 def run_bot(settings: Settings) -> int:
-    """Run the bot until interrupted; returns the exit status for `parley run`."""
+    """Run the bot until SIGTERM or Ctrl-C (exit 0), or a refused token (`UserError`, exit 2)."""
     discord.utils.setup_logging(level=logging.INFO)
     return asyncio.run(_main(settings))

@@ -160,6 +160,7 @@ class FakeDiscord:
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or guild id -> synced commands
         self.commands_synced = asyncio.Event()
         self.identified = asyncio.Event()
+        self.resumed = asyncio.Event()
         self.sessions: list[_Session] = []
         self.failures: list[ScriptedFailure] = []
         self._pending: dict[str, _Pending] = {}  # interaction token -> waiting test
@@ -172,6 +173,7 @@ class FakeDiscord:
         self.port = 0
         self.identifies = 0
         self.resumes = 0
+        self.heartbeats = 0
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -554,6 +556,7 @@ class FakeDiscord:
                 frame = json.loads(msg.data)
                 op, data = frame.get("op"), frame.get("d")
                 if op == 1:  # HEARTBEAT
+                    self.heartbeats += 1
                     await ws.send_str(json.dumps({"op": 11}))
                 elif op == 2:  # IDENTIFY
                     if data.get("token") != self.token:
@@ -574,6 +577,7 @@ class FakeDiscord:
                     self.identified.set()
                 elif op == 6:  # RESUME
                     self.resumes += 1
+                    self.resumed.set()
                     old = next((s for s in self.sessions if s.session_id == data.get("session_id")), None)
                     session = _Session(ws, data.get("session_id") or snowflake())
                     session.seq = old.seq if old else int(data.get("seq") or 0)
