@@ -34,7 +34,7 @@ import discord
 
 from bot.digests import from_payload
 from bot.embeds import render
-from storage.deliveries import channel_of, claim_due, give_up_destination
+from storage.deliveries import channel_of, claim_due, give_up_destination, subscription_for
 from storage.models import Outbox, utcnow
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,12 @@ class DiscordSink:
         if channel_id is None:
             await self.store.mark_failed(row.id, f"not a Discord destination: {row.destination}", dead=True)
             return Outcome(row.id, "dead", "bad destination")
+        subscription = await subscription_for(self.store, channel_id)
+        if subscription is None or subscription.disabled_at is not None:
+            # /unsubscribe (or a disabled channel) after the row was written: the channel asked for no more.
+            reason = "the channel unsubscribed" if subscription is None else "the channel's subscription is disabled"
+            await self.store.mark_failed(row.id, f"not posted: {reason}", dead=True)
+            return Outcome(row.id, "dead", reason)
         answer, role_id = from_payload(row.payload)
         channel = self.client.get_partial_messageable(channel_id)
         content = f"<@&{role_id}>" if role_id else None

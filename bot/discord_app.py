@@ -22,6 +22,7 @@ import socket
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -31,6 +32,7 @@ from discord.gateway import DiscordWebSocket
 from bot.config import Settings
 from bot.embeds import error_line
 from bot.errors import UserError
+from storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +65,6 @@ def configure_endpoints(settings: Settings) -> None:
 
 def describe_error(error: BaseException) -> str | None:
     """The one line a user sees for ``error``, or None when it is a bug (logged, answered generically)."""
-    from storage.errors import StorageError
-
     if isinstance(error, app_commands.CommandInvokeError | commands.CommandInvokeError):
         error = error.original
     if isinstance(error, UserError | StorageError):
@@ -257,6 +257,10 @@ async def _main(settings: Settings) -> int:
             ) from None
         except discord.PrivilegedIntentsRequired:  # not expected: Parley asks for none
             raise UserError("Discord asks for privileged intents, which Parley does not use") from None
+        except StorageError as exc:
+            raise UserError(str(exc)) from None
+        except (aiohttp.ClientError, OSError) as exc:
+            raise UserError(f"cannot reach Discord at {settings.discord_api_base}: {exc}") from None
     return 0
 
 

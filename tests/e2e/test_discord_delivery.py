@@ -209,3 +209,14 @@ async def test_a_restart_in_the_middle_of_a_delivery_neither_loses_nor_repeats_t
     delivered = await row(store, row_id)
     assert delivered.status == "delivered" and str(delivered.message_id) == message["id"]
     assert len(fake.requests_to("POST", MESSAGES)) == 2, "the retry went out, and Discord matched its nonce"
+
+
+async def test_rows_of_a_channel_that_unsubscribed_meanwhile_are_not_posted(
+        fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    (alerts,) = await subscribe(store, fake, "alerts")
+    row_id = await enqueue(store, alerts, "digest:round:5", digest(5, "a"))
+    await store.remove_subscription(int(alerts))
+    await worker(bot, store, "bot-a").run_once()
+    assert fake.posted(alerts) == []
+    gone = await row(store, row_id)
+    assert gone.status == "dead" and gone.last_error == "not posted: the channel unsubscribed"

@@ -70,3 +70,15 @@ async def test_parley_run_without_a_token_refuses_and_points_to_replay(tmp_path:
     assert process.returncode == 2
     (line,) = err.decode().strip().splitlines()
     assert "DISCORD_TOKEN" in line and "replay" in line
+
+
+async def test_parley_run_against_an_unreachable_server_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")}
+    env.update(DISCORD_TOKEN="t", DISCORD_API_BASE="http://127.0.0.1:9/api/v10", PYTHONPATH=str(ROOT),
+               DATABASE_URL=f"sqlite:///{tmp_path / 'parley.db'}")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    _out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 2
+    assert err.decode().strip().splitlines()[-1].startswith("parley: cannot reach Discord at http://127.0.0.1:9")
