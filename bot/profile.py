@@ -175,8 +175,9 @@ def _compile(path: Path, key: str, phrases: list[str], *, case_sensitive: bool =
 
 def _validation_message(path: Path, exc: ValidationError) -> str:
     err = exc.errors()[0]
-    key = ".".join(str(part) for part in err["loc"]) or "(top level)"
-    return f"{path}: {key}: {err['msg']}"
+    problem = str(err["msg"]).removeprefix("Value error, ")
+    key = ".".join(str(part) for part in err["loc"])
+    return f"{path}: {key}: {problem}" if key else f"{path}: {problem}"
 
 
 def load_profile(path: Path | str | None = None) -> Profile:

@@ -41,10 +41,20 @@ def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position
             has_tariff = article.has(_TARIFF, start, end)
             if not has_tariff and not article.has(_DEAL, start, end):
                 continue
-            if article.has(EARLIER, start, end):
-                continue
+            spans = [(s, e, stance) for stance in _ORDER for s, e in stance_hits[stance].within(start, end)]
+            # "full removal" and the "removal" inside it are one mention
+            spans = [a for a in spans if not any(b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in spans)]
+            hits = sorted((s, stance) for s, _, stance in spans)
+            # "a shift from its earlier insistence on removal": the stance right after an
+            # earlier-marker is a past one; the others in the clause are current.
+            stale = set()
+            for cue_start, _ in article.hits(EARLIER).within(start, end):
+                later = [h for h in hits if h[0] >= cue_start]
+                if later:
+                    stale.add(later[0])
+            current = [h for h in hits if h not in stale]
             for stance in _ORDER:
-                hit = stance_hits[stance].first(start, end)
+                hit = next((h for h in current if h[1] == stance), None)
                 if hit is None or (stance != "agreed" and not has_tariff):
                     continue
                 if _NEGATED.search(article.text[start : hit[0]]):

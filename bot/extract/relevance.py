@@ -1,7 +1,7 @@
 """Whether an article is about the tracked negotiation at all.
 
-It is when it names both sides (or their people) together with the subject of the talks, in
-the headline and the body, or in several sentences of the body. A story led by a third
+It is when it names both sides (or their people) together with the subject of the talks in
+several sentences, or in one that the headline or the lead backs up. A story led by a third
 country ("Bessent meets China's He Lifeng") needs the tracked pair to carry much of the body.
 """
 
@@ -35,4 +35,6 @@ def is_relevant(article: Article) -> bool:
         return score >= 3
     # An explainer's headline may name one side only ("What Japan gave up in the tariff deal").
     headline_one_side = any(_about(article, s, sides_needed=1) for s in title)
-    return ((headline or headline_one_side) and score >= 1) or score >= 2
+    # A wire brief may be a sentence or two: its lead carries it.
+    lead_about = bool(body) and _about(article, body[0])
+    return ((headline or headline_one_side or lead_about) and score >= 1) or score >= 2

@@ -1,0 +1,29 @@
+"""Build an entry from plain text and extract its facts, for tests that state one rule each."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.extract import extract_entry
+from bot.extract.article import Article, prepare_article
+from bot.extract.facts import ArticleFacts
+from bot.feeds.entry import FeedEntry
+from bot.profile import default_profile
+
+
+def _html(body: str) -> str:
+    return "".join(f"<p>{line}</p>" for line in body.strip().splitlines() if line.strip())
+
+
+def when(iso: str) -> datetime:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(UTC)
+
+
+def facts_of(body: str, *, title: str = "", published: str = "2025-06-28T01:00:00Z", guid: str = "t-1") -> ArticleFacts:
+    """The facts of an article whose paragraphs are the lines of ``body``."""
+    entry = FeedEntry(guid=guid, title=title, link=None, html=_html(body), published=when(published))
+    return extract_entry(entry, default_profile())
+
+
+def article_of(body: str, *, title: str = "", published: str = "2025-06-28T01:00:00Z") -> Article:
+    return prepare_article(guid="t-1", title=title, html=_html(body), published=when(published), profile=default_profile())

@@ -1,0 +1,62 @@
+"""The day of the round, in the local time of the place of the meeting."""
+
+from tests.bot.extract.helpers import facts_of
+
+MET = "Akazawa met Commerce Secretary Howard Lutnick in Washington for the sixth round of tariff talks {}."
+
+
+def test_a_weekday_is_the_latest_such_day_before_publication_in_the_meetings_time_zone():
+    # Published Saturday 01:30 UTC: still Friday evening in Washington.
+    facts = facts_of(MET.format("on Friday"), published="2025-06-28T01:30:00Z")
+    assert facts.date == "2025-06-27"
+
+
+def test_a_weekday_published_the_next_morning_in_tokyo_still_means_washington_time():
+    facts = facts_of(MET.format("on Friday"), published="2025-06-28T09:00:00Z")  # Saturday 18:00 in Tokyo
+    assert facts.date == "2025-06-27"
+
+
+def test_an_explicit_date_in_brackets_wins():
+    facts = facts_of(
+        "Japan and the United States are gearing up for the second round of tariff negotiations, scheduled to take "
+        "place in Washington on Thursday (May 1), with Akazawa set to meet Bessent.",
+        published="2025-04-30T03:00:00Z",
+    )
+    assert (facts.date, facts.round_status) == ("2025-05-01", "upcoming")
+
+
+def test_a_dateline_date_is_only_the_filing_date():
+    facts = facts_of(
+        "TOKYO, June 28 (Kyodo) -- Japan and the United States held their 6th round of ministerial tariff "
+        "negotiations in Washington on Friday, Akazawa said after meeting Lutnick.",
+        published="2025-06-28T03:00:00Z",
+    )
+    assert (facts.date, facts.location, facts.round_status) == ("2025-06-27", "Washington", "held")
+
+
+def test_the_day_of_travel_is_not_the_day_of_the_meeting():
+    facts = facts_of(
+        "Economic revitalization minister Ryosei Akazawa will leave for Washington on Monday to hold the eighth round "
+        "of tariff negotiations with the United States on Tuesday, government sources said.",
+        published="2025-07-19T03:00:00Z",
+    )
+    assert (facts.date, facts.location, facts.round_status) == ("2025-07-22", "Washington", "upcoming")
+
+
+def test_the_day_someone_spoke_is_not_the_day_of_the_meeting():
+    facts = facts_of(
+        "Japan's chief tariff negotiator Ryosei Akazawa said Wednesday that his eighth round of talks in Washington, "
+        "which included a meeting with President Donald Trump at the White House on Tuesday, produced a deal.",
+        published="2025-07-23T12:00:00Z",
+    )
+    assert facts.date == "2025-07-22"
+
+
+def test_an_event_without_a_round_is_dated_from_the_lead():
+    facts = facts_of(
+        "U.S. President Donald Trump on July 7 sent a letter to Prime Minister Shigeru Ishiba saying the United States "
+        "will impose a 25% tariff on Japanese goods starting Aug. 1.\n"
+        "Japan's chief negotiator Akazawa said Japan would keep negotiating on the tariffs with the United States.",
+        published="2025-07-08T01:00:00Z",
+    )
+    assert (facts.round, facts.date, facts.location, facts.participants) == (None, "2025-07-07", None, [])

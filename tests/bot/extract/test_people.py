@@ -1,0 +1,107 @@
+"""Who took part in the negotiating meetings, and each sitting with its length."""
+
+from tests.bot.extract.helpers import facts_of
+
+
+def test_everyone_named_at_the_meeting_takes_part_on_both_sides():
+    facts = facts_of(
+        "Japan and the United States held the second round of tariff talks in Washington on Thursday.\n"
+        "In Thursday's 130-minute session, Akazawa met with U.S. Treasury Secretary Scott Bessent, U.S. Trade "
+        "Representative Jamieson Greer and U.S. Commerce Secretary Howard Lutnick."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick", "Jamieson Greer"]
+    assert [(m.with_, m.minutes) for m in facts.meetings] == [
+        (("Scott Bessent", "Jamieson Greer", "Howard Lutnick"), 130)
+    ]
+
+
+def test_people_who_only_comment_from_elsewhere_are_not_participants():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington for about 70 minutes on Friday in the sixth round "
+        "of tariff talks.\n"
+        "In Tokyo, Chief Cabinet Secretary Yoshimasa Hayashi told a news conference that Japan would keep negotiating.\n"
+        "President Donald Trump wrote on social media that Japan was a tough negotiator on tariffs."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_did_not_take_part_and_without_exclude_a_person():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick and Treasury Secretary Scott Bessent for two hours in the "
+        "seventh round of tariff talks in Washington on Thursday.\n"
+        "U.S. Trade Representative Jamieson Greer did not take part.\n"
+        "A second session went ahead without Bessent, Akazawa said after meeting Lutnick again."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_misspelled_names_and_titles_find_the_person():
+    facts = facts_of(
+        "During the three-day visit, Akazawa is set to meet with US Treasury Secretary Benson and other US "
+        "negotiating representatives in the second round of tariff talks.\n"
+        "Akazwa also hopes to meet Lutnik, officials said about the tariff negotiations.",
+        published="2025-04-30T03:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick"]
+
+
+def test_a_common_name_close_to_a_surname_is_not_that_person():
+    facts = facts_of(
+        "Akazawa met Lutnick in Washington for the sixth round of tariff talks on Friday.\n"
+        "Analyst Tom Green said the U.S. tariffs on Japan would stay for now."
+    )
+    assert "Jamieson Greer" not in facts.participants
+
+
+def test_telephone_calls_are_not_meetings():
+    facts = facts_of(
+        "Akazawa held talks with Commerce Secretary Howard Lutnick for an hour and a half at the Commerce Department "
+        "in the sixth round of tariff talks on Friday. He later spoke by telephone with Treasury Secretary Scott "
+        "Bessent for about 30 minutes."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+    assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Howard Lutnick",), 90)]
+
+
+def test_several_sittings_in_one_sentence_are_kept_apart():
+    facts = facts_of(
+        "Akazawa met U.S. officials in a fifth round of tariff talks in Washington on Friday.\n"
+        "Following a 110-minute meeting with U.S. Commerce Secretary Howard Lutnick on Thursday, Akazawa met with "
+        "Bessent for 45 minutes on Friday followed by another 110-minute- meeting with Lutnick."
+    )
+    assert [(m.with_, m.minutes) for m in facts.meetings] == [
+        (("Howard Lutnick",), 110),
+        (("Scott Bessent",), 45),
+        (("Howard Lutnick",), 110),
+    ]
+
+
+def test_a_pronoun_stands_for_the_person_of_the_sentence_before():
+    facts = facts_of(
+        "Economic revitalization minister Ryosei Akazawa will leave for Washington on Monday to hold the eighth round "
+        "of tariff negotiations with the United States on Tuesday.\n"
+        "He is expected to meet Commerce Secretary Lutnick and Treasury Secretary Besent.",
+        published="2025-07-19T03:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick"]
+
+
+def test_a_meeting_with_no_date_set_is_not_a_meeting():
+    facts = facts_of(
+        "Akazawa left for Washington on Thursday for round six of the tariff negotiations with the United States.\n"
+        "No date has been set for a meeting between Prime Minister Ishiba and President Trump.",
+        published="2025-06-26T05:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa"]
+
+
+def test_a_leaders_meeting_without_a_round_has_both_leaders():
+    facts = facts_of(
+        "KANANASKIS, Canada -- Prime Minister Shigeru Ishiba and U.S. President Donald Trump failed to reach an "
+        "agreement on tariffs when they met for about 30 minutes on the sidelines of the Group of Seven summit here "
+        "on Monday.",
+        published="2025-06-17T02:00:00Z",
+    )
+    assert (facts.round, facts.location, facts.date) == (None, "Kananaskis", "2025-06-16")
+    assert facts.participants == ["Shigeru Ishiba", "Donald Trump"]
+    assert [m.minutes for m in facts.meetings] == [30]

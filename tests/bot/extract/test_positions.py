@@ -1,0 +1,47 @@
+"""Japan's current stance on the US tariffs: removal, reduction or agreed."""
+
+import pytest
+
+from tests.bot.extract.helpers import facts_of
+
+LEAD = "Akazawa met Lutnick in Washington on Friday for the sixth round of tariff talks with the United States.\n"
+
+
+def stances(body: str) -> list[str]:
+    return [p.stance for p in facts_of(LEAD + body).positions]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Japan continues to seek the elimination of the tariffs, Akazawa said.", ["removal"]),
+        ("Tokyo is seeking exemptions from the U.S. tariffs on automobiles.", ["removal"]),
+        ("The leaders discussed the U.S. auto tariffs, which Japan wants eliminated.", ["removal"]),
+        ("Tokyo would accept a significant reduction of the auto tariffs, government sources said.", ["reduction"]),
+        ("Japan agreed to a deal setting a 15% tariff on its goods, Akazawa said.", ["agreed"]),
+    ],
+)
+def test_stances_in_several_wordings(sentence, expected):
+    assert stances(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tokyo had long demanded full removal of the auto tariffs.",
+        "Akazawa repeated Tokyo's plea that the tariff measures be revisited.",
+        "Japan wants relief from the tariffs, Akazawa said.",
+        "Japan urged the U.S. to reconsider its tariff policy.",
+    ],
+)
+def test_earlier_and_vague_stances_are_not_listed(sentence):
+    assert stances(sentence) == []
+
+
+def test_a_shift_keeps_only_the_new_stance():
+    body = "Tokyo is seeking a significant cut in the auto tariffs, a shift from its earlier insistence on their removal."
+    assert stances(body) == ["reduction"]
+
+
+def test_the_other_sides_moves_are_not_japans_stance():
+    assert stances("Trump said he would not remove the tariffs on cars.") == []

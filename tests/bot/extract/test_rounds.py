@@ -1,0 +1,74 @@
+"""The round an article reports on, and whether it was held or is upcoming."""
+
+import pytest
+
+from tests.bot.extract.helpers import facts_of
+
+HELD = "Japan and the United States held the {} of tariff talks in Washington on Friday, Akazawa said."
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [("fifth round", 5), ("5th round", 5), ("sixth ministerial round", 6), ("seventh ministerial-level meeting", 7)],
+)
+def test_ordinals_name_the_round(words, number):
+    facts = facts_of(HELD.format(words) + "\nAkazawa met Treasury Secretary Scott Bessent on Friday to discuss tariffs.")
+    assert (facts.round, facts.round_status) == (number, "held")
+
+
+@pytest.mark.parametrize("words", ["round 6", "Round Six", "round six"])
+def test_round_followed_by_a_number(words):
+    facts = facts_of(
+        f"Ryosei Akazawa and Howard Lutnick wrapped up {words} of the US-Japan tariff negotiations in Washington on Friday."
+        "\nJapan seeks removal of the tariffs, Akazawa told reporters after meeting Lutnick."
+    )
+    assert facts.round == 6
+
+
+def test_the_headline_alone_can_name_the_round():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington for 70 minutes on Friday to discuss U.S. tariffs.",
+        title="Japan, U.S. hold 6th round of tariff talks",
+    )
+    assert facts.round == 6
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Akazawa has made six trips to Washington to negotiate tariffs with the United States.",
+        "It was Akazawa's tenth visit to the U.S. for tariff talks with the United States.",
+        "Akazawa has visited the United States for tariff negotiations for the third consecutive week.",
+        "Japan and the United States agreed to hold another round of tariff talks.",
+    ],
+)
+def test_trips_visits_weeks_and_unnumbered_rounds_are_not_rounds(sentence):
+    facts = facts_of(sentence + "\nJapan wants the U.S. tariffs on cars removed, Tokyo's negotiator Akazawa said.")
+    assert facts.relevant
+    assert facts.round is None and facts.round_status is None
+
+
+def test_an_earlier_round_named_as_background_does_not_win():
+    facts = facts_of(
+        "Akazawa met U.S. Treasury Secretary Scott Bessent for a fifth round of tariff talks in Washington on Friday.\n"
+        "This was the fifth ministerial-level meeting after the first round was held in April."
+    )
+    assert facts.round == 5
+
+
+def test_a_preview_is_upcoming():
+    facts = facts_of(
+        "Japan's top tariff negotiator Ryosei Akazawa will travel to Washington this week for a seventh round of talks "
+        "with the United States, the government said on Monday.\n"
+        "He is expected to meet Commerce Secretary Howard Lutnick on Thursday.",
+        published="2025-06-30T03:00:00Z",
+    )
+    assert (facts.round, facts.round_status) == (7, "upcoming")
+
+
+def test_a_round_of_tariffs_is_not_a_round_of_talks():
+    facts = facts_of(
+        "The first round of tariffs on Japanese goods took effect in April, Japan's negotiator Akazawa said.\n"
+        "Japan wants the United States to remove the tariffs, Akazawa told reporters in Tokyo."
+    )
+    assert facts.round is None

@@ -1,0 +1,50 @@
+"""Tariff rates by sector; numbers that are not tariffs."""
+
+from tests.bot.extract.helpers import facts_of
+
+LEAD = "Akazawa met Lutnick in Washington on Friday for the sixth round of tariff talks with the United States.\n"
+
+
+def rates(body: str) -> list[tuple[str, float]]:
+    return [(t.sector, t.rate) for t in facts_of(LEAD + body).tariffs]
+
+
+def test_one_rate_on_two_goods_is_two_facts():
+    assert rates("A 25% levy on US imports of steel and aluminum started in March.") == [("steel", 25), ("aluminum", 25)]
+
+
+def test_a_similar_tax_takes_the_rate_before_it():
+    body = "A 25% levy on steel started in March, with a similar tax on autos and a baseline 10% tariff on all goods."
+    assert rates(body) == [("steel", 25), ("autos", 25), ("baseline", 10)]
+
+
+def test_percent_written_out_and_a_component_rate():
+    body = "Akazawa urged the U.S. to cut its tariffs on automobiles, which stand at 27.5 percent including the existing 2.5 percent duty."
+    assert rates(body) == [("autos", 27.5), ("autos", 2.5)]
+
+
+def test_goods_named_before_the_rate():
+    assert rates("Imported Japanese cars have been hit with a 25% levy since April.") == [("autos", 25)]
+
+
+def test_a_country_wide_rate_is_reciprocal_unless_it_is_the_baseline():
+    body = "Japanese goods face the 10% baseline tariff, which is set to rise to 24% on July 9, on top of an additional 25% on imported cars."
+    assert rates(body) == [("baseline", 10), ("reciprocal", 24), ("autos", 25)]
+
+
+def test_a_rate_given_by_reference():
+    body = "Under the deal, the reciprocal tariff on Japan falls to 15% from the 25% threatened in Trump's July letter."
+    assert rates(body) == [("reciprocal", 15), ("reciprocal", 25)]
+
+
+def test_numbers_that_are_not_tariffs():
+    body = (
+        "Japan will invest $550 billion in the United States. Japanese carmakers sold 3.3 million vehicles in the U.S. "
+        "last year. A 90-day pause on the tariffs ends on July 9. Customs data showed a 2% fall in Japan's exports. "
+        "Trading houses hold a 25% stake in some U.S. LNG projects. Shares of Toyota jumped 14% in Tokyo."
+    )
+    assert rates(body) == []
+
+
+def test_rates_on_a_third_countrys_goods_are_not_this_negotiations():
+    assert rates("Washington also put a 25% tariff on Canadian steel.") == []

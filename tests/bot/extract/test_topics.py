@@ -1,0 +1,51 @@
+"""Topics discussed or demanded, and topics said not to have been discussed."""
+
+from tests.bot.extract.helpers import facts_of
+
+LEAD = "Akazawa met Treasury Secretary Scott Bessent in Washington on Friday for the fifth round of tariff talks.\n"
+
+
+def test_topics_named_as_discussed():
+    facts = facts_of(LEAD + "They discussed trade expansion, nontariff barriers and economic security, Akazawa said.")
+    assert facts.topics == ["trade_expansion", "non_tariff_barriers", "economic_security"]
+
+
+def test_a_demand_about_one_sectors_tariff_makes_that_sector_a_topic():
+    facts = facts_of(LEAD + "Akazawa urged Washington to reconsider the additional tariffs imposed on automobiles.")
+    assert facts.topics == ["automobiles"]
+
+
+def test_topics_said_not_to_be_discussed():
+    facts = facts_of(LEAD + "The participants didn't discuss foreign exchange, national security or China, he said.")
+    assert facts.topics == []
+    assert facts.not_discussed == ["foreign_exchange", "national_security", "china"]
+
+
+def test_discussed_and_not_discussed_in_one_sentence():
+    facts = facts_of(LEAD + "The two sides discussed agriculture but did not discuss currency, officials said.")
+    assert (facts.topics, facts.not_discussed) == (["agriculture"], ["foreign_exchange"])
+
+
+def test_speculation_is_never_a_topic():
+    facts = facts_of(LEAD + "The two sides may have talked about boosting imports of automobiles and farm products.")
+    assert facts.topics == []
+
+
+def test_considering_counts_only_when_the_round_is_upcoming():
+    considering = "Japan is considering offering cooperation on shipbuilding to win concessions on tariffs."
+    held = facts_of(LEAD + considering)
+    preview = facts_of(
+        "Akazawa will travel to Washington next week for the sixth round of tariff talks with Lutnick.\n" + considering,
+        published="2025-06-20T03:00:00Z",
+    )
+    assert held.topics == []
+    assert preview.round_status == "upcoming"
+    assert preview.topics == ["shipbuilding"]
+
+
+def test_a_third_countrys_paragraph_gives_no_topics():
+    facts = facts_of(
+        LEAD + "Ishiba held talks with Filipino President Ferdinand Marcos Jr. in Manila, and the two sides agreed to "
+        "discuss cooperation on defense spending and China."
+    )
+    assert facts.topics == []

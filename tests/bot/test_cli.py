@@ -1,0 +1,144 @@
+"""The `parley` command line: the contract's commands, one-line errors, exit status 2."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from bot.seedfeed import seed_feed_xml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def parley(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "DISCORD_TOKEN": "", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=cwd, env=full_env, check=False
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+@pytest.fixture
+def seed_feed(tmp_path: Path) -> Path:
+    path = tmp_path / "seeds.xml"
+    path.write_text(seed_feed_xml(ROOT / "seeds"), encoding="utf-8")
+    return path
+
+
+def test_extract_prints_one_object_per_entry_in_feed_order(seed_feed):
+    result = parley("extract", str(seed_feed), "--json")
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(result.stdout)
+    assert [f["id"] for f in facts] == ["seed-004", "seed-000", "seed-002", "seed-001", "seed-003"]
+    required = {"id", "relevant", "round", "round_status", "date", "location", "participants", "meetings",
+                "topics", "not_discussed", "tariffs", "positions"}  # fmt: skip
+    assert all(required <= set(f) for f in facts)
+    round5 = facts[-1]
+    assert (round5["round"], round5["date"], round5["location"]) == (5, "2025-06-06", "Washington")
+    assert [m["minutes"] for m in round5["meetings"]] == [110, 45, 110]
+
+
+def test_extract_reads_file_urls(seed_feed):
+    result = parley("extract", seed_feed.as_uri(), "--json")
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 5
+
+
+@pytest.fixture
+async def http_feed(seed_feed: Path) -> AsyncIterator[str]:
+    body = seed_feed.read_bytes()
+
+    async def feed(_: web.Request) -> web.Response:
+        return web.Response(body=body, content_type="application/rss+xml")
+
+    async def page(_: web.Request) -> web.Response:
+        return web.Response(text="<html><body>Hello</body></html>", content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/feed.xml", feed)
+    app.router.add_get("/page.html", page)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await runner.cleanup()
+
+
+async def _parley_async(*args: str) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+    out, err = await process.communicate()
+    return process.returncode or 0, out.decode(), err.decode()
+
+
+async def test_extract_reads_http_feeds(http_feed):
+    code, out, err = await _parley_async("extract", f"{http_feed}/feed.xml", "--json")
+    assert code == 0, err
+    assert len(json.loads(out)) == 5
+
+
+async def test_extract_of_a_page_that_is_not_a_feed_is_a_one_line_error(http_feed):
+    code, _, err = await _parley_async("extract", f"{http_feed}/page.html", "--json")
+    assert code == 2 and "not an RSS or Atom feed" in err and len(err.strip().splitlines()) == 1
+
+
+async def test_extract_of_a_missing_url_is_a_one_line_error(http_feed):
+    code, _, err = await _parley_async("extract", f"{http_feed}/missing.xml", "--json")
+    assert code == 2 and "HTTP 404" in err and "Traceback" not in err
+
+
+def test_extract_of_a_missing_file(tmp_path):
+    assert_one_line_error(parley("extract", str(tmp_path / "nope.xml"), "--json"), "no such file")
+
+
+def test_extract_of_an_unreachable_host():
+    assert_one_line_error(parley("extract", "http://127.0.0.1:9/feed.xml", "--json"), "cannot connect")
+
+
+def test_extract_of_an_unsupported_scheme():
+    assert_one_line_error(parley("extract", "ftp://example.org/feed.xml", "--json"), "unsupported URL scheme")
+
+
+def test_extract_refuses_xml_entity_declarations(tmp_path):
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><rss><channel>&a;</channel></rss>')
+    assert_one_line_error(parley("extract", str(bomb), "--json"), "entities")
+
+
+def test_a_broken_profile_is_a_one_line_error(seed_feed, tmp_path):
+    profile = tmp_path / "broken.toml"
+    profile.write_text("[negotiation]\nid = 1\n", encoding="utf-8")
+    assert_one_line_error(parley("extract", str(seed_feed), "--json", env={"PARLEY_PROFILE": str(profile)}), str(profile))
+
+
+def test_bad_usage_exits_2_with_one_line():
+    assert_one_line_error(parley("extract"), "feed")
+    assert_one_line_error(parley("frobnicate"), "invalid choice")
+
+
+def test_a_bad_setting_is_named():
+    assert_one_line_error(parley("poll", "--once", env={"POLL_INTERVAL_SECONDS": "often"}), "POLL_INTERVAL_SECONDS")
+
+
+def test_run_without_a_token_says_how_to_get_one():
+    assert_one_line_error(parley("run"), "DISCORD_TOKEN", "replay")

@@ -1,0 +1,42 @@
+"""Phrase sets: spelled-out alternatives, word boundaries, and one-pass scanning."""
+
+from bot.phrases import Phrases, Scanner, expand_alternatives, literal_prefix
+
+
+def test_alternatives_are_spelled_out():
+    assert sorted(expand_alternatives("(?:was|were) not discussed")) == ["was not discussed", "were not discussed"]
+    assert sorted(expand_alternatives("tariffs?")) == ["tariff", "tariffs"]
+    assert sorted(expand_alternatives("defen[cs]e")) == ["defence", "defense"]
+
+
+def test_open_ended_patterns_keep_their_literal_prefix():
+    assert expand_alternatives(r"agricultur\w*") == [r"agricultur\w*"]
+    assert literal_prefix(r"agricultur\w*") == "agricultur"
+    assert literal_prefix(r"U\.S\.(?:A\.)?") == "U.S."
+
+
+def _scan(phrases: Phrases, text: str) -> list[str]:
+    lower = text.lower()
+    spans = Scanner([phrases]).scan(text, lower)[id(phrases)]
+    return [text[s:e] for s, e in spans]
+
+
+def test_common_words_respect_hyphenated_words():
+    tariff = Phrases(["tariffs?"])
+    assert _scan(tariff, "Non-tariff barriers and tariffs; a tariff.") == ["tariffs", "tariff"]
+
+
+def test_names_are_case_sensitive_and_split_at_hyphens():
+    names = Phrases(["Japan", "US", r"U\.S\."], case_sensitive=True)
+    assert _scan(names, "Japan-US talks, U.S.-Japan ties, us and USA") == ["Japan", "US", "U.S.", "Japan"]
+
+
+def test_longest_alternative_is_found_at_a_boundary():
+    removal = Phrases(["exempt(?:ion|ions|ed)?"])
+    assert _scan(removal, "Japan seeks exemptions; exempted goods") == ["exemptions", "exempted"]
+
+
+def test_scanner_and_plain_search_agree():
+    phrases = Phrases(["rare[- ]earths?(?: metals)?", r"semiconductor\w*", "economic security"])
+    text = "Rare earth metals, semiconductors and economic security were on the agenda."
+    assert _scan(phrases, text) == [text[s:e] for s, e in phrases.spans(text.lower())]
