@@ -60,8 +60,13 @@ def test_extract_reads_file_urls(seed_feed):
 
 
 @pytest.fixture
-async def http_feed(seed_feed: Path) -> AsyncIterator[str]:
-    body = seed_feed.read_bytes()
+def seed_feed_bytes(seed_feed: Path) -> bytes:
+    return seed_feed.read_bytes()
+
+
+@pytest.fixture
+async def http_feed(seed_feed_bytes: bytes) -> AsyncIterator[str]:
+    body = seed_feed_bytes
 
     async def feed(_: web.Request) -> web.Response:
         return web.Response(body=body, content_type="application/rss+xml")
