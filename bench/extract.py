@@ -21,10 +21,10 @@ import feedparser
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.extract import extract_entry  # noqa: E402
-from bot.feeds.parse import parse_feed  # noqa: E402
-from bot.profile import default_profile  # noqa: E402
-from bot.seedfeed import seed_feed_xml  # noqa: E402
+from bot.extract import extract_entry
+from bot.feeds.parse import parse_feed
+from bot.profile import default_profile
+from bot.seedfeed import seed_feed_xml
 
 
 def _cpu_seconds(fn: Callable[[], object], repeat: int) -> float:
