@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -19,6 +20,7 @@ from storage import knowledge as kb
 from storage.models import Claim, Entry, Fact, as_utc
 
 MAX_SOURCES = 12
+_NEVER = datetime.max.replace(tzinfo=UTC)  # entries without a date sort last
 _ORDINAL = {1: "st", 2: "nd", 3: "rd"}
 
 
@@ -97,8 +99,8 @@ async def build_round_view(session: AsyncSession, number: int) -> RoundView | No
     entries = {e.id: e for e in first}
     missing = sampled - set(entries)
     if missing:
-        entries.update(await kb.entries_by_ids(session, missing))
-    ordered = sorted(entries.values(), key=lambda e: (as_utc(e.published or e.created_at), e.id or 0))[:MAX_SOURCES]
+        entries.update(await kb.entries_by_ids(session, missing, cited_only=True))
+    ordered = sorted(entries.values(), key=lambda e: (as_utc(e.published) or _NEVER, e.id or 0))[:MAX_SOURCES]
     number_of = {e.id: i + 1 for i, e in enumerate(ordered)}
     view = RoundView(number=number, status=None, source_total=max(total, len(ordered)), sources=ordered)
     for claim in claims:

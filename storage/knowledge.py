@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import func, insert, or_, update
+from sqlalchemy.orm import load_only
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -67,11 +69,15 @@ async def find_seen(
     return None, ""
 
 
-async def entries_by_ids(session: AsyncSession, ids: Iterable[int]) -> dict[int, Entry]:
+async def entries_by_ids(session: AsyncSession, ids: Iterable[int], *, cited_only: bool = False) -> dict[int, Entry]:
+    """Entries by id; ``cited_only`` loads just what a citation shows (title, link, outlet, time)."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    rows = await session.exec(select(Entry).where(col(Entry.id).in_(wanted)))
+    query = select(Entry).where(col(Entry.id).in_(wanted))
+    if cited_only:
+        query = query.options(_cited())
+    rows = await session.exec(query)
     return {e.id: e for e in rows.all() if e.id is not None}
 
 
@@ -80,9 +86,18 @@ async def facts_of_entry(session: AsyncSession, entry_id: int) -> list[Fact]:
     return list(rows.all())
 
 
+# What an answer shows of an entry; the stored text stays on disk (SQLite keeps it in overflow pages).
+_CITED = (Entry.id, Entry.guid, Entry.title, Entry.link, Entry.source, Entry.published)
+
+
+def _cited() -> Any:
+    return load_only(*_CITED, raiseload=True)  # type: ignore[arg-type]
+
+
 async def entries_in_round(session: AsyncSession, round_number: int, *, limit: int) -> tuple[int, list[Entry]]:
-    """How many original entries report a round, and the first ``limit`` of them by publication."""
-    base = select(Entry).where(Entry.round == round_number).where(col(Entry.duplicate_of).is_(None))
+    """How many original entries report a round, and the first ``limit`` of them by publication
+    (only the columns a citation needs)."""
+    base = select(Entry).options(_cited()).where(Entry.round == round_number).where(col(Entry.duplicate_of).is_(None))
     total = (
         await session.exec(
             select(func.count())
@@ -165,9 +180,7 @@ async def bump_source_counts(session: AsyncSession, claim_ids: Sequence[int]) ->
 
 
 async def claim_for(session: AsyncSession, round_number: int, kind: str, key: str, value: str) -> Claim | None:
-    query = select(Claim).where(
-        Claim.round == round_number, Claim.kind == kind, Claim.key == key, Claim.value == value
-    )
+    query = select(Claim).where(Claim.round == round_number, Claim.kind == kind, Claim.key == key, Claim.value == value)
     return (await session.exec(query)).first()
 
 
@@ -177,9 +190,7 @@ async def record_claim(
     """The claim for this statement with one more source (created on its first source)."""
     claim = await claim_for(session, round_number, kind, key, value)
     if claim is None:
-        claim = new_claim(
-            round_number=round_number, kind=kind, key=key, value=value, entry_id=entry_id, status=status
-        )
+        claim = new_claim(round_number=round_number, kind=kind, key=key, value=value, entry_id=entry_id, status=status)
     else:
         add_source(claim, entry_id)
     session.add(claim)
@@ -271,9 +282,7 @@ async def active_subscriptions(session: AsyncSession) -> list[Subscription]:
     return list((await session.exec(query)).all())
 
 
-async def put_outbox_many(
-    session: AsyncSession, *, item_key: str, kind: str, payloads: dict[str, str]
-) -> int:
+async def put_outbox_many(session: AsyncSession, *, item_key: str, kind: str, payloads: dict[str, str]) -> int:
     """`put_outbox` for one item at several destinations in two statements; returns rows changed."""
     if not payloads:
         return 0

@@ -64,6 +64,7 @@ class Entry(SQLModel, table=True):
     """
 
     __tablename__ = "entry"
+    __table_args__ = (Index("ix_entry_round_dup_published", "round", "duplicate_of", "published", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     feed_id: int | None = Field(default=None, foreign_key="feed.id", ondelete="SET NULL", index=True)
@@ -111,7 +112,10 @@ class Claim(SQLModel, table=True):
     two sources that disagree make two claims with the same (round, kind, key)."""
 
     __tablename__ = "claim"
-    __table_args__ = (UniqueConstraint("round", "kind", "key", "value", name="uq_claim_round_kind_key_value"),)
+    __table_args__ = (
+        UniqueConstraint("round", "kind", "key", "value", name="uq_claim_round_kind_key_value"),
+        Index("ix_claim_kind_key_round", "kind", "key", "round"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     round: int = Field(index=True)  # 0 for facts that name no round

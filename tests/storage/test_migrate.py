@@ -44,3 +44,13 @@ def test_missing_sqlite_folder_is_one_line(tmp_path) -> None:
 def test_unsupported_url_is_one_line() -> None:
     with pytest.raises(StorageError, match="supports sqlite"):
         upgrade("mysql://localhost/parley")
+
+
+def test_the_migrations_build_exactly_the_models(blank_database_url: str) -> None:
+    # A model changed without a migration would fail here ("New upgrade operations detected").
+    from alembic import command
+
+    from storage.migrate import alembic_config
+
+    upgrade(blank_database_url)
+    command.check(alembic_config(blank_database_url))
