@@ -216,6 +216,7 @@ class Poller:
             try:
                 await self._ingest_new(feed, parsed, outcome)
                 outcome.entries_in_feed = total
+                self._warm.add(feed.id)  # every entry it holds is now in memory: no need to recall them
             except Exception as exc:  # the pipeline or the database failed: keep the old validators, retry later
                 log.exception("ingest failed for %s", feed.url)
                 reason = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
