@@ -27,10 +27,12 @@ SAMPLE_SOURCES = 8  # sources kept on a claim for display; the count keeps growi
 
 
 async def known_guids(session: AsyncSession, guids: Sequence[str]) -> set[str]:
-    if not guids:
-        return set()
-    rows = await session.exec(select(Entry.guid).where(col(Entry.guid).in_(list(guids))))
-    return set(rows.all())
+    """Which of these guids are stored (asked in chunks: SQLite limits bound parameters)."""
+    found: set[str] = set()
+    for start in range(0, len(guids), 500):
+        chunk = list(guids[start : start + 500])
+        found.update((await session.exec(select(Entry.guid).where(col(Entry.guid).in_(chunk)))).all())
+    return found
 
 
 async def entry_by_guid(session: AsyncSession, guid: str) -> Entry | None:
