@@ -121,7 +121,7 @@ class Place:
     buildings: Phrases | None
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one compiled profile per file
+@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)  # by identity; caches hold it weakly
 class Profile:
     """The compiled profile the extractor runs on."""
 

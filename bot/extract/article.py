@@ -8,6 +8,7 @@ clause?" without scanning the text again.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -212,15 +213,15 @@ def _find_people(
     return mentions
 
 
-_SCANNERS: dict[int, tuple[int, Scanner]] = {}
+_SCANNERS: weakref.WeakKeyDictionary[Profile, tuple[int, Scanner]] = weakref.WeakKeyDictionary()
 
 
 def scanner_for(profile: Profile) -> Scanner:
     """One scanner per profile for its phrase sets and the extractor's own (built once)."""
-    cached = _SCANNERS.get(id(profile))
+    cached = _SCANNERS.get(profile)
     if cached is None or cached[0] != len(SHARED):
         cached = (len(SHARED), Scanner([*profile.phrase_sets(), *SHARED]))
-        _SCANNERS[id(profile)] = cached
+        _SCANNERS[profile] = cached
     return cached[1]
 
 

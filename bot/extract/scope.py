@@ -8,6 +8,8 @@ profile's own sides and topics are never treated as third parties.
 
 from __future__ import annotations
 
+import weakref
+
 from bot.extract.article import Article
 from bot.phrases import Phrases
 from bot.profile import Profile
@@ -29,16 +31,16 @@ _COUNTRIES = (
     "Hanoi", "Taipei", "Geneva", "Stockholm",
 )  # fmt: skip
 _COUNTRY_NAMES = Phrases([n.replace(".", r"\.") for n in _COUNTRIES], case_sensitive=True, shared=True)
-_OWN_NAMES: dict[int, frozenset[str]] = {}
+_OWN_NAMES: weakref.WeakKeyDictionary[Profile, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def _own_names(profile: Profile) -> frozenset[str]:
     """Country names that are a side or a topic of this profile, so never a third party."""
-    names = _OWN_NAMES.get(id(profile))
+    names = _OWN_NAMES.get(profile)
     if names is None:
         own = [*profile.sides.values(), *profile.topics.values()]
         names = frozenset(c for c in _COUNTRIES if any(p.search(c) for p in own))
-        _OWN_NAMES[id(profile)] = names
+        _OWN_NAMES[profile] = names
     return names
 
 
