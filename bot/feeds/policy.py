@@ -42,9 +42,15 @@ def url_spread(url: str, window: float) -> float:
     return (int.from_bytes(digest[:8], "big") / 2**64) * window
 
 
-def first_poll_at(url: str, now: datetime, policy: PollPolicy) -> datetime:
-    """When a newly added feed is first polled: its hash slot within one interval."""
-    return now + timedelta(seconds=url_spread(url, policy.interval))
+def first_poll_at(url: str, now: datetime, policy: PollPolicy, rng: random.Random | None = None) -> datetime:
+    """When a newly added feed is first polled: its hash slot within one interval, plus jitter.
+
+    The hash spreads feeds evenly and keeps a feed's slot across restarts; the jitter (up to
+    ``policy.jitter`` of the interval, wrapped inside it) keeps feeds that hash close together,
+    or several Parley instances following the same URL, from hitting a host in step.
+    """
+    jitter = (rng or random).uniform(0.0, policy.jitter * policy.interval)
+    return now + timedelta(seconds=(url_spread(url, policy.interval) + jitter) % max(policy.interval, 1e-9))
 
 
 def resume_at(url: str, next_poll_at: datetime | None, now: datetime, policy: PollPolicy) -> datetime:

@@ -85,3 +85,10 @@ def test_a_restart_resumes_the_persisted_schedule_and_spreads_overdue_feeds():
     assert all(NOW <= t < NOW + timedelta(seconds=120) for t in overdue)
     assert len(set(overdue)) == 100
     assert NOW <= resume_at("never-polled", None, NOW, POLICY) < NOW + timedelta(seconds=300)
+
+
+def test_first_polls_carry_a_little_jitter_but_stay_within_the_interval():
+    rng = random.Random(3)
+    times = [first_poll_at("https://feeds.example/a.xml", NOW, POLICY, rng) for _ in range(50)]
+    assert len(set(times)) == 50
+    assert all(NOW <= t < NOW + timedelta(seconds=300) for t in times)
