@@ -4,6 +4,7 @@ exactly once after a poll."""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import AsyncIterator
@@ -116,38 +117,75 @@ def _feed_with(items: int) -> str:
     return head + "".join(found[:items]) + tail
 
 
+class NewsSite:
+    """A loopback site whose feed grows as a test publishes seed articles."""
+
+    def __init__(self) -> None:
+        self.items = 0
+        self.runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def __aenter__(self) -> NewsSite:
+        app = web.Application()
+        app.router.add_get("/feed.xml", self._feed)
+        self.runner = web.AppRunner(app)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed.xml"  # type: ignore[union-attr]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        assert self.runner is not None
+        await self.runner.cleanup()
+
+    async def _feed(self, _request: web.Request) -> web.Response:
+        return web.Response(text=_feed_with(self.items), content_type="application/rss+xml")
+
+
+async def follow(fake: FakeDiscord, bot: ParleyBot, site: NewsSite, *, kind: str, channel: str) -> None:
+    """/feed add the site (its first poll records without announcing), then /subscribe the channel."""
+    bot.settings = bot.settings.model_copy(update={"allow_private_feeds": True})
+    added = await fake.interact("feed", [{"name": "url", "type": 3, "value": site.url}], subcommand=["add"])
+    assert "Feed added" in added.text
+    await poll_once(bot.settings, out=io.StringIO())
+    await fake.interact("subscribe", [{"name": "kind", "type": 3, "value": kind}], channel=channel)
+
+
 async def test_subscribe_then_a_poll_with_a_new_article_posts_its_digest_once(
         fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
-    body = {"xml": _feed_with(4)}
-
-    async def feed(_request: web.Request) -> web.Response:
-        return web.Response(text=body["xml"], content_type="application/rss+xml")
-
-    app = web.Application()
-    app.router.add_get("/feed.xml", feed)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed.xml"  # type: ignore[union-attr]
-    settings = bot.settings.model_copy(update={"allow_private_feeds": True})
-    bot.settings = settings
     news = fake.channel_id("news")
     sink = DeliveryWorker(bot, store, worker_id="test")
-    try:
-        added = await fake.interact("feed", [{"name": "url", "type": 3, "value": url}], subcommand=["add"])
-        assert "Feed added" in added.text
-        await poll_once(settings, out=io.StringIO())  # first poll: recorded, not announced
-        await fake.interact("subscribe", [{"name": "kind", "type": 3, "value": "digests"}], channel=news)
+    async with NewsSite() as site:
+        site.items = 4
+        await follow(fake, bot, site, kind="digests", channel=news)
         await sink.run_once()
         assert fake.posted(news) == []
-        body["xml"] = _feed_with(5)  # the site publishes the 5th seed article
-        await poll_once(settings, out=io.StringIO())
+        site.items = 5  # the site publishes the 5th seed article
+        await poll_once(bot.settings, out=io.StringIO())
         await sink.run_once()
-        await poll_once(settings, out=io.StringIO())  # nothing new: nothing more
+        await poll_once(bot.settings, out=io.StringIO())  # nothing new: nothing more
         await sink.run_once()
-    finally:
-        await runner.cleanup()
     (post,) = fake.posted(news)
     assert post["embeds"][0]["title"].startswith("Round 5")
+    assert len(fake.requests_to("POST", rf"^/channels/{news}/messages$")) == 1
+
+
+async def test_a_second_source_for_a_posted_round_edits_its_digest(
+        fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    news = fake.channel_id("news")
+    sink = DeliveryWorker(bot, store, worker_id="test")
+    async with NewsSite() as site:
+        await follow(fake, bot, site, kind="digests", channel=news)  # an empty feed at first
+        site.items = 1  # seed-004: round 2 announced
+        await poll_once(bot.settings, out=io.StringIO())
+        await sink.run_once()
+        (first,) = copy.deepcopy(fake.posted(news))
+        assert first["embeds"][0]["title"].startswith("Round 2")
+        site.items = 2  # seed-000: another outlet reports round 2
+        await poll_once(bot.settings, out=io.StringIO())
+        await sink.run_once()
+    (edited,) = fake.posted(news)
+    assert edited["id"] == first["id"] and edited["edited_timestamp"] is not None
+    assert "Jiji Press" in str(edited["embeds"]) and "Jiji Press" not in str(first["embeds"])
     assert len(fake.requests_to("POST", rf"^/channels/{news}/messages$")) == 1
