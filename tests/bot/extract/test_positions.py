@@ -19,6 +19,9 @@ def stances(body: str) -> list[str]:
         ("The leaders discussed the U.S. auto tariffs, which Japan wants eliminated.", ["removal"]),
         ("Tokyo would accept a significant reduction of the auto tariffs, government sources said.", ["reduction"]),
         ("Japan agreed to a deal setting a 15% tariff on its goods, Akazawa said.", ["agreed"]),
+        ("Tokyo could accept a substantial cut in the tariffs, officials said.", ["reduction"]),
+        ("Japan and the United States clinched a trade deal on Tuesday, Akazawa said.", ["agreed"]),
+        ("Japan hopes to reach an agreement on the tariffs in June.", []),
     ],
 )
 def test_stances_in_several_wordings(sentence, expected):

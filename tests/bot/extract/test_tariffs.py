@@ -37,6 +37,10 @@ def test_a_rate_given_by_reference():
     assert rates(body) == [("reciprocal", 15), ("reciprocal", 25)]
 
 
+def test_an_upper_bound_is_the_rate():
+    assert rates("The U.S. imposes tariffs of up to 25% on Japanese cars.") == [("autos", 25)]
+
+
 def test_numbers_that_are_not_tariffs():
     body = (
         "Japan will invest $550 billion in the United States. Japanese carmakers sold 3.3 million vehicles in the U.S. "
