@@ -19,7 +19,7 @@ import os
 import pkgutil
 import signal
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -234,11 +234,6 @@ async def start_scheduler(settings: Settings, store: Any, on_poll: Callable[[], 
     scheduler = FeedScheduler(settings, store=store, on_outcome=lambda _outcome: on_poll())
     await scheduler.start()
     return scheduler
-
-
-def iter_app_commands(bot: commands.Bot) -> Iterator[app_commands.Command[Any, ..., Any] | app_commands.Group]:
-    """Top-level slash commands and groups registered on the bot's tree."""
-    yield from bot.tree.get_commands(type=discord.AppCommandType.chat_input)  # type: ignore[misc]
 
 
 async def _main(settings: Settings) -> int:

@@ -164,6 +164,7 @@ class FakeDiscord:
         self.sessions: list[_Session] = []
         self.failures: list[ScriptedFailure] = []
         self._pending: dict[str, _Pending] = {}  # interaction token -> waiting test
+        self._originals: dict[str, dict[str, Any]] = {}  # interaction token -> its response message
         self._runner: web.AppRunner | None = None
         self._gateway_connections: set[web.WebSocketResponse] = set()
         self._nonces: dict[tuple[str, str], str] = {}
@@ -454,12 +455,6 @@ class FakeDiscord:
                             "response_message_ephemeral": bool(int(data.get("flags") or 0) & EPHEMERAL)},
             "resource": resource,
         })
-
-    @property
-    def _originals(self) -> dict[str, dict[str, Any]]:
-        if not hasattr(self, "_originals_store"):
-            self._originals_store: dict[str, dict[str, Any]] = {}
-        return self._originals_store
 
     async def _followup(self, request: web.Request, body: Any, app_id: str, token: str) -> web.Response:
         msg = self._message(self.channel_ids[0], body or {})
