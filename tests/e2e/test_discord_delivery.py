@@ -220,3 +220,14 @@ async def test_rows_of_a_channel_that_unsubscribed_meanwhile_are_not_posted(
     assert fake.posted(alerts) == []
     gone = await row(store, row_id)
     assert gone.status == "dead" and gone.last_error == "not posted: the channel unsubscribed"
+
+
+async def test_the_running_bot_delivers_in_the_background_after_subscribe(fake: FakeDiscord, store: Store) -> None:
+    settings = bot_settings(fake, database_url=store.database_url)
+    async with running_bot(fake, settings, store=store, delivery_interval=3600) as running:
+        assert running.delivery is not None, "parley run starts the delivery worker"
+        alerts = fake.channel_id("alerts")
+        await enqueue(store, alerts, "digest:round:5", digest(5, "a"))
+        await fake.interact("subscribe", channel=alerts)  # wakes the worker; no waiting for its next tick
+        (message,) = await fake.wait_for_posts(alerts, 1)
+    assert message["embeds"][0]["title"].startswith("Round 5")

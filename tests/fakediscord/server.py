@@ -170,6 +170,7 @@ class FakeDiscord:
         self._nonces: dict[tuple[str, str], str] = {}
         self._stalls: list[tuple[str, re.Pattern[str], asyncio.Event]] = []
         self._held: list[asyncio.Event] = []
+        self._posted = asyncio.Event()
         self.stalled = asyncio.Event()
         self.port = 0
         self.identifies = 0
@@ -254,6 +255,16 @@ class FakeDiscord:
     def posted(self, channel_id: str) -> list[dict[str, Any]]:
         """Messages currently in a channel (as last edited), oldest first."""
         return list(self.messages.get(str(channel_id), {}).values())
+
+    async def wait_for_posts(self, channel_id: str, count: int, wait: float = 10) -> list[dict[str, Any]]:
+        """Wait until ``channel_id`` holds at least ``count`` messages (posted by a background worker)."""
+        async def _enough() -> None:
+            while len(self.posted(channel_id)) < count:
+                self._posted.clear()
+                await self._posted.wait()
+
+        await asyncio.wait_for(_enough(), wait)
+        return self.posted(channel_id)
 
     def requests_to(self, method: str, path_regex: str) -> list[Recorded]:
         rx = re.compile(path_regex)
@@ -497,6 +508,7 @@ class FakeDiscord:
         self.messages.setdefault(channel_id, {})[msg["id"]] = msg
         if nonce:
             self._nonces[(channel_id, str(nonce))] = msg["id"]
+        self._posted.set()
         return _json(msg)
 
     async def _edit_message(self, request: web.Request, body: Any, channel_id: str, message_id: str) -> web.Response:
