@@ -6,6 +6,8 @@ An error answer goes only to the asker, as one line; any other answer is rendere
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable
 from typing import Any
 
 import discord
@@ -36,6 +38,29 @@ async def _send(interaction: discord.Interaction[Any], *, ephemeral: bool, **kwa
 async def ask(interaction: discord.Interaction[Any], command: str, args: dict[str, Any]) -> Answer:
     """The query layer's answer to ``command`` with ``args``, as `parley ask` would give it."""
     return await answer(interaction.client.store, command, args)  # type: ignore[attr-defined]
+
+
+DEFER_AFTER_SECONDS = 2.0
+
+
+async def reply_in_time(interaction: discord.Interaction[Any], pending: Awaitable[Answer]) -> None:
+    """Reply with the answer ``pending`` gives, deferring first if it is slow.
+
+    Discord drops an interaction not answered within 3 seconds. Answers normally take
+    milliseconds; when the database is busy, a "thinking…" deferral after 2 s buys 15 minutes,
+    and the answer follows up. (After a deferral even an error answer shows in the channel:
+    Discord makes the first follow-up replace the deferred message.)
+    """
+    task = asyncio.ensure_future(pending)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_SECONDS)
+        if not done:
+            await interaction.response.defer(thinking=True)
+        result = await task
+    finally:
+        if not task.done():
+            task.cancel()
+    await reply(interaction, result)
 
 
 def store_of(interaction: discord.Interaction[Any]) -> Any:

@@ -10,9 +10,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answers import Answer
 from bot.errors import UserError
 from bot.queries import recorded_rounds
-from cogs._reply import ask, reply, store_of
+from cogs._reply import ask, reply_in_time, store_of
 
 MAX_ROUND = 1000
 SIDES = [app_commands.Choice(name="Japan", value="Japan"),
@@ -31,11 +32,14 @@ class Negotiation(commands.Cog):
     @app_commands.command(name="round", description="What is known about one ministerial round")
     @app_commands.describe(number="the round's number (recorded rounds are suggested)")
     async def round_(self, interaction: discord.Interaction, number: app_commands.Range[int, 1, MAX_ROUND]) -> None:
+        await reply_in_time(interaction, self._round(interaction, number))
+
+    async def _round(self, interaction: discord.Interaction, number: int) -> Answer:
         rounds = await recorded_rounds(store_of(interaction))
         if number not in rounds:  # a number the option accepts but nothing is known of: the asker's slip
             listed = ", ".join(map(str, rounds)) or "none yet"
             raise UserError(f"Round {number} is not recorded (recorded rounds: {listed})")
-        await reply(interaction, await ask(interaction, "round", {"number": number}))
+        return await ask(interaction, "round", {"number": number})
 
     @round_.autocomplete("number")
     async def _round_numbers(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[int]]:
@@ -45,34 +49,34 @@ class Negotiation(commands.Cog):
 
     @app_commands.command(name="latest", description="The most recent round and what happened in it")
     async def latest(self, interaction: discord.Interaction) -> None:
-        await reply(interaction, await ask(interaction, "latest", {}))
+        await reply_in_time(interaction, ask(interaction, "latest", {}))
 
     @app_commands.command(name="timeline", description="Every round so far: dates, places, who met")
     async def timeline(self, interaction: discord.Interaction) -> None:
-        await reply(interaction, await ask(interaction, "timeline", {}))
+        await reply_in_time(interaction, ask(interaction, "timeline", {}))
 
     @app_commands.command(name="positions", description="Each side's current stance, with the sentence that says so")
     @app_commands.describe(side="only this side")
     @app_commands.choices(side=SIDES)
     async def positions(self, interaction: discord.Interaction,
                         side: app_commands.Choice[str] | None = None) -> None:
-        await reply(interaction, await ask(interaction, "positions", {"side": side.value if side else None}))
+        await reply_in_time(interaction, ask(interaction, "positions", {"side": side.value if side else None}))
 
     @app_commands.command(name="changes", description="When and how a side changed its position")
     async def changes(self, interaction: discord.Interaction) -> None:
-        await reply(interaction, await ask(interaction, "changes", {}))
+        await reply_in_time(interaction, ask(interaction, "changes", {}))
 
     @app_commands.command(name="tariffs", description="Tariff rates reported, by sector, with sources")
     @app_commands.describe(sector="only this sector")
     @app_commands.choices(sector=SECTORS)
     async def tariffs(self, interaction: discord.Interaction,
                       sector: app_commands.Choice[str] | None = None) -> None:
-        await reply(interaction, await ask(interaction, "tariffs", {"sector": sector.value if sector else None}))
+        await reply_in_time(interaction, ask(interaction, "tariffs", {"sector": sector.value if sector else None}))
 
     @app_commands.command(name="why", description="What Parley took from one article, and why")
     @app_commands.describe(article="the article's link or guid")
     async def why(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, 2000]) -> None:
-        await reply(interaction, await ask(interaction, "why", {"target": article}))
+        await reply_in_time(interaction, ask(interaction, "why", {"target": article}))
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.discord_app import ParleyBot
 from storage import Store
 from tests.fakediscord import FakeDiscord
@@ -73,3 +75,12 @@ async def test_a_database_that_cannot_be_used_is_one_line_not_a_traceback(fake: 
         await broken.close()
     assert reply.ephemeral and "\n" not in reply.content
     assert "Traceback" not in reply.content
+
+
+async def test_a_slow_answer_defers_first_and_follows_up(fake: FakeDiscord, seeded: ParleyBot,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cogs._reply.DEFER_AFTER_SECONDS", 0)  # every answer counts as slow
+    reply = await fake.interact("round", [opt("number", 5, 4)])
+    (callback,) = fake.requests_to("POST", r"^/interactions/\d+/[^/]+/callback$")[-1:]
+    assert callback.body["type"] == 5, "deferred (thinking…) within Discord's 3 s"
+    assert reply.embeds[0]["title"].startswith("Round 5"), "the answer followed up"
