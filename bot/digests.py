@@ -29,8 +29,12 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+_LABELS = {"us_tariffs": "the US tariffs", "non_tariff_barriers": "non-tariff barriers"}
+
+
 def humanise(identifier: str) -> str:
-    return identifier.replace("_", " ")
+    """A profile id as words ("us_tariffs" → "the US tariffs", "rare_earths" → "rare earths")."""
+    return _LABELS.get(identifier, identifier.replace("_", " "))
 
 
 def stance_phrase(stance: str) -> str:

@@ -88,7 +88,7 @@ async def test_timeline_has_one_line_per_round(talks: Store) -> None:
 async def test_positions_by_round_mark_the_change(talks: Store) -> None:
     result = await answer(talks, "positions", {"side": "japan"})
     [field] = result.fields
-    assert field.name == "Japan on us tariffs"
+    assert field.name == "Japan on the US tariffs"
     assert field.value.splitlines() == [
         "round 4: removal (1 source)",
         "round 5: reduction (changed) (1 source)",
@@ -100,7 +100,7 @@ async def test_positions_by_round_mark_the_change(talks: Store) -> None:
 async def test_changes_show_sentence_and_link(talks: Store) -> None:
     result = await answer(talks, "changes", {})
     [field] = result.fields
-    assert field.name == "Japan changed its position on us tariffs in round 5: removal → reduction"
+    assert field.name == "Japan changed its position on the US tariffs in round 5: removal → reduction"
     assert "“d: Japan seeks reduction.”" in field.value and "https://news.example/d" in field.value
 
 
@@ -117,7 +117,7 @@ async def test_why_explains_what_was_extracted_and_posted(talks: Store) -> None:
     assert fields["Posted about it"] == "yes"
     assert "alert: Japan changed position on us_tariffs" in fields["Decision"]
     assert (
-        "position Japan on us tariffs = reduction: changed position" in fields["Facts recorded (and how they matched)"]
+        "position Japan on the US tariffs = reduction: changed position" in fields["Facts recorded (and how they matched)"]
     )
     skipped = await answer(talks, "why", {"target": "e"})
     assert {f.name: f.value for f in skipped.fields}["Posted about it"] == "no"

@@ -56,7 +56,7 @@ async def test_replay_prints_the_merged_digests_and_the_change(
     assert items["digest:round:4"].startswith("Round 4: held, 2025-05-30, Washington")
     assert items["digest:round:5"].startswith("Round 5: held, 2025-06-06, Washington")
     alert = items["alert:position:Japan:us_tariffs:5"]
-    assert alert.startswith("Japan changed its position on us tariffs in round 5: removal → reduction")
+    assert alert.startswith("Japan changed its position on the US tariffs in round 5: removal → reduction")
     assert "https://seeds.parley.invalid/seed-003" in alert and "“" in alert  # the sentence and the link
     assert "Before (round 4): removal" in alert
 
