@@ -223,12 +223,22 @@ class PositionChange:
     previous_stance: str | None
     previous_sentence: str | None
     previous_entry: Entry | None
+    date: str | None = None
+
+    @property
+    def when(self) -> str:
+        return f"in round {self.round}" if self.round else f"outside the rounds ({self.date or 'undated'})"
 
 
-async def position_change(session: AsyncSession, fact: Fact, entry: Entry) -> PositionChange:
-    """The change ``fact`` records, with the earlier round's stance and the sentence that shows it."""
+async def position_change(
+    session: AsyncSession, fact: Fact, entry: Entry, *, date: str | None = None
+) -> PositionChange:
+    """The change ``fact`` records, with the earlier round's stance and the sentence that shows it.
+
+    ``date`` names a change reported outside any round (default: the entry's publication day).
+    """
     actor, _, issue = fact.key.partition(":")
-    prev_round, before = await kb.stances_before(session, fact.key, fact.round or 0)
+    prev_round, before = await kb.stances_before(session, fact.key, fact.round or kb.AFTER_ALL_ROUNDS)
     prev_claim: Claim | None = before[0] if before else None
     prev_fact = await kb.first_fact_of_claim(session, prev_claim) if prev_claim else None
     prev_entry = (await kb.entries_by_ids(session, [prev_fact.entry_id])).get(prev_fact.entry_id) if prev_fact else None
@@ -243,6 +253,7 @@ async def position_change(session: AsyncSession, fact: Fact, entry: Entry) -> Po
         previous_stance="/".join(json.loads(c.value) for c in before) if before else None,
         previous_sentence=prev_fact.sentence if prev_fact else None,
         previous_entry=prev_entry,
+        date=date or (as_utc(entry.published).date().isoformat() if entry.published else None),
     )
 
 
@@ -253,14 +264,14 @@ def _quote(sentence: str | None) -> str:
 def render_change(change: PositionChange) -> Answer:
     """A changed-position alert: what changed, and the sentence and link that show it."""
     title = (
-        f"{change.actor} changed its position on {humanise(change.issue)} in round {change.round}: "
+        f"{change.actor} changed its position on {humanise(change.issue)} {change.when}: "
         f"{change.previous_stance or '?'} → {change.stance}"
     )
     link = change.entry.link or change.entry.guid
     desc = f"{change.actor} now seeks {stance_phrase(change.stance)}. {_quote(change.sentence)} — {link}"
     fields = [
         AnswerField(
-            f"Now (round {change.round})",
+            f"Now ({change.when.removeprefix('in ')})",
             f"{change.stance}: {_quote(change.sentence)} [1]",
         )
     ]

@@ -251,10 +251,11 @@ async def _record_facts(
     by_statement = {(c.kind, c.key, c.value): c for c in claims}
     recorded = [ClaimView(c.kind, c.key, c.value) for c in claims]
     previous: dict[str, list[str]] = {}
-    if round_number:
-        for key in {r.key for r in records if r.kind == "position"}:
-            _, before = await kb.stances_before(session, key, round_number)
-            previous[key] = [json.loads(c.value) for c in before]
+    for key in {r.key for r in records if r.kind == "position"}:
+        # A stance reported outside any round (a deal announced by a leader) is compared with
+        # the latest round's.
+        _, before = await kb.stances_before(session, key, round_number or kb.AFTER_ALL_ROUNDS)
+        previous[key] = [json.loads(c.value) for c in before]
     counts: dict[str, int] = {}
     matched: list[tuple[str, Claim]] = []
     bulk: list[int] = []
@@ -304,16 +305,15 @@ async def _record_facts(
     if not announce:
         entry.decision = f"{decision}; recorded on the feed's first poll, nothing posted"
         return
-    if not facts.round:
-        entry.decision = f"{decision}; reports no round, so no digest"
-        return
     if not records:
         entry.decision = f"{decision}; nothing to post"
         return
     latest = await kb.latest_round(session)
     posted: list[str] = []
     destinations = await _destinations(session, console=console)
-    if latest is None or facts.round >= latest:
+    if not facts.round:
+        posted.append("reports no round, so no digest")
+    elif latest is None or facts.round >= latest:
         answer = await round_answer(session, facts.round)
         if answer is not None:
             payloads = {
@@ -328,12 +328,13 @@ async def _record_facts(
     else:
         posted.append(f"round {facts.round} is older than the latest round ({latest}), so no digest")
     for fact in changed:
-        change = await position_change(session, fact, entry)
+        change = await position_change(session, fact, entry, date=facts.date)
         alert = render_change(change)
         payloads = {d: to_payload(alert, ping_role_id=role) for d, kind, role in destinations if kind in ALERT_KINDS}
+        when = str(change.round) if change.round else f"no-round:{change.date}"
         wrote = await kb.put_outbox_many(
             session,
-            item_key=f"alert:position:{change.actor}:{change.issue}:{change.round}",
+            item_key=f"alert:position:{change.actor}:{change.issue}:{when}",
             kind="alert",
             payloads=payloads,
         )

@@ -20,7 +20,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Claim, ClusterKey, Entry, Fact, Outbox, StoryCluster, Subscription, utcnow
 
-SAMPLE_SOURCES = 8  # sources kept on a claim for display; the count keeps growing beyond
+SAMPLE_SOURCES = 8
+AFTER_ALL_ROUNDS = 1_000_000  # `stances_before` this: the latest round's stances  # sources kept on a claim for display; the count keeps growing beyond
 
 
 # -- entries ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from sqlmodel import select
 
@@ -207,3 +208,18 @@ async def test_extraction_runs_off_the_event_loop(store: Store) -> None:
 
     await ingest_entries(store, [entry("a")], feed_id=None, announce=False, extract=spy)
     assert threads and threads[0] is not threading.main_thread()
+
+
+async def test_a_deal_announced_outside_the_rounds_is_a_change_from_the_latest_round(store: Store) -> None:
+    deal = facts("deal", None, date="2025-07-22", stances=("agreed",))
+    fx = FakeExtractor(facts("r5", 5, stances=("reduction",)), deal, replace(deal, id="deal2"))
+    await _ingest(store, fx, entry("r5"))
+    report = await _ingest(store, fx, entry("deal", hours=1))
+    assert (report.digests, report.alerts) == (0, 1)
+    [alert] = [r for r in await store.outbox_items() if r.kind == "alert"]
+    assert alert.item_key == "alert:position:Japan:us_tariffs:no-round:2025-07-22"
+    answer, _ = from_payload(alert.payload)
+    assert answer.title == (
+        "Japan changed its position on the US tariffs outside the rounds (2025-07-22): reduction → agreed"
+    )
+    assert (await _ingest(store, fx, entry("deal2", hours=2))).alerts == 0  # another outlet: corroborated
