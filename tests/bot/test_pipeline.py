@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import replace
 
@@ -223,3 +224,28 @@ async def test_a_deal_announced_outside_the_rounds_is_a_change_from_the_latest_r
         "Japan changed its position on the US tariffs outside the rounds (2025-07-22): reduction → agreed"
     )
     assert (await _ingest(store, fx, entry("deal2", hours=2))).alerts == 0  # another outlet: corroborated
+
+
+async def test_two_workers_ingesting_one_round_count_every_source_once(store: Store, database_url: str) -> None:
+    fx = FakeExtractor(*(facts(f"w{i}", 2, location="Washington", participants=("Ryosei Akazawa",)) for i in range(8)))
+    async with Store(database_url) as other:
+        await asyncio.gather(
+            _ingest(store, fx, *(entry(f"w{i}", hours=i) for i in range(0, 8, 2))),
+            _ingest(other, fx, *(entry(f"w{i}", hours=i) for i in range(1, 8, 2))),
+        )
+    [claim] = await _claims(store, "location")
+    assert claim.source_count == 8
+    assert len(await _facts(store, "location")) == 8
+    [row] = await store.outbox_items()
+    assert row.revision == 8  # every entry's digest update is counted
+    assert len(from_payload(row.payload)[0].sources) == 8
+
+
+async def test_two_workers_given_the_same_entries_process_each_once(store: Store, database_url: str) -> None:
+    fx = FakeExtractor(*(facts(f"s{i}", 2, location="Washington") for i in range(6)))
+    feed = [entry(f"s{i}", hours=i) for i in range(6)]
+    async with Store(database_url) as other:
+        one, two = await asyncio.gather(_ingest(store, fx, *feed), _ingest(other, fx, *feed))
+    assert (one.new + two.new, one.duplicate + two.duplicate) == (6, 6)
+    [claim] = await _claims(store, "location")
+    assert claim.source_count == 6
