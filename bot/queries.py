@@ -109,8 +109,12 @@ async def _not_recorded(session: AsyncSession, number: int) -> Answer:
 
 async def _round(session: AsyncSession, args: dict[str, Any]) -> Answer:
     number = args.get("number")
-    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+    if isinstance(number, str) and number.strip().isdigit():
+        number = int(number)
+    if not isinstance(number, int) or isinstance(number, bool):
         raise BadArgument("round must be a whole number, e.g. /round 5")
+    if number < 1:
+        raise BadArgument("rounds are numbered from 1, e.g. /round 5")
     found = await round_answer(session, number)
     return found if found is not None else await _not_recorded(session, number)
 

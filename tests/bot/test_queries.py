@@ -140,3 +140,15 @@ async def test_ask_with_an_unreachable_database_is_one_line() -> None:
         result.error
         and result.title == "cannot reach the database at postgresql://root@127.0.0.1:1/parley: connection refused"
     )
+
+
+async def test_round_zero_and_text_numbers(talks: Store) -> None:
+    assert (await answer(talks, "round", {"number": 0})).title == "rounds are numbered from 1, e.g. /round 5"
+    assert (await answer(talks, "round", {"number": "4"})).title.startswith("Round 4: held")
+
+
+async def test_an_empty_database_says_nothing_is_recorded(store: Store) -> None:
+    assert (await answer(store, "latest", {})).title == "Nothing recorded yet"
+    assert (await answer(store, "round", {"number": 2})).description == "Recorded rounds: none yet."
+    assert (await answer(store, "timeline", {})).title == "Nothing recorded yet"
+    assert (await answer(store, "changes", {})).title == "No changed positions recorded"
