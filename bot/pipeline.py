@@ -35,6 +35,7 @@ from bot.extract import extract_entry
 from bot.extract.facts import ArticleFacts
 from bot.feeds.entry import FeedEntry
 from bot.matching import CHANGED, ClaimView, classify, records_of
+from bot.nextsteps import find_next_steps
 from bot.profile import Profile, default_profile
 from storage import Store
 from storage import knowledge as kb
@@ -246,7 +247,8 @@ async def _record_facts(
 ) -> None:
     assert entry.id is not None
     round_number = facts.round or 0
-    records = records_of(facts)
+    steps = find_next_steps(entry.clean_text) if facts.round and not getattr(facts, "next_steps", None) else []
+    records = records_of(facts, next_steps=steps)
     claims = await kb.claims_of_round(session, round_number, for_update=True)
     by_statement = {(c.kind, c.key, c.value): c for c in claims}
     recorded = [ClaimView(c.kind, c.key, c.value) for c in claims]

@@ -53,6 +53,7 @@ async def test_replay_prints_the_merged_digests_and_the_change(
     for outlet in ("Jiji Press", "Bloomberg (via Financial Post)", "unknown outlet"):
         assert f"({outlet})" in round2
     assert "from 3 sources" in round2
+    assert "Next steps:" in round2 and "next ministerial meeting as early as in mid-May" in round2
     assert items["digest:round:4"].startswith("Round 4: held, 2025-05-30, Washington")
     assert items["digest:round:5"].startswith("Round 5: held, 2025-06-06, Washington")
     alert = items["alert:position:Japan:us_tariffs:5"]
