@@ -55,23 +55,11 @@ def literal_prefix(pattern: str) -> str:
 
 
 def _has_top_level_bar(pattern: str) -> bool:
-    depth = 0
-    escaped = False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-    return False
+    return len(_split_top(pattern)) > 1
 
 
 def _split_top(body: str) -> list[str]:
+    """The alternatives of a pattern at its top level (not inside groups or classes)."""
     parts, depth, escaped, current = [], 0, False, []
     for ch in body:
         if escaped:

@@ -30,35 +30,29 @@ CARDINAL = rf"(?:\d+|(?:(?:{_TENS_WORD})[- ](?:{_CARDINAL_WORD})|{_CARDINAL_WORD
 ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|(?:(?:{_TENS_WORD})[- ])?(?:{_ORDINAL_WORD}))"
 
 
+def _word_value(word: str, units: dict[str, int], tens: dict[str, int]) -> int | None:
+    """A number word, or a tens word and a unit word joined ("twenty-one", "twenty-first")."""
+    if word in units:
+        return units[word]
+    if word in tens:
+        return tens[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in units:
+        return _TENS[parts[0]] + units[parts[1]]
+    return None
+
+
 def cardinal_value(text: str) -> int | None:
     """The value of a cardinal written in digits or words; None when it is not one."""
     word = text.strip().lower()
-    if word.isdigit():
-        return int(word)
-    if word in _UNITS:
-        return _UNITS[word]
-    if word in _TENS:
-        return _TENS[word]
-    parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
-        return _TENS[parts[0]] + _UNITS[parts[1]]
-    return None
+    return int(word) if word.isdigit() else _word_value(word, _UNITS, _TENS)
 
 
 def ordinal_value(text: str) -> int | None:
     """The value of an ordinal ("fifth", "5th", "twenty-first"); None when it is not one."""
     word = text.strip().lower()
     digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
-    if digits:
-        return int(digits.group(1))
-    if word in _ORDINAL_UNITS:
-        return _ORDINAL_UNITS[word]
-    if word in _ORDINAL_TENS:
-        return _ORDINAL_TENS[word]
-    parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ORDINAL_UNITS:
-        return _TENS[parts[0]] + _ORDINAL_UNITS[parts[1]]
-    return None
+    return int(digits.group(1)) if digits else _word_value(word, _ORDINAL_UNITS, _ORDINAL_TENS)
 
 
 def number_value(text: str) -> int | None:
