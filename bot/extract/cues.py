@@ -93,8 +93,14 @@ ABSENT_AFTER = re.compile(
 ABSENT_BEFORE = re.compile(
     r"\b(?:without|not including|excluding|but not|except(?: for)?|absent|minus)\s+(?:[\w.’']+\s+){0,4}$", re.IGNORECASE
 )
-CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b|\s[—–]\s|\s--\s")
-_CLAUSE_HINTS = (";", "but", "while", "whereas", "though", "however", "—", "–", "--")
+# Where one clause ends and another, possibly with the opposite sense, begins: "they discussed
+# chips, adding that currency was not discussed".
+CLAUSE_BREAK = re.compile(
+    r";|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b|\s[—–]\s|\s--\s"
+    r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting)\b|\band (?:said|added)\b"
+)
+_CLAUSE_HINTS = (";", "but", "while", "whereas", "though", "however", "—", "–", "--", "adding", "saying", "noting",
+                 "stressing", "explaining", "insisting", "and said", "and added")  # fmt: skip
 
 
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:

@@ -26,6 +26,14 @@ def test_discussed_and_not_discussed_in_one_sentence():
     assert (facts.topics, facts.not_discussed) == (["agriculture"], ["foreign_exchange"])
 
 
+def test_a_reported_denial_in_the_same_sentence_is_its_own_clause():
+    facts = facts_of(
+        LEAD + "The two discussed cooperation in semiconductors and energy, Akazawa told reporters, adding that "
+        "currency issues were not discussed."
+    )
+    assert (facts.topics, facts.not_discussed) == (["semiconductors", "energy"], ["foreign_exchange"])
+
+
 def test_speculation_is_never_a_topic():
     facts = facts_of(LEAD + "The two sides may have talked about boosting imports of automobiles and farm products.")
     assert facts.topics == []
