@@ -56,12 +56,12 @@ PHONE = Phrases([
     r"virtual(?:ly)?", r"online (?:meeting|talks)", "by video", "remotely", "conference call",
 ], shared=True)  # fmt: skip
 MEETING = Phrases([
-    "met", r"meet(?:s|ing|ings)?", "talks", "session", "sat down", "sit down", r"held (?:talks|a meeting|discussions)",
+    "met", "at the table", r"in the room", r"meet(?:s|ing|ings)?", "talks", "session", "sat down", "sit down", r"held (?:talks|a meeting|discussions)",
     r"negotiat(?:ed|ing) with", "led by", "round", "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?",
     "sitting", r"visit(?:ed|s|ing)?",
 ], shared=True)  # fmt: skip
 STRONG_MEETING = Phrases([
-    "met", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
+    "met", "at the table", r"in the room", "at the table", r"in the room", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", "led by", "session", "gathering", "sitting",
     r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted",
 ], shared=True)  # fmt: skip
@@ -86,7 +86,8 @@ EARLIER = Phrases([
 SPEECH_AFTER = re.compile(r"^[’']?s?\s*(?:,\s*)?(?:said|says|told|added|noted|stated|wrote|posted|tweeted|explained)\b")
 SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold)\s*$")
 ABSENT_AFTER = re.compile(
-    rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:take part|attend|join|participate|be present|be there|present|make it)|"
+    rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:(?:expected|going|able|planning|set|due|scheduled|likely) to )?"
+    r"(?:take part|attend|join|participate|be present|be there|present|make it)|"
     r"was absent|were absent|skipped|missed (?:the|it)|stayed away|sat out|was not among)\b",
     re.IGNORECASE,
 )

@@ -80,7 +80,12 @@ def people_of(article: Article, sentence: Sentence) -> list[Mention]:
 
 
 def describes_meeting(
-    article: Article, sentence: Sentence, round_sentences: set[int], people: list[Mention] | None = None
+    article: Article,
+    sentence: Sentence,
+    round_sentences: set[int],
+    people: list[Mention] | None = None,
+    *,
+    follows_meeting: bool = False,
 ) -> bool:
     """Whether the sentence reports a sitting of the negotiation (see the module docstring)."""
     if not article.in_sentence(MEETING, sentence) or article.in_sentence(PHONE, sentence):
@@ -96,6 +101,8 @@ def describes_meeting(
         return True
     if len(sides_of_people) == 1:
         named_sides = {m.value for m in article.sides_in(sentence)}
+        if follows_meeting and article.in_sentence(STRONG_MEETING, sentence):
+            return True  # "... met on Thursday. Also at the table was Bessent, who joined later."
         if not named_sides - sides_of_people:
             return False
         # One side's people and the other side's name: a real meeting needs a meeting phrase
@@ -124,7 +131,8 @@ def find_meetings(
             absent.update(m.value for m in people if _is_absent(article, m, sentence))
         if sentence.paragraph in skip_paragraphs or sentence.index in other_round_sentences:
             continue
-        if not describes_meeting(article, sentence, round_sentences, people):
+        follows = bool(sentences) and sentences[-1].index == sentence.index - 1
+        if not describes_meeting(article, sentence, round_sentences, people, follows_meeting=follows):
             continue
         sentences.append(sentence)
         for mention in people:

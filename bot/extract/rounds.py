@@ -26,7 +26,13 @@ ROUND_RE = re.compile(
     rf"|round\s+(?P<num>\d+|{CARDINAL})(?![\w%-]))",
     re.IGNORECASE,
 )
-_ROUND_WORDS = Phrases(["rounds?", "meetings?", "sessions?", "sittings?"], shared=True)
+# "the latest tariff negotiations in Washington, the seventh since April"
+APPOSITIVE_RE = re.compile(
+    rf"\b(?:talks|negotiations?|rounds?|meetings?|sessions?)\b[^.;]{{0,80}}?,\s+the\s+(?P<ord>{ORDINAL})"
+    r"(?=\s+(?:since|so far|this year|in\b|of\b|such)|\s*[,.;]|$)",
+    re.IGNORECASE,
+)
+_ROUND_WORDS = Phrases(["rounds?", "meetings?", "sessions?", "sittings?", "talks", r"negotiations?"], shared=True)
 _NOT_TALKS = re.compile(
     r"^\s+of\s+(?:\w+\s+)?(?:tariffs?|sanctions|cuts|voting|votes|elections?|layoffs|funding|stimulus|applause|"
     r"golf|bidding|financing|price|rate|hikes?|duties|levies)\b(?!\s+(?:talks|negotiations?|discussions|meetings?))",
@@ -61,6 +67,11 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
             if value is None or not 0 < value < 100:
                 continue
             found.append(RoundMention(value, sentence, sentence.start + match.start(), sentence.start + match.end()))
+        for match in APPOSITIVE_RE.finditer(sentence.text):
+            value = number_value(match.group("ord"))
+            if value is not None and 0 < value < 100:
+                start, end = match.span("ord")
+                found.append(RoundMention(value, sentence, sentence.start + start, sentence.start + end))
     return found
 
 

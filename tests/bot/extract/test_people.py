@@ -35,6 +35,17 @@ def test_did_not_take_part_and_without_exclude_a_person():
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
 
 
+def test_someone_joining_in_the_next_sentence_takes_part_and_someone_not_expected_does_not():
+    facts = facts_of(
+        "Washington — Japan's Economy Minister Akazawa and Commerce Secretary Lutnick met Thursday for 75 minutes in "
+        "the 6th round. Also at the table was Bessent, who joined for the last half hour. Trade Representative "
+        "Jamieson Greer is not expected to attend the next session.",
+        published="2025-06-27T10:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick"]
+    assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Howard Lutnick",), 75)]
+
+
 def test_misspelled_names_and_titles_find_the_person():
     facts = facts_of(
         "During the three-day visit, Akazawa is set to meet with US Treasury Secretary Benson and other US "

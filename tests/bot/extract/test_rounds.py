@@ -25,6 +25,15 @@ def test_round_followed_by_a_number(words):
     assert facts.round == 6
 
 
+def test_a_round_named_in_apposition():
+    facts = facts_of(
+        "Japan and the U.S. wrapped up their latest tariff negotiations in Washington on Friday, the seventh since "
+        "April, without a deal, Akazawa said after meeting Lutnick.",
+        published="2025-07-05T01:00:00Z",
+    )
+    assert (facts.round, facts.round_status, facts.date, facts.location) == (7, "held", "2025-07-04", "Washington")
+
+
 def test_the_headline_alone_can_name_the_round():
     facts = facts_of(
         "Akazawa met Commerce Secretary Howard Lutnick in Washington for 70 minutes on Friday to discuss U.S. tariffs.",
