@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.phrases import Phrases
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
@@ -28,6 +30,12 @@ DATE_RE = re.compile(
   | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
     """,
 )
+#: the words without which a sentence names no day (so `find_dates` need not run on it)
+DATE_WORDS = Phrases(
+    [_MONTH.rstrip("\\.?").replace("\\.", ""), "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "yesterday", "today", "tomorrow"],
+    shared=True,
+)  # fmt: skip
 _DAY_ONLY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 
 

@@ -24,6 +24,14 @@ _CARDINAL_WORD = "|".join(sorted([*(k for k in _UNITS if k not in ("a", "an")), 
 _ORDINAL_WORD = "|".join(sorted([*_ORDINAL_UNITS, *_ORDINAL_TENS], key=len, reverse=True))
 _TENS_WORD = "|".join(_TENS)
 
+#: every number word, for finding sentences that hold a number at all ("twenty-first" included)
+NUMBER_WORDS = [
+    *(w for w in _UNITS if w not in ("a", "an")),
+    *(rf"{w}(?:-\w+)?" for w in _TENS),
+    *_ORDINAL_UNITS,
+    *_ORDINAL_TENS,
+]
+
 #: a cardinal number: "6", "six", "twenty-one"
 CARDINAL = rf"(?:\d+|(?:(?:{_TENS_WORD})[- ](?:{_CARDINAL_WORD})|{_CARDINAL_WORD}))"
 #: an ordinal: "6th", "sixth", "twenty-first"

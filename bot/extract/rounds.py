@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
-from bot.extract.numbers import CARDINAL, ORDINAL, number_value
+from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
 from bot.extract.text import Sentence
 from bot.phrases import Phrases
 
@@ -32,6 +32,8 @@ APPOSITIVE_RE = re.compile(
     r"(?=\s+(?:since|so far|this year|in\b|of\b|such)|\s*[,.;]|$)",
     re.IGNORECASE,
 )
+_NUMBER_WORDS = Phrases(NUMBER_WORDS, shared=True)
+_DIGIT = re.compile(r"\d")
 _ROUND_WORDS = Phrases(["rounds?", "meetings?", "sessions?", "sittings?", "talks", r"negotiations?"], shared=True)
 _NOT_TALKS = re.compile(
     r"^\s+of\s+(?:\w+\s+)?(?:tariffs?|sanctions|cuts|voting|votes|elections?|layoffs|funding|stimulus|applause|"
@@ -52,9 +54,11 @@ class RoundMention:
 def find_round_mentions(article: Article) -> list[RoundMention]:
     """Every numbered round the article names, with the sentence it is in."""
     found = []
+    # a round needs a round word and a number, in words or figures, in the same sentence
     candidates = article.sentences_with(_ROUND_WORDS)
+    numbered = article.sentences_with(_NUMBER_WORDS)
     for sentence in article.sentences:
-        if sentence.index not in candidates:
+        if sentence.index not in candidates or (sentence.index not in numbered and not _DIGIT.search(sentence.text)):
             continue
         for match in ROUND_RE.finditer(sentence.text):
             after = sentence.text[match.end() : match.end() + 40]

@@ -19,7 +19,7 @@ from datetime import date
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, PAST
-from bot.extract.dates import DateMention, find_dates, local_day, resolve
+from bot.extract.dates import DATE_WORDS, DateMention, find_dates, local_day, resolve
 from bot.extract.text import Sentence
 
 _PREPOSITION = re.compile(
@@ -122,7 +122,11 @@ def find_when_where(
     def forward(sentence: Sentence) -> bool:
         return article.count(FUTURE, sentence.start, sentence.end) > article.count(PAST, sentence.start, sentence.end)
 
+    dated = article.sentences_with(DATE_WORDS)
+
     def candidates(sentence: Sentence, *, strict: bool) -> list[DateMention]:
+        if sentence.index not in dated:
+            return []
         found = [m for m in find_dates(sentence.text, sentence.start) if m.start >= story_start]
         return [m for m in found if _usable(article, m, sentence)] if strict else found
 
