@@ -2,8 +2,9 @@
 
 Operators write plain URLs (``sqlite:///parley.db``, ``postgresql://user@host:5432/db``);
 Parley picks the async driver itself (aiosqlite, asyncpg). SQLite runs in WAL mode with a busy
-timeout, and every transaction starts with ``BEGIN IMMEDIATE``: two writers (the poller and a
-replay) then queue for the lock instead of failing with "database is locked" half-way.
+timeout, and every writing transaction starts with ``BEGIN IMMEDIATE``: two writers (the poller
+and a replay) then queue for the lock instead of failing with "database is locked" half-way.
+Reading sessions begin a plain (deferred) transaction, so `/round` never waits for an ingest.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from storage.errors import StorageError
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+READ_ONLY = "parley_read_only"  # execution option of the engine behind `Store.session()`
 
 
 def async_url(database_url: str) -> str:
@@ -64,7 +66,8 @@ def _sqlite_pragmas(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Readers (WAL) need no lock: they see the last commit and never wait for a writer.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def create_engine_for(database_url: str, **kwargs: Any) -> AsyncEngine:

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.engine import create_engine_for, redact_url, session_factory
+from storage.engine import READ_ONLY, create_engine_for, redact_url, session_factory
 from storage.errors import StorageError
 from storage.models import Feed, Outbox, Subscription, utcnow
 
@@ -63,6 +63,7 @@ class Store:
         self.database_url = database_url
         self.engine = engine or create_engine_for(database_url)
         self._sessions = session_factory(self.engine)
+        self._read_sessions = session_factory(self.engine.execution_options(**{READ_ONLY: True}))
 
     @classmethod
     def from_url(cls, database_url: str) -> Store:
@@ -93,8 +94,9 @@ class Store:
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
-        """A session for reading (or for a caller that commits itself)."""
-        async with self.guard(), self._sessions() as session:
+        """A session for reading. On SQLite it takes no write lock, so it never waits for a
+        writer; write in `transaction()` instead."""
+        async with self.guard(), self._read_sessions() as session:
             yield session
 
     @asynccontextmanager

@@ -122,3 +122,18 @@ async def test_unreachable_database_is_one_line() -> None:
     async with Store("postgresql://root@127.0.0.1:1/parley") as store:
         with pytest.raises(StorageError, match=r"^cannot reach the database at postgresql://root@127.0.0.1:1/parley"):
             await store.list_feeds()
+
+
+async def test_a_reader_does_not_wait_for_an_open_write(database_url: str) -> None:
+    async with Store(database_url) as writer, Store(database_url) as reader:
+        await writer.add_feed("https://committed.example/rss")
+        async with writer.transaction() as session:
+            await session.exec(
+                text(
+                    "INSERT INTO feed (url, added_at, initialized, failures) VALUES ('https://open.example', "
+                    "CURRENT_TIMESTAMP, false, 0)"
+                )
+            )
+            # The write is open (SQLite: its lock is held); a reader sees the last commit at once.
+            assert [f.url for f in await reader.list_feeds()] == ["https://committed.example/rss"]
+        assert len(await reader.list_feeds()) == 2
