@@ -199,7 +199,7 @@ SHARED: list[Phrases] = []
 class Phrases:
     """A named set of phrase patterns; `spans` finds them all in a text."""
 
-    __slots__ = ("_entries", "case_sensitive", "patterns")
+    __slots__ = ("_entries", "_whole", "case_sensitive", "patterns")
 
     def __init__(self, patterns: Iterable[str], *, case_sensitive: bool = False, shared: bool = False) -> None:
         self.patterns = tuple(patterns)
@@ -211,6 +211,10 @@ class Phrases:
             for variant in expand_alternatives(pattern):
                 entries.append(self._entry(variant, case_sensitive))
         self._entries = tuple(entries)
+        # the whole set as one pattern, longest first, for `spans` on short texts
+        lowered = sorted((raw if case_sensitive else lower_pattern(raw) for raw in self.patterns), key=len, reverse=True)
+        after = r"(?!\w)" if case_sensitive else r"(?![\w-])"
+        self._whole = re.compile("(?:" + "|".join(f"(?:{p})" for p in lowered) + f"){after}")
         if shared:
             SHARED.append(self)
 
@@ -233,18 +237,17 @@ class Phrases:
         """
         found: list[tuple[int, int]] = []
         hyphen = not self.case_sensitive
-        size = len(text)
-        for prefix, compiled in self._entries:
-            if compiled is None:
-                compiled = re.compile(re.escape(prefix))
-            for m in compiled.finditer(text):
-                s, e = m.span()
-                if e > s and (s == 0 or not _is_word_char(text[s - 1], hyphen)) and (
-                    e >= size or not _is_word_char(text[e], hyphen)
-                ):
-                    found.append((s, e))
-        found.sort()
-        return found
+        position = 0
+        while True:
+            m = self._whole.search(text, position)
+            if m is None:
+                return found
+            s, e = m.span()
+            if e > s and (s == 0 or not _is_word_char(text[s - 1], hyphen)):
+                found.append((s, e))
+                position = e
+            else:
+                position = s + 1
 
     def search(self, text: str) -> bool:
         """Whether any phrase occurs in ``text``."""
@@ -319,7 +322,8 @@ class Scanner:
         result = {}
         for set_id, spans in enumerate(found):
             spans.sort()
-            result[id(self.sets[set_id])] = spans
+            # one match per start, the longest ("rare earth metals", not also "rare earth")
+            result[id(self.sets[set_id])] = [sp for i, sp in enumerate(spans) if i + 1 == len(spans) or spans[i + 1][0] != sp[0]]
         return result
 
 

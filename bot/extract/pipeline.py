@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.extract.article import prepare_article
+from bot.extract.article import Article, prepare_article
 from bot.extract.facts import ArticleFacts
 from bot.extract.people import find_meetings
 from bot.extract.positions import find_positions
@@ -21,7 +21,12 @@ def extract_article(
     *, guid: str, title: str, html: str, published: datetime | None, profile: Profile
 ) -> ArticleFacts:
     """The facts of one article; an irrelevant article gets ``relevant=False`` and nothing else."""
-    article = prepare_article(guid=guid, title=title, html=html, published=published, profile=profile)
+    return facts_of_article(prepare_article(guid=guid, title=title, html=html, published=published, profile=profile))
+
+
+def facts_of_article(article: Article) -> ArticleFacts:
+    """Run the fact finders over a prepared article."""
+    guid = article.guid
     facts = ArticleFacts(id=guid)
     if not is_relevant(article):
         return facts
