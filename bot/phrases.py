@@ -257,13 +257,21 @@ class Phrases:
 MIN_PREFIX = 2
 
 
+#: characters that may stand right before a word; a phrase is looked for after each of them
+_BEFORE_WORD = " \n\t(\"'“‘«[/—–…"
+_BEFORE_NAME = _BEFORE_WORD + "-"
+
+
 class Scanner:
     """Finds many `Phrases` sets in one pass over a text.
 
-    The literal prefixes of all phrases go into two Aho–Corasick automatons (one for names on
-    the original text, one for words on the lower-cased text); each prefix found at a word
-    boundary is confirmed with its phrase's anchored pattern. Phrases without a usable prefix
-    are scanned on their own.
+    The literal prefixes of all phrases go into two Aho–Corasick automatons, one for names on
+    the original text and one for words on the lower-cased text. Each prefix is entered once
+    after each character that may open a word (a space, a newline, a quote, a bracket, a dash),
+    and the text is searched with a newline in front, so the automaton reports only prefixes
+    that start a word (not "met" inside "something"). Each hit is then confirmed: a plain phrase
+    by its boundary after, a pattern by an anchored `match`. Phrases without a usable prefix are
+    scanned on their own.
     """
 
     def __init__(self, sets: list[Phrases]) -> None:
@@ -272,16 +280,20 @@ class Scanner:
         self._names = ahocorasick.Automaton()
         self._words = ahocorasick.Automaton()
         self._slow: list[tuple[int, re.Pattern[str], bool]] = []
-        table: dict[tuple[bool, str], list[tuple[int, re.Pattern[str] | None]]] = {}
+        table: dict[tuple[bool, str], list[tuple[int, str, re.Pattern[str] | None]]] = {}
         for set_id, phrases in enumerate(self.sets):
+            openers = _BEFORE_NAME if phrases.case_sensitive else _BEFORE_WORD
             for prefix, compiled in phrases._entries:
-                if len(prefix) >= MIN_PREFIX:
-                    table.setdefault((phrases.case_sensitive, prefix), []).append((set_id, compiled))
+                if len(prefix) >= MIN_PREFIX and _is_word_char(prefix[0], hyphen=False):
+                    for opener in openers:
+                        table.setdefault((phrases.case_sensitive, opener + prefix), []).append((set_id, prefix, compiled))
                 elif compiled is not None:
                     self._slow.append((set_id, compiled, phrases.case_sensitive))
-        for (case_sensitive, prefix), entries in table.items():
+                else:
+                    self._slow.append((set_id, re.compile(re.escape(prefix)), phrases.case_sensitive))
+        for (case_sensitive, key), entries in table.items():
             automaton = self._names if case_sensitive else self._words
-            automaton.add_word(prefix, (len(prefix), tuple(entries)))
+            automaton.add_word(key, (len(key), tuple(entries)))
         for automaton in (self._names, self._words):
             if len(automaton):
                 automaton.make_automaton()
@@ -292,22 +304,19 @@ class Scanner:
     def scan(self, text: str, lower: str) -> dict[int, list[tuple[int, int]]]:
         """Spans per set, keyed by ``id(phrases)``; ``lower`` must keep ``text``'s offsets."""
         found: list[list[tuple[int, int]]] = [[] for _ in self.sets]
-        for automaton, source, hyphen in ((self._names, text, False), (self._words, lower, True)):
+        for automaton, source, joiners in ((self._names, text, "_"), (self._words, lower, "_-")):
             if not len(automaton):
                 continue
             size = len(source)
-            joiners = "_-" if hyphen else "_"
-            for end, (length, entries) in automaton.iter(source):
-                start = end - length + 1
-                if start:
-                    before = source[start - 1]
-                    if before.isalnum() or before in joiners:
-                        continue
-                after_ok = end + 1 >= size or not (source[end + 1].isalnum() or source[end + 1] in joiners)
-                for set_id, compiled in entries:
-                    if compiled is None:  # a plain word or phrase: only the boundary after is left
-                        if after_ok:
-                            found[set_id].append((start, end + 1))
+            for end, (length, entries) in automaton.iter("\n" + source):
+                start = end - length + 1  # the key's opener stands for the character before the phrase
+                for set_id, prefix, compiled in entries:
+                    if compiled is None:  # a plain word or phrase: compare it, then the boundary after
+                        stop = start + len(prefix)
+                        if source.startswith(prefix, start) and (
+                            stop >= size or not (source[stop].isalnum() or source[stop] in joiners)
+                        ):
+                            found[set_id].append((start, stop))
                         continue
                     m = compiled.match(source, start)
                     if m:
