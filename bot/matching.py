@@ -110,10 +110,16 @@ def records_of(facts: ArticleFacts, *, next_steps: Sequence[str] = ()) -> list[F
         out.append(FactRecord("location", "location", dump(facts.location), _ev(facts, "location")))
     for name in facts.participants:
         out.append(FactRecord("participant", name, dump(name), _ev(facts, f"participant:{name}")))
+    sittings: dict[tuple[str, ...], int] = {}
     for meeting in facts.meetings:
         people = sorted(meeting.with_)
-        value = dump({"with": people, "minutes": meeting.minutes})
-        out.append(FactRecord("meeting", "|".join(people), value, meeting.evidence))
+        sitting = {"with": people, "minutes": meeting.minutes}
+        # the same people for the same length twice in one article are two sittings (seed-003:
+        # 110 minutes with Lutnick on Thursday and again on Friday), not one repeated
+        count = sittings[(*people, str(meeting.minutes))] = sittings.get((*people, str(meeting.minutes)), 0) + 1
+        if count > 1:
+            sitting["sitting"] = count
+        out.append(FactRecord("meeting", "|".join(people), dump(sitting), meeting.evidence))
     for topic in facts.topics:
         out.append(FactRecord("topic", topic, dump(topic), _ev(facts, f"topic:{topic}")))
     for topic in facts.not_discussed:

@@ -90,10 +90,17 @@ def test_preview_and_report_of_a_round_never_conflict() -> None:
     assert classify(rec("round_status", "held", "held"), recorded) == NEW
 
 
-def test_records_keep_sentences_and_drop_repeats_within_an_article() -> None:
+def test_records_keep_sentences_and_every_sitting_even_two_alike() -> None:
+    # seed-003: 110 minutes with Lutnick on Thursday, and again on Friday: two sittings
     article = facts(
         "a", 5, meetings=((("Howard Lutnick",), 110), (("Scott Bessent",), 45), (("Howard Lutnick",), 110))
     )
     meetings = [r for r in records_of(article) if r.kind == "meeting"]
-    assert [r.key for r in meetings] == ["Howard Lutnick", "Scott Bessent"]
+    assert [r.key for r in meetings] == ["Howard Lutnick", "Scott Bessent", "Howard Lutnick"]
+    assert meetings[0].value != meetings[2].value
     assert meetings[0].sentence == "a: a 110-minute meeting."
+
+
+def test_records_drop_repeats_within_an_article() -> None:
+    article = facts("a", 5, participants=("Ryosei Akazawa", "Ryosei Akazawa"))
+    assert [r.key for r in records_of(article) if r.kind == "participant"] == ["Ryosei Akazawa"]
