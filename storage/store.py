@@ -1,5 +1,7 @@
 """`Store`: the database as the rest of Parley uses it: sessions, and the small queries that
 the Discord room, the poller and the pipeline share (subscriptions, feeds, the outbox).
+Leasing outbox rows to a delivery worker is `storage.deliveries.claim_due`; the marks after
+an attempt (`mark_delivered`, `mark_failed`) are here.
 
 Every method translates a database that cannot be used (unreachable server, missing file,
 full disk) into a one-line `StorageError`. Unique-key races (`IntegrityError`) are left to the
@@ -11,7 +13,7 @@ from __future__ import annotations
 import errno
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import or_, update
@@ -240,46 +242,6 @@ class Store:
             if undelivered_only:
                 query = query.where(col(Outbox.status).in_(("pending", "failed")))
             return list((await session.exec(query)).all())
-
-    async def claim_outbox(
-        self,
-        worker: str,
-        *,
-        limit: int = 10,
-        lease_seconds: int = 60,
-        destination_prefix: str = "discord:",
-        now: datetime | None = None,
-    ) -> list[Outbox]:
-        """Lease up to ``limit`` deliverable rows to ``worker``; a second worker gets other rows.
-
-        Deliverable: pending or failed, due (``next_attempt_at`` passed), not leased by someone
-        else. The lease runs out after ``lease_seconds``, so a crashed worker's rows come back.
-        """
-        now = now or utcnow()
-        until = now + timedelta(seconds=lease_seconds)
-        claimed: list[Outbox] = []
-        async with self.transaction() as session:
-            query = (
-                select(Outbox)
-                .where(col(Outbox.destination).startswith(destination_prefix))
-                .where(col(Outbox.status).in_(("pending", "failed")))
-                .where(or_(col(Outbox.next_attempt_at).is_(None), col(Outbox.next_attempt_at) <= now))
-                .where(or_(col(Outbox.claimed_until).is_(None), col(Outbox.claimed_until) < now))
-                .order_by(col(Outbox.id))
-                .limit(limit)
-            )
-            for row in (await session.exec(query)).all():
-                result = await session.exec(
-                    update(Outbox)
-                    .where(col(Outbox.id) == row.id)
-                    .where(or_(col(Outbox.claimed_until).is_(None), col(Outbox.claimed_until) < now))
-                    .values(claimed_by=worker, claimed_until=until)
-                    .execution_options(synchronize_session=False)
-                )
-                if result.rowcount == 1:
-                    await session.refresh(row)
-                    claimed.append(row)
-        return claimed
 
     async def mark_delivered(self, outbox_id: int, revision: int, *, message_id: int | None = None) -> None:
         """Record that ``revision`` was posted (as ``message_id``). If the digest gained a source

@@ -74,32 +74,6 @@ async def test_outbox_item_is_unique_per_destination_and_revised_on_change(store
             )
 
 
-async def test_claims_lease_rows_to_one_worker_at_a_time(store: Store) -> None:
-    for n in range(3):
-        await _put(store, "discord:1", f"digest:round:{n}", "{}")
-    await _put(store, "console", "digest:round:9", "{}")
-    first = await store.claim_outbox("worker-a", limit=2)
-    second = await store.claim_outbox("worker-b", limit=5)
-    assert [r.item_key for r in first] == ["digest:round:0", "digest:round:1"]
-    assert [r.item_key for r in second] == ["digest:round:2"]  # the console row is not Discord's
-    assert await store.claim_outbox("worker-c") == []
-    # A crashed worker's lease runs out and the rows come back.
-    expired = await store.claim_outbox("worker-c", now=utcnow() + timedelta(minutes=5))
-    assert len(expired) == 3
-
-
-async def test_failed_rows_retry_later_and_dead_rows_never(store: Store) -> None:
-    await _put(store, "discord:1", "alert:x", "{}")
-    await _put(store, "discord:1", "alert:y", "{}")
-    a, b = await store.claim_outbox("w")
-    retry_at = utcnow() + timedelta(minutes=1)
-    await store.mark_failed(a.id, "HTTP 503\nService Unavailable", retry_at=retry_at)
-    await store.mark_failed(b.id, "HTTP 403 Missing Access", dead=True)
-    assert await store.claim_outbox("w") == []
-    [again] = await store.claim_outbox("w", now=retry_at + timedelta(seconds=1), lease_seconds=1)
-    assert again.item_key == "alert:x" and again.attempts == 1 and again.last_error == "HTTP 503"
-
-
 async def test_full_disk_is_one_line(sqlite_url: str) -> None:
     async with Store(sqlite_url) as store:
         with pytest.raises(StorageError) as info:
