@@ -89,9 +89,15 @@ def check_feed_url(url: str, settings: Settings) -> str:
 
 
 async def add_feed(store: Any, settings: Settings, url: str, *, scheduler: Any = None) -> Answer:
-    """Follow a feed; with the running ``scheduler`` its first poll is scheduled at once."""
+    """Follow a feed; with the running ``scheduler`` its first poll is scheduled at once.
+
+    Adding a feed that was disabled (410 Gone, too many failures) re-enables it: its failures
+    are reset and it is polled again within one interval, as the disabled-feed notice says.
+    """
     url = check_feed_url(url, settings)
     existing = await store.get_feed_by_url(url)
+    if existing and existing.disabled_at:
+        return await _reenable_feed(store, existing, scheduler=scheduler)
     if existing:
         feed = existing
     elif scheduler is not None:
@@ -102,6 +108,16 @@ async def add_feed(store: Any, settings: Settings, url: str, *, scheduler: Any =
         return Answer(title="Feed already followed", description=f"#{feed.id} {url}")
     return Answer(title="Feed added", description=(
         f"#{feed.id} {url}\nIts current articles are recorded without announcing them; new ones are posted."))
+
+
+async def _reenable_feed(store: Any, feed: Any, *, scheduler: Any = None) -> Answer:
+    reason = feed.disabled_reason or "no reason recorded"
+    await store.update_feed_state(feed.id, disabled_at=None, disabled_reason=None, failures=0, last_error=None,
+                                  next_poll_at=None)
+    if scheduler is not None:  # schedule its next poll now rather than at the scheduler's next sync
+        await scheduler.add_feed(feed.url)
+    return Answer(title="Feed re-enabled", description=(
+        f"#{feed.id} {feed.url}\nIt was disabled: {reason}\nIts failures are reset; it is polled again shortly."))
 
 
 async def remove_feed(store: Any, feed_ref: str) -> Answer:

@@ -19,7 +19,7 @@ import os
 import pkgutil
 import signal
 import socket
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -160,7 +160,7 @@ class ParleyBot(commands.Bot):
             self.delivery = DeliveryWorker(self, self.store, worker_id=self.worker_id, interval=self.delivery_interval)
             self.delivery.start()
         if self._want_scheduler:
-            self.scheduler = await start_scheduler(self.settings, self.store, on_poll=self.kick_delivery)
+            self.scheduler = await start_scheduler(self.settings, self.store, on_outcome=self.on_poll_outcome)
 
     async def load_all_extensions(self) -> None:
         for name in extension_names():
@@ -201,6 +201,16 @@ class ParleyBot(commands.Bot):
         if self.delivery is not None:
             self.delivery.kick()
 
+    async def on_poll_outcome(self, outcome: Any) -> None:
+        """The scheduler's report of one poll: queue a notice if it disabled its feed
+        (`bot.notices.after_poll`), then wake the delivery worker for what the poll wrote."""
+        from bot.notices import after_poll
+
+        try:
+            await after_poll(self.store, outcome)
+        finally:
+            self.kick_delivery()
+
     async def close(self) -> None:
         if self.scheduler is not None:
             try:
@@ -223,15 +233,16 @@ async def open_store(settings: Settings) -> Any:
     return Store(settings.database_url)
 
 
-async def start_scheduler(settings: Settings, store: Any, on_poll: Callable[[], None]) -> Any:
+async def start_scheduler(settings: Settings, store: Any, on_outcome: Callable[[Any], Awaitable[None]]) -> Any:
     """Start the feed scheduler (the polling room's `FeedScheduler`) on the bot's store.
 
-    After each poll the delivery worker is woken, so a new digest is posted without waiting
-    for the worker's next tick.
+    ``on_outcome`` gets each poll's outcome (`ParleyBot.on_poll_outcome`: a notice when the poll
+    disabled its feed, and the delivery worker woken, so a new digest is posted without waiting
+    for the worker's next tick).
     """
     from bot.scheduler import FeedScheduler
 
-    scheduler = FeedScheduler(settings, store=store, on_outcome=lambda _outcome: on_poll())
+    scheduler = FeedScheduler(settings, store=store, on_outcome=on_outcome)
     await scheduler.start()
     return scheduler
 

@@ -376,3 +376,7 @@ class Hits:
     def first(self, start: int, end: int) -> tuple[int, int] | None:
         found = self.within(start, end)
         return found[0] if found else None
+
+
+#: what most phrase sets find in most articles: nothing (shared, never changed)
+NO_HITS = Hits([])

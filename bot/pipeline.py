@@ -14,6 +14,11 @@
 A crash therefore loses at most the entry in hand, and rerunning the same entries ends in the
 same database and outbox as one uninterrupted run: the guid of an entry is only stored in the
 same commit as its facts and its outbox rows.
+
+`ingest_feeds` is the poller's group commit: the new entries of several feeds in one call, one
+extraction hop off the loop, and up to `GROUP` entries (each processed exactly as above, in
+order) per transaction. A crash then loses at most the entries of that transaction, which the
+next poll hands over again (a feed's validators are saved only after its entries are recorded).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import os
 import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -49,6 +55,7 @@ CRASH_ENV = "PARLEY_CRASH_AFTER_ENTRIES"  # test hook: SIGKILL this process befo
 DIGEST_KINDS = ("digests", "all")
 ALERT_KINDS = ("changes", "all")
 THREAD_THRESHOLD = 1  # extraction of any batch runs in a worker thread; the loop keeps serving
+GROUP = 64  # entries per transaction in `ingest_feeds` (the poller's group commit)
 
 _committed_in_process = 0
 
@@ -87,6 +94,14 @@ def _extract_all(
     return out
 
 
+class FeedBatch(NamedTuple):
+    """One feed's new entries as the poller hands them over (see `ingest_feeds`)."""
+
+    entries: list[FeedEntry]
+    feed_id: int | None
+    announce: bool
+
+
 async def ingest_entries(
     store: Store,
     entries: list[FeedEntry],
@@ -101,50 +116,95 @@ async def ingest_entries(
 
     ``announce=False`` records everything and writes no outbox rows (a feed's first poll).
     ``extract`` replaces the extractor (tests, benchmarks); it gets each entry and the profile.
+    Each entry is committed on its own.
     """
-    report = IngestReport()
-    if not entries:
-        return report
+    reports = await ingest_feeds(
+        store, [FeedBatch(entries, feed_id, announce)], console=console, profile=profile, extract=extract, group=1
+    )
+    return reports[0]
+
+
+async def ingest_feeds(
+    store: Store,
+    batches: Sequence[tuple[list[FeedEntry], int | None, bool]],
+    *,
+    console: bool = False,
+    profile: Profile | None = None,
+    extract: Extractor | None = None,
+    group: int = GROUP,
+) -> list[IngestReport]:
+    """`ingest_entries` for several feeds' entries at once (the poller's group commit): one report per
+    batch, in the order given. Entries are processed one after the other, exactly as separate calls
+    would, but up to ``group`` of them share one transaction (one SQLite commit instead of ``group``).
+
+    A crash loses at most the entries of the transaction in hand: their guids were not committed,
+    and the poller saves a feed's validators only after this returns, so the next poll hands them
+    over again and the rerun ends in the same state as one uninterrupted run.
+    """
+    batches = [FeedBatch(*b) for b in batches]
+    reports = [IngestReport() for _ in batches]
+    everything = [e for b in batches for e in b.entries]
+    if not everything:
+        return reports
     async with store.session() as session:
-        known = await kb.known_guids(session, [e.guid for e in entries])
-    fresh: list[FeedEntry] = []
+        known = await kb.known_guids(session, [e.guid for e in everything])
+    work: list[tuple[FeedEntry, IngestReport, FeedBatch]] = []
     seen: set[str] = set()
-    for entry in entries:
-        if entry.guid in known or entry.guid in seen:
-            report.duplicate += 1
-            report.decisions[entry.guid] = "already seen (same guid): skipped"
-        else:
-            seen.add(entry.guid)
-            fresh.append(entry)
-    if not fresh:
-        return report
+    for batch, report in zip(batches, reports, strict=True):
+        for entry in batch.entries:
+            if entry.guid in known or entry.guid in seen:
+                report.duplicate += 1
+                report.decisions[entry.guid] = "already seen (same guid): skipped"
+            else:
+                seen.add(entry.guid)
+                work.append((entry, report, batch))
+    if not work:
+        return reports
     profile = profile or default_profile()
     extract = extract or extract_entry
+    fresh = [entry for entry, _, _ in work]
     if len(fresh) >= THREAD_THRESHOLD:
         facts_list = await asyncio.to_thread(_extract_all, fresh, profile, extract)
     else:
         facts_list = _extract_all(fresh, profile, extract)
-    for entry, facts in zip(fresh, facts_list, strict=True):
+    todo: list[tuple[FeedEntry, ArticleFacts, IngestReport, FeedBatch]] = []
+    for (entry, report, batch), facts in zip(work, facts_list, strict=True):
         if isinstance(facts, BaseException):
             report.failed += 1
             report.decisions[entry.guid] = f"extraction failed ({type(facts).__name__}: {facts}); retried next run"
-            continue
-        for attempt in range(3):
+        else:
+            todo.append((entry, facts, report, batch))
+    for start in range(0, len(todo), max(1, group)):
+        chunk = todo[start : start + max(1, group)]
+        if len(chunk) > 1:
             try:
-                one = await _ingest_one(store, entry, facts, feed_id=feed_id, announce=announce, console=console)
+                done = await _ingest_group(store, chunk, console=console)
             except IntegrityError:
-                # Another worker stored this guid (or the same claim/outbox key) at the same moment.
-                if attempt == 2:
-                    raise
+                pass  # another worker stored one of these meanwhile: redo them one by one below
+            else:
+                for report, one in done:
+                    report.merge(one)
                 continue
-            report.merge(one)
-            break
-    return report
+        for entry, facts, report, batch in chunk:
+            for attempt in range(3):
+                try:
+                    one = await _ingest_one(
+                        store, entry, facts, feed_id=batch.feed_id, announce=batch.announce, console=console
+                    )
+                except IntegrityError:
+                    # Another worker stored this guid (or the same claim/outbox key) at the same moment.
+                    if attempt == 2:
+                        raise
+                    continue
+                report.merge(one)
+                break
+    return reports
 
 
-def _crash_hook() -> None:
+def _crash_hook(stored: int = 1) -> None:
+    """SIGKILL this process when committing ``stored`` more entries would pass the test's limit."""
     limit = os.environ.get(CRASH_ENV)
-    if limit is not None and _committed_in_process >= int(limit):
+    if limit is not None and _committed_in_process + stored > int(limit):
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -159,6 +219,28 @@ async def _ingest_one(
     if stored:
         _committed_in_process += 1
     return report
+
+
+async def _ingest_group(
+    store: Store, chunk: Sequence[tuple[FeedEntry, ArticleFacts, IngestReport, FeedBatch]], *, console: bool
+) -> list[tuple[IngestReport, IngestReport]]:
+    """Several entries, each processed as `_ingest_one` would, in one transaction; (batch report,
+    entry report) pairs, valid once committed."""
+    global _committed_in_process
+    out: list[tuple[IngestReport, IngestReport]] = []
+    stored = 0
+    async with store.transaction() as session:
+        for entry, facts, report, batch in chunk:
+            one, kept = await _process(
+                session, entry, facts, feed_id=batch.feed_id, announce=batch.announce, console=console
+            )
+            await session.flush()
+            out.append((report, one))
+            stored += kept
+        if stored:
+            _crash_hook(stored)
+    _committed_in_process += stored
+    return out
 
 
 async def _process(

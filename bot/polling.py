@@ -54,10 +54,43 @@ class Ingest(Protocol):
     ) -> Awaitable[Any]: ...
 
 
-def _default_ingest() -> Ingest:
-    from bot.pipeline import ingest_entries
+class IngestMany(Protocol):
+    """The pipeline's group entry point (`bot.pipeline.ingest_feeds`): several feeds' new entries,
+    as (entries, feed_id, announce) triples, in one call; one report per triple."""
 
-    return ingest_entries
+    def __call__(
+        self, store: Any, batches: list[tuple[list[FeedEntry], int | None, bool]], *, console: bool = False
+    ) -> Awaitable[Sequence[Any]]: ...
+
+
+def _default_ingest_many() -> IngestMany:
+    from bot.pipeline import ingest_feeds
+
+    return ingest_feeds
+
+
+def _one_by_one(ingest: Ingest) -> IngestMany:
+    """An `Ingest` that takes one feed at a time, called once per feed of a group."""
+
+    async def many(
+        store: Any, batches: list[tuple[list[FeedEntry], int | None, bool]], *, console: bool = False
+    ) -> list[Any]:
+        return [
+            await ingest(store, entries, feed_id=feed_id, announce=announce, console=console)
+            for entries, feed_id, announce in batches
+        ]
+
+    return many
+
+
+@dataclass(slots=True)
+class _Handover:
+    """One feed's fresh entries waiting for the next group commit."""
+
+    feed_id: int | None
+    announce: bool
+    entries: list[FeedEntry]
+    done: asyncio.Future[int]
 
 
 @dataclass(slots=True)
@@ -129,6 +162,7 @@ class Poller:
         limits: FetchLimits = DEFAULT_LIMITS,
         budget: ArticleBudget = DEFAULT_BUDGET,
         ingest: Ingest | None = None,
+        ingest_many: IngestMany | None = None,
         console: bool = False,
         max_entries: int = MAX_ENTRIES_PER_POLL,
         concurrency: int = 32,
@@ -140,11 +174,19 @@ class Poller:
         self.budget = budget
         self.console = console
         self.max_entries = max_entries
-        self._ingest = ingest
+        # Entries go to the pipeline in groups: feeds finishing while one group is being recorded
+        # wait for the next group, so a cycle over many feeds commits a few times, not once a feed.
+        if ingest_many is not None:
+            self._ingest_many = ingest_many
+        elif ingest is not None:
+            self._ingest_many = _one_by_one(ingest)
+        else:
+            self._ingest_many = _default_ingest_many()
+        self._waiting: list[_Handover] = []
+        self._recording = False
         self._own_session = session is None
         self._session = session
         self._gate = asyncio.Semaphore(concurrency)
-        self._ingest_lock = asyncio.Lock()
         self._seen: set[str] = set()  # guids this poller recorded or found stored: saves work only
         self._warm: set[int] = set()  # feeds whose stored guids were loaded into _seen
         self._pending: dict[int, dict[str, Any]] | None = None  # batched state writes during poll_many
@@ -249,18 +291,58 @@ class Poller:
             return
         fresh, notes = await with_full_text(self.session, fresh, limits=self.limits, budget=self.budget)
         outcome.notes.extend(notes)
-        ingest = self._ingest or _default_ingest()
-        # Fetching runs in parallel, recording does not: two feeds carrying the same story
-        # (or a feed and its old URL) must not both hand it over. The pipeline dedupes
-        # against the database itself (guid, link, text), so the memory of seen guids here
-        # only saves work; it is never what keeps an entry from being recorded twice.
-        async with self._ingest_lock:
-            fresh = [e for e in fresh if e.guid not in self._seen]
-            if fresh:
-                report = await ingest(self.store, fresh, feed_id=feed.id, announce=bool(feed.initialized),
-                                      console=self.console)
-                outcome.new_entries = _count_new(report, len(fresh))
-                self._remember(e.guid for e in fresh)
+        handover = _Handover(feed.id, bool(feed.initialized), fresh, asyncio.get_running_loop().create_future())
+        self._waiting.append(handover)
+        if not self._recording:  # nobody is recording: record this group (and any that gathers meanwhile)
+            await self._record_waiting()
+        outcome.new_entries = await handover.done
+
+    async def _record_waiting(self) -> None:
+        """Hand every waiting feed's entries to the pipeline in one call, again until none wait.
+
+        Fetching runs in parallel, recording does not: two feeds carrying the same story (or a
+        feed and its old URL) must not both hand it over. The pipeline dedupes against the
+        database itself (guid, link, text), so the memory of seen guids here only saves work; it
+        is never what keeps an entry from being recorded twice. A failed group fails each of its
+        feeds (their validators stay as they were, so the next poll hands the entries over again).
+        """
+        self._recording = True
+        try:
+            while self._waiting:
+                group, self._waiting = self._waiting, []
+                try:
+                    counts = await self._record_group(group)
+                except Exception as exc:
+                    for handover in group:
+                        if not handover.done.done():
+                            handover.done.set_exception(exc)
+                    continue
+                for handover, count in zip(group, counts, strict=True):
+                    if not handover.done.done():
+                        handover.done.set_result(count)
+        except BaseException:  # cancelled: whoever still waits learns that its entries were not recorded
+            for handover in self._waiting:
+                if not handover.done.done():
+                    handover.done.set_exception(RuntimeError("the poll was cancelled before recording"))
+            self._waiting = []
+            raise
+        finally:
+            self._recording = False
+
+    async def _record_group(self, group: list[_Handover]) -> list[int]:
+        """One pipeline call for ``group``; how many entries each feed added."""
+        taken: set[str] = set()
+        batches: list[tuple[list[FeedEntry], int | None, bool]] = []
+        for handover in group:
+            handover.entries = [e for e in handover.entries if e.guid not in self._seen and e.guid not in taken]
+            taken.update(e.guid for e in handover.entries)
+            if handover.entries:
+                batches.append((handover.entries, handover.feed_id, handover.announce))
+        if not batches:
+            return [0] * len(group)
+        reports = iter(list(await self._ingest_many(self.store, batches, console=self.console)))
+        self._remember(taken)
+        return [_count_new(next(reports), len(h.entries)) if h.entries else 0 for h in group]
 
     async def _recall(self, feed_id: int) -> None:
         """Load the guids this feed's entries were stored under (a fresh process, e.g. `poll --once`,

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
-from bot.phrases import SHARED, Hits, Phrases, Scanner
+from bot.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner
 from bot.profile import Person, Profile
 
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+\.?){0,2})")
@@ -83,7 +83,7 @@ class Article:
             spans = self.found.get(id(phrases))
             if spans is None:  # a set the scanner does not know: search for it on its own
                 spans = phrases.spans(self.text if phrases.case_sensitive else self.lower)
-            hits = self._hits[id(phrases)] = Hits(spans)
+            hits = self._hits[id(phrases)] = Hits(spans) if spans else NO_HITS
         return hits
 
     def has(self, phrases: Phrases, start: int, end: int) -> bool:

@@ -1,0 +1,77 @@
+"""Notices about Parley's own work, posted to the subscribed channels through the outbox.
+
+A feed that fails for good (``410 Gone``, or too many failures in a row; `bot.feeds.policy`)
+is disabled by the poller. As MonitoRSS does, the channels are told once: which feed, why, and
+how to follow it again. Feeds are global and subscriptions are per channel, so every active
+subscription gets the notice, whatever its kind.
+
+"Once" is the outbox's unique (destination, item key): the key names the feed and the moment
+it was disabled, ``notice:feed-disabled:<feed id>:<disabled_at ISO>``, and the row is written
+only if absent (`storage.deliveries.add_once`). A second report of the same disabling writes
+nothing; a feed re-enabled (``/feed add``) and disabled again gets a new notice.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from bot.answers import Answer, AnswerField
+from bot.chatops import when
+from bot.digests import to_payload
+from storage.deliveries import add_once, discord_destination
+from storage.models import as_utc
+
+log = logging.getLogger(__name__)
+
+NOTICE_KIND = "notice"
+
+
+def feed_disabled_key(feed: Any) -> str:
+    """The outbox item key of the notice for this disabling of ``feed``."""
+    disabled_at = as_utc(feed.disabled_at)
+    assert disabled_at is not None, "the feed is not disabled"
+    return f"notice:feed-disabled:{feed.id}:{disabled_at.isoformat()}"
+
+
+def feed_disabled_answer(feed: Any) -> Answer:
+    """What the channels are told: the feed, why it was disabled, how to follow it again."""
+    name = feed.title or feed.url
+    return Answer(
+        title=f"Feed disabled: {name}"[:256],
+        description=(
+            f"Parley stopped polling {feed.url} {when(feed.disabled_at)} and posts nothing new from it.\n"
+            f"To follow it again once it works, someone with Manage Server runs `/feed add url:{feed.url}`: "
+            "that re-enables it and resets its failures."
+        ),
+        fields=[
+            AnswerField("Feed", f"#{feed.id} {feed.url}"),
+            AnswerField("Why", feed.disabled_reason or "no reason recorded"),
+        ],
+        footer="This notice is posted once in each subscribed channel.",
+    )
+
+
+async def notify_feed_disabled(store: Any, feed_id: int | None) -> int:
+    """Queue the notice that feed ``feed_id`` is disabled for every active subscription; returns
+    how many rows were written (0 when the feed is not disabled or every channel has it already)."""
+    if feed_id is None:
+        return 0
+    feed = await store.get_feed(feed_id)
+    if feed is None or feed.disabled_at is None:
+        return 0
+    subscriptions = await store.list_subscriptions(active_only=True)
+    payload = to_payload(feed_disabled_answer(feed))
+    payloads = {discord_destination(sub.channel_id): payload for sub in subscriptions}
+    written = await add_once(store, item_key=feed_disabled_key(feed), kind=NOTICE_KIND, payloads=payloads)
+    if written:
+        log.info("feed %s disabled (%s): notice queued for %d channels", feed.url, feed.disabled_reason, written)
+    return written
+
+
+async def after_poll(store: Any, outcome: Any) -> int:
+    """What the bot does with a poll's outcome (the scheduler's ``on_outcome``): a poll that
+    disabled its feed queues the notice. Returns the rows written."""
+    if getattr(outcome, "kind", None) != "disabled":
+        return 0
+    return await notify_feed_disabled(store, getattr(outcome, "feed_id", None))
