@@ -276,7 +276,6 @@ class Scanner:
 
     def __init__(self, sets: list[Phrases]) -> None:
         self.sets = list(dict.fromkeys(sets))
-        self._ids = {id(p): i for i, p in enumerate(self.sets)}
         self._names = ahocorasick.Automaton()
         self._words = ahocorasick.Automaton()
         self._slow: list[tuple[int, re.Pattern[str], bool]] = []
@@ -298,8 +297,6 @@ class Scanner:
             if len(automaton):
                 automaton.make_automaton()
 
-    def __contains__(self, phrases: Phrases) -> bool:
-        return id(phrases) in self._ids
 
     def scan(self, text: str, lower: str) -> dict[int, list[tuple[int, int]]]:
         """Spans per set, keyed by ``id(phrases)``; ``lower`` must keep ``text``'s offsets."""
@@ -373,9 +370,6 @@ class Hits:
     def count(self, start: int, end: int) -> int:
         return len(self.within(start, end))
 
-    def first(self, start: int, end: int) -> tuple[int, int] | None:
-        found = self.within(start, end)
-        return found[0] if found else None
 
 
 #: what most phrase sets find in most articles: nothing (shared, never changed)

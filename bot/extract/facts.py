@@ -6,15 +6,8 @@ reader why Parley believes it. ``to_contract()`` gives the JSON object `parley e
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """Where a fact was read: the sentence, as cleaned."""
-
-    sentence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +80,3 @@ class ArticleFacts:
             "positions": [p.to_contract() for p in self.positions],
             "evidence": dict(self.evidence),
         }
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
