@@ -3,8 +3,9 @@
 `claim_due` leases deliverable rows to one worker so that two bot processes on one database
 never post the same row; the marks after a delivery are `Store.mark_delivered` /
 `Store.mark_failed` / `Store.disable_subscription`. This module adds giving up on every row
-of a channel that is gone, and a summary of delivery health for ``/status``. Knows nothing of
-Discord: a destination is just the string ``discord:<channel_id>``.
+of a channel that is gone, writing a one-off notice once per destination (`add_once`), and a
+summary of delivery health for ``/status``. Knows nothing of Discord: a destination is just
+the string ``discord:<channel_id>``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 
 from storage.models import Outbox, Subscription, as_utc, utcnow
@@ -79,6 +82,30 @@ async def claim_due(store: Store, worker: str, *, limit: int = 10, lease_seconds
             .execution_options(populate_existing=True)
         )
         return list(claimed.all())
+
+
+async def add_once(store: Store, *, item_key: str, kind: str, payloads: dict[str, str]) -> int:
+    """Write ``item_key`` to each destination in ``payloads`` unless it is there already (whatever
+    its payload or status); returns how many rows were written.
+
+    For one-off notices: unlike `storage.knowledge.put_outbox`, an item already written is never
+    revised, so a notice is posted once per destination however often it is asked for. Safe
+    against a concurrent writer of the same item: the unique (destination, item_key) decides,
+    with ``ON CONFLICT DO NOTHING`` on both databases.
+    """
+    if not payloads:
+        return 0
+    insert = postgresql_insert if store.engine.dialect.name == "postgresql" else sqlite_insert
+    written = 0
+    async with store.transaction() as session:
+        for destination, payload in payloads.items():
+            values = Outbox(destination=destination, item_key=item_key, kind=kind, payload=payload).model_dump(
+                exclude={"id"})
+            statement = insert(Outbox).values(**values).on_conflict_do_nothing(
+                index_elements=["destination", "item_key"])
+            result = await session.exec(statement)  # type: ignore[call-overload]
+            written += max(int(result.rowcount or 0), 0)
+    return written
 
 
 async def subscription_for(store: Store, channel_id: int) -> Subscription | None:

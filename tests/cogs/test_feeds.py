@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.discord_app import ParleyBot
 from storage import Store
+from storage.models import utcnow
 from tests.fakediscord import FakeDiscord
 
 
@@ -54,3 +55,16 @@ async def test_feed_commands_need_manage_server(fake: FakeDiscord, bot: ParleyBo
     reply = await fake.interact("feed", url("https://news.example/trade.rss"), subcommand=["add"], permissions=0)
     assert reply.ephemeral and "Manage Server" in reply.content
     assert await store.list_feeds() == []
+
+
+async def test_feed_add_of_a_disabled_feed_re_enables_it(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    feed = await store.add_feed("https://news.example/gone.rss")
+    await store.update_feed_state(feed.id, disabled_at=utcnow(), disabled_reason="HTTP 410 Gone: feed disabled",
+                                  failures=3, last_error="HTTP 410", next_poll_at=None)
+    reply = await fake.interact("feed", url("https://news.example/gone.rss"), subcommand=["add"])
+    assert "Feed re-enabled" in reply.text and "HTTP 410 Gone" in reply.text
+    again = await store.get_feed(feed.id)
+    assert (again.disabled_at, again.disabled_reason, again.failures, again.last_error) == (None, None, 0, None)
+    assert [f.id for f in await store.due_feeds()] == [feed.id]  # polled again
+    followed = await fake.interact("feed", url("https://news.example/gone.rss"), subcommand=["add"])
+    assert "already followed" in followed.text

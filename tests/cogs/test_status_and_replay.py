@@ -40,3 +40,13 @@ async def test_replay_seeds_subscribes_the_channel_and_queues_its_digests(
     assert [s.channel_id for s in await store.list_subscriptions()] == [int(channel)]
     queued = await store.outbox_items(destination=f"discord:{channel}")
     assert any(r.item_key == "digest:round:5" for r in queued)
+
+
+async def test_status_shows_disabled_feeds_with_their_reason(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    await store.add_feed("https://news.example/ok.rss")
+    gone = await store.add_feed("https://news.example/gone.rss")
+    await store.update_feed_state(gone.id, disabled_at=datetime(2025, 7, 1, 12, 0, tzinfo=UTC),
+                                  disabled_reason="HTTP 410 Gone: feed disabled", last_error="HTTP 410")
+    reply = await fake.interact("status")
+    assert "2 followed, 0 failing, 1 disabled" in reply.text
+    assert f"feed #{gone.id} https://news.example/gone.rss disabled: HTTP 410 Gone: feed disabled" in reply.text

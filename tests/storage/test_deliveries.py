@@ -12,7 +12,14 @@ from datetime import timedelta
 from bot.answers import Answer
 from bot.digests import to_payload
 from storage import Store
-from storage.deliveries import channel_of, claim_due, delivery_summary, discord_destination, give_up_destination
+from storage.deliveries import (
+    add_once,
+    channel_of,
+    claim_due,
+    delivery_summary,
+    discord_destination,
+    give_up_destination,
+)
 from storage.models import Outbox, utcnow
 
 
@@ -111,6 +118,28 @@ async def test_giving_up_a_destination_marks_its_rows_dead_and_status_counts_the
     summary = await delivery_summary(store)
     assert summary.counts == {"dead": 3}
     assert summary.last_errors[0] == ("discord:9", "Missing Access to channel 9")
+
+
+async def test_a_one_off_item_is_written_once_per_destination_and_never_revised(store: Store) -> None:
+    payloads = {"discord:1": '{"v": 1}', "discord:2": '{"v": 1}'}
+    assert await add_once(store, item_key="notice:x", kind="notice", payloads=payloads) == 2
+    (row_id, _) = [r.id for r in await store.outbox_items()]
+    await store.mark_delivered(row_id, 1, message_id=7)
+    changed = {"discord:1": '{"v": 2}', "discord:2": '{"v": 2}', "discord:3": '{"v": 2}'}
+    assert await add_once(store, item_key="notice:x", kind="notice", payloads=changed) == 1  # only the new channel
+    rows = {r.destination: r for r in await store.outbox_items()}
+    assert (rows["discord:1"].payload, rows["discord:1"].revision, rows["discord:1"].status) == ('{"v": 1}', 1,
+                                                                                                  "delivered")
+    assert (rows["discord:3"].kind, rows["discord:3"].status, rows["discord:3"].revision) == ("notice", "pending", 1)
+    assert await add_once(store, item_key="notice:x", kind="notice", payloads={}) == 0
+
+
+async def test_two_writers_of_one_off_items_write_each_row_once(store: Store) -> None:
+    payloads = {f"discord:{n}": "{}" for n in range(10)}
+    async with Store(store.database_url) as other:
+        written = await asyncio.gather(*(add_once(s, item_key="notice:y", kind="notice", payloads=payloads)
+                                         for s in [store, other] * 2))
+    assert sum(written) == 10 and len(await store.outbox_items()) == 10
 
 
 def test_destinations_name_channels() -> None:
