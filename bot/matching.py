@@ -95,11 +95,8 @@ def position_key(actor: str, issue: str) -> str:
     return f"{actor}:{issue}"
 
 
-def records_of(facts: ArticleFacts, *, next_steps: Sequence[str] = ()) -> list[FactRecord]:
-    """The article's facts as records, in a fixed order, without repeats within the article.
-
-    ``next_steps`` are used when the facts carry none of their own (see `bot.nextsteps`).
-    """
+def records_of(facts: ArticleFacts) -> list[FactRecord]:
+    """The article's facts as records, in a fixed order, without repeats within the article."""
     out: list[FactRecord] = []
     if facts.round_status:
         status = facts.round_status
@@ -128,9 +125,8 @@ def records_of(facts: ArticleFacts, *, next_steps: Sequence[str] = ()) -> list[F
         out.append(FactRecord("tariff", tariff.sector, dump(_rate(tariff.rate)), tariff.evidence))
     for pos in facts.positions:
         out.append(FactRecord("position", position_key(pos.actor, pos.issue), dump(pos.stance), pos.evidence))
-    for step in getattr(facts, "next_steps", None) or next_steps:  # optional in the contract
-        text = str(step)
-        out.append(FactRecord("next_step", text[:300], dump(text), _ev(facts, f"next_step:{text}") or text))
+    for step in facts.next_steps:
+        out.append(FactRecord("next_step", step[:300], dump(step), _ev(facts, f"next_step:{step}") or step))
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for record in out:

@@ -41,7 +41,6 @@ from bot.extract import extract_entry
 from bot.extract.facts import ArticleFacts
 from bot.feeds.entry import FeedEntry
 from bot.matching import CHANGED, ClaimView, classify, records_of
-from bot.nextsteps import find_next_steps
 from bot.profile import Profile, default_profile
 from storage import Store
 from storage import knowledge as kb
@@ -329,8 +328,7 @@ async def _record_facts(
 ) -> None:
     assert entry.id is not None
     round_number = facts.round or 0
-    steps = find_next_steps(entry.clean_text) if facts.round and not getattr(facts, "next_steps", None) else []
-    records = records_of(facts, next_steps=steps)
+    records = records_of(facts)
     claims = await kb.claims_of_round(session, round_number, for_update=True)
     by_statement = {(c.kind, c.key, c.value): c for c in claims}
     recorded = [ClaimView(c.kind, c.key, c.value) for c in claims]

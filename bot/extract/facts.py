@@ -60,11 +60,12 @@ class ArticleFacts:
     not_discussed: list[str] = field(default_factory=list)
     tariffs: list[Tariff] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
+    next_steps: list[str] = field(default_factory=list)
     # Sentence that supports each scalar / list fact, keyed by field (and value for lists).
     evidence: dict[str, str] = field(default_factory=dict)
 
     def to_contract(self) -> dict[str, Any]:
-        """The JSON object of CONTRACT.md section 2, plus an ``evidence`` map."""
+        """The JSON object of CONTRACT.md section 2, plus ``next_steps`` and an ``evidence`` map."""
         return {
             "id": self.id,
             "relevant": self.relevant,
@@ -78,5 +79,6 @@ class ArticleFacts:
             "not_discussed": list(self.not_discussed),
             "tariffs": [t.to_contract() for t in self.tariffs],
             "positions": [p.to_contract() for p in self.positions],
+            "next_steps": list(self.next_steps),
             "evidence": dict(self.evidence),
         }

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from bot.extract.article import Article, prepare_article
 from bot.extract.facts import ArticleFacts
+from bot.extract.next_steps import find_next_steps
 from bot.extract.people import find_meetings
 from bot.extract.positions import find_positions
 from bot.extract.relevance import is_relevant
@@ -66,6 +67,9 @@ def facts_of_article(article: Article) -> ArticleFacts:
     facts.not_discussed = not_discussed
     facts.tariffs = find_tariffs(article, skip)
     facts.positions = find_positions(article, skip)
+    if chosen is not None:
+        facts.next_steps = find_next_steps(article, skip)
+        facts.evidence.update({f"next_step:{step}": step for step in facts.next_steps})
     facts.evidence.update(when_where.evidence)
     facts.evidence.update(meetings.evidence)
     facts.evidence.update(topic_evidence)

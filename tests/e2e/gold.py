@@ -3,7 +3,8 @@
 Replay tests that are about the *knowledge base* (merging, digests, changes, crash safety) use
 it so they do not depend on the extractor's accuracy; tests/e2e/test_replay.py also runs the
 real extractor. Evidence sentences are taken from the article: the first sentence that names
-the fact (for stances, a cue word of the stance), so alerts quote real text.
+the fact (for stances, a cue word of the stance), so alerts quote real text. The gold file has
+no next steps; they are read from the article with the extractor's own next-step finder.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import re
 from pathlib import Path
 
 from bot.dedupe import clean_text
+from bot.extract.article import prepare_article
 from bot.extract.facts import ArticleFacts, Meeting, Position, Tariff
+from bot.extract.next_steps import find_next_steps
 from bot.feeds.entry import FeedEntry
 from bot.profile import Profile
 
@@ -39,6 +42,9 @@ class GoldExtractor:
         if g is None:
             return ArticleFacts(id=entry.guid)
         sentences = _sentences(entry)
+        article = prepare_article(
+            guid=entry.guid, title=entry.title, html=entry.html, published=entry.published, profile=profile
+        )
         return ArticleFacts(
             id=g["id"],
             relevant=g["relevant"],
@@ -61,5 +67,6 @@ class GoldExtractor:
                 Position(p["actor"], p["issue"], p["stance"], _find(sentences, rf"tariff.*({_CUES[p['stance']]})"))
                 for p in g["positions"]
             ],
+            next_steps=find_next_steps(article, set()) if g["round"] else [],
             evidence={"location": _find(sentences, g["location"] or "^$")} if g["location"] else {},
         )

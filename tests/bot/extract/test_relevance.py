@@ -29,5 +29,5 @@ def test_an_irrelevant_article_reports_no_facts():
     assert facts.to_contract() == {
         "id": "t-1", "relevant": False, "round": None, "round_status": None, "date": None, "location": None,
         "participants": [], "meetings": [], "topics": [], "not_discussed": [], "tariffs": [], "positions": [],
-        "evidence": {},
+        "next_steps": [], "evidence": {},
     }  # fmt: skip
