@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 async def _extract(feed: str) -> list[dict]:
-    from bot.extract import extract_feed_entries
+    from bot.extract import extract_entry
+    from bot.extract.facts import ArticleFacts
     from bot.feeds.parse import FeedError, parse_feed
     from bot.feeds.source import read_feed
     from bot.profile import load_profile
@@ -66,7 +67,15 @@ async def _extract(feed: str) -> list[dict]:
         parsed = parse_feed(data, source=feed)
     except FeedError as exc:
         raise UserError(f"{feed}: {exc}") from None
-    return [facts.to_contract() for facts in extract_feed_entries(parsed.entries, profile)]
+    out = []
+    for entry in parsed.entries:
+        try:
+            facts = extract_entry(entry, profile)
+        except Exception as exc:  # one bad entry must not cost the others their facts
+            print(f"parley: {entry.guid}: could not extract facts ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+            facts = ArticleFacts(id=entry.guid)
+        out.append(facts.to_contract())
+    return out
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
