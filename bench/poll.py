@@ -11,8 +11,8 @@ limit applies per address, as it would across real sites). The bench then:
 3. times one full cycle of the real `bot.polling.Poller`: conditional GET, guards, parsing
    (only the new items reach feedparser), handing new entries to the ingest step, and the
    feed-state writes in SQLite. It does so twice (with a fresh ``--changed`` share each time):
-   once with an ingest step that stores the entries in SQLite, one transaction per feed as
-   the pipeline would, and once with a no-op ingest step, which isolates the poller's own
+   once with an ingest step that stores the entries in SQLite, grouped into transactions as
+   the pipeline's group commit does, and once with a no-op ingest step, which isolates the poller's own
    cost. Neither extracts facts (the extractor and the knowledge base have their own
    benchmarks, bench/extract.py and bench/knowledge.py);
 4. times the naive loop ``for url in urls: feedparser.parse(url)`` over the same feeds, in
@@ -133,28 +133,41 @@ def rss_mb() -> float:
 
 
 class StoreEntries:
-    """The ingest step of the bench: stores entries (so the known-guid check is real), no extraction."""
+    """The ingest step of the bench: stores entries (so the known-guid check is real), no extraction.
+
+    Called as the poller calls the pipeline (`bot.pipeline.ingest_feeds`): the new entries of the
+    feeds that finished while the previous group was being recorded, in one call, committed
+    `GROUP` entries per transaction as the pipeline does.
+    """
 
     def __init__(self, *, keep: bool = True) -> None:
         self.count = 0
         self.keep = keep
 
-    async def __call__(self, store, entries, *, feed_id, announce, console=False):  # type: ignore[no-untyped-def]
+    async def __call__(self, store, batches, *, console=False):  # type: ignore[no-untyped-def]
         if not self.keep:
-            self.count += len(entries)
-            return
+            counts = [len(entries) for entries, _, _ in batches]
+            self.count += sum(counts)
+            return counts
         from sqlmodel import col, select
 
+        from bot.pipeline import GROUP
         from storage.models import Entry
 
-        async with store.transaction() as session:  # skip the known guids, as the pipeline does
-            rows = await session.exec(select(Entry.guid).where(col(Entry.guid).in_([e.guid for e in entries])))
-            known = set(rows.all())
-            entries = [e for e in entries if e.guid not in known]
-            for e in entries:
-                session.add(Entry(guid=e.guid, link=e.link, title=e.title, feed_id=feed_id,
-                                  content_hash=hashlib.sha256(e.html.encode()).hexdigest()))
-        self.count += len(entries)
+        async with store.session() as session:  # skip the known guids, as the pipeline does
+            guids = [e.guid for entries, _, _ in batches for e in entries]
+            known = set((await session.exec(select(Entry.guid).where(col(Entry.guid).in_(guids)))).all())
+        todo = [(e, feed_id, n) for n, (entries, feed_id, _) in enumerate(batches) for e in entries
+                if e.guid not in known]
+        counts = [0] * len(batches)
+        for start in range(0, len(todo), GROUP):
+            async with store.transaction() as session:
+                for e, feed_id, n in todo[start : start + GROUP]:
+                    session.add(Entry(guid=e.guid, link=e.link, title=e.title, feed_id=feed_id,
+                                      content_hash=hashlib.sha256(e.html.encode()).hexdigest()))
+                    counts[n] += 1
+        self.count += len(todo)
+        return counts
 
 
 async def cycle(poller: Poller, feeds) -> tuple[float, dict[str, int]]:  # type: ignore[no-untyped-def]
@@ -178,7 +191,8 @@ async def run(args: argparse.Namespace, urls: list[str], bump_url: str, db: str)
     async with Store(db) as store:
         feeds = [await store.add_feed(u) for u in urls]
         ingest = StoreEntries(keep=True)
-        poller = Poller(store, policy=PollPolicy(interval=300), limits=FetchLimits(allow_private=True), ingest=ingest,
+        poller = Poller(store, policy=PollPolicy(interval=300), limits=FetchLimits(allow_private=True),
+                        ingest_many=ingest,
                         concurrency=64)
         await poller.__aenter__()  # one poller for every cycle, as in the running bot
         prime, kinds = await cycle(poller, feeds)

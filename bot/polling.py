@@ -42,8 +42,8 @@ log = logging.getLogger(__name__)
 MAX_ENTRIES_PER_POLL = 100
 SEEN_MEMORY = 200_000  # guids remembered between polls (a few MB); forgotten all at once when full
 RECALL_PER_FEED = 500  # stored guids loaded per feed when a process first polls it
-STATE_BATCH = 200
-INLINE_PARSE_BYTES = 128 * 1024  # larger bodies are parsed in a worker thread  # feed-state rows written per transaction during a cycle over many feeds
+STATE_BATCH = 200  # feed-state rows written per transaction during a cycle over many feeds
+INLINE_PARSE_BYTES = 128 * 1024  # larger bodies are parsed in a worker thread
 
 
 class Ingest(Protocol):

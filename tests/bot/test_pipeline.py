@@ -249,3 +249,55 @@ async def test_two_workers_given_the_same_entries_process_each_once(store: Store
     assert (one.new + two.new, one.duplicate + two.duplicate) == (6, 6)
     [claim] = await _claims(store, "location")
     assert claim.source_count == 6
+
+
+async def _knowledge(store: Store) -> dict[str, list]:
+    """What the knowledge base and the outbox hold, without ids and timestamps."""
+    async with store.session() as s:
+        guid = {e.id: e.guid for e in (await s.exec(select(Entry))).all()}
+        entries = sorted(
+            (e.guid, guid.get(e.duplicate_of), e.round, e.decision, e.announced)
+            for e in (await s.exec(select(Entry))).all()
+        )
+        fact_rows = sorted(
+            (guid[f.entry_id], f.kind, f.key, f.value, f.match) for f in (await s.exec(select(Fact))).all()
+        )
+        claims = sorted(
+            (c.round, c.kind, c.key, c.value, c.source_count, [guid[i] for i in json.loads(c.sample_entry_ids)],
+             c.status)
+            for c in (await s.exec(select(Claim))).all()
+        )
+    outbox = sorted((r.destination, r.item_key, r.payload, r.revision) for r in await store.outbox_items())
+    return {"entry": entries, "fact": fact_rows, "claim": claims, "outbox": outbox}
+
+
+async def test_a_group_commit_of_several_feeds_ends_as_separate_calls_do(tmp_path) -> None:
+    from pathlib import Path
+
+    from bot.feeds.parse import parse_feed
+    from bot.pipeline import ingest_feeds
+    from bot.seedfeed import seed_feed_xml
+    from storage.migrate import upgrade_async
+    from tests.e2e.gold import GoldExtractor
+
+    seeds = Path(__file__).parents[2] / "seeds"
+    articles = sorted(parse_feed(seed_feed_xml(seeds).encode()).entries, key=lambda e: e.published)
+    copy = replace(articles[0], guid="copy-of-first")  # the same link under another guid: a duplicate
+    feeds = [articles[0::3], [*articles[1::3], copy], articles[2::3]]  # three feeds, publication order kept within each
+    states = []
+    for name, group in (("one-by-one", 1), ("grouped", 64)):
+        url = f"sqlite:///{tmp_path / name}.db"
+        await upgrade_async(url)
+        async with Store(url) as store:
+            if group == 1:
+                for batch in feeds:
+                    await ingest_entries(store, batch, feed_id=None, announce=True, console=True,
+                                         extract=GoldExtractor())
+            else:
+                reports = await ingest_feeds(store, [(b, None, True) for b in feeds], console=True,
+                                             extract=GoldExtractor(), group=group)
+                assert [r.new + r.duplicate for r in reports] == [len(b) for b in feeds]
+                assert reports[1].duplicate == 1
+            states.append(await _knowledge(store))
+    assert states[0] == states[1]
+    assert any(key.startswith("alert:position:") for _, key, _, _ in states[1]["outbox"])

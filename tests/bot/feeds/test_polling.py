@@ -7,9 +7,11 @@ without announcing.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import hashlib
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from aiohttp import web
@@ -274,3 +276,67 @@ async def test_a_fresh_process_recalls_what_a_feed_already_gave(store, session, 
         outcome = await second.poll_feed(feed)
     assert recorder.handed == ["https://news.example/3"]
     assert outcome.line() == f"{feed.url}: 1 new entry (3 in feed)"
+
+
+@dataclasses.dataclass
+class GroupRecorder:
+    """The pipeline's group entry point (`ingest_feeds`): records each call's feeds and guids; the
+    first call waits for ``release``, so the feeds finishing meanwhile gather into the next group."""
+
+    calls: list[list[tuple[int | None, list[str]]]] = dataclasses.field(default_factory=list)
+    release: asyncio.Event = dataclasses.field(default_factory=asyncio.Event)
+    fail: bool = False
+
+    async def __call__(self, store, batches, *, console=False):
+        if not self.calls:
+            self.calls.append([])
+            await self.release.wait()
+            self.calls[0] = [(feed_id, [e.guid for e in entries]) for entries, feed_id, _ in batches]
+        else:
+            self.calls.append([(feed_id, [e.guid for e in entries]) for entries, feed_id, _ in batches])
+        if self.fail:
+            raise RuntimeError("database is locked")
+        return [SimpleNamespace(new=len(entries)) for entries, _, _ in batches]
+
+
+async def _five_feeds(store, server: FeedServer) -> list:
+    for n in range(5):
+        server.routes[f"/group{n}"] = static(rss([item(10 * n + 1), item(10 * n + 2)]), etag=f'"g{n}"')
+    return [await store.add_feed(server.url(f"/group{n}")) for n in range(5)]
+
+
+async def _wait_for_waiting(poller: Poller, count: int) -> None:
+    while len(poller._waiting) < count:  # noqa: ASYNC110 (the poller's queue has no event to wait on)
+        await asyncio.sleep(0.01)
+
+
+async def test_feeds_that_finish_while_a_group_is_recorded_go_to_the_pipeline_together(sqlite_store, session,
+                                                                                        feed_server):
+    group = GroupRecorder()
+    async with Poller(sqlite_store, policy=POLICY, limits=LIMITS, ingest_many=group, session=session) as poller:
+        feeds = await _five_feeds(sqlite_store, feed_server)
+        polling = asyncio.ensure_future(poller.poll_many(feeds))
+        await asyncio.wait_for(_wait_for_waiting(poller, 4), 30)
+        group.release.set()
+        outcomes = await polling
+    assert [len(call) for call in group.calls] == [1, 4]  # one feed first, the four that waited in one call
+    assert [o.kind for o in outcomes] == ["new"] * 5 and [o.new_entries for o in outcomes] == [2] * 5
+    guids = [g for call in group.calls for _, gs in call for g in gs]
+    assert sorted(guids) == sorted(f"https://news.example/{10 * n + k}" for n in range(5) for k in (1, 2))
+    assert {feed_id for call in group.calls for feed_id, _ in call} == {f.id for f in feeds}
+
+
+async def test_a_group_that_cannot_be_recorded_fails_each_of_its_feeds_and_keeps_their_validators(
+    sqlite_store, session, feed_server
+):
+    group = GroupRecorder(fail=True)
+    async with Poller(sqlite_store, policy=POLICY, limits=LIMITS, ingest_many=group, session=session) as poller:
+        feeds = await _five_feeds(sqlite_store, feed_server)
+        polling = asyncio.ensure_future(poller.poll_many(feeds))
+        await asyncio.wait_for(_wait_for_waiting(poller, 4), 30)
+        group.release.set()
+        outcomes = await polling
+    assert [o.kind for o in outcomes] == ["error"] * 5
+    assert {o.error for o in outcomes} == {"could not record the entries: database is locked"}
+    rows = await sqlite_store.list_feeds()
+    assert all(r.etag is None and not r.initialized and r.failures == 1 for r in rows)
