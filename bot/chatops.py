@@ -18,6 +18,7 @@ from bot.answers import Answer, AnswerField
 from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.guard import address_problem
+from bot.queries import answer, recorded_rounds
 from storage.deliveries import delivery_summary
 from storage.models import as_utc
 
@@ -157,6 +158,22 @@ async def feed_choices(store: Any, current: str) -> list[tuple[str, str]]:
         if current in label.lower() or current in feed.url.lower():
             out.append((label[:100], str(feed.id)))
     return out[:25]
+
+
+async def round_in_chat(store: Any, number: int) -> Answer:
+    """``/round N`` in Discord: the query layer's round view, except that a round nothing is recorded
+    of is the asker's slip, answered as one line only they see (the CLI shows the recorded rounds)."""
+    rounds = await recorded_rounds(store)
+    if number not in rounds:
+        listed = ", ".join(map(str, rounds)) or "none yet"
+        raise UserError(f"Round {number} is not recorded (recorded rounds: {listed})")
+    return await answer(store, "round", {"number": number})
+
+
+async def round_choices(store: Any, current: str, *, limit: int = 25) -> list[int]:
+    """The recorded rounds whose number starts with what the user typed, for autocomplete."""
+    typed = current.strip()
+    return [n for n in await recorded_rounds(store) if str(n).startswith(typed)][:limit]
 
 
 @dataclass

@@ -10,9 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers import Answer
-from bot.errors import UserError
-from bot.queries import recorded_rounds
+from bot import chatops
 from cogs._reply import ask, reply_in_time, store_of
 
 MAX_ROUND = 1000
@@ -32,20 +30,12 @@ class Negotiation(commands.Cog):
     @app_commands.command(name="round", description="What is known about one ministerial round")
     @app_commands.describe(number="the round's number (recorded rounds are suggested)")
     async def round_(self, interaction: discord.Interaction, number: app_commands.Range[int, 1, MAX_ROUND]) -> None:
-        await reply_in_time(interaction, self._round(interaction, number))
-
-    async def _round(self, interaction: discord.Interaction, number: int) -> Answer:
-        rounds = await recorded_rounds(store_of(interaction))
-        if number not in rounds:  # a number the option accepts but nothing is known of: the asker's slip
-            listed = ", ".join(map(str, rounds)) or "none yet"
-            raise UserError(f"Round {number} is not recorded (recorded rounds: {listed})")
-        return await ask(interaction, "round", {"number": number})
+        await reply_in_time(interaction, chatops.round_in_chat(store_of(interaction), number))
 
     @round_.autocomplete("number")
     async def _round_numbers(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[int]]:
-        rounds = await recorded_rounds(store_of(interaction))
-        typed = current.strip()
-        return [app_commands.Choice(name=f"Round {n}", value=n) for n in rounds if str(n).startswith(typed)][:25]
+        rounds = await chatops.round_choices(store_of(interaction), current)
+        return [app_commands.Choice(name=f"Round {n}", value=n) for n in rounds]
 
     @app_commands.command(name="latest", description="The most recent round and what happened in it")
     async def latest(self, interaction: discord.Interaction) -> None:
