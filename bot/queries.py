@@ -8,7 +8,9 @@ code. Both return an `Answer`: a bad argument is a one-line `Answer.failure`, ne
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from sqlmodel import col, select
@@ -83,22 +85,86 @@ async def ask(settings: Settings, text: str) -> Answer:
         return Answer.failure(str(exc))
 
 
+class _Cache:
+    """Answers of one store, each with the knowledge stamp it was built at (`kb.knowledge_stamp`).
+
+    An answer is served again only while the stamp is unchanged, i.e. until the next ingest (in
+    this process or another) commits: one index probe instead of a handful of queries and the
+    rendering. The stamp and the answer are read in one transaction, so they agree.
+    """
+
+    def __init__(self) -> None:
+        self.stamp: int | None = None
+        self.items: dict[tuple[Any, ...], Any] = {}
+
+    def get(self, stamp: int | None, key: tuple[Any, ...]) -> Any:
+        if stamp is None or stamp != self.stamp:
+            return None
+        return self.items.get(key)
+
+    def put(self, stamp: int | None, key: tuple[Any, ...], value: Any) -> None:
+        if stamp is None:
+            return
+        if stamp != self.stamp:
+            self.stamp, self.items = stamp, {}
+        if len(self.items) >= CACHE_SIZE:
+            self.items.clear()
+        self.items[key] = value
+
+
+CACHE_SIZE = 256  # answers kept per store (a round view is a few kB)
+_caches: weakref.WeakKeyDictionary[Store, _Cache] = weakref.WeakKeyDictionary()
+
+
+def _cache_of(store: Store) -> _Cache:
+    cache = _caches.get(store)
+    if cache is None:
+        cache = _caches[store] = _Cache()
+    return cache
+
+
+def _copy(found: Answer) -> Answer:
+    """A copy the caller may change without changing the cached answer (fields and sources are frozen)."""
+    return replace(found, fields=list(found.fields), sources=list(found.sources))
+
+
+CACHED = frozenset({"round", "latest", "timeline"})  # answers that depend on the knowledge base only
+
+
 async def answer(store: Store, command: str, args: dict[str, Any]) -> Answer:
-    """The answer to one command with its parsed arguments (the Discord cogs' entry point)."""
-    handler = _HANDLERS.get(command.lstrip("/").lower())
+    """The answer to one command with its parsed arguments (the Discord cogs' entry point).
+
+    `/round`, `/latest` and `/timeline` come from a cache while nothing new is stored."""
+    name = command.lstrip("/").lower()
+    handler = _HANDLERS.get(name)
     if handler is None:
         return Answer.failure(f"unknown command /{command}: {USAGE}")
     try:
         async with store.session() as session:
-            return await handler(session, args)
+            if name not in CACHED:
+                return await handler(session, args)
+            cache = _cache_of(store)
+            stamp = await kb.knowledge_stamp(session)
+            key = (name, repr(sorted(args.items())))
+            found = cache.get(stamp, key)
+            if found is None:
+                found = await handler(session, args)
+                cache.put(stamp, key, found)
+            return _copy(found)
     except BadArgument as exc:
         return Answer.failure(str(exc))
 
 
 async def recorded_rounds(store: Store) -> list[int]:
-    """The round numbers something is recorded for, ascending (for autocomplete)."""
+    """The round numbers something is recorded for, ascending (for autocomplete); cached like `answer`."""
     async with store.session() as session:
-        return await kb.recorded_rounds(session)
+        cache = _cache_of(store)
+        stamp = await kb.knowledge_stamp(session)
+        rounds = cache.get(stamp, ("recorded_rounds",))
+        if rounds is None:
+            rounds = await kb.recorded_rounds(session)
+            cache.put(stamp, ("recorded_rounds",), rounds)
+        return list(rounds)
 
 
 async def _not_recorded(session: AsyncSession, number: int) -> Answer:

@@ -123,6 +123,22 @@ async def latest_entries(session: AsyncSession, *, limit: int) -> list[Entry]:
     return list((await session.exec(query)).all())
 
 
+async def knowledge_stamp(session: AsyncSession) -> int | None:
+    """A number that changes whenever the knowledge base does, for caches of answers; None when
+    the backend gives no such number cheaply.
+
+    On SQLite it is the highest entry id: every ingest that changes a claim, a fact or an outbox
+    row stores an entry in the same commit, entries are never deleted, and writers take the
+    database lock in turn (``BEGIN IMMEDIATE``), so ids grow in commit order. One index probe.
+    PostgreSQL hands out ids before commit, so a later id may commit first: no stamp there.
+    """
+    connection = await session.connection()
+    if connection.dialect.name != "sqlite":
+        return None
+    value = (await session.exec(select(func.max(Entry.id)))).one()
+    return int(value or 0)
+
+
 # -- claims ------------------------------------------------------------------------------------
 
 

@@ -152,3 +152,19 @@ async def test_an_empty_database_says_nothing_is_recorded(store: Store) -> None:
     assert (await answer(store, "round", {"number": 2})).description == "Recorded rounds: none yet."
     assert (await answer(store, "timeline", {})).title == "Nothing recorded yet"
     assert (await answer(store, "changes", {})).title == "No changed positions recorded"
+
+
+async def test_a_cached_round_view_is_replaced_once_something_new_is_stored(talks: Store, database_url: str) -> None:
+    before = await answer(talks, "round", {"number": 2})
+    before.fields.clear()  # what a caller does to its answer does not reach the cache
+    again = await answer(talks, "round", {"number": 2})
+    assert again.fields and again.description.startswith("The 2nd ministerial round, from 2 sources")
+    assert await recorded_rounds(talks) == [2, 4, 5]
+    fx = FakeExtractor(facts("f", 2, location="Washington"), facts("g", 6, location="Tokyo"))
+    async with Store(database_url) as other:  # another process (the poller) stores two more reports
+        await ingest_entries(other, [entry("f", source="Kyodo", hours=5), entry("g", hours=6)], feed_id=None,
+                             announce=False, extract=fx)
+    after = await answer(talks, "round", {"number": 2})
+    assert after.description.startswith("The 2nd ministerial round, from 3 sources")
+    assert await recorded_rounds(talks) == [2, 4, 5, 6]
+    assert (await answer(talks, "latest", {})).title.startswith("Round 6")
