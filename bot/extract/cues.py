@@ -22,8 +22,8 @@ FUTURE = Phrases([
     r"next (?:week|round|month)", r"later this (?:week|month)", "tomorrow", "preview",
 ], shared=True)  # fmt: skip
 PAST = Phrases([
-    "held", "hold", "holds", "concluded", "concluding", "wrapped up", "ended", "finished", "met", "took place",
-    r"after (?:a|the|their) (?:\w+ )?(?:round|meeting|talks|session)", r"in (?:a|the) \w+ round", "following",
+    "held", "concluded", "concluding", "wrapped up", "ended", "finished", "met", "took place", "has ended",
+    r"after (?:a|the|their) (?:\w+ )?(?:round|meeting|talks|session)", r"in (?:a|the) \w+ round",
     "was", "were", "yesterday", r"last (?:week|night)",
 ], shared=True)  # fmt: skip
 HEADLINE_FUTURE = Phrases([r"to (?:begin|hold|start|meet|resume|open)", "will", "ahead"], shared=True)
@@ -50,6 +50,8 @@ NOT_DISCUSSED = Phrases([
     r"not (?:part of|among|on) the (?:discussions?|talks|agenda)", r"(?:no|without) discussion (?:of|on|about)",
     r"off the (?:table|agenda)", r"(?:was|were) not (?:a )?(?:topic|subject)", r"(?:was|were|is|are) left out",
     r"(?:did not|didn't|didn’t) come up",
+    r"(?:will|would|is|are|was|were) not (?:be )?(?:on the agenda|on the table|discussed|raised|taken up|addressed)",
+    r"not on the (?:agenda|table)",
 ], shared=True)  # fmt: skip
 PHONE = Phrases([
     "phone", "telephone", r"video ?(?:call|conference|link)", "videoconference", "teleconference",

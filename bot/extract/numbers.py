@@ -83,7 +83,7 @@ DURATION = re.compile(
       | (?P<hour_long>an?\s+)?hour[- ]long
       | (?P<half_hour>half\s+an\s+hour|half-hour)
       | (?P<hours_and_half>(?:an?|one)\s+hour\s+and\s+a\s+half)
-      | (?P<hours>{_QTY}(?:{_HALF})?|{_QTY}\s+and\s+a\s+half)\s+hours?(?P<plus_min>\s+and\s+(?P<extra>{_QTY})\s+minutes?)?
+      | (?P<hours>{_QTY}(?:{_HALF})?|{_QTY}\s+and\s+a\s+half)\s+hours?(?P<plus_min>\s+(?:and\s+)?(?P<extra>{_QTY})\s+min(?:ute)?s?)?
       | (?P<minutes>{_QTY})\s+minutes?
     )""",
 )

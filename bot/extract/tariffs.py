@@ -33,23 +33,28 @@ RATE_RE = re.compile(
     rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
     rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
     rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+|up\s+to\s+|as\s+(?:much|high)\s+as\s+)?{_PCT.format(name='b')}"
-    rf"|\b(?:to|from|at)\s+{_PCT.format(name='c')}(?=[^.]{{0,40}}\b{_NOUN}\b)"
+    rf"|\b(?:to|from|at)\s+{_PCT.format(name='c')}"
     rf"|\b{_VERB}\s+(?:(?:at|to|of|about|around|roughly|nearly|just|only|a|an|the)\s+){{0,2}}{_PCT.format(name='d')}"
-    rf"|(?:\b(?:the|a|an)|\w['’]s)\s+(?:[a-z-]+\s+)?{_PCT.format(name='e')})",
+    rf"|(?:\b(?:the|a|an)|\w['’]s)\s+(?:[a-z-]+\s+)?{_PCT.format(name='e')}"
+    rf"|(?<![\w.]){_PCT.format(name='f')})",
     re.IGNORECASE,
 )
 _NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b", re.I)
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?(?:similar|same|identical|equivalent)\s+(?:\w+\s+)?{_NOUN}", re.I)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
-    r"^\s*(?:\w+\s+)?(?:stake|share|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
+    r"^\s*(?:[\w'’]+\s+){0,3}(?:stake|share|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
     r"interest|unemployment|market|probability|chance|majority|discount|of (?:the|its|their) (?:profits?|shares?|"
     r"votes?|market|population|gdp|exports|imports))\b",
     re.I,
 )
 _NOT_A_RATE_BEFORE = re.compile(r"\b(?:shares?|stocks?|index|nikkei|topix|dow|yen|gdp|exports?|imports?|sales|profits?|"
                                 r"inflation|approval|economy|growth)\b[^.,;]{0,30}$", re.I)
-_BREAK = re.compile(r",|;|\band\b|\bwith\b|\bwhile\b|\bwhich\b|\bbut\b|[—–]|--", re.I)
+# Where the goods of one rate end and the next rate's phrase begins. A bare "and" joins goods
+# ("steel and aluminum"); "and a ...", "and 10% on ..." start the next phrase.
+_BREAK = re.compile(
+    r",|;|\band\s+(?:a|an|the|its|their|(?=\d))\b|\bwith\b|\bwhile\b|\bwhich\b|\bbut\b|[—–]|--", re.I
+)
 _COMPONENT = re.compile(r"\b(?:component|including|includ\w+|existing|MFN|plus|on top of)\b", re.I)
 _DASH = re.compile(r"\s(?:—|–|--)\s")
 _HAS_RATE = ("%", "percent", "per cent", "similar", "same", "identical", "equivalent")
@@ -60,6 +65,7 @@ class _Anchor:
     start: int
     end: int
     rate: float | None  # None: a reference to the rate before
+    from_rate: bool = False  # "to 15% from 27.5%": the same goods as the rate just before
 
 
 def _sectors_in(article: Article, start: int, end: int, *, last: bool = False) -> list[str]:
@@ -81,14 +87,15 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
     text = sentence.text
     anchors = []
     for m in RATE_RE.finditer(text):
-        name = next(k for k in "abcde" if m.group(k))
-        if name in "de" and not _NOUN_AFTER.match(text, m.end()):
+        name = next(k for k in "abcdef" if m.group(k))
+        if name in "cdef" and not _NOUN_AFTER.match(text, m.end()):
             # a bare percentage: only in a sentence about tariffs, and not a market move
             if not article.has(_TARIFF_WORD, sentence.start, sentence.end) and not _previous_has_tariff(article, sentence):
                 continue
             if _NOT_A_RATE_AFTER.match(text[m.end() :]) or _NOT_A_RATE_BEFORE.search(text[: m.start(name)]):
                 continue
-        anchors.append(_Anchor(m.start(name) if name in "de" else m.start(), m.end(), float(m.group(name))))
+        start = m.start(name) if name in "def" else m.start()
+        anchors.append(_Anchor(start, m.end(), float(m.group(name)), m.group(0)[:4].lower() == "from"))
     anchors += [_Anchor(m.start(), m.end(), None) for m in REFERENCE_RE.finditer(text)]
     return sorted(anchors, key=lambda a: a.start)
 
@@ -152,7 +159,9 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
         previous_rate: float | None = found[-1].rate if found else None
         previous_sector: str | None = found[-1].sector if found else None
         subject_sector: str | None = None
+        last_sectors: list[str] = []
         consumed = 0
+        previous_stop = 0
         for i, anchor in enumerate(anchors):
             rate = anchor.rate if anchor.rate is not None else previous_rate
             if rate is None:
@@ -168,7 +177,9 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
                 stop = cuts[-1]
             elif (cuts and text[cuts[0]] in ";—–-") or (cuts and re.match(r"\s*(?:which|while|but)\b", text[cuts[0]:])):
                 stop = cuts[0]
-            floor = anchors[i - 1].end if i else 0
+            # the head starts after what the rate before took as its goods
+            floor = max(anchors[i - 1].end, previous_stop) if i else 0
+            previous_stop = stop
             head_cuts = [m.end() for m in _BREAK.finditer(text, floor, anchor.start)]
             head_start = head_cuts[-1] if head_cuts else max(floor, anchor.start - 60)
             if mentions_third_party(article, base + head_start, base + stop):
@@ -176,8 +187,11 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
             sectors = _sectors_in(article, base + head_start, base + stop)
             if sectors and not inside:
                 consumed = stop
-            if not sectors and previous_sector and _COMPONENT.search(text[max(floor, anchor.start - 40) : anchor.start]):
+            before = anchors[i - 1].end if i else 0
+            if not sectors and previous_sector and _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start]):
                 sectors = [previous_sector]
+            if not sectors and anchor.from_rate and i and anchor.start - anchors[i - 1].end < 12 and last_sectors:
+                sectors = list(last_sectors)
             if not sectors:
                 # backward: the goods the sentence is about, skipping asides between dashes
                 back_floor = max((a.end for a in anchors[:i] if not _within(a.start, asides)), default=0)
@@ -188,7 +202,7 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
                 if not inside:
                     spans = _outside(spans, [(base + a, base + b) for a, b in asides])
                 for span_start, span_end in reversed(spans):
-                    sectors = _sectors_in(article, span_start, span_end, last=True)[-1:]
+                    sectors = _sectors_in(article, span_start, span_end, last=True)
                     if sectors:
                         break
                 if sectors:
@@ -197,6 +211,7 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
                     sectors = [subject_sector]  # "cars, taxed at 27.5%, will also face 15%": the same goods
             if not sectors and _names_tracked(article, sentence):
                 sectors = [article.profile.country_sector(rate)] if article.profile.country_sector(rate) else []
+            last_sectors = sectors
             for sector in sectors:
                 previous_sector = sector
                 if (sector, rate) not in seen:
