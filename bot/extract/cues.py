@@ -67,6 +67,7 @@ STRONG_MEETING = Phrases([
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", "led by", "session", "gathering", "sitting",
     r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted",
 ], shared=True)  # fmt: skip
+SITTING = Phrases([r"meetings?", r"sessions?", "talks", r"sittings?", r"discussions?"], shared=True)
 NO_MEETING = Phrases([
     r"no (?:date|plans?|meeting|talks) (?:has|have|had|was|were|is|are)? ?(?:been )?(?:set|scheduled|planned|arranged|fixed)?",
     r"(?:has|have|had|is|are|was|were) (?:not|yet to be) (?:yet )?(?:been )?(?:set|scheduled|planned|arranged|confirmed)",
@@ -120,3 +121,8 @@ def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
     if position < len(text):
         spans.append((start + position, start + len(text)))
     return spans
+
+
+def is_question(text: str) -> bool:
+    """A question asserts nothing ("Will Bessent attend?", "Is currency on the table?")."""
+    return text.rstrip("”\"’' ").endswith("?")

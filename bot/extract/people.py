@@ -22,9 +22,11 @@ from bot.extract.cues import (
     MEETING,
     NO_MEETING,
     PHONE,
+    SITTING,
     SPEECH_AFTER,
     SPEECH_BEFORE,
     STRONG_MEETING,
+    is_question,
 )
 from bot.extract.facts import Meeting
 from bot.extract.numbers import DURATION, duration_minutes
@@ -57,7 +59,7 @@ def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
     return bool(ABSENT_AFTER.match(after) or ABSENT_BEFORE.search(before))
 
 
-_PRONOUN_START = re.compile(r"^(?:He|She)\b")
+_PRONOUN_START = re.compile(r"^(?:[A-Z]{1,3}:\s*|[“\"‘—-]\s*)?(?:He|She)\b")
 
 
 def people_of(article: Article, sentence: Sentence) -> list[Mention]:
@@ -131,9 +133,15 @@ def find_meetings(
             absent.update(m.value for m in people if _is_absent(article, m, sentence))
         if sentence.paragraph in skip_paragraphs or sentence.index in other_round_sentences:
             continue
+        if is_question(sentence.text):
+            continue
         follows = bool(sentences) and sentences[-1].index == sentence.index - 1
         if not describes_meeting(article, sentence, round_sentences, people, follows_meeting=follows):
             continue
+        if chosen_round is not None and not (
+            sentence.index in round_sentences or follows or any(_is_negotiator(article, m) for m in people)
+        ):
+            continue  # in a round's story, another meeting ("Ishiba and Trump are to meet at the G7")
         sentences.append(sentence)
         for mention in people:
             if mention.value not in absent and (mention.via == "pronoun" or not _is_speaker(article, mention, sentence)):
@@ -144,7 +152,7 @@ def find_meetings(
 
     counterpart_participants = [p for p in participants if article.side_of(p) != profile.tracked_side]
     meetings: list[Meeting] = []
-    for sentence in sentences:
+    for sentence in _sitting_sentences(article, sentences, skip_paragraphs, other_round_sentences, bool(present)):
         lowered = article.lower[sentence.start : sentence.end]
         if not any(unit in lowered for unit in _HAS_DURATION):
             continue
@@ -168,6 +176,31 @@ def find_meetings(
                 continue  # the same sitting reported twice
             meetings.append(meeting)
     return MeetingReport(participants, meetings, sentences, evidence)
+
+
+def _is_negotiator(article: Article, mention: Mention) -> bool:
+    person = article.profile.person(mention.value)
+    return person is not None and person.negotiator
+
+
+def _sitting_sentences(
+    article: Article, meeting_sentences: list[Sentence], skip: set[int], other_rounds: set[int], has_people: bool
+) -> list[Sentence]:
+    """Sentences that may give a sitting's length: those describing a meeting, and, once the
+    story has its participants, any sentence naming a sitting ("The session lasted two hours")."""
+    if not has_people:
+        return meeting_sentences
+    chosen = {s.index for s in meeting_sentences}
+    for index in article.sentences_with(SITTING):
+        sentence = article.sentences[index]
+        if (
+            index not in chosen
+            and sentence.paragraph not in skip
+            and index not in other_rounds
+            and not article.in_sentence(PHONE, sentence)
+        ):
+            chosen.add(index)
+    return [article.sentences[i] for i in sorted(chosen)]
 
 
 def _segments(text: str, count: int) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.article import Article
-from bot.extract.cues import EARLIER, SPECULATION, clauses
+from bot.extract.cues import EARLIER, SPECULATION, clauses, is_question
 from bot.extract.facts import Position
 from bot.phrases import Phrases
 
@@ -35,7 +35,7 @@ def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position
             continue
         if not any(h.any(sentence.start, sentence.end) for h in stance_hits.values()):
             continue
-        if article.in_sentence(SPECULATION, sentence):
+        if article.in_sentence(SPECULATION, sentence) or is_question(sentence.text):
             continue
         for start, end in clauses(sentence.text, sentence.start):
             has_tariff = article.has(_TARIFF, start, end)

@@ -8,7 +8,7 @@ the article previews an upcoming round.
 from __future__ import annotations
 
 from bot.extract.article import Article
-from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, clauses
+from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, clauses, is_question
 
 
 def find_topics(
@@ -22,7 +22,7 @@ def find_topics(
         hits = by_sentence.get(sentence.index)
         if not hits or sentence.paragraph in skip_paragraphs or sentence.paragraph == 0:
             continue
-        if article.in_sentence(SPECULATION, sentence):
+        if article.in_sentence(SPECULATION, sentence) or is_question(sentence.text):
             continue
         for start, end in clauses(sentence.text, sentence.start):
             found = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= end))
