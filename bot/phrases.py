@@ -30,6 +30,11 @@ def lower_pattern(pattern: str) -> str:
 _LITERAL_ESCAPES = set(".-'’,&/ ")
 
 
+def upper_pattern(pattern: str) -> str:
+    """Upper-case a pattern's literal letters ("Akazawa" -> "AKAZAWA"), leaving escapes alone."""
+    return re.sub(r"(\\.)|([a-z])", lambda m: m.group(1) or m.group(2).upper(), pattern)
+
+
 def literal_prefix(pattern: str) -> str:
     """The literal text every match of ``pattern`` starts with ('' when there is none)."""
     if _has_top_level_bar(pattern):

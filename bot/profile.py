@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from bot.config import DEFAULT_PROFILE
 from bot.errors import UserError
-from bot.phrases import Phrases
+from bot.phrases import Phrases, upper_pattern
 
 STANCES = ("removal", "reduction", "agreed")
 
@@ -166,6 +166,18 @@ class Profile:
         return next((p for p in self.places if p.city == city), None)
 
 
+def _name_variants(aliases: list[str]) -> list[str]:
+    """Names as written, in capitals ("AKAZAWA"), and with the family name in capitals first
+    ("AKAZAWA Ryosei", the style of Japanese government releases)."""
+    out = list(aliases)
+    for alias in aliases:
+        words = alias.split(" ")
+        out.append(upper_pattern(alias))
+        if len(words) == 2:
+            out.append(f"{upper_pattern(words[0])} {words[1]}")
+    return list(dict.fromkeys(out))
+
+
 def _compile(path: Path, key: str, phrases: list[str], *, case_sensitive: bool = False) -> Phrases:
     try:
         return Phrases(phrases, case_sensitive=case_sensitive)
@@ -209,7 +221,7 @@ def load_profile(path: Path | str | None = None) -> Profile:
                 negotiator=p.negotiator,
                 surname=p.name.split()[-1],
                 # Names are proper nouns: match them case-sensitively ("Greer", not "greer").
-                aliases=_compile(path, f"people[{i}].aliases", p.aliases, case_sensitive=True),
+                aliases=_compile(path, f"people[{i}].aliases", _name_variants(p.aliases), case_sensitive=True),
                 titles=_compile(path, f"people[{i}].titles", p.titles) if p.titles else None,
             )
         )

@@ -13,18 +13,44 @@ from bot.extract.text import Sentence
 
 
 def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:
-    """The sentence names the subject of the talks and (by default all) sides."""
+    """The sentence names the subject of the talks and (by default all) sides, or it has the
+    tracked side's negotiator with someone of the other side ("Akazawa met Lutnick")."""
+    return _about_span(article, sentence.start, sentence.end, sides_needed=sides_needed) or _negotiators_meet(
+        article, sentence
+    )
+
+
+def _about_span(article: Article, start: int, end: int, *, sides_needed: int | None = None) -> bool:
     profile = article.profile
-    if not (article.in_sentence(profile.subject_terms, sentence) or article.in_sentence(profile.round_terms, sentence)):
+    if not (article.has(profile.subject_terms, start, end) or article.has(profile.round_terms, start, end)):
         return False
-    named = sum(article.names_side(side, sentence.start, sentence.end) for side in profile.sides)
+    named = sum(article.names_side(side, start, end) for side in profile.sides)
     return named >= (sides_needed or len(profile.sides))
+
+
+def _negotiators_meet(article: Article, sentence: Sentence) -> bool:
+    people = {m.value for m in article.people_in(sentence)}
+    negotiator = any((p := article.profile.person(name)) is not None and p.negotiator for name in people)
+    return negotiator and any(article.side_of(name) != article.profile.tracked_side for name in people)
+
+
+def _paragraphs_about(article: Article, body: list[Sentence]) -> int:
+    """Paragraphs about the talks that no single sentence of them is ("...between Japan and the
+    United States. Under the agreement, the tariff on Japan will be 15%")."""
+    spans: dict[int, list[Sentence]] = {}
+    for sentence in body:
+        spans.setdefault(sentence.paragraph, []).append(sentence)
+    count = 0
+    for sentences in spans.values():
+        if len(sentences) > 1 and not any(_about(article, s) for s in sentences):
+            count += _about_span(article, sentences[0].start, sentences[-1].end)
+    return count
 
 
 def is_relevant(article: Article) -> bool:
     body = [s for s in article.sentences if s.paragraph > 0]
     title = [s for s in article.sentences if s.paragraph == 0]
-    score = sum(1 for s in body if _about(article, s))
+    score = sum(1 for s in body if _about(article, s)) + _paragraphs_about(article, body)
     headline = any(_about(article, s) for s in title)
     lead = title + body[:2]
     tracked = article.profile.tracked_side

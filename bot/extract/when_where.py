@@ -35,6 +35,11 @@ _TRAVEL = re.compile(
     re.I,
 )
 _SPOKE = re.compile(r"\b(?:said|says|told\s+\w+|announced|stated|added|noted|wrote|posted)\s*$", re.I)
+# "before the Aug. 1 deadline", "a 25% tariff from Aug. 1": days of other things than the meeting
+_OTHER_DAY = re.compile(
+    r"\b(?:before|by|until|till|ahead of|from|effective|starting|beginning|as of|deadline of|due)\s+(?:the\s+)?$", re.I
+)
+_DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -84,9 +89,12 @@ def find_dateline(article: Article) -> Dateline | None:
 
 
 def _usable(article: Article, mention: DateMention, sentence: Sentence) -> bool:
-    """Whether a date names the event rather than a journey or a statement."""
+    """Whether a date names the event rather than a journey, a statement or a deadline."""
     before = article.text[max(sentence.start, mention.start - 60) : mention.start]
-    return not (_TRAVEL.search(before) or _SPOKE.search(before))
+    after = article.text[mention.end : mention.end + 12]
+    return not (
+        _TRAVEL.search(before) or _SPOKE.search(before) or _OTHER_DAY.search(before) or _DEADLINE_AFTER.match(after)
+    )
 
 
 def find_when_where(
