@@ -138,8 +138,12 @@ def find_meetings(
         follows = bool(sentences) and sentences[-1].index == sentence.index - 1
         if not describes_meeting(article, sentence, round_sentences, people, follows_meeting=follows):
             continue
+        # a continuation ("Also at the table was Bessent") adds the other side, not new leaders
+        continues = follows and all(
+            _is_negotiator(article, m) or article.side_of(m.value) != profile.tracked_side for m in people
+        )
         if chosen_round is not None and not (
-            sentence.index in round_sentences or follows or any(_is_negotiator(article, m) for m in people)
+            sentence.index in round_sentences or continues or any(_is_negotiator(article, m) for m in people)
         ):
             continue  # in a round's story, another meeting ("Ishiba and Trump are to meet at the G7")
         sentences.append(sentence)

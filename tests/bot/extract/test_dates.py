@@ -60,3 +60,13 @@ def test_an_event_without_a_round_is_dated_from_the_lead():
         published="2025-07-08T01:00:00Z",
     )
     assert (facts.round, facts.date, facts.location, facts.participants) == (None, "2025-07-07", None, [])
+
+
+def test_a_deadline_is_not_the_day_of_the_meeting():
+    facts = facts_of(
+        "Akazawa arrived at the Commerce Department for the eighth round of tariff negotiations with U.S. officials.\n"
+        "We're following Tuesday's talks in Washington, where Japan's top negotiator is trying to secure a deal "
+        "before the Aug. 1 deadline.",
+        published="2025-07-23T00:30:00Z",
+    )
+    assert facts.date == "2025-07-22"

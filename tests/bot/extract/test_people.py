@@ -116,3 +116,41 @@ def test_a_leaders_meeting_without_a_round_has_both_leaders():
     assert (facts.round, facts.location, facts.date) == (None, "Kananaskis", "2025-06-16")
     assert facts.participants == ["Shigeru Ishiba", "Donald Trump"]
     assert [m.minutes for m in facts.meetings] == [30]
+
+
+def test_a_sittings_length_named_apart_from_its_people():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the third round of tariff talks.\n"
+        "The session lasted two and a half hours, officials said."
+    )
+    assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Howard Lutnick",), 150)]
+
+
+def test_another_meeting_in_a_rounds_story_is_not_the_rounds():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for round six of the tariff talks.\n"
+        "Prime Minister Shigeru Ishiba and President Donald Trump are expected to meet at the G7 summit on Monday."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_questions_report_nothing_and_answers_do():
+    facts = facts_of(
+        "Akazawa will meet Commerce Secretary Howard Lutnick on Friday for the seventh round of tariff talks.\n"
+        "Q: Will Treasury Secretary Scott Bessent attend?\n"
+        "A: He is not expected to take part.",
+        published="2025-07-01T03:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_names_in_capitals_family_name_first():
+    facts = facts_of(
+        "On September 4 (local time), Minister AKAZAWA Ryosei met with the Honorable Howard Lutnick, Secretary of "
+        "Commerce, in Washington, D.C. The meeting lasted approximately one hour.\n"
+        "Under the agreement between Japan and the United States, the tariff on Japan will be 15%.",
+        published="2025-09-05T01:00:00Z",
+    )
+    assert facts.relevant
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+    assert (facts.date, facts.location, [m.minutes for m in facts.meetings]) == ("2025-09-04", "Washington", [60])

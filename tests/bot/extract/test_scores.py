@@ -1,7 +1,8 @@
 """`parley extract` scored against gold facts: the seeds, and held-out articles in other styles.
 
 The seed gold and the scorer are the project's outside checks (../shared/eval/); the held-out
-set (heldout/) was written in other outlets' styles to keep the rules general. Both run the
+sets (heldout/, heldout2/) were written by two other authors in other outlets' styles (wire,
+live blog, TV transcript, Q&A, government release...) to keep the rules general. Both run the
 real command line on a real RSS file, exactly as the outside checks do.
 """
 
@@ -19,6 +20,7 @@ from bot.seedfeed import seed_feed_xml
 ROOT = Path(__file__).resolve().parents[3]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 HELDOUT = Path(__file__).parent / "heldout"
+HELDOUT2 = Path(__file__).parent / "heldout2"
 
 pytestmark = pytest.mark.skipif(
     not (SHARED_EVAL / "score.py").exists(), reason=f"the scorer is not beside the checkout ({SHARED_EVAL})"
@@ -49,3 +51,7 @@ def test_seed_feed_scores_at_least_095(tmp_path):
 
 def test_held_out_articles_in_other_styles_score_at_least_090(tmp_path):
     assert _score(HELDOUT, HELDOUT / "gold.json", tmp_path) >= 0.90
+
+
+def test_a_second_held_out_set_by_another_author_scores_at_least_090(tmp_path):
+    assert _score(HELDOUT2, HELDOUT2 / "gold.json", tmp_path) >= 0.90

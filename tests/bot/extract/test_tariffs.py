@@ -37,6 +37,23 @@ def test_a_rate_given_by_reference():
     assert rates(body) == [("reciprocal", 15), ("reciprocal", 25)]
 
 
+def test_goods_joined_by_and_share_the_rate():
+    assert rates("Steel and aluminum imports also face 25% duties.") == [("steel", 25), ("aluminum", 25)]
+
+
+def test_a_bare_rate_after_its_goods():
+    assert rates("Cars face a 25% levy, and steel 50%.") == [("autos", 25), ("steel", 50)]
+
+
+def test_the_old_rate_of_a_cut_has_the_same_goods():
+    body = "The deal cuts the tariff on Japanese cars to 15 per cent from 27.5 per cent, while steel and aluminium remain subject to a 50 per cent tariff."
+    assert rates(body) == [("autos", 15), ("autos", 27.5), ("steel", 50), ("aluminum", 50)]
+
+
+def test_a_share_of_gdp_is_not_a_tariff():
+    assert rates("Analysts estimate the tariffs could shave 0.8% off Japan's GDP.") == []
+
+
 def test_an_upper_bound_is_the_rate():
     assert rates("The U.S. imposes tariffs of up to 25% on Japanese cars.") == [("autos", 25)]
 
