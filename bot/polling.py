@@ -307,6 +307,7 @@ class Poller:
         feeds (their validators stay as they were, so the next poll hands the entries over again).
         """
         self._recording = True
+        group: list[_Handover] = []
         try:
             while self._waiting:
                 group, self._waiting = self._waiting, []
@@ -321,7 +322,7 @@ class Poller:
                     if not handover.done.done():
                         handover.done.set_result(count)
         except BaseException:  # cancelled: whoever still waits learns that its entries were not recorded
-            for handover in self._waiting:
+            for handover in [*group, *self._waiting]:
                 if not handover.done.done():
                     handover.done.set_exception(RuntimeError("the poll was cancelled before recording"))
             self._waiting = []
