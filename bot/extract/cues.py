@@ -58,22 +58,24 @@ PHONE = Phrases([
     r"virtual(?:ly)?", r"online (?:meeting|talks)", "by video", "remotely", "conference call",
 ], shared=True)  # fmt: skip
 MEETING = Phrases([
-    "met", "at the table", r"in the room", r"meet(?:s|ing|ings)?", "talks", "session", "sat down", "sit down", r"held (?:talks|a meeting|discussions)",
-    r"negotiat(?:ed|ing) with", "led by", "round", "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?",
-    "sitting", r"visit(?:ed|s|ing)?",
+    "met", "at the table", r"in the room", r"meet(?:s|ing|ings)?", "talks", "session", "sat down", "sit down",
+    r"sat in", r"sits? in", r"held (?:talks|a meeting|discussions)", r"negotiat(?:ed|ing) with", "led by", "round",
+    "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "sitting", r"(?:spoke|speaks|talked|talks) with",
 ], shared=True)  # fmt: skip
 STRONG_MEETING = Phrases([
-    "met", "at the table", r"in the room", "at the table", r"in the room", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
-    r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", "led by", "session", "gathering", "sitting",
-    r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted",
+    "met", "at the table", r"in the room", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
+    r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", r"sat in", "led by", "session", "gathering",
+    "sitting", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted", r"(?:spoke|talked) with",
 ], shared=True)  # fmt: skip
-SITTING = Phrases([r"meetings?", r"sessions?", "talks", r"sittings?", r"discussions?"], shared=True)
+SITTING = Phrases([r"meetings?", r"sessions?", "talks", r"sittings?", r"discussions?", "talked", "spoke"], shared=True)
 NO_MEETING = Phrases([
     r"no (?:date|plans?|meeting|talks) (?:has|have|had|was|were|is|are)? ?(?:been )?(?:set|scheduled|planned|arranged|fixed)?",
     r"(?:has|have|had|is|are|was|were) (?:not|yet to be) (?:yet )?(?:been )?(?:set|scheduled|planned|arranged|confirmed)",
     r"ruled out (?:a|any) meeting", r"(?:cancel|postpon)\w+",
 ], shared=True)  # fmt: skip
 ABSENCE_HINT = Phrases([
+    "unable", "failed", "seeking", "seeks", "sought", r"hop(?:e|es|ing) for", "requested", "requesting", "trying",
+    "fell through", r"materiali[sz]e", r"cancell?ed", "called off",
     "not", r"(?:did|does|do|was|were|is|are|wo|could|would|has|have|had)n['’]t", "never", "absent", "skipped", "missed", "without", "excluding", "except",
     "stayed away", "sat out", "minus",
 ], shared=True)  # fmt: skip
@@ -91,11 +93,16 @@ SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold)\s*$")
 ABSENT_AFTER = re.compile(
     rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:(?:expected|going|able|planning|set|due|scheduled|likely) to )?"
     r"(?:take part|attend|join|participate|be present|be there|present|make it)|"
-    r"was absent|were absent|skipped|missed (?:the|it)|stayed away|sat out|was not among)\b",
+    r"was absent|were absent|skipped|missed (?:the|it)|stayed away|sat out|was not among|"
+    r"(?:did not|didn't|didn’t|failed to) materiali[sz]e|fell through|was (?:cancell?ed|called off))\b",
     re.IGNORECASE,
 )
 ABSENT_BEFORE = re.compile(
-    r"\b(?:without|not including|excluding|but not|except(?: for)?|absent|minus)\s+(?:[\w.’']+\s+){0,4}$", re.IGNORECASE
+    r"\b(?:without|not including|excluding|but not|except(?: for)?|absent|minus|"
+    r"(?:unable|failed|did not get) to (?:meet|see|hold talks with)|(?:did not|didn't|didn’t|could not|couldn't) meet|"
+    r"(?:seeking|seeks|sought|hopes? for|hoping for|requested|requesting|trying to (?:arrange|secure)) a meeting with)"
+    r"\s+(?:[\w.’']+\s+){0,4}$",
+    re.IGNORECASE,
 )
 # Where one clause ends and another, possibly with the opposite sense, begins: "they discussed
 # chips, adding that currency was not discussed".

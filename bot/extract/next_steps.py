@@ -14,7 +14,7 @@ NEXT = Phrases(
     [
         r"next (?:round|meeting|ministerial|session|talks|high-level meeting)",
         r"agreed to (?:hold|meet|continue|resume|accelerate|arrange)",
-        "another round",
+        r"(?:to|will|would) hold another (?:round|meeting)",
         r"will (?:meet|hold talks|resume) again",
     ],
     shared=True,

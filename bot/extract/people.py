@@ -29,6 +29,7 @@ from bot.extract.cues import (
     is_question,
 )
 from bot.extract.facts import Meeting
+from bot.extract.next_steps import NEXT
 from bot.extract.numbers import DURATION, duration_minutes
 from bot.extract.rounds import RoundMention
 from bot.extract.text import Sentence
@@ -51,6 +52,19 @@ def _is_speaker(article: Article, mention: Mention, sentence: Sentence) -> bool:
     after = article.text[mention.end : min(sentence.end, mention.end + 20)]
     before = article.text[max(sentence.start, mention.start - 20) : mention.start]
     return bool(SPEECH_AFTER.match(after) or SPEECH_BEFORE.search(before))
+
+
+_POSSESSIVE = re.compile(r"^['’]s\b")
+
+
+def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentence) -> bool:
+    """A speaker ("..., Bessent said") or an owner ("Ishiba's coalition", "Trump's letter") is
+    named without taking part; the negotiator's own possessive ("Akazawa's meeting") still counts."""
+    if mention.via == "pronoun":
+        return False
+    if _is_speaker(article, mention, sentence):
+        return True
+    return bool(_POSSESSIVE.match(article.text[mention.end : mention.end + 3])) and not _is_negotiator(article, mention)
 
 
 def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
@@ -115,7 +129,12 @@ def describes_meeting(
 
 
 def find_meetings(
-    article: Article, rounds: list[RoundMention], chosen_round: int | None, skip_paragraphs: set[int]
+    article: Article,
+    rounds: list[RoundMention],
+    chosen_round: int | None,
+    skip_paragraphs: set[int],
+    *,
+    held: bool = False,
 ) -> MeetingReport:
     profile = article.profile
     round_sentences = {m.sentence.index for m in rounds if m.number == chosen_round}
@@ -135,6 +154,9 @@ def find_meetings(
             continue
         if is_question(sentence.text):
             continue
+        # "the two sides agreed to meet again before Ishiba and Trump meet at the G7": a plan for
+        # later; its day and place may still be the round's ("agreed on Friday to hold another round")
+        planned = held and article.in_sentence(NEXT, sentence)
         follows = bool(sentences) and sentences[-1].index == sentence.index - 1
         if not describes_meeting(article, sentence, round_sentences, people, follows_meeting=follows):
             continue
@@ -147,9 +169,12 @@ def find_meetings(
         ):
             continue  # in a round's story, another meeting ("Ishiba and Trump are to meet at the G7")
         sentences.append(sentence)
+        if planned:
+            continue
         for mention in people:
-            if mention.value not in absent and (mention.via == "pronoun" or not _is_speaker(article, mention, sentence)):
-                present.setdefault(mention.value, sentence.text)
+            if mention.value in absent or _only_named_in_passing(article, mention, sentence):
+                continue
+            present.setdefault(mention.value, sentence.text)
     order = [p.name for p in profile.people]
     participants = sorted((name for name in present if name not in absent), key=order.index)
     evidence = {f"participant:{name}": present[name] for name in participants}

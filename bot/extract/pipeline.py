@@ -35,14 +35,15 @@ def facts_of_article(article: Article) -> ArticleFacts:
     skip = off_topic_paragraphs(article)
 
     mentions = [m for m in find_round_mentions(article) if m.sentence.paragraph not in skip]
-    chosen = reported_round(mentions)
+    chosen = reported_round(article, mentions)
     chosen_mentions = [m for m in mentions if m.number == chosen]
     round_sentences = []
     for m in chosen_mentions:
         if m.sentence not in round_sentences:
             round_sentences.append(m.sentence)
 
-    meetings = find_meetings(article, mentions, chosen, skip)
+    held_by_wording = chosen is not None and tense_status(article, round_sentences) == "held"
+    meetings = find_meetings(article, mentions, chosen, skip, held=held_by_wording)
     when_where = find_when_where(
         article,
         round_sentences=[s for s in round_sentences if s.paragraph > 0] + [s for s in round_sentences if s.paragraph == 0],
