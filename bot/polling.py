@@ -293,9 +293,15 @@ class Poller:
         outcome.notes.extend(notes)
         handover = _Handover(feed.id, bool(feed.initialized), fresh, asyncio.get_running_loop().create_future())
         self._waiting.append(handover)
-        if not self._recording:  # nobody is recording: record this group (and any that gathers meanwhile)
-            await self._record_waiting()
-        outcome.new_entries = await handover.done
+        # A feed waiting for its entries to be recorded needs no connection: its slot goes to the
+        # next fetch meanwhile (otherwise the waiting feeds would hold every slot and stall the cycle).
+        self._gate.release()
+        try:
+            if not self._recording:  # nobody is recording: record this group (and any that gathers meanwhile)
+                await self._record_waiting()
+            outcome.new_entries = await handover.done
+        finally:  # take a slot back for the rest of the poll (shielded: the `async with` gives one back)
+            await asyncio.shield(self._gate.acquire())
 
     async def _record_waiting(self) -> None:
         """Hand every waiting feed's entries to the pipeline in one call, again until none wait.
