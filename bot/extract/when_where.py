@@ -27,14 +27,17 @@ _PREPOSITION = re.compile(
 )
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,2})(?P<rest>(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
-    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s*)"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\)|\s+[A-Z][\w&.]+(?:\s+[A-Z][\w&.]+)?)?"
+    r"\s*(?:—|–|--|-)\s*)"
 )
 _TRAVEL = re.compile(
-    r"\b(?:left|leave|leaves|leaving|depart\w*|arriv\w*|fly|flew|flies|flying|travel\w*|head(?:ed|s|ing)?|return\w*|"
-    r"set off|sets off)\b[^.;]{0,40}$",
+    r"\b(?:left|leave|leaves|leaving|depart(?:s|ed|ing|ure)?|arriv(?:e|es|ed|ing|al)|fly|flew|flies|flying|travel\w*|head(?:ed|s|ing)?|return(?:s|ed|ing)?|"
+    r"set off|sets off)\b[^;!?]{0,40}$",
     re.I,
 )
-_SPOKE = re.compile(r"\b(?:said|says|told\s+\w+|announced|stated|added|noted|wrote|posted)\s*$", re.I)
+_SPOKE = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|stated|added|noted|wrote|posted)(?:\s+(?:early|late|on|this))?\s*$", re.I
+)
 # "before the Aug. 1 deadline", "a 25% tariff from Aug. 1": days of other things than the meeting
 _OTHER_DAY = re.compile(
     r"\b(?:before|by|until|till|ahead of|from|effective|starting|beginning|as of|deadline of|due)\s+(?:the\s+)?$", re.I
