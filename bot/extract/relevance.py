@@ -1,15 +1,18 @@
 """Whether an article is about the tracked negotiation at all.
 
 It is when it names both sides (or their people) together with the subject of the talks in
-several sentences, or in one that the headline or the lead backs up. A story led by a third
+several sentences, or in one that the headline or the lead backs up. A story whose headline
+names another country first ("S. Korea races to match Japan's deal", "US and China agree...")
+is that country's story unless the tracked pair carries at least half of it. A story led by a third
 country ("Bessent meets China's He Lifeng") needs the tracked pair to carry much of the body.
 """
 
 from __future__ import annotations
 
 from bot.extract.article import Article
-from bot.extract.scope import mentions_third_party
+from bot.extract.scope import first_party_named
 from bot.extract.text import Sentence
+from bot.extract.when_where import find_dateline
 
 
 def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:
@@ -50,17 +53,33 @@ def _paragraphs_about(article: Article, body: list[Sentence]) -> int:
 def is_relevant(article: Article) -> bool:
     body = [s for s in article.sentences if s.paragraph > 0]
     title = [s for s in article.sentences if s.paragraph == 0]
-    score = sum(1 for s in body if _about(article, s)) + _paragraphs_about(article, body)
+    about = [s for s in body if _about(article, s)]
+    score = len(about) + _paragraphs_about(article, body)
     headline = any(_about(article, s) for s in title)
-    lead = title + body[:2]
-    tracked = article.profile.tracked_side
-    led_by_other = any(mentions_third_party(article, s.start, s.end) for s in lead) and not any(
-        article.names_side(tracked, s.start, s.end) for s in lead
-    )
-    if led_by_other:
-        return score >= 3
+    if _led_by_another_country(article, title, body):
+        # "S. Korea races to match Japan's deal", "US and China agree...": the tracked pair must
+        # carry at least half of what the story says about the other side
+        counterpart = [s for s in body if _names_counterpart(article, s)]
+        return score >= 3 and 2 * len(about) >= len(counterpart)
     # An explainer's headline may name one side only ("What Japan gave up in the tariff deal").
     headline_one_side = any(_about(article, s, sides_needed=1) for s in title)
     # A wire brief may be a sentence or two: its lead carries it.
     lead_about = bool(body) and _about(article, body[0])
     return ((headline or headline_one_side or lead_about) and score >= 1) or score >= 2
+
+
+def _led_by_another_country(article: Article, title: list[Sentence], body: list[Sentence]) -> bool:
+    """The headline (or, without a country in it, the lead) names another country first."""
+    dateline = find_dateline(article)  # "KANANASKIS, Canada --" names where, not whose story
+    for part in (title, body[:1]):
+        if part:
+            start = max(part[0].start, dateline.end if dateline and part is not title else 0)
+            first = first_party_named(article, start, part[-1].end)
+            if first is not None:
+                return first == "other"
+    return False
+
+
+def _names_counterpart(article: Article, sentence: Sentence) -> bool:
+    tracked = article.profile.tracked_side
+    return any(article.names_side(side, sentence.start, sentence.end) for side in article.profile.sides if side != tracked)

@@ -34,6 +34,9 @@ _COUNTRY_NAMES = Phrases([n.replace(".", r"\.") for n in _COUNTRIES], case_sensi
 _OWN_NAMES: weakref.WeakKeyDictionary[Profile, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
+_SIDE_NAMES: weakref.WeakKeyDictionary[Profile, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
 def _own_names(profile: Profile) -> frozenset[str]:
     """Country names that are a side or a topic of this profile, so never a third party."""
     names = _OWN_NAMES.get(profile)
@@ -44,9 +47,28 @@ def _own_names(profile: Profile) -> frozenset[str]:
     return names
 
 
-def _third_party_spans(article: Article, start: int, end: int) -> list[tuple[int, int]]:
-    own = _own_names(article.profile)
+def _side_names(profile: Profile) -> frozenset[str]:
+    """Country names that are a side of this profile (China, a topic here, is still another country)."""
+    names = _SIDE_NAMES.get(profile)
+    if names is None:
+        names = frozenset(c for c in _COUNTRIES if any(p.search(c) for p in profile.sides.values()))
+        _SIDE_NAMES[profile] = names
+    return names
+
+
+def _third_party_spans(article: Article, start: int, end: int, *, topics_too: bool = False) -> list[tuple[int, int]]:
+    own = _side_names(article.profile) if topics_too else _own_names(article.profile)
     return [(s, e) for s, e in article.hits(_COUNTRY_NAMES).within(start, end) if article.text[s:e] not in own]
+
+
+def first_party_named(article: Article, start: int, end: int) -> str | None:
+    """'tracked', 'other' (a third country, topics included) or None: who text[start:end] names
+    first, leaving the counterpart side aside ("S. Korea races to match Japan's deal": other)."""
+    tracked = article.profile.tracked_side
+    candidates = [(s, "other") for s, _ in _third_party_spans(article, start, end, topics_too=True)]
+    candidates += [(m.start, "tracked") for m in article.sides.within(start, end) if m.value == tracked]
+    candidates += [(m.start, "tracked") for m in article.people.within(start, end) if article.side_of(m.value) == tracked]
+    return min(candidates)[1] if candidates else None
 
 
 def off_topic_paragraphs(article: Article) -> set[int]:

@@ -24,6 +24,22 @@ def test_other_trade_news_with_the_same_officials_is_not():
     assert facts.to_contract()["round"] is None and facts.participants == []
 
 
+def test_another_countrys_story_that_uses_the_deal_as_a_benchmark_is_not():
+    facts = facts_of(
+        "SEOUL, July 23 (Yonhap) -- South Korea stepped up efforts Wednesday to clinch a trade deal with the United "
+        "States before an Aug. 1 deadline, after Japan secured a lower tariff rate, officials said.\n"
+        "Trade Minister Yeo Han-koo met with Commerce Secretary Howard Lutnick on Tuesday and will hold talks with "
+        "U.S. Trade Representative Jamieson Greer later this week.\n"
+        "Finance Minister Koo Yun-cheol is also set to hold talks with Treasury Secretary Scott Bessent on Friday.\n"
+        "Seoul faces a 25 percent reciprocal tariff from next month, and a 25 percent levy on its autos.\n"
+        "Japan's deal, announced Tuesday by U.S. President Donald Trump, lowers the reciprocal tariff on Japanese "
+        "goods to 15 percent. Japanese negotiator Ryosei Akazawa met Trump at the White House before the announcement.",
+        title="S. Korea races to match Japan's 15 pct tariff deal ahead of Aug. 1 deadline",
+        published="2025-07-23T03:00:00Z",
+    )
+    assert not facts.relevant
+
+
 def test_an_irrelevant_article_reports_no_facts():
     facts = facts_of("Toyota reported record sales in Europe this quarter.", title="Toyota sales rise")
     assert facts.to_contract() == {
