@@ -44,6 +44,7 @@ SEEN_MEMORY = 200_000  # guids remembered between polls (a few MB); forgotten al
 RECALL_PER_FEED = 500  # stored guids loaded per feed when a process first polls it
 STATE_BATCH = 200  # feed-state rows written per transaction during a cycle over many feeds
 INLINE_PARSE_BYTES = 128 * 1024  # larger bodies are parsed in a worker thread
+MAX_WAITING_ENTRIES = 2_000  # entries waiting to be recorded beyond which a waiting feed keeps its fetch slot
 
 
 class Ingest(Protocol):
@@ -292,16 +293,20 @@ class Poller:
         fresh, notes = await with_full_text(self.session, fresh, limits=self.limits, budget=self.budget)
         outcome.notes.extend(notes)
         handover = _Handover(feed.id, bool(feed.initialized), fresh, asyncio.get_running_loop().create_future())
-        self._waiting.append(handover)
         # A feed waiting for its entries to be recorded needs no connection: its slot goes to the
-        # next fetch meanwhile (otherwise the waiting feeds would hold every slot and stall the cycle).
-        self._gate.release()
+        # next fetch meanwhile (otherwise the waiting feeds would hold every slot and stall the cycle),
+        # unless many entries already wait: then it keeps its slot, which bounds what waits in memory.
+        lend = sum(len(h.entries) for h in self._waiting) < MAX_WAITING_ENTRIES
+        self._waiting.append(handover)
+        if lend:
+            self._gate.release()
         try:
             if not self._recording:  # nobody is recording: record this group (and any that gathers meanwhile)
                 await self._record_waiting()
             outcome.new_entries = await handover.done
-        finally:  # take a slot back for the rest of the poll (shielded: the `async with` gives one back)
-            await asyncio.shield(self._gate.acquire())
+        finally:
+            if lend:  # take a slot back for the rest of the poll (shielded: the `async with` gives one back)
+                await asyncio.shield(self._gate.acquire())
 
     async def _record_waiting(self) -> None:
         """Hand every waiting feed's entries to the pipeline in one call, again until none wait.
