@@ -60,7 +60,8 @@ def is_relevant(article: Article) -> bool:
         # "S. Korea races to match Japan's deal", "US and China agree...": the tracked pair must
         # carry at least half of what the story says about the other side
         counterpart = [s for s in body if _names_counterpart(article, s)]
-        return score >= 3 and 2 * len(about) >= len(counterpart)
+        ours = [s for s in about if first_party_named(article, s.start, s.end) != "other"]
+        return len(ours) >= 3 and 2 * len(ours) >= len(counterpart)
     # An explainer's headline may name one side only ("What Japan gave up in the tariff deal").
     headline_one_side = any(_about(article, s, sides_needed=1) for s in title)
     # A wire brief may be a sentence or two: its lead carries it.
