@@ -16,7 +16,7 @@ from bot.extract.facts import Position
 from bot.phrases import Phrases
 
 _TARIFF = Phrases(["tariffs?", "levy", "levies", "duties", "duty"], shared=True)
-_DEAL = Phrases(["deal", "agreement", "accord"], shared=True)
+_DEAL = Phrases(["deal", "agreement", "accord", r"rates?", "arrangement", "terms"], shared=True)
 _WANTS = Phrases([
     "seek", "seeks", "sought", r"demand\w*", r"call\w*", r"urg\w+", r"ask\w*", r"want\w*", r"hope\w*", r"press\w*",
     r"insist\w*", r"push\w*", r"request\w*",
