@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.article import Article
+from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
 from bot.extract.scope import mentions_third_party
 from bot.extract.text import Sentence
@@ -49,13 +50,20 @@ _NOT_A_RATE_AFTER = re.compile(
     re.I,
 )
 _NOT_A_RATE_BEFORE = re.compile(r"\b(?:shares?|stocks?|index|nikkei|topix|dow|yen|gdp|exports?|imports?|sales|profits?|"
-                                r"inflation|approval|economy|growth)\b[^.,;]{0,30}$", re.I)
+                                r"inflation|approval|economy|growth)\b[^.,;]{0,30}$|\bby\s*$", re.I)
 # Where the goods of one rate end and the next rate's phrase begins. A bare "and" joins goods
 # ("steel and aluminum"); "and a ...", "and 10% on ..." start the next phrase.
 _BREAK = re.compile(
     r",|;|\band\s+(?:a|an|the|its|their|(?=\d))\b|\bwith\b|\bwhile\b|\bwhich\b|\bbut\b|[—–]|--", re.I
 )
-_COMPONENT = re.compile(r"\b(?:component|including|includ\w+|existing|MFN|plus|on top of)\b", re.I)
+# the rate is part, or the sum, of the goods' rate before it: "including the existing 2.5% duty",
+# "brought the total levy to 27.5%", "so that the combined rate is 15%"
+_COMPONENT = re.compile(r"\b(?:component|including|includ\w+|existing|MFN|plus|on top of|total|combined|overall)\b", re.I)
+# "a 25% tariff on iPhones": a rate on goods that are not the profile's sectors is no country rate
+_ON_GOODS = re.compile(r"^[^,;]{0,30}?\b(?:on|for)\s+(?:imports? of\s+|the\s+)?(?P<goods>[A-Za-z][\w-]*)")
+_COUNTRY_WIDE = {"all", "goods", "imports", "import", "products", "everything", "most", "other", "exports", "items", "top",
+                 "average", "paper", "hold", "course", "track", "time", "the", "a", "an"}  # fmt: skip
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+)?$", re.I)
 _DASH = re.compile(r"\s(?:—|–|--)\s")
 _HAS_RATE = ("%", "percent", "per cent", "similar", "same", "identical", "equivalent")
 
@@ -95,7 +103,8 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
             if _NOT_A_RATE_AFTER.match(text[m.end() :]) or _NOT_A_RATE_BEFORE.search(text[: m.start(name)]):
                 continue
         start = m.start(name) if name in "def" else m.start()
-        anchors.append(_Anchor(start, m.end(), float(m.group(name)), m.group(0)[:4].lower() == "from"))
+        from_rate = bool(_FROM_BEFORE.search(text, max(0, m.start() - 14), m.start(name)))
+        anchors.append(_Anchor(start, m.end(), float(m.group(name)), from_rate))
     anchors += [_Anchor(m.start(), m.end(), None) for m in REFERENCE_RE.finditer(text)]
     return sorted(anchors, key=lambda a: a.start)
 
@@ -131,6 +140,17 @@ def _outside(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list
         if cursor < end:
             out.append((cursor, end))
     return out
+
+
+def _country_wide(article: Article, after: str) -> bool:
+    """Whether the rate is said of no particular goods ("a 24% tariff on Japanese goods", "rising to
+    24% on July 9"), not of goods outside the profile's sectors ("a 25% tariff on iPhones")."""
+    goods = _ON_GOODS.match(after)
+    if goods is None:
+        return True
+    word = goods.group("goods")
+    tracked = article.profile.sides[article.profile.tracked_side]
+    return word.lower() in _COUNTRY_WIDE or tracked.search(word) or DATE_WORDS.search(word) or word.isdigit()
 
 
 def _names_tracked(article: Article, sentence: Sentence) -> bool:
@@ -190,7 +210,7 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
             before = anchors[i - 1].end if i else 0
             if not sectors and previous_sector and _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start]):
                 sectors = [previous_sector]
-            if not sectors and anchor.from_rate and i and anchor.start - anchors[i - 1].end < 12 and last_sectors:
+            if not sectors and anchor.from_rate and i and anchor.start - anchors[i - 1].end < 20 and last_sectors:
                 sectors = list(last_sectors)
             if not sectors:
                 # backward: the goods the sentence is about, skipping asides between dashes
@@ -209,7 +229,7 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
                     subject_sector = sectors[0]
                 elif subject_sector:
                     sectors = [subject_sector]  # "cars, taxed at 27.5%, will also face 15%": the same goods
-            if not sectors and _names_tracked(article, sentence):
+            if not sectors and _names_tracked(article, sentence) and _country_wide(article, text[anchor.start : anchor.start + 60]):
                 sectors = [article.profile.country_sector(rate)] if article.profile.country_sector(rate) else []
             last_sectors = sectors
             for sector in sectors:

@@ -54,6 +54,21 @@ def test_a_share_of_gdp_is_not_a_tariff():
     assert rates("Analysts estimate the tariffs could shave 0.8% off Japan's GDP.") == []
 
 
+def test_a_total_and_a_combined_rate_are_the_goods_rate():
+    body = ("The additional 25% tariff on Japanese cars, which on top of an existing 2.5% duty had brought the total "
+            "levy to 27.5%, will be cut so that the combined rate is 15%.")
+    assert rates(body) == [("autos", 25), ("autos", 2.5), ("autos", 27.5), ("autos", 15)]
+
+
+def test_a_rate_on_goods_outside_the_sectors_is_no_country_rate():
+    body = "Trump threatened a 25% tariff on iPhones made overseas, rattling markets in Tokyo."
+    assert rates(body) == []
+
+
+def test_an_increase_by_a_percentage_is_no_rate():
+    assert rates("Japan will also raise its imports of US rice by 75% under the tariff deal.") == []
+
+
 def test_an_upper_bound_is_the_rate():
     assert rates("The U.S. imposes tariffs of up to 25% on Japanese cars.") == [("autos", 25)]
 
