@@ -66,7 +66,7 @@ def test_a_rate_on_goods_outside_the_sectors_is_no_country_rate():
 
 
 def test_an_increase_by_a_percentage_is_no_rate():
-    assert rates("Japan will also raise its imports of US rice by 75% under the tariff deal.") == []
+    assert rates("Under the tariff deal, Japan will raise its imports of US rice by 75% within its quota.") == []
 
 
 def test_an_upper_bound_is_the_rate():
