@@ -43,6 +43,8 @@ DISCUSSED = Phrases([
     r"cover\w*", r"negotiat\w+", r"concessions?", r"highlight\w*", "importance of", "desire", r"request\w*",
     r"insist\w*", r"ask(?:ed|s|ing)?", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
     r"push(?:ed|es|ing)? for", r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
+    "went into detail", "in detail", r"exchanged? views", "conferred", "sticking point", r"(?:main|key|central) issue",
+    "bone of contention", r"offer(?:s|ed|ing)?", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
 ], shared=True)  # fmt: skip
 NOT_DISCUSSED = Phrases([
     r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|covered|brought up|touched|mentioned)",

@@ -157,7 +157,12 @@ def find_meetings(
         # "the two sides agreed to meet again before Ishiba and Trump meet at the G7": a plan for
         # later; its day and place may still be the round's ("agreed on Friday to hold another round")
         planned = held and article.in_sentence(NEXT, sentence)
-        follows = bool(sentences) and sentences[-1].index == sentence.index - 1
+        # a sentence right after a meeting, or after one naming a sitting ("The two leaders talked for
+        # 30 minutes. Akazawa sat in on the meeting."), continues it
+        before = article.sentences[sentence.index - 1] if sentence.index else None
+        follows = before is not None and before.paragraph == sentence.paragraph and (
+            (bool(sentences) and sentences[-1].index == before.index) or article.in_sentence(SITTING, before)
+        )
         if not describes_meeting(article, sentence, round_sentences, people, follows_meeting=follows):
             continue
         # a continuation ("Also at the table was Bessent") adds the other side, not new leaders

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, clauses, is_question
+from bot.extract.scope import mentions_third_party
 
 
 def find_topics(
@@ -24,6 +25,9 @@ def find_topics(
             continue
         if article.in_sentence(SPECULATION, sentence) or is_question(sentence.text):
             continue
+        other_story = mentions_third_party(article, sentence.start, sentence.end) and not article.names_side(
+            article.profile.tracked_side, sentence.start, sentence.end
+        )
         for start, end in clauses(sentence.text, sentence.start):
             found = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= end))
             if not found:
@@ -34,6 +38,8 @@ def find_topics(
                         not_discussed.append(topic)
                         evidence[f"not_discussed:{topic}"] = sentence.text
                 continue
+            if other_story:
+                continue  # "Separately, Trump's team is preparing talks with South Korea..., while China said..."
             considering = article.has(CONSIDERING, start, end)
             if considering and not upcoming:
                 continue

@@ -154,3 +154,15 @@ def test_names_in_capitals_family_name_first():
     assert facts.relevant
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
     assert (facts.date, facts.location, [m.minutes for m in facts.meetings]) == ("2025-09-04", "Washington", [60])
+
+
+def test_someone_who_sat_in_on_a_sitting_named_just_before_takes_part():
+    facts = facts_of(
+        "Prime Minister Shigeru Ishiba and U.S. President Donald Trump met on the sidelines of the G7 summit in "
+        "Kananaskis on Monday to discuss tariffs.\n"
+        "The two leaders talked for about 30 minutes. Ryosei Akazawa, who has led Japan's side in the negotiations, "
+        "sat in on the meeting.",
+        published="2025-06-17T02:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Shigeru Ishiba", "Donald Trump"]
+    assert [m.minutes for m in facts.meetings] == [30]

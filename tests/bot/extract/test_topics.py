@@ -57,3 +57,19 @@ def test_a_third_countrys_paragraph_gives_no_topics():
         "discuss cooperation on defense spending and China."
     )
     assert facts.topics == []
+
+
+def test_more_ways_to_say_a_topic_was_taken_up():
+    facts = facts_of(
+        LEAD + "The ministers went into detail on expanding purchases of U.S. farm products. "
+        "The auto tariffs remained the main sticking point."
+    )
+    assert facts.topics == ["agriculture", "automobiles"]
+
+
+def test_another_countrys_news_in_passing_gives_no_topics():
+    facts = facts_of(
+        LEAD + "Separately, Trump's team is preparing talks with South Korea and India, while China said it would not "
+        "bow to U.S. pressure after Washington raised duties on Chinese goods."
+    )
+    assert facts.topics == []
