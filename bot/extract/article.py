@@ -173,6 +173,16 @@ def _find_people(
     mentions: list[Mention] = []
     for person in profile.people:
         mentions += [Mention(person.name, s, e) for s, e in found[id(person.aliases)]]
+    # "Donald Trump" is one mention, not also "Trump" inside it
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    outer_end = -1
+    kept = []
+    for mention in mentions:
+        if mention.end <= outer_end:
+            continue
+        kept.append(mention)
+        outer_end = mention.end
+    mentions = kept
     alias_spans = sorted((m.start, m.end) for m in mentions)
     covered = {i for s, e in alias_spans for i in range(s, e)}
     learned: dict[str, str] = {}

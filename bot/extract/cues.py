@@ -44,7 +44,9 @@ DISCUSSED = Phrases([
     r"insist\w*", r"ask(?:ed|s|ing)?", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
     r"push(?:ed|es|ing)? for", r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
     "went into detail", "in detail", r"exchanged? views", "conferred", "sticking point", r"(?:main|key|central) issue",
-    "bone of contention", r"offer(?:s|ed|ing)?", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
+    "bone of contention", r"offer(?:s|ed|ing)?", r"grievances?", r"differences? (?:remained|remain|over|on)",
+    r"(?:will|would|to) (?:also )?(?:increase|expand|raise) (?:its )?(?:imports|purchases)",
+    r"(?:agreed|committed|pledged|promised) to (?:buy|purchase|invest)", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
 ], shared=True)  # fmt: skip
 NOT_DISCUSSED = Phrases([
     r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|covered|brought up|touched|mentioned)",
@@ -60,12 +62,13 @@ PHONE = Phrases([
     r"virtual(?:ly)?", r"online (?:meeting|talks)", "by video", "remotely", "conference call",
 ], shared=True)  # fmt: skip
 MEETING = Phrases([
-    "met", "at the table", r"in the room", r"meet(?:s|ing|ings)?", "talks", "session", "sat down", "sit down",
+    "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", r"meet(?:s|ing|ings)?", "talks", "session",
+    "sat down", "sit down",
     r"sat in", r"sits? in", r"held (?:talks|a meeting|discussions)", r"negotiat(?:ed|ing) with", "led by", "round",
     "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "sitting", r"(?:spoke|speaks|talked|talks) with",
 ], shared=True)  # fmt: skip
 STRONG_MEETING = Phrases([
-    "met", "at the table", r"in the room", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
+    "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", r"sat in", "led by", "session", "gathering",
     "sitting", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted", r"(?:spoke|talked) with",
 ], shared=True)  # fmt: skip
@@ -94,7 +97,7 @@ SPEECH_AFTER = re.compile(r"^[’']?s?\s*(?:,\s*)?(?:said|says|told|added|noted|
 SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold)\s*$")
 ABSENT_AFTER = re.compile(
     rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:(?:expected|going|able|planning|set|due|scheduled|likely) to )?"
-    r"(?:take part|attend|join|participate|be present|be there|present|make it)|"
+    r"(?:take part|attend|join|participate|be present|be there|present|make it|meet)|"
     r"was absent|were absent|skipped|missed (?:the|it)|stayed away|sat out|was not among|"
     r"(?:did not|didn't|didn’t|failed to) materiali[sz]e|fell through|was (?:cancell?ed|called off))\b",
     re.IGNORECASE,

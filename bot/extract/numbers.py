@@ -30,6 +30,8 @@ NUMBER_WORDS = [
     *(rf"{w}(?:-\w+)?" for w in _TENS),
     *_ORDINAL_UNITS,
     *_ORDINAL_TENS,
+    "opening",
+    "inaugural",
 ]
 
 #: a cardinal number: "6", "six", "twenty-one"
@@ -57,8 +59,10 @@ def cardinal_value(text: str) -> int | None:
 
 
 def ordinal_value(text: str) -> int | None:
-    """The value of an ordinal ("fifth", "5th", "twenty-first"); None when it is not one."""
+    """The value of an ordinal ("fifth", "5th", "twenty-first", "opening"); None when it is not one."""
     word = text.strip().lower()
+    if word in ("opening", "inaugural"):
+        return 1
     digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     return int(digits.group(1)) if digits else _word_value(word, _ORDINAL_UNITS, _ORDINAL_TENS)
 

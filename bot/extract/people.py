@@ -55,6 +55,11 @@ def _is_speaker(article: Article, mention: Mention, sentence: Sentence) -> bool:
 
 
 _POSSESSIVE = re.compile(r"^['’]s\b")
+_OF_SOMEONE = re.compile(
+    r"\b(?:administration|government|cabinet|team|policies|policy|letter|order|tariffs|camp) of\s+"
+    r"(?:(?:the\s+)?U\.?S\.?\s+|Japanese\s+)?(?:President|Prime Minister|Secretary)?\s*$",
+    re.I,
+)
 
 
 def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentence) -> bool:
@@ -64,6 +69,8 @@ def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentenc
         return False
     if _is_speaker(article, mention, sentence):
         return True
+    if _OF_SOMEONE.search(article.text[max(sentence.start, mention.start - 40) : mention.start]):
+        return True  # "tariff talks with the administration of President Donald Trump"
     return bool(_POSSESSIVE.match(article.text[mention.end : mention.end + 3])) and not _is_negotiator(article, mention)
 
 

@@ -20,10 +20,10 @@ from bot.phrases import Phrases
 
 _QUALIFIERS = (
     r"(?:(?:and\s+final|final|consecutive|straight|formal|official|ministerial(?:-level)?|high-level|"
-    r"cabinet-level|in-person|face-to-face|new|latest|bilateral|trade|tariff)\s+)*"
+    r"cabinet-level|in-person|face-to-face|new|latest|bilateral|trade|tariff|such)\s+)*"
 )
 ROUND_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<ord>{ORDINAL})\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting)s?"
+    rf"(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting)s?"
     rf"|round\s+(?P<num>\d+|{CARDINAL})(?![\w%-]))",
     re.IGNORECASE,
 )

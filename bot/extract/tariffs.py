@@ -23,7 +23,7 @@ from bot.extract.scope import mentions_third_party
 from bot.extract.text import Sentence
 from bot.phrases import Phrases
 
-_PCT = r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?)\s?(?:%|percent\b|per cent\b|-percent\b|pc\b)"
+_PCT = r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?)\s?(?:%|percent\b|per cent\b|-percent\b|pc\b|pct\b)"
 _NOUN = r"(?:tariffs?|levy|levies|dut(?:y|ies)|tax(?:es)?|rates?|surcharges?)"
 _VERB = (
     r"(?:taxed|levied|charged|fac(?:e|es|ing)|pa(?:y|ys|ying|id)|stay(?:s|ed)?|stand(?:s|ing)?|set|sets|setting|"
@@ -44,13 +44,15 @@ _NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b",
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?(?:similar|same|identical|equivalent)\s+(?:\w+\s+)?{_NOUN}", re.I)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
-    r"^\s*(?:[\w'’]+\s+){0,3}(?:stake|share|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
+    r"^\s*(?:of\s+(?:[\w'’]+\s+){0,2}(?:exports|imports|sales|profits?|output|gdp|shares?|market|economy|total|revenue)\b|"
+    r"(?:[\w'’]+\s+){0,3}(?:stake|share|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
     r"interest|unemployment|market|probability|chance|majority|discount|of (?:the|its|their) (?:profits?|shares?|"
-    r"votes?|market|population|gdp|exports|imports))\b",
+    r"votes?|market|population|gdp|exports|imports)))\b",
     re.I,
 )
 _NOT_A_RATE_BEFORE = re.compile(r"\b(?:shares?|stocks?|index|nikkei|topix|dow|yen|gdp|exports?|imports?|sales|profits?|"
-                                r"inflation|approval|economy|growth)\b[^.,;]{0,30}$|\bby\s*$", re.I)
+                                r"inflation|approval|economy|growth)\b[^.,;]{0,30}$|\bby\s*$|\baccount(?:s|ed|ing)? for\s+(?:\w+\s+)?$",
+                                re.I)
 # Where the goods of one rate end and the next rate's phrase begins. A bare "and" joins goods
 # ("steel and aluminum"); "and a ...", "and 10% on ..." start the next phrase.
 _BREAK = re.compile(
@@ -58,14 +60,17 @@ _BREAK = re.compile(
 )
 # the rate is part, or the sum, of the goods' rate before it: "including the existing 2.5% duty",
 # "brought the total levy to 27.5%", "so that the combined rate is 15%"
-_COMPONENT = re.compile(r"\b(?:component|including|includ\w+|existing|MFN|plus|on top of|total|combined|overall)\b", re.I)
+_COMPONENT = re.compile(
+    r"\b(?:component|including|includ\w+|existing|MFN|plus|on top of|total|combin\w+|overall|additional|add-on|extra)\b",
+    re.I,
+)
 # "a 25% tariff on iPhones": a rate on goods that are not the profile's sectors is no country rate
 _ON_GOODS = re.compile(r"^[^,;]{0,30}?\b(?:on|for)\s+(?:imports? of\s+|the\s+)?(?P<goods>[A-Za-z][\w-]*)")
 _COUNTRY_WIDE = {"all", "goods", "imports", "import", "products", "everything", "most", "other", "exports", "items", "top",
                  "average", "paper", "hold", "course", "track", "time", "the", "a", "an"}  # fmt: skip
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+)?$", re.I)
 _DASH = re.compile(r"\s(?:—|–|--)\s")
-_HAS_RATE = ("%", "percent", "per cent", "similar", "same", "identical", "equivalent")
+_HAS_RATE = ("%", "percent", "per cent", " pct", " pc ", "similar", "same", "identical", "equivalent")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,10 @@ from __future__ import annotations
 from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, clauses, is_question
 from bot.extract.scope import mentions_third_party
+from bot.phrases import Phrases
+
+# "Kato, who held separate talks on currencies with Bessent in April": another meeting's topics
+SEPARATE = Phrases([r"separate (?:talks|meetings?|discussions?)", r"separately (?:discussed|met|held)"], shared=True)
 
 
 def find_topics(
@@ -25,9 +29,10 @@ def find_topics(
             continue
         if article.in_sentence(SPECULATION, sentence) or is_question(sentence.text):
             continue
-        other_story = mentions_third_party(article, sentence.start, sentence.end) and not article.names_side(
-            article.profile.tracked_side, sentence.start, sentence.end
-        )
+        other_story = (
+            mentions_third_party(article, sentence.start, sentence.end)
+            and not article.names_side(article.profile.tracked_side, sentence.start, sentence.end)
+        ) or article.in_sentence(SEPARATE, sentence)
         for start, end in clauses(sentence.text, sentence.start):
             found = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= end))
             if not found:

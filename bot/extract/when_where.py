@@ -42,7 +42,9 @@ _SPOKE = re.compile(
 _OTHER_DAY = re.compile(
     r"\b(?:before|by|until|till|ahead of|from|effective|starting|beginning|as of|deadline of|due)\s+(?:the\s+)?$", re.I
 )
-_DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
+_DEADLINE_AFTER = re.compile(
+    r"^\s*(?:deadline|cutoff|cut-off|in Japan|Japan time|Tokyo time|JST)\b", re.I
+)  # also "early Thursday in Japan": the meeting's day is in the meeting's place
 
 
 @dataclass(slots=True)
