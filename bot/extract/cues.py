@@ -26,8 +26,14 @@ PAST = Phrases([
     r"after (?:a|the|their) (?:\w+ )?(?:round|meeting|talks|session)", r"in (?:a|the) \w+ round",
     "was", "were", "yesterday", r"last (?:week|night)",
 ], shared=True)  # fmt: skip
-HEADLINE_FUTURE = Phrases([r"to (?:begin|hold|start|meet|resume|open)", "will", "ahead"], shared=True)
-HEADLINE_PAST = Phrases(["hold", "holds", "held", "after", "end", "ends", "conclude", "concludes"], shared=True)
+# "ahead of G7" says nothing about the round: only "to begin", "will", "set to" preview it
+HEADLINE_FUTURE = Phrases(
+    [r"to (?:begin|hold|start|meet|resume|open)", "will", r"(?:is|are) set to", "preview"], shared=True
+)
+HEADLINE_PAST = Phrases([
+    "hold", "holds", "held", "after", "end", "ends", "ended", "conclude", "concludes", r"fail(?:s|ed)? to",
+    r"wraps? up", r"yields?", r"makes? progress", "no deal", "without",
+], shared=True)  # fmt: skip
 SPECULATION = Phrases([
     r"(?:may|might|could|must) have", "possibly", "perhaps", "presumably", "it is unclear whether", "unclear if",
     "no indication", r"speculat\w*", r"rumou?r\w*", "is said to have",
@@ -113,10 +119,11 @@ ABSENT_BEFORE = re.compile(
 # chips, adding that currency was not discussed".
 CLAUSE_BREAK = re.compile(
     r";|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b|\s[—–]\s|\s--\s"
-    r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting)\b|\band (?:said|added)\b"
+    r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting|leaving)\b|\band (?:said|added)\b"
+    r"|\bwhen (?:they|the two|both) (?:meet|will meet)\b"
 )
 _CLAUSE_HINTS = (";", "but", "while", "whereas", "though", "however", "—", "–", "--", "adding", "saying", "noting",
-                 "stressing", "explaining", "insisting", "and said", "and added")  # fmt: skip
+                 "stressing", "explaining", "insisting", "leaving", "and said", "and added", "when ")  # fmt: skip
 
 
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from bot.extract.cues import (
     SPEECH_AFTER,
     SPEECH_BEFORE,
     STRONG_MEETING,
+    clauses,
     is_question,
 )
 from bot.extract.facts import Meeting
@@ -46,6 +47,8 @@ class MeetingReport:
     meetings: list[Meeting]
     meeting_sentences: list[Sentence]
     evidence: dict[str, str]
+    #: for each meeting sentence, the clauses that speak of the meeting (offsets in the article)
+    meeting_clauses: dict[int, list[tuple[int, int]]]
 
 
 def _is_speaker(article: Article, mention: Mention, sentence: Sentence) -> bool:
@@ -149,6 +152,7 @@ def find_meetings(
     present: dict[str, str] = {}
     absent: set[str] = set()
     sentences = []
+    meeting_clauses: dict[int, list[tuple[int, int]]] = {}
     meeting_words = article.sentences_with(MEETING)
     absence_words = article.sentences_with(ABSENCE_HINT)
     for sentence in article.sentences:
@@ -181,11 +185,14 @@ def find_meetings(
         ):
             continue  # in a round's story, another meeting ("Ishiba and Trump are to meet at the G7")
         sentences.append(sentence)
+        spans = meeting_clauses[sentence.index] = _meeting_clauses(article, sentence, held=held)
         if planned:
             continue
         for mention in people:
             if mention.value in absent or _only_named_in_passing(article, mention, sentence):
                 continue
+            if mention.via != "pronoun" and not any(s <= mention.start < e for s, e in spans):
+                continue  # "Akazawa meets Lutnick for 70 minutes; Ishiba-Trump summit set for Monday"
             present.setdefault(mention.value, sentence.text)
     order = [p.name for p in profile.people]
     participants = sorted((name for name in present if name not in absent), key=order.index)
@@ -206,17 +213,40 @@ def find_meetings(
             if minutes is None or not 0 < minutes <= 24 * 60:
                 continue
             seg_start, seg_end = next(((s, e) for s, e in segments if s <= match.start() < e), (0, len(sentence.text)))
+            clause = next(((s - sentence.start, e - sentence.start) for s, e in clauses(sentence.text, sentence.start)
+                           if s - sentence.start <= match.start() < e - sentence.start), (0, len(sentence.text)))
             people = (
-                _counterparts(article, sentence, seg_start, seg_end, absent)
-                or _counterparts(article, sentence, 0, len(sentence.text), absent)
+                _counterparts(article, sentence, max(seg_start, clause[0]), min(seg_end, clause[1]), absent)
+                or _counterparts(article, sentence, *clause, absent)
                 or counterpart_participants
             )
             meeting = Meeting(with_=tuple(people), minutes=minutes, evidence=sentence.text)
-            earlier = [m for m in meetings if m.with_ == meeting.with_ and m.minutes == meeting.minutes]
+            earlier = [
+                m
+                for m in meetings
+                if m.minutes == meeting.minutes and (set(m.with_) <= set(meeting.with_) or set(meeting.with_) <= set(m.with_))
+            ]
             if earlier and earlier[-1].evidence != sentence.text and not _REPEAT.search(sentence.text):
                 continue  # the same sitting reported twice
             meetings.append(meeting)
-    return MeetingReport(participants, meetings, sentences, evidence)
+    return MeetingReport(participants, meetings, sentences, evidence, meeting_clauses)
+
+
+def _meeting_clauses(article: Article, sentence: Sentence, *, held: bool) -> list[tuple[int, int]]:
+    """The clauses of a meeting sentence that have a meeting word; the whole sentence if none.
+
+    In a story of a round held, a clause whose only meeting word is a bare "meet" ("leaving the deal
+    to Ishiba and Trump when they meet at the G7") speaks of another, later meeting."""
+    spans = []
+    worded = False
+    for s, e in clauses(sentence.text, sentence.start):
+        words = article.hits(MEETING).within(s, e)
+        worded = worded or bool(words)
+        if held and words and all(article.lower[a:b] == "meet" for a, b in words):
+            continue
+        if words:
+            spans.append((s, e))
+    return spans if worded else [(sentence.start, sentence.end)]
 
 
 def _is_negotiator(article: Article, mention: Mention) -> bool:

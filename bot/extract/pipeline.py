@@ -49,6 +49,7 @@ def facts_of_article(article: Article) -> ArticleFacts:
         round_sentences=[s for s in round_sentences if s.paragraph > 0] + [s for s in round_sentences if s.paragraph == 0],
         round_positions=[m.start for m in chosen_mentions],
         meeting_sentences=meetings.meeting_sentences,
+        meeting_clauses=meetings.meeting_clauses,
         has_event=chosen is not None or bool(meetings.meeting_sentences),
     )
     status = None

@@ -109,6 +109,7 @@ def find_when_where(
     round_positions: list[int],
     meeting_sentences: list[Sentence],
     has_event: bool,
+    meeting_clauses: dict[int, list[tuple[int, int]]] | None = None,
 ) -> WhenWhere:
     evidence: dict[str, str] = {}
     dateline = find_dateline(article)
@@ -159,7 +160,10 @@ def find_when_where(
         if chosen is None:
             best: tuple[date, str] | None = None
             for sentence in meeting_sentences:
+                spans = (meeting_clauses or {}).get(sentence.index, [(sentence.start, sentence.end)])
                 for mention in candidates(sentence, strict=strict):
+                    if not any(s <= mention.start < e for s, e in spans):
+                        continue  # "Akazawa met Lutnick; an Ishiba-Trump summit is set for Monday"
                     day = resolve(mention, anchor, forward=forward(sentence))
                     if day is None or (anchor and abs((day - anchor).days) > 60):
                         continue
