@@ -10,7 +10,7 @@ country ("Bessent meets China's He Lifeng") needs the tracked pair to carry much
 from __future__ import annotations
 
 from bot.extract.article import Article
-from bot.extract.scope import first_party_named
+from bot.extract.scope import first_party_named, mentions_other_country
 from bot.extract.text import Sentence
 from bot.extract.when_where import find_dateline
 
@@ -62,6 +62,13 @@ def is_relevant(article: Article) -> bool:
         counterpart = [s for s in body if _names_counterpart(article, s)]
         ours = [s for s in about if first_party_named(article, s.start, s.end) != "other"]
         return len(ours) >= 3 and 2 * len(ours) >= len(counterpart)
+    if any(mentions_other_country(article, s.start, s.end) for s in title):
+        # "Japan and EU pledge to defend trade in face of US tariffs": another pair's story unless
+        # the tracked pair, on its own, carries enough of it
+        own = [s for s in about if not mentions_other_country(article, s.start, s.end)]
+        others = [s for s in body if mentions_other_country(article, s.start, s.end)]
+        if len(own) < max(2, len(others) / 2):
+            return False
     # An explainer's headline may name one side only ("What Japan gave up in the tariff deal").
     headline_one_side = any(_about(article, s, sides_needed=1) for s in title)
     # A wire brief may be a sentence or two: its lead carries it.

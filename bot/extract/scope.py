@@ -88,5 +88,10 @@ def off_topic_paragraphs(article: Article) -> set[int]:
     return off
 
 
+def mentions_other_country(article: Article, start: int, end: int) -> bool:
+    """Any country but the sides, even one that is a topic here (China)."""
+    return bool(_third_party_spans(article, start, end, topics_too=True))
+
+
 def mentions_third_party(article: Article, start: int, end: int) -> bool:
     return bool(_third_party_spans(article, start, end))

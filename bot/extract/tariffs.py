@@ -50,9 +50,15 @@ _NOT_A_RATE_AFTER = re.compile(
     r"votes?|market|population|gdp|exports|imports)))\b",
     re.I,
 )
-_NOT_A_RATE_BEFORE = re.compile(r"\b(?:shares?|stocks?|index|nikkei|topix|dow|yen|gdp|exports?|imports?|sales|profits?|"
-                                r"inflation|approval|economy|growth)\b[^.,;]{0,30}$|\bby\s*$|\baccount(?:s|ed|ing)? for\s+(?:\w+\s+)?$",
-                                re.I)
+# a market or trade move, not a rate: "exports fell 2%", "closed down 1%", "rice imports by 75%"
+_NOT_A_RATE_BEFORE = re.compile(
+    r"\b(?:f[ae]ll(?:s|ing)?|ris(?:e|es|ing)|rose|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|"
+    r"gain(?:s|ed|ing)?|gr[eo]w(?:s|ing)?|slid(?:e|es|ing)?|climb(?:s|ed|ing)?|plung(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|"
+    r"soar(?:s|ed|ing)?|s[ai]nk(?:s|ing)?|tumbl(?:e|es|ed|ing)|slipp?(?:ed|ing|s)?|down|up|lower|higher|by|"
+    r"account(?:s|ed|ing)? for|growth of|share of|stake of|majority of)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more than\s+)?$",
+    re.I,
+)
 # Where the goods of one rate end and the next rate's phrase begins. A bare "and" joins goods
 # ("steel and aluminum"); "and a ...", "and 10% on ..." start the next phrase.
 _BREAK = re.compile(

@@ -37,6 +37,11 @@ _CALL_TO_ACT = re.compile(
     r"share this article|click here)\b"
 )
 _LABEL_LINE = re.compile(r"^[^.!?“”\"]{0,40}$")
+# bylines and time stamps: "By Karla Ward", "Updated July 8, 2025 10:00 AM", "Published 3:05 p.m. ET"
+_BYLINE = re.compile(
+    r"^(?:By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'’ -]+)?"
+    r"|(?:Updated|Published|Posted|Last updated|First published)\b[^.]{0,60})\.?$"
+)
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "st", "jr", "sr", "inc", "corp",
     "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -96,6 +101,8 @@ def remove_boilerplate(lines: list[str]) -> list[str]:
             in_pitch = True
             continue
         if in_pitch and (_is_bullet(line) or _LABEL_LINE.match(line)):
+            continue
+        if len(line) < 90 and _BYLINE.match(line):
             continue
         in_pitch = False
         if len(folded) <= 3:

@@ -182,8 +182,8 @@ def find_when_where(
         # An event without a round (a letter, an announcement): the first day the lead names.
         for sentence in [s for s in article.sentences if s.paragraph > 0][:3]:
             mentions = candidates(sentence, strict=False)
-            if mentions:
-                chosen = resolve(mentions[0], anchor, forward=forward(sentence))
+            if mentions:  # an event reported (a letter, a deal announced): "on Monday" is the last Monday
+                chosen = resolve(mentions[0], anchor, forward=False)
                 if chosen:
                     evidence["date"] = sentence.text
                     break

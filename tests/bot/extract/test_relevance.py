@@ -40,6 +40,19 @@ def test_another_countrys_story_that_uses_the_deal_as_a_benchmark_is_not():
     assert not facts.relevant
 
 
+def test_the_tracked_side_with_another_partner_is_that_pairs_story():
+    facts = facts_of(
+        "Japan and the EU have vowed to deepen co-operation on economic security as both grapple with US President "
+        "Donald Trump's tariff offensive.\n"
+        "Prime Minister Shigeru Ishiba met European Commission president Ursula von der Leyen in Tokyo on Wednesday.\n"
+        "The EU and Japan agreed to work together on rare earths and on reform of the World Trade Organization.\n"
+        "Ishiba's meeting came a day after Tokyo struck a deal with Washington that set a 15 per cent tariff.",
+        title="Japan and EU pledge to defend rules-based trade in face of US tariffs",
+        published="2025-07-23T12:00:00Z",
+    )
+    assert not facts.relevant
+
+
 def test_an_irrelevant_article_reports_no_facts():
     facts = facts_of("Toyota reported record sales in Europe this quarter.", title="Toyota sales rise")
     assert facts.to_contract() == {

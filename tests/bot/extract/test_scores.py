@@ -1,7 +1,7 @@
 """`parley extract` scored against gold facts: the seeds, and held-out articles in other styles.
 
 The seed gold and the scorer are the project's outside checks (../shared/eval/); the held-out
-sets (heldout/, heldout2/, heldout3/) were written by three other authors in other outlets' styles (wire,
+sets (heldout/ to heldout4/) were written by four other authors, the last two blind to the code in other outlets' styles (wire,
 live blog, TV transcript, Q&A, government release...) to keep the rules general. Both run the
 real command line on a real RSS file, exactly as the outside checks do.
 """
@@ -22,6 +22,7 @@ SHARED_EVAL = ROOT.parent / "shared" / "eval"
 HELDOUT = Path(__file__).parent / "heldout"
 HELDOUT2 = Path(__file__).parent / "heldout2"
 HELDOUT3 = Path(__file__).parent / "heldout3"
+HELDOUT4 = Path(__file__).parent / "heldout4"
 
 pytestmark = pytest.mark.skipif(
     not (SHARED_EVAL / "score.py").exists(), reason=f"the scorer is not beside the checkout ({SHARED_EVAL})"
@@ -60,3 +61,7 @@ def test_a_second_held_out_set_by_another_author_scores_at_least_090(tmp_path):
 
 def test_a_third_held_out_set_of_realistic_wire_copy_scores_at_least_090(tmp_path):
     assert _score(HELDOUT3, HELDOUT3 / "gold.json", tmp_path) >= 0.90
+
+
+def test_a_fourth_held_out_set_scores_at_least_090(tmp_path):
+    assert _score(HELDOUT4, HELDOUT4 / "gold.json", tmp_path) >= 0.90

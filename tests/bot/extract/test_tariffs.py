@@ -50,6 +50,15 @@ def test_the_old_rate_of_a_cut_has_the_same_goods():
     assert rates(body) == [("autos", 15), ("autos", 27.5), ("steel", 50), ("aluminum", 50)]
 
 
+def test_a_market_move_is_not_a_tariff():
+    assert rates("Japanese stocks edged up, with the Nikkei share average rising 0.4% on tariff hopes.") == []
+
+
+def test_the_rate_before_a_doubling_is_stated_too():
+    body = "The Trump administration doubled the tariff on steel and aluminum imports to 50% from 25%."
+    assert rates(body) == [("steel", 50), ("aluminum", 50), ("steel", 25), ("aluminum", 25)]
+
+
 def test_a_share_of_gdp_is_not_a_tariff():
     assert rates("Analysts estimate the tariffs could shave 0.8% off Japan's GDP.") == []
 

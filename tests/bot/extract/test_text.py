@@ -55,3 +55,8 @@ def test_quotes_end_with_the_sentence():
 def test_the_title_is_paragraph_zero():
     _, sentences = split_sentences(["Headline here", "Body sentence one. Body sentence two."])
     assert [(s.paragraph, s.index) for s in sentences] == [(0, 0), (1, 1), (1, 2)]
+
+
+def test_bylines_and_time_stamps_are_not_the_article():
+    lines = ["By Karla Ward", "Updated July 8, 2025 10:00 AM", "Trump on Monday posted a letter to Ishiba."]
+    assert remove_boilerplate(lines) == ["Trump on Monday posted a letter to Ishiba."]
