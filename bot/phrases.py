@@ -281,61 +281,69 @@ class Scanner:
 
     def __init__(self, sets: list[Phrases]) -> None:
         self.sets = list(dict.fromkeys(sets))
+        self._set_ids = [id(p) for p in self.sets]
         self._names = ahocorasick.Automaton()
         self._words = ahocorasick.Automaton()
         self._slow: list[tuple[int, re.Pattern[str], bool]] = []
-        table: dict[tuple[bool, str], list[tuple[int, str, re.Pattern[str] | None]]] = {}
+        # key -> (phrase length, sets whose phrase is exactly the key, (set, pattern) to confirm)
+        table: dict[tuple[bool, str], tuple[int, list[int], list[tuple[int, re.Pattern[str]]]]] = {}
         for set_id, phrases in enumerate(self.sets):
             openers = _BEFORE_NAME if phrases.case_sensitive else _BEFORE_WORD
             for prefix, compiled in phrases._entries:
                 if len(prefix) >= MIN_PREFIX and _is_word_char(prefix[0], hyphen=False):
                     for opener in openers:
-                        table.setdefault((phrases.case_sensitive, opener + prefix), []).append((set_id, prefix, compiled))
+                        _, plain, patterns = table.setdefault((phrases.case_sensitive, opener + prefix), (len(prefix), [], []))
+                        if compiled is None:
+                            plain.append(set_id)
+                        else:
+                            patterns.append((set_id, compiled))
                 elif compiled is not None:
                     self._slow.append((set_id, compiled, phrases.case_sensitive))
                 else:
                     self._slow.append((set_id, re.compile(re.escape(prefix)), phrases.case_sensitive))
-        for (case_sensitive, key), entries in table.items():
+        for (case_sensitive, key), (length, plain, patterns) in table.items():
             automaton = self._names if case_sensitive else self._words
-            automaton.add_word(key, (len(key), tuple(entries)))
+            automaton.add_word(key, (len(key), length, tuple(plain), tuple(patterns)))
         for automaton in (self._names, self._words):
             if len(automaton):
                 automaton.make_automaton()
 
-
     def scan(self, text: str, lower: str) -> dict[int, list[tuple[int, int]]]:
         """Spans per set, keyed by ``id(phrases)``; ``lower`` must keep ``text``'s offsets."""
-        found: list[list[tuple[int, int]]] = [[] for _ in self.sets]
+        found: dict[int, list[tuple[int, int]]] = {}
         for automaton, source, joiners in ((self._names, text, "_"), (self._words, lower, "_-")):
             if not len(automaton):
                 continue
             size = len(source)
-            for end, (length, entries) in automaton.iter("\n" + source):
-                start = end - length + 1  # the key's opener stands for the character before the phrase
-                for set_id, prefix, compiled in entries:
-                    if compiled is None:  # a plain word or phrase: compare it, then the boundary after
-                        stop = start + len(prefix)
-                        if source.startswith(prefix, start) and (
-                            stop >= size or not (source[stop].isalnum() or source[stop] in joiners)
-                        ):
-                            found[set_id].append((start, stop))
-                        continue
+            for end, (key_length, length, plain, patterns) in automaton.iter("\n" + source):
+                start = end - key_length + 1  # the key's opener stands for the character before the phrase
+                if plain:  # the automaton matched the phrase itself: only the boundary after is left
+                    stop = start + length
+                    if stop >= size or not (source[stop].isalnum() or source[stop] in joiners):
+                        for set_id in plain:
+                            found.setdefault(set_id, []).append((start, stop))
+                for set_id, compiled in patterns:
                     m = compiled.match(source, start)
                     if m:
-                        found[set_id].append((start, m.end()))
+                        found.setdefault(set_id, []).append((start, m.end()))
         for set_id, compiled, case_sensitive in self._slow:
             source = text if case_sensitive else lower
             hyphen = not case_sensitive
             for m in compiled.finditer(source):
                 s, e = m.span()
                 if e > s and (s == 0 or not _is_word_char(source[s - 1], hyphen)):
-                    found[set_id].append((s, e))
-        result = {}
-        for set_id, spans in enumerate(found):
-            spans.sort()
-            # one match per start, the longest ("rare earth metals", not also "rare earth")
-            result[id(self.sets[set_id])] = [sp for i, sp in enumerate(spans) if i + 1 == len(spans) or spans[i + 1][0] != sp[0]]
+                    found.setdefault(set_id, []).append((s, e))
+        result = dict.fromkeys(self._set_ids, _NOTHING)
+        for set_id, spans in found.items():
+            if len(spans) > 1:
+                spans.sort()
+                # one match per start, the longest ("rare earth metals", not also "rare earth")
+                spans = [sp for i, sp in enumerate(spans) if i + 1 == len(spans) or spans[i + 1][0] != sp[0]]
+            result[id(self.sets[set_id])] = spans
         return result
+
+
+_NOTHING: list[tuple[int, int]] = []  # shared by every set that is not found; never changed
 
 
 class Hits:
