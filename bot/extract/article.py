@@ -74,6 +74,11 @@ class Article:
     sides: Mentions
     found: dict[int, list[tuple[int, int]]]
     _hits: dict[int, Hits] = field(default_factory=dict)
+    _sentences_with: dict[tuple[int, ...], set[int]] = field(default_factory=dict)
+    _sentence_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
 
     # -- phrase sets -----------------------------------------------------------------------
     def hits(self, phrases: Phrases) -> Hits:
@@ -93,17 +98,21 @@ class Article:
         return self.hits(phrases).count(start, end)
 
     def sentences_with(self, *sets: Phrases) -> set[int]:
-        """Indexes of the sentences where any of the sets occurs."""
-        starts = [s.start for s in self.sentences]
-        found = set()
-        for phrases in sets:
-            for start in self.hits(phrases).starts:
-                found.add(bisect_right(starts, start) - 1)
+        """Indexes of the sentences where any of the sets occurs (worked out once per sets)."""
+        key = tuple(id(p) for p in sets)
+        found = self._sentences_with.get(key)
+        if found is None:
+            starts = self._sentence_starts
+            found = set()
+            for phrases in sets:
+                for start in self.hits(phrases).starts:
+                    found.add(bisect_right(starts, start) - 1)
+            self._sentences_with[key] = found
         return found
 
     def labelled_by_sentence(self, sets: dict[str, Phrases]) -> dict[int, list[tuple[int, int, str]]]:
         """For each sentence, the (start, end, label) of every hit of the labelled sets."""
-        starts = [s.start for s in self.sentences]
+        starts = self._sentence_starts
         out: dict[int, list[tuple[int, int, str]]] = {}
         for label, phrases in sets.items():
             hits = self.hits(phrases)

@@ -18,9 +18,14 @@ from bot.extract.when_where import find_dateline
 def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:
     """The sentence names the subject of the talks and (by default all) sides, or it has the
     tracked side's negotiator with someone of the other side ("Akazawa met Lutnick")."""
-    return _about_span(article, sentence.start, sentence.end, sides_needed=sides_needed) or _negotiators_meet(
-        article, sentence
-    )
+    in_subject = sentence.index in _subject_sentences(article)
+    if in_subject and _about_span(article, sentence.start, sentence.end, sides_needed=sides_needed):
+        return True
+    return _negotiators_meet(article, sentence)
+
+
+def _subject_sentences(article: Article) -> set[int]:
+    return article.sentences_with(article.profile.subject_terms, article.profile.round_terms)
 
 
 def _about_span(article: Article, start: int, end: int, *, sides_needed: int | None = None) -> bool:
@@ -32,7 +37,10 @@ def _about_span(article: Article, start: int, end: int, *, sides_needed: int | N
 
 
 def _negotiators_meet(article: Article, sentence: Sentence) -> bool:
-    people = {m.value for m in article.people_in(sentence)}
+    mentions = article.people_in(sentence)
+    if len(mentions) < 2:
+        return False
+    people = {m.value for m in mentions}
     negotiator = any((p := article.profile.person(name)) is not None and p.negotiator for name in people)
     return negotiator and any(article.side_of(name) != article.profile.tracked_side for name in people)
 
