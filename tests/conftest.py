@@ -27,6 +27,7 @@ from sqlalchemy.engine import make_url
 from storage import Store
 from storage.migrate import upgrade
 from storage.models import ALL_TABLES
+from tests.fakediscord import FakeDiscord
 
 DEFAULT_POSTGRES_URL = "postgresql://root@127.0.0.1:5432/test"
 
@@ -143,3 +144,10 @@ async def store(database_url: str) -> AsyncIterator[Store]:
 async def sqlite_store(sqlite_url: str) -> AsyncIterator[Store]:
     async with Store(sqlite_url) as s:
         yield s
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeDiscord]:
+    """The loopback Discord-protocol server (REST and gateway) the real discord.py client talks to."""
+    async with FakeDiscord() as server:
+        yield server

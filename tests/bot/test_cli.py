@@ -14,6 +14,7 @@ import pytest
 from aiohttp import web
 
 from bot.seedfeed import seed_feed_xml
+from tests.loopback_http import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,18 +75,8 @@ async def http_feed(seed_feed_bytes: bytes) -> AsyncIterator[str]:
     async def page(_: web.Request) -> web.Response:
         return web.Response(text="<html><body>Hello</body></html>", content_type="text/html")
 
-    app = web.Application()
-    app.router.add_get("/feed.xml", feed)
-    app.router.add_get("/page.html", page)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        await runner.cleanup()
+    async with serve({"/feed.xml": feed, "/page.html": page}) as base:
+        yield base
 
 
 async def _parley_async(*args: str) -> tuple[int, str, str]:

@@ -14,12 +14,6 @@ from tests.fakediscord.harness import bot_settings, running_bot
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        yield server
-
-
-@pytest.fixture
 async def bot(fake: FakeDiscord, store: Store) -> AsyncIterator[ParleyBot]:
     """The bot on both databases, delivery left to the test (it drives `bot.delivery` itself)."""
     settings = bot_settings(fake, database_url=store.database_url)

@@ -27,12 +27,6 @@ COMMANDS = {"round", "latest", "timeline", "positions", "changes", "tariffs", "w
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        yield server
-
-
-@pytest.fixture
 async def bot(fake: FakeDiscord, store: Store) -> AsyncIterator[ParleyBot]:
     async with running_bot(fake, bot_settings(fake, database_url=store.database_url), store=store,
                            delivery=False) as running:

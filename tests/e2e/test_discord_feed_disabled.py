@@ -21,12 +21,7 @@ from storage import Store
 from storage.models import as_utc, utcnow
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.harness import bot_settings, running_bot
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        yield server
+from tests.loopback_http import serve
 
 
 @pytest.fixture
@@ -38,18 +33,8 @@ async def feeds() -> AsyncIterator[str]:
     async def broken(_request: web.Request) -> web.Response:
         return web.Response(status=500, text="down")
 
-    app = web.Application()
-    app.router.add_get("/gone.xml", gone)
-    app.router.add_get("/broken.xml", broken)
-    runner = web.AppRunner(app, shutdown_timeout=0.1)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        await runner.cleanup()
+    async with serve({"/gone.xml": gone, "/broken.xml": broken}) as base:
+        yield base
 
 
 async def subscribe(store: Store, fake: FakeDiscord) -> tuple[list[str], str]:

@@ -16,12 +16,6 @@ from tests.fakediscord.harness import bot_settings, running_bot
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        yield server
-
-
-@pytest.fixture
 async def bot(fake: FakeDiscord, sqlite_store: Store) -> AsyncIterator[ParleyBot]:
     async with running_bot(fake, bot_settings(fake, database_url=sqlite_store.database_url), store=sqlite_store,
                            delivery=False) as running:
