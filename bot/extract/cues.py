@@ -35,7 +35,7 @@ HEADLINE_PAST = Phrases([
     r"wraps? up", r"yields?", r"makes? progress", "no deal", "without",
 ], shared=True)  # fmt: skip
 SPECULATION = Phrases([
-    r"(?:may|might|could|must) have", "possibly", "perhaps", "presumably", "it is unclear whether", "unclear if",
+    r"(?:may|might|could|must) (?:also |well |even )?have", "possibly", "perhaps", "presumably", "it is unclear whether", "unclear if",
     "no indication", r"speculat\w*", r"rumou?r\w*", "is said to have",
 ], shared=True)  # fmt: skip
 CONSIDERING = Phrases([
@@ -68,13 +68,15 @@ PHONE = Phrases([
     r"virtual(?:ly)?", r"online (?:meeting|talks)", "by video", "remotely", "conference call",
 ], shared=True)  # fmt: skip
 MEETING = Phrases([
-    "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", r"meet(?:s|ing|ings)?", "talks", "session",
+    "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", "in attendance",
+    r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing|ings)?", "talks", "session",
     "sat down", "sit down",
     r"sat in", r"sits? in", r"held (?:talks|a meeting|discussions)", r"negotiat(?:ed|ing) with", "led by", "round",
     "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "sitting", r"(?:spoke|speaks|talked|talks) with",
 ], shared=True)  # fmt: skip
 STRONG_MEETING = Phrases([
-    "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
+    "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", "in attendance",
+    r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", r"sat in", "led by", "session", "gathering",
     "sitting", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted", r"(?:spoke|talked) with",
 ], shared=True)  # fmt: skip
@@ -85,6 +87,7 @@ NO_MEETING = Phrases([
     r"ruled out (?:a|any) meeting", r"(?:cancel|postpon)\w+",
 ], shared=True)  # fmt: skip
 ABSENCE_HINT = Phrases([
+    "hoped to", "take place", "took place", "not held",
     "unable", "failed", "seeking", "seeks", "sought", r"hop(?:e|es|ing) for", "requested", "requesting", "trying",
     "fell through", r"materiali[sz]e", r"cancell?ed", "called off",
     "not", r"(?:did|does|do|was|were|is|are|wo|could|would|has|have|had)n['’]t", "never", "absent", "skipped", "missed", "without", "excluding", "except",
@@ -111,7 +114,8 @@ ABSENT_AFTER = re.compile(
 ABSENT_BEFORE = re.compile(
     r"\b(?:without|not including|excluding|but not|except(?: for)?|absent|minus|"
     r"(?:unable|failed|did not get) to (?:meet|see|hold talks with)|(?:did not|didn't|didn’t|could not|couldn't) meet|"
-    r"(?:seeking|seeks|sought|hopes? for|hoping for|requested|requesting|trying to (?:arrange|secure)) a meeting with)"
+    r"(?:seeking|seeks|sought|hopes? for|hoping for|requested|requesting|trying to (?:arrange|secure)) a meeting with|"
+    r"had (?:also )?hoped to (?:meet|see|hold talks with))"
     r"\s+(?:[\w.’']+\s+){0,4}$",
     re.IGNORECASE,
 )

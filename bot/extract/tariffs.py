@@ -55,7 +55,7 @@ _NOT_A_RATE_BEFORE = re.compile(
     r"\b(?:f[ae]ll(?:s|ing)?|ris(?:e|es|ing)|rose|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|"
     r"gain(?:s|ed|ing)?|gr[eo]w(?:s|ing)?|slid(?:e|es|ing)?|climb(?:s|ed|ing)?|plung(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|"
     r"soar(?:s|ed|ing)?|s[ai]nk(?:s|ing)?|tumbl(?:e|es|ed|ing)|slipp?(?:ed|ing|s)?|down|up|lower|higher|by|"
-    r"account(?:s|ed|ing)? for|growth of|share of|stake of|majority of)\s+"
+    r"account(?:s|ed|ing)? for|growth of|share of|stake of|majority of|spend(?:s|ing)?|spent)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more than\s+)?$",
     re.I,
 )
@@ -75,7 +75,7 @@ _ON_GOODS = re.compile(r"^[^,;]{0,30}?\b(?:on|for)\s+(?:imports? of\s+|the\s+)?(
 _COUNTRY_WIDE = {"all", "goods", "imports", "import", "products", "everything", "most", "other", "exports", "items", "top",
                  "average", "paper", "hold", "course", "track", "time", "the", "a", "an"}  # fmt: skip
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+)?$", re.I)
-_DASH = re.compile(r"\s(?:—|–|--)\s")
+_DASH = re.compile(r"\s(?:—|–|--|-)\s")
 _HAS_RATE = ("%", "percent", "per cent", " pct", " pc ", "similar", "same", "identical", "equivalent")
 
 
@@ -219,8 +219,10 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
             if sectors and not inside:
                 consumed = stop
             before = anchors[i - 1].end if i else 0
-            if not sectors and previous_sector and _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start]):
-                sectors = [previous_sector]
+            if not sectors and previous_sector and (
+                _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start]) or inside
+            ):
+                sectors = [previous_sector]  # a part of the rate before, or an aside that explains it
             if not sectors and anchor.from_rate and i and anchor.start - anchors[i - 1].end < 20 and last_sectors:
                 sectors = list(last_sectors)
             if not sectors:

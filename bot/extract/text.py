@@ -40,7 +40,7 @@ _LABEL_LINE = re.compile(r"^[^.!?“”\"]{0,40}$")
 # bylines and time stamps: "By Karla Ward", "Updated July 8, 2025 10:00 AM", "Published 3:05 p.m. ET"
 _BYLINE = re.compile(
     r"^(?:By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'’ -]+)?"
-    r"|(?:Updated|Published|Posted|Last updated|First published)\b[^.]{0,60})\.?$"
+    r"|(?:Updated|Published|Posted|Last updated|First published|Date:)\s*[^.]{0,60}(?:\|.*)?)\.?$"
 )
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "st", "jr", "sr", "inc", "corp",

@@ -76,21 +76,26 @@ def _city_in(article: Article, sentence: Sentence, after: int) -> str | None:
 
 
 def find_dateline(article: Article) -> Dateline | None:
-    """The dateline that opens the story, if any, with the city it names."""
-    body = [s for s in article.sentences if s.paragraph > 0]
-    if not body:
-        return None
-    sentence = body[0]
-    match = _DATELINE.match(sentence.text)
-    if not match:
-        return None
-    city_text = match.group("city")
-    city = None
-    for place in article.profile.places:
-        if place.aliases.search(city_text.title()) or place.aliases.search(city_text):
-            city = place.city
-            break
-    return Dateline(city, sentence.start + match.end(), sentence)
+    """The dateline that opens the story, if any, with the city it names.
+
+    Page headers before the story ("KYODO NEWS - Jun 28, 2025 - 10:00 | World") look like
+    datelines; the first of the opening lines that names a known city wins, else the first."""
+    body = [s for s in article.sentences if s.paragraph > 0][:3]
+    first: Dateline | None = None
+    for sentence in body:
+        match = _DATELINE.match(sentence.text)
+        if not match:
+            continue
+        city_text = match.group("city")
+        city = next(
+            (p.city for p in article.profile.places if p.aliases.search(city_text.title()) or p.aliases.search(city_text)),
+            None,
+        )
+        dateline = Dateline(city, sentence.start + match.end(), sentence)
+        if city is not None:
+            return dateline
+        first = first or dateline
+    return first
 
 
 def _usable(article: Article, mention: DateMention, sentence: Sentence) -> bool:
