@@ -124,10 +124,12 @@ ABSENT_BEFORE = re.compile(
 CLAUSE_BREAK = re.compile(
     r";|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b|\s[—–]\s|\s--\s"
     r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting|leaving)\b|\band (?:said|added)\b"
+    r"|,\s+(?:hoping|aiming|seeking|looking|trying) to\b"
     r"|\bwhen (?:they|the two|both) (?:meet|will meet)\b"
 )
 _CLAUSE_HINTS = (";", "but", "while", "whereas", "though", "however", "—", "–", "--", "adding", "saying", "noting",
-                 "stressing", "explaining", "insisting", "leaving", "and said", "and added", "when ")  # fmt: skip
+                 "stressing", "explaining", "insisting", "leaving", "and said", "and added", "when ", "hoping", "aiming",
+                 "seeking", "looking", "trying")  # fmt: skip
 
 
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:

@@ -79,7 +79,7 @@ _HALF = r"(?:\s+and\s+(?:a\s+)?half|\s+and\s+a\s+quarter|\s+and\s+three[- ]quart
 DURATION = re.compile(
     rf"""(?ix)
     (?<![\w.])(?:
-        (?P<min_adj>{_QTY})[- ]minutes?(?=[-\s]+(?:long\b|session|meeting|talks?|sitting|round|discussion|
+        (?P<min_adj>{_QTY})[- ]minutes?(?=[-\s]+(?:[A-Z][\w-]*\s+){{0,2}}(?:long\b|session|meeting|talks?|sitting|round|discussion|
             negotiation|conversation|encounter|gathering|call|phone|video|telephone|press))
       | (?P<hour_adj>{_QTY}(?:{_HALF})?|{_QTY}[- ]and[- ]a[- ]half)[- ]hours?(?:[- ]long)?
             (?=[-\s]+(?:session|meeting|talks?|sitting|round|discussion|negotiation|conversation|encounter|

@@ -13,6 +13,8 @@ import re
 from bot.extract.article import Article
 from bot.extract.cues import EARLIER, SPECULATION, clauses, is_question
 from bot.extract.facts import Position
+from bot.extract.scope import first_party_named
+from bot.extract.text import Sentence
 from bot.phrases import Phrases
 
 _TARIFF = Phrases(["tariffs?", "levy", "levies", "duties", "duty"], shared=True)
@@ -23,6 +25,15 @@ _WANTS = Phrases([
 ], shared=True)  # fmt: skip
 _NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
 _ORDER = ("agreed", "reduction", "removal")
+
+
+def _it_is_tracked(article: Article, sentence: Sentence) -> bool:
+    """"It has now accepted..." right after a sentence whose subject is the tracked side."""
+    if not sentence.text.startswith(("It ", "It’s", "It's")) or sentence.index == 0:
+        return False
+    before = article.sentences[sentence.index - 1]
+    side = first_party_named(article, before.start, before.end)
+    return side == "tracked"
 
 
 def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position]:
@@ -59,7 +70,7 @@ def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position
                     continue
                 if _NEGATED.search(article.text[start : hit[0]]):
                     continue
-                wants = article.names_side(tracked, sentence.start, hit[0]) or (
+                wants = article.names_side(tracked, sentence.start, hit[0]) or _it_is_tracked(article, sentence) or (
                     article.has(_WANTS, start, end) and article.names_side(tracked, sentence.start, sentence.end)
                 )
                 if not wants:

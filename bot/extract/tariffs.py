@@ -222,7 +222,7 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
             if not sectors and previous_sector and (
                 _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start]) or inside
             ):
-                sectors = [previous_sector]  # a part of the rate before, or an aside that explains it
+                sectors = list(last_sectors) or [previous_sector]  # a part of the rate before, or an aside on it
             if not sectors and anchor.from_rate and i and anchor.start - anchors[i - 1].end < 20 and last_sectors:
                 sectors = list(last_sectors)
             if not sectors:

@@ -185,7 +185,8 @@ def find_when_where(
             evidence["date"] = dateline.sentence.text
     if chosen is None and not round_sentences:
         # An event without a round (a letter, an announcement): the first day the lead names.
-        for sentence in [s for s in article.sentences if s.paragraph > 0][:3]:
+        lead = [s for s in article.sentences if s.paragraph > 0 and len(s.text.split()) > 6][:3]
+        for sentence in lead:
             mentions = candidates(sentence, strict=False)
             if mentions:  # an event reported (a letter, a deal announced): "on Monday" is the last Monday
                 chosen = resolve(mentions[0], anchor, forward=False)

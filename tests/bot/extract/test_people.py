@@ -166,3 +166,22 @@ def test_someone_who_sat_in_on_a_sitting_named_just_before_takes_part():
     )
     assert facts.participants == ["Ryosei Akazawa", "Shigeru Ishiba", "Donald Trump"]
     assert [m.minutes for m in facts.meetings] == [30]
+
+
+def test_a_plan_for_the_leaders_in_a_round_preview_is_not_the_round():
+    facts = facts_of(
+        "Japan's top tariff negotiator Ryosei Akazawa will leave for Washington on Thursday for a sixth round of "
+        "ministerial talks, hoping to pave the way for a deal that Prime Minister Shigeru Ishiba and President Donald "
+        "Trump could confirm at the Group of Seven summit in Canada next week.",
+        published="2025-06-10T03:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa"]
+
+
+def test_a_sitting_named_with_a_place_between_length_and_noun():
+    facts = facts_of(
+        "After eight trips to Washington, Japan's chief negotiator Ryosei Akazawa emerged from a 70-minute Oval Office "
+        "meeting with Donald Trump on Tuesday with a deal on tariffs.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Donald Trump",), 70)]
