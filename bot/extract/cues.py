@@ -48,7 +48,7 @@ DISCUSSED = Phrases([
     r"propos\w+", r"seek\w*", "sought", r"secur\w+ exemptions?", r"exempt\w*", r"rais(?:e|ed|es|ing)", r"address\w*",
     r"cover\w*", r"negotiat\w+", r"concessions?", r"highlight\w*", "importance of", "desire", r"request\w*",
     r"insist\w*", r"ask(?:ed|s|ing)?", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
-    r"push(?:ed|es|ing)? for", r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
+    r"push(?:ed|es|ing)? for", r"press(?:ed|es|ing)? \w+ to", r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
     "went into detail", "in detail", r"exchanged? views", "conferred", "sticking point", r"(?:main|key|central) issue",
     "bone of contention", r"offer(?:s|ed|ing)?", r"grievances?", r"differences? (?:remained|remain|over|on)",
     r"(?:will|would|to) (?:also )?(?:increase|expand|raise) (?:its )?(?:imports|purchases)",
@@ -62,6 +62,8 @@ NOT_DISCUSSED = Phrases([
     r"(?:did not|didn't|didn’t) come up",
     r"(?:will|would|is|are|was|were) not (?:be )?(?:on the agenda|on the table|discussed|raised|taken up|addressed)",
     r"not on the (?:agenda|table)",
+    r"(?:is|are|was|were) not expected to be (?:on the agenda|on the table|discussed|raised|taken up)",
+    r"(?:were|was|are|is|had|have|has) not (?:been )?on the table",
 ], shared=True)  # fmt: skip
 PHONE = Phrases([
     "phone", "telephone", r"video ?(?:call|conference|link)", "videoconference", "teleconference",
@@ -73,12 +75,14 @@ MEETING = Phrases([
     "sat down", "sit down",
     r"sat in", r"sits? in", r"held (?:talks|a meeting|discussions)", r"negotiat(?:ed|ing) with", "led by", "round",
     "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "sitting", r"(?:spoke|speaks|talked|talks) with",
+    r"(?:also )?(?:took|take|takes|taking) part", r"participat(?:ed|es|ing)",
 ], shared=True)  # fmt: skip
 STRONG_MEETING = Phrases([
     "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", "in attendance",
     r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", r"sat in", "led by", "session", "gathering",
-    "sitting", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted", r"(?:spoke|talked) with",
+    "sitting", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted", r"(?:spoke|talked) with", r"(?:also )?took part",
+    "participated",
 ], shared=True)  # fmt: skip
 SITTING = Phrases([r"meetings?", r"sessions?", "talks", r"sittings?", r"discussions?", "talked", "spoke"], shared=True)
 NO_MEETING = Phrases([
@@ -108,7 +112,9 @@ ABSENT_AFTER = re.compile(
     rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:(?:expected|going|able|planning|set|due|scheduled|likely) to )?"
     r"(?:take part|attend|join|participate|be present|be there|present|make it|meet)|"
     r"was absent|were absent|skipped|missed (?:the|it)|stayed away|sat out|was not among|"
-    r"(?:did not|didn't|didn’t|failed to) materiali[sz]e|fell through|was (?:cancell?ed|called off))\b",
+    r"(?:did not|didn't|didn’t|failed to) materiali[sz]e|fell through|was (?:cancell?ed|called off)|"
+    r"(?:did not|didn't|didn’t|never) take place|never took place|was not held|"
+    r"(?:was|were) not (?:in|at) (?:the )?(?-i:[A-Z]))\b",
     re.IGNORECASE,
 )
 ABSENT_BEFORE = re.compile(
@@ -124,12 +130,12 @@ ABSENT_BEFORE = re.compile(
 CLAUSE_BREAK = re.compile(
     r";|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b|\s[—–]\s|\s--\s"
     r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting|leaving)\b|\band (?:said|added)\b"
-    r"|,\s+(?:hoping|aiming|seeking|looking|trying) to\b"
+    r"|,\s+(?:hoping|aiming|seeking|looking|trying) to\b|\b(?:days|weeks|hours|shortly|just) (?:before|after|ahead of)\b"
     r"|\bwhen (?:they|the two|both) (?:meet|will meet)\b"
 )
 _CLAUSE_HINTS = (";", "but", "while", "whereas", "though", "however", "—", "–", "--", "adding", "saying", "noting",
                  "stressing", "explaining", "insisting", "leaving", "and said", "and added", "when ", "hoping", "aiming",
-                 "seeking", "looking", "trying")  # fmt: skip
+                 "seeking", "looking", "trying", "before", "after", "ahead of")  # fmt: skip
 
 
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:

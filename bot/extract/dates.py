@@ -28,12 +28,13 @@ DATE_RE = re.compile(
   | (?P<wd>(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
         (?:[’']s)?(?:\s*\((?P<paren>[^)]{{1,20}})\))?)
   | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
+  | (?P<daynum>\b(?:on\s+)?the\s+(?P<dn>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:round|meeting|session|time|visit|anniversary|century|of)))
     """,
 )
 #: the words without which a sentence names no day (so `find_dates` need not run on it)
 DATE_WORDS = Phrases(
     [_MONTH.rstrip("\\.?").replace("\\.", ""), "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "yesterday", "today", "tomorrow"],
+     "yesterday", "today", "tomorrow", r"\d{1,2}(?:st|nd|rd|th)"],
     shared=True,
 )  # fmt: skip
 _DAY_ONLY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
@@ -56,6 +57,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             kind = "explicit"
         elif m.group("wd"):
             kind = "weekday"
+        elif m.group("daynum"):
+            kind = "daynum"
         else:
             kind = "relative"
         out.append(DateMention(offset + m.start(), offset + m.end(), kind, m))
@@ -65,6 +68,21 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
 def _closest_year(month: int, day: int, anchor: date) -> date | None:
     best = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - anchor).days) < abs((best - anchor).days):
+            best = candidate
+    return best
+
+
+def _day_of_month(day: int, anchor: date) -> date | None:
+    """The date nearest to ``anchor`` that falls on that day of a month."""
+    best = None
+    for months_back in (0, -1, 1):
+        month = (anchor.month - 1 + months_back) % 12 + 1
+        year = anchor.year + (anchor.month - 1 + months_back) // 12
         try:
             candidate = date(year, month, day)
         except ValueError:
@@ -99,6 +117,8 @@ def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date
         return _closest_year(month, day, anchor) if anchor else None
     if anchor is None:
         return None
+    if mention.kind == "daynum":  # "on the 16th": that day of the publication month, or the month before
+        return _day_of_month(int(m.group("dn")), anchor)
     if mention.kind == "relative":
         word = m.group("relday").lower()
         return anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
@@ -109,16 +129,9 @@ def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date
             return resolve(inner[0], anchor, forward=forward)
         day_only = _DAY_ONLY.match(paren)
         if day_only:
-            day = int(day_only.group(1))
-            for months_back in (0, -1, 1):
-                month = (anchor.month - 1 + months_back) % 12 + 1
-                year = anchor.year + (anchor.month - 1 + months_back) // 12
-                try:
-                    candidate = date(year, month, day)
-                except ValueError:
-                    continue
-                if abs((candidate - anchor).days) <= 7:
-                    return candidate
+            day = _day_of_month(int(day_only.group(1)), anchor)
+            if day is not None and abs((day - anchor).days) <= 7:
+                return day
     weekday = _WEEKDAYS.index(m.group("day").lower())
     rel = (m.group("rel") or "").lower()
     if rel == "next" or (forward and rel != "last"):

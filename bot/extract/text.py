@@ -68,7 +68,11 @@ def html_to_lines(html: str) -> list[str]:
             text = lxml.html.fromstring(f"<div>{marked}</div>").text_content()
         except (ValueError, lxml.etree.ParserError):
             text = marked
-    return [line for line in (" ".join(s.split()) for s in text.splitlines()) if line]
+    lines = (" ".join(s.split()) for s in text.splitlines())
+    return [_EDITOR_TAG.sub("", line) for line in lines if line and not _EDITOR_TAG.fullmatch(line)]
+
+
+_EDITOR_TAG = re.compile(r"^\[[^\]]{1,60}\]\s*")  # "[Translated from Chinese]", "[Updated]": not the story
 
 
 def _fold(line: str) -> str:
