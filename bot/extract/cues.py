@@ -114,7 +114,7 @@ ABSENT_AFTER = re.compile(
     r"was absent|were absent|skipped|missed (?:the|it)|stayed away|sat out|was not among|"
     r"(?:did not|didn't|didn’t|failed to) materiali[sz]e|fell through|was (?:cancell?ed|called off)|"
     r"(?:did not|didn't|didn’t|never) take place|never took place|was not held|"
-    r"(?:was|were) not (?:in|at) (?:the )?(?-i:[A-Z]))\b",
+    r"(?:was|were) not (?:in|at) (?:the )?(?-i:[A-Z])\w*)\b",
     re.IGNORECASE,
 )
 ABSENT_BEFORE = re.compile(

@@ -80,7 +80,9 @@ def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentenc
 def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
     after = article.text[mention.end : sentence.end]
     before = article.text[max(sentence.start, mention.start - 60) : mention.start]
-    return bool(ABSENT_AFTER.match(after) or ABSENT_BEFORE.search(before))
+    # "Bessent, Akazawa's main counterpart, was not in Kananaskis": the owner is not the subject
+    owner = bool(_POSSESSIVE.match(after))
+    return bool((not owner and ABSENT_AFTER.match(after)) or ABSENT_BEFORE.search(before))
 
 
 _PRONOUN_START = re.compile(r"^(?:[A-Z]{1,3}:\s*|[“\"‘—-]\s*)?(?:He|She)\b")
@@ -89,19 +91,21 @@ _PRONOUN_START = re.compile(r"^(?:[A-Z]{1,3}:\s*|[“\"‘—-]\s*)?(?:He|She)\b
 def people_of(article: Article, sentence: Sentence) -> list[Mention]:
     """The people a sentence names, plus the one a leading "He"/"She" stands for.
 
-    The pronoun is taken to be the first person of the sentence before in the same paragraph,
-    or else the first person of the paragraph before.
+    The pronoun is taken to be the first person of the nearest of the three sentences before that
+    names anyone ("Akazawa met Bessent... That was 3 a.m. Japan time. He then sat down with Lutnick").
     """
     people = article.people_in(sentence)
-    if not _PRONOUN_START.match(sentence.text) or sentence.index == 0:
+    if not _PRONOUN_START.match(sentence.text):
         return people
-    before = article.sentences[sentence.index - 1]
-    if before.paragraph == 0:
-        return people
-    named = article.people_in(before)
-    if named and all(m.value != named[0].value for m in people):
-        pronoun = Mention(named[0].value, sentence.start, sentence.start + 2, via="pronoun")
-        return [pronoun, *people]
+    for index in range(sentence.index - 1, max(sentence.index - 4, -1), -1):
+        before = article.sentences[index]
+        if before.paragraph == 0:
+            break
+        named = [m for m in article.people_in(before) if m.via != "pronoun"]
+        if named:
+            if all(m.value != named[0].value for m in people):
+                return [Mention(named[0].value, sentence.start, sentence.start + 2, via="pronoun"), *people]
+            break
     return people
 
 

@@ -70,3 +70,12 @@ def test_a_deadline_is_not_the_day_of_the_meeting():
         published="2025-07-23T00:30:00Z",
     )
     assert facts.date == "2025-07-22"
+
+
+def test_a_day_of_the_month_alone():
+    facts = facts_of(
+        "Japan's Minister Ryosei Akazawa held the first round of tariff negotiations with Treasury Secretary Scott "
+        "Bessent in Washington on the 16th local time.",
+        published="2025-04-17T06:00:00Z",
+    )
+    assert facts.date == "2025-04-16"

@@ -185,3 +185,24 @@ def test_a_sitting_named_with_a_place_between_length_and_noun():
         published="2025-07-23T06:00:00Z",
     )
     assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Donald Trump",), 70)]
+
+
+def test_a_pronoun_looks_past_a_sentence_without_people():
+    facts = facts_of(
+        "Akazawa met with US Treasury Secretary Scott Bessent for about two hours on Friday in the third round of "
+        "tariff talks in Washington. That was around 3 a.m. on Saturday, Japan time. He then sat down with Commerce "
+        "Secretary Howard Lutnick for roughly an hour.",
+        published="2025-05-24T01:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick"]
+    assert [m.minutes for m in facts.meetings] == [120, 60]
+
+
+def test_an_absence_is_the_subjects_not_the_owners():
+    facts = facts_of(
+        "Prime Minister Shigeru Ishiba and U.S. President Donald Trump met for 30 minutes on the sidelines of the G7 "
+        "summit on Monday to discuss tariffs. Japan's chief tariff negotiator Ryosei Akazawa sat in on the meeting. "
+        "U.S. Treasury Secretary Scott Bessent, Akazawa's main counterpart in the talks, was not in Kananaskis.",
+        published="2025-06-17T02:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Shigeru Ishiba", "Donald Trump"]
