@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from bot.extract.cues import clauses
 from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
 from bot.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner
 from bot.profile import Person, Profile
@@ -76,6 +77,7 @@ class Article:
     _hits: dict[int, Hits] = field(default_factory=dict)
     _sentences_with: dict[tuple[int, ...], set[int]] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
+    _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -119,6 +121,13 @@ class Article:
             for start, end in zip(hits.starts, hits.ends, strict=True):
                 out.setdefault(bisect_right(starts, start) - 1, []).append((start, end, label))
         return out
+
+    def clauses_of(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """The clauses of a sentence (`bot.extract.cues.clauses`), worked out once."""
+        found = self._clauses.get(sentence.index)
+        if found is None:
+            found = self._clauses[sentence.index] = clauses(sentence.text, sentence.start)
+        return found
 
     def in_sentence(self, phrases: Phrases, sentence: Sentence) -> bool:
         return self.hits(phrases).any(sentence.start, sentence.end)

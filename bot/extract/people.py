@@ -26,7 +26,6 @@ from bot.extract.cues import (
     SPEECH_AFTER,
     SPEECH_BEFORE,
     STRONG_MEETING,
-    clauses,
     is_question,
 )
 from bot.extract.facts import Meeting
@@ -217,7 +216,7 @@ def find_meetings(
             if minutes is None or not 0 < minutes <= 24 * 60:
                 continue
             seg_start, seg_end = next(((s, e) for s, e in segments if s <= match.start() < e), (0, len(sentence.text)))
-            clause = next(((s - sentence.start, e - sentence.start) for s, e in clauses(sentence.text, sentence.start)
+            clause = next(((s - sentence.start, e - sentence.start) for s, e in article.clauses_of(sentence)
                            if s - sentence.start <= match.start() < e - sentence.start), (0, len(sentence.text)))
             people = (
                 _counterparts(article, sentence, max(seg_start, clause[0]), min(seg_end, clause[1]), absent)
@@ -243,7 +242,7 @@ def _meeting_clauses(article: Article, sentence: Sentence, *, held: bool) -> lis
     to Ishiba and Trump when they meet at the G7") speaks of another, later meeting."""
     spans = []
     worded = False
-    for s, e in clauses(sentence.text, sentence.start):
+    for s, e in article.clauses_of(sentence):
         words = article.hits(MEETING).within(s, e)
         worded = worded or bool(words)
         if held and words and all(article.lower[a:b] == "meet" for a, b in words):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.article import Article
-from bot.extract.cues import EARLIER, SPECULATION, clauses, is_question
+from bot.extract.cues import EARLIER, SPECULATION, is_question
 from bot.extract.facts import Position
 from bot.extract.scope import first_party_named
 from bot.extract.text import Sentence
@@ -48,7 +48,7 @@ def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position
             continue
         if article.in_sentence(SPECULATION, sentence) or is_question(sentence.text):
             continue
-        for start, end in clauses(sentence.text, sentence.start):
+        for start, end in article.clauses_of(sentence):
             has_tariff = article.has(_TARIFF, start, end)
             if not has_tariff and not article.has(_DEAL, start, end):
                 continue

@@ -8,7 +8,7 @@ the article previews an upcoming round.
 from __future__ import annotations
 
 from bot.extract.article import Article
-from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, clauses, is_question
+from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
 from bot.extract.scope import mentions_third_party
 from bot.phrases import Phrases
 
@@ -33,7 +33,7 @@ def find_topics(
             mentions_third_party(article, sentence.start, sentence.end)
             and not article.names_side(article.profile.tracked_side, sentence.start, sentence.end)
         ) or article.in_sentence(SEPARATE, sentence)
-        for start, end in clauses(sentence.text, sentence.start):
+        for start, end in article.clauses_of(sentence):
             found = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= end))
             if not found:
                 continue
