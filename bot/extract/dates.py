@@ -34,9 +34,11 @@ DATE_RE = re.compile(
 #: the words without which a sentence names no day (so `find_dates` need not run on it)
 DATE_WORDS = Phrases(
     [_MONTH.rstrip("\\.?").replace("\\.", ""), "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "yesterday", "today", "tomorrow", r"\d{1,2}(?:st|nd|rd|th)"],
+     "yesterday", "today", "tomorrow"],
     shared=True,
 )  # fmt: skip
+#: "the 16th": looked for only in the few sentences that may date the meeting (cheaper than a scan)
+DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b")
 _DAY_ONLY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 
 

@@ -19,7 +19,7 @@ from datetime import date
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, PAST
-from bot.extract.dates import DATE_WORDS, DateMention, find_dates, local_day, resolve
+from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, DateMention, find_dates, local_day, resolve
 from bot.extract.text import Sentence
 
 _PREPOSITION = re.compile(
@@ -144,7 +144,7 @@ def find_when_where(
     dated = article.sentences_with(DATE_WORDS)
 
     def candidates(sentence: Sentence, *, strict: bool) -> list[DateMention]:
-        if sentence.index not in dated:
+        if sentence.index not in dated and not DAY_OF_MONTH.search(sentence.text):
             return []
         found = [m for m in find_dates(sentence.text, sentence.start) if m.start >= story_start]
         return [m for m in found if _usable(article, m, sentence)] if strict else found
