@@ -19,11 +19,16 @@ from dataclasses import dataclass
 from bot.extract.article import Article
 from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
+from bot.extract.numbers import CARDINAL, cardinal_value
 from bot.extract.scope import mentions_third_party
 from bot.extract.text import Sentence
 from bot.phrases import Phrases
 
-_PCT = r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?)\s?(?:%|percent\b|per cent\b|-percent\b|pc\b|pct\b)"
+# a percentage in figures or words: "25%", "24 per cent", "twenty-five percent", "twenty-seven and a half per cent"
+_PCT = (
+    r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?|(?:" + CARDINAL.replace("{", "{{").replace("}", "}}") + r")(?:[- ]and[- ]a[- ]half)?)"
+    r"[\s-]?(?:%|percent\b|per cent\b|pc\b|pct\b)"
+)
 _NOUN = r"(?:tariffs?|levy|levies|dut(?:y|ies)|tax(?:es)?|rates?|surcharges?)"
 _VERB = (
     r"(?:taxed|levied|charged|fac(?:e|es|ing)|pa(?:y|ys|ying|id)|stay(?:s|ed)?|stand(?:s|ing)?|set|sets|setting|"
@@ -74,7 +79,8 @@ _COMPONENT = re.compile(
 _ON_GOODS = re.compile(r"^[^,;]{0,30}?\b(?:on|for)\s+(?:imports? of\s+|the\s+)?(?P<goods>[A-Za-z][\w-]*)")
 _COUNTRY_WIDE = {"all", "goods", "imports", "import", "products", "everything", "most", "other", "exports", "items", "top",
                  "average", "paper", "hold", "course", "track", "time", "the", "a", "an"}  # fmt: skip
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+)?$", re.I)
+# "to 15% from 27.5%", "from 27.5% to 15%": the second rate has the goods of the first
+_FROM_BEFORE = re.compile(r"\b(?:from|to)\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+)?$", re.I)
 _DASH = re.compile(r"\s(?:—|–|--|-)\s")
 _HAS_RATE = ("%", "percent", "per cent", " pct", " pc ", "similar", "same", "identical", "equivalent")
 
@@ -102,6 +108,17 @@ def _sectors_in(article: Article, start: int, end: int, *, last: bool = False) -
     return out
 
 
+def _rate_value(text: str) -> float | None:
+    """The number of a rate: "27.5", "ten", "twenty-seven and a half"."""
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    half = 0.5 if text.lower().rstrip().endswith("half") else 0.0
+    whole = cardinal_value(re.sub(r"[- ]and[- ]a[- ]half$", "", text.strip(), flags=re.I))
+    return None if whole is None else whole + half
+
+
 def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
     text = sentence.text
     anchors = []
@@ -115,7 +132,10 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
                 continue
         start = m.start(name) if name in "def" else m.start()
         from_rate = bool(_FROM_BEFORE.search(text, max(0, m.start() - 14), m.start(name)))
-        anchors.append(_Anchor(start, m.end(), float(m.group(name)), from_rate))
+        rate = _rate_value(m.group(name))
+        if rate is None:
+            continue
+        anchors.append(_Anchor(start, m.end(), rate, from_rate))
     anchors += [_Anchor(m.start(), m.end(), None) for m in REFERENCE_RE.finditer(text)]
     return sorted(anchors, key=lambda a: a.start)
 
