@@ -36,7 +36,7 @@ HEADLINE_PAST = Phrases([
 ], shared=True)  # fmt: skip
 SPECULATION = Phrases([
     r"(?:may|might|could|must) (?:also |well |even )?have", "possibly", "perhaps", "presumably", "it is unclear whether", "unclear if",
-    "no indication", r"speculat\w*", r"rumou?r\w*", "is said to have",
+    "no indication", r"speculat\w*", r"rumou?r\w*", "is said to have", "groundless", r"reports? that", "reportedly",
 ], shared=True)  # fmt: skip
 CONSIDERING = Phrases([
     r"consider\w*", r"contemplat\w+", r"mull\w*", r"weigh(?:s|ing)?", r"plan(?:s|ning)? to", r"look(?:s|ing)? into",
@@ -57,7 +57,8 @@ DISCUSSED = Phrases([
 NOT_DISCUSSED = Phrases([
     r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|covered|brought up|touched|mentioned)",
     _NEG + r" (?:discuss|raise|address|cover|come up|bring up|touch on|take up|talk about)",
-    r"not (?:part of|among|on) the (?:discussions?|talks|agenda)", r"(?:no|without) discussion (?:of|on|about)",
+    r"not (?:part of|among|on) (?:the|these|those) (?:discussions?|talks|agenda)",
+    r"denied (?:that )?(?:[\w'’]+ ){0,5}(?:had |has )?(?:come up|been discussed|been raised)", r"(?:no|without) discussion (?:of|on|about)",
     r"off the (?:table|agenda)", r"(?:was|were) not (?:a )?(?:topic|subject)", r"(?:was|were|is|are) left out",
     r"(?:did not|didn't|didn’t) come up",
     r"(?:will|would|is|are|was|were) not (?:be )?(?:on the agenda|on the table|discussed|raised|taken up|addressed)",
@@ -128,7 +129,7 @@ ABSENT_BEFORE = re.compile(
 # Where one clause ends and another, possibly with the opposite sense, begins: "they discussed
 # chips, adding that currency was not discussed".
 CLAUSE_BREAK = re.compile(
-    r";|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b|\s[—–]\s|\s--\s"
+    r";|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b"
     r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting|leaving)\b|\band (?:said|added)\b"
     r"|,\s+(?:hoping|aiming|seeking|looking|trying) to\b|\b(?:days|weeks|hours|shortly|just) (?:before|after|ahead of)\b"
     r"|\bwhen (?:they|the two|both) (?:meet|will meet)\b"

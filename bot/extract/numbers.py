@@ -86,6 +86,9 @@ DURATION = re.compile(
             gathering|call|phone|video|telephone|press))
       | (?P<hour_long>an?\s+)?hour[- ]long
       | (?P<half_hour>half\s+an\s+hour|half-hour)
+      | (?P<three_quarters>three[- ]quarters\s+of\s+an\s+hour)
+      | (?P<quarter_hour>(?:a\s+)?quarter\s+of\s+an\s+hour)
+      | (?P<hour_frac>(?P<hf_qty>{_QTY})\s+hours?\s+and\s+a\s+(?P<frac>half|quarter))
       | (?P<hours_and_half>(?:an?|one)\s+hour\s+and\s+a\s+half)
       | (?P<hours>{_QTY}(?:{_HALF})?|{_QTY}\s+and\s+a\s+half)\s+hours?(?P<plus_min>\s+(?:and\s+)?(?P<extra>{_QTY})\s+min(?:ute)?s?)?
       | (?P<minutes>{_QTY})\s+minutes?
@@ -116,6 +119,13 @@ def duration_minutes(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     if groups.get("hours_and_half"):
         return 90
+    if groups.get("three_quarters"):
+        return 45
+    if groups.get("quarter_hour"):
+        return 15
+    if groups.get("hour_frac"):
+        qty = _quantity(groups["hf_qty"])
+        return None if qty is None else round(qty * 60 + (30 if groups["frac"].lower() == "half" else 15))
     if groups.get("half_hour"):
         return 30
     if match.group(0).lower().endswith(("hour-long", "hour long")) and not groups.get("hour_adj"):

@@ -21,7 +21,7 @@ _TARIFF = Phrases(["tariffs?", "levy", "levies", "duties", "duty"], shared=True)
 _DEAL = Phrases(["deal", "agreement", "accord", r"rates?", "arrangement", "terms"], shared=True)
 _WANTS = Phrases([
     "seek", "seeks", "sought", r"demand\w*", r"call\w*", r"urg\w+", r"ask\w*", r"want\w*", r"hope\w*", r"press\w*",
-    r"insist\w*", r"push\w*", r"request\w*",
+    r"insist\w*", r"push\w*", r"request\w*", "position", "stance",
 ], shared=True)  # fmt: skip
 _NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
 _ORDER = ("agreed", "reduction", "removal")
