@@ -28,10 +28,13 @@ PAST = Phrases([
 ], shared=True)  # fmt: skip
 # "ahead of G7" says nothing about the round: only "to begin", "will", "set to" preview it
 HEADLINE_FUTURE = Phrases(
-    [r"to (?:begin|hold|start|meet|resume|open)", "will", r"(?:is|are) set to", "preview"], shared=True
+    [r"to (?:begin|hold|start|meet|resume|open|head|travel|visit|leave|fly)", r"heads? (?:to|for)", "will",
+     r"(?:is|are) set to", "set for", "preview"],
+    shared=True,
 )
 HEADLINE_PAST = Phrases([
-    "hold", "holds", "held", "after", "end", "ends", "ended", "conclude", "concludes", r"fail(?:s|ed)? to",
+    "hold", "holds", "held", r"after (?:\w+ ){0,2}(?:round|talks|meeting|session)", "end", "ends", "ended", "conclude",
+    "concludes", r"fail(?:s|ed)? to",
     r"wraps? up", r"yields?", r"makes? progress", "no deal", "without",
 ], shared=True)  # fmt: skip
 SPECULATION = Phrases([
@@ -132,7 +135,7 @@ CLAUSE_BREAK = re.compile(
     r";|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b"
     r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting|leaving)\b|\band (?:said|added)\b"
     r"|,\s+(?:hoping|aiming|seeking|looking|trying) to\b|\b(?:days|weeks|hours|shortly|just) (?:before|after|ahead of)\b"
-    r"|\bwhen (?:they|the two|both) (?:meet|will meet)\b"
+    r"|(?=\bwhen (?:they|the two|both) (?:meet|will meet)\b)"
 )
 
 

@@ -138,8 +138,13 @@ def find_when_where(
     place = article.profile.place(location) if location else None
     anchor = local_day(article.published, place.tz if place else None)
 
-    def forward(sentence: Sentence) -> bool:
-        return article.count(FUTURE, sentence.start, sentence.end) > article.count(PAST, sentence.start, sentence.end)
+    def forward(sentence: Sentence, mention: DateMention | None = None) -> bool:
+        """Whether a weekday looks ahead: the tense of its clause ("held talks on Friday, ... days
+        before Ishiba is due to meet Trump": past), or of the sentence."""
+        start, end = sentence.start, sentence.end
+        if mention is not None:
+            start, end = next(((s, e) for s, e in article.clauses_of(sentence) if s <= mention.start < e), (start, end))
+        return article.count(FUTURE, start, end) > article.count(PAST, start, end)
 
     dated = article.sentences_with(DATE_WORDS)
 
@@ -157,7 +162,11 @@ def find_when_where(
                 continue
             near = min(round_positions, key=lambda p: abs(p - sentence.start)) if round_positions else sentence.start
             mentions.sort(key=lambda m: abs(m.start - near))
-            day = resolve(mentions[0], anchor, forward=forward(sentence))
+            day = resolve(mentions[0], anchor, forward=forward(sentence, mentions[0]))
+            if day and not forward(sentence, mentions[0]) and strict:
+                # a round reported over several days ("on Thursday and again on Friday"): its last sitting
+                days = [resolve(m, anchor, forward=False) for m in mentions if m.kind == mentions[0].kind]
+                day = max([d for d in days if d is not None and (anchor is None or d <= anchor)] or [day])
             if day:
                 chosen = day
                 evidence["date"] = sentence.text
@@ -169,7 +178,7 @@ def find_when_where(
                 for mention in candidates(sentence, strict=strict):
                     if not any(s <= mention.start < e for s, e in spans):
                         continue  # "Akazawa met Lutnick; an Ishiba-Trump summit is set for Monday"
-                    day = resolve(mention, anchor, forward=forward(sentence))
+                    day = resolve(mention, anchor, forward=forward(sentence, mention))
                     if day is None or (anchor and abs((day - anchor).days) > 60):
                         continue
                     if best is None or day > best[0]:

@@ -79,3 +79,21 @@ def test_a_day_of_the_month_alone():
         published="2025-04-17T06:00:00Z",
     )
     assert facts.date == "2025-04-16"
+
+
+def test_a_round_over_two_days_is_dated_by_its_last_sitting():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick for the seventh round of tariff talks in Washington on "
+        "Thursday and again on Friday.",
+        published="2025-06-28T02:00:00Z",
+    )
+    assert facts.date == "2025-06-27"
+
+
+def test_a_past_clause_is_read_in_its_own_tense():
+    facts = facts_of(
+        "Japan's economy minister Akazawa held talks with Commerce Secretary Howard Lutnick in Washington on Friday, "
+        "the sixth ministerial round, just days before Ishiba is due to meet Trump at the G7 summit.",
+        published="2025-06-14T09:00:00Z",
+    )
+    assert (facts.date, facts.round_status) == ("2025-06-13", "held")

@@ -32,6 +32,8 @@ def test_words_that_are_not_numbers():
         ("an hour-long session", 60),
         ("for about an hour and 10 minutes", 70),
         ("for 1 hour 10 minutes", 70),
+        ("talks lasting an hour and a quarter", 75),
+        ("three quarters of an hour", 45),
         ("two and a half hours", 150),
         ("ninety minutes", 90),
         ("twenty-five minutes", 25),

@@ -1,7 +1,7 @@
 """`parley extract` scored against gold facts: the seeds, and held-out articles in other styles.
 
 The seed gold and the scorer are the project's outside checks (../shared/eval/); the held-out
-sets (heldout/ to heldout6/) were written by six other authors, the last four blind to the code in other outlets' styles (wire,
+sets (heldout/ to heldout7/) were written by seven other authors, the last five blind to the code in other outlets' styles (wire,
 live blog, TV transcript, Q&A, government release...) to keep the rules general. Both run the
 real command line on a real RSS file, exactly as the outside checks do.
 """
@@ -25,6 +25,7 @@ HELDOUT3 = Path(__file__).parent / "heldout3"
 HELDOUT4 = Path(__file__).parent / "heldout4"
 HELDOUT5 = Path(__file__).parent / "heldout5"
 HELDOUT6 = Path(__file__).parent / "heldout6"
+HELDOUT7 = Path(__file__).parent / "heldout7"
 
 pytestmark = pytest.mark.skipif(
     not (SHARED_EVAL / "score.py").exists(), reason=f"the scorer is not beside the checkout ({SHARED_EVAL})"
@@ -75,3 +76,7 @@ def test_a_fifth_held_out_set_scores_at_least_090(tmp_path):
 
 def test_a_sixth_held_out_set_scores_at_least_090(tmp_path):
     assert _score(HELDOUT6, HELDOUT6 / "gold.json", tmp_path) >= 0.90
+
+
+def test_a_seventh_adversarial_held_out_set_scores_at_least_090(tmp_path):
+    assert _score(HELDOUT7, HELDOUT7 / "gold.json", tmp_path) >= 0.90

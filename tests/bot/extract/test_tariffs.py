@@ -78,6 +78,11 @@ def test_an_increase_by_a_percentage_is_no_rate():
     assert rates("Under the tariff deal, Japan will raise its imports of US rice by 75% within its quota.") == []
 
 
+def test_rates_written_in_words():
+    body = "Japan faces a reciprocal rate of 24%, with a ten percent baseline tariff, while cars face a levy of twenty-five percent."
+    assert rates(body) == [("reciprocal", 24), ("baseline", 10), ("autos", 25)]
+
+
 def test_an_upper_bound_is_the_rate():
     assert rates("The U.S. imposes tariffs of up to 25% on Japanese cars.") == [("autos", 25)]
 
