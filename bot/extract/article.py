@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from bot.extract.cues import clauses
+from bot.extract.cues import CLAUSE_HINTS, clauses
 from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
 from bot.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner
 from bot.profile import Person, Profile
@@ -126,7 +126,11 @@ class Article:
         """The clauses of a sentence (`bot.extract.cues.clauses`), worked out once."""
         found = self._clauses.get(sentence.index)
         if found is None:
-            found = self._clauses[sentence.index] = clauses(sentence.text, sentence.start)
+            if ";" in sentence.text or sentence.index in self.sentences_with(CLAUSE_HINTS):
+                found = clauses(sentence.text, sentence.start)
+            else:
+                found = [(sentence.start, sentence.end)]
+            self._clauses[sentence.index] = found
         return found
 
     def in_sentence(self, phrases: Phrases, sentence: Sentence) -> bool:

@@ -139,6 +139,15 @@ CLAUSE_BREAK = re.compile(
 )
 
 
+#: the words a clause break needs; a sentence with none of them is one clause (no regex run)
+CLAUSE_HINTS = Phrases(
+    ["but", "while", "whereas", "although", "though", "however", "adding", "saying", "noting", "stressing",
+     "explaining", "insisting", "leaving", "and said", "and added", "when they", "when the two", "when both",
+     "hoping to", "aiming to", "seeking to", "looking to", "trying to", "days", "weeks", "hours", "shortly", "just"],
+    shared=True,
+)  # fmt: skip
+
+
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of the clauses of a sentence, offset by ``start``."""
     spans = []
