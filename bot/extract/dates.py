@@ -67,9 +67,10 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     return out
 
 
-def _closest_year(month: int, day: int, anchor: date) -> date | None:
+def _nearest(candidates: list[tuple[int, int, int]], anchor: date) -> date | None:
+    """Of (year, month, day) triples, the real date nearest to ``anchor``."""
     best = None
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year, month, day in candidates:
         try:
             candidate = date(year, month, day)
         except ValueError:
@@ -77,21 +78,16 @@ def _closest_year(month: int, day: int, anchor: date) -> date | None:
         if best is None or abs((candidate - anchor).days) < abs((best - anchor).days):
             best = candidate
     return best
+
+
+def _closest_year(month: int, day: int, anchor: date) -> date | None:
+    return _nearest([(year, month, day) for year in (anchor.year - 1, anchor.year, anchor.year + 1)], anchor)
 
 
 def _day_of_month(day: int, anchor: date) -> date | None:
     """The date nearest to ``anchor`` that falls on that day of a month."""
-    best = None
-    for months_back in (0, -1, 1):
-        month = (anchor.month - 1 + months_back) % 12 + 1
-        year = anchor.year + (anchor.month - 1 + months_back) // 12
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if best is None or abs((candidate - anchor).days) < abs((best - anchor).days):
-            best = candidate
-    return best
+    months = [anchor.month - 1 + shift for shift in (0, -1, 1)]
+    return _nearest([(anchor.year + m // 12, m % 12 + 1, day) for m in months], anchor)
 
 
 def local_day(published: datetime | None, tz: ZoneInfo | None) -> date | None:

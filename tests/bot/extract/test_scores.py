@@ -19,13 +19,7 @@ from bot.seedfeed import seed_feed_xml
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
-HELDOUT = Path(__file__).parent / "heldout"
-HELDOUT2 = Path(__file__).parent / "heldout2"
-HELDOUT3 = Path(__file__).parent / "heldout3"
-HELDOUT4 = Path(__file__).parent / "heldout4"
-HELDOUT5 = Path(__file__).parent / "heldout5"
-HELDOUT6 = Path(__file__).parent / "heldout6"
-HELDOUT7 = Path(__file__).parent / "heldout7"
+HERE = Path(__file__).parent
 
 pytestmark = pytest.mark.skipif(
     not (SHARED_EVAL / "score.py").exists(), reason=f"the scorer is not beside the checkout ({SHARED_EVAL})"
@@ -54,29 +48,6 @@ def test_seed_feed_scores_at_least_095(tmp_path):
     assert _score(ROOT / "seeds", SHARED_EVAL / "seeds_gold.json", tmp_path) >= 0.95
 
 
-def test_held_out_articles_in_other_styles_score_at_least_090(tmp_path):
-    assert _score(HELDOUT, HELDOUT / "gold.json", tmp_path) >= 0.90
-
-
-def test_a_second_held_out_set_by_another_author_scores_at_least_090(tmp_path):
-    assert _score(HELDOUT2, HELDOUT2 / "gold.json", tmp_path) >= 0.90
-
-
-def test_a_third_held_out_set_of_realistic_wire_copy_scores_at_least_090(tmp_path):
-    assert _score(HELDOUT3, HELDOUT3 / "gold.json", tmp_path) >= 0.90
-
-
-def test_a_fourth_held_out_set_scores_at_least_090(tmp_path):
-    assert _score(HELDOUT4, HELDOUT4 / "gold.json", tmp_path) >= 0.90
-
-
-def test_a_fifth_held_out_set_scores_at_least_090(tmp_path):
-    assert _score(HELDOUT5, HELDOUT5 / "gold.json", tmp_path) >= 0.90
-
-
-def test_a_sixth_held_out_set_scores_at_least_090(tmp_path):
-    assert _score(HELDOUT6, HELDOUT6 / "gold.json", tmp_path) >= 0.90
-
-
-def test_a_seventh_adversarial_held_out_set_scores_at_least_090(tmp_path):
-    assert _score(HELDOUT7, HELDOUT7 / "gold.json", tmp_path) >= 0.90
+@pytest.mark.parametrize("folder", sorted(HERE.glob("heldout*")), ids=lambda p: p.name)
+def test_each_held_out_set_in_other_styles_scores_at_least_090(folder, tmp_path):
+    assert _score(folder, folder / "gold.json", tmp_path) >= 0.90
