@@ -59,7 +59,7 @@ def _is_speaker(article: Article, mention: Mention, sentence: Sentence) -> bool:
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _OF_SOMEONE = re.compile(
     r"\b(?:administration|government|cabinet|team|policies|policy|letter|order|tariffs|camp) of\s+"
-    r"(?:(?:the\s+)?U\.?S\.?\s+|Japanese\s+)?(?:President|Prime Minister|Secretary)?\s*$",
+    r"(?:(?:the\s+)?[A-Z][\w.]*\s+)?(?:President|Prime Minister|Secretary)?\s*$",
     re.I,
 )
 

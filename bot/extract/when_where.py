@@ -42,9 +42,9 @@ _SPOKE = re.compile(
 _OTHER_DAY = re.compile(
     r"\b(?:before|by|until|till|ahead of|from|effective|starting|beginning|as of|deadline of|due)\s+(?:the\s+)?$", re.I
 )
-_DEADLINE_AFTER = re.compile(
-    r"^\s*(?:deadline|cutoff|cut-off|in Japan|Japan time|Tokyo time|JST)\b", re.I
-)  # also "early Thursday in Japan": the meeting's day is in the meeting's place
+_DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
+# "early Thursday in Japan", "3 a.m. Saturday, Tokyo time": a day on another clock than the meeting's
+_ELSEWHERE_AFTER = re.compile(r"^,?\s*(?:in\s+(?P<place>[A-Z][\w.]+)|(?P<clock>[A-Z][\w.]+)\s+time\b)")
 
 
 @dataclass(slots=True)
@@ -98,13 +98,28 @@ def find_dateline(article: Article) -> Dateline | None:
     return first
 
 
-def _usable(article: Article, mention: DateMention, sentence: Sentence) -> bool:
-    """Whether a date names the event rather than a journey, a statement or a deadline."""
+def _usable(article: Article, mention: DateMention, sentence: Sentence, location: str | None = None) -> bool:
+    """Whether a date names the event rather than a journey, a statement, a deadline or a day on
+    another clock ("early Thursday in Japan" for a meeting in Washington)."""
     before = article.text[max(sentence.start, mention.start - 60) : mention.start]
-    after = article.text[mention.end : mention.end + 12]
-    return not (
-        _TRAVEL.search(before) or _SPOKE.search(before) or _OTHER_DAY.search(before) or _DEADLINE_AFTER.match(after)
-    )
+    after = article.text[mention.end : mention.end + 30]
+    if _TRAVEL.search(before) or _SPOKE.search(before) or _OTHER_DAY.search(before) or _DEADLINE_AFTER.match(after):
+        return False
+    elsewhere = _ELSEWHERE_AFTER.match(after)
+    if elsewhere and location is not None:
+        word = elsewhere.group("place") or elsewhere.group("clock")
+        if word.lower() != "local" and not _same_place(article, word, location):
+            return False
+    return True
+
+
+def _same_place(article: Article, word: str, city: str) -> bool:
+    """Whether a place or side name stands for the meeting's city (Washington for the U.S. side)."""
+    place = article.profile.place(city)
+    if place is not None and place.aliases.search(word):
+        return True
+    sides = [side for side, phrases in article.profile.sides.items() if phrases.search(word)]
+    return bool(sides) and bool(place) and any(article.profile.sides[s].search(city) for s in sides)
 
 
 def find_when_where(
@@ -152,7 +167,7 @@ def find_when_where(
         if sentence.index not in dated and not DAY_OF_MONTH.search(sentence.text):
             return []
         found = [m for m in find_dates(sentence.text, sentence.start) if m.start >= story_start]
-        return [m for m in found if _usable(article, m, sentence)] if strict else found
+        return [m for m in found if _usable(article, m, sentence, location)] if strict else found
 
     chosen: date | None = None
     for strict in (True, False):
