@@ -40,8 +40,10 @@ HEADLINE_PAST = Phrases([
 SPECULATION = Phrases([
     r"(?:may|might|could|must) (?:also |well |even )?have", "possibly", "perhaps", "presumably", "it is unclear whether", "unclear if",
     "no indication", r"speculat\w*", r"rumou?r\w*", "is said to have", "groundless", r"reports? that", "reportedly",
+    r"(?:may|might|could) (?:also )?(?:touch on|discuss|raise|address|come up)",
 ], shared=True)  # fmt: skip
 CONSIDERING = Phrases([
+    "under review", "under consideration", "being considered", r"being (?:studied|weighed)",
     r"consider\w*", r"contemplat\w+", r"mull\w*", r"weigh(?:s|ing)?", r"plan(?:s|ning)? to", r"look(?:s|ing)? into",
     r"explor\w+", r"eye(?:s|ing)", r"aim(?:s|ing)? to",
 ], shared=True)  # fmt: skip
@@ -102,7 +104,8 @@ ABSENCE_HINT = Phrases([
     "stayed away", "sat out", "minus",
 ], shared=True)  # fmt: skip
 EARLIER = Phrases([
-    r"had (?:long |previously |initially |earlier )?(?:demanded|sought|insisted|called|pushed|pressed|wanted|urged|asked)",
+    r"had (?:long|previously|initially|earlier|once|until (?:now|recently)) (?:demanded|sought|insisted|called|pushed|pressed|wanted|urged|asked)",
+    r"(?:at|in) (?:the )?(?:earlier|previous|past|prior) (?:rounds?|meetings?|talks)",
     r"earlier (?:insistence|demand|position|stance|call)", r"previous(?:ly)?", r"initial(?:ly)?", "originally",
     "at first", "no longer", r"abandon\w*", "backed away", r"back(?:ing)? down", r"retreat\w*",
     r"shift(?:ed|ing)? (?:away )?from", "moved away from",

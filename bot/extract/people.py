@@ -175,7 +175,8 @@ def find_meetings(
         # 30 minutes. Akazawa sat in on the meeting."), continues it
         before = article.sentences[sentence.index - 1] if sentence.index else None
         follows = before is not None and before.paragraph == sentence.paragraph and (
-            (bool(sentences) and sentences[-1].index == before.index) or article.in_sentence(SITTING, before)
+            (bool(sentences) and sentence.index - sentences[-1].index <= 2 and sentences[-1].paragraph == sentence.paragraph)
+            or article.in_sentence(SITTING, before)
         )
         if not describes_meeting(article, sentence, round_sentences, people, follows_meeting=follows):
             continue

@@ -83,8 +83,11 @@ def off_topic_paragraphs(article: Article) -> set[int]:
     for index, (start, end) in spans.items():
         if index == 0 or not _third_party_spans(article, start, end):
             continue
-        if not any(article.names_side(side, start, end) for side in counterparts):
-            off.add(index)
+        if any(article.names_side(side, start, end) for side in counterparts):
+            continue
+        if any((p := profile.person(m.value)) is not None and p.negotiator for m in article.people.within(start, end)):
+            continue  # the negotiator's own doings, wherever they happen ("the G7 in Kananaskis, Canada")
+        off.add(index)
     return off
 
 

@@ -60,7 +60,9 @@ _NOT_A_RATE_BEFORE = re.compile(
     r"\b(?:f[ae]ll(?:s|ing)?|ris(?:e|es|ing)|rose|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|"
     r"gain(?:s|ed|ing)?|gr[eo]w(?:s|ing)?|slid(?:e|es|ing)?|climb(?:s|ed|ing)?|plung(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|"
     r"soar(?:s|ed|ing)?|s[ai]nk(?:s|ing)?|tumbl(?:e|es|ed|ing)|slipp?(?:ed|ing|s)?|down|up|lower|higher|by|"
-    r"account(?:s|ed|ing)? for|growth of|share of|stake of|majority of|spend(?:s|ing)?|spent)\s+"
+    r"account(?:s|ed|ing)? for|growth of|share of|stake of|majority of|spend(?:s|ing)?|spent|"
+    r"(?:annuali[sz]ed|growth|inflation|unemployment|interest|savings|approval|jobless) rate of|"
+    r"(?:contract|expand|shr[iu]nk|gr[eo]w)\w* (?:at|by)(?: an?(?: annuali[sz]ed)? rate of)?)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more than\s+)?$",
     re.I,
 )
@@ -81,6 +83,10 @@ _COUNTRY_WIDE = {"all", "goods", "imports", "import", "products", "everything", 
                  "average", "paper", "hold", "course", "track", "time", "the", "a", "an"}  # fmt: skip
 # "to 15% from 27.5%", "from 27.5% to 15%": the second rate has the goods of the first
 _FROM_BEFORE = re.compile(r"\b(?:from|to)\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+)?$", re.I)
+_OTHER_RATE = re.compile(
+    r"\b(?:annuali[sz]ed|growth|inflation|unemployment|interest|savings|approval|jobless|exchange|birth|participation) rate",
+    re.I,
+)
 _DASH = re.compile(r"\s(?:—|–|--|-)\s")
 _HAS_RATE = ("%", "percent", "per cent", " pct", " pc ", "similar", "same", "identical", "equivalent")
 
@@ -124,6 +130,8 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
     anchors = []
     for m in RATE_RE.finditer(text):
         name = next(k for k in "abcdef" if m.group(k))
+        if _OTHER_RATE.search(text, max(0, m.start() - 25), m.start() + 5):
+            continue  # "contracted at an annualized rate of 0.7 percent"
         if name in "cdef" and not _NOUN_AFTER.match(text, m.end()):
             # a bare percentage: only in a sentence about tariffs, and not a market move
             if not article.has(_TARIFF_WORD, sentence.start, sentence.end) and not _previous_has_tariff(article, sentence):
@@ -242,9 +250,15 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
             if not sectors and previous_sector and (
                 _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start]) or inside
             ):
-                sectors = list(last_sectors) or [previous_sector]  # a part of the rate before, or an aside on it
-            if not sectors and anchor.from_rate and i and anchor.start - anchors[i - 1].end < 20 and last_sectors:
                 sectors = list(last_sectors)
+                country = {article.profile.country_sector(r) for r in (rate, previous_rate)} - {None}
+                if set(sectors) <= country | {"reciprocal", "baseline"} and article.profile.country_sector(rate):
+                    sectors = [article.profile.country_sector(rate)]  # "to 24% from the current 10%": baseline or [previous_sector]  # a part of the rate before, or an aside on it
+            if not sectors and anchor.from_rate and i and anchor.start - anchors[i - 1].end < 32 and last_sectors:
+                sectors = list(last_sectors)
+                country = {article.profile.country_sector(r) for r in (rate, previous_rate)} - {None}
+                if set(sectors) <= country | {"reciprocal", "baseline"} and article.profile.country_sector(rate):
+                    sectors = [article.profile.country_sector(rate)]  # "to 24% from the current 10%": baseline
             if not sectors:
                 # backward: the goods the sentence is about, skipping asides between dashes
                 back_floor = max((a.end for a in anchors[:i] if not _within(a.start, asides)), default=0)
