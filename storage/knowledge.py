@@ -313,12 +313,7 @@ async def put_outbox_many(session: AsyncSession, *, item_key: str, kind: str, pa
         if row is None:
             session.add(Outbox(destination=destination, item_key=item_key, kind=kind, payload=payload))
         elif row.payload != payload:
-            row.payload = payload
-            row.revision += 1
-            if row.status != "dead":
-                row.status = "pending"
-            row.updated_at = utcnow()
-            session.add(row)
+            _revise(session, row, payload)
         else:
             continue
         changed += 1
@@ -344,11 +339,17 @@ async def put_outbox(
         return row, True
     if row.payload == payload:
         return row, False
+    _revise(session, row, payload)
+    await session.flush()
+    return row, True
+
+
+def _revise(session: AsyncSession, row: Outbox, payload: str) -> None:
+    """A new payload for an item already there: the next revision, pending again (the sink edits
+    its message), unless the item is dead."""
     row.payload = payload
     row.revision += 1
     if row.status != "dead":
         row.status = "pending"
     row.updated_at = utcnow()
     session.add(row)
-    await session.flush()
-    return row, True
