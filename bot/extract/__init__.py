@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from bot.extract.facts import ArticleFacts
 from bot.extract.pipeline import extract_article
 from bot.feeds.entry import FeedEntry
@@ -17,9 +15,4 @@ def extract_entry(entry: FeedEntry, profile: Profile) -> ArticleFacts:
     )
 
 
-def extract_feed_entries(entries: Iterable[FeedEntry], profile: Profile) -> list[ArticleFacts]:
-    """The facts of every entry, in feed order."""
-    return [extract_entry(entry, profile) for entry in entries]
-
-
-__all__ = ["ArticleFacts", "extract_entry", "extract_feed_entries"]
+__all__ = ["ArticleFacts", "extract_entry"]

@@ -42,7 +42,8 @@ def facts_of_article(article: Article) -> ArticleFacts:
         if m.sentence not in round_sentences:
             round_sentences.append(m.sentence)
 
-    held_by_wording = chosen is not None and tense_status(article, round_sentences) == "held"
+    wording = tense_status(article, round_sentences) if chosen is not None else None
+    held_by_wording = wording == "held"
     meetings = find_meetings(article, mentions, chosen, skip, held=held_by_wording)
     when_where = find_when_where(
         article,
@@ -54,7 +55,7 @@ def facts_of_article(article: Article) -> ArticleFacts:
     )
     status = None
     if chosen is not None:
-        status = when_where.status_from_date or tense_status(article, round_sentences) or "held"
+        status = when_where.status_from_date or wording or "held"
         facts.evidence["round"] = round_sentences[0].text
 
     topics, not_discussed, topic_evidence = find_topics(article, upcoming=status == "upcoming", skip_paragraphs=skip)

@@ -23,7 +23,7 @@ from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, DateMention, find_dates,
 from bot.extract.text import Sentence
 
 _PREPOSITION = re.compile(
-    r"\b(?:in|at|to|inside|from|for|visit(?:ed|ing|s)?|reach(?:ed|es)?)\s+(?:the\s+)?(?:U\.?S\.?\s+capital,?\s+)?$", re.I
+    r"\b(?:in|at|to|inside|from|for|visit(?:ed|ing|s)?|reach(?:ed|es)?)\s+(?:the\s+)?(?:[\w.]+\s+capital,?\s+)?$", re.I
 )
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,2})(?P<rest>(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
