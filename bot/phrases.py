@@ -303,7 +303,9 @@ class Scanner:
                     self._slow.append((set_id, re.compile(re.escape(prefix)), phrases.case_sensitive))
         for (case_sensitive, key), (length, plain, patterns) in table.items():
             automaton = self._names if case_sensitive else self._words
-            automaton.add_word(key, (len(key), length, tuple(plain), tuple(patterns)))
+            # the key's opener stands for the character before the phrase; with the newline put in
+            # front of the text, the phrase starts at (end of the key) - (len(key) - 1)
+            automaton.add_word(key, (len(key) - 1, length, tuple(plain), _one_per_set(patterns)))
         for automaton in (self._names, self._words):
             if len(automaton):
                 automaton.make_automaton()
@@ -315,17 +317,23 @@ class Scanner:
             if not len(automaton):
                 continue
             size = len(source)
-            for end, (key_length, length, plain, patterns) in automaton.iter("\n" + source):
-                start = end - key_length + 1  # the key's opener stands for the character before the phrase
+            for end, (back, length, plain, patterns) in automaton.iter("\n" + source):
+                start = end - back  # ``end`` counts the newline put in front of the text
                 if plain:  # the automaton matched the phrase itself: only the boundary after is left
                     stop = start + length
                     if stop >= size or not (source[stop].isalnum() or source[stop] in joiners):
                         for set_id in plain:
-                            found.setdefault(set_id, []).append((start, stop))
+                            if set_id in found:
+                                found[set_id].append((start, stop))
+                            else:
+                                found[set_id] = [(start, stop)]
                 for set_id, compiled in patterns:
                     m = compiled.match(source, start)
                     if m:
-                        found.setdefault(set_id, []).append((start, m.end()))
+                        if set_id in found:
+                            found[set_id].append((start, m.end()))
+                        else:
+                            found[set_id] = [(start, m.end())]
         for set_id, compiled, case_sensitive in self._slow:
             source = text if case_sensitive else lower
             hyphen = not case_sensitive
@@ -337,10 +345,30 @@ class Scanner:
         for set_id, spans in found.items():
             if len(spans) > 1:
                 spans.sort()
-                # one match per start, the longest ("rare earth metals", not also "rare earth")
-                spans = [sp for i, sp in enumerate(spans) if i + 1 == len(spans) or spans[i + 1][0] != sp[0]]
+                # one match per start, the longest ("rare earth metals", not also "rare earth"):
+                # a dict keeps the last (longest) end it is given for each start
+                spans = list(dict(spans).items())
             result[id(self.sets[set_id])] = spans
         return result
+
+
+def _one_per_set(patterns: list[tuple[int, re.Pattern[str]]]) -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """The patterns of one key, joined into one per set, so each hit runs one regex per set.
+
+    A phrase spelled out into variants that all start with the same words ("agreed ... to a deal",
+    "agreed ... to the terms") would otherwise cost one `match` per variant. The longest
+    variants come first: a match stops at the first that fits, and the longest is wanted.
+    """
+    by_set: dict[int, list[re.Pattern[str]]] = {}
+    for set_id, compiled in patterns:
+        by_set.setdefault(set_id, []).append(compiled)
+    joined = []
+    for set_id, compiled in by_set.items():
+        if len(compiled) > 1:
+            ordered = sorted(dict.fromkeys(c.pattern for c in compiled), key=len, reverse=True)
+            compiled = [re.compile("|".join(f"(?:{p})" for p in ordered))]
+        joined.append((set_id, compiled[0]))
+    return tuple(joined)
 
 
 _NOTHING: list[tuple[int, int]] = []  # shared by every set that is not found; never changed

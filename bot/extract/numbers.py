@@ -96,6 +96,10 @@ DURATION = re.compile(
 )
 
 
+#: the word every `DURATION` names, for `bot.extract.near.finditer_near` (on lower-cased text)
+DURATION_CUE = re.compile("hour|min")
+
+
 def _quantity(text: str) -> float | None:
     text = text.strip().lower()
     half = 0.0

@@ -29,8 +29,9 @@ from bot.extract.cues import (
     is_question,
 )
 from bot.extract.facts import Meeting
+from bot.extract.near import finditer_near
 from bot.extract.next_steps import NEXT
-from bot.extract.numbers import DURATION, duration_minutes
+from bot.extract.numbers import DURATION, DURATION_CUE, duration_minutes
 from bot.extract.rounds import RoundMention
 from bot.extract.text import Sentence
 
@@ -209,7 +210,8 @@ def find_meetings(
         if not any(unit in lowered for unit in _HAS_DURATION):
             continue
         durations = [
-            m for m in DURATION.finditer(sentence.text) if not _NOT_A_SITTING.match(sentence.text[m.end() : m.end() + 20])
+            m for m in finditer_near(DURATION, sentence.text, lowered, DURATION_CUE, before=60, after=80)
+            if not _NOT_A_SITTING.match(sentence.text[m.end() : m.end() + 20])
         ]
         segments = _segments(sentence.text, len(durations))
         for match in durations:

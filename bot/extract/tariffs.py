@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from bot.extract.article import Article
 from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
+from bot.extract.near import finditer_near
 from bot.extract.numbers import CARDINAL, cardinal_value
 from bot.extract.scope import mentions_third_party
 from bot.extract.text import Sentence
@@ -45,6 +46,8 @@ RATE_RE = re.compile(
     rf"|(?<![\w.]){_PCT.format(name='f')})",
     re.IGNORECASE,
 )
+#: the word every rate has, for `finditer_near` (on lower-cased text)
+_PERCENT = re.compile(r"%|per ?cent|pct?\b")
 _NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b", re.I)
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?(?:similar|same|identical|equivalent)\s+(?:\w+\s+)?{_NOUN}", re.I)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
@@ -128,7 +131,8 @@ def _rate_value(text: str) -> float | None:
 def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
     text = sentence.text
     anchors = []
-    for m in RATE_RE.finditer(text):
+    lowered = article.lower[sentence.start : sentence.end]
+    for m in finditer_near(RATE_RE, text, lowered, _PERCENT, before=200, after=120):
         name = next(k for k in "abcdef" if m.group(k))
         if _OTHER_RATE.search(text, max(0, m.start() - 25), m.start() + 5):
             continue  # "contracted at an annualized rate of 0.7 percent"

@@ -1,0 +1,43 @@
+"""Searching near a cue word finds exactly what a search of the whole text finds."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.extract.near import finditer_near
+from bot.extract.numbers import DURATION, DURATION_CUE
+from bot.extract.tariffs import _PERCENT, RATE_RE
+
+WORDS = ["Akazawa", "met", "Lutnick", "for", "about", "an", "a", "hour", "hours", "and", "half", "minutes", "minute",
+         "110-minute", "hour-long", "two", "twenty-five", "ninety", "session", "talks", "the", "tariff", "tariffs", "levy",
+         "on", "cars", "steel", "25%", "27.5", "percent", "per", "cent", "pct", "to", "from", "at", "of", "Trump's", "cut",
+         "rose", "exports", "fell", "2%", ",", ";", "—", "three", "quarters", "quarter", "Meeting", "Long", "long", "call"]  # fmt: skip
+SENTENCES = st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join)
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=SENTENCES)
+def test_durations_near_their_unit_are_all_the_durations(text):
+    near = finditer_near(DURATION, text, text.lower(), DURATION_CUE, before=60, after=80)
+    assert _spans(near) == _spans(DURATION.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=SENTENCES)
+def test_rates_near_a_percentage_are_all_the_rates(text):
+    near = finditer_near(RATE_RE, text, text.lower(), _PERCENT, before=200, after=120)
+    assert _spans(near) == _spans(RATE_RE.finditer(text))
+
+
+def test_a_text_without_the_cue_is_not_searched_at_all():
+    assert finditer_near(DURATION, "They met on Friday for talks.", "they met on friday for talks.", DURATION_CUE,
+                         before=60, after=80) == []  # fmt: skip
+
+
+def test_windows_that_touch_are_merged_so_no_match_is_cut():
+    text = "They met for two hours and 10 minutes, then for an hour and a half."
+    near = finditer_near(DURATION, text, text.lower(), DURATION_CUE, before=10, after=20)
+    assert [m.group(0) for m in near] == ["two hours and 10 minutes", "an hour and a half"]
