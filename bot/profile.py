@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -139,6 +139,13 @@ class Profile:
     round_terms: Phrases
     subject_terms: Phrases
     country_rates: CountryRatesSpec | None = None
+    # looked up for every name the extractor meets: a dict, not a walk over the people
+    _people_by_name: dict[str, Person] = field(init=False, repr=False)
+    _places_by_city: dict[str, Place] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_people_by_name", {p.name: p for p in reversed(self.people)})
+        object.__setattr__(self, "_places_by_city", {p.city: p for p in reversed(self.places)})
 
     def country_sector(self, rate: float) -> str | None:
         """The sector of a rate said of the whole country with no goods named."""
@@ -160,10 +167,10 @@ class Profile:
         return sets
 
     def person(self, name: str) -> Person | None:
-        return next((p for p in self.people if p.name == name), None)
+        return self._people_by_name.get(name)
 
     def place(self, city: str) -> Place | None:
-        return next((p for p in self.places if p.city == city), None)
+        return self._places_by_city.get(city)
 
 
 def _name_variants(aliases: list[str]) -> list[str]:

@@ -78,9 +78,20 @@ class Article:
     _sentences_with: dict[tuple[int, ...], set[int]] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
     _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    # (start, side) of every side named and every person of a side, sorted: for `sides_named`
+    _side_marks: list[tuple[int, str]] = field(default_factory=list)
+    _side_mark_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
+        marks = [(m.start, m.value) for m in self.sides]
+        for m in self.people:
+            person = self.profile.person(m.value)
+            if person is not None:
+                marks.append((m.start, person.side))
+        marks.sort()
+        self._side_marks = marks
+        self._side_mark_starts = [start for start, _ in marks]
 
     # -- phrase sets -----------------------------------------------------------------------
     def hits(self, phrases: Phrases) -> Hits:
@@ -109,6 +120,17 @@ class Article:
             for phrases in sets:
                 for start in self.hits(phrases).starts:
                     found.add(bisect_right(starts, start) - 1)
+            self._sentences_with[key] = found
+        return found
+
+    def sentences_matching(self, pattern: re.Pattern[str]) -> set[int]:
+        """Indexes of the sentences where ``pattern`` matches the lower-cased text (searched once,
+        over the whole article, which costs less than a search per sentence)."""
+        key = (id(pattern),)
+        found = self._sentences_with.get(key)
+        if found is None:
+            starts = self._sentence_starts
+            found = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(self.lower)}
             self._sentences_with[key] = found
         return found
 
@@ -155,9 +177,13 @@ class Article:
 
     def names_side(self, side: str, start: int, end: int) -> bool:
         """Whether text[start:end] names the side itself or one of its people."""
-        if any(m.value == side for m in self.sides.within(start, end)):
-            return True
-        return any(self.side_of(m.value) == side for m in self.people.within(start, end))
+        return side in self.sides_named(start, end)
+
+    def sides_named(self, start: int, end: int) -> set[str]:
+        """The sides that text[start:end] names, by name or by one of their people."""
+        i = bisect_left(self._side_mark_starts, start)
+        j = bisect_left(self._side_mark_starts, end, i)
+        return {side for _, side in self._side_marks[i:j]}
 
 
 def _side_before(sides: Mentions, start: int) -> str | None:

@@ -1,4 +1,8 @@
-"""Running a costly pattern only near the word that every one of its matches contains.
+"""Running costly patterns faster: on lower-cased text, and only near a word they need.
+
+Under IGNORECASE, Python's regex engine folds the case of every character it compares; the
+`Article` keeps its text lower-cased with the same offsets, and a pattern compiled for it
+(`for_lower_case`) finds the same matches two to three times faster.
 
 Python's regex engine tries a case-insensitive pattern of many branches at every position of
 the text, and cannot skip ahead to a likely first character: `DURATION` or `RATE_RE` cost
@@ -13,6 +17,24 @@ characters after it. Windows that touch are merged, so a match is never cut in t
 from __future__ import annotations
 
 import re
+
+# an escape, a group's name, or a capital letter to lower-case
+_LITERAL_CAPITAL = re.compile(r"(\\.|\(\?P[<=][^>)]*[>)])|([A-Z])")
+_LEADING_FLAGS = re.compile(r"^\(\?([aLmsux]*)i([aLmsux]*)\)")
+
+
+def for_lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same case-insensitive pattern, case-sensitive, for text that is lower-cased already.
+
+    Its literal letters are lower-cased (``[A-Z]`` becomes ``[a-z]``); a pattern with a part that
+    must stay case-sensitive (``(?-i:...)``) cannot be carried over and is refused.
+    """
+    source = pattern.pattern
+    if "(?-i" in source or not (pattern.flags & re.IGNORECASE):
+        raise ValueError(f"not a wholly case-insensitive pattern: {source[:60]!r}")
+    source = _LEADING_FLAGS.sub(lambda m: f"(?{m.group(1)}{m.group(2)})" if m.group(1) + m.group(2) else "", source)
+    source = _LITERAL_CAPITAL.sub(lambda m: m.group(1) or m.group(2).lower(), source)
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 def finditer_near(

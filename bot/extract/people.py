@@ -29,7 +29,7 @@ from bot.extract.cues import (
     is_question,
 )
 from bot.extract.facts import Meeting
-from bot.extract.near import finditer_near
+from bot.extract.near import finditer_near, for_lower_case
 from bot.extract.next_steps import NEXT
 from bot.extract.numbers import DURATION, DURATION_CUE, duration_minutes
 from bot.extract.rounds import RoundMention
@@ -39,6 +39,7 @@ _NOT_A_SITTING = re.compile(r"^[-\s]*(?:phone|telephone|video|call|conference ca
 _REPEAT = re.compile(r"\b(?:another|again|second|separate|followed by|later|then)\b", re.I)
 _SEGMENT_BREAK = re.compile(r",\s+(?=[A-Z]\w+\s+(?:met|held|sat|then))|\bfollowed by\b|;|\band then\b|\bthen\b", re.I)
 _HAS_DURATION = ("minute", "hour")
+_DURATION_LOWER = for_lower_case(DURATION)
 
 
 @dataclass(slots=True)
@@ -210,7 +211,7 @@ def find_meetings(
         if not any(unit in lowered for unit in _HAS_DURATION):
             continue
         durations = [
-            m for m in finditer_near(DURATION, sentence.text, lowered, DURATION_CUE, before=60, after=80)
+            m for m in finditer_near(_DURATION_LOWER, lowered, lowered, DURATION_CUE, before=60, after=80)
             if not _NOT_A_SITTING.match(sentence.text[m.end() : m.end() + 20])
         ]
         segments = _segments(sentence.text, len(durations))

@@ -32,8 +32,7 @@ def _about_span(article: Article, start: int, end: int, *, sides_needed: int | N
     profile = article.profile
     if not (article.has(profile.subject_terms, start, end) or article.has(profile.round_terms, start, end)):
         return False
-    named = sum(article.names_side(side, start, end) for side in profile.sides)
-    return named >= (sides_needed or len(profile.sides))
+    return len(article.sides_named(start, end)) >= (sides_needed or len(profile.sides))
 
 
 def _negotiators_meet(article: Article, sentence: Sentence) -> bool:
@@ -45,7 +44,7 @@ def _negotiators_meet(article: Article, sentence: Sentence) -> bool:
     return negotiator and any(article.side_of(name) != article.profile.tracked_side for name in people)
 
 
-def _paragraphs_about(article: Article, body: list[Sentence]) -> int:
+def _paragraphs_about(article: Article, body: list[Sentence], about: set[int]) -> int:
     """Paragraphs about the talks that no single sentence of them is ("...between Japan and the
     United States. Under the agreement, the tariff on Japan will be 15%")."""
     spans: dict[int, list[Sentence]] = {}
@@ -53,7 +52,7 @@ def _paragraphs_about(article: Article, body: list[Sentence]) -> int:
         spans.setdefault(sentence.paragraph, []).append(sentence)
     count = 0
     for sentences in spans.values():
-        if len(sentences) > 1 and not any(_about(article, s) for s in sentences):
+        if len(sentences) > 1 and not any(s.index in about for s in sentences):
             count += _about_span(article, sentences[0].start, sentences[-1].end)
     return count
 
@@ -62,7 +61,7 @@ def is_relevant(article: Article) -> bool:
     body = [s for s in article.sentences if s.paragraph > 0]
     title = [s for s in article.sentences if s.paragraph == 0]
     about = [s for s in body if _about(article, s)]
-    score = len(about) + _paragraphs_about(article, body)
+    score = len(about) + _paragraphs_about(article, body, {s.index for s in about})
     headline = any(_about(article, s) for s in title)
     if _led_by_another_country(article, title, body):
         # "S. Korea races to match Japan's deal", "US and China agree...": the tracked pair must
@@ -80,7 +79,7 @@ def is_relevant(article: Article) -> bool:
     # An explainer's headline may name one side only ("What Japan gave up in the tariff deal").
     headline_one_side = any(_about(article, s, sides_needed=1) for s in title)
     # A wire brief may be a sentence or two: its lead carries it.
-    lead_about = bool(body) and _about(article, body[0])
+    lead_about = bool(body) and body[0] in about
     return ((headline or headline_one_side or lead_about) and score >= 1) or score >= 2
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
+from bot.extract.near import for_lower_case
 from bot.extract.next_steps import NEXT
 from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
 from bot.extract.text import Sentence
@@ -41,7 +42,9 @@ _NOT_TALKS = re.compile(
     r"golf|bidding|financing|price|rate|hikes?|duties|levies)\b(?!\s+(?:talks|negotiations?|discussions|meetings?))",
     re.IGNORECASE,
 )
-_TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b", re.IGNORECASE)
+_TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
+_ROUND_LOWER = for_lower_case(ROUND_RE)
+_APPOSITIVE_LOWER = for_lower_case(APPOSITIVE_RE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,18 +64,19 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
     for sentence in article.sentences:
         if sentence.index not in candidates or (sentence.index not in numbered and not _DIGIT.search(sentence.text)):
             continue
-        for match in ROUND_RE.finditer(sentence.text):
+        lowered = article.lower[sentence.start : sentence.end]
+        for match in _ROUND_LOWER.finditer(lowered):
             after = sentence.text[match.end() : match.end() + 40]
             if _NOT_TALKS.match(after):
                 continue
             noun = (match.group("noun") or "round").lower()
-            if noun != "round" and not _TALKS_CONTEXT.search(sentence.text):
+            if noun != "round" and not _TALKS_CONTEXT.search(lowered):
                 continue  # "the second meeting" counts only when it is a meeting of the talks
             value = number_value(match.group("ord") or match.group("num"))
             if value is None or not 0 < value < 100:
                 continue
             found.append(RoundMention(value, sentence, sentence.start + match.start(), sentence.start + match.end()))
-        for match in APPOSITIVE_RE.finditer(sentence.text):
+        for match in _APPOSITIVE_LOWER.finditer(lowered):
             value = number_value(match.group("ord"))
             if value is not None and 0 < value < 100:
                 start, end = match.span("ord")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from bot.extract.article import Article
 from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
-from bot.extract.near import finditer_near
+from bot.extract.near import finditer_near, for_lower_case
 from bot.extract.numbers import CARDINAL, cardinal_value
 from bot.extract.scope import mentions_third_party
 from bot.extract.text import Sentence
@@ -90,8 +90,13 @@ _OTHER_RATE = re.compile(
     r"\b(?:annuali[sz]ed|growth|inflation|unemployment|interest|savings|approval|jobless|exchange|birth|participation) rate",
     re.I,
 )
+_RATE_LOWER = for_lower_case(RATE_RE)
+_REFERENCE_LOWER = for_lower_case(REFERENCE_RE)
+_NOT_A_RATE_BEFORE = for_lower_case(_NOT_A_RATE_BEFORE)  # searched in the lower-cased text
+_BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text
 _DASH = re.compile(r"\s(?:—|–|--|-)\s")
-_HAS_RATE = ("%", "percent", "per cent", " pct", " pc ", "similar", "same", "identical", "equivalent")
+#: what a sentence with a rate or a reference to one has (on lower-cased text)
+_HAS_RATE = re.compile("%|percent|per cent| pct| pc |similar|same|identical|equivalent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +137,7 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
     text = sentence.text
     anchors = []
     lowered = article.lower[sentence.start : sentence.end]
-    for m in finditer_near(RATE_RE, text, lowered, _PERCENT, before=200, after=120):
+    for m in finditer_near(_RATE_LOWER, lowered, lowered, _PERCENT, before=200, after=120):
         name = next(k for k in "abcdef" if m.group(k))
         if _OTHER_RATE.search(text, max(0, m.start() - 25), m.start() + 5):
             continue  # "contracted at an annualized rate of 0.7 percent"
@@ -140,7 +145,9 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
             # a bare percentage: only in a sentence about tariffs, and not a market move
             if not article.has(_TARIFF_WORD, sentence.start, sentence.end) and not _previous_has_tariff(article, sentence):
                 continue
-            if _NOT_A_RATE_AFTER.match(text[m.end() :]) or _NOT_A_RATE_BEFORE.search(text[: m.start(name)]):
+            if _NOT_A_RATE_AFTER.match(text[m.end() : m.end() + 100]) or _NOT_A_RATE_BEFORE.search(
+                lowered, max(0, m.start(name) - 100), m.start(name)
+            ):
                 continue
         start = m.start(name) if name in "def" else m.start()
         from_rate = bool(_FROM_BEFORE.search(text, max(0, m.start() - 14), m.start(name)))
@@ -148,7 +155,7 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
         if rate is None:
             continue
         anchors.append(_Anchor(start, m.end(), rate, from_rate))
-    anchors += [_Anchor(m.start(), m.end(), None) for m in REFERENCE_RE.finditer(text)]
+    anchors += [_Anchor(m.start(), m.end(), None) for m in _REFERENCE_LOWER.finditer(lowered)]
     return sorted(anchors, key=lambda a: a.start)
 
 
@@ -209,13 +216,12 @@ def _names_tracked(article: Article, sentence: Sentence) -> bool:
 def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
     found: list[Tariff] = []
     seen: set[tuple[str, float]] = set()
+    with_rates = article.sentences_matching(_HAS_RATE)
     for sentence in article.sentences:
-        if sentence.paragraph in skip_paragraphs:
-            continue
-        lowered = article.lower[sentence.start : sentence.end]
-        if not any(marker in lowered for marker in _HAS_RATE):
+        if sentence.paragraph in skip_paragraphs or sentence.index not in with_rates:
             continue
         text = sentence.text
+        lowered = article.lower[sentence.start : sentence.end]
         base = sentence.start
         anchors = _anchors(article, sentence)
         asides = _parentheticals(text)
@@ -235,7 +241,7 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
             stop = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
             if inside:
                 stop = min(stop, inside[1])
-            cuts = [m.start() for m in _BREAK.finditer(text, anchor.end, stop)]
+            cuts = [m.start() for m in _BREAK.finditer(lowered, anchor.end, stop)]
             if i + 1 < len(anchors) and cuts:
                 stop = cuts[-1]
             elif (cuts and text[cuts[0]] in ";—–-") or (cuts and re.match(r"\s*(?:which|while|but)\b", text[cuts[0]:])):
@@ -243,7 +249,7 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
             # the head starts after what the rate before took as its goods
             floor = max(anchors[i - 1].end, previous_stop) if i else 0
             previous_stop = stop
-            head_cuts = [m.end() for m in _BREAK.finditer(text, floor, anchor.start)]
+            head_cuts = [m.end() for m in _BREAK.finditer(lowered, floor, anchor.start)]
             head_start = head_cuts[-1] if head_cuts else max(floor, anchor.start - 60)
             if mentions_third_party(article, base + head_start, base + stop):
                 continue

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections import Counter
 from typing import NamedTuple
 
-import lxml.html
+import lxml.etree
 
 _BLOCK_TAG = re.compile(
     r"<(?:/?(?:p|div|li|h[1-6]|blockquote|tr|section|article|header|footer|figcaption|pre|ul|ol|table|dd|dt)\b[^>]*|br\b[^>]*)>",
@@ -65,11 +65,26 @@ def html_to_lines(html: str) -> list[str]:
         if _NOT_TEXT_TAG.search(marked):
             marked = _NOT_TEXT_BLOCK.sub("\n", marked)
         try:
-            text = lxml.html.fromstring(f"<div>{marked}</div>").text_content()
-        except (ValueError, lxml.etree.ParserError):
+            root = lxml.etree.fromstring(f"<div>{marked}</div>", _HTML_PARSER)
+            text = marked if root is None else str(root.xpath("string()"))
+        except (ValueError, lxml.etree.LxmlError):
             text = marked
-    lines = (" ".join(s.split()) for s in text.splitlines())
-    return [_EDITOR_TAG.sub("", line) for line in lines if line and not _EDITOR_TAG.fullmatch(line)]
+    lines = []
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if line[:1] == "[":
+            if _EDITOR_TAG.fullmatch(line):
+                continue
+            line = _EDITOR_TAG.sub("", line)
+        if line:
+            lines.append(line)
+    return lines
+
+
+# lxml.html.fromstring's own guessing (document or fragment?) costs more than the parse; the
+# fragment is always wrapped in a <div>, so the plain HTML parser and XPath's string() (what
+# text_content() runs) do. lxml.html, too, shares one parser between threads.
+_HTML_PARSER = lxml.etree.HTMLParser()
 
 
 _EDITOR_TAG = re.compile(r"^\[[^\]]{1,60}\]\s*")  # "[Translated from Chinese]", "[Updated]": not the story

@@ -1,9 +1,12 @@
-"""Searching near a cue word finds exactly what a search of the whole text finds."""
+"""Searching lower-cased text, near a cue word, finds exactly what a search of the whole text finds."""
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.extract.near import finditer_near
+from bot.extract.near import finditer_near, for_lower_case
 from bot.extract.numbers import DURATION, DURATION_CUE
 from bot.extract.tariffs import _PERCENT, RATE_RE
 
@@ -21,14 +24,16 @@ def _spans(matches) -> list[tuple[int, int]]:
 @settings(max_examples=300, deadline=None)
 @given(text=SENTENCES)
 def test_durations_near_their_unit_are_all_the_durations(text):
-    near = finditer_near(DURATION, text, text.lower(), DURATION_CUE, before=60, after=80)
+    lower = text.lower()
+    near = finditer_near(for_lower_case(DURATION), lower, lower, DURATION_CUE, before=60, after=80)
     assert _spans(near) == _spans(DURATION.finditer(text))
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=SENTENCES)
 def test_rates_near_a_percentage_are_all_the_rates(text):
-    near = finditer_near(RATE_RE, text, text.lower(), _PERCENT, before=200, after=120)
+    lower = text.lower()
+    near = finditer_near(for_lower_case(RATE_RE), lower, lower, _PERCENT, before=200, after=120)
     assert _spans(near) == _spans(RATE_RE.finditer(text))
 
 
@@ -41,3 +46,14 @@ def test_windows_that_touch_are_merged_so_no_match_is_cut():
     text = "They met for two hours and 10 minutes, then for an hour and a half."
     near = finditer_near(DURATION, text, text.lower(), DURATION_CUE, before=10, after=20)
     assert [m.group(0) for m in near] == ["two hours and 10 minutes", "an hour and a half"]
+
+
+def test_a_pattern_for_lower_case_text_keeps_its_group_names_and_other_flags():
+    pattern = for_lower_case(re.compile(r"(?ix) (?P<Word>Round) \s+ [A-Z]+"))
+    assert pattern.match("round six").group("Word") == "round"
+    assert pattern.match("Round six") is None  # it is for lower-cased text only
+
+
+def test_a_pattern_with_a_case_sensitive_part_is_refused():
+    with pytest.raises(ValueError, match="case-insensitive"):
+        for_lower_case(re.compile(r"was not in (?-i:[A-Z])\w*", re.I))
