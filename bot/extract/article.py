@@ -215,6 +215,28 @@ def _fuzzy_person(token: str, *, candidates: tuple[Person, ...], loose: bool) ->
     return best[1] if best else None
 
 
+_NAME_TABLES: weakref.WeakKeyDictionary[Profile, tuple[frozenset[str], frozenset[tuple[str, int]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _name_tables(profile: Profile) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
+    """The words of the people's names, and the (first letter, length) a misspelling of a surname
+    can have (see `_fuzzy_person`: the same first letter, at most one letter more or less, six or
+    more letters), so that most capitalised words are passed over without a comparison."""
+    tables = _NAME_TABLES.get(profile)
+    if tables is None:
+        known = frozenset(" ".join(p.name for p in profile.people).split())
+        keys = frozenset(
+            (p.surname[0].lower(), length)
+            for p in profile.people
+            for length in (len(p.surname) - 1, len(p.surname), len(p.surname) + 1)
+            if length >= 6
+        )
+        tables = _NAME_TABLES[profile] = (known, keys)
+    return tables
+
+
 def _find_people(
     profile: Profile, text: str, found: dict[int, list[tuple[int, int]]], sides: Mentions
 ) -> list[Mention]:
@@ -255,7 +277,7 @@ def _find_people(
             if side is not None and side != person.side:
                 continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
             mentions.append(Mention(person.name, start, end, via="title"))
-    known_words = set(" ".join(p.name for p in profile.people).split())
+    known_words, misspellable = _name_tables(profile)
     for match in _CAPITALISED.finditer(text):
         if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_'’-"):
             continue
@@ -263,7 +285,7 @@ def _find_people(
         if token in known_words or match.start() in covered:
             continue
         name = learned.get(token)
-        if name is None:
+        if name is None and (token[0].lower(), len(token)) in misspellable:
             fuzzy = _fuzzy_person(token, candidates=profile.people, loose=False)
             name = fuzzy.name if fuzzy else None
         if name:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.extract.near import finditer_near
 from bot.phrases import Phrases
 
 _MONTHS = {
@@ -50,9 +51,13 @@ class DateMention:
     match: re.Match[str]
 
 
+#: what every date names (on lower-cased text): a month, a day's name, "tomorrow" or "16th"
+_DATE_CUE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|tomorrow|\d(?:st|nd|rd|th)")
+
+
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     out = []
-    for m in DATE_RE.finditer(text):
+    for m in finditer_near(DATE_RE, text, text.lower(), _DATE_CUE, before=40, after=40):
         if m.group("md") and m.group("m1").lower().startswith("may") and not re.match(r"May\s+\d", m.group(0)):
             continue
         if m.group("md") or m.group("dm"):

@@ -17,7 +17,6 @@ the whole feed, which the extraction benchmark forbids.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from typing import NamedTuple
 
@@ -71,6 +70,8 @@ def html_to_lines(html: str) -> list[str]:
             text = marked
     lines = []
     for raw in text.splitlines():
+        if not raw or raw.isspace():
+            continue
         line = " ".join(raw.split())
         if line[:1] == "[":
             if _EDITOR_TAG.fullmatch(line):
@@ -102,18 +103,15 @@ def remove_boilerplate(lines: list[str]) -> list[str]:
     """Drop page furniture (see the module docstring for the rules)."""
     folded_lines = [_fold(line) for line in lines]
     counts = Counter(folded_lines)
-    # one scan for calls to act over the whole entry, mapped back to lines by offset
-    offsets, position = [], 0
-    for folded in folded_lines:
-        offsets.append(position)
-        position += len(folded) + 1
-    calls = {bisect_right(offsets, m.start()) - 1 for m in _CALL_TO_ACT.finditer("\n".join(folded_lines))}
     kept: list[str] = []
     in_pitch = False
     for index, line in enumerate(lines):
         folded = folded_lines[index]
-        is_call = index in calls
-        if counts[folded] > 1 and len(folded) < 300:
+        repeated = counts[folded] > 1 and len(folded) < 300
+        # a call to act matters only on a short, a shouted or a repeated line: the long
+        # paragraphs of the story, most of its text, are never searched
+        is_call = (repeated or len(line) < 160 or line.isupper()) and _CALL_TO_ACT.search(folded) is not None
+        if repeated:
             in_pitch = in_pitch or is_call
             continue
         if is_call and (len(line) < 160 or line.isupper()):
@@ -149,7 +147,9 @@ def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         head = paragraph[start : match.start() + 1]
-        word = _LAST_WORD.search(head[-24:].rstrip(".!?\"'”’)]"))
+        # the word before the stop ("U.S", "Mr"): within the last run of non-spaces
+        tail = head[-24:].rstrip(".!?\"'”’)]").rsplit(None, 1)
+        word = _LAST_WORD.search(tail[-1]) if tail else None
         token = (word.group(1) if word else "").lower()
         if paragraph[match.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
             continue

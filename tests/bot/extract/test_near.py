@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.extract.dates import _DATE_CUE, DATE_RE
 from bot.extract.near import finditer_near, for_lower_case
 from bot.extract.numbers import DURATION, DURATION_CUE
 from bot.extract.tariffs import _PERCENT, RATE_RE
@@ -15,6 +16,12 @@ WORDS = ["Akazawa", "met", "Lutnick", "for", "about", "an", "a", "hour", "hours"
          "on", "cars", "steel", "25%", "27.5", "percent", "per", "cent", "pct", "to", "from", "at", "of", "Trump's", "cut",
          "rose", "exports", "fell", "2%", ",", ";", "—", "three", "quarters", "quarter", "Meeting", "Long", "long", "call"]  # fmt: skip
 SENTENCES = st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join)
+
+
+DATE_WORDS = ["on", "the", "16th", "1st", "Thursday", "Thursday's", "(May", "1)", "(29th)", "May", "may", "June", "6,",
+              "2025", "Sept.", "last", "next", "coming", "yesterday", "tomorrow", "round", "anniversary", "met", "in",
+              "Washington", "talks", "3", "12", ",", "Aug", "Dec."]  # fmt: skip
+DATES = st.lists(st.sampled_from(DATE_WORDS), max_size=50).map(" ".join)
 
 
 def _spans(matches) -> list[tuple[int, int]]:
@@ -57,3 +64,10 @@ def test_a_pattern_for_lower_case_text_keeps_its_group_names_and_other_flags():
 def test_a_pattern_with_a_case_sensitive_part_is_refused():
     with pytest.raises(ValueError, match="case-insensitive"):
         for_lower_case(re.compile(r"was not in (?-i:[A-Z])\w*", re.I))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=DATES)
+def test_dates_near_a_month_or_a_day_are_all_the_dates(text):
+    near = finditer_near(DATE_RE, text, text.lower(), _DATE_CUE, before=40, after=40)
+    assert _spans(near) == _spans(DATE_RE.finditer(text))
