@@ -78,6 +78,7 @@ class Article:
     _sentences_with: dict[tuple[int, ...], set[int]] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
     _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _inside: dict[int, set[int]] = field(default_factory=dict)
     # (start, side) of every side named and every person of a side, sorted: for `sides_named`
     _side_marks: list[tuple[int, str]] = field(default_factory=list)
     _side_mark_starts: list[int] = field(default_factory=list)
@@ -156,7 +157,18 @@ class Article:
         return found
 
     def in_sentence(self, phrases: Phrases, sentence: Sentence) -> bool:
-        return self.hits(phrases).any(sentence.start, sentence.end)
+        """Whether a whole hit of the set lies in the sentence (the sentences that hold one are
+        worked out once per set: finders ask this of every sentence)."""
+        inside = self._inside.get(id(phrases))
+        if inside is None:
+            inside = self._inside[id(phrases)] = set()
+            hits = self.hits(phrases)
+            starts, sentences = self._sentence_starts, self.sentences
+            for start, end in zip(hits.starts, hits.ends, strict=True):
+                index = bisect_right(starts, start) - 1
+                if index >= 0 and end <= sentences[index].end:
+                    inside.add(index)
+        return sentence.index in inside
 
     # -- mentions --------------------------------------------------------------------------
     def people_in(self, sentence: Sentence) -> list[Mention]:
@@ -253,8 +265,13 @@ def _find_people(
         kept.append(mention)
         outer_end = mention.end
     mentions = kept
-    alias_spans = sorted((m.start, m.end) for m in mentions)
-    covered = {i for s, e in alias_spans for i in range(s, e)}
+    # the kept mentions do not nest, so a position is covered by the last one starting before it
+    alias_starts = [m.start for m in mentions]
+
+    def covered(position: int) -> bool:
+        i = bisect_right(alias_starts, position) - 1
+        return i >= 0 and position < mentions[i].end
+
     learned: dict[str, str] = {}
     for person in profile.people:
         if person.titles is None:
@@ -264,7 +281,7 @@ def _find_people(
             name = _NAME_AFTER.match(rest)
             if name:
                 name_start = end + name.start(1)
-                if name_start in covered:
+                if covered(name_start):
                     continue  # "Treasury Secretary Scott Bessent": the name speaks for itself
                 token = name.group(1).split()[-1].rstrip(".")
                 fuzzy = _fuzzy_person(token, candidates=(person,), loose=True)
@@ -278,19 +295,28 @@ def _find_people(
                 continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
             mentions.append(Mention(person.name, start, end, via="title"))
     known_words, misspellable = _name_tables(profile)
-    for match in _CAPITALISED.finditer(text):
-        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_'’-"):
-            continue
-        token = match.group(0)
-        if token in known_words or match.start() in covered:
-            continue
-        name = learned.get(token)
-        if name is None and (token[0].lower(), len(token)) in misspellable:
-            fuzzy = _fuzzy_person(token, candidates=profile.people, loose=False)
-            name = fuzzy.name if fuzzy else None
-        if name:
-            mentions.append(Mention(name, match.start(), match.end(), via="fuzzy"))
-    return mentions
+    # the capitalised words that may misspell a surname ("Akazwa"): usually none, and then the
+    # article's capitalised words are not walked one by one
+    candidates = {
+        token
+        for token in _CAPITALISED.findall(text)
+        if token not in known_words and (token in learned or (token[0].lower(), len(token)) in misspellable)
+    }
+    found_people = list(mentions)
+    if candidates:
+        for match in _CAPITALISED.finditer(text):
+            token = match.group(0)
+            if token not in candidates or covered(match.start()):
+                continue
+            if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_'’-"):
+                continue  # inside a word
+            name = learned.get(token)
+            if name is None:
+                fuzzy = _fuzzy_person(token, candidates=profile.people, loose=False)
+                name = fuzzy.name if fuzzy else None
+            if name:
+                found_people.append(Mention(name, match.start(), match.end(), via="fuzzy"))
+    return found_people
 
 
 _SCANNERS: weakref.WeakKeyDictionary[Profile, tuple[int, Scanner]] = weakref.WeakKeyDictionary()

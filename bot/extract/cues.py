@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.near import finditer_near
 from bot.phrases import Phrases
 
 _NEG = r"(?:did not|didn't|didn’t|does not|doesn't|doesn’t|do not|don't|don’t|was not|wasn't|wasn’t|were not|weren't|will not|won't|could not|couldn't|is not|isn't|never|not)"
@@ -151,11 +152,21 @@ CLAUSE_HINTS = Phrases(
 )  # fmt: skip
 
 
+#: a word every clause break has (on lower-cased text), for `finditer_near`
+_CLAUSE_CUE = re.compile(
+    r";|but|while|whereas|though|however|adding|saying|noting|stressing|explaining|insisting|leaving|and said|"
+    r"and added|hoping|aiming|seeking|looking|trying|days|weeks|hours|shortly|just|when"
+)
+
+
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of the clauses of a sentence, offset by ``start``."""
     spans = []
     position = 0
-    for match in CLAUSE_BREAK.finditer(text.lower()):
+    lower = text.lower()
+    # a break starts at most a comma and a space before its word, and ends (or looks ahead) at
+    # most "the two will meet" after it
+    for match in finditer_near(CLAUSE_BREAK, lower, lower, _CLAUSE_CUE, before=4, after=26):
         if match.start() > position:
             spans.append((start + position, start + match.start()))
         position = match.end()

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.extract.cues import _CLAUSE_CUE, CLAUSE_BREAK
 from bot.extract.dates import _DATE_CUE, DATE_RE
 from bot.extract.near import finditer_near, for_lower_case
 from bot.extract.numbers import DURATION, DURATION_CUE
@@ -71,3 +72,15 @@ def test_a_pattern_with_a_case_sensitive_part_is_refused():
 def test_dates_near_a_month_or_a_day_are_all_the_dates(text):
     near = finditer_near(DATE_RE, text, text.lower(), _DATE_CUE, before=40, after=40)
     assert _spans(near) == _spans(DATE_RE.finditer(text))
+
+
+CLAUSE_WORDS = ["they", "met", ",", ";", "but", "butter", "while", "although", "though", "however", "adding", "saying",
+                "and", "said", "added", "hoping", "to", "days", "weeks", "before", "ahead", "of", "when", "the", "two",
+                "both", "will", "meet", "just", "after"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(CLAUSE_WORDS), max_size=50).map(" ".join))
+def test_clause_breaks_near_their_word_are_all_the_breaks(text):
+    near = finditer_near(CLAUSE_BREAK, text, text, _CLAUSE_CUE, before=4, after=26)
+    assert _spans(near) == _spans(CLAUSE_BREAK.finditer(text))
