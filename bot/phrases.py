@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable
 
 import ahocorasick
@@ -164,12 +165,14 @@ def expand_alternatives(pattern: str, limit: int = 96) -> list[str]:
     ``(?:was|were) not discussed`` becomes ``was not discussed`` and ``were not discussed``;
     ``tariffs?`` becomes ``tariffs`` and ``tariff``. Most phrases then are plain words, which
     the scanner confirms without running a regex at all. A pattern whose spelling-out would pass
-    ``limit`` variants keeps what was spelled out so far.
+    ``limit`` variants keeps what was spelled out so far. Groups are spelled out breadth first,
+    the leading group of every variant before the next, so that even a pattern stopped by the
+    limit starts with long literal words ("is not ", "has yet to be ") rather than with "is ".
     """
     done: list[str] = []
-    todo = [pattern]
+    todo = deque([pattern])
     while todo:
-        current = todo.pop()
+        current = todo.popleft()
         variants = _expand_once(current)
         if variants is None or len(done) + len(todo) + len(variants) > limit:
             done.append(current)
@@ -375,42 +378,38 @@ _NOTHING: list[tuple[int, int]] = []  # shared by every set that is not found; n
 
 
 class Hits:
-    """Where one `Phrases` matched in an article, for quick per-sentence questions."""
+    """Where one `Phrases` matched in an article, for quick per-range questions.
 
-    __slots__ = ("_ends", "_starts")
+    It keeps the scanner's sorted (start, end) list as it is: a bisect with ``(start,)`` finds
+    the first span at or after ``start`` (a shorter tuple sorts first).
+    """
+
+    __slots__ = ("spans",)
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._starts = [s for s, _ in spans]
-        self._ends = [e for _, e in spans]
-
-    @property
-    def starts(self) -> list[int]:
-        return self._starts
-
-    @property
-    def ends(self) -> list[int]:
-        return self._ends
+        self.spans = spans
 
     def within(self, start: int, end: int) -> list[tuple[int, int]]:
-        i = bisect_left(self._starts, start)
+        spans = self.spans
+        i = bisect_left(spans, (start,))
         out = []
-        while i < len(self._starts) and self._starts[i] < end:
-            if self._ends[i] <= end:
-                out.append((self._starts[i], self._ends[i]))
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] <= end:
+                out.append(spans[i])
             i += 1
         return out
 
     def any(self, start: int, end: int) -> bool:
-        i = bisect_left(self._starts, start)
-        while i < len(self._starts) and self._starts[i] < end:
-            if self._ends[i] <= end:
+        spans = self.spans
+        i = bisect_left(spans, (start,))
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] <= end:
                 return True
             i += 1
         return False
 
     def count(self, start: int, end: int) -> int:
         return len(self.within(start, end))
-
 
 
 #: what most phrase sets find in most articles: nothing (shared, never changed)

@@ -119,19 +119,23 @@ class Article:
             starts = self._sentence_starts
             found = set()
             for phrases in sets:
-                for start in self.hits(phrases).starts:
+                for start, _ in self.hits(phrases).spans:
                     found.add(bisect_right(starts, start) - 1)
             self._sentences_with[key] = found
         return found
 
-    def sentences_matching(self, pattern: re.Pattern[str]) -> set[int]:
-        """Indexes of the sentences where ``pattern`` matches the lower-cased text (searched once,
-        over the whole article, which costs less than a search per sentence)."""
-        key = (id(pattern),)
+    def sentences_containing(self, words: tuple[str, ...]) -> set[int]:
+        """Indexes of the sentences whose lower-cased text contains any of ``words``, anywhere
+        (each word is looked for once over the whole article, by the string search in C)."""
+        key = (id(words),)
         found = self._sentences_with.get(key)
         if found is None:
-            starts = self._sentence_starts
-            found = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(self.lower)}
+            starts, lower, found = self._sentence_starts, self.lower, set()
+            for word in words:
+                position = lower.find(word)
+                while position >= 0:
+                    found.add(bisect_right(starts, position) - 1)
+                    position = lower.find(word, position + 1)
             self._sentences_with[key] = found
         return found
 
@@ -141,7 +145,7 @@ class Article:
         out: dict[int, list[tuple[int, int, str]]] = {}
         for label, phrases in sets.items():
             hits = self.hits(phrases)
-            for start, end in zip(hits.starts, hits.ends, strict=True):
+            for start, end in hits.spans:
                 out.setdefault(bisect_right(starts, start) - 1, []).append((start, end, label))
         return out
 
@@ -164,7 +168,7 @@ class Article:
             inside = self._inside[id(phrases)] = set()
             hits = self.hits(phrases)
             starts, sentences = self._sentence_starts, self.sentences
-            for start, end in zip(hits.starts, hits.ends, strict=True):
+            for start, end in hits.spans:
                 index = bisect_right(starts, start) - 1
                 if index >= 0 and end <= sentences[index].end:
                     inside.add(index)

@@ -15,10 +15,11 @@ from bot.extract.text import Sentence
 from bot.extract.when_where import find_dateline
 
 
-def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:
+def _about(article: Article, sentence: Sentence, subject: set[int], *, sides_needed: int | None = None) -> bool:
     """The sentence names the subject of the talks and (by default all) sides, or it has the
-    tracked side's negotiator with someone of the other side ("Akazawa met Lutnick")."""
-    in_subject = sentence.index in _subject_sentences(article)
+    tracked side's negotiator with someone of the other side ("Akazawa met Lutnick").
+    ``subject`` holds the sentences that name the subject (`_subject_sentences`)."""
+    in_subject = sentence.index in subject
     if in_subject and _about_span(article, sentence.start, sentence.end, sides_needed=sides_needed):
         return True
     return _negotiators_meet(article, sentence)
@@ -60,9 +61,10 @@ def _paragraphs_about(article: Article, body: list[Sentence], about: set[int]) -
 def is_relevant(article: Article) -> bool:
     body = [s for s in article.sentences if s.paragraph > 0]
     title = [s for s in article.sentences if s.paragraph == 0]
-    about = [s for s in body if _about(article, s)]
+    subject = _subject_sentences(article)
+    about = [s for s in body if _about(article, s, subject)]
     score = len(about) + _paragraphs_about(article, body, {s.index for s in about})
-    headline = any(_about(article, s) for s in title)
+    headline = any(_about(article, s, subject) for s in title)
     if _led_by_another_country(article, title, body):
         # "S. Korea races to match Japan's deal", "US and China agree...": the tracked pair must
         # carry at least half of what the story says about the other side
@@ -77,7 +79,7 @@ def is_relevant(article: Article) -> bool:
         if len(own) < max(2, len(others) / 2):
             return False
     # An explainer's headline may name one side only ("What Japan gave up in the tariff deal").
-    headline_one_side = any(_about(article, s, sides_needed=1) for s in title)
+    headline_one_side = any(_about(article, s, subject, sides_needed=1) for s in title)
     # A wire brief may be a sentence or two: its lead carries it.
     lead_about = bool(body) and body[0] in about
     return ((headline or headline_one_side or lead_about) and score >= 1) or score >= 2

@@ -96,7 +96,7 @@ _NOT_A_RATE_BEFORE = for_lower_case(_NOT_A_RATE_BEFORE)  # searched in the lower
 _BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text
 _DASH = re.compile(r"\s(?:—|–|--|-)\s")
 #: what a sentence with a rate or a reference to one has (on lower-cased text)
-_HAS_RATE = re.compile("%|percent|per cent| pct| pc |similar|same|identical|equivalent")
+_HAS_RATE = ("%", "percent", "per cent", " pct", " pc ", "similar", "same", "identical", "equivalent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +216,7 @@ def _names_tracked(article: Article, sentence: Sentence) -> bool:
 def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
     found: list[Tariff] = []
     seen: set[tuple[str, float]] = set()
-    with_rates = article.sentences_matching(_HAS_RATE)
+    with_rates = article.sentences_containing(_HAS_RATE)
     for sentence in article.sentences:
         if sentence.paragraph in skip_paragraphs or sentence.index not in with_rates:
             continue

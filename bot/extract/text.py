@@ -72,7 +72,9 @@ def html_to_lines(html: str) -> list[str]:
     for raw in text.splitlines():
         if not raw or raw.isspace():
             continue
-        line = " ".join(raw.split())
+        # a printable line has no whitespace but plain spaces: most lines need no folding
+        unfolded = not raw.isprintable() or "  " in raw or raw[0] == " " or raw[-1] == " "
+        line = " ".join(raw.split()) if unfolded else raw
         if line[:1] == "[":
             if _EDITOR_TAG.fullmatch(line):
                 continue
