@@ -270,68 +270,80 @@ _BEFORE_WORD = " \n\t(\"'“‘«[/—–…"
 _BEFORE_NAME = _BEFORE_WORD + "-"
 
 
+def lower_keeping_length(text: str) -> str:
+    """``text.lower()``, keeping offsets: the rare letters that grow when lowered stay as they are."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
 class Scanner:
     """Finds many `Phrases` sets in one pass over a text.
 
-    The literal prefixes of all phrases go into two Aho–Corasick automatons, one for names on
-    the original text and one for words on the lower-cased text. Each prefix is entered once
-    after each character that may open a word (a space, a newline, a quote, a bracket, a dash),
-    and the text is searched with a newline in front, so the automaton reports only prefixes
-    that start a word (not "met" inside "something"). Each hit is then confirmed: a plain phrase
-    by its boundary after, a pattern by an anchored `match`. Phrases without a usable prefix are
+    The literal prefixes of all phrases, lower-cased, go into one Aho–Corasick automaton that
+    runs over the lower-cased text. Each prefix is entered once after each character that may
+    open a word (a space, a newline, a quote, a bracket, a dash; for names also a hyphen), and
+    the text is searched with a newline in front, so the automaton reports only prefixes that
+    start a word (not "met" inside "something"). Each hit is then confirmed: a plain word by its
+    boundary after, a name by its spelling in the original text and its boundary, a pattern by
+    an anchored `match` (on the original text for names). Phrases without a usable prefix are
     scanned on their own.
     """
 
     def __init__(self, sets: list[Phrases]) -> None:
         self.sets = list(dict.fromkeys(sets))
         self._set_ids = [id(p) for p in self.sets]
-        self._names = ahocorasick.Automaton()
-        self._words = ahocorasick.Automaton()
+        self._automaton = ahocorasick.Automaton()
         self._slow: list[tuple[int, re.Pattern[str], bool]] = []
-        # key -> (phrase length, sets whose phrase is exactly the key, (set, pattern) to confirm)
-        table: dict[tuple[bool, str], tuple[int, list[int], list[tuple[int, re.Pattern[str]]]]] = {}
+        # key -> (phrase length, sets whose word is the key, (set, name) to check, (set, pattern) to confirm)
+        table: dict[str, tuple[int, list[int], list[tuple[int, str]], list[tuple[int, re.Pattern[str], bool]]]] = {}
         for set_id, phrases in enumerate(self.sets):
-            openers = _BEFORE_NAME if phrases.case_sensitive else _BEFORE_WORD
+            case_sensitive = phrases.case_sensitive
             for prefix, compiled in phrases._entries:
                 if len(prefix) >= MIN_PREFIX and _is_word_char(prefix[0], hyphen=False):
-                    for opener in openers:
-                        _, plain, patterns = table.setdefault((phrases.case_sensitive, opener + prefix), (len(prefix), [], []))
-                        if compiled is None:
-                            plain.append(set_id)
+                    for opener in _BEFORE_NAME if case_sensitive else _BEFORE_WORD:
+                        key = opener + lower_keeping_length(prefix)
+                        _, words, names, patterns = table.setdefault(key, (len(prefix), [], [], []))
+                        if compiled is not None:
+                            patterns.append((set_id, compiled, case_sensitive))
+                        elif case_sensitive:
+                            names.append((set_id, prefix))
                         else:
-                            patterns.append((set_id, compiled))
+                            words.append(set_id)
                 elif compiled is not None:
-                    self._slow.append((set_id, compiled, phrases.case_sensitive))
+                    self._slow.append((set_id, compiled, case_sensitive))
                 else:
-                    self._slow.append((set_id, re.compile(re.escape(prefix)), phrases.case_sensitive))
-        for (case_sensitive, key), (length, plain, patterns) in table.items():
-            automaton = self._names if case_sensitive else self._words
+                    self._slow.append((set_id, re.compile(re.escape(prefix)), case_sensitive))
+        for key, (length, words, names, patterns) in table.items():
             # the key's opener stands for the character before the phrase; with the newline put in
             # front of the text, the phrase starts at (end of the key) - (len(key) - 1)
-            automaton.add_word(key, (len(key) - 1, length, tuple(plain), _one_per_set(patterns)))
-        for automaton in (self._names, self._words):
-            if len(automaton):
-                automaton.make_automaton()
+            self._automaton.add_word(key, (len(key) - 1, length, tuple(words), tuple(names), _one_per_set(patterns)))
+        if len(self._automaton):
+            self._automaton.make_automaton()
 
     def scan(self, text: str, lower: str) -> dict[int, list[tuple[int, int]]]:
         """Spans per set, keyed by ``id(phrases)``; ``lower`` must keep ``text``'s offsets."""
         found: dict[int, list[tuple[int, int]]] = {}
-        for automaton, source, joiners in ((self._names, text, "_"), (self._words, lower, "_-")):
-            if not len(automaton):
-                continue
-            size = len(source)
-            for end, (back, length, plain, patterns) in automaton.iter("\n" + source):
+        size = len(text)
+        if len(self._automaton):
+            for end, (back, length, words, names, patterns) in self._automaton.iter("\n" + lower):
                 start = end - back  # ``end`` counts the newline put in front of the text
-                if plain:  # the automaton matched the phrase itself: only the boundary after is left
-                    stop = start + length
-                    if stop >= size or not (source[stop].isalnum() or source[stop] in joiners):
-                        for set_id in plain:
-                            if set_id in found:
-                                found[set_id].append((start, stop))
-                            else:
-                                found[set_id] = [(start, stop)]
-                for set_id, compiled in patterns:
-                    m = compiled.match(source, start)
+                stop = start + length
+                if words and (stop >= size or not (lower[stop].isalnum() or lower[stop] in "_-")):
+                    for set_id in words:  # the automaton matched the word itself: its end is a boundary
+                        if set_id in found:
+                            found[set_id].append((start, stop))
+                        else:
+                            found[set_id] = [(start, stop)]
+                for set_id, name in names:  # a name is spelled as it is: "US", not "us"
+                    if text.startswith(name, start) and (stop >= size or not (text[stop].isalnum() or text[stop] == "_")):
+                        if set_id in found:
+                            found[set_id].append((start, stop))
+                        else:
+                            found[set_id] = [(start, stop)]
+                for set_id, compiled, case_sensitive in patterns:
+                    m = compiled.match(text if case_sensitive else lower, start)
                     if m:
                         if set_id in found:
                             found[set_id].append((start, m.end()))
@@ -355,7 +367,9 @@ class Scanner:
         return result
 
 
-def _one_per_set(patterns: list[tuple[int, re.Pattern[str]]]) -> tuple[tuple[int, re.Pattern[str]], ...]:
+def _one_per_set(
+    patterns: list[tuple[int, re.Pattern[str], bool]],
+) -> tuple[tuple[int, re.Pattern[str], bool], ...]:
     """The patterns of one key, joined into one per set, so each hit runs one regex per set.
 
     A phrase spelled out into variants that all start with the same words ("agreed ... to a deal",
@@ -363,14 +377,16 @@ def _one_per_set(patterns: list[tuple[int, re.Pattern[str]]]) -> tuple[tuple[int
     variants come first: a match stops at the first that fits, and the longest is wanted.
     """
     by_set: dict[int, list[re.Pattern[str]]] = {}
-    for set_id, compiled in patterns:
+    case_of: dict[int, bool] = {}
+    for set_id, compiled, case_sensitive in patterns:
         by_set.setdefault(set_id, []).append(compiled)
+        case_of[set_id] = case_sensitive
     joined = []
     for set_id, compiled in by_set.items():
         if len(compiled) > 1:
             ordered = sorted(dict.fromkeys(c.pattern for c in compiled), key=len, reverse=True)
             compiled = [re.compile("|".join(f"(?:{p})" for p in ordered))]
-        joined.append((set_id, compiled[0]))
+        joined.append((set_id, compiled[0], case_of[set_id]))
     return tuple(joined)
 
 

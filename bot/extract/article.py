@@ -19,7 +19,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.extract.cues import CLAUSE_HINTS, clauses
 from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
-from bot.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner
+from bot.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner, lower_keeping_length
 from bot.profile import Person, Profile
 
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+\.?){0,2})")
@@ -335,14 +335,6 @@ def scanner_for(profile: Profile) -> Scanner:
     return cached[1]
 
 
-def _lower_same_length(text: str) -> str:
-    """``text.lower()``, keeping offsets: the rare letters that grow when lowered stay as they are."""
-    lower = text.lower()
-    if len(lower) == len(text):
-        return lower
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-
-
 def prepare_article(*, guid: str, title: str, html: str, published: datetime | None, profile: Profile) -> Article:
     """Clean the entry's HTML, split it into sentences and find every mention."""
     lines = remove_boilerplate(html_to_lines(html))
@@ -350,7 +342,7 @@ def prepare_article(*, guid: str, title: str, html: str, published: datetime | N
     if lines and title and lines[0].strip().lower() == title.lower():
         lines = lines[1:]
     text, sentences = split_sentences([title or "", *lines])
-    lower = _lower_same_length(text)
+    lower = lower_keeping_length(text)
     found = scanner_for(profile).scan(text, lower)
     places: list[Mention] = []
     buildings: list[Mention] = []

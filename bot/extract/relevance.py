@@ -19,8 +19,10 @@ def _about(article: Article, sentence: Sentence, subject: set[int], *, sides_nee
     """The sentence names the subject of the talks and (by default all) sides, or it has the
     tracked side's negotiator with someone of the other side ("Akazawa met Lutnick").
     ``subject`` holds the sentences that name the subject (`_subject_sentences`)."""
-    in_subject = sentence.index in subject
-    if in_subject and _about_span(article, sentence.start, sentence.end, sides_needed=sides_needed):
+    # a subject sentence names the subject or the round: only its sides are left to count
+    if sentence.index in subject and len(article.sides_named(sentence.start, sentence.end)) >= (
+        sides_needed or len(article.profile.sides)
+    ):
         return True
     return _negotiators_meet(article, sentence)
 

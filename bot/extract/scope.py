@@ -57,8 +57,11 @@ def _side_names(profile: Profile) -> frozenset[str]:
 
 
 def _third_party_spans(article: Article, start: int, end: int, *, topics_too: bool = False) -> list[tuple[int, int]]:
+    hits = article.hits(_COUNTRY_NAMES)
+    if not hits.spans:
+        return []  # most stories name no other country at all
     own = _side_names(article.profile) if topics_too else _own_names(article.profile)
-    return [(s, e) for s, e in article.hits(_COUNTRY_NAMES).within(start, end) if article.text[s:e] not in own]
+    return [(s, e) for s, e in hits.within(start, end) if article.text[s:e] not in own]
 
 
 def first_party_named(article: Article, start: int, end: int) -> str | None:

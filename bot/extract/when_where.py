@@ -162,12 +162,17 @@ def find_when_where(
         return article.count(FUTURE, start, end) > article.count(PAST, start, end)
 
     dated = article.sentences_with(DATE_WORDS)
+    dates_in: dict[int, list[DateMention]] = {}  # each sentence's dates, found once for both passes
 
     def candidates(sentence: Sentence, *, strict: bool) -> list[DateMention]:
-        if sentence.index not in dated and not DAY_OF_MONTH.search(sentence.text):
-            return []
-        found = [m for m in find_dates(sentence.text, sentence.start) if m.start >= story_start]
-        return [m for m in found if _usable(article, m, sentence, location)] if strict else found
+        found = dates_in.get(sentence.index)
+        if found is None:
+            found = dates_in[sentence.index] = (
+                [m for m in find_dates(sentence.text, sentence.start) if m.start >= story_start]
+                if sentence.index in dated or DAY_OF_MONTH.search(sentence.text)
+                else []
+            )
+        return [m for m in found if _usable(article, m, sentence, location)] if strict else list(found)
 
     chosen: date | None = None
     for strict in (True, False):
