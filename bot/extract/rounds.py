@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
-from bot.extract.near import for_lower_case
+from bot.extract.near import finditer_near, for_lower_case
 from bot.extract.next_steps import NEXT
 from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
 from bot.extract.text import Sentence
@@ -45,6 +45,9 @@ _NOT_TALKS = re.compile(
 _TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
 _ROUND_LOWER = for_lower_case(ROUND_RE)
 _APPOSITIVE_LOWER = for_lower_case(APPOSITIVE_RE)
+# the words the two need, for `finditer_near`: "the fifth round", "the talks, the seventh since April"
+_ROUND_CUE = re.compile("round|meeting|session|sitting")
+_APPOSITIVE_CUE = re.compile(r",\s+the\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
         if sentence.index not in candidates or (sentence.index not in numbered and not _DIGIT.search(sentence.text)):
             continue
         lowered = article.lower[sentence.start : sentence.end]
-        for match in _ROUND_LOWER.finditer(lowered):
+        for match in finditer_near(_ROUND_LOWER, lowered, lowered, _ROUND_CUE, before=90, after=25):
             after = sentence.text[match.end() : match.end() + 40]
             if _NOT_TALKS.match(after):
                 continue
@@ -76,7 +79,7 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
             if value is None or not 0 < value < 100:
                 continue
             found.append(RoundMention(value, sentence, sentence.start + match.start(), sentence.start + match.end()))
-        for match in _APPOSITIVE_LOWER.finditer(lowered):
+        for match in finditer_near(_APPOSITIVE_LOWER, lowered, lowered, _APPOSITIVE_CUE, before=100, after=40):
             value = number_value(match.group("ord"))
             if value is not None and 0 < value < 100:
                 start, end = match.span("ord")

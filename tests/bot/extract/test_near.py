@@ -10,6 +10,7 @@ from bot.extract.cues import _CLAUSE_CUE, CLAUSE_BREAK
 from bot.extract.dates import _DATE_CUE, DATE_RE
 from bot.extract.near import finditer_near, for_lower_case
 from bot.extract.numbers import DURATION, DURATION_CUE
+from bot.extract.rounds import _APPOSITIVE_CUE, _ROUND_CUE, APPOSITIVE_RE, ROUND_RE
 from bot.extract.tariffs import _PERCENT, RATE_RE
 
 WORDS = ["Akazawa", "met", "Lutnick", "for", "about", "an", "a", "hour", "hours", "and", "half", "minutes", "minute",
@@ -84,3 +85,17 @@ CLAUSE_WORDS = ["they", "met", ",", ";", "but", "butter", "while", "although", "
 def test_clause_breaks_near_their_word_are_all_the_breaks(text):
     near = finditer_near(CLAUSE_BREAK, text, text, _CLAUSE_CUE, before=4, after=26)
     assert _spans(near) == _spans(CLAUSE_BREAK.finditer(text))
+
+
+ROUND_WORDS = ["the", "fifth", "5th", "twenty-first", "opening", "round", "Round", "rounds", "six", "6", "meeting",
+               "session", "sitting", "ministerial-level", "and", "final", "talks", ",", "since", "April", "seventh",
+               "so", "far", "of", "tariffs", "negotiations", "in", "Washington", ";", "."]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(ROUND_WORDS), max_size=50).map(" ".join))
+def test_rounds_near_their_noun_are_all_the_rounds(text):
+    lower = text.lower()
+    for pattern, cue, before, after in ((ROUND_RE, _ROUND_CUE, 90, 25), (APPOSITIVE_RE, _APPOSITIVE_CUE, 100, 40)):
+        near = finditer_near(for_lower_case(pattern), lower, lower, cue, before=before, after=after)
+        assert _spans(near) == _spans(pattern.finditer(text))

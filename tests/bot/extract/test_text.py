@@ -1,6 +1,10 @@
 """Clean-up: the article's text without page furniture, split into sentences."""
 
-from bot.extract.text import html_to_lines, remove_boilerplate, split_sentences
+import lxml.etree
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.extract.text import _plain_markup_text, html_to_lines, remove_boilerplate, split_sentences
 
 
 def test_block_elements_become_lines_and_entities_are_decoded():
@@ -60,3 +64,24 @@ def test_the_title_is_paragraph_zero():
 def test_bylines_and_time_stamps_are_not_the_article():
     lines = ["By Karla Ward", "Updated July 8, 2025 10:00 AM", "Trump on Monday posted a letter to Ishiba."]
     assert remove_boilerplate(lines) == ["Trump on Monday posted a letter to Ishiba."]
+
+
+PIECES = ["Tokyo", " ", "&amp;", "&#8217;", "&rsquo;", "&nbsp;", "<b>", "</b>", '<a href="x.html?a=1&amp;b=2">', "</a>",
+          "<span title='a > b'>", "</span>", "<em class=\"x\">", "</em>", "AT&T", "a < b", "<!-- note -->", "x > y",
+          "<i>", "</i>", "café", "“quoted”", "<img src='p.jpg' alt=\"\"/>"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_plain_markup_is_read_as_lxml_reads_it(body):
+    """The fast path (tags dropped, entities decoded) gives lxml's text, or leaves it to lxml."""
+    fast = _plain_markup_text(body)
+    if fast is not None:
+        root = lxml.etree.fromstring(f"<div>{body}</div>", lxml.etree.HTMLParser())
+        assert fast == str(root.xpath("string()"))
+
+
+def test_a_comment_or_a_stray_bracket_is_left_to_lxml():
+    assert _plain_markup_text("a <!-- b --> c") is None
+    assert _plain_markup_text("a < b") is None
+    assert html_to_lines("<p>a <!-- b --> c</p><p>x &lt; y</p>") == ["a c", "x < y"]
