@@ -51,16 +51,17 @@ class DateMention:
     match: re.Match[str]
 
 
-#: what every date names (on lower-cased text): a month, a day's name, "tomorrow" or "16th"
-# Every branch opens with a letter or a digit, so that the regex engine skips ahead to one.
+#: what every date names: a month, a day's name, "tomorrow" or "16th"
+# On the text as written, like DATE_RE: a month is capitalised ("May", not "may"). Every branch
+# opens with a letter or a digit, so that the regex engine skips ahead to one.
 _DATE_CUE = re.compile(
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|tomorrow|" + "|".join(f"{d}(?:st|nd|rd|th)" for d in range(10))
+    "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|tomorrow|" + "|".join(f"{d}(?:st|nd|rd|th)" for d in range(10))
 )
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     out = []
-    for m in finditer_near(DATE_RE, text, text.lower(), _DATE_CUE, before=40, after=40):
+    for m in finditer_near(DATE_RE, text, text, _DATE_CUE, before=40, after=40):
         if m.group("md") and m.group("m1").lower().startswith("may") and not re.match(r"May\s+\d", m.group(0)):
             continue
         if m.group("md") or m.group("dm"):

@@ -96,8 +96,9 @@ DURATION = re.compile(
 )
 
 
-#: the word every `DURATION` names, for `bot.extract.near.finditer_near` (on lower-cased text)
-DURATION_CUE = re.compile("hour|min")
+#: the word every `DURATION` names, for `bot.extract.near.finditer_near` (on lower-cased text): "min"
+#: alone is no cue ("minister"), and the "10 min" of "two hours and 10 min" lies near its "hour"
+DURATION_CUE = re.compile("hour|minute")
 
 
 def _quantity(text: str) -> float | None:
