@@ -299,27 +299,29 @@ def _find_people(
                 continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
             mentions.append(Mention(person.name, start, end, via="title"))
     known_words, misspellable = _name_tables(profile)
-    # the capitalised words that may misspell a surname ("Akazwa"): usually none, and then the
-    # article's capitalised words are not walked one by one
-    candidates = {
-        token
-        for token in _CAPITALISED.findall(text)
-        if token not in known_words and (token in learned or (token[0].lower(), len(token)) in misspellable)
-    }
+    # the capitalised words that misspell a surname ("Akazwa"), each looked up once, and then
+    # found where they stand: usually none, and the article's words are not walked one by one
+    misspelt: dict[str, str] = {}
+    for token in set(_CAPITALISED.findall(text)):
+        if token in known_words:
+            continue
+        name = learned.get(token)
+        if name is None and (token[0].lower(), len(token)) in misspellable:
+            fuzzy = _fuzzy_person(token, candidates=profile.people, loose=False)
+            name = fuzzy.name if fuzzy else None
+        if name:
+            misspelt[token] = name
     found_people = list(mentions)
-    if candidates:
-        for match in _CAPITALISED.finditer(text):
-            token = match.group(0)
-            if token not in candidates or covered(match.start()):
-                continue
-            if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_'’-"):
-                continue  # inside a word
-            name = learned.get(token)
-            if name is None:
-                fuzzy = _fuzzy_person(token, candidates=profile.people, loose=False)
-                name = fuzzy.name if fuzzy else None
-            if name:
-                found_people.append(Mention(name, match.start(), match.end(), via="fuzzy"))
+    size = len(text)
+    for token, name in misspelt.items():
+        start = text.find(token)
+        while start >= 0:
+            end = start + len(token)
+            inside_a_word = start and (text[start - 1].isalnum() or text[start - 1] in "_'’-")
+            word_goes_on = end < size and (text[end].isalnum() or text[end] in "_-")
+            if not (inside_a_word or word_goes_on or covered(start)):
+                found_people.append(Mention(name, start, end, via="fuzzy"))
+            start = text.find(token, end)
     return found_people
 
 

@@ -22,15 +22,18 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The look-ahead names every character a date can start with ("May", "6", "last", "on the",
+# "Friday", "today"): the regex engine gives up at any other position at once.
 DATE_RE = re.compile(
     rf"""(?x)
+    (?=[JFMASONDTW0-9lntocy])(?:
     (?P<md>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)
   | (?P<dm>(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?)
   | (?P<wd>(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
         (?:[’']s)?(?:\s*\((?P<paren>[^)]{{1,20}})\))?)
   | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
   | (?P<daynum>\b(?:on\s+)?the\s+(?P<dn>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:round|meeting|session|time|visit|anniversary|century|of)))
-    """,
+    )""",
 )
 #: the words without which a sentence names no day (so `find_dates` need not run on it)
 DATE_WORDS = Phrases(

@@ -76,9 +76,11 @@ def number_value(text: str) -> int | None:
 _QTY = rf"(?:\d+(?:\.\d+)?|{CARDINAL}|an?|one)"
 _HALF = r"(?:\s+and\s+(?:a\s+)?half|\s+and\s+a\s+quarter|\s+and\s+three[- ]quarters)"
 #: a length of time in minutes or hours, as a regex with named groups
+# The look-ahead names every character a duration can start with (a digit, "one" to "ninety",
+# "an", "half", "hour", "quarter"): the regex engine gives up at any other position at once.
 DURATION = re.compile(
     rf"""(?ix)
-    (?<![\w.])(?:
+    (?=[0-9aotfsenzhq])(?<![\w.])(?:
         (?P<min_adj>{_QTY})[- ]minutes?(?=[-\s]+(?:[A-Z][\w-]*\s+){{0,2}}(?:long\b|session|meeting|talks?|sitting|round|discussion|
             negotiation|conversation|encounter|gathering|call|phone|video|telephone|press))
       | (?P<hour_adj>{_QTY}(?:{_HALF})?|{_QTY}[- ]and[- ]a[- ]half)[- ]hours?(?:[- ]long)?

@@ -99,3 +99,21 @@ def test_rounds_near_their_noun_are_all_the_rounds(text):
     for pattern, cue, before, after in ((ROUND_RE, _ROUND_CUE, 90, 25), (APPOSITIVE_RE, _APPOSITIVE_CUE, 100, 40)):
         near = finditer_near(for_lower_case(pattern), lower, lower, cue, before=before, after=after)
         assert _spans(near) == _spans(pattern.finditer(text))
+
+
+def _without_guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without its leading look-ahead of first characters."""
+    source = re.sub(r"\(\?=\[[^\]]*\]\)", "", pattern.pattern, count=1)
+    assert source != pattern.pattern
+    return re.compile(source, pattern.flags)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    dates=st.lists(st.sampled_from(DATE_WORDS), max_size=40).map(" ".join),
+    durations=SENTENCES,
+    clauses=st.lists(st.sampled_from(CLAUSE_WORDS), max_size=40).map(" ".join),
+)
+def test_a_look_ahead_of_first_characters_only_skips_where_nothing_starts(dates, durations, clauses):
+    for pattern, text in ((DATE_RE, dates), (DURATION, durations), (CLAUSE_BREAK, clauses)):
+        assert _spans(pattern.finditer(text)) == _spans(_without_guard(pattern).finditer(text))
