@@ -231,25 +231,36 @@ def _fuzzy_person(token: str, *, candidates: tuple[Person, ...], loose: bool) ->
     return best[1] if best else None
 
 
-_NAME_TABLES: weakref.WeakKeyDictionary[Profile, tuple[frozenset[str], frozenset[tuple[str, int]]]] = (
-    weakref.WeakKeyDictionary()
-)
+@dataclass(frozen=True, slots=True)
+class _NameTables:
+    """What finding misspelt surnames needs of a profile, worked out once."""
+
+    known_words: frozenset[str]  # the words of the people's names
+    # the (first letter, length) a misspelling of a surname can have (see `_fuzzy_person`: the
+    # same first letter, at most one letter more or less, six or more letters)
+    misspellable: frozenset[tuple[str, int]]
+    # capitalised words that start like a surname: the others are never read at all
+    surname_like: re.Pattern[str]
 
 
-def _name_tables(profile: Profile) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
-    """The words of the people's names, and the (first letter, length) a misspelling of a surname
-    can have (see `_fuzzy_person`: the same first letter, at most one letter more or less, six or
-    more letters), so that most capitalised words are passed over without a comparison."""
+_NAME_TABLES: weakref.WeakKeyDictionary[Profile, _NameTables] = weakref.WeakKeyDictionary()
+
+
+def _name_tables(profile: Profile) -> _NameTables:
     tables = _NAME_TABLES.get(profile)
     if tables is None:
-        known = frozenset(" ".join(p.name for p in profile.people).split())
         keys = frozenset(
             (p.surname[0].lower(), length)
             for p in profile.people
             for length in (len(p.surname) - 1, len(p.surname), len(p.surname) + 1)
             if length >= 6
         )
-        tables = _NAME_TABLES[profile] = (known, keys)
+        capitals = "".join(sorted({letter.upper() for letter, _ in keys}))
+        tables = _NAME_TABLES[profile] = _NameTables(
+            known_words=frozenset(" ".join(p.name for p in profile.people).split()),
+            misspellable=keys,
+            surname_like=re.compile(f"[{capitals}][a-z]{{4,}}(?![\\w-])" if capitals else "(?!)"),
+        )
     return tables
 
 
@@ -298,19 +309,21 @@ def _find_people(
             if side is not None and side != person.side:
                 continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
             mentions.append(Mention(person.name, start, end, via="title"))
-    known_words, misspellable = _name_tables(profile)
+    tables = _name_tables(profile)
     # the capitalised words that misspell a surname ("Akazwa"), each looked up once, and then
-    # found where they stand: usually none, and the article's words are not walked one by one
-    misspelt: dict[str, str] = {}
-    for token in set(_CAPITALISED.findall(text)):
-        if token in known_words:
+    # found where they stand: usually none, and the article's words are not walked one by one;
+    # a name learned from a title ("Treasury Secretary Benson") is one of them
+    misspelt = {
+        token: name
+        for token, name in learned.items()
+        if token not in tables.known_words and _CAPITALISED.fullmatch(token)
+    }
+    for token in set(tables.surname_like.findall(text)):
+        if token in tables.known_words or token in misspelt or (token[0].lower(), len(token)) not in tables.misspellable:
             continue
-        name = learned.get(token)
-        if name is None and (token[0].lower(), len(token)) in misspellable:
-            fuzzy = _fuzzy_person(token, candidates=profile.people, loose=False)
-            name = fuzzy.name if fuzzy else None
-        if name:
-            misspelt[token] = name
+        fuzzy = _fuzzy_person(token, candidates=profile.people, loose=False)
+        if fuzzy:
+            misspelt[token] = fuzzy.name
     found_people = list(mentions)
     size = len(text)
     for token, name in misspelt.items():
