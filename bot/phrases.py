@@ -268,6 +268,9 @@ MIN_PREFIX = 2
 #: characters that may stand right before a word; a phrase is looked for after each of them
 _BEFORE_WORD = " \n\t(\"'“‘«[/—–…"
 _BEFORE_NAME = _BEFORE_WORD + "-"
+# the openers other than the space (and the hyphen, which opens names only): the scanner
+# searches a copy of the text in which they are spaces
+_OTHER_OPENERS = re.compile("[" + re.escape(_BEFORE_WORD.replace(" ", "")) + "]")
 
 
 def lower_keeping_length(text: str) -> str:
@@ -281,14 +284,15 @@ def lower_keeping_length(text: str) -> str:
 class Scanner:
     """Finds many `Phrases` sets in one pass over a text.
 
-    The literal prefixes of all phrases, lower-cased, go into one Aho–Corasick automaton that
-    runs over the lower-cased text. Each prefix is entered once after each character that may
-    open a word (a space, a newline, a quote, a bracket, a dash; for names also a hyphen), and
-    the text is searched with a newline in front, so the automaton reports only prefixes that
-    start a word (not "met" inside "something"). Each hit is then confirmed: a plain word by its
-    boundary after, a name by its spelling in the original text and its boundary, a pattern by
-    an anchored `match` (on the original text for names). Phrases without a usable prefix are
-    scanned on their own.
+    The literal prefixes of all phrases, lower-cased, go into one Aho–Corasick automaton. It
+    runs over a copy of the lower-cased text in which every character that may open a word (a
+    newline, a quote, a bracket, a dash) is a space, with a space in front; each prefix is
+    entered after a space (names also after a hyphen), so the automaton reports only prefixes
+    that start a word (not "met" inside "something"). One opener instead of fourteen keeps the
+    automaton small enough to stay in the processor's cache, which makes its walk faster. Each
+    hit is then confirmed on the real text: a plain word by its boundary after, a name by its
+    spelling and its boundary, a pattern (or a phrase with an opener inside it, "Japan's") by
+    an anchored `match`. Phrases without a usable prefix are scanned on their own.
     """
 
     def __init__(self, sets: list[Phrases]) -> None:
@@ -302,9 +306,13 @@ class Scanner:
             case_sensitive = phrases.case_sensitive
             for prefix, compiled in phrases._entries:
                 if len(prefix) >= MIN_PREFIX and _is_word_char(prefix[0], hyphen=False):
-                    for opener in _BEFORE_NAME if case_sensitive else _BEFORE_WORD:
-                        key = opener + lower_keeping_length(prefix)
-                        _, words, names, patterns = table.setdefault(key, (len(prefix), [], [], []))
+                    lowered = lower_keeping_length(prefix)
+                    masked = _OTHER_OPENERS.sub(" ", lowered)
+                    if masked != lowered and compiled is None:  # "Japan's" is searched as "japan s"
+                        after = r"(?!\w)" if case_sensitive else r"(?![\w-])"
+                        compiled = re.compile(f"(?:{re.escape(prefix)}){after}")
+                    for opener in (" ", "-") if case_sensitive else (" ",):
+                        _, words, names, patterns = table.setdefault(opener + masked, (len(prefix), [], [], []))
                         if compiled is not None:
                             patterns.append((set_id, compiled, case_sensitive))
                         elif case_sensitive:
@@ -316,7 +324,7 @@ class Scanner:
                 else:
                     self._slow.append((set_id, re.compile(re.escape(prefix)), case_sensitive))
         for key, (length, words, names, patterns) in table.items():
-            # the key's opener stands for the character before the phrase; with the newline put in
+            # the key's opener stands for the character before the phrase; with the space put in
             # front of the text, the phrase starts at (end of the key) - (len(key) - 1)
             self._automaton.add_word(key, (len(key) - 1, length, tuple(words), tuple(names), _one_per_set(patterns)))
         if len(self._automaton):
@@ -327,8 +335,8 @@ class Scanner:
         found: dict[int, list[tuple[int, int]]] = {}
         size = len(text)
         if len(self._automaton):
-            for end, (back, length, words, names, patterns) in self._automaton.iter("\n" + lower):
-                start = end - back  # ``end`` counts the newline put in front of the text
+            for end, (back, length, words, names, patterns) in self._automaton.iter(" " + _OTHER_OPENERS.sub(" ", lower)):
+                start = end - back  # ``end`` counts the space put in front of the text
                 stop = start + length
                 if words and (stop >= size or not (lower[stop].isalnum() or lower[stop] in "_-")):
                     for set_id in words:  # the automaton matched the word itself: its end is a boundary
