@@ -6,6 +6,7 @@ Pure helpers, used by the round, meeting and tariff finders.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -20,9 +21,33 @@ _ORDINAL_UNITS = {
 }  # fmt: skip
 _ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
 
-_CARDINAL_WORD = "|".join(sorted([*(k for k in _UNITS if k not in ("a", "an")), *_TENS], key=len, reverse=True))
-_ORDINAL_WORD = "|".join(sorted([*_ORDINAL_UNITS, *_ORDINAL_TENS], key=len, reverse=True))
-_TENS_WORD = "|".join(_TENS)
+def word_trie(words: Iterable[str]) -> str:
+    """An alternation of literal words, written as a trie: ``s(?:even(?:t(?:een|y))?|ix(?:t(?:een|y))?)``.
+
+    Python's regex engine tries the branches of ``seventeen|seventy|seven|...`` one by one at every
+    position; a trie lets it leave after the first letter. A longer word is preferred to a word
+    that begins it, as in an alternation sorted longest first (an optional group is greedy).
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
+
+
+_CARDINAL_WORD = word_trie([*(k for k in _UNITS if k not in ("a", "an")), *_TENS])
+_ORDINAL_WORD = word_trie([*_ORDINAL_UNITS, *_ORDINAL_TENS])
+_TENS_WORD = word_trie(_TENS)
 
 #: every number word, for finding sentences that hold a number at all ("twenty-first" included)
 NUMBER_WORDS = [

@@ -23,8 +23,10 @@ _QUALIFIERS = (
     r"(?:(?:and\s+final|final|consecutive|straight|formal|official|ministerial(?:-level)?|high-level|"
     r"cabinet-level|in-person|face-to-face|new|latest|bilateral|trade|tariff|such)\s+)*"
 )
+# The look-ahead names every character a round can start with (a figure, an ordinal's first
+# letter, "opening", "inaugural", "round"): the regex engine gives up elsewhere at once.
 ROUND_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting)s?"
+    rf"(?=[0-9fsteniro])(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting)s?"
     rf"|round\s+(?P<num>\d+|{CARDINAL})(?![\w%-]))",
     re.IGNORECASE,
 )

@@ -36,7 +36,11 @@ _VERB = (
     r"cut|cuts|lowered|reduced|raised|capped|kept|remain(?:s|ed)?|(?:rise|rising|rose|raise|increase[sd]?|go up|jump|"
     r"climb|fall|falls|fell|drop|drops|dropped)\s+to)"
 )
+# The look-ahead names every character a rate's phrase can start with (a figure, a number word,
+# a tariff word, "to", a verb, "the", or a word before "'s"): the regex engine gives up at any
+# other position (a space, "b", "h", "m", "w"...) at once.
 RATE_RE = re.compile(
+    rf"(?=[0-9zotfsenldrcpkgjai]|\w['’])"
     rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
     rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
     rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+|up\s+to\s+|as\s+(?:much|high)\s+as\s+)?{_PCT.format(name='b')}"

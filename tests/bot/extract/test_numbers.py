@@ -1,8 +1,12 @@
 """Numbers and lengths of time as the press writes them."""
 
-import pytest
+import re
 
-from bot.extract.numbers import DURATION, duration_minutes, number_value
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.extract.numbers import DURATION, duration_minutes, number_value, word_trie
 
 
 @pytest.mark.parametrize(
@@ -48,3 +52,17 @@ def test_lengths_of_time(phrase, minutes):
 @pytest.mark.parametrize("phrase", ["a 90-day pause", "3.3 million vehicles", "a 24% tariff"])
 def test_things_that_are_not_lengths_of_time(phrase):
     assert DURATION.search(phrase) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["seven", "seventeen", "seventy", "six", "sixth", "a", "an", "and", "ten", "tenth"]),
+                   min_size=1, max_size=8),
+    text=st.text(alphabet="sevntyixadh ", max_size=30),
+)  # fmt: skip
+def test_a_word_trie_matches_what_an_alternation_sorted_longest_first_matches(words, text):
+    alternation = re.compile("(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + ")")
+    trie = re.compile(word_trie(words))
+    for start in range(len(text) + 1):
+        plain, fast = alternation.match(text, start), trie.match(text, start)
+        assert (plain and plain.group(0)) == (fast and fast.group(0))
