@@ -298,6 +298,7 @@ class Scanner:
     def __init__(self, sets: list[Phrases]) -> None:
         self.sets = list(dict.fromkeys(sets))
         self._set_ids = [id(p) for p in self.sets]
+        self._nothing_found = dict.fromkeys(self._set_ids, _NOTHING)
         self._automaton = ahocorasick.Automaton()
         self._slow: list[tuple[int, re.Pattern[str], bool]] = []
         # key -> (phrase length, sets whose word is the key, (set, name) to check, (set, pattern) to confirm)
@@ -326,7 +327,11 @@ class Scanner:
         for key, (length, words, names, patterns) in table.items():
             # the key's opener stands for the character before the phrase; with the space put in
             # front of the text, the phrase starts at (end of the key) - (len(key) - 1)
-            self._automaton.add_word(key, (len(key) - 1, length, tuple(words), tuple(names), _one_per_set(patterns)))
+            by_name: dict[str, list[int]] = {}
+            for set_id, name in names:  # one spelling check per name, whatever sets hold it
+                by_name.setdefault(name, []).append(set_id)
+            named = tuple((name, tuple(ids)) for name, ids in by_name.items())
+            self._automaton.add_word(key, (len(key) - 1, length, tuple(words), named, _one_per_set(patterns)))
         if len(self._automaton):
             self._automaton.make_automaton()
 
@@ -344,12 +349,13 @@ class Scanner:
                             found[set_id].append((start, stop))
                         else:
                             found[set_id] = [(start, stop)]
-                for set_id, name in names:  # a name is spelled as it is: "US", not "us"
+                for name, set_ids in names:  # a name is spelled as it is: "US", not "us"
                     if text.startswith(name, start) and (stop >= size or not (text[stop].isalnum() or text[stop] == "_")):
-                        if set_id in found:
-                            found[set_id].append((start, stop))
-                        else:
-                            found[set_id] = [(start, stop)]
+                        for set_id in set_ids:
+                            if set_id in found:
+                                found[set_id].append((start, stop))
+                            else:
+                                found[set_id] = [(start, stop)]
                 for set_id, compiled, case_sensitive in patterns:
                     m = compiled.match(text if case_sensitive else lower, start)
                     if m:
@@ -364,14 +370,17 @@ class Scanner:
                 s, e = m.span()
                 if e > s and (s == 0 or not _is_word_char(source[s - 1], hyphen)):
                     found.setdefault(set_id, []).append((s, e))
-        result = dict.fromkeys(self._set_ids, _NOTHING)
+        result = self._nothing_found.copy()
+        set_ids = self._set_ids
         for set_id, spans in found.items():
             if len(spans) > 1:
                 spans.sort()
                 # one match per start, the longest ("rare earth metals", not also "rare earth"):
                 # a dict keeps the last (longest) end it is given for each start
-                spans = list(dict(spans).items())
-            result[id(self.sets[set_id])] = spans
+                longest = dict(spans)
+                if len(longest) < len(spans):
+                    spans = list(longest.items())
+            result[set_ids[set_id]] = spans
         return result
 
 

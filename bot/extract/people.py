@@ -54,8 +54,14 @@ class MeetingReport:
 
 def _is_speaker(article: Article, mention: Mention, sentence: Sentence) -> bool:
     after = article.text[mention.end : min(sentence.end, mention.end + 20)]
+    if SPEECH_AFTER.match(after):
+        return True
     before = article.text[max(sentence.start, mention.start - 20) : mention.start]
-    return bool(SPEECH_AFTER.match(after) or SPEECH_BEFORE.search(before))
+    # the words SPEECH_BEFORE needs, looked for first: the search is tried at every position
+    return any(word in before for word in _SPEECH_WORDS) and SPEECH_BEFORE.search(before) is not None
+
+
+_SPEECH_WORDS = ("said", "says", "told", "according to")
 
 
 _POSSESSIVE = re.compile(r"^['’]s\b")
@@ -73,7 +79,8 @@ def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentenc
         return False
     if _is_speaker(article, mention, sentence):
         return True
-    if _OF_SOMEONE.search(article.text[max(sentence.start, mention.start - 40) : mention.start]):
+    start = max(sentence.start, mention.start - 40)
+    if " of" in article.lower[start : mention.start] and _OF_SOMEONE.search(article.text[start : mention.start]):
         return True  # "tariff talks with the administration of President Donald Trump"
     return bool(_POSSESSIVE.match(article.text[mention.end : mention.end + 3])) and not _is_negotiator(article, mention)
 
