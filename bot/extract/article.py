@@ -79,6 +79,8 @@ class Article:
     _sentence_starts: list[int] = field(default_factory=list)
     _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _inside: dict[int, set[int]] = field(default_factory=dict)
+    #: what a finder works out once and another asks again (the dateline)
+    memo: dict[str, object] = field(default_factory=dict)
     # (start, side) of every side named and every person of a side, sorted: for `sides_named`
     _side_marks: list[tuple[int, str]] = field(default_factory=list)
     _side_mark_starts: list[int] = field(default_factory=list)

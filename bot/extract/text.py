@@ -170,13 +170,14 @@ def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
-        head = paragraph[start : match.start() + 1]
-        # the word before the stop ("U.S", "Mr"): within the last run of non-spaces
-        tail = head[-24:].rstrip(".!?\"'”’)]").rsplit(None, 1)
-        word = _LAST_WORD.search(tail[-1]) if tail else None
-        token = (word.group(1) if word else "").lower()
-        if paragraph[match.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
-            continue
+        stop = match.start()
+        if paragraph[stop] == ".":  # after an abbreviation ("U.S.", "Mr.") or an initial, no sentence ends
+            # the word before the stop: within the last run of non-spaces
+            tail = paragraph[max(start, stop - 23) : stop + 1].rstrip(".!?\"'”’)]").rsplit(None, 1)
+            word = _LAST_WORD.search(tail[-1]) if tail else None
+            token = (word.group(1) if word else "").lower()
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
         spans.append((start, match.end()))
         start = match.end()
     if start < len(paragraph):
@@ -191,10 +192,11 @@ def split_sentences(paragraphs: list[str]) -> tuple[str, list[Sentence]]:
     parts = []
     for p_index, paragraph in enumerate(paragraphs):
         for s, e in _split_paragraph(paragraph):
-            text = paragraph[s:e].strip()
+            raw = paragraph[s:e]
+            text = raw.strip()
             if text:
-                lead = len(paragraph[s:e]) - len(paragraph[s:e].lstrip())
-                sentences.append(Sentence(text, offset + s + lead, offset + s + lead + len(text), p_index, len(sentences)))
+                start = offset + s + len(raw) - len(raw.lstrip())
+                sentences.append(Sentence(text, start, start + len(text), p_index, len(sentences)))
         parts.append(paragraph)
         offset += len(paragraph) + 1
     return "\n".join(parts), sentences

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, PAST
@@ -79,7 +80,15 @@ def find_dateline(article: Article) -> Dateline | None:
     """The dateline that opens the story, if any, with the city it names.
 
     Page headers before the story ("KYODO NEWS - Jun 28, 2025 - 10:00 | World") look like
-    datelines; the first of the opening lines that names a known city wins, else the first."""
+    datelines; the first of the opening lines that names a known city wins, else the first.
+    Relevance and the day and place both ask: it is worked out once per article."""
+    if "dateline" in article.memo:
+        return cast("Dateline | None", article.memo["dateline"])
+    article.memo["dateline"] = dateline = _find_dateline(article)
+    return dateline
+
+
+def _find_dateline(article: Article) -> Dateline | None:
     body = [s for s in article.sentences if s.paragraph > 0][:3]
     first: Dateline | None = None
     for sentence in body:
