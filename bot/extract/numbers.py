@@ -128,13 +128,20 @@ DURATION = re.compile(
 DURATION_CUE = re.compile("hour|minute")
 
 
+_FRACTIONS = tuple(
+    (re.compile(tail + "$"), value)
+    for tail, value in (("and a half", 0.5), ("and half", 0.5), ("and a quarter", 0.25), ("and three.quarters", 0.75))
+)
+_AND_FRACTION = re.compile(r"[- ]and[- ].*$")
+
+
 def _quantity(text: str) -> float | None:
     text = text.strip().lower()
     half = 0.0
-    for tail, value in ((r"and a half", 0.5), (r"and half", 0.5), (r"and a quarter", 0.25), (r"and three.quarters", 0.75)):
-        if re.search(tail + "$", text):
+    for tail, value in _FRACTIONS:
+        if tail.search(text):
             half = value
-            text = re.sub(r"[- ]and[- ].*$", "", text).strip()
+            text = _AND_FRACTION.sub("", text).strip()
             break
     try:
         base = float(text)

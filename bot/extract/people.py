@@ -86,11 +86,15 @@ def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentenc
 
 
 def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
-    after = article.text[mention.end : sentence.end]
-    before = article.text[max(sentence.start, mention.start - 60) : mention.start]
-    # "Bessent, Akazawa's main counterpart, was not in Kananaskis": the owner is not the subject
-    owner = bool(_POSSESSIVE.match(after))
-    return bool((not owner and ABSENT_AFTER.match(after)) or ABSENT_BEFORE.search(before))
+    # Every absence phrase has one of the hint words ("not", "without", "skipped"...), which the
+    # scan found already: the patterns run only where one stands near the name.
+    if article.has(ABSENCE_HINT, mention.end, min(sentence.end, mention.end + 100)):
+        after = article.text[mention.end : sentence.end]
+        # "Bessent, Akazawa's main counterpart, was not in Kananaskis": the owner is not the subject
+        if not _POSSESSIVE.match(after) and ABSENT_AFTER.match(after):
+            return True
+    start = max(sentence.start, mention.start - 60)
+    return article.has(ABSENCE_HINT, start, mention.start) and bool(ABSENT_BEFORE.search(article.text[start : mention.start]))
 
 
 _PRONOUN_START = re.compile(r"^(?:[A-Z]{1,3}:\s*|[“\"‘—-]\s*)?(?:He|She)\b")
