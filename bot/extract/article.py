@@ -163,18 +163,21 @@ class Article:
         return found
 
     def in_sentence(self, phrases: Phrases, sentence: Sentence) -> bool:
-        """Whether a whole hit of the set lies in the sentence (the sentences that hold one are
-        worked out once per set: finders ask this of every sentence)."""
+        """Whether a whole hit of the set lies in the sentence."""
+        return sentence.index in self.sentences_holding(phrases)
+
+    def sentences_holding(self, phrases: Phrases) -> set[int]:
+        """Indexes of the sentences that hold a whole hit of the set (worked out once per set:
+        finders ask this of every sentence)."""
         inside = self._inside.get(id(phrases))
         if inside is None:
             inside = self._inside[id(phrases)] = set()
-            hits = self.hits(phrases)
             starts, sentences = self._sentence_starts, self.sentences
-            for start, end in hits.spans:
+            for start, end in self.hits(phrases).spans:
                 index = bisect_right(starts, start) - 1
                 if index >= 0 and end <= sentences[index].end:
                     inside.add(index)
-        return sentence.index in inside
+        return inside
 
     # -- mentions --------------------------------------------------------------------------
     def people_in(self, sentence: Sentence) -> list[Mention]:

@@ -41,11 +41,9 @@ def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position
     tracked = profile.tracked_side
     found: dict[str, Position] = {}
     stance_hits = {stance: article.hits(profile.stances[stance]) for stance in _ORDER}
-    stance_sets = [profile.stances[stance] for stance in _ORDER]
+    with_stance = set().union(*(article.sentences_holding(profile.stances[stance]) for stance in _ORDER))
     for sentence in article.sentences:
-        if sentence.paragraph in skip_paragraphs:
-            continue
-        if not any(article.in_sentence(phrases, sentence) for phrases in stance_sets):
+        if sentence.index not in with_stance or sentence.paragraph in skip_paragraphs:
             continue
         if article.in_sentence(SPECULATION, sentence) or is_question(sentence.text):
             continue
