@@ -337,7 +337,8 @@ class Scanner:
 
     def scan(self, text: str, lower: str) -> dict[int, list[tuple[int, int]]]:
         """Spans per set, keyed by ``id(phrases)``; ``lower`` must keep ``text``'s offsets."""
-        found: dict[int, list[tuple[int, int]]] = {}
+        # one list per set, by index: appending to found[i] costs less than a dict's look-ups
+        found: list[list[tuple[int, int]]] = [[] for _ in self.sets]
         size = len(text)
         if len(self._automaton):
             for end, (back, length, words, names, patterns) in self._automaton.iter(" " + _OTHER_OPENERS.sub(" ", lower)):
@@ -345,34 +346,27 @@ class Scanner:
                 stop = start + length
                 if words and (stop >= size or not (lower[stop].isalnum() or lower[stop] in "_-")):
                     for set_id in words:  # the automaton matched the word itself: its end is a boundary
-                        if set_id in found:
-                            found[set_id].append((start, stop))
-                        else:
-                            found[set_id] = [(start, stop)]
+                        found[set_id].append((start, stop))
                 for name, set_ids in names:  # a name is spelled as it is: "US", not "us"
                     if text.startswith(name, start) and (stop >= size or not (text[stop].isalnum() or text[stop] == "_")):
                         for set_id in set_ids:
-                            if set_id in found:
-                                found[set_id].append((start, stop))
-                            else:
-                                found[set_id] = [(start, stop)]
+                            found[set_id].append((start, stop))
                 for set_id, compiled, case_sensitive in patterns:
                     m = compiled.match(text if case_sensitive else lower, start)
                     if m:
-                        if set_id in found:
-                            found[set_id].append((start, m.end()))
-                        else:
-                            found[set_id] = [(start, m.end())]
+                        found[set_id].append((start, m.end()))
         for set_id, compiled, case_sensitive in self._slow:
             source = text if case_sensitive else lower
             hyphen = not case_sensitive
             for m in compiled.finditer(source):
                 s, e = m.span()
                 if e > s and (s == 0 or not _is_word_char(source[s - 1], hyphen)):
-                    found.setdefault(set_id, []).append((s, e))
+                    found[set_id].append((s, e))
         result = self._nothing_found.copy()
         set_ids = self._set_ids
-        for set_id, spans in found.items():
+        for set_id, spans in enumerate(found):
+            if not spans:
+                continue
             if len(spans) > 1:
                 spans.sort()
                 # one match per start, the longest ("rare earth metals", not also "rare earth"):
