@@ -331,7 +331,11 @@ class Scanner:
             for set_id, name in names:  # one spelling check per name, whatever sets hold it
                 by_name.setdefault(name, []).append(set_id)
             named = tuple((name, tuple(ids)) for name, ids in by_name.items())
-            self._automaton.add_word(key, (len(key) - 1, length, tuple(words), named, _one_per_set(patterns)))
+            # a space in the searched copy may stand for a newline or a dash: a word of several
+            # ("economic security") is checked against the real text
+            spelled = key[1:] if " " in key[1:] else None
+            value = (len(key) - 1, length, tuple(words), spelled, named, _one_per_set(patterns))
+            self._automaton.add_word(key, value)
         if len(self._automaton):
             self._automaton.make_automaton()
 
@@ -341,10 +345,15 @@ class Scanner:
         found: list[list[tuple[int, int]]] = [[] for _ in self.sets]
         size = len(text)
         if len(self._automaton):
-            for end, (back, length, words, names, patterns) in self._automaton.iter(" " + _OTHER_OPENERS.sub(" ", lower)):
+            searched = " " + _OTHER_OPENERS.sub(" ", lower)
+            for end, (back, length, words, spelled, names, patterns) in self._automaton.iter(searched):
                 start = end - back  # ``end`` counts the space put in front of the text
                 stop = start + length
-                if words and (stop >= size or not (lower[stop].isalnum() or lower[stop] in "_-")):
+                if (
+                    words
+                    and (stop >= size or not (lower[stop].isalnum() or lower[stop] in "_-"))
+                    and (spelled is None or lower.startswith(spelled, start))
+                ):
                     for set_id in words:  # the automaton matched the word itself: its end is a boundary
                         found[set_id].append((start, stop))
                 for name, set_ids in names:  # a name is spelled as it is: "US", not "us"

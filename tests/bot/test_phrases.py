@@ -40,3 +40,19 @@ def test_scanner_and_plain_search_agree():
     phrases = Phrases(["rare[- ]earths?(?: metals)?", r"semiconductor\w*", "economic security"])
     text = "Rare earth metals, semiconductors and economic security were on the agenda."
     assert _scan(phrases, text) == [text[s:e] for s, e in phrases.spans(text.lower())]
+
+
+def test_a_phrase_of_several_words_is_not_found_across_a_line_break_or_a_dash():
+    # the scanner searches a copy where openers (newlines, dashes, brackets) are spaces
+    security = Phrases(["economic security"])
+    assert _scan(security, "Economic security, and economic\nsecurity, economic—security, economic (security") == [
+        "Economic security"
+    ]
+
+
+def test_words_after_any_opener_are_found_and_names_also_after_a_hyphen():
+    tariff = Phrases(["tariffs?"])
+    japan = Phrases(["Japan"], case_sensitive=True)
+    text = "(tariff) “tariffs” —tariff /tariff non-tariff US-Japan Japan’s"
+    assert _scan(tariff, text) == ["tariff", "tariffs", "tariff", "tariff"]
+    assert _scan(japan, text) == ["Japan", "Japan"]
