@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.near import finditer_near
+from bot.extract.near import Near
 from bot.phrases import Phrases
 
 _NEG = r"(?:did not|didn't|didn’t|does not|doesn't|doesn’t|do not|don't|don’t|was not|wasn't|wasn’t|were not|weren't|will not|won't|could not|couldn't|is not|isn't|never|not)"
@@ -153,11 +153,16 @@ CLAUSE_HINTS = Phrases(
 )  # fmt: skip
 
 
-#: a word every clause break has (on lower-cased text), for `finditer_near`
+#: a word every clause break has (on lower-cased text)
 _CLAUSE_CUE = re.compile(
     r";|but|while|whereas|though|however|adding|saying|noting|stressing|explaining|insisting|leaving|and said|"
     r"and added|hoping|aiming|seeking|looking|trying|days|weeks|hours|shortly|just|when"
 )
+
+
+# a break starts at most a comma and a space before its word, and ends (or looks ahead) at most
+# "the two will meet" after it
+CLAUSE_BREAKS_NEAR = Near(CLAUSE_BREAK, _CLAUSE_CUE, before=4, after=26)
 
 
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -165,9 +170,7 @@ def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
     spans = []
     position = 0
     lower = text.lower()
-    # a break starts at most a comma and a space before its word, and ends (or looks ahead) at
-    # most "the two will meet" after it
-    for match in finditer_near(CLAUSE_BREAK, lower, lower, _CLAUSE_CUE, before=4, after=26):
+    for match in CLAUSE_BREAKS_NEAR.finditer(lower, lower):
         if match.start() > position:
             spans.append((start + position, start + match.start()))
         position = match.end()

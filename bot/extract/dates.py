@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.extract.near import finditer_near
+from bot.extract.near import Near
 from bot.phrases import Phrases
 
 _MONTHS = {
@@ -62,9 +62,13 @@ _DATE_CUE = re.compile(
 )
 
 
+#: DATE_RE near its cue: "coming Wednesday" before, "6th, 2025" or "’s (May 1)" after
+DATES_NEAR = Near(DATE_RE, _DATE_CUE, before=40, after=40)
+
+
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     out = []
-    for m in finditer_near(DATE_RE, text, text, _DATE_CUE, before=40, after=40):
+    for m in DATES_NEAR.finditer(text, text):
         if m.group("md") and m.group("m1").lower().startswith("may") and not re.match(r"May\s+\d", m.group(0)):
             continue
         if m.group("md") or m.group("dm"):

@@ -17,6 +17,7 @@ characters after it. Windows that touch are merged, so a match is never cut in t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # an escape, a group's name, or a capital letter to lower-case
 _LITERAL_CAPITAL = re.compile(r"(\\.|\(\?P[<=][^>)]*[>)])|([A-Z])")
@@ -58,3 +59,17 @@ def finditer_near(
         # the look-behinds at ``start`` still see the text before it
         matches += pattern.finditer(text, start, end)
     return matches
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """A costly pattern with the cue every match contains and how far a match reaches around it,
+    kept together so that the finder and its tests search with the same windows."""
+
+    pattern: re.Pattern[str]
+    cue: re.Pattern[str]
+    before: int
+    after: int
+
+    def finditer(self, text: str, lower: str) -> list[re.Match[str]]:
+        return finditer_near(self.pattern, text, lower, self.cue, before=self.before, after=self.after)

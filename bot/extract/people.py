@@ -29,7 +29,7 @@ from bot.extract.cues import (
     is_question,
 )
 from bot.extract.facts import Meeting
-from bot.extract.near import finditer_near, for_lower_case
+from bot.extract.near import Near, for_lower_case
 from bot.extract.next_steps import NEXT
 from bot.extract.numbers import DURATION, DURATION_CUE, duration_minutes
 from bot.extract.rounds import RoundMention
@@ -38,8 +38,9 @@ from bot.extract.text import Sentence
 _NOT_A_SITTING = re.compile(r"^[-\s]*(?:phone|telephone|video|call|conference call|press|flight|drive|walk|break)", re.I)
 _REPEAT = re.compile(r"\b(?:another|again|second|separate|followed by|later|then)\b", re.I)
 _SEGMENT_BREAK = re.compile(r",\s+(?=[A-Z]\w+\s+(?:met|held|sat|then))|\bfollowed by\b|;|\band then\b|\bthen\b", re.I)
-_HAS_DURATION = ("minute", "hour")
-_DURATION_LOWER = for_lower_case(DURATION)
+# a duration reaches ~40 characters before its unit ("twenty-seven and three-quarters hours") and
+# looks ~60 after it ("110-minute Oval Office meeting")
+DURATIONS_NEAR = Near(for_lower_case(DURATION), DURATION_CUE, before=60, after=80)
 
 
 @dataclass(slots=True)
@@ -219,10 +220,8 @@ def find_meetings(
     meetings: list[Meeting] = []
     for sentence in _sitting_sentences(article, sentences, skip_paragraphs, other_round_sentences, bool(present)):
         lowered = article.lower[sentence.start : sentence.end]
-        if not any(unit in lowered for unit in _HAS_DURATION):
-            continue
         durations = [
-            m for m in finditer_near(_DURATION_LOWER, lowered, lowered, DURATION_CUE, before=60, after=80)
+            m for m in DURATIONS_NEAR.finditer(lowered, lowered)
             if not _NOT_A_SITTING.match(sentence.text[m.end() : m.end() + 20])
         ]
         segments = _segments(sentence.text, len(durations))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
-from bot.extract.near import finditer_near, for_lower_case
+from bot.extract.near import Near, for_lower_case
 from bot.extract.next_steps import NEXT
 from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
 from bot.extract.text import Sentence
@@ -45,11 +45,10 @@ _NOT_TALKS = re.compile(
     re.IGNORECASE,
 )
 _TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
-_ROUND_LOWER = for_lower_case(ROUND_RE)
-_APPOSITIVE_LOWER = for_lower_case(APPOSITIVE_RE)
-# the words the two need, for `finditer_near`: "the fifth round", "the talks, the seventh since April"
-_ROUND_CUE = re.compile("round|meeting|session|sitting")
-_APPOSITIVE_CUE = re.compile(r",\s+the\s")
+# the two on the lower-cased text, near the words they need: "the fifth round" (an ordinal and
+# up to three qualifiers before its noun), "the talks, the seventh since April"
+ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), re.compile("round|meeting|session|sitting"), before=90, after=25)
+APPOSITIVES_NEAR = Near(for_lower_case(APPOSITIVE_RE), re.compile(r",\s+the\s"), before=100, after=40)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +69,7 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
         if sentence.index not in candidates or (sentence.index not in numbered and not _DIGIT.search(sentence.text)):
             continue
         lowered = article.lower[sentence.start : sentence.end]
-        for match in finditer_near(_ROUND_LOWER, lowered, lowered, _ROUND_CUE, before=90, after=25):
+        for match in ROUNDS_NEAR.finditer(lowered, lowered):
             after = sentence.text[match.end() : match.end() + 40]
             if _NOT_TALKS.match(after):
                 continue
@@ -81,7 +80,7 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
             if value is None or not 0 < value < 100:
                 continue
             found.append(RoundMention(value, sentence, sentence.start + match.start(), sentence.start + match.end()))
-        for match in finditer_near(_APPOSITIVE_LOWER, lowered, lowered, _APPOSITIVE_CUE, before=100, after=40):
+        for match in APPOSITIVES_NEAR.finditer(lowered, lowered):
             value = number_value(match.group("ord"))
             if value is not None and 0 < value < 100:
                 start, end = match.span("ord")

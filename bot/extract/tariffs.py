@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from bot.extract.article import Article
 from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
-from bot.extract.near import finditer_near, for_lower_case
+from bot.extract.near import Near, for_lower_case
 from bot.extract.numbers import CARDINAL, cardinal_value
 from bot.extract.scope import mentions_third_party
 from bot.extract.text import Sentence
@@ -94,7 +94,8 @@ _OTHER_RATE = re.compile(
     r"\b(?:annuali[sz]ed|growth|inflation|unemployment|interest|savings|approval|jobless|exchange|birth|participation) rate",
     re.I,
 )
-_RATE_LOWER = for_lower_case(RATE_RE)
+# a rate's words reach up to ~150 characters before its percentage ("tariffs on ... from as much as")
+RATES_NEAR = Near(for_lower_case(RATE_RE), _PERCENT, before=200, after=120)
 _REFERENCE_LOWER = for_lower_case(REFERENCE_RE)
 _NOT_A_RATE_BEFORE = for_lower_case(_NOT_A_RATE_BEFORE)  # searched in the lower-cased text
 _BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text
@@ -141,7 +142,7 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
     text = sentence.text
     anchors = []
     lowered = article.lower[sentence.start : sentence.end]
-    for m in finditer_near(_RATE_LOWER, lowered, lowered, _PERCENT, before=200, after=120):
+    for m in RATES_NEAR.finditer(lowered, lowered):
         name = next(k for k in "abcdef" if m.group(k))
         if _OTHER_RATE.search(text, max(0, m.start() - 25), m.start() + 5):
             continue  # "contracted at an annualized rate of 0.7 percent"

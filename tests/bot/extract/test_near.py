@@ -6,12 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.extract.cues import _CLAUSE_CUE, CLAUSE_BREAK
-from bot.extract.dates import _DATE_CUE, DATE_RE
+from bot.extract.cues import CLAUSE_BREAK, CLAUSE_BREAKS_NEAR
+from bot.extract.dates import DATE_RE, DATES_NEAR
 from bot.extract.near import finditer_near, for_lower_case
 from bot.extract.numbers import DURATION, DURATION_CUE
-from bot.extract.rounds import _APPOSITIVE_CUE, _ROUND_CUE, APPOSITIVE_RE, ROUND_RE
-from bot.extract.tariffs import _PERCENT, RATE_RE
+from bot.extract.people import DURATIONS_NEAR
+from bot.extract.rounds import APPOSITIVE_RE, APPOSITIVES_NEAR, ROUND_RE, ROUNDS_NEAR
+from bot.extract.tariffs import RATE_RE, RATES_NEAR
 
 WORDS = ["Akazawa", "met", "Lutnick", "for", "about", "an", "a", "hour", "hours", "and", "half", "minutes", "minute",
          "110-minute", "hour-long", "minister", "min", "mins", "two", "twenty-five", "ninety", "session", "talks", "the", "tariff", "tariffs", "levy",
@@ -34,7 +35,7 @@ def _spans(matches) -> list[tuple[int, int]]:
 @given(text=SENTENCES)
 def test_durations_near_their_unit_are_all_the_durations(text):
     lower = text.lower()
-    near = finditer_near(for_lower_case(DURATION), lower, lower, DURATION_CUE, before=60, after=80)
+    near = DURATIONS_NEAR.finditer(lower, lower)
     assert _spans(near) == _spans(DURATION.finditer(text))
 
 
@@ -42,7 +43,7 @@ def test_durations_near_their_unit_are_all_the_durations(text):
 @given(text=SENTENCES)
 def test_rates_near_a_percentage_are_all_the_rates(text):
     lower = text.lower()
-    near = finditer_near(for_lower_case(RATE_RE), lower, lower, _PERCENT, before=200, after=120)
+    near = RATES_NEAR.finditer(lower, lower)
     assert _spans(near) == _spans(RATE_RE.finditer(text))
 
 
@@ -71,7 +72,7 @@ def test_a_pattern_with_a_case_sensitive_part_is_refused():
 @settings(max_examples=300, deadline=None)
 @given(text=DATES)
 def test_dates_near_a_month_or_a_day_are_all_the_dates(text):
-    near = finditer_near(DATE_RE, text, text, _DATE_CUE, before=40, after=40)
+    near = DATES_NEAR.finditer(text, text)
     assert _spans(near) == _spans(DATE_RE.finditer(text))
 
 
@@ -83,7 +84,7 @@ CLAUSE_WORDS = ["they", "met", ",", ";", "but", "butter", "while", "although", "
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(st.sampled_from(CLAUSE_WORDS), max_size=50).map(" ".join))
 def test_clause_breaks_near_their_word_are_all_the_breaks(text):
-    near = finditer_near(CLAUSE_BREAK, text, text, _CLAUSE_CUE, before=4, after=26)
+    near = CLAUSE_BREAKS_NEAR.finditer(text, text)
     assert _spans(near) == _spans(CLAUSE_BREAK.finditer(text))
 
 
@@ -96,8 +97,8 @@ ROUND_WORDS = ["the", "fifth", "5th", "twenty-first", "opening", "round", "Round
 @given(text=st.lists(st.sampled_from(ROUND_WORDS), max_size=50).map(" ".join))
 def test_rounds_near_their_noun_are_all_the_rounds(text):
     lower = text.lower()
-    for pattern, cue, before, after in ((ROUND_RE, _ROUND_CUE, 90, 25), (APPOSITIVE_RE, _APPOSITIVE_CUE, 100, 40)):
-        near = finditer_near(for_lower_case(pattern), lower, lower, cue, before=before, after=after)
+    for pattern, search in ((ROUND_RE, ROUNDS_NEAR), (APPOSITIVE_RE, APPOSITIVES_NEAR)):
+        near = search.finditer(lower, lower)
         assert _spans(near) == _spans(pattern.finditer(text))
 
 
