@@ -121,6 +121,8 @@ def _expand_once(pattern: str) -> list[str] | None:
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
+            if pattern[i + 1 : i + 2] not in _LITERAL_ESCAPES:
+                return None  # past "\w" nothing spelled out lengthens the prefix or makes a word
             i += 2
             continue
         if pattern.startswith("(?:", i):
@@ -129,8 +131,7 @@ def _expand_once(pattern: str) -> list[str] | None:
                 return None
             after = pattern[end + 1 :]
             if after[:1] in ("*", "+", "{"):
-                i = end + 1
-                continue
+                return None  # a repeated group: the same
             optional = after.startswith("?")
             rest = after[1:] if optional else after
             head = pattern[:i]
@@ -153,7 +154,7 @@ def _expand_once(pattern: str) -> list[str] | None:
                 continue
             head, rest = pattern[: i - 1], pattern[i + 1 :]
             return [head + pattern[i - 1] + rest, head + rest]
-        if ch in "(":
+        if ch in "(.*+{":
             return None
         i += 1
     return None

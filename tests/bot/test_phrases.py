@@ -15,6 +15,16 @@ def test_open_ended_patterns_keep_their_literal_prefix():
     assert literal_prefix(r"U\.S\.(?:A\.)?") == "U.S."
 
 
+def test_nothing_is_spelled_out_past_the_first_open_part():
+    # past "\\w+" no variant gets a longer literal prefix or becomes a plain word; spelling out
+    # would only join dozens of variants that each redo the open part's backtracking
+    assert expand_alternatives(r"agreed (?:\w+ ){0,3}to (?:the|a) (?:deal|accord)") == [
+        r"agreed (?:\w+ ){0,3}to (?:the|a) (?:deal|accord)"
+    ]
+    assert expand_alternatives(r"(?:met|talked) \w+ (?:twice|again)") == [r"met \w+ (?:twice|again)", r"talked \w+ (?:twice|again)"]
+    assert expand_alternatives(r"in the .+ (?:round|session)") == [r"in the .+ (?:round|session)"]
+
+
 def _scan(phrases: Phrases, text: str) -> list[str]:
     lower = text.lower()
     spans = Scanner([phrases]).scan(text, lower)[id(phrases)]
