@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.near import Near
+from bot.extract.near import Cue, Near
 from bot.phrases import Phrases
 
 _NEG = r"(?:did not|didn't|didn’t|does not|doesn't|doesn’t|do not|don't|don’t|was not|wasn't|wasn’t|were not|weren't|will not|won't|could not|couldn't|is not|isn't|never|not)"
@@ -154,10 +154,11 @@ CLAUSE_HINTS = Phrases(
 
 
 #: a word every clause break has (on lower-cased text)
-_CLAUSE_CUE = re.compile(
-    r";|but|while|whereas|though|however|adding|saying|noting|stressing|explaining|insisting|leaving|and said|"
-    r"and added|hoping|aiming|seeking|looking|trying|days|weeks|hours|shortly|just|when"
-)
+_CLAUSE_CUE = Cue(
+    (";", "but", "while", "whereas", "though", "however", "adding", "saying", "noting", "stressing", "explaining",
+     "insisting", "leaving", "and said", "and added", "hoping", "aiming", "seeking", "looking", "trying", "days",
+     "weeks", "hours", "shortly", "just", "when")
+)  # fmt: skip
 
 
 # a break starts at most a comma and a space before its word, and ends (or looks ahead) at most

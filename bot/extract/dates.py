@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.extract.near import Near
+from bot.extract.near import Cue, Near
 from bot.phrases import Phrases
 
 _MONTHS = {
@@ -57,8 +57,9 @@ class DateMention:
 #: what every date names: a month, a day's name, "tomorrow" or "16th"
 # On the text as written, like DATE_RE: a month is capitalised ("May", not "may"). Every branch
 # opens with a letter or a digit, so that the regex engine skips ahead to one.
-_DATE_CUE = re.compile(
-    "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|tomorrow|" + "|".join(f"{d}(?:st|nd|rd|th)" for d in range(10))
+_DATE_CUE = Cue(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "day", "tomorrow"),
+    re.compile(r"[0-9](?:st|nd|rd|th)"),
 )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.extract.near import Cue
+
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -125,7 +127,7 @@ DURATION = re.compile(
 
 #: the word every `DURATION` names, for `bot.extract.near.finditer_near` (on lower-cased text): "min"
 #: alone is no cue ("minister"), and the "10 min" of "two hours and 10 min" lies near its "hour"
-DURATION_CUE = re.compile("hour|minute")
+DURATION_CUE = Cue(("hour", "minute"))
 
 
 _FRACTIONS = tuple(

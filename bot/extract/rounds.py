@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
-from bot.extract.near import Near, for_lower_case
+from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.next_steps import NEXT
 from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
 from bot.extract.text import Sentence
@@ -47,8 +47,8 @@ _NOT_TALKS = re.compile(
 _TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
 # the two on the lower-cased text, near the words they need: "the fifth round" (an ordinal and
 # up to three qualifiers before its noun), "the talks, the seventh since April"
-ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), re.compile("round|meeting|session|sitting"), before=90, after=25)
-APPOSITIVES_NEAR = Near(for_lower_case(APPOSITIVE_RE), re.compile(r",\s+the\s"), before=100, after=40)
+ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), Cue(("round", "meeting", "session", "sitting")), before=90, after=25)
+APPOSITIVES_NEAR = Near(for_lower_case(APPOSITIVE_RE), Cue(pattern=re.compile(r",\s+the\s")), before=100, after=40)
 
 
 @dataclass(frozen=True, slots=True)

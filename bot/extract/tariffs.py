@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from bot.extract.article import Article
 from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
-from bot.extract.near import Near, for_lower_case
+from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.numbers import CARDINAL, cardinal_value
 from bot.extract.scope import mentions_third_party
 from bot.extract.text import Sentence
@@ -51,7 +51,6 @@ RATE_RE = re.compile(
     re.IGNORECASE,
 )
 #: the word every rate has, for `finditer_near` (on lower-cased text)
-_PERCENT = re.compile(r"%|per ?cent|pct?\b")
 _NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b", re.I)
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?(?:similar|same|identical|equivalent)\s+(?:\w+\s+)?{_NOUN}", re.I)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
@@ -95,7 +94,7 @@ _OTHER_RATE = re.compile(
     re.I,
 )
 # a rate's words reach up to ~150 characters before its percentage ("tariffs on ... from as much as")
-RATES_NEAR = Near(for_lower_case(RATE_RE), _PERCENT, before=200, after=120)
+RATES_NEAR = Near(for_lower_case(RATE_RE), Cue(("%", "percent", "per cent"), re.compile(r"pct?\b")), before=200, after=120)
 _REFERENCE_LOWER = for_lower_case(REFERENCE_RE)
 _NOT_A_RATE_BEFORE = for_lower_case(_NOT_A_RATE_BEFORE)  # searched in the lower-cased text
 _BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot.extract.cues import CLAUSE_BREAK, CLAUSE_BREAKS_NEAR
 from bot.extract.dates import DATE_RE, DATES_NEAR
-from bot.extract.near import finditer_near, for_lower_case
+from bot.extract.near import Cue, finditer_near, for_lower_case
 from bot.extract.numbers import DURATION, DURATION_CUE
 from bot.extract.people import DURATIONS_NEAR
 from bot.extract.rounds import APPOSITIVE_RE, APPOSITIVES_NEAR, ROUND_RE, ROUNDS_NEAR
@@ -45,6 +45,22 @@ def test_rates_near_a_percentage_are_all_the_rates(text):
     lower = text.lower()
     near = RATES_NEAR.finditer(lower, lower)
     assert _spans(near) == _spans(RATE_RE.finditer(text))
+
+
+def _every_occurrence(words, text):
+    return sorted((i, i + len(w)) for w in words for i in range(len(text)) if text.startswith(w, i))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="ab ;’", max_size=40), words=st.lists(st.text(alphabet="ab ;’", min_size=1, max_size=3), max_size=8, unique=True))
+def test_a_cue_reports_every_occurrence_of_its_words_overlapping_ones_too(text, words):
+    # up to four words are found one by one, more with an automaton: both report the same
+    assert Cue(tuple(words)).spans(text) == _every_occurrence(words, text)
+
+
+def test_a_cue_pattern_adds_what_a_word_cannot_say():
+    cue = Cue(("%", "percent"), re.compile(r"pct?\b"))
+    assert cue.spans("25 pct, 10 pcs, 5%") == [(3, 6), (17, 18)]
 
 
 def test_a_text_without_the_cue_is_not_searched_at_all():
