@@ -339,14 +339,16 @@ class Scanner:
         for key, (length, words, names, patterns) in table.items():
             # the key's opener stands for the character before the phrase; with the space put in
             # front of the text, the phrase starts at (end of the key) - (len(key) - 1)
+            # a name's spellings under this key ("Akazawa", "AKAZAWA"), each with the sets that
+            # hold it: one look-up of the text's own spelling checks them all
             by_name: dict[str, list[int]] = {}
-            for set_id, name in names:  # one spelling check per name, whatever sets hold it
+            for set_id, name in names:
                 by_name.setdefault(name, []).append(set_id)
-            named = tuple((name, tuple(ids)) for name, ids in by_name.items())
+            named = {name: tuple(ids) for name, ids in by_name.items()} or None
             # a space in the searched copy may stand for a newline or a dash: a word of several
             # ("economic security") is checked against the real text
             spelled = key[1:] if " " in key[1:] else None
-            value = (len(key) - 1, length, tuple(words), spelled, named, _one_per_set(patterns))
+            value = (len(key) - 1, length, tuple(words), spelled, named, _one_per_set(patterns) or None)
             self._automaton.add_word(key, value)
         if len(self._automaton):
             self._automaton.make_automaton()
@@ -361,21 +363,28 @@ class Scanner:
             for end, (back, length, words, spelled, names, patterns) in self._automaton.iter(searched):
                 start = end - back  # ``end`` counts the space put in front of the text
                 stop = start + length
-                if (
-                    words
-                    and (stop >= size or not (lower[stop].isalnum() or lower[stop] in "_-"))
-                    and (spelled is None or lower.startswith(spelled, start))
-                ):
-                    for set_id in words:  # the automaton matched the word itself: its end is a boundary
-                        found[set_id].append((start, stop))
-                for name, set_ids in names:  # a name is spelled as it is: "US", not "us"
-                    if text.startswith(name, start) and (stop >= size or not (text[stop].isalnum() or text[stop] == "_")):
-                        for set_id in set_ids:
-                            found[set_id].append((start, stop))
-                for set_id, compiled, case_sensitive in patterns:
-                    m = compiled.match(text if case_sensitive else lower, start)
-                    if m:
-                        found[set_id].append((start, m.end()))
+                if words:
+                    after = lower[stop] if stop < size else " "
+                    # the automaton matched the word itself: its end must be a word's end
+                    if not (after.isalnum() or after == "-" or after == "_") and (
+                        spelled is None or lower.startswith(spelled, start)
+                    ):
+                        span = (start, stop)
+                        for set_id in words:
+                            found[set_id].append(span)
+                if names is not None:  # a name is spelled as it is: "US", not "us"
+                    set_ids = names.get(text[start:stop])
+                    if set_ids is not None:
+                        after = text[stop] if stop < size else " "
+                        if not (after.isalnum() or after == "_"):
+                            span = (start, stop)
+                            for set_id in set_ids:
+                                found[set_id].append(span)
+                if patterns is not None:
+                    for set_id, compiled, case_sensitive in patterns:
+                        m = compiled.match(text if case_sensitive else lower, start)
+                        if m:
+                            found[set_id].append((start, m.end()))
         for set_id, compiled, case_sensitive in self._slow:
             source = text if case_sensitive else lower
             hyphen = not case_sensitive
