@@ -80,6 +80,15 @@ class Cue:
         found.sort()
         return found
 
+    def occurs_in(self, text: str) -> bool:
+        """Whether any of the cue stands in ``text`` (the search stops at the first)."""
+        if self._automaton is not None:
+            for _ in self._automaton.iter(text):
+                return True
+        elif any(word in text for word in self.words):
+            return True
+        return self.pattern is not None and self.pattern.search(text) is not None
+
 
 #: up to this many words, one `str.find` loop per word costs less than an automaton's walk
 _FEW_WORDS = 4

@@ -23,6 +23,8 @@ from typing import NamedTuple
 
 import lxml.etree
 
+from bot.extract.near import Cue
+
 _BLOCK_TAG = re.compile(
     r"<(?:/?(?:p|div|li|h[1-6]|blockquote|tr|section|article|header|footer|figcaption|pre|ul|ol|table|dd|dt)\b[^>]*|br\b[^>]*)>",
     re.IGNORECASE,
@@ -36,6 +38,12 @@ _CALL_TO_ACT = re.compile(
     r"newsletter|unlock|paywall|already a (?:member|subscriber)|advertisement|read more|continue reading|"
     r"share this article|click here)\b"
 )
+# the words a call to act opens with: one walk of a small automaton over a line says whether
+# the regex, which tries its alternatives at every position, needs to run at all
+_CALL_TO_ACT_WORDS = Cue(
+    ("subscri", "sign", "log", "register", "create an account", "newsletter", "unlock", "paywall", "already a ",
+     "advertisement", "read more", "continue reading", "share this article", "click here")
+)  # fmt: skip
 _LABEL_LINE = re.compile(r"^[^.!?“”\"]{0,40}$")
 # bylines and time stamps: "By Karla Ward", "Updated July 8, 2025 10:00 AM", "Published 3:05 p.m. ET"
 _BYLINE = re.compile(
@@ -123,6 +131,10 @@ def _is_bullet(line: str) -> bool:
     return line[:1] in "-–—•*·"
 
 
+def _is_call_to_act(folded: str) -> bool:
+    return _CALL_TO_ACT_WORDS.occurs_in(folded) and _CALL_TO_ACT.search(folded) is not None
+
+
 def remove_boilerplate(lines: list[str]) -> list[str]:
     """Drop page furniture (see the module docstring for the rules)."""
     folded_lines = [_fold(line) for line in lines]
@@ -134,7 +146,7 @@ def remove_boilerplate(lines: list[str]) -> list[str]:
         repeated = counts[folded] > 1 and len(folded) < 300
         # a call to act matters only on a short, a shouted or a repeated line: the long
         # paragraphs of the story, most of its text, are never searched
-        is_call = (repeated or len(line) < 160 or line.isupper()) and _CALL_TO_ACT.search(folded) is not None
+        is_call = (repeated or len(line) < 160 or line.isupper()) and _is_call_to_act(folded)
         if repeated:
             in_pitch = in_pitch or is_call
             continue

@@ -56,11 +56,13 @@ def _every_occurrence(words, text):
 def test_a_cue_reports_every_occurrence_of_its_words_overlapping_ones_too(text, words):
     # up to four words are found one by one, more with an automaton: both report the same
     assert Cue(tuple(words)).spans(text) == _every_occurrence(words, text)
+    assert Cue(tuple(words)).occurs_in(text) == bool(_every_occurrence(words, text))
 
 
 def test_a_cue_pattern_adds_what_a_word_cannot_say():
     cue = Cue(("%", "percent"), re.compile(r"pct?\b"))
     assert cue.spans("25 pct, 10 pcs, 5%") == [(3, 6), (17, 18)]
+    assert cue.occurs_in("25 pct") and not cue.occurs_in("10 pcs")
 
 
 def test_a_text_without_the_cue_is_not_searched_at_all():

@@ -4,7 +4,14 @@ import lxml.etree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.extract.text import _plain_markup_text, html_to_lines, remove_boilerplate, split_sentences
+from bot.extract.text import (
+    _CALL_TO_ACT,
+    _CALL_TO_ACT_WORDS,
+    _plain_markup_text,
+    html_to_lines,
+    remove_boilerplate,
+    split_sentences,
+)
 
 
 def test_block_elements_become_lines_and_entities_are_decoded():
@@ -85,3 +92,16 @@ def test_a_comment_or_a_stray_bracket_is_left_to_lxml():
     assert _plain_markup_text("a <!-- b --> c") is None
     assert _plain_markup_text("a < b") is None
     assert html_to_lines("<p>a <!-- b --> c</p><p>x &lt; y</p>") == ["a c", "x < y"]
+
+
+CALL_WORDS = ["subscribe", "subscribers", "sign", "in", "up", "log", "login", "register", "create", "an", "account",
+              "newsletter", "unlock", "paywall", "already", "a", "member", "advertisement", "read", "more", "continue",
+              "reading", "share", "this", "article", "click", "here", "the", "talks", "-", "signing", "logistics"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.lists(st.sampled_from(CALL_WORDS), max_size=12).map(" ".join))
+def test_a_call_to_act_always_holds_one_of_the_words_looked_for_first(line):
+    # the regex runs only on lines where the automaton found one of its opening words
+    if _CALL_TO_ACT.search(line):
+        assert _CALL_TO_ACT_WORDS.occurs_in(line)
