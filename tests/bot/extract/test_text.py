@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 from bot.extract.text import (
     _CALL_TO_ACT,
     _CALL_TO_ACT_WORDS,
+    _PERIOD_END,
+    _SENTENCE_END,
     _plain_markup_text,
     html_to_lines,
     remove_boilerplate,
@@ -105,3 +107,13 @@ def test_a_call_to_act_always_holds_one_of_the_words_looked_for_first(line):
     # the regex runs only on lines where the automaton found one of its opening words
     if _CALL_TO_ACT.search(line):
         assert _CALL_TO_ACT_WORDS.occurs_in(line)
+
+
+END_WORDS = ["Talks", "ended.", "U.S.", "Mr.", "said", '"No."', "’", "(", ")", "5.", "A.", "…", "...", "So", "the", "deal"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(paragraph=st.lists(st.sampled_from(END_WORDS), max_size=30).map(" ".join))
+def test_a_paragraph_without_exclamation_or_question_marks_ends_its_sentences_at_the_same_places(paragraph):
+    # such a paragraph, most of them, is split with a pattern opening with a plain "."
+    assert [m.span() for m in _PERIOD_END.finditer(paragraph)] == [m.span() for m in _SENTENCE_END.finditer(paragraph)]
