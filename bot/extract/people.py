@@ -218,7 +218,11 @@ def find_meetings(
 
     counterpart_participants = [p for p in participants if article.side_of(p) != profile.tracked_side]
     meetings: list[Meeting] = []
+    # every duration names an hour or a minute: the sentences without one (most) are not read
+    timed = article.sentences_containing(DURATIONS_NEAR.cue.words)
     for sentence in _sitting_sentences(article, sentences, skip_paragraphs, other_round_sentences, bool(present)):
+        if sentence.index not in timed:
+            continue
         lowered = article.lower[sentence.start : sentence.end]
         durations = [
             m for m in DURATIONS_NEAR.finditer(lowered, lowered)
