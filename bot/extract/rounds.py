@@ -65,11 +65,13 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
     # a round needs a round word and a number, in words or figures, in the same sentence
     candidates = article.sentences_with(_ROUND_WORDS)
     numbered = article.sentences_with(_NUMBER_WORDS)
+    # the nouns ROUNDS_NEAR needs, looked for once in the whole text ("talks" alone has none)
+    with_noun = article.sentences_containing(ROUNDS_NEAR.cue.words)
     for sentence in article.sentences:
         if sentence.index not in candidates or (sentence.index not in numbered and not _DIGIT.search(sentence.text)):
             continue
         lowered = article.lower[sentence.start : sentence.end]
-        for match in ROUNDS_NEAR.finditer(lowered, lowered):
+        for match in ROUNDS_NEAR.finditer(lowered, lowered) if sentence.index in with_noun else ():
             after = sentence.text[match.end() : match.end() + 40]
             if _NOT_TALKS.match(after):
                 continue
