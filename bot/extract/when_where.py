@@ -191,8 +191,9 @@ def find_when_where(
                 continue
             near = min(round_positions, key=lambda p: abs(p - sentence.start)) if round_positions else sentence.start
             mentions.sort(key=lambda m: abs(m.start - near))
-            day = resolve(mentions[0], anchor, forward=forward(sentence, mentions[0]))
-            if day and not forward(sentence, mentions[0]) and strict:
+            ahead = forward(sentence, mentions[0])
+            day = resolve(mentions[0], anchor, forward=ahead)
+            if day and not ahead and strict:
                 # a round reported over several days ("on Thursday and again on Friday"): its last sitting
                 days = [resolve(m, anchor, forward=False) for m in mentions if m.kind == mentions[0].kind]
                 day = max([d for d in days if d is not None and (anchor is None or d <= anchor)] or [day])
