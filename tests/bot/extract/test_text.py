@@ -1,5 +1,7 @@
 """Clean-up: the article's text without page furniture, split into sentences."""
 
+from html import unescape as unescape_entities
+
 import lxml.etree
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from bot.extract.text import (
     _PERIOD_END,
     _SENTENCE_END,
     _plain_markup_text,
+    _unescape,
     html_to_lines,
     remove_boilerplate,
     split_sentences,
@@ -117,3 +120,13 @@ END_WORDS = ["Talks", "ended.", "U.S.", "Mr.", "said", '"No."', "’", "(", ")",
 def test_a_paragraph_without_exclamation_or_question_marks_ends_its_sentences_at_the_same_places(paragraph):
     # such a paragraph, most of them, is split with a pattern opening with a plain "."
     assert [m.span() for m in _PERIOD_END.finditer(paragraph)] == [m.span() for m in _SENTENCE_END.finditer(paragraph)]
+
+
+ENTITY_PIECES = ["&quot;", "&#x27;", "&#39;", "&#34;", "&#8217;", "&nbsp;", "&amp;", "&lt;", "&", "#", "x27", ";",
+                 "quot", "a", " ", "&#x27", "&QUOT;", "8217", "’"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(ENTITY_PIECES), max_size=20).map("".join))
+def test_common_entities_decode_as_html_unescape_decodes_them(text):
+    assert _unescape(text) == unescape_entities(text)
