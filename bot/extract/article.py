@@ -260,11 +260,15 @@ def _name_tables(profile: Profile) -> _NameTables:
             for length in (len(p.surname) - 1, len(p.surname), len(p.surname) + 1)
             if length >= 6
         )
-        capitals = "".join(sorted({letter.upper() for letter, _ in keys}))
+        # per first letter, the lengths a misspelling can have: "A[a-z]{5,7}" for "Akazawa"
+        lengths: dict[str, list[int]] = {}
+        for letter, length in keys:
+            lengths.setdefault(letter.upper(), []).append(length - 1)
+        starts = "|".join(f"{letter}[a-z]{{{min(n)},{max(n)}}}" for letter, n in sorted(lengths.items()))
         tables = _NAME_TABLES[profile] = _NameTables(
             known_words=frozenset(" ".join(p.name for p in profile.people).split()),
             misspellable=keys,
-            surname_like=re.compile(f"[{capitals}][a-z]{{4,}}(?![\\w-])" if capitals else "(?!)"),
+            surname_like=re.compile(f"(?:{starts})(?![\\w-])" if starts else "(?!)"),
         )
     return tables
 
@@ -272,19 +276,17 @@ def _name_tables(profile: Profile) -> _NameTables:
 def _find_people(
     profile: Profile, text: str, found: dict[int, list[tuple[int, int]]], sides: Mentions
 ) -> list[Mention]:
-    mentions: list[Mention] = []
-    for person in profile.people:
-        mentions += [Mention(person.name, s, e) for s, e in found[id(person.aliases)]]
-    # "Donald Trump" is one mention, not also "Trump" inside it
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    # "Donald Trump" is one mention, not also "Trump" inside it: spans sorted by start, the
+    # longest first (then in the profile's order), and a span inside the one before dropped
+    spans = [(s, -e, order) for order, person in enumerate(profile.people) for s, e in found[id(person.aliases)]]
+    spans.sort()
     outer_end = -1
-    kept = []
-    for mention in mentions:
-        if mention.end <= outer_end:
+    mentions: list[Mention] = []
+    for start, minus_end, order in spans:
+        if -minus_end <= outer_end:
             continue
-        kept.append(mention)
-        outer_end = mention.end
-    mentions = kept
+        mentions.append(Mention(profile.people[order].name, start, -minus_end))
+        outer_end = -minus_end
     # the kept mentions do not nest, so a position is covered by the last one starting before it
     alias_starts = [m.start for m in mentions]
 
