@@ -57,9 +57,13 @@ class DateMention:
 #: what every date names: a month, a day's name, "tomorrow" or "16th"
 # On the text as written, like DATE_RE: a month is capitalised ("May", not "may"). Every branch
 # opens with a letter or a digit, so that the regex engine skips ahead to one.
+# One alternation, not words: its first characters are few enough (capitals, "d", "t", digits)
+# for the regex engine to skip through a sentence faster than an automaton walks it.
 _DATE_CUE = Cue(
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "day", "tomorrow"),
-    re.compile(r"[0-9](?:st|nd|rd|th)"),
+    pattern=re.compile(
+        "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|tomorrow|"
+        + "|".join(f"{d}(?:st|nd|rd|th)" for d in range(10))
+    )
 )
 
 
