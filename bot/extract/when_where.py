@@ -162,9 +162,13 @@ def find_when_where(
     place = article.profile.place(location) if location else None
     anchor = local_day(article.published, place.tz if place else None)
 
+    future = article.sentences_holding(FUTURE)
+
     def forward(sentence: Sentence, mention: DateMention | None = None) -> bool:
         """Whether a weekday looks ahead: the tense of its clause ("held talks on Friday, ... days
         before Ishiba is due to meet Trump": past), or of the sentence."""
+        if sentence.index not in future:
+            return False  # no clause of it can count a future word: it need not be split into clauses
         start, end = sentence.start, sentence.end
         if mention is not None:
             start, end = next(((s, e) for s, e in article.clauses_of(sentence) if s <= mention.start < e), (start, end))
