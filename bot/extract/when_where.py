@@ -92,7 +92,10 @@ def _find_dateline(article: Article) -> Dateline | None:
     body = [s for s in article.sentences if s.paragraph > 0][:3]
     first: Dateline | None = None
     for sentence in body:
-        match = _DATELINE.match(sentence.text)
+        text = sentence.text
+        if not ("-" in text or "—" in text or "–" in text):
+            continue  # a dateline ends with one of these dashes: most opening sentences have none
+        match = _DATELINE.match(text)
         if not match:
             continue
         city_text = match.group("city")
