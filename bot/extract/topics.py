@@ -23,21 +23,26 @@ def find_topics(
     not_discussed: list[str] = []
     evidence: dict[str, str] = {}
     by_sentence = article.labelled_by_sentence(article.profile.topics)
+    # the article's hits and sentence sets, looked up once rather than through `Article.has` and
+    # `Article.in_sentence` for every sentence and clause
+    speculative, separate = article.sentences_holding(SPECULATION), article.sentences_holding(SEPARATE)
+    denied, considered, discussed = article.hits(NOT_DISCUSSED), article.hits(CONSIDERING), article.hits(DISCUSSED)
+    tracked = article.profile.tracked_side
     for sentence in article.sentences:
         hits = by_sentence.get(sentence.index)
         if not hits or sentence.paragraph in skip_paragraphs or sentence.paragraph == 0:
             continue
-        if article.in_sentence(SPECULATION, sentence) or is_question(sentence.text):
+        if sentence.index in speculative or is_question(sentence.text):
             continue
         other_story = (
             mentions_third_party(article, sentence.start, sentence.end)
-            and not article.names_side(article.profile.tracked_side, sentence.start, sentence.end)
-        ) or article.in_sentence(SEPARATE, sentence)
+            and not article.names_side(tracked, sentence.start, sentence.end)
+        ) or sentence.index in separate
         for start, end in article.clauses_of(sentence):
             found = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= end))
             if not found:
                 continue
-            if article.has(NOT_DISCUSSED, start, end):
+            if denied.any(start, end):
                 for topic in found:
                     if topic not in not_discussed:
                         not_discussed.append(topic)
@@ -45,10 +50,10 @@ def find_topics(
                 continue
             if other_story:
                 continue  # "Separately, Trump's team is preparing talks with South Korea..., while China said..."
-            considering = article.has(CONSIDERING, start, end)
+            considering = considered.any(start, end)
             if considering and not upcoming:
                 continue
-            if not (considering or article.has(DISCUSSED, start, end)):
+            if not (considering or discussed.any(start, end)):
                 continue
             for topic in found:
                 if topic not in topics:

@@ -43,6 +43,13 @@ _SPOKE = re.compile(
 _OTHER_DAY = re.compile(
     r"\b(?:before|by|until|till|ahead of|from|effective|starting|beginning|as of|deadline of|due)\s+(?:the\s+)?$", re.I
 )
+# The words without which each of the three patterns above cannot match: most windows before a
+# date hold none of them, and a substring test is far cheaper than a search that tries the
+# pattern's opening `\b` at every position.
+_TRAVEL_WORDS = ("left", "leav", "depart", "arriv", "fly", "flew", "flies", "travel", "head", "return", "set off", "sets off")
+_SPOKE_WORDS = ("said", "says", "told", "announced", "stated", "added", "noted", "wrote", "posted")
+_OTHER_DAY_WORDS = ("before", "by", "until", "till", "ahead of", "from", "effective", "starting", "beginning", "as of",
+                    "deadline of", "due")  # fmt: skip
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
 # "early Thursday in Japan", "3 a.m. Saturday, Tokyo time": a day on another clock than the meeting's
 _ELSEWHERE_AFTER = re.compile(r"^,?\s*(?:in\s+(?P<place>[A-Z][\w.]+)|(?P<clock>[A-Z][\w.]+)\s+time\b)")
@@ -92,7 +99,10 @@ def _find_dateline(article: Article) -> Dateline | None:
     body = [s for s in article.sentences if s.paragraph > 0][:3]
     first: Dateline | None = None
     for sentence in body:
-        match = _DATELINE.match(sentence.text)
+        text = sentence.text
+        if not ("-" in text or "—" in text or "–" in text):
+            continue  # a dateline ends with one of these dashes: most opening sentences have none
+        match = _DATELINE.match(text)
         if not match:
             continue
         city_text = match.group("city")
@@ -112,7 +122,13 @@ def _usable(article: Article, mention: DateMention, sentence: Sentence, location
     another clock ("early Thursday in Japan" for a meeting in Washington)."""
     before = article.text[max(sentence.start, mention.start - 60) : mention.start]
     after = article.text[mention.end : mention.end + 30]
-    if _TRAVEL.search(before) or _SPOKE.search(before) or _OTHER_DAY.search(before) or _DEADLINE_AFTER.match(after):
+    lower = before.lower() if before.isascii() else None
+    if (
+        _searched(_TRAVEL, _TRAVEL_WORDS, before, lower)
+        or _searched(_SPOKE, _SPOKE_WORDS, before, lower)
+        or _searched(_OTHER_DAY, _OTHER_DAY_WORDS, before, lower)
+        or _DEADLINE_AFTER.match(after)
+    ):
         return False
     elsewhere = _ELSEWHERE_AFTER.match(after)
     if elsewhere and location is not None:
@@ -120,6 +136,16 @@ def _usable(article: Article, mention: DateMention, sentence: Sentence, location
         if word.lower() != "local" and not _same_place(article, word, location):
             return False
     return True
+
+
+def _searched(pattern: re.Pattern[str], words: tuple[str, ...], text: str, lower: str | None) -> bool:
+    """Whether the case-insensitive ``pattern`` matches in ``text``; skipped when ``lower``, the
+    text lower-cased, holds none of the ``words`` every match needs. Only an ASCII text is
+    lower-cased for this (``lower`` is None otherwise): IGNORECASE lets a few other letters
+    stand for ASCII ones ("ſ" for "s"), which `str.lower` does not turn into them."""
+    if lower is not None and not any(word in lower for word in words):
+        return False
+    return pattern.search(text) is not None
 
 
 def _same_place(article: Article, word: str, city: str) -> bool:
@@ -162,9 +188,13 @@ def find_when_where(
     place = article.profile.place(location) if location else None
     anchor = local_day(article.published, place.tz if place else None)
 
+    future = article.sentences_holding(FUTURE)
+
     def forward(sentence: Sentence, mention: DateMention | None = None) -> bool:
         """Whether a weekday looks ahead: the tense of its clause ("held talks on Friday, ... days
         before Ishiba is due to meet Trump": past), or of the sentence."""
+        if sentence.index not in future:
+            return False  # no clause of it can count a future word: it need not be split into clauses
         start, end = sentence.start, sentence.end
         if mention is not None:
             start, end = next(((s, e) for s, e in article.clauses_of(sentence) if s <= mention.start < e), (start, end))

@@ -1,5 +1,11 @@
 """The day of the round, in the local time of the place of the meeting."""
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.extract.dates import _DATE_START, DATE_RE
 from tests.bot.extract.helpers import facts_of
 
 MET = "Akazawa met Commerce Secretary Howard Lutnick in Washington for the sixth round of tariff talks {}."
@@ -97,3 +103,18 @@ def test_a_past_clause_is_read_in_its_own_tense():
         published="2025-06-14T09:00:00Z",
     )
     assert (facts.date, facts.round_status) == ("2025-06-13", "held")
+
+
+# words a date is made of, words that open like one ("those", "only", "nearly", "Thus") and others
+_WORDS = ["on", "the", "16th", "1st", "Thursday", "Thursday's", "(May", "1)", "(29th)", "May", "may", "June", "6,",
+          "2025", "Sept.", "last", "next", "coming", "yesterday", "today", "tomorrow", "this", "those", "only",
+          "nearly", "copy", "yet", "tonight", "Thus", "Monday", "Mondays", "round", "met", "talks", "3", "12", ","]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join))
+def test_the_look_ahead_of_the_date_pattern_only_skips_positions_where_no_date_starts(text):
+    # the pattern without its look-ahead, tried at every position, finds the same dates
+    unfiltered = re.compile(DATE_RE.pattern.replace(_DATE_START, "", 1), DATE_RE.flags)
+    assert unfiltered.pattern != DATE_RE.pattern
+    assert [m.span() for m in DATE_RE.finditer(text)] == [m.span() for m in unfiltered.finditer(text)]
