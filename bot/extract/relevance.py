@@ -61,30 +61,42 @@ def _paragraphs_about(article: Article, body: list[Sentence], about: set[int]) -
 
 
 def is_relevant(article: Article) -> bool:
-    body = [s for s in article.sentences if s.paragraph > 0]
-    title = [s for s in article.sentences if s.paragraph == 0]
+    title, body = _title_and_body(article)
     subject = _subject_sentences(article)
-    about = [s for s in body if _about(article, s, subject)]
-    score = len(about) + _paragraphs_about(article, body, {s.index for s in about})
-    headline = any(_about(article, s, subject) for s in title)
     if _led_by_another_country(article, title, body):
         # "S. Korea races to match Japan's deal", "US and China agree...": the tracked pair must
         # carry at least half of what the story says about the other side
-        counterpart = [s for s in body if _names_counterpart(article, s)]
-        ours = [s for s in about if first_party_named(article, s.start, s.end) != "other"]
-        return len(ours) >= 3 and 2 * len(ours) >= len(counterpart)
+        ours = [
+            s for s in body if _about(article, s, subject) and first_party_named(article, s.start, s.end) != "other"
+        ]
+        return len(ours) >= 3 and 2 * len(ours) >= sum(_names_counterpart(article, s) for s in body)
     if any(mentions_other_country(article, s.start, s.end) for s in title):
         # "Japan and EU pledge to defend trade in face of US tariffs": another pair's story unless
-        # the tracked pair, on its own, carries enough of it
-        own = [s for s in about if not mentions_other_country(article, s.start, s.end)]
-        others = [s for s in body if mentions_other_country(article, s.start, s.end)]
-        if len(own) < max(2, len(others) / 2):
-            return False
-    # An explainer's headline may name one side only ("What Japan gave up in the tariff deal").
-    headline_one_side = any(_about(article, s, subject, sides_needed=1) for s in title)
-    # A wire brief may be a sentence or two: its lead carries it.
-    lead_about = bool(body) and body[0] in about
-    return ((headline or headline_one_side or lead_about) and score >= 1) or score >= 2
+        # the tracked pair, on its own, carries enough of it (two sentences or more, so relevant)
+        own = sum(_about(article, s, subject) and not mentions_other_country(article, s.start, s.end) for s in body)
+        others = sum(mentions_other_country(article, s.start, s.end) for s in body)
+        return own >= max(2, others / 2)
+    about: set[int] = set()
+    for sentence in body:
+        if _about(article, sentence, subject):
+            about.add(sentence.index)
+            if len(about) == 2:
+                return True  # two sentences about the talks carry any story: the rest is not read
+    score = len(about) + _paragraphs_about(article, body, about)
+    if score != 1:
+        return score >= 2
+    # A wire brief may be a sentence or two: its lead carries it. An explainer's headline may
+    # name one side only ("What Japan gave up in the tariff deal"); a headline naming both does too.
+    return body[0].index in about or any(_about(article, s, subject, sides_needed=1) for s in title)
+
+
+def _title_and_body(article: Article) -> tuple[list[Sentence], list[Sentence]]:
+    """The headline's sentences and the body's: paragraph 0 comes first, in order."""
+    sentences = article.sentences
+    count = 0
+    while count < len(sentences) and sentences[count].paragraph == 0:
+        count += 1
+    return sentences[:count], sentences[count:]
 
 
 def _led_by_another_country(article: Article, title: list[Sentence], body: list[Sentence]) -> bool:
