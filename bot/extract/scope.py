@@ -86,15 +86,13 @@ def first_party_named(article: Article, start: int, end: int) -> str | None:
 
 def off_topic_paragraphs(article: Article) -> set[int]:
     """Paragraphs that name a third party and not the counterpart side (or its people)."""
+    third_parties = _third_parties(article)
+    if not third_parties.spans:
+        return set()  # most stories name no third country: no paragraph to look at
     profile = article.profile
     counterparts = [s for s in profile.sides if s != profile.tracked_side]
-    spans: dict[int, tuple[int, int]] = {}
-    for sentence in article.sentences:
-        start, end = spans.get(sentence.paragraph, (sentence.start, sentence.end))
-        spans[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
     off = set()
-    third_parties = _third_parties(article)
-    for index, (start, end) in spans.items():
+    for index, (start, end) in _paragraph_spans(article).items():
         if index == 0 or not third_parties.any(start, end):
             continue
         if any(article.names_side(side, start, end) for side in counterparts):
@@ -103,6 +101,16 @@ def off_topic_paragraphs(article: Article) -> set[int]:
             continue  # the negotiator's own doings, wherever they happen ("the G7 in Kananaskis, Canada")
         off.add(index)
     return off
+
+
+def _paragraph_spans(article: Article) -> dict[int, tuple[int, int]]:
+    """Each paragraph's (start, end): from its first sentence's start to its last one's end
+    (sentences come in order, a paragraph's together)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for sentence in article.sentences:
+        first = spans.get(sentence.paragraph)
+        spans[sentence.paragraph] = (sentence.start if first is None else first[0], sentence.end)
+    return spans
 
 
 def mentions_other_country(article: Article, start: int, end: int) -> bool:
