@@ -114,14 +114,17 @@ def _title_and_body(article: Article) -> tuple[list[Sentence], list[Sentence]]:
 
 def _led_by_another_country(article: Article, title: list[Sentence], body: list[Sentence]) -> bool:
     """The headline (or, without a country in it, the lead) names another country first."""
-    dateline = find_dateline(article)  # "KANANASKIS, Canada --" names where, not whose story
-    for part in (title, body[:1]):
-        if part:
-            start = max(part[0].start, dateline.end if dateline and part is not title else 0)
-            first = first_party_named(article, start, part[-1].end)
-            if first is not None:
-                return first == "other"
-    return False
+    if title:
+        first = first_party_named(article, title[0].start, title[-1].end)
+        if first is not None:
+            return first == "other"
+    if not body:
+        return False
+    # Only now the dateline: most headlines name a country. "KANANASKIS, Canada --" names where,
+    # not whose story.
+    dateline = find_dateline(article)
+    start = max(body[0].start, dateline.end if dateline else 0)
+    return first_party_named(article, start, body[0].end) == "other"
 
 
 def _names_counterpart(article: Article, sentence: Sentence) -> bool:
