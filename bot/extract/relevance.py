@@ -9,26 +9,42 @@ country ("Bessent meets China's He Lifeng") needs the tracked pair to carry much
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from bot.extract.article import Article
 from bot.extract.scope import first_party_named, mentions_other_country
 from bot.extract.text import Sentence
 from bot.extract.when_where import find_dateline
+from bot.phrases import Hits
 
 
-def _about(article: Article, sentence: Sentence, subject: set[int], *, sides_needed: int | None = None) -> bool:
+def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:
     """The sentence names the subject of the talks and (by default all) sides, or it has the
-    tracked side's negotiator with someone of the other side ("Akazawa met Lutnick").
-    ``subject`` holds the sentences that name the subject (`_subject_sentences`)."""
-    # a subject sentence names the subject or the round: only its sides are left to count
-    if sentence.index in subject and len(article.sides_named(sentence.start, sentence.end)) >= (
+    tracked side's negotiator with someone of the other side ("Akazawa met Lutnick")."""
+    if _names_subject(article, sentence) and len(article.sides_named(sentence.start, sentence.end)) >= (
         sides_needed or len(article.profile.sides)
     ):
         return True
     return _negotiators_meet(article, sentence)
 
 
-def _subject_sentences(article: Article) -> set[int]:
-    return article.sentences_with(article.profile.subject_terms, article.profile.round_terms)
+def _names_subject(article: Article, sentence: Sentence) -> bool:
+    """Whether a subject or round term starts in the sentence or in the gap before the next one:
+    ``article.sentences_with(subject_terms, round_terms)`` asked of one sentence, as the common
+    path reads only the first sentences of the body."""
+    following = sentence.index + 1
+    stop = article.sentences[following].start if following < len(article.sentences) else len(article.text)
+    profile = article.profile
+    return _starts_in(article.hits(profile.subject_terms), sentence.start, stop) or _starts_in(
+        article.hits(profile.round_terms), sentence.start, stop
+    )
+
+
+def _starts_in(hits: Hits, start: int, stop: int) -> bool:
+    """Whether a hit starts in text[start:stop] (it may end past ``stop``)."""
+    spans = hits.spans
+    i = bisect_left(spans, (start,))
+    return i < len(spans) and spans[i][0] < stop
 
 
 def _about_span(article: Article, start: int, end: int, *, sides_needed: int | None = None) -> bool:
@@ -61,42 +77,54 @@ def _paragraphs_about(article: Article, body: list[Sentence], about: set[int]) -
 
 
 def is_relevant(article: Article) -> bool:
-    body = [s for s in article.sentences if s.paragraph > 0]
-    title = [s for s in article.sentences if s.paragraph == 0]
-    subject = _subject_sentences(article)
-    about = [s for s in body if _about(article, s, subject)]
-    score = len(about) + _paragraphs_about(article, body, {s.index for s in about})
-    headline = any(_about(article, s, subject) for s in title)
+    title, body = _title_and_body(article)
     if _led_by_another_country(article, title, body):
         # "S. Korea races to match Japan's deal", "US and China agree...": the tracked pair must
         # carry at least half of what the story says about the other side
-        counterpart = [s for s in body if _names_counterpart(article, s)]
-        ours = [s for s in about if first_party_named(article, s.start, s.end) != "other"]
-        return len(ours) >= 3 and 2 * len(ours) >= len(counterpart)
+        ours = [s for s in body if _about(article, s) and first_party_named(article, s.start, s.end) != "other"]
+        return len(ours) >= 3 and 2 * len(ours) >= sum(_names_counterpart(article, s) for s in body)
     if any(mentions_other_country(article, s.start, s.end) for s in title):
         # "Japan and EU pledge to defend trade in face of US tariffs": another pair's story unless
-        # the tracked pair, on its own, carries enough of it
-        own = [s for s in about if not mentions_other_country(article, s.start, s.end)]
-        others = [s for s in body if mentions_other_country(article, s.start, s.end)]
-        if len(own) < max(2, len(others) / 2):
-            return False
-    # An explainer's headline may name one side only ("What Japan gave up in the tariff deal").
-    headline_one_side = any(_about(article, s, subject, sides_needed=1) for s in title)
-    # A wire brief may be a sentence or two: its lead carries it.
-    lead_about = bool(body) and body[0] in about
-    return ((headline or headline_one_side or lead_about) and score >= 1) or score >= 2
+        # the tracked pair, on its own, carries enough of it (two sentences or more, so relevant)
+        own = sum(_about(article, s) and not mentions_other_country(article, s.start, s.end) for s in body)
+        others = sum(mentions_other_country(article, s.start, s.end) for s in body)
+        return own >= max(2, others / 2)
+    about: set[int] = set()
+    for sentence in body:
+        if _about(article, sentence):
+            about.add(sentence.index)
+            if len(about) == 2:
+                return True  # two sentences about the talks carry any story: the rest is not read
+    score = len(about) + _paragraphs_about(article, body, about)
+    if score != 1:
+        return score >= 2
+    # A wire brief may be a sentence or two: its lead carries it. An explainer's headline may
+    # name one side only ("What Japan gave up in the tariff deal"); a headline naming both does too.
+    return body[0].index in about or any(_about(article, s, sides_needed=1) for s in title)
+
+
+def _title_and_body(article: Article) -> tuple[list[Sentence], list[Sentence]]:
+    """The headline's sentences and the body's: paragraph 0 comes first, in order."""
+    sentences = article.sentences
+    count = 0
+    while count < len(sentences) and sentences[count].paragraph == 0:
+        count += 1
+    return sentences[:count], sentences[count:]
 
 
 def _led_by_another_country(article: Article, title: list[Sentence], body: list[Sentence]) -> bool:
     """The headline (or, without a country in it, the lead) names another country first."""
-    dateline = find_dateline(article)  # "KANANASKIS, Canada --" names where, not whose story
-    for part in (title, body[:1]):
-        if part:
-            start = max(part[0].start, dateline.end if dateline and part is not title else 0)
-            first = first_party_named(article, start, part[-1].end)
-            if first is not None:
-                return first == "other"
-    return False
+    if title:
+        first = first_party_named(article, title[0].start, title[-1].end)
+        if first is not None:
+            return first == "other"
+    if not body:
+        return False
+    # Only now the dateline: most headlines name a country. "KANANASKIS, Canada --" names where,
+    # not whose story.
+    dateline = find_dateline(article)
+    start = max(body[0].start, dateline.end if dateline else 0)
+    return first_party_named(article, start, body[0].end) == "other"
 
 
 def _names_counterpart(article: Article, sentence: Sentence) -> bool:

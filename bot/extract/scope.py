@@ -9,9 +9,10 @@ profile's own sides and topics are never treated as third parties.
 from __future__ import annotations
 
 import weakref
+from typing import cast
 
 from bot.extract.article import Article
-from bot.phrases import Phrases
+from bot.phrases import NO_HITS, Hits, Phrases
 from bot.profile import Profile
 
 _COUNTRIES = (
@@ -56,35 +57,43 @@ def _side_names(profile: Profile) -> frozenset[str]:
     return names
 
 
-def _third_party_spans(article: Article, start: int, end: int, *, topics_too: bool = False) -> list[tuple[int, int]]:
-    hits = article.hits(_COUNTRY_NAMES)
-    if not hits.spans:
-        return []  # most stories name no other country at all
-    own = _side_names(article.profile) if topics_too else _own_names(article.profile)
-    return [(s, e) for s, e in hits.within(start, end) if article.text[s:e] not in own]
+def _third_parties(article: Article, *, topics_too: bool = False) -> Hits:
+    """Where the article names a country that is not a side (nor, unless ``topics_too``, a topic),
+    sifted once per article: paragraphs, sentences and clauses all ask."""
+    key = "scope.other_countries" if topics_too else "scope.third_parties"
+    found = article.memo.get(key)
+    if found is None:
+        spans = article.hits(_COUNTRY_NAMES).spans
+        kept = []
+        if spans:  # most stories name no other country at all
+            own = _side_names(article.profile) if topics_too else _own_names(article.profile)
+            text = article.text
+            kept = [(s, e) for s, e in spans if text[s:e] not in own]
+        found = article.memo[key] = Hits(kept) if kept else NO_HITS
+    return cast("Hits", found)
 
 
 def first_party_named(article: Article, start: int, end: int) -> str | None:
     """'tracked', 'other' (a third country, topics included) or None: who text[start:end] names
     first, leaving the counterpart side aside ("S. Korea races to match Japan's deal": other)."""
-    tracked = article.profile.tracked_side
-    candidates = [(s, "other") for s, _ in _third_party_spans(article, start, end, topics_too=True)]
-    candidates += [(m.start, "tracked") for m in article.sides.within(start, end) if m.value == tracked]
-    candidates += [(m.start, "tracked") for m in article.people.within(start, end) if article.side_of(m.value) == tracked]
-    return min(candidates)[1] if candidates else None
+    others = _third_parties(article, topics_too=True).within(start, end)
+    # the tracked side (or one of its people) wins only if named before the first other country
+    stop = others[0][0] if others else end
+    if article.names_side(article.profile.tracked_side, start, stop):
+        return "tracked"
+    return "other" if others else None
 
 
 def off_topic_paragraphs(article: Article) -> set[int]:
     """Paragraphs that name a third party and not the counterpart side (or its people)."""
+    third_parties = _third_parties(article)
+    if not third_parties.spans:
+        return set()  # most stories name no third country: no paragraph to look at
     profile = article.profile
     counterparts = [s for s in profile.sides if s != profile.tracked_side]
-    spans: dict[int, tuple[int, int]] = {}
-    for sentence in article.sentences:
-        start, end = spans.get(sentence.paragraph, (sentence.start, sentence.end))
-        spans[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
     off = set()
-    for index, (start, end) in spans.items():
-        if index == 0 or not _third_party_spans(article, start, end):
+    for index, (start, end) in _paragraph_spans(article).items():
+        if index == 0 or not third_parties.any(start, end):
             continue
         if any(article.names_side(side, start, end) for side in counterparts):
             continue
@@ -94,10 +103,20 @@ def off_topic_paragraphs(article: Article) -> set[int]:
     return off
 
 
+def _paragraph_spans(article: Article) -> dict[int, tuple[int, int]]:
+    """Each paragraph's (start, end): from its first sentence's start to its last one's end
+    (sentences come in order, a paragraph's together)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for sentence in article.sentences:
+        first = spans.get(sentence.paragraph)
+        spans[sentence.paragraph] = (sentence.start if first is None else first[0], sentence.end)
+    return spans
+
+
 def mentions_other_country(article: Article, start: int, end: int) -> bool:
     """Any country but the sides, even one that is a topic here (China)."""
-    return bool(_third_party_spans(article, start, end, topics_too=True))
+    return _third_parties(article, topics_too=True).any(start, end)
 
 
 def mentions_third_party(article: Article, start: int, end: int) -> bool:
-    return bool(_third_party_spans(article, start, end))
+    return _third_parties(article).any(start, end)
