@@ -9,9 +9,12 @@ profile's own sides and topics are never treated as third parties.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
+from operator import attrgetter
 from typing import cast
 
 from bot.extract.article import Article
+from bot.extract.text import Sentence
 from bot.phrases import NO_HITS, Hits, Phrases
 from bot.profile import Profile
 
@@ -36,6 +39,7 @@ _OWN_NAMES: weakref.WeakKeyDictionary[Profile, frozenset[str]] = weakref.WeakKey
 
 
 _SIDE_NAMES: weakref.WeakKeyDictionary[Profile, frozenset[str]] = weakref.WeakKeyDictionary()
+_START = attrgetter("start")  # a sentence's offset, to bisect the article's sentences by
 
 
 def _own_names(profile: Profile) -> frozenset[str]:
@@ -92,9 +96,7 @@ def off_topic_paragraphs(article: Article) -> set[int]:
     profile = article.profile
     counterparts = [s for s in profile.sides if s != profile.tracked_side]
     off = set()
-    for index, (start, end) in _paragraph_spans(article).items():
-        if index == 0 or not third_parties.any(start, end):
-            continue
+    for index, (start, end) in _body_paragraphs_holding(article, third_parties).items():
         if any(article.names_side(side, start, end) for side in counterparts):
             continue
         if any((p := profile.person(m.value)) is not None and p.negotiator for m in article.people.within(start, end)):
@@ -103,14 +105,31 @@ def off_topic_paragraphs(article: Article) -> set[int]:
     return off
 
 
-def _paragraph_spans(article: Article) -> dict[int, tuple[int, int]]:
-    """Each paragraph's (start, end): from its first sentence's start to its last one's end
-    (sentences come in order, a paragraph's together)."""
-    spans: dict[int, tuple[int, int]] = {}
-    for sentence in article.sentences:
-        first = spans.get(sentence.paragraph)
-        spans[sentence.paragraph] = (sentence.start if first is None else first[0], sentence.end)
-    return spans
+def _body_paragraphs_holding(article: Article, hits: Hits) -> dict[int, tuple[int, int]]:
+    """The body paragraphs that hold a whole hit (as ``hits.any`` over the paragraph says), with
+    their (start, end): found from the hits, a few, rather than by measuring every paragraph."""
+    sentences = article.sentences
+    found: dict[int, tuple[int, int]] = {}
+    for hit_start, hit_end in hits.spans:
+        i = bisect_right(sentences, hit_start, key=_START) - 1
+        if i < 0 or sentences[i].paragraph == 0 or sentences[i].paragraph in found:
+            continue
+        start, end = _paragraph_span(sentences, i)
+        if hit_start < end and hit_end <= end:
+            found[sentences[i].paragraph] = (start, end)
+    return found
+
+
+def _paragraph_span(sentences: list[Sentence], i: int) -> tuple[int, int]:
+    """(start, end) of the paragraph of sentence i: from its first sentence's start to its last
+    one's end (sentences come in order, a paragraph's together)."""
+    paragraph = sentences[i].paragraph
+    first = last = i
+    while first > 0 and sentences[first - 1].paragraph == paragraph:
+        first -= 1
+    while last + 1 < len(sentences) and sentences[last + 1].paragraph == paragraph:
+        last += 1
+    return sentences[first].start, sentences[last].end
 
 
 def mentions_other_country(article: Article, start: int, end: int) -> bool:

@@ -1,0 +1,50 @@
+"""Which parts of an article speak about the tracked negotiation."""
+
+from bot.extract.scope import first_party_named, mentions_other_country, mentions_third_party, off_topic_paragraphs
+from tests.bot.extract.helpers import article_of
+
+
+def _whole(article, index: int) -> tuple[int, int]:
+    sentence = article.sentences[index]
+    return sentence.start, sentence.end
+
+
+def test_the_party_named_first_leads_and_the_counterpart_is_left_aside():
+    article = article_of(
+        "Japan's negotiator met his South Korean counterpart.\n"
+        "South Korea races to match Japan's deal.\n"
+        "The United States set a deadline.",
+        title="Tariff talks",
+    )
+    assert first_party_named(article, *_whole(article, 1)) == "tracked"
+    assert first_party_named(article, *_whole(article, 2)) == "other"
+    assert first_party_named(article, *_whole(article, 3)) is None
+
+
+def test_a_country_named_right_where_the_range_starts_is_still_found():
+    article = article_of("Korea and Japan talked.", title="Talks")
+    start, end = _whole(article, 1)
+    assert first_party_named(article, start, end) == "other"
+    assert first_party_named(article, start + len("Korea and "), end) == "tracked"
+
+
+def test_a_topic_country_is_another_country_but_no_third_party():
+    article = article_of("Japan worries about China's rare earths.", title="Talks")
+    start, end = _whole(article, 1)
+    assert mentions_other_country(article, start, end)
+    assert not mentions_third_party(article, start, end)
+
+
+def test_a_paragraph_about_a_third_country_without_the_counterpart_is_set_aside():
+    article = article_of(
+        "Japan and the United States held tariff talks.\n"
+        "Prime Minister Shigeru Ishiba met Filipino President Marcos in Manila. They spoke of security.\n"
+        "The Philippines and the United States also talk about tariffs.",
+        title="Philippines and Japan",
+    )
+    assert off_topic_paragraphs(article) == {2}
+
+
+def test_a_story_naming_no_third_country_sets_nothing_aside():
+    article = article_of("Japan and the United States held tariff talks.\nThey meet again next week.", title="Talks")
+    assert off_topic_paragraphs(article) == set()
