@@ -20,7 +20,7 @@ from bot.extract.article import Article
 from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
 from bot.extract.near import Cue, Near, for_lower_case
-from bot.extract.numbers import CARDINAL, cardinal_value
+from bot.extract.numbers import _CARDINAL_WORD, CARDINAL, cardinal_value
 from bot.extract.scope import mentions_third_party
 from bot.extract.text import Sentence
 from bot.phrases import Phrases
@@ -36,12 +36,24 @@ _VERB = (
     r"cut|cuts|lowered|reduced|raised|capped|kept|remain(?:s|ed)?|(?:rise|rising|rose|raise|increase[sd]?|go up|jump|"
     r"climb|fall|falls|fell|drop|drops|dropped)\s+to)"
 )
-# The look-ahead names every character a rate's phrase can start with (a figure, a number word,
-# a tariff word, "to", a verb, "the", or a word before "'s"): the regex engine gives up at any
-# other position (a space, "b", "h", "m", "w"...) at once.
+# Two look-aheads name every way a rate's phrase can start, so that the regex engine gives up at
+# almost every position after a letter or two instead of trying all six branches there. The
+# first names the characters it can start with (a figure, a number word, a tariff word, "to", a
+# verb, "the", or a word before "'s") and passes over spaces at once. The second, for letters,
+# needs: a figure; a number word, even inside a word (the first branch has no "\b"); a letter
+# before "'s"; or, at the start of a word, the first two letters of a tariff word (ta, le, du, ra,
+# su), of "to ", "from", "at ", of a verb (ta, le, ch, fa, pa, st, se, cu, lo, re, ra, ca, ke, ri,
+# ro, in, go, ju, cl, fe, dr) or of "the", "a ", "an ". The two letters are plain literals, which
+# the engine compares without entering the branch. A verb or a tariff word added below needs its
+# first letters in both (tests/bot/extract/test_tariffs_regex.py finds what is missing).
+_RATE_START = (
+    r"(?=[0-9zotfsenldrcpkgjai]|\w['’])"
+    rf"(?=[0-9]|{_CARDINAL_WORD}"
+    r"|\b(?:ta|le|du|ra|su|to\s|fr|at\s|ch|fa|pa|st|se|cu|lo|re|ca|ke|ri|ro|in|go|ju|cl|fe|dr|th|a\s|an\s)|\w['’])"
+)
 RATE_RE = re.compile(
-    rf"(?=[0-9zotfsenldrcpkgjai]|\w['’])"
-    rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
+    _RATE_START
+    + rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
     rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
     rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+|up\s+to\s+|as\s+(?:much|high)\s+as\s+)?{_PCT.format(name='b')}"
     rf"|\b(?:to|from|at)\s+{_PCT.format(name='c')}"

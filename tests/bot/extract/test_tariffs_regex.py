@@ -1,0 +1,71 @@
+"""The tariff finder's patterns, rewritten to run faster, find exactly what they found before."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.extract.near import for_lower_case
+from bot.extract.tariffs import _NOUN, _PCT, _VERB, RATE_RE
+
+# RATE_RE as it was, with a look-ahead of one letter
+_OLD_RATE_RE = re.compile(
+    rf"(?=[0-9zotfsenldrcpkgjai]|\w['’])"
+    rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
+    rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
+    rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+|up\s+to\s+|as\s+(?:much|high)\s+as\s+)?{_PCT.format(name='b')}"
+    rf"|\b(?:to|from|at)\s+{_PCT.format(name='c')}"
+    rf"|\b{_VERB}\s+(?:(?:at|to|of|about|around|roughly|nearly|just|only|a|an|the)\s+){{0,2}}{_PCT.format(name='d')}"
+    rf"|(?:\b(?:the|a|an)|\w['’]s)\s+(?:[a-z-]+\s+)?{_PCT.format(name='e')}"
+    rf"|(?<![\w.]){_PCT.format(name='f')})",
+    re.IGNORECASE,
+)
+
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# every word a branch opens with (every tariff word, verb and number word), words that hold
+# one inside them ("often", "retax", "Trump's"), and what stands between a rate's words
+_VERBS = _words("""taxed levied charged face faces facing pay pays paying paid stay stays stayed stand stands standing
+                   set sets setting cut cuts lowered reduced raised capped kept remain remains remained""")
+_VERBS_TO = _words("rise rising rose raise increase increases increased jump climb fall falls fell drop drops dropped")
+_WORDS = [*_VERBS, *_VERBS_TO, "go", *_words("""
+    tariff tariffs levy levies duty duties tax taxes rate rates surcharge surcharges
+    zero one two ten twelve twenty twenty-five thirty seven seventy eight eighteen nine ninety
+    often attention lifted Trump's U.S.'s Japan’s x25% a an the and to from at of on for about as much high
+    25 27.5 2 100 % percent per cent pc pct and-a-half half up just TARIFF Rates The Levied On
+    cars steel imports stake fell growth annualized Tax-free retax Dutyfree strand anthem""")]
+_SEPARATORS = st.sampled_from([" ", " ", " ", "", "-", ", ", "\n", "  "])
+# a word and a percentage right after it, as most rates have them
+_WORD_AND_RATE = st.tuples(
+    st.sampled_from(_WORDS), st.sampled_from(["25", "2.5", "ten", "twenty-five", "often", "x7"]), st.sampled_from(["%", " percent", "pct"])
+).map(lambda parts: f"{parts[0]} {parts[1]}{parts[2]}")
+TEXTS = st.lists(st.tuples(st.one_of(st.sampled_from(_WORDS), _WORD_AND_RATE), _SEPARATORS), max_size=30).map(
+    lambda pairs: "".join(word + sep for word, sep in pairs)
+)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=TEXTS)
+def test_the_rate_pattern_with_its_two_letter_look_ahead_finds_what_it_found(text):
+    assert _found(RATE_RE, text) == _found(_OLD_RATE_RE, text)
+    lower = text.lower()
+    assert _found(for_lower_case(RATE_RE), lower) == _found(for_lower_case(_OLD_RATE_RE), lower)
+
+
+def test_every_way_a_rate_opens_is_let_through_by_the_look_ahead():
+    openings = [*_VERBS, *(f"{verb} to" for verb in _VERBS_TO), "go up to", "to", "from", "at", "the", "a", "an",
+                "Trump's", "tariffs of", "tariff at", "levy of", "levies of", "duty of", "duties of", "tax of",
+                "taxes of", "rate of", "rates of", "surcharge of", "surcharges of"]  # fmt: skip
+    for opening in openings:
+        for text in (f"{opening} 25%", f"{opening.upper()} 25%", f"{opening} twenty percent"):
+            found = _found(RATE_RE, text)
+            assert found == _found(_OLD_RATE_RE, text)
+            assert found[0][0] == (0 if opening != "Trump's" else 4, len(text)), text
