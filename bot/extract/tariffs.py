@@ -51,17 +51,17 @@ _RATE_START = (
     rf"(?=[0-9]|{_CARDINAL_WORD}"
     r"|\b(?:ta|le|du|ra|su|to\s|fr|at\s|ch|fa|pa|st|se|cu|lo|re|ca|ke|ri|ro|in|go|ju|cl|fe|dr|th|a\s|an\s)|\w['’])"
 )
-RATE_RE = re.compile(
-    _RATE_START
-    + rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
+# the branches of a rate's phrase, behind the look-ahead above
+_RATE_BODY = (
+    rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
     rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
     rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+|up\s+to\s+|as\s+(?:much|high)\s+as\s+)?{_PCT.format(name='b')}"
     rf"|\b(?:to|from|at)\s+{_PCT.format(name='c')}"
     rf"|\b{_VERB}\s+(?:(?:at|to|of|about|around|roughly|nearly|just|only|a|an|the)\s+){{0,2}}{_PCT.format(name='d')}"
     rf"|(?:\b(?:the|a|an)|\w['’]s)\s+(?:[a-z-]+\s+)?{_PCT.format(name='e')}"
-    rf"|(?<![\w.]){_PCT.format(name='f')})",
-    re.IGNORECASE,
+    rf"|(?<![\w.]){_PCT.format(name='f')})"
 )
+RATE_RE = re.compile(_RATE_START + _RATE_BODY, re.IGNORECASE)
 #: the word every rate has, for `finditer_near` (on lower-cased text)
 _NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b", re.I)
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?(?:similar|same|identical|equivalent)\s+(?:\w+\s+)?{_NOUN}", re.I)

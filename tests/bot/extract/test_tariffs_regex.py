@@ -6,20 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.extract.near import for_lower_case
-from bot.extract.tariffs import _NOUN, _PCT, _VERB, RATE_RE
+from bot.extract.tariffs import _RATE_BODY, RATE_RE
 
 # RATE_RE as it was, with a look-ahead of one letter
-_OLD_RATE_RE = re.compile(
-    rf"(?=[0-9zotfsenldrcpkgjai]|\w['’])"
-    rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
-    rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
-    rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+|up\s+to\s+|as\s+(?:much|high)\s+as\s+)?{_PCT.format(name='b')}"
-    rf"|\b(?:to|from|at)\s+{_PCT.format(name='c')}"
-    rf"|\b{_VERB}\s+(?:(?:at|to|of|about|around|roughly|nearly|just|only|a|an|the)\s+){{0,2}}{_PCT.format(name='d')}"
-    rf"|(?:\b(?:the|a|an)|\w['’]s)\s+(?:[a-z-]+\s+)?{_PCT.format(name='e')}"
-    rf"|(?<![\w.]){_PCT.format(name='f')})",
-    re.IGNORECASE,
-)
+_OLD_RATE_RE = re.compile(r"(?=[0-9zotfsenldrcpkgjai]|\w['’])" + _RATE_BODY, re.IGNORECASE)
 
 
 
