@@ -106,7 +106,9 @@ _OTHER_RATE = re.compile(
     re.I,
 )
 # a rate's words reach up to ~150 characters before its percentage ("tariffs on ... from as much as")
-RATES_NEAR = Near(for_lower_case(RATE_RE), Cue(("%", "percent", "per cent"), re.compile(r"pct?\b")), before=200, after=120)
+# the percentage as one regex: its first characters ("%", "p") are rare enough for the engine
+# to skip through a sentence faster than three word searches and a regex together
+RATES_NEAR = Near(for_lower_case(RATE_RE), Cue(pattern=re.compile(r"%|per ?cent|pct?\b")), before=200, after=120)
 _REFERENCE_LOWER = for_lower_case(REFERENCE_RE)
 _NOT_A_RATE_BEFORE = for_lower_case(_NOT_A_RATE_BEFORE)  # searched in the lower-cased text
 _BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text
