@@ -85,9 +85,14 @@ _NOT_A_RATE_BEFORE = re.compile(
     re.I,
 )
 # Where the goods of one rate end and the next rate's phrase begins. A bare "and" joins goods
-# ("steel and aluminum"); "and a ...", "and 10% on ..." start the next phrase.
+# ("steel and aluminum"); "and a ...", "and 10% on ..." start the next phrase. Every branch opens
+# with a plain character, so that the regex engine skips in C to a ",", ";", "a", "w", "b" or a
+# dash (a branch opening with "\b" or a "[...]" makes it try every position): a word's start is
+# checked after the word instead, ``and(?<!\wand)`` being ``\band``.
 _BREAK = re.compile(
-    r",|;|\band\s+(?:a|an|the|its|their|(?=\d))\b|\bwith\b|\bwhile\b|\bwhich\b|\bbut\b|[—–]|--", re.I
+    r",|;|and(?<!\wand)\s+(?:a|an|the|its|their|(?=\d))\b|with(?<!\wwith)\b|while(?<!\wwhile)\b"
+    r"|which(?<!\wwhich)\b|but(?<!\wbut)\b|—|–|--",
+    re.I,
 )
 # the rate is part, or the sum, of the goods' rate before it: "including the existing 2.5% duty",
 # "brought the total levy to 27.5%", "so that the combined rate is 15%"

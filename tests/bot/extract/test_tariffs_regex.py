@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.extract.near import for_lower_case
-from bot.extract.tariffs import _RATE_BODY, RATE_RE
+from bot.extract.tariffs import _BREAK, _RATE_BODY, RATE_RE
 
 # RATE_RE as it was, with a look-ahead of one letter
 _OLD_RATE_RE = re.compile(r"(?=[0-9zotfsenldrcpkgjai]|\w['’])" + _RATE_BODY, re.IGNORECASE)
@@ -59,3 +59,22 @@ def test_every_way_a_rate_opens_is_let_through_by_the_look_ahead():
             found = _found(RATE_RE, text)
             assert found == _found(_OLD_RATE_RE, text)
             assert found[0][0] == (0 if opening != "Trump's" else 4, len(text)), text
+
+
+_OLD_BREAK = re.compile(r",|;|\band\s+(?:a|an|the|its|their|(?=\d))\b|\bwith\b|\bwhile\b|\bwhich\b|\bbut\b|[—–]|--", re.I)
+_BREAK_WORDS = [*_words("""and And a an the its their 10% 2 with While which but sand bandwidth withheld butter meanwhile
+                           steel cars Japan’s lawith-and whiches ,"""), "—", "–", "--", "-", ";"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    pairs=st.lists(st.tuples(st.sampled_from(_BREAK_WORDS), _SEPARATORS), max_size=30),
+    bounds=st.tuples(st.integers(0, 200), st.integers(0, 200)),
+)
+def test_the_break_pattern_opening_with_plain_characters_finds_what_it_found(pairs, bounds):
+    # searched in the lower-cased text between two rates, as the finder does
+    text = "".join(word + sep for word, sep in pairs).lower()
+    start, end = sorted(bounds)
+    old = for_lower_case(_OLD_BREAK)
+    assert _found(_BREAK, text) == _found(old, text)
+    assert [m.span() for m in _BREAK.finditer(text, start, end)] == [m.span() for m in old.finditer(text, start, end)]
