@@ -272,16 +272,23 @@ _BEFORE_NAME = _BEFORE_WORD + "-"
 # the openers other than the space (and the hyphen, which opens names only): the scanner
 # searches a copy of the text in which they are spaces
 _OTHER_OPENERS = _BEFORE_WORD.replace(" ", "")
+#: characters that may end a word but not open one (an opener ends one too): in the searched
+#: copy they are `_END`, so that a key can carry the boundary after its word ("tariff" + `_END`)
+_AFTER_WORD = "!#$%&)*+,.:;<=>?@\\]^`{|}~’”»›•·°™®©€£¥§†′″、。，．：；！？）」％"
+_END = "\x00"
 
 
 def _openers_as_spaces(text: str) -> str:
-    """``text`` with every opener but the space made a space.
+    """``text`` with every opener but the space made a space, and every closer `_END`.
 
-    One `str.replace` per opener: each is a fast C scan that copies only when the opener occurs,
-    ten times faster than a regex substitution of a character class, which tests every character.
+    One `str.replace` per character: each is a fast C scan that copies only when the character
+    occurs, ten times faster than a regex substitution of a character class, which tests every
+    character.
     """
     for opener in _OTHER_OPENERS:
         text = text.replace(opener, " ")
+    for closer in _AFTER_WORD:
+        text = text.replace(closer, _END)
     return text
 
 
@@ -298,13 +305,17 @@ class Scanner:
 
     The literal prefixes of all phrases, lower-cased, go into one Aho–Corasick automaton. It
     runs over a copy of the lower-cased text in which every character that may open a word (a
-    newline, a quote, a bracket, a dash) is a space, with a space in front; each prefix is
-    entered after a space (names also after a hyphen), so the automaton reports only prefixes
-    that start a word (not "met" inside "something"). One opener instead of fourteen keeps the
-    automaton small enough to stay in the processor's cache, which makes its walk faster. Each
-    hit is then confirmed on the real text: a plain word by its boundary after, a name by its
-    spelling and its boundary, a pattern (or a phrase with an opener inside it, "Japan's") by
-    an anchored `match`. Phrases without a usable prefix are scanned on their own.
+    newline, a quote, a bracket, a dash) is a space, and every mark that may end one (a comma,
+    a stop, a closing quote) is `_END`, with a space in front and after; each prefix is entered
+    after a space (names also after a hyphen), so the automaton reports only prefixes that start
+    a word (not "met" inside "something"). A plain word is entered with the space and `_END`
+    after it (a name also with a hyphen), so it is reported only where it ends too ("tariff"
+    not in "tariffs"), with no check in Python. One opener instead of fourteen keeps the
+    automaton small enough to stay in the processor's cache, which makes its walk faster. A hit
+    is then confirmed on the real text where it needs to be: a word of several by its spelling
+    (a space searched may be a line break), a name by its case, a pattern (or a phrase with a
+    mark inside it, "Japan's") by an anchored `match`. Phrases without a usable prefix are
+    scanned on their own.
     """
 
     def __init__(self, sets: list[Phrases]) -> None:
@@ -313,32 +324,40 @@ class Scanner:
         self._nothing_found = dict.fromkeys(self._set_ids, _NOTHING)
         self._automaton = ahocorasick.Automaton()
         self._slow: list[tuple[int, re.Pattern[str], bool]] = []
-        # key -> (phrase length, sets whose word is the key, (set, name) to check, (set, pattern) to confirm)
-        table: dict[str, tuple[int, list[int], list[tuple[int, str]], list[tuple[int, re.Pattern[str], bool]]]] = {}
+        # key -> (sets whose word is the key, (set, name) to check, (set, pattern) to confirm)
+        table: dict[str, tuple[list[int], list[tuple[int, str]], list[tuple[int, re.Pattern[str], bool]]]] = {}
         for set_id, phrases in enumerate(self.sets):
             case_sensitive = phrases.case_sensitive
             for prefix, compiled in phrases._entries:
                 if len(prefix) >= MIN_PREFIX and _is_word_char(prefix[0], hyphen=False):
                     lowered = lower_keeping_length(prefix)
                     masked = _openers_as_spaces(lowered)
-                    if masked != lowered and compiled is None:  # "Japan's" is searched as "japan s"
+                    # "Japan's" is searched as "japan s", and a literal ending in a mark ("non-") has
+                    # no word's end: both are confirmed by a regex
+                    if compiled is None and (masked != lowered or not lowered[-1].isalnum()):
                         after = r"(?!\w)" if case_sensitive else r"(?![\w-])"
                         compiled = re.compile(f"(?:{re.escape(prefix)}){after}")
+                    # a word or a name is entered with each character that may end it, so that the
+                    # automaton reports it only where it ends; a pattern, by its prefix alone
+                    ends = ("",) if compiled is not None else (" ", _END, "-") if case_sensitive else (" ", _END)
                     for opener in (" ", "-") if case_sensitive else (" ",):
-                        _, words, names, patterns = table.setdefault(opener + masked, (len(prefix), [], [], []))
-                        if compiled is not None:
-                            patterns.append((set_id, compiled, case_sensitive))
-                        elif case_sensitive:
-                            names.append((set_id, prefix))
-                        else:
-                            words.append(set_id)
+                        for end in ends:
+                            words, names, patterns = table.setdefault(opener + masked + end, ([], [], []))
+                            if compiled is not None:
+                                patterns.append((set_id, compiled, case_sensitive))
+                            elif case_sensitive:
+                                names.append((set_id, prefix))
+                            else:
+                                words.append(set_id)
                 elif compiled is not None:
                     self._slow.append((set_id, compiled, case_sensitive))
                 else:
                     self._slow.append((set_id, re.compile(re.escape(prefix)), case_sensitive))
-        for key, (length, words, names, patterns) in table.items():
+        for key, (words, names, patterns) in table.items():
             # the key's opener stands for the character before the phrase; with the space put in
-            # front of the text, the phrase starts at (end of the key) - (len(key) - 1)
+            # front of the text, the phrase starts at (end of the key) - (len(key) - 1). A word or
+            # a name is the key without its opener and its end (a pattern's match gives its own)
+            length = len(key) - 2
             # a name's spellings under this key ("Akazawa", "AKAZAWA"), each with the sets that
             # hold it: one look-up of the text's own spelling checks them all
             by_name: dict[str, list[int]] = {}
@@ -347,7 +366,7 @@ class Scanner:
             named = {name: tuple(ids) for name, ids in by_name.items()} or None
             # a space in the searched copy may stand for a newline or a dash: a word of several
             # ("economic security") is checked against the real text
-            spelled = key[1:] if " " in key[1:] else None
+            spelled = key[1:-1] if " " in key[1:-1] else None
             value = (len(key) - 1, length, tuple(words), spelled, named, _one_per_set(patterns) or None)
             self._automaton.add_word(key, value)
         if len(self._automaton):
@@ -357,29 +376,21 @@ class Scanner:
         """Spans per set, keyed by ``id(phrases)``; ``lower`` must keep ``text``'s offsets."""
         # one list per set, by index: appending to found[i] costs less than a dict's look-ups
         found: list[list[tuple[int, int]]] = [[] for _ in self.sets]
-        size = len(text)
         if len(self._automaton):
-            searched = " " + _openers_as_spaces(lower)
+            searched = " " + _openers_as_spaces(lower) + " "
             for end, (back, length, words, spelled, names, patterns) in self._automaton.iter(searched):
                 start = end - back  # ``end`` counts the space put in front of the text
-                stop = start + length
-                if words:
-                    after = lower[stop] if stop < size else " "
-                    # the automaton matched the word itself: its end must be a word's end
-                    if not (after.isalnum() or after == "-" or after == "_") and (
-                        spelled is None or lower.startswith(spelled, start)
-                    ):
-                        span = (start, stop)
-                        for set_id in words:
-                            found[set_id].append(span)
+                # a word's or a name's key ends with the character after it: it ends a word
+                if words and (spelled is None or lower.startswith(spelled, start)):
+                    span = (start, start + length)
+                    for set_id in words:
+                        found[set_id].append(span)
                 if names is not None:  # a name is spelled as it is: "US", not "us"
-                    set_ids = names.get(text[start:stop])
+                    set_ids = names.get(text[start : start + length])
                     if set_ids is not None:
-                        after = text[stop] if stop < size else " "
-                        if not (after.isalnum() or after == "_"):
-                            span = (start, stop)
-                            for set_id in set_ids:
-                                found[set_id].append(span)
+                        span = (start, start + length)
+                        for set_id in set_ids:
+                            found[set_id].append(span)
                 if patterns is not None:
                     for set_id, compiled, case_sensitive in patterns:
                         m = compiled.match(text if case_sensitive else lower, start)

@@ -1,5 +1,10 @@
 """Phrase sets: spelled-out alternatives, word boundaries, and one-pass scanning."""
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.phrases import Phrases, Scanner, expand_alternatives, literal_prefix
 
 
@@ -66,3 +71,42 @@ def test_words_after_any_opener_are_found_and_names_also_after_a_hyphen():
     text = "(tariff) “tariffs” —tariff /tariff non-tariff US-Japan Japan’s"
     assert _scan(tariff, text) == ["tariff", "tariffs", "tariff", "tariff"]
     assert _scan(japan, text) == ["Japan", "Japan"]
+
+
+# -- the scanner against a plain statement of its rule, on texts built from words and marks ----
+_WORDS = Phrases(["tariffs?", "japan", "economic security"])
+_NAMES = Phrases(["Japan", "US", r"U\.S\."], case_sensitive=True)
+_OPENS_A_WORD = " \n\t(\"'“‘«[/—–…"
+_WORD_SPEC = re.compile(r"(?:tariffs?|japan|economic security)(?![\w-])")
+_NAME_SPEC = re.compile(r"(?:Japan|US|U\.S\.)(?!\w)")
+
+
+def _by_rule(spec: re.Pattern[str], text: str, openers: str) -> list[tuple[int, int]]:
+    """Every match that starts the text or follows an opener, the longest at each start."""
+    found = []
+    for start in range(len(text)):
+        if start == 0 or text[start - 1] in openers:
+            m = spec.match(text, start)
+            if m:
+                found.append(m.span())
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["tariff", "tariffs", "Tariffs", "tariffed", "Japan", "japan", "JAPAN", "Japanese", "US",
+                         "us", "U.S.", "economic", "security", "x", "2025"]),
+        max_size=12,
+    ),
+    st.lists(
+        st.sampled_from([" ", ", ", ".", ";", "-", "_", "’", "'", "(", ")", "\n", "%", "—", "", "” ", ": ", "?"]),
+        min_size=12, max_size=12,
+    ),
+)  # fmt: skip
+def test_the_scanner_finds_words_and_names_exactly_where_the_rule_says(words, marks):
+    text = "".join(word + mark for word, mark in zip(words, marks, strict=False))
+    lower = text.lower()
+    found = Scanner([_WORDS, _NAMES]).scan(text, lower)
+    assert found[id(_WORDS)] == _by_rule(_WORD_SPEC, lower, _OPENS_A_WORD)
+    assert found[id(_NAMES)] == _by_rule(_NAME_SPEC, text, _OPENS_A_WORD + "-")
