@@ -1,8 +1,8 @@
 """Which numbered round of talks an article reports on, and whether it was held or is upcoming.
 
 "the fifth round", "5th round", "round 6", "Round Six", "the second ministerial-level meeting"
-are rounds; "made six trips", "his tenth visit", "the third consecutive week", "another round"
-and "a first round of tariffs" are not. An article that mentions several rounds reports on the
+are rounds; "made six trips", "his tenth visit", "the third consecutive week", "another round",
+"the fifth roundtable" and "a first round of tariffs" are not. An article that mentions several rounds reports on the
 latest one it names (earlier rounds are background: "after the first round was held in April").
 """
 
@@ -26,7 +26,7 @@ _QUALIFIERS = (
 # The look-ahead names every character a round can start with (a figure, an ordinal's first
 # letter, "opening", "inaugural", "round"): the regex engine gives up elsewhere at once.
 ROUND_RE = re.compile(
-    rf"(?=[0-9fsteniro])(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting)s?"
+    rf"(?=[0-9fsteniro])(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting)s?(?![\w-])"
     rf"|round\s+(?P<num>\d+|{CARDINAL})(?![\w%-]))",
     re.IGNORECASE,
 )

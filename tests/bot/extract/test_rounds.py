@@ -49,6 +49,8 @@ def test_the_headline_alone_can_name_the_round():
         "It was Akazawa's tenth visit to the U.S. for tariff talks with the United States.",
         "Akazawa has visited the United States for tariff negotiations for the third consecutive week.",
         "Japan and the United States agreed to hold another round of tariff talks.",
+        "Akazawa spoke at the fifth roundtable of Japanese and U.S. business leaders on tariff talks.",
+        "Lutnick joined a second round-up of tariff talks news with the United States press in Tokyo.",
     ],
 )
 def test_trips_visits_weeks_and_unnumbered_rounds_are_not_rounds(sentence):
