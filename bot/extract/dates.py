@@ -28,15 +28,23 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # one of the words a date opens with starts ("th" for "the" and "this", not every "t"), since
 # trying the five branches below costs far more at each "t", "o" or "n" of the text.
 _DATE_START = r"(?=[JFMASONDTW0-9lntocy])(?=[JFMASONDTW0-9]|la|ne|th|to|on|co|ye)"
+# "the 4th" is an ordinal, not a day, when a thing counted follows it, maybe after a qualifier or
+# two: "the 4th round", "the 4th ministerial-level negotiation", "the 3rd straight week"
+_ORDINAL_OF_A_THING = (
+    r"\s+(?:of\b|(?:(?:ministerial(?:-level)?|high-level|cabinet-level|formal|official|bilateral|trade|tariff|"
+    r"in-person|face-to-face|consecutive|straight|such|annual|summit|leaders['’]?)\s+){0,2}"
+    r"(?:rounds?|meetings?|sessions?|sittings?|negotiations?|talks|times?|visits?|trips?|weeks?|years?|months?|"
+    r"anniversary|century|summit|edition|place)\b)"
+)
 DATE_RE = re.compile(
     rf"""(?x)
     {_DATE_START}(?:
     (?P<md>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)
-  | (?P<dm>(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?)
+  | (?P<dm>(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?)
   | (?P<wd>(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
         (?:[’']s)?(?:\s*\((?P<paren>[^)]{{1,20}})\))?)
   | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
-  | (?P<daynum>\b(?:on\s+)?the\s+(?P<dn>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:round|meeting|session|time|visit|anniversary|century|of)))
+  | (?P<daynum>\b(?:on\s+)?the\s+(?P<dn>\d{{1,2}})(?:st|nd|rd|th)\b(?!{_ORDINAL_OF_A_THING}))
     )""",
 )
 #: the words without which a sentence names no day (so `find_dates` need not run on it)

@@ -26,7 +26,7 @@ _QUALIFIERS = (
 # The look-ahead names every character a round can start with (a figure, an ordinal's first
 # letter, "opening", "inaugural", "round"): the regex engine gives up elsewhere at once.
 ROUND_RE = re.compile(
-    rf"(?=[0-9fsteniro])(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting)s?(?![\w-])"
+    rf"(?=[0-9fsteniro])(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting|negotiation)s?(?![\w-])"
     rf"|round\s+(?P<num>\d+|{CARDINAL})(?![\w%-]))",
     re.IGNORECASE,
 )
@@ -47,7 +47,7 @@ _NOT_TALKS = re.compile(
 _TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
 # the two on the lower-cased text, near the words they need: "the fifth round" (an ordinal and
 # up to three qualifiers before its noun), "the talks, the seventh since April"
-ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), Cue(("round", "meeting", "session", "sitting")), before=90, after=25)
+ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), Cue(("round", "meeting", "session", "sitting", "negotiation")), before=90, after=25)
 APPOSITIVES_NEAR = Near(for_lower_case(APPOSITIVE_RE), Cue(pattern=re.compile(r",\s+the\s")), before=100, after=40)
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -85,6 +86,23 @@ def test_a_day_of_the_month_alone():
         published="2025-04-17T06:00:00Z",
     )
     assert facts.date == "2025-04-16"
+
+
+@pytest.mark.parametrize(
+    "counted",
+    ["the 4th ministerial-level negotiation", "the 3rd straight week of talks", "the 5th round", "the 2nd such meeting"],
+)
+def test_an_ordinal_that_counts_a_thing_is_no_day_of_the_month(counted):
+    facts = facts_of(
+        f"Akazawa met Treasury Secretary Scott Bessent in Washington on Friday, in {counted} of the tariff talks.",
+        published="2025-05-31T06:00:00Z",
+    )
+    assert facts.date == "2025-05-30"
+
+
+def test_the_day_of_a_month_written_with_of():
+    facts = facts_of(MET.format("on the 16th of May"), published="2025-06-28T01:00:00Z")
+    assert facts.date == "2025-05-16"
 
 
 def test_a_round_over_two_days_is_dated_by_its_last_sitting():

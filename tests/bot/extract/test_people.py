@@ -206,3 +206,16 @@ def test_an_absence_is_the_subjects_not_the_owners():
         published="2025-06-17T02:00:00Z",
     )
     assert facts.participants == ["Ryosei Akazawa", "Shigeru Ishiba", "Donald Trump"]
+
+
+def test_a_negotiation_held_with_the_other_sides_ministers_attending_in_translated_style():
+    facts = facts_of(
+        "[Washington = Staff writer] Akazawa Ryosei Economic Revitalization Minister on the 30th held the 4th "
+        "ministerial-level negotiation with the United States government in Washington. From the U.S. side, "
+        "Bessent Treasury Secretary and Lutnick Commerce Secretary attended, and the talks continued for about "
+        "2 hours 10 minutes.",
+        published="2025-05-31T06:00:00Z",
+    )
+    assert (facts.round, facts.round_status, facts.location) == (4, "held", "Washington")
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick"]
+    assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Scott Bessent", "Howard Lutnick"), 130)]
