@@ -19,14 +19,17 @@ from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
 from bot.extract.text import Sentence
 from bot.phrases import Phrases
 
+# the two sides named as one word: "the third Japan-U.S. ministerial consultation"
+_SIDE = r"(?:japan|u\.s\.?|us|america|united\s+states)"
+_PAIR = rf"{_SIDE}[-–]{_SIDE}"
 _QUALIFIERS = (
     r"(?:(?:and\s+final|final|consecutive|straight|formal|official|ministerial(?:-level)?|high-level|"
-    r"cabinet-level|in-person|face-to-face|new|latest|bilateral|trade|tariff|such)\s+)*"
+    rf"cabinet-level|in-person|face-to-face|new|latest|bilateral|trade|tariff|such|{_PAIR})\s+)*"
 )
 # The look-ahead names every character a round can start with (a figure, an ordinal's first
 # letter, "opening", "inaugural", "round"): the regex engine gives up elsewhere at once.
 ROUND_RE = re.compile(
-    rf"(?=[0-9fsteniro])(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting|negotiation)s?(?![\w-])"
+    rf"(?=[0-9fsteniro])(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting|negotiation|consultation)s?(?![\w-])"
     rf"|round\s+(?P<num>\d+|{CARDINAL})(?![\w%-]))",
     re.IGNORECASE,
 )
@@ -38,7 +41,9 @@ APPOSITIVE_RE = re.compile(
 )
 _NUMBER_WORDS = Phrases(NUMBER_WORDS, shared=True)
 _DIGIT = re.compile(r"\d")
-_ROUND_WORDS = Phrases(["rounds?", "meetings?", "sessions?", "sittings?", "talks", r"negotiations?"], shared=True)
+_ROUND_WORDS = Phrases(
+    ["rounds?", "meetings?", "sessions?", "sittings?", "talks", r"negotiations?", r"consultations?"], shared=True
+)
 _NOT_TALKS = re.compile(
     r"^\s+of\s+(?:\w+\s+)?(?:tariffs?|sanctions|cuts|voting|votes|elections?|layoffs|funding|stimulus|applause|"
     r"golf|bidding|financing|price|rate|hikes?|duties|levies)\b(?!\s+(?:talks|negotiations?|discussions|meetings?))",
@@ -47,7 +52,7 @@ _NOT_TALKS = re.compile(
 _TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
 # the two on the lower-cased text, near the words they need: "the fifth round" (an ordinal and
 # up to three qualifiers before its noun), "the talks, the seventh since April"
-ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), Cue(("round", "meeting", "session", "sitting", "negotiation")), before=90, after=25)
+ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), Cue(("round", "meeting", "session", "sitting", "negotiation", "consultation")), before=90, after=25)
 APPOSITIVES_NEAR = Near(for_lower_case(APPOSITIVE_RE), Cue(pattern=re.compile(r",\s+the\s")), before=100, after=40)
 
 

@@ -219,3 +219,17 @@ def test_a_negotiation_held_with_the_other_sides_ministers_attending_in_translat
     assert (facts.round, facts.round_status, facts.location) == (4, "held", "Washington")
     assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick"]
     assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Scott Bessent", "Howard Lutnick"), 130)]
+
+
+def test_a_government_release_of_a_consultation_names_its_round_place_people_and_length():
+    facts = facts_of(
+        "1. On May 23 (Friday, local time), Mr. AKAZAWA Ryosei, Minister in charge of Economic Revitalization, "
+        "visited the U.S. Department of the Treasury and held the third Japan-U.S. ministerial consultation on "
+        "tariff measures with the Honorable Scott BESSENT, Secretary of the Treasury, for approximately two hours "
+        "and fifteen minutes.",
+        title="Outline of the Third Japan-U.S. Ministerial Consultation on Tariff Measures",
+        published="2025-05-24T02:00:00Z",
+    )
+    assert (facts.round, facts.round_status, facts.date, facts.location) == (3, "held", "2025-05-23", "Washington")
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent"]
+    assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Scott Bessent",), 135)]

@@ -10,7 +10,8 @@ HELD = "Japan and the United States held the {} of tariff talks in Washington on
 @pytest.mark.parametrize(
     ("words", "number"),
     [("fifth round", 5), ("5th round", 5), ("sixth ministerial round", 6), ("seventh ministerial-level meeting", 7),
-     ("4th ministerial negotiation", 4), ("fourth negotiation", 4)],
+     ("4th ministerial negotiation", 4), ("fourth negotiation", 4), ("third Japan-U.S. ministerial consultation", 3),
+     ("second U.S.-Japan round", 2)],
 )
 def test_ordinals_name_the_round(words, number):
     facts = facts_of(HELD.format(words) + "\nAkazawa met Treasury Secretary Scott Bessent on Friday to discuss tariffs.")
