@@ -36,8 +36,12 @@ _TRAVEL = re.compile(
     r"set off|sets off)\b[^;!?]{0,40}$",
     re.I,
 )
+# "said Wednesday", "told reporters at Haneda airport on Friday", "said in a statement on Monday"
 _SPOKE = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|stated|added|noted|wrote|posted)(?:\s+(?:early|late|on|this))?\s*$", re.I
+    r"\b(?:said|says|told\s+\w+|announced|stated|added|noted|wrote|posted)"
+    r"(?:\s+(?:at|in|from|after)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)?"
+    r"(?:\s+(?:early|late|on|this))?\s*$",
+    re.I,
 )
 # "before the Aug. 1 deadline", "a 25% tariff from Aug. 1": days of other things than the meeting
 _OTHER_DAY = re.compile(
@@ -70,17 +74,21 @@ class Dateline:
     sentence: Sentence
 
 
-def _city_in(article: Article, sentence: Sentence, after: int) -> str | None:
-    for mention in article.places_in(sentence):
-        if mention.start < after:
-            continue
-        before = article.text[max(sentence.start, mention.start - 30) : mention.start]
-        if _PREPOSITION.search(before):
-            return mention.value
-    for mention in article.buildings_in(sentence):
-        if mention.start >= after:
-            return mention.value
-    return None
+def _city_in(article: Article, sentence: Sentence, after: int, near: int | None = None) -> str | None:
+    """The city a sentence places its event in: the first named after a preposition, or else the
+    first building's; in a sentence naming the round at ``near``, the nearest to it ("returned to
+    Tokyo on Friday after a week in Washington, where the eighth round ended": Washington)."""
+    places = [
+        m
+        for m in article.places_in(sentence)
+        if m.start >= after and _PREPOSITION.search(article.text[max(sentence.start, m.start - 30) : m.start])
+    ]
+    found = places or [m for m in article.buildings_in(sentence) if m.start >= after]
+    if not found:
+        return None
+    if near is None or len(found) == 1:
+        return found[0].value
+    return min(found, key=lambda m: abs(m.start - near)).value
 
 
 def find_dateline(article: Article) -> Dateline | None:
@@ -175,7 +183,8 @@ def find_when_where(
             ordered.append(sentence)
     location = None
     for sentence in ordered:
-        location = _city_in(article, sentence, story_start)
+        near = next((p for p in round_positions if sentence.start <= p < sentence.end), None)
+        location = _city_in(article, sentence, story_start, near)
         if location:
             evidence["location"] = sentence.text
             break

@@ -59,6 +59,19 @@ def test_the_day_someone_spoke_is_not_the_day_of_the_meeting():
     assert facts.date == "2025-07-22"
 
 
+@pytest.mark.parametrize(
+    "spoke", ["told reporters at Haneda airport on Friday", "said in a statement on Friday", "said in Tokyo on Friday"]
+)
+def test_the_day_someone_spoke_somewhere_is_not_the_day_of_the_meeting(spoke):
+    facts = facts_of(
+        "Japan and the United States ended the eighth round of tariff talks in Washington without a deal.\n"
+        "Akazawa met Commerce Secretary Howard Lutnick on June 27 and again on June 28.\n"
+        f"The talks centred on automobiles and on investment in U.S. plants, Akazawa {spoke}.",
+        published="2025-07-04T06:00:00Z",
+    )
+    assert facts.date == "2025-06-28"
+
+
 def test_an_event_without_a_round_is_dated_from_the_lead():
     facts = facts_of(
         "U.S. President Donald Trump on July 7 sent a letter to Prime Minister Shigeru Ishiba saying the United States "
@@ -136,3 +149,13 @@ def test_the_look_ahead_of_the_date_pattern_only_skips_positions_where_no_date_s
     unfiltered = re.compile(DATE_RE.pattern.replace(_DATE_START, "", 1), DATE_RE.flags)
     assert unfiltered.pattern != DATE_RE.pattern
     assert [m.span() for m in DATE_RE.finditer(text)] == [m.span() for m in unfiltered.finditer(text)]
+
+
+def test_of_two_places_in_the_rounds_sentence_the_nearest_to_the_round_is_its_place():
+    facts = facts_of(
+        "TOKYO, July 4 (Reuters) -- Japan's tariff envoy Ryosei Akazawa returned to Tokyo on Friday after a week-long "
+        "stay in Washington, where the eighth round of ministerial talks with the United States ended without a deal.\n"
+        "Akazawa met Commerce Secretary Howard Lutnick on June 27 for about an hour.",
+        published="2025-07-04T06:00:00Z",
+    )
+    assert (facts.round, facts.location, facts.date) == (8, "Washington", "2025-06-27")
