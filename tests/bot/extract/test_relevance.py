@@ -24,6 +24,16 @@ def test_other_trade_news_with_the_same_officials_is_not():
     assert facts.to_contract()["round"] is None and facts.participants == []
 
 
+def test_a_fifth_round_between_an_american_and_a_japanese_that_never_names_trade_is_not():
+    facts = facts_of(
+        "Kenshiro Ito kept his belt on Sunday night, stopping American challenger Marcus Doyle in the fifth round "
+        "before a sellout crowd in Tokyo.\n"
+        "The Washington-born Doyle had won the second round, and pay-per-view purchases showed a 25% rise.",
+        title="Ito retains title with fifth-round stoppage of American challenger in Tokyo",
+    )
+    assert not facts.relevant
+
+
 def test_another_countrys_story_that_uses_the_deal_as_a_benchmark_is_not():
     facts = facts_of(
         "SEOUL, July 23 (Yonhap) -- South Korea stepped up efforts Wednesday to clinch a trade deal with the United "
