@@ -8,6 +8,7 @@ June") is not a next step. At most two, in text order, from paragraphs about the
 from __future__ import annotations
 
 from bot.extract.article import Article
+from bot.extract.text import Sentence
 from bot.phrases import Phrases
 
 NEXT = Phrases(
@@ -30,10 +31,14 @@ def find_next_steps(article: Article, skip_paragraphs: set[int]) -> list[str]:
         sentence = article.sentences[index]
         if sentence.paragraph == 0 or sentence.paragraph in skip_paragraphs:
             continue
-        hedged = any(article.text[s:e] != "May" for s, e in article.hits(_MAYBE).within(sentence.start, sentence.end))
-        if hedged or sentence.text in found:
+        if is_hedged(article, sentence) or sentence.text in found:
             continue
         found.append(sentence.text)
         if len(found) == MAX_STEPS:
             break
     return found
+
+
+def is_hedged(article: Article, sentence: Sentence) -> bool:
+    """Whether the sentence only guesses ("could", "may", "might"; "May" is a month)."""
+    return any(article.text[s:e] != "May" for s, e in article.hits(_MAYBE).within(sentence.start, sentence.end))

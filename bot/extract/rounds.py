@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
 from bot.extract.near import Cue, Near, for_lower_case
-from bot.extract.next_steps import NEXT
+from bot.extract.next_steps import NEXT, is_hedged
 from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
 from bot.extract.text import Sentence
 from bot.phrases import Phrases
@@ -97,9 +97,10 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
 
 def reported_round(article: Article, mentions: list[RoundMention]) -> int | None:
     """The round the article is about: the highest it names, leaving out a round only named as
-    agreed for later ("the two sides agreed to hold a second round by the end of the month")
-    when another is named."""
-    later = {m.sentence.index for m in mentions if article.in_sentence(NEXT, m.sentence)}
+    agreed for later ("the two sides agreed to hold a second round by the end of the month") or
+    guessed at ("officials said a sixth round could come before the G7 summit") when another is
+    named."""
+    later = {m.sentence.index for m in mentions if article.in_sentence(NEXT, m.sentence) or is_hedged(article, m.sentence)}
     reported = [m for m in mentions if m.sentence.index not in later] or mentions
     return max((m.number for m in reported), default=None)
 

@@ -69,6 +69,15 @@ def test_an_earlier_round_named_as_background_does_not_win():
     assert facts.round == 5
 
 
+@pytest.mark.parametrize("guess", ["a sixth round could come", "a sixth round may be held", "they might hold a sixth round"])
+def test_a_later_round_only_guessed_at_does_not_win(guess):
+    facts = facts_of(
+        "Akazawa wrapped up a fifth round of tariff talks with Commerce Secretary Howard Lutnick in Washington on Friday.\n"
+        f"Japanese officials said {guess} before the G7 summit in mid-May."
+    )
+    assert (facts.round, facts.round_status) == (5, "held")
+
+
 def test_a_preview_is_upcoming():
     facts = facts_of(
         "Japan's top tariff negotiator Ryosei Akazawa will travel to Washington this week for a seventh round of talks "
