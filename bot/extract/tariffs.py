@@ -95,9 +95,11 @@ _BREAK = re.compile(
     re.I,
 )
 # the rate is part, or the sum, of the goods' rate before it: "including the existing 2.5% duty",
-# "brought the total levy to 27.5%", "so that the combined rate is 15%"
+# "brought the total levy to 27.5%", "so that the combined rate is 15%" (but "including from Japan"
+# says whose goods)
 _COMPONENT = re.compile(
-    r"\b(?:component|including|includ\w+|existing|MFN|plus|on top of|total|combin\w+|overall|additional|add-on|extra)\b",
+    r"\b(?:component|includ\w+\b(?!\s+(?:those\s+|imports\s+|goods\s+)?from\b)|existing|MFN|plus|on top of|total|combin\w+|"
+    r"overall|additional|add-on|extra)\b",
     re.I,
 )
 # "a 25% tariff on iPhones": a rate on goods that are not the profile's sectors is no country rate

@@ -98,3 +98,12 @@ def test_numbers_that_are_not_tariffs():
 
 def test_rates_on_a_third_countrys_goods_are_not_this_negotiations():
     assert rates("Washington also put a 25% tariff on Canadian steel.") == []
+
+
+def test_including_from_a_country_says_whose_goods_not_a_component_rate():
+    facts = facts_of(
+        "Japan wants the 25% levy on Japanese automobiles scrapped, Akazawa said after meeting Lutnick.\n"
+        "The talks came two days after Washington doubled its tariff on imported steel, including from Japan, to 50% "
+        "from 25%."
+    )
+    assert [(t.sector, t.rate) for t in facts.tariffs] == [("autos", 25.0), ("steel", 50.0), ("steel", 25.0)]
