@@ -67,13 +67,14 @@ _NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b",
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?(?:similar|same|identical|equivalent)\s+(?:\w+\s+)?{_NOUN}", re.I)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:[\w'’]+\s+){0,2}(?:exports|imports|sales|profits?|output|gdp|shares?|market|economy|total|revenue)\b|"
+    r"^\s*(?:of\s+(?!(?:the\s+|a\s+|its\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b)\w+|"
     r"(?:[\w'’]+\s+){0,3}(?:stake|share|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
     r"interest|unemployment|market|probability|chance|majority|discount|of (?:the|its|their) (?:profits?|shares?|"
     r"votes?|market|population|gdp|exports|imports)))\b",
     re.I,
 )
-# a market or trade move, not a rate: "exports fell 2%", "closed down 1%", "rice imports by 75%"
+# a market or trade move, not a rate: "exports fell 2%", "closed down 1%", "rice imports by 75%",
+# "could fall by a further 15% to 20%"
 _NOT_A_RATE_BEFORE = re.compile(
     r"\b(?:f[ae]ll(?:s|ing)?|ris(?:e|es|ing)|rose|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|"
     r"gain(?:s|ed|ing)?|gr[eo]w(?:s|ing)?|slid(?:e|es|ing)?|climb(?:s|ed|ing)?|plung(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|"
@@ -81,7 +82,10 @@ _NOT_A_RATE_BEFORE = re.compile(
     r"account(?:s|ed|ing)? for|growth of|share of|stake of|majority of|spend(?:s|ing)?|spent|"
     r"(?:annuali[sz]ed|growth|inflation|unemployment|interest|savings|approval|jobless) rate of|"
     r"(?:contract|expand|shr[iu]nk|gr[eo]w)\w* (?:at|by)(?: an?(?: annuali[sz]ed)? rate of)?)\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more than\s+)?$",
+    r"(?:a\s+further\s+|another\s+|an\s+(?:additional|extra)\s+)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more than\s+)?"
+    # the second of a range: "fell by a further 15% to 20%"
+    r"(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)?\s*(?:to|-|–|or)\s*)?$",
     re.I,
 )
 # Where the goods of one rate end and the next rate's phrase begins. A bare "and" joins goods
@@ -228,6 +232,16 @@ def _country_wide(article: Article, after: str) -> bool:
     return word.lower() in _COUNTRY_WIDE or tracked.search(word) or DATE_WORDS.search(word) or word.isdigit()
 
 
+# "the 50% rate", "the same 25% levy": a rate named before, with no goods of its own after it
+_THE_BEFORE = re.compile(r"\bthe\s+(?:same\s+|current\s+|existing\s+|new\s+)?$", re.I)
+_NO_GOODS_AFTER = re.compile(r"[^,;]{0,12}?(?:rate|tariff|levy|duty)\b(?!\s+(?:on|for)\b)", re.I)
+
+
+def _refers_back(text: str, start: int) -> bool:
+    """Whether the rate at ``start`` is "the N% rate" of something named before, not new goods."""
+    return bool(_THE_BEFORE.search(text, max(0, start - 20), start)) and bool(_NO_GOODS_AFTER.match(text, start))
+
+
 def _names_tracked(article: Article, sentence: Sentence) -> bool:
     tracked = article.profile.tracked_side
     if article.names_side(tracked, sentence.start, sentence.end):
@@ -312,7 +326,13 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
                 elif subject_sector:
                     sectors = [subject_sector]  # "cars, taxed at 27.5%, will also face 15%": the same goods
             if not sectors and _names_tracked(article, sentence) and _country_wide(article, text[anchor.start : anchor.start + 60]):
-                sectors = [article.profile.country_sector(rate)] if article.profile.country_sector(rate) else []
+                # "if the 50% rate stays in place": the goods' rate named before, no new one
+                same = (
+                    [t.sector for t in found if t.rate == rate]
+                    if _refers_back(text, anchor.start) and not any(t.evidence == text for t in found)
+                    else []
+                )
+                sectors = same or ([article.profile.country_sector(rate)] if article.profile.country_sector(rate) else [])
             last_sectors = sectors
             for sector in sectors:
                 previous_sector = sector

@@ -107,3 +107,14 @@ def test_including_from_a_country_says_whose_goods_not_a_component_rate():
         "from 25%."
     )
     assert [(t.sector, t.rate) for t in facts.tariffs] == [("autos", 25.0), ("steel", 50.0), ("steel", 25.0)]
+
+
+def test_shares_and_ranges_of_a_fall_are_no_rates_and_the_rate_named_before_is_no_new_one():
+    facts = facts_of(
+        "The Section 232 tariffs on steel doubled to 50% from 25% on June 4, Akazawa said after meeting Lutnick.\n"
+        "Japanese yards hold roughly 25% of the global orderbook, against well under 1% for U.S. builders, "
+        "Akazawa said of the tariffs.\n"
+        "Analysts estimate that Japanese mills' U.S.-bound volumes could fall by a further 15% to 20% if the 50% "
+        "rate stays in place."
+    )
+    assert [(t.sector, t.rate) for t in facts.tariffs] == [("steel", 50.0), ("steel", 25.0)]
