@@ -1,8 +1,9 @@
 """Whether an article is about the tracked negotiation at all.
 
 It is when it names both sides (or their people) together with the subject of the talks in
-several sentences, or in one that the headline or the lead backs up; a story that never names
-the subject (a boxing match's "fifth round" between an American and a Japanese) is not. A story whose headline
+several sentences, or in one that the headline or the lead backs up; a story that names neither
+the subject nor anyone of the talks (a boxing match's "fifth round" between an American and a
+Japanese) is not. A story whose headline
 names another country first ("S. Korea races to match Japan's deal", "US and China agree...")
 is that country's story unless the tracked pair carries at least half of it. A story led by a third
 country ("Bessent meets China's He Lifeng") needs the tracked pair to carry much of the body.
@@ -78,8 +79,8 @@ def _paragraphs_about(article: Article, body: list[Sentence], about: set[int]) -
 
 
 def is_relevant(article: Article) -> bool:
-    if not article.hits(article.profile.subject_terms).spans:
-        return False  # "the fifth round" of a boxing match in Tokyo: the talks' subject is never named
+    if not article.hits(article.profile.subject_terms).spans and not article.people.items:
+        return False  # "the fifth round" of a boxing match in Tokyo: neither the talks' subject nor its people
     title, body = _title_and_body(article)
     if _led_by_another_country(article, title, body):
         # "S. Korea races to match Japan's deal", "US and China agree...": the tracked pair must
