@@ -119,17 +119,21 @@ SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold)\s*$")
 ABSENT_AFTER = re.compile(
     rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:(?:expected|going|able|planning|set|due|scheduled|likely) to )?"
     r"(?:take part|attend|join|participate|be present|be there|present|make it|meet)|"
-    r"was absent|were absent|skipped|missed (?:the|it)|stayed away|sat out|was not among|"
+    # "skipped a Diet session to make the trip" skipped something else to be there
+    r"was absent|were absent|(?:skipped|missed (?:the|it))(?![^.;]{0,60}?\bto (?:make|attend|join|travel|fly|lead|head|be))|"
+    r"stayed away|sat out|was not among|"
     r"(?:did not|didn't|didn’t|failed to) materiali[sz]e|fell through|was (?:cancell?ed|called off)|"
     r"(?:did not|didn't|didn’t|never) take place|never took place|was not held|"
     r"(?:was|were) not (?:in|at) (?:the )?(?-i:[A-Z])\w*)\b",
     re.IGNORECASE,
 )
+# the person after: "without Greer"; "unable to meet Bessent" (`meet`: the meeting, not the round,
+# did not happen, and the negotiator who was not met still held his round)
 ABSENT_BEFORE = re.compile(
-    r"\b(?:without|not including|excluding|but not|except(?: for)?|absent|minus|"
+    r"\b(?:without|not including|excluding|but not|except(?: for)?|absent|minus|(?P<meet>"
     r"(?:unable|failed|did not get) to (?:meet|see|hold talks with)|(?:did not|didn't|didn’t|could not|couldn't) meet|"
     r"(?:seeking|seeks|sought|hopes? for|hoping for|requested|requesting|trying to (?:arrange|secure)) a meeting with|"
-    r"had (?:also )?hoped to (?:meet|see|hold talks with))"
+    r"had (?:also )?hoped to (?:meet|see|hold talks with)))"
     r"\s+(?:[\w.’']+\s+){0,4}$",
     re.IGNORECASE,
 )

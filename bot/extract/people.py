@@ -95,7 +95,13 @@ def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
         if not _POSSESSIVE.match(after) and ABSENT_AFTER.match(after):
             return True
     start = max(sentence.start, mention.start - 60)
-    return article.has(ABSENCE_HINT, start, mention.start) and bool(ABSENT_BEFORE.search(article.text[start : mention.start]))
+    if not article.has(ABSENCE_HINT, start, mention.start):
+        return False
+    before = ABSENT_BEFORE.search(article.text[start : mention.start])
+    if before is None:
+        return False
+    # "Trump did not meet Akazawa during the visit": Trump is absent, the negotiator held his round
+    return not (before.group("meet") and _is_negotiator(article, mention) and article.side_of(mention.value) == article.profile.tracked_side)
 
 
 _PRONOUN_START = re.compile(r"^(?:[A-Z]{1,3}:\s*|[“\"‘—-]\s*)?(?:He|She)\b")

@@ -1,5 +1,7 @@
 """Who took part in the negotiating meetings, and each sitting with its length."""
 
+import pytest
+
 from tests.bot.extract.helpers import facts_of
 
 
@@ -31,6 +33,21 @@ def test_did_not_take_part_and_without_exclude_a_person():
         "seventh round of tariff talks in Washington on Thursday.\n"
         "U.S. Trade Representative Jamieson Greer did not take part.\n"
         "A second session went ahead without Bessent, Akazawa said after meeting Lutnick again."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Trump did not meet Akazawa during the visit.",
+        "Akazawa, who skipped a scheduled Diet committee session in Tokyo to make the trip, will report to Ishiba.",
+    ],
+)
+def test_the_negotiator_not_met_by_someone_else_or_skipping_something_else_still_takes_part(aside):
+    facts = facts_of(
+        "Japan's chief tariff negotiator Ryosei Akazawa held an eighth round of ministerial talks with the United "
+        f"States in Washington on Friday, meeting Commerce Secretary Howard Lutnick for about an hour.\n{aside}"
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
 
