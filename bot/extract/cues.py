@@ -118,7 +118,7 @@ SPEECH_AFTER = re.compile(r"^[’']?s?\s*(?:,\s*)?(?:said|says|told|added|noted|
 SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold)\s*$")
 ABSENT_AFTER = re.compile(
     rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:(?:expected|going|able|planning|set|due|scheduled|likely) to )?"
-    r"(?:take part|attend|join|participate|be present|be there|present|make it|meet)|"
+    r"(?:take part|attend|join|participate|be present|be there|present|make it|(?P<meet>meet))|"
     # "skipped a Diet session to make the trip" skipped something else to be there
     r"was absent|were absent|(?:skipped|missed (?:the|it))(?![^.;]{0,60}?\bto (?:make|attend|join|travel|fly|lead|head|be))|"
     r"stayed away|sat out|was not among|"

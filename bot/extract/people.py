@@ -87,24 +87,27 @@ def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentenc
 
 
 def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
+    """Whether the sentence says the person was not there. "Did not meet" says a meeting did not
+    happen: it makes the other person absent, never the tracked side's negotiator, who held his
+    round ("Akazawa did not meet Bessent on this trip", "Trump did not meet Akazawa")."""
+    negotiator = _is_negotiator(article, mention) and article.side_of(mention.value) == article.profile.tracked_side
     # Every absence phrase has one of the hint words ("not", "without", "skipped"...), which the
     # scan found already: the patterns run only where one stands near the name.
     if article.has(ABSENCE_HINT, mention.end, min(sentence.end, mention.end + 100)):
         after = article.text[mention.end : sentence.end]
         # "Bessent, Akazawa's main counterpart, was not in Kananaskis": the owner is not the subject
-        if not _POSSESSIVE.match(after) and ABSENT_AFTER.match(after):
+        absence = None if _POSSESSIVE.match(after) else ABSENT_AFTER.match(after)
+        if absence and not (negotiator and absence.group("meet")):
             return True
     start = max(sentence.start, mention.start - 60)
     if not article.has(ABSENCE_HINT, start, mention.start):
         return False
     before = ABSENT_BEFORE.search(article.text[start : mention.start])
-    if before is None:
-        return False
-    # "Trump did not meet Akazawa during the visit": Trump is absent, the negotiator held his round
-    return not (before.group("meet") and _is_negotiator(article, mention) and article.side_of(mention.value) == article.profile.tracked_side)
+    return before is not None and not (negotiator and before.group("meet"))
 
 
-_PRONOUN_START = re.compile(r"^(?:[A-Z]{1,3}:\s*|[“\"‘—-]\s*)?(?:He|She)\b")
+# "He then sat down with...", "Q: She...", "On Friday, he sat down with..."
+_PRONOUN_START = re.compile(r"^(?:[A-Z]{1,3}:\s*|[“\"‘—-]\s*|[A-Z][\w ]{0,24},\s+)?(?:He|She|he|she)\b")
 
 
 def people_of(article: Article, sentence: Sentence) -> list[Mention]:

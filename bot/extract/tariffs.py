@@ -81,7 +81,7 @@ _NOT_A_RATE_BEFORE = re.compile(
     r"soar(?:s|ed|ing)?|s[ai]nk(?:s|ing)?|tumbl(?:e|es|ed|ing)|slipp?(?:ed|ing|s)?|down|up|lower|higher|by|"
     r"account(?:s|ed|ing)? for|growth of|share of|stake of|majority of|spend(?:s|ing)?|spent|"
     r"(?:annuali[sz]ed|growth|inflation|unemployment|interest|savings|approval|jobless) rate of|"
-    r"(?:contract|expand|shr[iu]nk|gr[eo]w)\w* (?:at|by)(?: an?(?: annuali[sz]ed)? rate of)?)\s+"
+    r"(?:contract|expand|shr[iua]nk|gr[eo]w)\w* (?:at|by)(?: an?(?: annuali[sz]ed)?(?: rate of)?)?)\s+"
     r"(?:a\s+further\s+|another\s+|an\s+(?:additional|extra)\s+)?"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more than\s+)?"
     # the second of a range: "fell by a further 15% to 20%"

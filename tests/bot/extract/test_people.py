@@ -42,6 +42,7 @@ def test_did_not_take_part_and_without_exclude_a_person():
     [
         "Trump did not meet Akazawa during the visit.",
         "Akazawa, who skipped a scheduled Diet committee session in Tokyo to make the trip, will report to Ishiba.",
+        "Akazawa did not meet Treasury Secretary Scott Bessent on this trip.",
     ],
 )
 def test_the_negotiator_not_met_by_someone_else_or_skipping_something_else_still_takes_part(aside):
@@ -250,3 +251,12 @@ def test_a_government_release_of_a_consultation_names_its_round_place_people_and
     assert (facts.round, facts.round_status, facts.date, facts.location) == (3, "held", "2025-05-23", "Washington")
     assert facts.participants == ["Ryosei Akazawa", "Scott Bessent"]
     assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Scott Bessent",), 135)]
+
+
+def test_a_pronoun_after_an_opening_phrase_stands_for_the_person_named_before():
+    facts = facts_of(
+        "It is against that backdrop that Ryosei Akazawa, Ishiba's chief tariff negotiator, has been shuttling to "
+        "Washington. On Friday, he sat down with Commerce Secretary Howard Lutnick for about an hour and 20 minutes, "
+        "in what officials described as the sixth round of ministerial talks."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]

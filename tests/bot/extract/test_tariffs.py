@@ -91,7 +91,8 @@ def test_numbers_that_are_not_tariffs():
     body = (
         "Japan will invest $550 billion in the United States. Japanese carmakers sold 3.3 million vehicles in the U.S. "
         "last year. A 90-day pause on the tariffs ends on July 9. Customs data showed a 2% fall in Japan's exports. "
-        "Trading houses hold a 25% stake in some U.S. LNG projects. Shares of Toyota jumped 14% in Tokyo."
+        "Trading houses hold a 25% stake in some U.S. LNG projects. Shares of Toyota jumped 14% in Tokyo. "
+        "The economy already shrank at an annualized 0.2% pace in the first quarter as tariffs bit."
     )
     assert rates(body) == []
 
