@@ -24,6 +24,13 @@ _WANTS = Phrases([
     r"insist\w*", r"push\w*", r"request\w*", "position", "stance",
 ], shared=True)  # fmt: skip
 _NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
+# "will also drop to 15%", "lifted to 25%": a rate that moves, not a tariff removed
+_TO_A_RATE = re.compile(r"\s+(?:\w+\s+)?(?:to|by)\s+(?:about\s+|around\s+)?\d")
+# how far a stance word may stand from the tariff it is about ("seek the elimination of all the
+# additional tariffs"), so that "lowers tariffs to 15%, removing a major source of uncertainty"
+# removes something else
+_NEAR_TARIFF = 50
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
 _ORDER = ("agreed", "reduction", "removal")
 
 
@@ -34,6 +41,17 @@ def _it_is_tracked(article: Article, sentence: Sentence) -> bool:
     before = article.sentences[sentence.index - 1]
     side = first_party_named(article, before.start, before.end)
     return side == "tracked"
+
+
+def _about_a_tariff(article: Article, position: int, start: int, end: int) -> bool:
+    """Whether a removal word at ``position`` removes a tariff: one stands near it in the clause
+    (``start``, ``end``), or anywhere before it when it is said in the passive ("that the
+    additional tariffs, including ..., be dropped"), and no rate follows it as where the tariff goes."""
+    word_end = article.text.find(" ", position)
+    if word_end > 0 and _TO_A_RATE.match(article.text, word_end, end):
+        return False
+    passive = _PASSIVE_BEFORE.search(article.text, max(start, position - 8), position)
+    return article.has(_TARIFF, start if passive else max(start, position - _NEAR_TARIFF), min(end, position + _NEAR_TARIFF))
 
 
 def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position]:
@@ -68,6 +86,8 @@ def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position
                 if hit is None or (stance != "agreed" and not has_tariff):
                     continue
                 if _NEGATED.search(article.text[start : hit[0]]):
+                    continue
+                if stance == "removal" and not _about_a_tariff(article, hit[0], start, end):
                     continue
                 wants = article.names_side(tracked, sentence.start, hit[0]) or _it_is_tracked(article, sentence) or (
                     article.has(_WANTS, start, end) and article.names_side(tracked, sentence.start, sentence.end)

@@ -22,6 +22,12 @@ def stances(body: str) -> list[str]:
         ("Tokyo could accept a substantial cut in the tariffs, officials said.", ["reduction"]),
         ("Japan and the United States clinched a trade deal on Tuesday, Akazawa said.", ["agreed"]),
         ("Japan hopes to reach an agreement on the tariffs in June.", []),
+        ("Akazawa repeated Japan's demand that all the additional tariffs, including those on cars, be dropped.",
+         ["removal"]),
+        ("Akazawa said he asked that Japan be exempted from the U.S. tariffs.", ["removal"]),
+        ("Auto parts from Japan, which have faced a 25% tariff since May, will also drop to 15%.", []),
+        ("Japanese stocks surged after the deal lowered tariffs on the country's cars to 15%, removing a major "
+         "source of uncertainty for exporters.", []),
     ],
 )
 def test_stances_in_several_wordings(sentence, expected):
