@@ -27,8 +27,7 @@ _NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\
 # "will also drop to 15%", "lifted to 25%": a rate that moves, not a tariff removed
 _TO_A_RATE = re.compile(r"\s+(?:\w+\s+)?(?:to|by)\s+(?:about\s+|around\s+)?\d")
 # how far a stance word may stand from the tariff it is about ("seek the elimination of all the
-# additional tariffs"), so that "lowers tariffs to 15%, removing a major source of uncertainty"
-# removes something else
+# additional tariffs")
 _NEAR_TARIFF = 50
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
 _ORDER = ("agreed", "reduction", "removal")
@@ -51,7 +50,10 @@ def _about_a_tariff(article: Article, position: int, start: int, end: int) -> bo
     if word_end > 0 and _TO_A_RATE.match(article.text, word_end, end):
         return False
     passive = _PASSIVE_BEFORE.search(article.text, max(start, position - 8), position)
-    return article.has(_TARIFF, start if passive else max(start, position - _NEAR_TARIFF), min(end, position + _NEAR_TARIFF))
+    # ", removing a major source of uncertainty": a participle after a comma removes what follows it
+    after_comma = article.text[max(start, position - 2) : position].rstrip().endswith(",")
+    near = start if passive else position if after_comma else max(start, position - _NEAR_TARIFF)
+    return article.has(_TARIFF, near, min(end, position + _NEAR_TARIFF))
 
 
 def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position]:
