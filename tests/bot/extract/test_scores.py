@@ -1,9 +1,10 @@
 """`parley extract` scored against gold facts: the seeds, and held-out articles in other styles.
 
 The seed gold and the scorer are the project's outside checks (../shared/eval/); the held-out
-sets (heldout/ to heldout7/) were written by seven other authors, the last five blind to the code in other outlets' styles (wire,
-live blog, TV transcript, Q&A, government release...) to keep the rules general. Both run the
-real command line on a real RSS file, exactly as the outside checks do.
+sets (heldout/ to heldout10/) were written by other authors, all but the first two blind to the
+code, in other outlets' styles (wire, live blog, TV transcript, Q&A, government release, trade
+press...) to keep the rules general. Both run the real command line on a real RSS file, exactly
+as the outside checks do.
 """
 
 from __future__ import annotations
