@@ -21,7 +21,7 @@ from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.numbers import _CARDINAL_WORD, CARDINAL, cardinal_value
-from bot.extract.scope import mentions_third_party
+from bot.extract.scope import mentions_other_country
 from bot.extract.text import Sentence
 from bot.phrases import Phrases
 
@@ -290,7 +290,10 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
             previous_stop = stop
             head_cuts = [m.end() for m in _BREAK.finditer(lowered, floor, anchor.start)]
             head_start = head_cuts[-1] if head_cuts else max(floor, anchor.start - 60)
-            if mentions_third_party(article, base + head_start, base + stop):
+            # a rate of another country's goods: "and Beijing has retaliated with 125%" (its clause,
+            # even where the rate before took the words before it as its goods)
+            clause_start = max(text.rfind(",", 0, anchor.start), text.rfind(";", 0, anchor.start)) + 1
+            if mentions_other_country(article, base + min(head_start, clause_start), base + stop):
                 continue
             sectors = _sectors_in(article, base + head_start, base + stop)
             if sectors and not inside:

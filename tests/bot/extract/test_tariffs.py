@@ -119,3 +119,11 @@ def test_shares_and_ranges_of_a_fall_are_no_rates_and_the_rate_named_before_is_n
         "rate stays in place."
     )
     assert [(t.sector, t.rate) for t in facts.tariffs] == [("steel", 50.0), ("steel", 25.0)]
+
+
+def test_rates_on_the_goods_of_a_country_that_is_also_a_topic_are_not_this_negotiations():
+    facts = facts_of(
+        "Japan faces a 24% reciprocal tariff, Akazawa said after meeting Lutnick for the first round of talks.\n"
+        "Separately, U.S. tariffs on most Chinese goods now stand at 145%, and Beijing has retaliated with 125%."
+    )
+    assert [(t.sector, t.rate) for t in facts.tariffs] == [("reciprocal", 24.0)]
