@@ -89,7 +89,7 @@ STRONG_MEETING = Phrases([
     r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", r"sat in", "led by", "session", "gathering",
     "sitting", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted", r"(?:spoke|talked) with", r"(?:also )?took part",
-    "participated",
+    "participated", r"(?:also )?in (?:the|that|this) (?:meeting|session)",
 ], shared=True)  # fmt: skip
 SITTING = Phrases([r"meetings?", r"sessions?", "talks", r"sittings?", r"discussions?", "talked", "spoke"], shared=True)
 NO_MEETING = Phrases([
@@ -121,7 +121,7 @@ ABSENT_AFTER = re.compile(
     r"(?:take part|attend|join|participate|be present|be there|present|make it|(?P<meet>meet))|"
     # "skipped a Diet session to make the trip" skipped something else to be there
     r"was absent|were absent|(?:skipped|missed (?:the|it))(?![^.;]{0,60}?\bto (?:make|attend|join|travel|fly|lead|head|be))|"
-    r"stayed away|sat out|was not among|"
+    r"stayed away|sat out|was not among|(?:was|were) not (?:involved|included|part of)|"
     r"(?:did not|didn't|didn’t|failed to) materiali[sz]e|fell through|was (?:cancell?ed|called off)|"
     r"(?:did not|didn't|didn’t|never) take place|never took place|was not held|"
     r"(?:was|were) not (?:in|at) (?:the )?(?-i:[A-Z])\w*)\b",

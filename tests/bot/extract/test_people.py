@@ -260,3 +260,13 @@ def test_a_pronoun_after_an_opening_phrase_stands_for_the_person_named_before():
         "in what officials described as the sixth round of ministerial talks."
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_someone_also_in_the_meeting_takes_part_and_someone_not_involved_does_not():
+    facts = facts_of(
+        "Akazawa met President Donald Trump in the Oval Office for about 70 minutes on July 22 to discuss tariffs. "
+        "Commerce Secretary Howard Lutnick was also in the meeting. Treasury Secretary Scott Bessent was not "
+        "involved in the final meeting; he had been in Japan the previous weekend.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick", "Donald Trump"]
