@@ -46,14 +46,14 @@ def _about_a_tariff(article: Article, position: int, start: int, end: int) -> bo
     """Whether a removal word at ``position`` removes a tariff: one stands near it in the clause
     (``start``, ``end``), or anywhere before it when it is said in the passive ("that the
     additional tariffs, including ..., be dropped"), and no rate follows it as where the tariff goes."""
-    word_end = article.text.find(" ", position)
-    if word_end > 0 and _TO_A_RATE.match(article.text, word_end, end):
-        return False
     passive = _PASSIVE_BEFORE.search(article.text, max(start, position - 8), position)
     # ", removing a major source of uncertainty": a participle after a comma removes what follows it
     after_comma = article.text[max(start, position - 2) : position].rstrip().endswith(",")
     near = start if passive else position if after_comma else max(start, position - _NEAR_TARIFF)
-    return article.has(_TARIFF, near, min(end, position + _NEAR_TARIFF))
+    if not article.has(_TARIFF, near, min(end, position + _NEAR_TARIFF)):
+        return False
+    word_end = article.text.find(" ", position, end)
+    return word_end < 0 or not _TO_A_RATE.match(article.text, word_end, end)
 
 
 def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position]:

@@ -41,9 +41,10 @@ APPOSITIVE_RE = re.compile(
 )
 _NUMBER_WORDS = Phrases(NUMBER_WORDS, shared=True)
 _DIGIT = re.compile(r"\d")
-_ROUND_WORDS = Phrases(
-    ["rounds?", "meetings?", "sessions?", "sittings?", "talks", r"negotiations?", r"consultations?"], shared=True
-)
+_NOUNS = ("round", "meeting", "session", "sitting", "negotiation", "consultation")
+#: the nouns of ROUND_RE, as words: the sentences without one are not searched ("talks" alone has none)
+_ROUND_NOUNS = Phrases([f"{noun}s?" for noun in _NOUNS], shared=True)
+_ROUND_WORDS = Phrases([*_ROUND_NOUNS.patterns, "talks"], shared=True)
 _NOT_TALKS = re.compile(
     r"^\s+of\s+(?:\w+\s+)?(?:tariffs?|sanctions|cuts|voting|votes|elections?|layoffs|funding|stimulus|applause|"
     r"golf|bidding|financing|price|rate|hikes?|duties|levies)\b(?!\s+(?:talks|negotiations?|discussions|meetings?))",
@@ -52,7 +53,7 @@ _NOT_TALKS = re.compile(
 _TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
 # the two on the lower-cased text, near the words they need: "the fifth round" (an ordinal and
 # up to three qualifiers before its noun), "the talks, the seventh since April"
-ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), Cue(("round", "meeting", "session", "sitting", "negotiation", "consultation")), before=90, after=25)
+ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), Cue(_NOUNS), before=90, after=25)
 APPOSITIVES_NEAR = Near(for_lower_case(APPOSITIVE_RE), Cue(pattern=re.compile(r",\s+the\s")), before=100, after=40)
 
 
@@ -70,8 +71,7 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
     # a round needs a round word and a number, in words or figures, in the same sentence
     candidates = article.sentences_with(_ROUND_WORDS)
     numbered = article.sentences_with(_NUMBER_WORDS)
-    # the nouns ROUNDS_NEAR needs, looked for once in the whole text ("talks" alone has none)
-    with_noun = article.sentences_containing(ROUNDS_NEAR.cue.words)
+    with_noun = article.sentences_with(_ROUND_NOUNS)
     for sentence in article.sentences:
         if sentence.index not in candidates or (sentence.index not in numbered and not _DIGIT.search(sentence.text)):
             continue
@@ -100,7 +100,10 @@ def reported_round(article: Article, mentions: list[RoundMention]) -> int | None
     agreed for later ("the two sides agreed to hold a second round by the end of the month") or
     guessed at ("officials said a sixth round could come before the G7 summit") when another is
     named."""
-    later = {m.sentence.index for m in mentions if article.in_sentence(NEXT, m.sentence) or is_hedged(article, m.sentence)}
+    if len({m.number for m in mentions}) < 2:
+        return mentions[0].number if mentions else None  # one round named: nothing to weigh
+    sentences = {m.sentence.index: m.sentence for m in mentions}
+    later = {i for i, s in sentences.items() if article.in_sentence(NEXT, s) or is_hedged(article, s)}
     reported = [m for m in mentions if m.sentence.index not in later] or mentions
     return max((m.number for m in reported), default=None)
 
