@@ -73,9 +73,14 @@ _OF_SOMEONE = re.compile(
 )
 
 
+# a name used as a modifier: "the Trump administration", "the Ishiba government"
+_ATTRIBUTIVE = re.compile(r"\s+(?:administration|government|cabinet|team|camp|era|tariffs?|trade war|White House)\b")
+
+
 def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentence) -> bool:
-    """A speaker ("..., Bessent said") or an owner ("Ishiba's coalition", "Trump's letter") is
-    named without taking part; the negotiator's own possessive ("Akazawa's meeting") still counts."""
+    """A speaker ("..., Bessent said"), an owner ("Ishiba's coalition", "Trump's letter") or a
+    name used as a modifier ("the Trump administration") is named without taking part; the
+    negotiator's own possessive ("Akazawa's meeting") still counts."""
     if mention.via == "pronoun":
         return False
     if _is_speaker(article, mention, sentence):
@@ -83,6 +88,8 @@ def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentenc
     start = max(sentence.start, mention.start - 40)
     if " of" in article.lower[start : mention.start] and _OF_SOMEONE.search(article.text[start : mention.start]):
         return True  # "tariff talks with the administration of President Donald Trump"
+    if _ATTRIBUTIVE.match(article.text, mention.end, min(sentence.end, mention.end + 20)):
+        return True  # "talks with the Trump administration"
     return bool(_POSSESSIVE.match(article.text[mention.end : mention.end + 3])) and not _is_negotiator(article, mention)
 
 

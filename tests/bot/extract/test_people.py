@@ -270,3 +270,11 @@ def test_someone_also_in_the_meeting_takes_part_and_someone_not_involved_does_no
         published="2025-07-23T06:00:00Z",
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick", "Donald Trump"]
+
+
+def test_a_name_used_as_a_modifier_does_not_take_part():
+    facts = facts_of(
+        "WASHINGTON — Japan's chief tariff negotiator Ryosei Akazawa wrapped up a fifth round of talks with the Trump "
+        "administration on Friday, after meeting Commerce Secretary Howard Lutnick for two hours."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
