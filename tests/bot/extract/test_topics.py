@@ -15,6 +15,11 @@ def test_a_demand_about_one_sectors_tariff_makes_that_sector_a_topic():
     assert facts.topics == ["automobiles"]
 
 
+def test_pressing_someone_on_a_sectors_tariff_makes_that_sector_a_topic():
+    facts = facts_of(LEAD + "Akazawa said he pressed Lutnick once again on the 25% tariffs on Japanese cars.")
+    assert facts.topics == ["automobiles"]
+
+
 def test_topics_said_not_to_be_discussed():
     facts = facts_of(LEAD + "The participants didn't discuss foreign exchange, national security or China, he said.")
     assert facts.topics == []
