@@ -56,7 +56,7 @@ DISCUSSED = Phrases([
     r"insist\w*", r"ask(?:ed|s|ing)?", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
     r"push(?:ed|es|ing)? for", r"press(?:ed|es|ing)? \w+ to", r"press(?:ed|es|ing)? (?:[\w.]+ ){1,3}(?:on|for|over)", r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
     "went into detail", "in detail", r"exchanged? views", "conferred", "sticking point", r"(?:main|key|central) issue",
-    "bone of contention", r"offer(?:s|ed|ing)?", r"grievances?", r"differences? (?:remained|remain|over|on)",
+    "bone of contention", r"offer(?:s|ed|ing)?", r"grievances?", r"as part of (?:the|a|its|this) (?:\w+ )?(?:package|deal|agreement)", r"differences? (?:remained|remain|over|on)",
     r"(?:will|would|to) (?:also )?(?:increase|expand|raise) (?:its )?(?:imports|purchases)",
     r"(?:agreed|committed|pledged|promised) to (?:buy|purchase|invest)", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
 ], shared=True)  # fmt: skip

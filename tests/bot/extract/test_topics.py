@@ -20,6 +20,16 @@ def test_pressing_someone_on_a_sectors_tariff_makes_that_sector_a_topic():
     assert facts.topics == ["automobiles"]
 
 
+def test_what_a_side_gives_as_part_of_the_package_is_a_topic():
+    facts = facts_of(
+        "Trump announced the trade agreement with Japan after meeting Akazawa at the White House on Tuesday.\n"
+        "As part of the package, Japan will provide up to $550 billion in investment in the United States and "
+        "expand purchases of American rice, according to the White House.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert facts.topics == ["investment", "agriculture"]
+
+
 def test_topics_said_not_to_be_discussed():
     facts = facts_of(LEAD + "The participants didn't discuss foreign exchange, national security or China, he said.")
     assert facts.topics == []
