@@ -49,7 +49,7 @@ CONSIDERING = Phrases([
     r"explor\w+", r"eye(?:s|ing)", r"aim(?:s|ing)? to",
 ], shared=True)  # fmt: skip
 DISCUSSED = Phrases([
-    r"discuss\w*", r"talk(?:ed|s)? (?:about|on)", "agenda", r"topics?", r"focus\w*", r"areas?", r"fields?",
+    r"discuss\w*", r"talk(?:ed|s)? (?:about|on)", "agenda", r"topics?", r"focus\w*", r"cent(?:red|ered) (?:on|around)", r"areas?", r"fields?",
     r"issues? (?:of|such as)", r"demand\w*", r"call(?:ed|ing|s)? (?:for|on)", r"urg\w+", r"press(?:ed|ing|es)? (?:for|on|to)",
     r"propos\w+", r"seek\w*", "sought", r"secur\w+ exemptions?", r"exempt\w*", r"rais(?:e|ed|es|ing)", r"address\w*",
     r"cover\w*", r"negotiat\w+", r"concessions?", r"highlight\w*", "importance of", "desire", r"request\w*",

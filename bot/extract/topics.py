@@ -16,6 +16,9 @@ from bot.phrases import Phrases
 SEPARATE = Phrases([r"separate (?:talks|meetings?|discussions?)", r"separately (?:discussed|met|held)"], shared=True)
 
 
+_ANOTHER_STORY = ("Separately,", "In other news,", "Elsewhere,", "In a separate development,")
+
+
 def find_topics(
     article: Article, *, upcoming: bool, skip_paragraphs: set[int]
 ) -> tuple[list[str], list[str], dict[str, str]]:
@@ -28,9 +31,14 @@ def find_topics(
     speculative, separate = article.sentences_holding(SPECULATION), article.sentences_holding(SEPARATE)
     denied, considered, discussed = article.hits(NOT_DISCUSSED), article.hits(CONSIDERING), article.hits(DISCUSSED)
     tracked = article.profile.tracked_side
+    aside: int | None = None  # the paragraph a wire opens with "Separately," is another story's
     for sentence in article.sentences:
+        if sentence.text.startswith(_ANOTHER_STORY) and (
+            sentence.index == 0 or article.sentences[sentence.index - 1].paragraph != sentence.paragraph
+        ):
+            aside = sentence.paragraph
         hits = by_sentence.get(sentence.index)
-        if not hits or sentence.paragraph in skip_paragraphs or sentence.paragraph == 0:
+        if not hits or sentence.paragraph in skip_paragraphs or sentence.paragraph in (0, aside):
             continue
         if sentence.index in speculative or is_question(sentence.text):
             continue

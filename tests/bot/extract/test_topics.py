@@ -30,6 +30,15 @@ def test_what_a_side_gives_as_part_of_the_package_is_a_topic():
     assert facts.topics == ["investment", "agriculture"]
 
 
+def test_talks_centred_on_a_proposal_to_invest_make_investment_a_topic_but_another_story_does_not():
+    facts = facts_of(
+        LEAD + "The talks centred on automobiles and on Japan's proposal to invest in U.S. manufacturing.\n"
+        "Separately, Trump approved Nippon Steel's acquisition of U.S. Steel. Nippon Steel has committed to invest "
+        "$11 billion and to buy more American coking coal and iron ore for shipbuilding."
+    )
+    assert facts.topics == ["investment", "automobiles"]
+
+
 def test_topics_said_not_to_be_discussed():
     facts = facts_of(LEAD + "The participants didn't discuss foreign exchange, national security or China, he said.")
     assert facts.topics == []
