@@ -278,3 +278,14 @@ def test_a_name_used_as_a_modifier_does_not_take_part():
         "administration on Friday, after meeting Commerce Secretary Howard Lutnick for two hours."
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_the_minister_is_the_negotiator_named_before():
+    facts = facts_of(
+        "WASHINGTON – Economic revitalization minister Ryosei Akazawa concluded an eighth round of tariff "
+        "negotiations with the United States on Friday.\n"
+        "The minister met Lutnick at the Commerce Department for about an hour on Thursday and for 45 minutes on "
+        "Friday, according to the Cabinet Secretariat."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+    assert [m.minutes for m in facts.meetings] == [60, 45]
