@@ -83,6 +83,7 @@ MEETING = Phrases([
     r"sat in", r"sits? in", r"held (?:talks|a meeting|discussions)", r"negotiat(?:ed|ing) with", "led by", "round",
     "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "sitting", r"(?:spoke|speaks|talked|talks) with",
     r"(?:also )?(?:took|take|takes|taking) part", r"participat(?:ed|es|ing)",
+    r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with",
 ], shared=True)  # fmt: skip
 STRONG_MEETING = Phrases([
     "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", "in attendance",
@@ -90,6 +91,7 @@ STRONG_MEETING = Phrases([
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", r"sat in", "led by", "session", "gathering",
     "sitting", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted", r"(?:spoke|talked) with", r"(?:also )?took part",
     "participated", r"(?:was|were|also) in (?:the|that|this) (?:meeting|session)",
+    r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with",
 ], shared=True)  # fmt: skip
 SITTING = Phrases([r"meetings?", r"sessions?", "talks", r"sittings?", r"discussions?", "talked", "spoke"], shared=True)
 NO_MEETING = Phrases([

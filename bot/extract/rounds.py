@@ -42,6 +42,7 @@ APPOSITIVE_RE = re.compile(
 _NUMBER_WORDS = Phrases(NUMBER_WORDS, shared=True)
 _DIGIT = re.compile(r"\d")
 _NOUNS = ("round", "meeting", "session", "sitting", "negotiation", "consultation")
+_SITTINGS = ("meeting", "session", "sitting")
 #: the nouns of ROUND_RE, as words: the sentences without one are not searched ("talks" alone has none)
 _ROUND_NOUNS = Phrases([f"{noun}s?" for noun in _NOUNS], shared=True)
 _ROUND_WORDS = Phrases([*_ROUND_NOUNS.patterns, "talks"], shared=True)
@@ -83,6 +84,8 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
             noun = (match.group("noun") or "round").lower()
             if noun != "round" and not _TALKS_CONTEXT.search(lowered):
                 continue  # "the second meeting" counts only when it is a meeting of the talks
+            if noun in _SITTINGS and lowered[max(0, match.start() - 5) : match.start()] in ("that ", "this "):
+                continue  # "That second session was the formal negotiation": a sitting just told of
             value = number_value(match.group("ord") or match.group("num"))
             if value is None or not 0 < value < 100:
                 continue

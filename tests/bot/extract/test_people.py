@@ -289,3 +289,17 @@ def test_the_minister_is_the_negotiator_named_before():
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
     assert [m.minutes for m in facts.meetings] == [60, 45]
+
+
+def test_a_guests_account_of_two_sittings_received_by_and_spent_with():
+    facts = facts_of(
+        "HOST: Japan's chief tariff negotiator, Ryosei Akazawa, has just wrapped up the first round of trade talks in "
+        "Washington.\n"
+        "GUEST: Sure. Akazawa was received by the president at the White House for about 50 minutes on Wednesday, "
+        "and then he went on to spend an hour and fifteen minutes with Treasury Secretary Scott Bessent and "
+        "Commerce Secretary Howard Lutnick. That second session was the formal negotiation.",
+        published="2025-04-17T00:30:00Z",
+    )
+    assert (facts.round, facts.date) == (1, "2025-04-16")
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick", "Donald Trump"]
+    assert [m.minutes for m in facts.meetings] == [50, 75]
