@@ -36,6 +36,8 @@ from bot.extract.rounds import RoundMention
 from bot.extract.text import Sentence
 
 _NOT_A_SITTING = re.compile(r"^[-\s]*(?:phone|telephone|video|call|conference call|press|flight|drive|walk|break)", re.I)
+# a correction: "an earlier version misstated the length of the meeting as 70 minutes"
+_MISSTATED = re.compile(r"\b(?:misstat|misreport|incorrectly|wrongly|erroneously)\w*\b[^;.]{0,60}\bas\s+(?:about\s+)?$")
 _REPEAT = re.compile(r"\b(?:another|again|second|separate|followed by|later|then)\b", re.I)
 _SEGMENT_BREAK = re.compile(r",\s+(?=[A-Z]\w+\s+(?:met|held|sat|then))|\bfollowed by\b|;|\band then\b|\bthen\b", re.I)
 # a duration reaches ~40 characters before its unit ("twenty-seven and three-quarters hours") and
@@ -243,6 +245,7 @@ def find_meetings(
         durations = [
             m for m in DURATIONS_NEAR.finditer(lowered, lowered)
             if not _NOT_A_SITTING.match(sentence.text[m.end() : m.end() + 20])
+            and not _MISSTATED.search(lowered, max(0, m.start() - 80), m.start())
         ]
         segments = _segments(sentence.text, len(durations))
         for match in durations:

@@ -303,3 +303,12 @@ def test_a_guests_account_of_two_sittings_received_by_and_spent_with():
     assert (facts.round, facts.date) == (1, "2025-04-16")
     assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick", "Donald Trump"]
     assert [m.minutes for m in facts.meetings] == [50, 75]
+
+
+def test_a_length_a_correction_says_was_misstated_is_not_the_sittings():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the seventh round of tariff talks.\n"
+        "Correction: An earlier version of this story misstated the length of the meeting as 70 minutes; it lasted "
+        "80 minutes."
+    )
+    assert [m.minutes for m in facts.meetings] == [80]
