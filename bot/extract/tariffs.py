@@ -124,6 +124,8 @@ _REFERENCE_LOWER = for_lower_case(REFERENCE_RE)
 _NOT_A_RATE_BEFORE = for_lower_case(_NOT_A_RATE_BEFORE)  # searched in the lower-cased text
 _BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text
 _DASH = re.compile(r"\s(?:—|–|--|-)\s")
+_LABELLED = re.compile(r"[A-Z][\w ()-]{0,40}:\s")  # a line of a list: "Auto parts: 25% -> 15%"
+_BRACKETS = re.compile(r"\([^()]{0,120}\)")
 #: what a sentence with a rate or a reference to one has (on lower-cased text)
 _HAS_RATE = ("%", "percent", "per cent", " pct", " pc ", "similar", "same", "identical", "equivalent")
 
@@ -189,16 +191,30 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
 
 
 def _previous_has_tariff(article: Article, sentence: Sentence) -> bool:
-    if sentence.index == 0:
-        return False
-    before = article.sentences[sentence.index - 1]
-    return article.has(_TARIFF_WORD, before.start, before.end)
+    """Whether the sentence before names a tariff; in a list of labelled lines ("Steel: 50%",
+    "Aluminum: 50%"), any line of it or the line that opens it."""
+    index = sentence.index - 1
+    while index >= 0:
+        before = article.sentences[index]
+        if before.paragraph == 0:
+            return False
+        if article.has(_TARIFF_WORD, before.start, before.end):
+            return True
+        if not (_LABELLED.match(before.text) and _LABELLED.match(article.sentences[index + 1].text)):
+            return False
+        index -= 1
+    return False
 
 
 def _parentheticals(text: str) -> list[tuple[int, int]]:
-    """Spans between paired dashes ("— a 25% tariff on cars layered on the 2.5% duty —")."""
+    """Spans between paired dashes ("— a 25% tariff on cars layered on the 2.5% duty —") or in
+    brackets ("27.5% (25% Section 232 tariff plus the 2.5% MFN duty)")."""
     dashes = [m.start() for m in _DASH.finditer(text)]
-    return list(zip(dashes[0::2], dashes[1::2], strict=False))
+    spans = list(zip(dashes[0::2], dashes[1::2], strict=False))
+    if "(" in text:
+        spans += [m.span() for m in _BRACKETS.finditer(text)]
+        spans.sort()
+    return spans
 
 
 def _within(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -127,3 +127,16 @@ def test_rates_on_the_goods_of_a_country_that_is_also_a_topic_are_not_this_negot
         "Separately, U.S. tariffs on most Chinese goods now stand at 145%, and Beijing has retaliated with 125%."
     )
     assert [(t.sector, t.rate) for t in facts.tariffs] == [("reciprocal", 24.0)]
+
+
+def test_a_list_of_labelled_lines_with_rates_in_brackets():
+    facts = facts_of(
+        "President Trump announced a trade deal with Japan after meeting Akazawa at the White House.\n"
+        "The rates, before and after:\n"
+        "Autos: 27.5% (25% Section 232 tariff plus the 2.5% MFN duty) -> 15% all-in\n"
+        "Steel: 50% (unchanged)\n"
+        "Aluminum: 50% (unchanged)"
+    )
+    assert sorted((t.sector, t.rate) for t in facts.tariffs) == [
+        ("aluminum", 50.0), ("autos", 2.5), ("autos", 15.0), ("autos", 25.0), ("autos", 27.5), ("steel", 50.0)
+    ]
