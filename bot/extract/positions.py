@@ -42,6 +42,17 @@ def _it_is_tracked(article: Article, sentence: Sentence) -> bool:
     return side == "tracked"
 
 
+_WE = re.compile(r"\b(?:we|We|our|Our)\b")
+
+
+def _we_are_tracked(article: Article, sentence: Sentence, position: int) -> bool:
+    """'"We have agreed to the 15% rates," Akazawa said': a "we" quoted from the tracked side's people."""
+    if not _WE.search(article.text, sentence.start, position):
+        return False
+    people = article.people_in(sentence)
+    return bool(people) and all(article.side_of(m.value) == article.profile.tracked_side for m in people)
+
+
 def _about_a_tariff(article: Article, position: int, start: int, end: int) -> bool:
     """Whether a removal word at ``position`` removes a tariff: one stands near it in the clause
     (``start``, ``end``), or anywhere before it when it is said in the passive ("that the
@@ -91,8 +102,11 @@ def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position
                     continue
                 if stance == "removal" and not _about_a_tariff(article, hit[0], start, end):
                     continue
-                wants = article.names_side(tracked, sentence.start, hit[0]) or _it_is_tracked(article, sentence) or (
-                    article.has(_WANTS, start, end) and article.names_side(tracked, sentence.start, sentence.end)
+                wants = (
+                    article.names_side(tracked, sentence.start, hit[0])
+                    or _it_is_tracked(article, sentence)
+                    or (article.has(_WANTS, start, end) and article.names_side(tracked, sentence.start, sentence.end))
+                    or _we_are_tracked(article, sentence, hit[0])
                 )
                 if not wants:
                     continue

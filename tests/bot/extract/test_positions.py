@@ -28,6 +28,8 @@ def stances(body: str) -> list[str]:
         ("Auto parts from Japan, which have faced a 25% tariff since May, will also drop to 15%.", []),
         ("Japanese stocks surged after the deal lowered tariffs on the country's cars to 15%, removing a major "
          "source of uncertainty for exporters.", []),
+        ('"We have agreed to the 15% rates, and that includes autos," Akazawa told Japanese reporters.', ["agreed"]),
+        ('"We have agreed to the 15% rates," Trump said of the tariffs.', []),
     ],
 )
 def test_stances_in_several_wordings(sentence, expected):
