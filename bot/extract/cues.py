@@ -146,7 +146,9 @@ CLAUSE_BREAK = re.compile(
     r"(?:;|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b"
     r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting|leaving)\b|\band (?:said|added)\b"
     r"|,\s+(?:hoping|aiming|seeking|looking|trying) to\b|\b(?:days|weeks|hours|shortly|just) (?:before|after|ahead of)\b"
-    r"|(?=\bwhen (?:they|the two|both) (?:meet|will meet)\b))"
+    r"|(?=\bwhen (?:they|the two|both) (?:meet|will meet)\b)"
+    # "... next Thursday, before Ishiba meets Trump at the G7": another meeting's clause
+    r"|(?=\bbefore (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) due to meet)\b))"
 )
 
 
@@ -154,7 +156,8 @@ CLAUSE_BREAK = re.compile(
 CLAUSE_HINTS = Phrases(
     ["but", "while", "whereas", "although", "though", "however", "adding", "saying", "noting", "stressing",
      "explaining", "insisting", "leaving", "and said", "and added", "when they", "when the two", "when both",
-     "hoping to", "aiming to", "seeking to", "looking to", "trying to", "days", "weeks", "hours", "shortly", "just"],
+     "hoping to", "aiming to", "seeking to", "looking to", "trying to", "days", "weeks", "hours", "shortly", "just",
+     "before"],
     shared=True,
 )  # fmt: skip
 
@@ -163,13 +166,13 @@ CLAUSE_HINTS = Phrases(
 _CLAUSE_CUE = Cue(
     (";", "but", "while", "whereas", "though", "however", "adding", "saying", "noting", "stressing", "explaining",
      "insisting", "leaving", "and said", "and added", "hoping", "aiming", "seeking", "looking", "trying", "days",
-     "weeks", "hours", "shortly", "just", "when")
+     "weeks", "hours", "shortly", "just", "when", "before")
 )  # fmt: skip
 
 
 # a break starts at most a comma and a space before its word, and ends (or looks ahead) at most
-# "the two will meet" after it
-CLAUSE_BREAKS_NEAR = Near(CLAUSE_BREAK, _CLAUSE_CUE, before=4, after=26)
+# "the two will meet" or "Prime Minister Shigeru Ishiba meets" after it
+CLAUSE_BREAKS_NEAR = Near(CLAUSE_BREAK, _CLAUSE_CUE, before=4, after=72)
 
 
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:

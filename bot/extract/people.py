@@ -276,14 +276,16 @@ def _meeting_clauses(article: Article, sentence: Sentence, *, held: bool) -> lis
     """The clauses of a meeting sentence that have a meeting word; the whole sentence if none.
 
     In a story of a round held, a clause whose only meeting word is a bare "meet" ("leaving the deal
-    to Ishiba and Trump when they meet at the G7") speaks of another, later meeting."""
+    to Ishiba and Trump when they meet at the G7") speaks of another, later meeting; so does one
+    that opens with "before" ("before Ishiba meets Trump at the G7") in any story."""
     spans = []
     worded = False
     for s, e in article.clauses_of(sentence):
         words = article.hits(MEETING).within(s, e)
         worded = worded or bool(words)
-        if held and words and all(article.lower[a:b] == "meet" for a, b in words):
-            continue
+        bare = words and all(article.lower[a:b] in ("meet", "meets") for a, b in words)
+        if bare and (held or article.lower.startswith("before ", s)):
+            continue  # "... before Ishiba meets Trump at the G7": a later meeting
         if words:
             spans.append((s, e))
     return spans if worded else [(sentence.start, sentence.end)]

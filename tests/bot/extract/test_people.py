@@ -312,3 +312,15 @@ def test_a_length_a_correction_says_was_misstated_is_not_the_sittings():
         "80 minutes."
     )
     assert [m.minutes for m in facts.meetings] == [80]
+
+
+def test_the_leaders_meeting_a_preview_names_after_before_is_another_meeting():
+    facts = facts_of(
+        "TOKYO (Kyodo) -- Japan's chief tariff negotiator Ryosei Akazawa will return to Washington for a sixth round "
+        "of ministerial talks next Thursday, government sources said, as Tokyo seeks a deal before Prime Minister "
+        "Shigeru Ishiba meets U.S. President Donald Trump at the Group of Seven summit in Canada.\n"
+        "Akazawa is scheduled to meet Treasury Secretary Scott Bessent during the visit.",
+        published="2025-06-07T03:00:00Z",
+    )
+    assert (facts.round, facts.round_status) == (6, "upcoming")
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent"]
