@@ -8,6 +8,7 @@ article and then asked about per sentence or clause.
 
 from __future__ import annotations
 
+import operator
 import re
 
 from bot.extract.near import Cue, Near
@@ -146,9 +147,7 @@ CLAUSE_BREAK = re.compile(
     r"(?:;|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b"
     r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting|leaving)\b|\band (?:said|added)\b"
     r"|,\s+(?:hoping|aiming|seeking|looking|trying) to\b|\b(?:days|weeks|hours|shortly|just) (?:before|after|ahead of)\b"
-    r"|(?=\bwhen (?:they|the two|both) (?:meet|will meet)\b)"
-    # "... next Thursday, before Ishiba meets Trump at the G7": another meeting's clause
-    r"|(?=\bbefore (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) due to meet)\b))"
+    r"|(?=\bwhen (?:they|the two|both) (?:meet|will meet)\b))"
 )
 
 
@@ -157,7 +156,7 @@ CLAUSE_HINTS = Phrases(
     ["but", "while", "whereas", "although", "though", "however", "adding", "saying", "noting", "stressing",
      "explaining", "insisting", "leaving", "and said", "and added", "when they", "when the two", "when both",
      "hoping to", "aiming to", "seeking to", "looking to", "trying to", "days", "weeks", "hours", "shortly", "just",
-     "before"],
+     r"before (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) due to meet)"],
     shared=True,
 )  # fmt: skip
 
@@ -166,13 +165,20 @@ CLAUSE_HINTS = Phrases(
 _CLAUSE_CUE = Cue(
     (";", "but", "while", "whereas", "though", "however", "adding", "saying", "noting", "stressing", "explaining",
      "insisting", "leaving", "and said", "and added", "hoping", "aiming", "seeking", "looking", "trying", "days",
-     "weeks", "hours", "shortly", "just", "when", "before")
+     "weeks", "hours", "shortly", "just", "when")
 )  # fmt: skip
 
 
 # a break starts at most a comma and a space before its word, and ends (or looks ahead) at most
-# "the two will meet" or "Prime Minister Shigeru Ishiba meets" after it
-CLAUSE_BREAKS_NEAR = Near(CLAUSE_BREAK, _CLAUSE_CUE, before=4, after=72)
+# "the two will meet" after it
+CLAUSE_BREAKS_NEAR = Near(CLAUSE_BREAK, _CLAUSE_CUE, before=4, after=26)
+# "... next Thursday, before Ishiba meets Trump at the G7": another meeting's clause. Apart from the
+# others, as its look-ahead reaches further ("before Prime Minister Shigeru Ishiba meets").
+_BEFORE_MEETING = re.compile(r"(?=\bbefore (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) due to meet)\b)")
+BEFORE_MEETING_NEAR = Near(_BEFORE_MEETING, Cue(("before",)), before=0, after=72)
+
+
+_START = operator.methodcaller("start")
 
 
 def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -180,10 +186,13 @@ def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
     spans = []
     position = 0
     lower = text.lower()
-    for match in CLAUSE_BREAKS_NEAR.finditer(lower, lower):
+    matches = CLAUSE_BREAKS_NEAR.finditer(lower, lower)
+    if "before" in lower:
+        matches = sorted(matches + BEFORE_MEETING_NEAR.finditer(lower, lower), key=_START)
+    for match in matches:
         if match.start() > position:
             spans.append((start + position, start + match.start()))
-        position = match.end()
+        position = max(position, match.end())
     if position < len(text):
         spans.append((start + position, start + len(text)))
     return spans or [(start, start + len(text))]
