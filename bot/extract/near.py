@@ -64,10 +64,11 @@ class Cue:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sorted (start, end) of every occurrence in ``text``."""
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int]]
         if self._automaton is not None:
-            found += ((last - back, last + 1) for last, back in self._automaton.iter(text))
+            found = [(last - back, last + 1) for last, back in self._automaton.iter(text)]
         else:
+            found = []
             find = text.find
             for word in self.words:
                 size = len(word)

@@ -126,8 +126,10 @@ _BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text
 _DASH = re.compile(r"\s(?:—|–|--|-)\s")
 _LABELLED = re.compile(r"[A-Z][\w ()-]{0,40}:\s")  # a line of a list: "Auto parts: 25% -> 15%"
 _BRACKETS = re.compile(r"\([^()]{0,120}\)")
-#: what a sentence with a rate or a reference to one has (on lower-cased text)
-_HAS_RATE = ("%", "percent", "per cent", " pct", " pc ", "similar", "same", "identical", "equivalent")
+#: what a sentence with a rate has (on lower-cased text)
+_HAS_RATE = ("%", "percent", "per cent", " pct", " pc ")
+# ... or a reference to one ("the same 25% levy", "a similar tariff"): words, found by the scan
+_REFERENCE_WORDS = Phrases(["similar", "same", "identical", "equivalent"], shared=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +273,7 @@ def _names_tracked(article: Article, sentence: Sentence) -> bool:
 def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
     found: list[Tariff] = []
     seen: set[tuple[str, float]] = set()
-    with_rates = article.sentences_containing(_HAS_RATE)
+    with_rates = article.sentences_containing(_HAS_RATE) | article.sentences_with(_REFERENCE_WORDS)
     for sentence in article.sentences:
         if sentence.paragraph in skip_paragraphs or sentence.index not in with_rates:
             continue
