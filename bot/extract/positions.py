@@ -34,8 +34,9 @@ _ORDER = ("agreed", "reduction", "removal")
 
 
 def _it_is_tracked(article: Article, sentence: Sentence) -> bool:
-    """"It has now accepted..." right after a sentence whose subject is the tracked side."""
-    if not sentence.text.startswith(("It ", "It’s", "It's")) or sentence.index == 0:
+    """"It has now accepted..." or "The government, which had long demanded..." right after a
+    sentence whose subject is the tracked side."""
+    if not sentence.text.startswith(("It ", "It’s", "It's", "The government ", "The government,")) or sentence.index == 0:
         return False
     before = article.sentences[sentence.index - 1]
     side = first_party_named(article, before.start, before.end)
@@ -57,7 +58,11 @@ def _about_a_tariff(article: Article, position: int, start: int, end: int) -> bo
     """Whether a removal word at ``position`` removes a tariff: one stands near it in the clause
     (``start``, ``end``), or anywhere before it when it is said in the passive ("that the
     additional tariffs, including ..., be dropped"), and no rate follows it as where the tariff goes."""
-    passive = _PASSIVE_BEFORE.search(article.text, max(start, position - 8), position)
+    # "Tokyo wants the 25% tariff on automobiles and the 24% reciprocal rate ... removed altogether",
+    # "the auto tariffs, which Japan wants eliminated": what is wanted removed stands before, as in
+    # the passive
+    wanted = article.hits(_WANTS).within(start, position)
+    passive = wanted or _PASSIVE_BEFORE.search(article.text, max(start, position - 8), position)
     # ", removing a major source of uncertainty": a participle after a comma removes what follows it
     after_comma = article.text[max(start, position - 2) : position].rstrip().endswith(",")
     near = start if passive else position if after_comma else max(start, position - _NEAR_TARIFF)

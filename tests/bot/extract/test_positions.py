@@ -30,6 +30,8 @@ def stances(body: str) -> list[str]:
          "source of uncertainty for exporters.", []),
         ('"We have agreed to the 15% rates, and that includes autos," Akazawa told Japanese reporters.', ["agreed"]),
         ('"We have agreed to the 15% rates," Trump said of the tariffs.', []),
+        ("Tokyo wants the 25% tariff on automobiles and the 24% reciprocal rate, currently suspended in favor of a 10% "
+         "baseline, removed altogether.", ["removal"]),
     ],
 )
 def test_stances_in_several_wordings(sentence, expected):
@@ -56,3 +58,11 @@ def test_a_shift_keeps_only_the_new_stance():
 
 def test_the_other_sides_moves_are_not_japans_stance():
     assert stances("Trump said he would not remove the tariffs on cars.") == []
+
+
+def test_the_government_after_a_sentence_about_tokyo_is_tokyo():
+    assert stances(
+        "Akazawa will press Washington next week to cut its tariff on Japanese automobiles, Tokyo officials said.\n"
+        "The government, which had long demanded the full removal of the additional tariffs, is now prepared to "
+        "accept a significant reduction of the 25 percent auto tariff instead."
+    ) == ["reduction"]
