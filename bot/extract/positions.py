@@ -31,6 +31,15 @@ _TO_A_RATE = re.compile(r"\s+(?:\w+\s+)?(?:to|by)\s+(?:about\s+|around\s+)?\d")
 _NEAR_TARIFF = 50
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
 _ORDER = ("agreed", "reduction", "removal")
+# "Since the first round in April, Akazawa had demanded the removal...": told in the past perfect,
+# a demand is an earlier one; reported ("he said he had demanded") or renewed ("had again
+# demanded") it is not
+_HAD_WANTED = Phrases([r"had (?:demanded|sought|insisted on|called for|pushed for|pressed for|wanted|urged)"], shared=True)
+_SAID = re.compile(r"\b(?:said|says|told|tells|according to)\b")
+
+
+def _said_before(article: Article, sentence: Sentence, position: int) -> bool:
+    return _SAID.search(article.text, sentence.start, position) is not None
 
 
 def _it_is_tracked(article: Article, sentence: Sentence) -> bool:
@@ -94,7 +103,10 @@ def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position
             # "a shift from its earlier insistence on removal": the stance right after an
             # earlier-marker is a past one; the others in the clause are current.
             stale = set()
-            for cue_start, _ in article.hits(EARLIER).within(start, end):
+            cues = article.hits(EARLIER).within(start, end) + [
+                (s, e) for s, e in article.hits(_HAD_WANTED).within(start, end) if not _said_before(article, sentence, s)
+            ]
+            for cue_start, _ in cues:
                 later = [h for h in hits if h[0] >= cue_start]
                 if later:
                     stale.add(later[0])

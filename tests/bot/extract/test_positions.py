@@ -66,3 +66,15 @@ def test_the_government_after_a_sentence_about_tokyo_is_tokyo():
         "The government, which had long demanded the full removal of the additional tariffs, is now prepared to "
         "accept a significant reduction of the 25 percent auto tariff instead."
     ) == ["reduction"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Since the first round in April, Akazawa had demanded the removal of all the additional tariffs.", []),
+        ("Akazawa said he had demanded the removal of all the additional tariffs.", ["removal"]),
+        ("Akazawa told reporters he had again demanded the removal of the U.S. tariffs.", ["removal"]),
+    ],
+)
+def test_a_demand_told_in_the_past_perfect_is_an_earlier_one_unless_reported_or_renewed(sentence, expected):
+    assert stances(sentence) == expected
