@@ -124,6 +124,9 @@ _REFERENCE_LOWER = for_lower_case(REFERENCE_RE)
 _NOT_A_RATE_BEFORE = for_lower_case(_NOT_A_RATE_BEFORE)  # searched in the lower-cased text
 _BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text
 _DASH = re.compile(r"\s(?:—|–|--|-)\s")
+# "could be charged \"30%": a levy's own verb; "30% or 35%": the second of two alternatives
+_LEVIED_BEFORE = re.compile(r"\b(?:charged|taxed|levied|slapped with|hit with)\s+(?:at\s+)?[\"“']?$")
+_ALTERNATIVE = re.compile(r"[\"”’']?\s*(?:or|to|-|–)\s*")
 _LABELLED = re.compile(r"[A-Z][\w ()-]{0,40}:\s")  # a line of a list: "Auto parts: 25% -> 15%"
 _BRACKETS = re.compile(r"\([^()]{0,120}\)")
 #: what a sentence with a rate has (on lower-cased text)
@@ -175,8 +178,14 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
         if _OTHER_RATE.search(text, max(0, m.start() - 25), m.start() + 5):
             continue  # "contracted at an annualized rate of 0.7 percent"
         if name in "cdef" and not _NOUN_AFTER.match(text, m.end()):
-            # a bare percentage: only in a sentence about tariffs, and not a market move
-            if not article.has(_TARIFF_WORD, sentence.start, sentence.end) and not _previous_has_tariff(article, sentence):
+            # a bare percentage: only in a sentence about tariffs (or one levied: 'could be charged
+            # "30% or 35%"'), and not a market move
+            levied = _LEVIED_BEFORE.search(lowered, max(0, m.start(name) - 30), m.start(name)) or (
+                anchors and anchors[-1].rate is not None and _ALTERNATIVE.fullmatch(lowered, anchors[-1].end, m.start(name))
+            )
+            if not (
+                levied or article.has(_TARIFF_WORD, sentence.start, sentence.end) or _previous_has_tariff(article, sentence)
+            ):
                 continue
             if _NOT_A_RATE_AFTER.match(text[m.end() : m.end() + 100]) or _NOT_A_RATE_BEFORE.search(
                 lowered, max(0, m.start(name) - 100), m.start(name)

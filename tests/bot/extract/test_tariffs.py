@@ -140,3 +140,11 @@ def test_a_list_of_labelled_lines_with_rates_in_brackets():
     assert sorted((t.sector, t.rate) for t in facts.tariffs) == [
         ("aluminum", 50.0), ("autos", 2.5), ("autos", 15.0), ("autos", 25.0), ("autos", 27.5), ("steel", 50.0)
     ]
+
+
+def test_a_rate_a_country_could_be_charged_and_its_alternative_are_rates():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick for the eighth round of talks in Washington.\n"
+        'On Tuesday, Trump told reporters that Japan could be charged "30% or 35%" instead of the 24% rate.'
+    )
+    assert [(t.sector, t.rate) for t in facts.tariffs] == [("reciprocal", 30.0), ("reciprocal", 35.0), ("reciprocal", 24.0)]
