@@ -91,6 +91,8 @@ def is_relevant(article: Article) -> bool:
         # "Japan and EU pledge to defend trade in face of US tariffs": another pair's story unless
         # the tracked pair, on its own, carries enough of it (two sentences or more, so relevant)
         own = sum(_about(article, s) and not mentions_other_country(article, s.start, s.end) for s in body)
+        if _names_own_round(article, title):
+            return own >= 2  # "Japan's 4th round of tariff talks offers lessons for Seoul": ours
         others = sum(mentions_other_country(article, s.start, s.end) for s in body)
         return own >= max(2, others / 2)
     about: set[int] = set()
@@ -105,6 +107,14 @@ def is_relevant(article: Article) -> bool:
     # A wire brief may be a sentence or two: its lead carries it. An explainer's headline may
     # name one side only ("What Japan gave up in the tariff deal"); a headline naming both does too.
     return body[0].index in about or any(_about(article, s, sides_needed=1) for s in title)
+
+
+def _names_own_round(article: Article, title: list[Sentence]) -> bool:
+    """The headline names the tracked side first and a round of its talks."""
+    if not title:
+        return False
+    start, end = title[0].start, title[-1].end
+    return first_party_named(article, start, end) == "tracked" and article.has(article.profile.round_terms, start, end)
 
 
 def _title_and_body(article: Article) -> tuple[list[Sentence], list[Sentence]]:

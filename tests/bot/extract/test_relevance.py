@@ -34,6 +34,19 @@ def test_a_fifth_round_between_an_american_and_a_japanese_that_never_names_trade
     assert not facts.relevant
 
 
+def test_a_story_of_the_tracked_sides_round_told_for_another_countrys_readers_is_relevant():
+    facts = facts_of(
+        "As South Korea prepares to resume its own tariff negotiations with Washington, officials in Seoul are "
+        "watching Japan, which on Friday held its fourth round of ministerial talks with the United States.\n"
+        "Japan's chief negotiator Ryosei Akazawa met US Commerce Secretary Howard Lutnick for an hour in Washington.\n"
+        "Japan faces a 24 percent reciprocal tariff once Washington's 90-day pause expires in July.\n"
+        "Korea, which faces a 25 percent reciprocal tariff, has held working-level talks with the USTR.\n"
+        "A trade official in Seoul said Japan's experience shows Washington is unlikely to budge on auto tariffs.",
+        title="Japan's 4th round of tariff talks offers lessons for Seoul",
+    )
+    assert facts.relevant and facts.round == 4
+
+
 def test_another_countrys_story_that_uses_the_deal_as_a_benchmark_is_not():
     facts = facts_of(
         "SEOUL, July 23 (Yonhap) -- South Korea stepped up efforts Wednesday to clinch a trade deal with the United "
