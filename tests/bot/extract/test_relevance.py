@@ -40,7 +40,9 @@ def test_a_story_of_the_tracked_sides_round_told_for_another_countrys_readers_is
         "watching Japan, which on Friday held its fourth round of ministerial talks with the United States.\n"
         "Japan's chief negotiator Ryosei Akazawa met US Commerce Secretary Howard Lutnick for an hour in Washington.\n"
         "Japan faces a 24 percent reciprocal tariff once Washington's 90-day pause expires in July.\n"
+        "On the same day, Trump said he would double tariffs on steel, a move that would hit Korean steelmakers.\n"
         "Korea, which faces a 25 percent reciprocal tariff, has held working-level talks with the USTR.\n"
+        "Trade Minister Ahn Duk-geun has said Seoul will not rush to strike a deal.\n"
         "A trade official in Seoul said Japan's experience shows Washington is unlikely to budge on auto tariffs.",
         title="Japan's 4th round of tariff talks offers lessons for Seoul",
     )
