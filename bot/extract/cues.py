@@ -79,7 +79,7 @@ PHONE = Phrases([
 ], shared=True)  # fmt: skip
 MEETING = Phrases([
     "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", "in attendance",
-    r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing|ings)?", "talks", "session", "negotiation", "consultation",
+    r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing|ings)?", "talks", "session", "negotiation", r"consultations?",
     "sat down", "sit down",
     r"sat in", r"sits? in", r"held (?:talks|a meeting|discussions)", r"negotiat(?:ed|ing) with", "led by", "round",
     "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "sitting", r"(?:spoke|speaks|talked|talks) with",

@@ -32,8 +32,8 @@ _DATE_START = r"(?=[JFMASONDTW0-9lntocy])(?=[JFMASONDTW0-9]|la|ne|th|to|on|co|ye
 # two: "the 4th round", "the 4th ministerial-level negotiation", "the 3rd straight week"
 _ORDINAL_OF_A_THING = (
     r"\s+(?:of\b|(?:(?:ministerial(?:-level)?|high-level|cabinet-level|formal|official|bilateral|trade|tariff|"
-    r"in-person|face-to-face|consecutive|straight|such|annual|summit|leaders['’]?)\s+){0,2}"
-    r"(?:rounds?|meetings?|sessions?|sittings?|negotiations?|talks|times?|visits?|trips?|weeks?|years?|months?|"
+    r"in-person|face-to-face|consecutive|straight|such|annual|summit|leaders['’]?|[A-Za-z.]+[-–][A-Za-z.]+)\s+){0,2}"
+    r"(?:rounds?|meetings?|sessions?|sittings?|negotiations?|consultations?|talks|times?|visits?|trips?|weeks?|years?|months?|"
     r"anniversary|century|summit|edition|place)\b)"
 )
 DATE_RE = re.compile(

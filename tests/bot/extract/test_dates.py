@@ -103,7 +103,8 @@ def test_a_day_of_the_month_alone():
 
 @pytest.mark.parametrize(
     "counted",
-    ["the 4th ministerial-level negotiation", "the 3rd straight week of talks", "the 5th round", "the 2nd such meeting"],
+    ["the 4th ministerial-level negotiation", "the 3rd straight week of talks", "the 5th round", "the 2nd such meeting",
+     "the 8th Japan-U.S. ministerial consultations"],
 )
 def test_an_ordinal_that_counts_a_thing_is_no_day_of_the_month(counted):
     facts = facts_of(

@@ -324,3 +324,16 @@ def test_the_leaders_meeting_a_preview_names_after_before_is_another_meeting():
     )
     assert (facts.round, facts.round_status) == (6, "upcoming")
     assert facts.participants == ["Ryosei Akazawa", "Scott Bessent"]
+
+
+def test_an_outline_of_consultations_names_the_round_its_day_and_its_people():
+    facts = facts_of(
+        "1. On June 27 (Fri) (local time), Mr. AKAZAWA Ryosei, Minister in charge of Economic Revitalization, held "
+        "the 8th Japan-U.S. ministerial consultations on tariff measures with the Honorable Howard LUTNICK, "
+        "Secretary of Commerce, for approximately 60 minutes at the Department of Commerce.",
+        title="Japan-U.S. Consultations on Tariff Measures (the 8th): Outline of the Meeting",
+        published="2025-06-29T01:00:00Z",
+    )
+    assert (facts.round, facts.round_status, facts.date) == (8, "held", "2025-06-27")
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+    assert [m.minutes for m in facts.meetings] == [60]
