@@ -147,7 +147,7 @@ CLAUSE_BREAK = re.compile(
     r"(?:;|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b"
     r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting|leaving)\b|\band (?:said|added)\b"
     r"|,\s+(?:hoping|aiming|seeking|looking|trying) to\b|\b(?:days|weeks|hours|shortly|just) (?:before|after|ahead of)\b"
-    r"|(?=\bwhen (?:they|the two|both) (?:meet|will meet)\b))"
+    r"|(?=\bwhen (?:they|the two|both) (?:meet|will meet)\b)|(?=\bwhen (?:he|she) (?:meets|will meet)\b))"
 )
 
 
@@ -155,6 +155,7 @@ CLAUSE_BREAK = re.compile(
 CLAUSE_HINTS = Phrases(
     ["but", "while", "whereas", "although", "though", "however", "adding", "saying", "noting", "stressing",
      "explaining", "insisting", "leaving", "and said", "and added", "when they", "when the two", "when both",
+     r"when (?:he|she) (?:meets|will meet)",
      "hoping to", "aiming to", "seeking to", "looking to", "trying to", "days", "weeks", "hours", "shortly", "just",
      r"before (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) due to meet)"],
     shared=True,

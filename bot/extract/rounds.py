@@ -35,8 +35,8 @@ ROUND_RE = re.compile(
 )
 # "the latest tariff negotiations in Washington, the seventh since April"
 APPOSITIVE_RE = re.compile(
-    rf"\b(?:talks|negotiations?|rounds?|meetings?|sessions?)\b[^.;]{{0,80}}?,\s+the\s+(?P<ord>{ORDINAL})"
-    r"(?=\s+(?:since|so far|this year|in\b|of\b|such)|\s*[,.;]|$)",
+    rf"\b(?:talks|negotiations?|rounds?|meetings?|sessions?)\b[^.;]{{0,80}}?(?:,|\s[—–-]{{1,2}})\s+the\s+(?P<ord>{ORDINAL})"
+    r"(?=\s+(?:since|so far|this year|in\b|of\b|such)|\s*[,.;—–-]|$)",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = Phrases(NUMBER_WORDS, shared=True)
@@ -53,9 +53,10 @@ _NOT_TALKS = re.compile(
 )
 _TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
 # the two on the lower-cased text, near the words they need: "the fifth round" (an ordinal and
-# up to three qualifiers before its noun), "the talks, the seventh since April"
+# up to three qualifiers before its noun), "the talks, the seventh since April", "the latest
+# round — the sixth — of talks"
 ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), Cue(_NOUNS), before=90, after=25)
-APPOSITIVES_NEAR = Near(for_lower_case(APPOSITIVE_RE), Cue(pattern=re.compile(r",\s+the\s")), before=100, after=40)
+APPOSITIVES_NEAR = Near(for_lower_case(APPOSITIVE_RE), Cue(pattern=re.compile(r"[,—–-]\s+the\s")), before=100, after=40)
 
 
 @dataclass(frozen=True, slots=True)

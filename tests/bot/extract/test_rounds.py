@@ -36,6 +36,16 @@ def test_a_round_named_in_apposition():
     assert (facts.round, facts.round_status, facts.date, facts.location) == (7, "held", "2025-07-04", "Washington")
 
 
+def test_a_round_named_in_apposition_between_dashes_and_the_leaders_meeting_after_when_he_meets():
+    facts = facts_of(
+        "Japan's chief trade negotiator has left Washington without a deal on tariffs after the latest round — the "
+        "sixth — of talks, dimming hopes of a deal when he meets Donald Trump at next week's G7 summit.\n"
+        "Ryosei Akazawa met commerce secretary Howard Lutnick for an hour and 10 minutes on Friday."
+    )
+    assert (facts.round, facts.round_status) == (6, "held")
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
 def test_the_headline_alone_can_name_the_round():
     facts = facts_of(
         "Akazawa met Commerce Secretary Howard Lutnick in Washington for 70 minutes on Friday to discuss U.S. tariffs.",
