@@ -1,7 +1,7 @@
 """`parley extract` scored against gold facts: the seeds, and held-out articles in other styles.
 
 The seed gold and the scorer are the project's outside checks (../shared/eval/); the held-out
-sets (heldout/ to heldout10/) were written by other authors, all but the first two blind to the
+sets (heldout/ to heldout12/) were written by other authors, all but the first two blind to the
 code, in other outlets' styles (wire, live blog, TV transcript, Q&A, government release, trade
 press...) to keep the rules general. Both run the real command line on a real RSS file, exactly
 as the outside checks do.
