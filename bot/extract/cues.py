@@ -50,14 +50,17 @@ CONSIDERING = Phrases([
     r"explor\w+", r"eye(?:s|ing)", r"aim(?:s|ing)? to",
 ], shared=True)  # fmt: skip
 DISCUSSED = Phrases([
-    r"discuss\w*", r"talk(?:ed|s)? (?:about|on)", "agenda", r"topics?", r"focus\w*", r"cent(?:red|ered) (?:on|around)", r"areas?", r"fields?",
+    r"discuss\w*", r"talk(?:ed|s)? (?:about|on)", "agenda", r"topics?", r"focus\w*", r"areas?", r"fields?",
+    r"cent(?:red|ered) (?:on|around)",
     r"issues? (?:of|such as)", r"demand\w*", r"call(?:ed|ing|s)? (?:for|on)", r"urg\w+", r"press(?:ed|ing|es)? (?:for|on|to)",
     r"propos\w+", r"seek\w*", "sought", r"secur\w+ exemptions?", r"exempt\w*", r"rais(?:e|ed|es|ing)", r"address\w*",
     r"cover\w*", r"negotiat\w+", r"concessions?", r"highlight\w*", "importance of", "desire", r"request\w*",
     r"insist\w*", r"ask(?:ed|s|ing)?", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
-    r"push(?:ed|es|ing)? for", r"press(?:ed|es|ing)? \w+ to", r"press(?:ed|es|ing)? (?:[\w.]+ ){1,3}(?:on|for|over)", r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
+    r"push(?:ed|es|ing)? for", r"press(?:ed|es|ing)? \w+ to", r"press(?:ed|es|ing)? (?:[\w.]+ ){1,3}(?:on|for|over)",
+    r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
     "went into detail", "in detail", r"exchanged? views", "conferred", "sticking point", r"(?:main|key|central) issue",
-    "bone of contention", r"offer(?:s|ed|ing)?", r"grievances?", r"as part of (?:the|a|its|this) (?:\w+ )?(?:package|deal|agreement)", r"differences? (?:remained|remain|over|on)",
+    "bone of contention", r"offer(?:s|ed|ing)?", r"grievances?", r"differences? (?:remained|remain|over|on)",
+    r"as part of (?:the|a|its|this) (?:\w+ )?(?:package|deal|agreement)",
     r"(?:will|would|to) (?:also )?(?:increase|expand|raise) (?:its )?(?:imports|purchases)",
     r"(?:agreed|committed|pledged|promised) to (?:buy|purchase|invest)", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
 ], shared=True)  # fmt: skip
@@ -79,7 +82,8 @@ PHONE = Phrases([
 ], shared=True)  # fmt: skip
 MEETING = Phrases([
     "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", "in attendance",
-    r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing|ings)?", "talks", "session", "negotiation", r"consultations?",
+    r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing|ings)?", "talks", "session",
+    "negotiation", r"consultations?",
     "sat down", "sit down",
     r"sat in", r"sits? in", r"held (?:talks|a meeting|discussions)", r"negotiat(?:ed|ing) with", "led by", "round",
     "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "sitting", r"(?:spoke|speaks|talked|talks) with",

@@ -3,9 +3,9 @@
 It is when it names both sides (or their people) together with the subject of the talks in
 several sentences, or in one that the headline or the lead backs up; a story that names neither
 the subject nor anyone of the talks (a boxing match's "fifth round" between an American and a
-Japanese) is not. A story whose headline
-names another country first ("S. Korea races to match Japan's deal", "US and China agree...")
-is that country's story unless the tracked pair carries at least half of it. A story led by a third
+Japanese) is not. A story whose headline names another country first ("S. Korea races to match
+Japan's deal", "US and China agree...") is that country's story unless the tracked pair carries
+at least half of it. A story led by a third
 country ("Bessent meets China's He Lifeng") needs the tracked pair to carry much of the body.
 """
 

@@ -2,8 +2,9 @@
 
 "the fifth round", "5th round", "round 6", "Round Six", "the second ministerial-level meeting"
 are rounds; "made six trips", "his tenth visit", "the third consecutive week", "another round",
-"the fifth roundtable" and "a first round of tariffs" are not. An article that mentions several rounds reports on the
-latest one it names (earlier rounds are background: "after the first round was held in April").
+"the fifth roundtable" and "a first round of tariffs" are not. An article that mentions several
+rounds reports on the latest one it names (earlier rounds are background: "after the first round
+was held in April").
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
 from bot.extract.text import Sentence
 from bot.phrases import Phrases
 
-# the two sides named as one word: "the third Japan-U.S. ministerial consultation"
-_SIDE = r"(?:japan|u\.s\.?|us|america|united\s+states)"
-_PAIR = rf"{_SIDE}[-–]{_SIDE}"
+# two names joined as one word: "the third Japan-U.S. ministerial consultation" (not this
+# profile's sides spelled out: any pair of sides reads so)
+_PAIR = r"[a-z.]+[-–][a-z.]+"
 _QUALIFIERS = (
     r"(?:(?:and\s+final|final|consecutive|straight|formal|official|ministerial(?:-level)?|high-level|"
     rf"cabinet-level|in-person|face-to-face|new|latest|bilateral|trade|tariff|such|{_PAIR})\s+)*"
