@@ -31,11 +31,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from knowledge import generate  # noqa: E402  (bench/knowledge.py)
 
+from bot.answers.queries import recorded_rounds  # noqa: E402
 from bot.extract.facts import ArticleFacts  # noqa: E402
+from bot.extract.profile import Profile  # noqa: E402
 from bot.feeds.entry import FeedEntry  # noqa: E402
-from bot.pipeline import ingest_entries  # noqa: E402
-from bot.profile import Profile  # noqa: E402
-from bot.queries import recorded_rounds  # noqa: E402
+from bot.knowledge.ingest import ingest_entries  # noqa: E402
 from storage import Store  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from tests.fakediscord import FakeDiscord  # noqa: E402

@@ -25,9 +25,9 @@ import feedparser
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.extract import extract_entry
+from bot.extract.profile import default_profile
 from bot.feeds.parse import parse_feed
-from bot.profile import default_profile
-from bot.seedfeed import seed_feed_xml
+from bot.feeds.seedfeed import seed_feed_xml
 
 
 def _cpu_seconds(fn: Callable[[], object], repeat: int) -> float:

@@ -15,7 +15,7 @@ count() {  # instructions of a run of bench/extract.py --only $1 --repeat $2
 }
 entries=$("$PYTHON" -c "
 import sys; from pathlib import Path; sys.path.insert(0, '.')
-from bot.feeds.parse import parse_feed; from bot.seedfeed import seed_feed_xml
+from bot.feeds.parse import parse_feed; from bot.feeds.seedfeed import seed_feed_xml
 data = Path('$FEED').read_bytes() if '$FEED' else seed_feed_xml(Path('seeds')).encode()
 print(len(parse_feed(data).entries))")
 base=$(count extract 0)

@@ -29,12 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.answers.queries import answer  # noqa: E402
 from bot.extract.facts import ArticleFacts, Meeting, Position, Tariff  # noqa: E402
+from bot.extract.profile import Profile  # noqa: E402
 from bot.feeds.entry import FeedEntry  # noqa: E402
-from bot.pipeline import ingest_entries  # noqa: E402
-from bot.profile import Profile  # noqa: E402
-from bot.queries import answer  # noqa: E402
-from bot.seedfeed import load_seeds  # noqa: E402
+from bot.feeds.seedfeed import load_seeds  # noqa: E402
+from bot.knowledge.ingest import ingest_entries  # noqa: E402
 from storage import Store  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 
@@ -95,7 +95,7 @@ def generate(n: int) -> tuple[list[FeedEntry], dict[str, ArticleFacts]]:
 async def time_round(store: Store, number: int, repeat: int = 30) -> tuple[float, float]:
     """Median ms of building the round view from the database (what `answer` does when the store
     changed since the last question), and of `answer` itself (served from the cache in between)."""
-    from bot.digests import round_answer
+    from bot.answers.digests import round_answer
 
     built, answered = [], []
     for _ in range(repeat):

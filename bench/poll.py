@@ -8,7 +8,7 @@ limit applies per address, as it would across real sites). The bench then:
 
 1. primes a SQLite database with one untimed cycle (every feed's first poll);
 2. gives a ``--changed`` share of the feeds two new entries (they answer 200, the rest 304);
-3. times one full cycle of the real `bot.polling.Poller`: conditional GET, guards, parsing
+3. times one full cycle of the real `bot.feeds.polling.Poller`: conditional GET, guards, parsing
    (only the new items reach feedparser), handing new entries to the ingest step, and the
    feed-state writes in SQLite. It does so twice (with a fresh ``--changed`` share each time):
    once with an ingest step that stores the entries in SQLite, grouped into transactions as
@@ -42,7 +42,7 @@ import feedparser
 
 from bot.feeds.fetch import FetchLimits
 from bot.feeds.policy import PollPolicy
-from bot.polling import Poller
+from bot.feeds.polling import Poller
 
 PARAGRAPH = (
     "Japan's chief tariff negotiator Ryosei Akazawa met U.S. Treasury Secretary Scott Bessent in Washington "
@@ -135,7 +135,7 @@ def rss_mb() -> float:
 class StoreEntries:
     """The ingest step of the bench: stores entries (so the known-guid check is real), no extraction.
 
-    Called as the poller calls the pipeline (`bot.pipeline.ingest_feeds`): the new entries of the
+    Called as the poller calls the pipeline (`bot.knowledge.ingest.ingest_feeds`): the new entries of the
     feeds that finished while the previous group was being recorded, in one call, committed
     `GROUP` entries per transaction as the pipeline does.
     """
@@ -151,7 +151,7 @@ class StoreEntries:
             return counts
         from sqlmodel import col, select
 
-        from bot.pipeline import GROUP
+        from bot.knowledge.ingest import GROUP
         from storage.models import Entry
 
         async with store.session() as session:  # skip the known guids, as the pipeline does

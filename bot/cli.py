@@ -57,9 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
 async def _extract(feed: str) -> list[dict]:
     from bot.extract import extract_entry
     from bot.extract.facts import ArticleFacts
+    from bot.extract.profile import load_profile
     from bot.feeds.parse import FeedError, parse_feed
     from bot.feeds.source import read_feed
-    from bot.profile import load_profile
 
     profile = load_profile(load_settings().parley_profile)
     data = await read_feed(feed)
@@ -89,7 +89,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return asyncio.run(replay(settings, Path(args.dir), console=args.console or not settings.discord_token))
     if args.command == "ask":
-        from bot.queries import ask
+        from bot.answers.queries import ask
 
         answer = asyncio.run(ask(settings, args.text))
         print(answer.to_text())
@@ -97,7 +97,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "poll":
         if not args.once:
             raise UserError("poll runs once and exits: use 'parley poll --once' (or 'parley run' for the schedule)")
-        from bot.polling import poll_once
+        from bot.feeds.polling import poll_once
 
         return asyncio.run(poll_once(settings))
     if args.command == "db":
@@ -112,7 +112,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
                 "DISCORD_TOKEN is not set: create a bot token at https://discord.com/developers/applications "
                 "(see README), or try 'parley replay --console' without one"
             )
-        from bot.discord_app import run_bot
+        from bot.chat.client import run_bot
 
         return run_bot(settings)
     raise UserError(f"unknown command {args.command!r}")

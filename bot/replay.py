@@ -1,6 +1,6 @@
 """`parley replay [DIR] [--console]`: the seed articles as a feed, through the whole pipeline.
 
-The seeds become an RSS document (`bot.seedfeed`), parsed like any feed, and are ingested in
+The seeds become an RSS document (`bot.feeds.seedfeed`), parsed like any feed, and are ingested in
 publication order into the configured database (migrated first). With ``console``, every digest
 and alert written for the ``console`` destination and not yet shown is printed, then marked
 delivered, so a second replay prints "nothing new". Without ``console`` (a token is set), the
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.answers.digests import from_payload
 from bot.config import Settings
-from bot.digests import from_payload
 from bot.errors import UserError
+from bot.extract.profile import load_profile
 from bot.feeds.parse import parse_feed
-from bot.pipeline import Extractor, IngestReport, ingest_entries
-from bot.profile import load_profile
-from bot.seedfeed import seed_feed_xml
+from bot.feeds.seedfeed import seed_feed_xml
+from bot.knowledge.ingest import Extractor, IngestReport, ingest_entries
 from storage import StorageError, Store
 from storage.migrate import upgrade_async
 

@@ -1,7 +1,7 @@
 """Helpers shared by the cogs: send an `Answer` as the interaction's reply, run a query.
 
 An error answer goes only to the asker, as one line; any other answer is rendered as embeds
-(`bot.embeds.render`) that never ping anyone.
+(`bot.chat.embeds.render`) that never ping anyone.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.answers import Answer
-from bot.embeds import error_line, render
-from bot.queries import answer
+from bot.answers.answer import Answer
+from bot.answers.queries import answer
+from bot.chat.embeds import error_line, render
 
 NO_MENTIONS = discord.AllowedMentions.none()
 

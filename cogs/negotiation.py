@@ -1,6 +1,6 @@
 """Questions about the negotiation: /round, /latest, /timeline, /positions, /changes, /tariffs, /why.
 
-Each command parses its options and hands them to the query layer (`bot.queries.answer`), the
+Each command parses its options and hands them to the query layer (`bot.answers.queries.answer`), the
 same code `parley ask` runs; the answer comes back as embeds, or as one ephemeral line.
 """
 
@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import chatops
+from bot.chat import chatops
 from cogs._reply import ask, reply_in_time, store_of
 
 MAX_ROUND = 1000

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import chatops
+from bot.chat import chatops
 from cogs._reply import reply, store_of
 
 

@@ -6,7 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import chatops
+from bot.chat import chatops
 from cogs._reply import manage_server_only, reply, store_of
 
 KINDS = [

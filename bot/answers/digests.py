@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers import Answer, AnswerField, Source
+from bot.answers.answer import Answer, AnswerField, Source
 from storage import knowledge as kb
 from storage.models import Claim, Entry, Fact, as_utc
 

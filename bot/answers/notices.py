@@ -16,9 +16,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.answers import Answer, AnswerField
-from bot.chatops import when
-from bot.digests import to_payload
+from bot.answers.answer import Answer, AnswerField
+from bot.answers.digests import to_payload
+from bot.chat.chatops import when
 from storage.deliveries import add_once, discord_destination
 from storage.models import as_utc
 

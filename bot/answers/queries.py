@@ -16,10 +16,10 @@ from typing import Any
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers import Answer, AnswerField, Source
+from bot.answers.answer import Answer, AnswerField, Source
+from bot.answers.digests import humanise, position_change, render_change, round_answer
 from bot.config import Settings
-from bot.dedupe import normalise_link
-from bot.digests import humanise, position_change, render_change, round_answer
+from bot.knowledge.dedupe import normalise_link
 from storage import StorageError, Store
 from storage import knowledge as kb
 from storage.migrate import upgrade_async

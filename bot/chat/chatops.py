@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.answers import Answer, AnswerField
+from bot.answers.answer import Answer, AnswerField
+from bot.answers.queries import answer, recorded_rounds
 from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.guard import address_problem
-from bot.queries import answer, recorded_rounds
 from storage.deliveries import delivery_summary
 from storage.models import as_utc
 
@@ -216,7 +216,7 @@ def _dedupe(lines: Sequence[str]) -> list[str]:
     return [x for x in lines if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
 
 
-SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 
 
 async def replay_seeds_here(store: Any, settings: Settings, *, guild_id: int | None, channel_id: int,

@@ -29,8 +29,8 @@ from discord import app_commands
 from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
+from bot.chat.embeds import error_line
 from bot.config import Settings
-from bot.embeds import error_line
 from bot.errors import UserError
 from storage.errors import StorageError
 
@@ -155,7 +155,7 @@ class ParleyBot(commands.Bot):
         await self.load_all_extensions()
         self.synced_commands = await self.sync_commands()
         if self._want_delivery:
-            from bot.delivery import DeliveryWorker
+            from bot.chat.delivery import DeliveryWorker
 
             self.delivery = DeliveryWorker(self, self.store, worker_id=self.worker_id, interval=self.delivery_interval)
             self.delivery.start()
@@ -203,8 +203,8 @@ class ParleyBot(commands.Bot):
 
     async def on_poll_outcome(self, outcome: Any) -> None:
         """The scheduler's report of one poll: queue a notice if it disabled its feed
-        (`bot.notices.after_poll`), then wake the delivery worker for what the poll wrote."""
-        from bot.notices import after_poll
+        (`bot.answers.notices.after_poll`), then wake the delivery worker for what the poll wrote."""
+        from bot.answers.notices import after_poll
 
         try:
             await after_poll(self.store, outcome)
@@ -240,7 +240,7 @@ async def start_scheduler(settings: Settings, store: Any, on_outcome: Callable[[
     disabled its feed, and the delivery worker woken, so a new digest is posted without waiting
     for the worker's next tick).
     """
-    from bot.scheduler import FeedScheduler
+    from bot.feeds.scheduler import FeedScheduler
 
     scheduler = FeedScheduler(settings, store=store, on_outcome=on_outcome)
     await scheduler.start()

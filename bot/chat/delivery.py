@@ -32,8 +32,8 @@ from typing import Any
 import aiohttp
 import discord
 
-from bot.digests import from_payload
-from bot.embeds import render
+from bot.answers.digests import from_payload
+from bot.chat.embeds import render
 from storage.deliveries import channel_of, claim_due, give_up_destination, subscription_for
 from storage.models import Outbox, utcnow
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.answers import Answer, AnswerField, Source
+from bot.answers.answer import Answer, AnswerField, Source
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096

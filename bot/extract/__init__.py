@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.extract.facts import ArticleFacts
 from bot.extract.pipeline import extract_article
+from bot.extract.profile import Profile
 from bot.feeds.entry import FeedEntry
-from bot.profile import Profile
 
 
 def extract_entry(entry: FeedEntry, profile: Profile) -> ArticleFacts:

@@ -19,9 +19,9 @@ from typing import NamedTuple
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.extract.cues import CLAUSE_HINTS, clauses
+from bot.extract.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner, lower_keeping_length
+from bot.extract.profile import Person, Profile
 from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
-from bot.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner, lower_keeping_length
-from bot.profile import Person, Profile
 
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+\.?){0,2})")
 # No look-behind, so the regex engine can skip to capitals; the character before is checked after.

@@ -12,7 +12,7 @@ import operator
 import re
 
 from bot.extract.near import Cue, Near
-from bot.phrases import Phrases
+from bot.extract.phrases import Phrases
 
 _NEG = r"(?:did not|didn't|didn’t|does not|doesn't|doesn’t|do not|don't|don’t|was not|wasn't|wasn’t|were not|weren't|will not|won't|could not|couldn't|is not|isn't|never|not)"
 

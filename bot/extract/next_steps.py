@@ -8,8 +8,8 @@ June") is not a next step. At most two, in text order, from paragraphs about the
 from __future__ import annotations
 
 from bot.extract.article import Article
+from bot.extract.phrases import Phrases
 from bot.extract.text import Sentence
-from bot.phrases import Phrases
 
 NEXT = Phrases(
     [

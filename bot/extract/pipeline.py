@@ -9,13 +9,13 @@ from bot.extract.facts import ArticleFacts
 from bot.extract.next_steps import find_next_steps
 from bot.extract.people import find_meetings
 from bot.extract.positions import find_positions
+from bot.extract.profile import Profile
 from bot.extract.relevance import is_relevant
 from bot.extract.rounds import find_round_mentions, reported_round, tense_status
 from bot.extract.scope import off_topic_paragraphs
 from bot.extract.tariffs import find_tariffs
 from bot.extract.topics import find_topics
 from bot.extract.when_where import find_when_where
-from bot.profile import Profile
 
 
 def extract_article(

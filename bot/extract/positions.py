@@ -13,9 +13,9 @@ import re
 from bot.extract.article import Article
 from bot.extract.cues import EARLIER, SPECULATION, is_question
 from bot.extract.facts import Position
+from bot.extract.phrases import Phrases
 from bot.extract.scope import first_party_named
 from bot.extract.text import Sentence
-from bot.phrases import Phrases
 
 _TARIFF = Phrases(["tariffs?", "levy", "levies", "duties", "duty"], shared=True)
 _DEAL = Phrases(["deal", "agreement", "accord", r"rates?", "arrangement", "terms"], shared=True)

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from bot.config import DEFAULT_PROFILE
 from bot.errors import UserError
-from bot.phrases import Phrases, upper_pattern
+from bot.extract.phrases import Phrases, upper_pattern
 
 STANCES = ("removal", "reduction", "agreed")
 

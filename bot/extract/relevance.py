@@ -14,10 +14,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from bot.extract.article import Article
+from bot.extract.phrases import Hits
 from bot.extract.scope import first_party_named, mentions_other_country
 from bot.extract.text import Sentence
 from bot.extract.when_where import find_dateline
-from bot.phrases import Hits
 
 
 def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:

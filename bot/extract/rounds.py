@@ -17,8 +17,8 @@ from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.next_steps import NEXT, is_hedged
 from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
+from bot.extract.phrases import Phrases
 from bot.extract.text import Sentence
-from bot.phrases import Phrases
 
 # two names joined as one word: "the third Japan-U.S. ministerial consultation" (not this
 # profile's sides spelled out: any pair of sides reads so)

@@ -14,9 +14,9 @@ from operator import attrgetter
 from typing import cast
 
 from bot.extract.article import Article
+from bot.extract.phrases import NO_HITS, Hits, Phrases
+from bot.extract.profile import Profile
 from bot.extract.text import Sentence
-from bot.phrases import NO_HITS, Hits, Phrases
-from bot.profile import Profile
 
 _COUNTRIES = (
     "Afghanistan", "Afghan", "Argentina", "Argentine", "Argentinian", "Australia", "Australian", "Austria",

@@ -21,9 +21,9 @@ from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.numbers import _CARDINAL_WORD, CARDINAL, cardinal_value
+from bot.extract.phrases import Phrases
 from bot.extract.scope import mentions_other_country
 from bot.extract.text import Sentence
-from bot.phrases import Phrases
 
 # a percentage in figures or words: "25%", "24 per cent", "twenty-five percent", "twenty-seven and a half per cent"
 _PCT = (

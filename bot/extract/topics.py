@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
+from bot.extract.phrases import Phrases
 from bot.extract.scope import mentions_third_party
-from bot.phrases import Phrases
 
 # "Kato, who held separate talks on currencies with Bessent in April": another meeting's topics
 SEPARATE = Phrases([r"separate (?:talks|meetings?|discussions?)", r"separately (?:discussed|met|held)"], shared=True)

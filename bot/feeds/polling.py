@@ -1,7 +1,7 @@
 """Poll feeds: fetch → parse → full text → ingest → record the feed's state and next poll.
 
 `Poller.poll_feed` is one poll of one feed, used by both `parley poll --once` (`poll_once`)
-and the scheduler (`bot.scheduler.FeedScheduler`). Whatever a feed does, the poll ends with
+and the scheduler (`bot.feeds.scheduler.FeedScheduler`). Whatever a feed does, the poll ends with
 the feed's row updated: its status, a one-line ``last_error``, its failure count, when to
 poll it next, and, when it has failed for good, why it was disabled.
 
@@ -48,7 +48,7 @@ MAX_WAITING_ENTRIES = 2_000  # entries waiting to be recorded beyond which a wai
 
 
 class Ingest(Protocol):
-    """The pipeline's entry point (`bot.pipeline.ingest_entries`), as the poller calls it."""
+    """The pipeline's entry point (`bot.knowledge.ingest.ingest_entries`), as the poller calls it."""
 
     def __call__(
         self, store: Any, entries: list[FeedEntry], *, feed_id: int | None, announce: bool, console: bool = False
@@ -56,7 +56,7 @@ class Ingest(Protocol):
 
 
 class IngestMany(Protocol):
-    """The pipeline's group entry point (`bot.pipeline.ingest_feeds`): several feeds' new entries,
+    """The pipeline's group entry point (`bot.knowledge.ingest.ingest_feeds`): several feeds' new entries,
     as (entries, feed_id, announce) triples, in one call; one report per triple."""
 
     def __call__(
@@ -65,7 +65,7 @@ class IngestMany(Protocol):
 
 
 def _default_ingest_many() -> IngestMany:
-    from bot.pipeline import ingest_feeds
+    from bot.knowledge.ingest import ingest_feeds
 
     return ingest_feeds
 

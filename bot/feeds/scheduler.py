@@ -31,7 +31,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.config import Settings
 from bot.feeds.fetch import FetchLimits
 from bot.feeds.policy import PollPolicy, first_poll_at, resume_at
-from bot.polling import Ingest, Poller, PollOutcome, _now
+from bot.feeds.polling import Ingest, Poller, PollOutcome, _now
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@
    or its text is already stored under another guid;
 2. put it in the story cluster of a near-identical copy, or in a new cluster;
 3. record its facts (extracted beforehand, off the event loop), each matched against the
-   claims of its round (see `bot.matching`), with the sentence that states it;
+   claims of its round (see `bot.knowledge.matching`), with the sentence that states it;
 4. when ``announce`` is set: write or update the digest of its round if that is the latest
    round, and one alert per changed position, for every destination (subscribed channels of the
    matching kind, and ``console`` when asked).
@@ -35,13 +35,13 @@ from typing import NamedTuple
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import dedupe
-from bot.digests import position_change, render_change, round_answer, to_payload
+from bot.answers.digests import position_change, render_change, round_answer, to_payload
 from bot.extract import extract_entry
 from bot.extract.facts import ArticleFacts
+from bot.extract.profile import Profile, default_profile
 from bot.feeds.entry import FeedEntry
-from bot.matching import CHANGED, ClaimView, classify, records_of
-from bot.profile import Profile, default_profile
+from bot.knowledge import dedupe
+from bot.knowledge.matching import CHANGED, ClaimView, classify, records_of
 from storage import Store
 from storage import knowledge as kb
 from storage.models import Claim, Entry, Fact, StoryCluster, utcnow

@@ -10,8 +10,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.extract.facts import ArticleFacts, Meeting, Position, Tariff
+from bot.extract.profile import Profile
 from bot.feeds.entry import FeedEntry
-from bot.profile import Profile
 
 T0 = datetime(2025, 5, 1, 12, 0, tzinfo=UTC)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.seedfeed import seed_feed_xml
+from bot.feeds.seedfeed import seed_feed_xml
 from tests.loopback_http import serve
 
 ROOT = Path(__file__).resolve().parents[2]

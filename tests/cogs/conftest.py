@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.discord_app import ParleyBot
+from bot.chat.client import ParleyBot
 from storage import Store
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.harness import bot_settings, running_bot
@@ -15,7 +15,7 @@ from tests.fakediscord.harness import bot_settings, running_bot
 
 @pytest.fixture
 async def bot(fake: FakeDiscord, store: Store) -> AsyncIterator[ParleyBot]:
-    """The bot on both databases, delivery left to the test (it drives `bot.delivery` itself)."""
+    """The bot on both databases, delivery left to the test (it drives `bot.chat.delivery` itself)."""
     settings = bot_settings(fake, database_url=store.database_url)
     async with running_bot(fake, settings, store=store, delivery=False) as running:
         yield running

@@ -9,8 +9,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.chat.client import ParleyBot, extension_names
 from bot.config import Settings
-from bot.discord_app import ParleyBot, extension_names
 
 EXPECTED = {"round", "latest", "timeline", "positions", "changes", "tariffs", "why", "subscribe", "unsubscribe",
             "subscriptions", "feed", "status", "replay"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.discord_app import ParleyBot
+from bot.chat.client import ParleyBot
 from storage import Store
 from storage.models import utcnow
 from tests.fakediscord import FakeDiscord

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.discord_app import ParleyBot
+from bot.chat.client import ParleyBot
 from storage import Store
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.harness import invoke

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.discord_app import ParleyBot
+from bot.chat.client import ParleyBot
 from storage import Store
 from tests.fakediscord import FakeDiscord
 

@@ -13,12 +13,12 @@ import json
 import re
 from pathlib import Path
 
-from bot.dedupe import clean_text
 from bot.extract.article import prepare_article
 from bot.extract.facts import ArticleFacts, Meeting, Position, Tariff
 from bot.extract.next_steps import find_next_steps
+from bot.extract.profile import Profile
 from bot.feeds.entry import FeedEntry
-from bot.profile import Profile
+from bot.knowledge.dedupe import clean_text
 
 GOLD = Path(__file__).parent / "data" / "seeds_gold.json"
 _CUES = {"removal": r"remov|drop|eliminat|exempt|scrap", "reduction": r"reduc|cut|lower|settle", "agreed": r"agree"}

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.delivery import DeliveryWorker
-from bot.discord_app import ParleyBot
-from bot.polling import poll_once
-from bot.seedfeed import seed_feed_xml
+from bot.chat.client import ParleyBot
+from bot.chat.delivery import DeliveryWorker
+from bot.feeds.polling import poll_once
+from bot.feeds.seedfeed import seed_feed_xml
 from storage import Store
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.harness import bot_settings, running_bot

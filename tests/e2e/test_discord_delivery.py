@@ -10,10 +10,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from bot.answers import Answer, AnswerField, Source
-from bot.delivery import LEASE_SECONDS, DeliveryWorker
-from bot.digests import to_payload
-from bot.discord_app import ParleyBot
+from bot.answers.answer import Answer, AnswerField, Source
+from bot.answers.digests import to_payload
+from bot.chat.client import ParleyBot
+from bot.chat.delivery import LEASE_SECONDS, DeliveryWorker
 from storage import Store
 from storage.deliveries import discord_destination
 from storage.models import Outbox, utcnow

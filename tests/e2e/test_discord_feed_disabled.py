@@ -13,10 +13,10 @@ from datetime import timedelta
 import pytest
 from aiohttp import web
 
+from bot.answers.notices import after_poll
 from bot.feeds.fetch import FetchLimits
 from bot.feeds.policy import PollPolicy
-from bot.notices import after_poll
-from bot.polling import Poller, PollOutcome
+from bot.feeds.polling import Poller, PollOutcome
 from storage import Store
 from storage.models import as_utc, utcnow
 from tests.fakediscord import FakeDiscord

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.pipeline import CRASH_ENV
+from bot.knowledge.ingest import CRASH_ENV
 
 ROOT = Path(__file__).parents[2]
 SEEDS = ROOT / "seeds"

@@ -12,8 +12,8 @@ from typing import Any
 
 import discord
 
+from bot.chat.client import ParleyBot
 from bot.config import Settings
-from bot.discord_app import ParleyBot
 
 from .server import FakeDiscord
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from bot.answers import Answer
-from bot.digests import to_payload
+from bot.answers.answer import Answer
+from bot.answers.digests import to_payload
 from storage import Store
 from storage.deliveries import (
     add_once,

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from bot.answers.queries import answer, ask, parse, recorded_rounds
 from bot.config import Settings
-from bot.pipeline import ingest_entries
-from bot.queries import answer, ask, parse, recorded_rounds
+from bot.knowledge.ingest import ingest_entries
 from storage import Store
 from tests.bot.factories import FakeExtractor, entry, facts
 

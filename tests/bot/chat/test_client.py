@@ -5,8 +5,8 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
+from bot.chat.client import ParleyBot, configure_endpoints, describe_error, extension_names
 from bot.config import Settings
-from bot.discord_app import ParleyBot, configure_endpoints, describe_error, extension_names
 from bot.errors import UserError
 from storage.errors import StorageError
 

@@ -3,7 +3,7 @@ tests/storage/test_deliveries.py.)"""
 
 from __future__ import annotations
 
-from bot.delivery import BACKOFF_MAX_SECONDS, backoff, nonce_for
+from bot.chat.delivery import BACKOFF_MAX_SECONDS, backoff, nonce_for
 from storage.models import Outbox
 
 

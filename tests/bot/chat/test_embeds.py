@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answers import Answer, AnswerField, Source
-from bot.embeds import (
+from bot.answers.answer import Answer, AnswerField, Source
+from bot.chat.embeds import (
     DESCRIPTION_MAX,
     EMBEDS_MAX,
     FIELD_NAME_MAX,

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from bot.extract import extract_entry
 from bot.extract.article import Article, prepare_article
 from bot.extract.facts import ArticleFacts
+from bot.extract.profile import default_profile
 from bot.feeds.entry import FeedEntry
-from bot.profile import default_profile
 
 
 def _html(body: str) -> str:

@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.phrases import Phrases, Scanner, expand_alternatives, literal_prefix
+from bot.extract.phrases import Phrases, Scanner, expand_alternatives, literal_prefix
 
 
 def test_alternatives_are_spelled_out():

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_PROFILE
-from bot.profile import ProfileError, load_profile
+from bot.extract.profile import ProfileError, load_profile
 
 
 def test_the_shipped_profile_loads():

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.extract import extract_entry
+from bot.extract.profile import default_profile
 from bot.feeds.entry import FeedEntry
-from bot.profile import default_profile
 
 ROOT = Path(__file__).resolve().parents[3]
 WORDS = sorted({w for f in (ROOT / "seeds").glob("*.txt") for w in f.read_text(encoding="utf-8").split()})

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.seedfeed import seed_feed_xml
+from bot.feeds.seedfeed import seed_feed_xml
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"

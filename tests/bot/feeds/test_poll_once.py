@@ -14,7 +14,7 @@ from sqlmodel import func, select
 
 from bot.config import Settings
 from bot.errors import UserError
-from bot.polling import poll_once
+from bot.feeds.polling import poll_once
 from storage import Store
 from storage.models import Entry, Fact, Outbox
 

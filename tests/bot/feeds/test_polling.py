@@ -20,7 +20,7 @@ from sqlmodel import col, select
 
 from bot.feeds.entry import FeedEntry
 from bot.feeds.policy import PollPolicy
-from bot.polling import Poller, _now
+from bot.feeds.polling import Poller, _now
 from storage.models import Entry
 
 POLICY = PollPolicy(interval=300, jitter=0.1, disable_after=3)

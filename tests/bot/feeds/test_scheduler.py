@@ -11,8 +11,8 @@ from test_polling import Recorder
 
 from bot.config import Settings
 from bot.feeds.policy import PollPolicy
-from bot.polling import PollOutcome, _now
-from bot.scheduler import FeedScheduler
+from bot.feeds.polling import PollOutcome, _now
+from bot.feeds.scheduler import FeedScheduler
 
 
 @pytest.fixture

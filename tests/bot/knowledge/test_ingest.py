@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from sqlmodel import select
 
-from bot.digests import from_payload
-from bot.pipeline import ingest_entries
+from bot.answers.digests import from_payload
+from bot.knowledge.ingest import ingest_entries
 from storage import Store
 from storage.models import Claim, Entry, Fact
 from tests.bot.factories import FakeExtractor, entry, facts
@@ -275,12 +275,12 @@ async def test_a_group_commit_of_several_feeds_ends_as_separate_calls_do(tmp_pat
     from pathlib import Path
 
     from bot.feeds.parse import parse_feed
-    from bot.pipeline import ingest_feeds
-    from bot.seedfeed import seed_feed_xml
+    from bot.feeds.seedfeed import seed_feed_xml
+    from bot.knowledge.ingest import ingest_feeds
     from storage.migrate import upgrade_async
     from tests.e2e.gold import GoldExtractor
 
-    seeds = Path(__file__).parents[2] / "seeds"
+    seeds = Path(__file__).parents[3] / "seeds"
     articles = sorted(parse_feed(seed_feed_xml(seeds).encode()).entries, key=lambda e: e.published)
     copy = replace(articles[0], guid="copy-of-first")  # the same link under another guid: a duplicate
     feeds = [articles[0::3], [*articles[1::3], copy], articles[2::3]]  # three feeds, publication order kept within each

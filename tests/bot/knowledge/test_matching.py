@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from bot.matching import CHANGED, CONFLICTING, CORROBORATED, NEW, ClaimView, FactRecord, classify, dump, records_of
+from bot.knowledge.matching import (
+    CHANGED,
+    CONFLICTING,
+    CORROBORATED,
+    NEW,
+    ClaimView,
+    FactRecord,
+    classify,
+    dump,
+    records_of,
+)
 from tests.bot.factories import facts
 
 
