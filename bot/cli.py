@@ -1,4 +1,4 @@
-"""The `parley` command line (CONTRACT.md, section 1).
+"""The `parley` command line (docs/interfaces.md lists its commands; they only ever gain, never lose).
 
 Each sub-command is a thin shell around a function in `bot/`: this module parses arguments,
 loads settings, and turns the project's own errors into one line on stderr with exit 2.

@@ -1,4 +1,4 @@
-"""Settings from the environment and `.env` (CONTRACT.md, section 3), read once at start."""
+"""Settings from the environment and `.env` (the table in docs/interfaces.md), read once at start."""
 
 from __future__ import annotations
 

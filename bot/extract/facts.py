@@ -1,4 +1,4 @@
-"""The facts found in one article, in the shape of the contract (CONTRACT.md, section 2).
+"""The facts found in one article, in the shape `parley extract --json` prints (docs/interfaces.md).
 
 Every fact keeps the sentence it came from (``evidence``), so the knowledge base can show a
 reader why Parley believes it. ``to_contract()`` gives the JSON object `parley extract` prints.
@@ -65,7 +65,7 @@ class ArticleFacts:
     evidence: dict[str, str] = field(default_factory=dict)
 
     def to_contract(self) -> dict[str, Any]:
-        """The JSON object of CONTRACT.md section 2, plus ``next_steps`` and an ``evidence`` map."""
+        """The JSON object of `parley extract` (docs/interfaces.md), plus ``next_steps`` and an ``evidence`` map."""
         return {
             "id": self.id,
             "relevant": self.relevant,

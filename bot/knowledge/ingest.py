@@ -1,4 +1,4 @@
-"""Ingest: entries in, knowledge and outbox rows out (ARCHITECTURE.md: extract → match → knowledge → digests).
+"""Ingest: entries in, knowledge and outbox rows out (docs/architecture.md: extract → match → knowledge → digests).
 
 `ingest_entries` does, for each entry, in **one transaction of its own**:
 
