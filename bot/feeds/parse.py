@@ -1,14 +1,13 @@
 """Feed bytes to `FeedEntry` objects, with feedparser doing the parsing.
 
-Refuses documents that declare XML entities (the "billion laughs" family) before feedparser
-sees them, and tells a document that is not a feed from a feed with no entries.
+Refuses documents with a DOCTYPE or XML entity declarations anywhere (the "billion laughs"
+family; see `bot.feeds.xmlguard`) before feedparser sees them, and tells a document that is not a feed from a feed with no entries.
 """
 
 from __future__ import annotations
 
 import calendar
 import hashlib
-import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,9 +17,7 @@ import feedparser
 
 from bot.errors import UserError
 from bot.feeds.entry import FeedEntry
-
-_ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
-_PROLOG_PROBE = 1024 * 1024  # a DOCTYPE must precede the root element; a megabyte of prolog is plenty
+from bot.feeds.xmlguard import unsafe_xml_reason
 
 
 class FeedError(UserError, ValueError):
@@ -65,27 +62,6 @@ def _guid(entry: feedparser.FeedParserDict, index: int) -> str:
     return "urn:parley:sha1:" + hashlib.sha1(basis, usedforsecurity=False).hexdigest()
 
 
-def _declares_entities(raw: bytes) -> bool:
-    """Whether the document declares XML entities, in whichever encoding it is written.
-
-    Entity declarations are how "billion laughs" documents expand a few kilobytes into
-    gigabytes, and a feed never needs them. UTF-16/32 documents are decoded first so the
-    check cannot be dodged by re-encoding.
-    """
-    head = raw[:_PROLOG_PROBE]
-    for bom, codec in ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-                       (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le")):
-        if head.startswith(bom):
-            text = head[len(bom):].decode(codec, errors="ignore")
-            break
-    else:
-        if head[:4] in (b"\x00<\x00?", b"<\x00?\x00"):  # UTF-16 without a BOM
-            text = head.decode("utf-16-be" if head[0] == 0 else "utf-16-le", errors="ignore")
-        else:
-            text = head.decode("latin-1")
-    return bool(_ENTITY_DECL.search(text))
-
-
 def parse_feed(data: bytes | str, *, source: str | None = None, content_type: str | None = None) -> ParsedFeed:
     """Parse a whole feed document. Raises `FeedError` when it is not a feed.
 
@@ -93,8 +69,9 @@ def parse_feed(data: bytes | str, *, source: str | None = None, content_type: st
     against the XML declaration and falls back sensibly when they disagree.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if _declares_entities(raw):
-        raise FeedError("the document declares XML entities; refused as unsafe")
+    refused = unsafe_xml_reason(raw, content_type)
+    if refused:
+        raise FeedError(refused)
     headers = {"content-type": content_type} if content_type else None
     parsed = feedparser.parse(raw, sanitize_html=False, resolve_relative_uris=False, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
@@ -150,7 +127,7 @@ def prune_known(data: bytes, known: Container[str]) -> tuple[bytes, int] | None:
     well-formed XML, an unknown layout, entity declarations): the caller then parses the
     whole document, so the shortcut can cost a little speed but never an entry.
     """
-    if _declares_entities(data):
+    if unsafe_xml_reason(data):
         return None
     from lxml import etree
 
@@ -158,6 +135,8 @@ def prune_known(data: bytes, known: Container[str]) -> tuple[bytes, int] | None:
     try:
         root = etree.fromstring(data, parser=parser)
     except (etree.XMLSyntaxError, ValueError):
+        return None
+    if root.getroottree().docinfo.doctype:
         return None
     if root.tag == "rss":
         channel = root.find("channel")

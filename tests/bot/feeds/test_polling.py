@@ -340,3 +340,29 @@ async def test_a_group_that_cannot_be_recorded_fails_each_of_its_feeds_and_keeps
     assert {o.error for o in outcomes} == {"could not record the entries: database is locked"}
     rows = await sqlite_store.list_feeds()
     assert all(r.etag is None and not r.initialized and r.failures == 1 for r in rows)
+
+
+def _late_doctype(padding: int, *, entities: bool = True) -> bytes:
+    """A feed whose DOCTYPE follows ``padding`` bytes of comment: a guard reading only the head misses it."""
+    from feedserver import ENTITY_BOMB
+
+    head, rest = ENTITY_BOMB.split(b"\n", 1)
+    if not entities:
+        rest = b'<!DOCTYPE rss SYSTEM "http://127.0.0.1:9/rss.dtd">\n' + rss([item(1)]).split(b"?>", 1)[1]
+    return head + b"\n<!--" + b"x" * padding + b"-->\n" + rest
+
+
+@pytest.mark.parametrize(("padding", "entities", "error"), [
+    (1_100_000, True, "the document declares XML entities; refused as unsafe"),
+    (3 * 1024 * 1024, True, "the document declares XML entities; refused as unsafe"),
+    (1_100_000, False, "the document has a DOCTYPE (a feed needs none); refused as unsafe"),
+])
+async def test_a_doctype_anywhere_in_the_feed_is_refused_not_expanded(
+    sqlite_store, session, recorder, feed_server, padding, entities, error
+):
+    feed_server.routes["/late-doctype"] = static(_late_doctype(padding, entities=entities))
+    limits = dataclasses.replace(LIMITS, max_bytes=8 * 1024 * 1024, max_decompressed_bytes=8 * 1024 * 1024)
+    async with Poller(sqlite_store, policy=POLICY, limits=limits, ingest=recorder, session=session) as poller:
+        outcome, feed = await poll(poller, feed_server, "/late-doctype")
+    assert (outcome.kind, outcome.error, feed.last_error) == ("error", error, error)
+    assert recorder.handed == []
