@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_PROFILE = Path(__file__).parent / "profiles" / "japan_us_2025.toml"
@@ -18,13 +19,13 @@ class Settings(BaseSettings):
 
     discord_token: str | None = None
     database_url: str = "sqlite:///parley.db"
+    allow_private_feeds: bool = False  # before FEEDS: FEEDS are checked against it
     feeds: Annotated[list[str], NoDecode] = Field(default_factory=list)
     poll_interval_seconds: int = Field(default=300, ge=10)
     parley_profile: Path = DEFAULT_PROFILE
     discord_api_base: str = "https://discord.com/api/v10"
     discord_gateway_url: str | None = None
     discord_guild_id: int | None = None
-    allow_private_feeds: bool = False
 
     @field_validator("feeds", mode="before")
     @classmethod
@@ -32,6 +33,19 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("feeds", mode="after")
+    @classmethod
+    def _canonical_feeds(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        """Each FEEDS address with its host canonicalised; a private one is refused at start,
+        with the reason, unless ALLOW_PRIVATE_FEEDS (as `/feed add` refuses it)."""
+        from bot.feeds.guard import FeedUrlError, canonical_feed_url
+
+        allow = bool(info.data.get("allow_private_feeds", False))
+        try:
+            return [canonical_feed_url(url, allow_private=allow) for url in value]
+        except FeedUrlError as exc:
+            raise PydanticCustomError("feed_url", "{reason}", {"reason": str(exc)}) from None
 
     @field_validator("discord_token", "discord_gateway_url", "discord_guild_id", mode="before")
     @classmethod

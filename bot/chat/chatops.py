@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from bot.answers.answer import Answer, AnswerField
 from bot.answers.queries import answer, recorded_rounds
 from bot.config import Settings
 from bot.errors import UserError
-from bot.feeds.guard import address_problem
+from bot.feeds.guard import FeedUrlError, canonical_feed_url
 from storage.deliveries import delivery_summary
 from storage.models import as_utc
 
@@ -74,19 +73,15 @@ async def list_subscriptions(store: Any, *, guild_id: int | None) -> Answer:
 def check_feed_url(url: str, settings: Settings) -> str:
     """``url`` cleaned, or a `UserError` saying why it cannot be a feed.
 
-    Only http(s) on the public internet unless ``ALLOW_PRIVATE_FEEDS``; names that resolve to a
-    private address are refused again when fetched (`bot.feeds.guard`).
+    Only http(s) on the public internet unless ``ALLOW_PRIVATE_FEEDS``. The host is canonicalised
+    first (`bot.feeds.guard.canonical_feed_url`), so ``127.1``, ``0x7f000001`` or ``localhost.``
+    are refused here, not at every poll; names that resolve to a private address are refused
+    again when fetched.
     """
-    url = url.strip().strip("<>")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UserError(f"not a feed address: {url!r} (give an http:// or https:// URL)")
-    if not settings.allow_private_feeds:
-        host = parts.hostname
-        problem = "refused: localhost is a loopback address" if host == "localhost" else address_problem(host)
-        if problem:
-            raise UserError(f"{url}: {problem}")
-    return url
+    try:
+        return canonical_feed_url(url, allow_private=settings.allow_private_feeds)
+    except FeedUrlError as exc:
+        raise UserError(str(exc)) from None
 
 
 async def add_feed(store: Any, settings: Settings, url: str, *, scheduler: Any = None) -> Answer:

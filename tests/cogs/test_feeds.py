@@ -31,6 +31,31 @@ async def test_feed_add_refuses_what_is_not_a_public_http_feed(fake: FakeDiscord
     assert await store.list_feeds() == []
 
 
+async def test_feed_add_refuses_every_spelling_of_a_private_host(fake: FakeDiscord, bot: ParleyBot,
+                                                                store: Store) -> None:
+    """Spellings the resolver and the socket read as loopback, which a check of the text missed:
+    the feed was added and then failed at every poll until it was disabled."""
+    for bad, address in (("http://127.1/feed", "127.0.0.1"), ("http://2130706433/feed", "127.0.0.1"),
+                         ("http://0x7f000001/feed", "127.0.0.1"), ("http://0177.0.0.1/feed", "127.0.0.1"),
+                         ("http://localhost./feed", "localhost"), ("http://LOCALHOST/feed", "localhost"),
+                         ("http://feeds.localhost/x", "feeds.localhost"), ("http://[::1]/feed", "::1"),
+                         ("http://[0:0:0:0:0:0:0:1]/feed", "::1"), ("http://[::ffff:127.0.0.1]/feed", "127.0.0.1"),
+                         ("http://[::ffff:7f00:1]/feed", "127.0.0.1"), ("http://10.1/feed", "10.0.0.1"),
+                         ("http://0/feed", "0.0.0.0")):
+        reply = await fake.interact("feed", url(bad), subcommand=["add"])
+        assert reply.ephemeral and "\n" not in reply.content, bad
+        assert f"refused: {address} is a" in reply.content, (bad, reply.content)
+    assert await store.list_feeds() == []
+
+
+async def test_feed_add_stores_the_canonical_host(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    reply = await fake.interact("feed", url("https://News.Example./trade.rss"), subcommand=["add"])
+    assert "Feed added" in reply.text
+    again = await fake.interact("feed", url("https://news.example/trade.rss"), subcommand=["add"])
+    assert "already followed" in again.text
+    assert [f.url for f in await store.list_feeds()] == ["https://news.example/trade.rss"]
+
+
 async def test_feed_list_and_remove_by_number(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
     feed = await store.add_feed("https://news.example/a.rss")
     listed = await fake.interact("feed", subcommand=["list"])

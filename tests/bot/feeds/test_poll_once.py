@@ -123,8 +123,28 @@ async def test_the_poll_once_command_prints_a_line_per_feed_and_exits_0(tmp_path
 async def test_the_poll_once_command_refuses_private_addresses_by_default(tmp_path, feed_server):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "FEEDS": feed_server.url("/rss"),
            "ALLOW_PRIVATE_FEEDS": "false"}
-    code, out, _ = await run_parley("poll", "--once", env=env, cwd=tmp_path)
-    assert code == 0
-    assert out.startswith(f"{feed_server.url('/rss')}: error: refused: 127.0.0.1 is a loopback address "
-                          "(set ALLOW_PRIVATE_FEEDS=true to allow) (next try in ")
+    code, out, err = await run_parley("poll", "--once", env=env, cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err == (f"parley: bad setting FEEDS: {feed_server.url('/rss')}: refused: 127.0.0.1 is a loopback address "
+                   "(set ALLOW_PRIVATE_FEEDS=true to allow)\n")
     assert feed_server.hits("/rss") == []
+
+
+@pytest.mark.parametrize("host", ["127.1", "2130706433", "0x7f000001", "localhost.", "[::ffff:127.0.0.1]"])
+async def test_feeds_on_a_disguised_loopback_host_are_refused_at_start(tmp_path, feed_server, host):
+    port = feed_server.url("/rss").split(":")[2].split("/")[0]
+    feed = f"http://{host}:{port}/rss"
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "FEEDS": feed, "ALLOW_PRIVATE_FEEDS": "false"}
+    code, out, err = await run_parley("poll", "--once", env=env, cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"parley: bad setting FEEDS: {feed}: refused: ") and err.count("\n") == 1
+    assert feed_server.hits("/rss") == []
+
+
+async def test_feeds_are_polled_at_their_canonical_address_when_private_feeds_are_allowed(tmp_path, feed_server):
+    canonical = feed_server.url("/rss")
+    disguised = canonical.replace("127.0.0.1", "127.1")
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "FEEDS": disguised, "ALLOW_PRIVATE_FEEDS": "true"}
+    code, out, err = await run_parley("poll", "--once", env=env, cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert out == f"{canonical}: first poll: 2 entries recorded, not announced (2 in feed)\n"
