@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.feeds.clean import clean_text
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -44,7 +46,7 @@ class Answer:
     def to_text(self) -> str:
         """The terminal face: title, description, fields and sources as plain text."""
         if self.error:
-            return self.title
+            return clean_text(self.title)
         lines = [self.title, "=" * min(len(self.title), 78)]
         if self.description:
             lines += [self.description, ""]
@@ -60,4 +62,4 @@ class Answer:
                 lines.append(f"  - {src.title}{outlet}{link}")
         if self.footer:
             lines.append(self.footer)
-        return "\n".join(lines)
+        return clean_text("\n".join(lines))  # article text must not drive the terminal (ANSI, bidi)

@@ -41,7 +41,7 @@ def feed_disabled_answer(feed: Any) -> Answer:
         title=f"Feed disabled: {name}"[:256],
         description=(
             f"Parley stopped polling {feed.url} {when(feed.disabled_at)} and posts nothing new from it.\n"
-            f"To follow it again once it works, someone with Manage Server runs `/feed add url:{feed.url}`: "
+            f"To follow it again once it works, someone with Manage Server runs /feed add url:{feed.url} — "
             "that re-enables it and resets its failures."
         ),
         fields=[

@@ -59,7 +59,7 @@ async def unsubscribe(store: Any, *, channel_id: int) -> Answer:
 
 def _subscription_line(sub: Any) -> str:
     ping = f", pings <@&{sub.role_id}>" if sub.role_id else ""
-    state = f" — **disabled** {when(sub.disabled_at)}: {sub.disabled_reason}" if sub.disabled_at else ""
+    state = f" — DISABLED {when(sub.disabled_at)}: {sub.disabled_reason}" if sub.disabled_at else ""
     return f"<#{sub.channel_id}>: {sub.kind}{ping}{state}"
 
 

@@ -10,11 +10,14 @@ does not fit is cut with a note saying how much more there is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import discord
 
 from bot.answers.answer import Answer, AnswerField, Source
+from bot.feeds.clean import clean_line, clean_text
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096
@@ -63,12 +66,58 @@ def chunks(text: str, limit: int) -> list[str]:
     return pieces
 
 
+# Characters that end or break a Markdown link target, or start formatting, in a URL.
+_URL_UNSAFE = {c: f"%{ord(c):02X}" for c in "()[]<>\"'`\\*_~| \t\r\n"}
+_URL_UNSAFE_TABLE = str.maketrans(_URL_UNSAFE)
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` fit to be a Markdown link target, or ``None``: http(s) with a host only, and every
+    character that could end the link (``)``, ``]``, a space...) or format text percent-encoded.
+
+    An article's link is written by whoever runs the feed: unencoded, a link holding
+    ``) **FAKE** [verify here](http://evil.example/x`` ended the link and put a bold line and a
+    masked link of the attacker's into the Sources field.
+    """
+    if not url:
+        return None
+    url = clean_line(url) or ""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url.translate(_URL_UNSAFE_TABLE)
+
+
+_BARE_URL = re.compile(r"https?://[^\s<>\[\]()*`|~\\]+")  # left as is: Discord shows them as they are
+_INLINE_MARKDOWN = re.compile(r"[\\*_~|`\[\]]")
+_LINE_MARKDOWN = re.compile(r"^([ \t]*)(>|#|-#)", re.MULTILINE)  # quotes, headings, subtext
+
+
+def _escape_inline(text: str) -> str:
+    return _INLINE_MARKDOWN.sub(lambda m: "\\" + m.group(), text)
+
+
+def md(text: str | None) -> str:
+    """Text from an article (title, outlet, sentence, name) as Discord shows it literally:
+    control characters out, every character that formats or links escaped (bare URLs stay
+    whole, list dashes and mentions are left alone), so it can neither format nor link."""
+    text = clean_text(text or "")
+    out: list[str] = []
+    position = 0
+    for url in _BARE_URL.finditer(text):
+        out += [_escape_inline(text[position:url.start()]), url.group()]
+        position = url.end()
+    out.append(_escape_inline(text[position:]))
+    return _LINE_MARKDOWN.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", "".join(out))
+
+
 def source_line(source: Source) -> str:
     """One source as a markdown link with its outlet: ``[Title](url) — Outlet``."""
-    title = discord.utils.escape_markdown(source.title or source.url or "source").replace("[", "(").replace("]", ")")
-    title = clip(title, 200)
-    text = f"[{title}]({source.url})" if source.url else title
-    return f"{text} — {source.outlet}" if source.outlet else text
+    title = clean_line(source.title or source.url or "source") or "source"
+    title = md(clip(title.replace("[", "(").replace("]", ")"), 200))  # brackets in a link's label: parentheses
+    url = safe_url(source.url)
+    text = f"[{title}]({url})" if url else title
+    return f"{text} — {md(source.outlet)}" if source.outlet else text
 
 
 @dataclass
@@ -85,7 +134,7 @@ class _Field:
 def _fields_of(answer: Answer) -> list[_Field]:
     """The answer's fields and its sources, each cut into pieces Discord accepts."""
     out: list[_Field] = []
-    items: list[AnswerField] = list(answer.fields)
+    items = [AnswerField(md(f.name), md(f.value), f.inline) for f in answer.fields]
     if answer.sources:
         items.append(AnswerField("Sources", "\n".join(f"• {source_line(s)}" for s in answer.sources)))
     for item in items:
@@ -99,16 +148,20 @@ def _fields_of(answer: Answer) -> list[_Field]:
 def render(answer: Answer, *, footer_note: str | None = None) -> list[discord.Embed]:
     """The embeds of one message showing ``answer``, all within Discord's limits.
 
+    Every string of the answer is shown literally (`md`): answers carry article text (titles,
+    outlets, sentences, names), so none of them is Markdown; source links are built here.
+
     Long descriptions continue in further embeds; fields beyond 25 per embed continue likewise.
     Whatever does not fit in one message (6,000 characters, 10 embeds) is left out, and the last
     embed's footer says how many parts were left out, so a reader knows there is more.
     """
     colour = ERROR_COLOUR if answer.error else COLOUR
-    title = clip(answer.title.strip() or "Parley", TITLE_MAX)
+    title = clip(md(answer.title.strip()) or "Parley", TITLE_MAX)
     footer = " · ".join(p for p in (answer.footer, footer_note) if p)
-    footer = clip(footer, FOOTER_MAX - 80)
+    footer = clip(clean_text(footer), FOOTER_MAX - 80)  # footers show no Markdown: nothing to escape
 
-    descriptions = chunks(answer.description, DESCRIPTION_MAX) if answer.description else [""]
+    description = md(answer.description)
+    descriptions = chunks(description, DESCRIPTION_MAX) if description else [""]
     fields = _fields_of(answer)
     embeds: list[discord.Embed] = []
     budget = MESSAGE_TOTAL_MAX - len(footer) - 80  # room for the "more" note

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import aiohttp
 
+from bot.feeds.clean import clean_entry, clean_text
 from bot.feeds.entry import FeedEntry
 from bot.feeds.fetch import FetchLimits, fetch_feed
 
@@ -103,7 +104,7 @@ async def with_full_text(
     for index, text, why in await asyncio.gather(*(one(i) for i in wanted)):
         entry = entries[index]
         if text:
-            out[index] = dataclasses.replace(entry, html=_as_html(text), summary_only=False)
+            out[index] = clean_entry(dataclasses.replace(entry, html=_as_html(clean_text(text)), summary_only=False))
         else:
             notes.append(f"{entry.link}: {why}")
     return out, notes

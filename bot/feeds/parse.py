@@ -16,6 +16,7 @@ from typing import Any
 import feedparser
 
 from bot.errors import UserError
+from bot.feeds.clean import clean_entry, clean_guid, clean_line
 from bot.feeds.entry import FeedEntry
 from bot.feeds.xmlguard import unsafe_xml_reason
 
@@ -78,16 +79,16 @@ def parse_feed(data: bytes | str, *, source: str | None = None, content_type: st
         reason = parsed.get("bozo_exception")
         detail = f" ({str(reason).splitlines()[0]})" if reason else ""
         raise FeedError(f"not an RSS or Atom feed{detail}")
-    feed_title = parsed.feed.get("title", "") or ""
+    feed_title = clean_line(parsed.feed.get("title", "")) or ""
     entries = []
     seen: set[str] = set()
     for index, item in enumerate(parsed.entries):
-        guid = _guid(item, index)
+        guid = clean_guid(_guid(item, index))
         if guid in seen:  # a feed repeating a guid means one entry; the first copy wins
             continue
         seen.add(guid)
         html, summary_only = _body(item)
-        entries.append(
+        entries.append(clean_entry(
             FeedEntry(
                 guid=guid,
                 title=item.get("title", "") or "",
@@ -97,7 +98,7 @@ def parse_feed(data: bytes | str, *, source: str | None = None, content_type: st
                 source=(item.get("source") or {}).get("title") or feed_title or source,
                 summary_only=summary_only,
             )
-        )
+        ))
     ttl = parsed.feed.get("ttl")
     ttl_minutes = int(ttl) if isinstance(ttl, str) and ttl.strip().isdigit() else None
     return ParsedFeed(title=feed_title, entries=entries, ttl_minutes=ttl_minutes)

@@ -95,3 +95,23 @@ def test_chunks_split_a_single_overlong_line_at_spaces() -> None:
 def test_an_error_answer_renders_in_the_error_colour() -> None:
     ok, bad = render(Answer(title="fine"))[0], render(Answer.failure("nope"))[0]
     assert ok.colour != bad.colour
+
+
+def test_only_http_links_are_linked_and_their_markdown_breakers_are_percent_encoded() -> None:
+    from bot.chat.embeds import safe_url
+
+    assert safe_url("javascript:alert(1)") is None and safe_url("ftp://x.example/a") is None
+    assert safe_url("https://x.example/a_(b) c]") == "https://x.example/a%5F%28b%29%20c%5D"
+    line = source_line(Source("Title", "javascript:alert(1)", "Outlet"))
+    assert "](" not in line and line == "Title — Outlet"
+
+
+def test_everything_an_article_says_is_shown_literally() -> None:
+    answer = Answer(title="Round 5: **Tokyo**", description="# Heading [x](https://evil.example) > quote",
+                    fields=[AnswerField("Participants", "Akazawa_ *Bessent* `code`")],
+                    sources=[Source("T", "https://news.example/1", "**Outlet** [x](https://evil.example)")])
+    [embed] = render(answer)
+    assert embed.title == "Round 5: \\*\\*Tokyo\\*\\*"
+    assert "](" not in (embed.description or "").replace("\\](", "")
+    assert embed.fields[0].value == "Akazawa\\_ \\*Bessent\\* \\`code\\`"
+    assert embed.fields[1].value.endswith("— \\*\\*Outlet\\*\\* \\[x\\](https://evil.example)")
