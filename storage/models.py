@@ -86,6 +86,8 @@ class Entry(SQLModel, table=True):
     decision: str | None = Field(default=None, sa_type=Text)
     facts_json: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    # Why the entry is kept aside unread (it could not be stored or extracted); None for the rest.
+    quarantine: str | None = Field(default=None, sa_type=Text)
 
 
 class Fact(SQLModel, table=True):

@@ -296,7 +296,9 @@ async def _why(session: AsyncSession, args: dict[str, Any]) -> Answer:
     if entry is None:
         return Answer(title="Parley has not seen that article", description=f"No entry has the guid or link {target}.")
     fields = [AnswerField("Decision", entry.decision or "not processed yet")]
-    if entry.duplicate_of is None:
+    if entry.quarantine:
+        fields.append(AnswerField("Quarantined", entry.quarantine))
+    elif entry.duplicate_of is None:
         posted = "yes" if entry.announced else "no"
         fields.append(AnswerField("Posted about it", posted, inline=True))
         fields.append(AnswerField("Relevant", "yes" if entry.relevant else "no", inline=True))

@@ -198,12 +198,32 @@ async def status(store: Any, info: ConnectionInfo | None = None) -> Answer:
     problems += [f"<#{s.channel_id}> subscription disabled {when(s.disabled_at)}: {s.disabled_reason}"
                  for s in summary.disabled[:10]]
     problems += [f"{dest}: {err}" for dest, err in summary.last_errors]
+    quarantined, latest = await _quarantined(store)
+    if quarantined:
+        fields.append(AnswerField("Quarantined entries", f"{quarantined} (see /why with the link)", True))
+        problems += [f"quarantined {entry.link or entry.guid}: {entry.quarantine}" for entry in latest]
     if problems:
         fields.append(AnswerField("Errors", "\n".join(_dedupe(problems))))
     if info is not None and info.latency_ms is not None:
         fields.append(AnswerField("Gateway", f"{info.latency_ms:.0f} ms heartbeat, {info.guilds} servers", True))
     return Answer(title="Parley status", fields=fields,
                   footer=f"as of {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+
+
+async def _quarantined(store: Any) -> tuple[int, list[Any]]:
+    """How many entries are quarantined, and the latest three (each with its reason)."""
+    from sqlalchemy import func
+    from sqlmodel import col, select
+
+    from storage.models import Entry
+
+    async with store.session() as session:
+        count = (await session.exec(select(func.count()).select_from(Entry).where(col(Entry.quarantine).is_not(None)))).one()
+        if not count:
+            return 0, []
+        latest = (await session.exec(select(Entry).where(col(Entry.quarantine).is_not(None))
+                                     .order_by(col(Entry.id).desc()).limit(3))).all()
+    return int(count), list(latest)
 
 
 def _dedupe(lines: Sequence[str]) -> list[str]:

@@ -24,6 +24,7 @@ next poll hands over again (a feed's validators are saved only after its entries
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import os
@@ -32,13 +33,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.digests import position_change, render_change, round_answer, to_payload
 from bot.extract import extract_entry
 from bot.extract.facts import ArticleFacts
 from bot.extract.profile import Profile, default_profile
+from bot.feeds.clean import clean_line
 from bot.feeds.entry import FeedEntry
 from bot.knowledge import dedupe
 from bot.knowledge.matching import CHANGED, ClaimView, classify, records_of
@@ -54,6 +56,7 @@ CRASH_ENV = "PARLEY_CRASH_AFTER_ENTRIES"  # test hook: SIGKILL this process befo
 DIGEST_KINDS = ("digests", "all")
 ALERT_KINDS = ("changes", "all")
 THREAD_THRESHOLD = 1  # extraction of any batch runs in a worker thread; the loop keeps serving
+LINK_NORM_CHARS = 700  # the size of entry.link_norm
 GROUP = 64  # entries per transaction in `ingest_feeds` (the poller's group commit)
 
 _committed_in_process = 0
@@ -212,7 +215,9 @@ async def _ingest_one(
 ) -> IngestReport:
     global _committed_in_process
     async with store.transaction() as session:
-        report, stored = await _process(session, feed_entry, facts, feed_id=feed_id, announce=announce, console=console)
+        report, stored = await _process_or_quarantine(
+            session, feed_entry, facts, feed_id=feed_id, announce=announce, console=console
+        )
         if stored:
             _crash_hook()
     if stored:
@@ -230,16 +235,96 @@ async def _ingest_group(
     stored = 0
     async with store.transaction() as session:
         for entry, facts, report, batch in chunk:
-            one, kept = await _process(
+            one, kept = await _process_or_quarantine(
                 session, entry, facts, feed_id=batch.feed_id, announce=batch.announce, console=console
             )
-            await session.flush()
             out.append((report, one))
             stored += kept
         if stored:
             _crash_hook(stored)
     _committed_in_process += stored
     return out
+
+
+# What a database (or its driver, encoding a value) raises for a value it cannot hold.
+REFUSED_VALUE = (DBAPIError, UnicodeError)
+
+
+def _db_reason(exc: Exception) -> str:
+    """The database's complaint in one line, without the connection string a `StorageError` names."""
+    orig = getattr(exc, "orig", None) or exc
+    text = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    return clip_line(f"the database refused it ({type(orig).__name__}: {text})", 300)
+
+
+def clip_line(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+async def _process_or_quarantine(
+    session: AsyncSession,
+    feed_entry: FeedEntry,
+    facts: ArticleFacts,
+    *,
+    feed_id: int | None,
+    announce: bool,
+    console: bool,
+) -> tuple[IngestReport, bool]:
+    """`_process` in a savepoint of its own: when the database refuses the entry (a value it cannot
+    hold), only that savepoint is rolled back and the entry is quarantined with the reason, so the
+    rest of the transaction (the feed's other entries) is stored. Unique-key races are the
+    caller's (it retries them one by one)."""
+    try:
+        async with session.begin_nested():
+            result = await _process(session, feed_entry, facts, feed_id=feed_id, announce=announce, console=console)
+            await session.flush()
+            return result
+    except IntegrityError:
+        raise
+    except REFUSED_VALUE as exc:
+        log.warning("entry %s quarantined: %s", feed_entry.guid, _db_reason(exc))
+        return await quarantine(session, feed_entry, feed_id=feed_id, reason=_db_reason(exc))
+
+
+async def quarantine(
+    session: AsyncSession, feed_entry: FeedEntry, *, feed_id: int | None, reason: str
+) -> tuple[IngestReport, bool]:
+    """Record ``feed_entry`` aside: its guid (so it is not retried at every poll), what identifies it,
+    and ``reason`` (shown by ``/why`` and counted by ``/status``); no text, no facts, nothing posted."""
+    report = IngestReport(failed=1)
+    decision = f"quarantined: {reason}; nothing recorded from it, nothing posted"
+    report.decisions[feed_entry.guid] = decision
+    row = Entry(  # only what identifies it, cleaned and cut short: this row must be storable
+        feed_id=feed_id,
+        guid=feed_entry.guid,
+        link=clip_line(clean_line(feed_entry.link) or "", 2000) or None,
+        link_norm=_link_norm(clean_line(feed_entry.link)),
+        title=clip_line(clean_line(feed_entry.title) or "", 500),
+        source=clip_line(clean_line(feed_entry.source) or "", 300) or None,
+        published=feed_entry.published,
+        content_hash=dedupe.content_hash(f"\x00guid:{feed_entry.guid}"),
+        decision=decision,
+        quarantine=reason,
+    )
+    try:
+        async with session.begin_nested():
+            session.add(row)
+            await session.flush()
+    except IntegrityError:
+        raise
+    except REFUSED_VALUE as exc:  # not even its id can be stored: it is retried at the next poll
+        log.error("entry %s could not be quarantined either: %s", feed_entry.guid, _db_reason(exc))
+        report.decisions[feed_entry.guid] = f"could not be stored ({_db_reason(exc)}); retried next poll"
+        return report, False
+    return report, True
+
+
+def _link_norm(link: str | None) -> str | None:
+    """The normalised link as stored: entry.link_norm holds 700 characters, a longer one is kept as its hash."""
+    link_norm = dedupe.normalise_link(link)
+    if link_norm and len(link_norm) > LINK_NORM_CHARS:
+        link_norm = "sha256:" + hashlib.sha256(link_norm.encode("utf-8", "surrogatepass")).hexdigest()
+    return link_norm
 
 
 async def _process(
@@ -256,7 +341,7 @@ async def _process(
     text = dedupe.clean_text(feed_entry.html)
     has_words = bool(dedupe.words(text))
     chash = dedupe.content_hash(text) if has_words else dedupe.content_hash(f"\x00guid:{feed_entry.guid}")
-    link_norm = dedupe.normalise_link(feed_entry.link)
+    link_norm = _link_norm(feed_entry.link)
     entry = Entry(
         feed_id=feed_id,
         guid=feed_entry.guid,

@@ -47,6 +47,9 @@ KINDS = ("round_status", "date", "location", "participant", "meeting", "topic", 
 _OPPOSITE = {"topic": "not_discussed", "not_discussed": "topic"}
 
 
+NEXT_STEP_CHARS = 300  # at most 602 characters as JSON (every character escaped), within claim.value's 700
+
+
 def dump(value: Any) -> str:
     """Canonical JSON, so equal values compare equal as stored strings."""
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -126,7 +129,10 @@ def records_of(facts: ArticleFacts) -> list[FactRecord]:
     for pos in facts.positions:
         out.append(FactRecord("position", position_key(pos.actor, pos.issue), dump(pos.stance), pos.evidence))
     for step in facts.next_steps:
-        out.append(FactRecord("next_step", step[:300], dump(step), _ev(facts, f"next_step:{step}") or step))
+        # a step is a sentence of the article: its claim value must fit `claim.value` (700 characters)
+        # even JSON-escaped; the whole sentence stays in the fact's `sentence`
+        short = step[:NEXT_STEP_CHARS]
+        out.append(FactRecord("next_step", short, dump(short), _ev(facts, f"next_step:{step}") or step))
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for record in out:
