@@ -18,6 +18,7 @@ Nothing is lost and nothing is taken twice:
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import logging
 import sys
@@ -39,7 +40,10 @@ from bot.feeds.policy import PollPolicy, disable_reason, next_delay, requested_i
 
 log = logging.getLogger(__name__)
 
-MAX_ENTRIES_PER_POLL = 100
+# Entries read (article pages fetched, facts extracted) per poll of one feed. Beyond it: on a feed's
+# first poll the rest are recorded unread, so they are never announced later as new; on later
+# polls the feed's validators are not saved, so the next poll fetches it again and reads on.
+MAX_ENTRIES_PER_POLL = 500
 SEEN_MEMORY = 200_000  # guids remembered between polls (a few MB); forgotten all at once when full
 RECALL_PER_FEED = 500  # stored guids loaded per feed when a process first polls it
 STATE_BATCH = 200  # feed-state rows written per transaction during a cycle over many feeds
@@ -109,6 +113,7 @@ class PollOutcome:
     next_poll_at: datetime | None = None
     moved_to: str | None = None
     notes: list[str] = field(default_factory=list)
+    more: bool = False  # new entries beyond the per-poll cap are left for the next poll
 
     def line(self, now: datetime | None = None) -> str:
         """One line for the terminal: the feed and what happened to it."""
@@ -272,26 +277,42 @@ class Poller:
                 reason = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
                 return await self._failed(feed, outcome, result, f"could not record the entries: {reason}", now)
             outcome.kind = "new"
+            if outcome.more:  # entries left to read: no validators, so the next poll gets the whole body again
+                result.etag = result.last_modified = digest = None
             return await self._succeeded(feed, outcome, result, now, ttl_minutes=parsed.ttl_minutes,
                                          content_hash=digest, title=parsed.title or None)
 
     async def _ingest_new(self, feed: Any, parsed: ParsedFeed, outcome: PollOutcome) -> None:
-        """Hand the entries not seen before to the pipeline; fetch article pages only for those."""
-        entries = parsed.entries[: self.max_entries]
-        if len(parsed.entries) > self.max_entries:
-            outcome.notes.append(f"only the first {self.max_entries} of {len(parsed.entries)} entries were read")
+        """Hand the entries not seen before to the pipeline; fetch article pages only for those.
+
+        At most ``max_entries`` new entries are read per poll, in the feed's order. On a feed's
+        first poll the entries beyond that are recorded unread (no page fetch, no extraction), so
+        what the feed held when it was added is never announced later. On later polls they are
+        all new: ``outcome.more`` is set, the poll keeps no validators, and the next poll reads on.
+        """
         outcome.announced = bool(feed.initialized)
         outcome.new_entries = 0
-        fresh = [e for e in entries if e.guid not in self._seen]
+        fresh = [e for e in parsed.entries if e.guid not in self._seen]
         teasers = [e.guid for e in fresh if e.summary_only and e.link]
         if teasers:  # a page fetch costs the site a request: ask the database first
             stored = await self._stored_guids(teasers)
             self._remember(stored)
             fresh = [e for e in fresh if e.guid not in stored]
+        fresh, beyond = fresh[: self.max_entries], fresh[self.max_entries:]
+        unread: list[FeedEntry] = []
+        if beyond and not feed.initialized:
+            unread = [dataclasses.replace(e, html="", summary_only=False) for e in beyond]
+            outcome.notes.append(f"first poll: {len(fresh)} entries read, {len(beyond)} older ones beyond the "
+                                 f"cap of {self.max_entries} recorded unread (never announced)")
+        elif beyond:
+            outcome.more = True
+            outcome.notes.append(f"{len(fresh)} of {len(fresh) + len(beyond)} new entries read (cap "
+                                 f"{self.max_entries} per poll); the next poll reads on")
         if not fresh:
             return
         fresh, notes = await with_full_text(self.session, fresh, limits=self.limits, budget=self.budget)
         outcome.notes.extend(notes)
+        fresh = fresh + unread
         handover = _Handover(feed.id, bool(feed.initialized), fresh, asyncio.get_running_loop().create_future())
         # A feed waiting for its entries to be recorded needs no connection: its slot goes to the
         # next fetch meanwhile (otherwise the waiting feeds would hold every slot and stall the cycle),

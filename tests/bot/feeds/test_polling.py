@@ -221,12 +221,47 @@ async def test_when_the_pipeline_fails_nothing_is_lost(poller, feed_server, reco
     assert outcome.kind == "new" and recorder.guids() == ["https://news.example/1", "https://news.example/2"]
 
 
-async def test_no_more_than_the_cap_of_entries_is_read_per_poll(poller, feed_server, recorder):
+async def test_a_first_poll_records_every_entry_and_reads_up_to_the_cap(poller, feed_server, recorder):
     feed_server.routes["/long"] = static(rss([item(n) for n in range(30)]))
     poller.max_entries = 10
     outcome, _ = await poll(poller, feed_server, "/long")
-    assert len(recorder.guids()) == 10
-    assert outcome.notes == ["only the first 10 of 30 entries were read"]
+    assert [(announce, len(guids)) for _, announce, guids in recorder.calls] == [(False, 30)]
+    assert outcome.notes == ["first poll: 10 entries read, 20 older ones beyond the cap of 10 recorded unread "
+                             "(never announced)"]
+    async with poller.store.session() as s:
+        unread = (await s.exec(select(Entry).where(Entry.guid == "https://news.example/29"))).one()
+    assert unread.clean_text == ""  # recorded, not read: no page fetched, nothing extracted
+
+
+async def test_what_the_first_poll_of_a_long_feed_holds_is_never_announced_later(
+    store, session, feed_server, recorder
+):
+    """150 entries behind an ETag: the first poll used to read 100, the 304s left the rest unread, and
+    the feed's first change announced the 50 old ones. Now only the one new entry is announced."""
+    first = [item(n) for n in range(150)]
+    feed_server.routes["/150"] = static(rss(first), etag='"v1"')
+    async with Poller(store, policy=POLICY, limits=LIMITS, ingest=recorder, session=session) as poller:
+        outcome, feed = await poll(poller, feed_server, "/150")
+        assert (outcome.kind, outcome.entries_in_feed) == ("new", 150)
+        assert (await poller.poll_feed(feed)).kind == "not_modified"
+        feed_server.routes["/150"] = static(rss([item(150), *first]), etag='"v2"')
+        changed = await poller.poll_feed(await store.get_feed(feed.id))
+    assert changed.kind == "new" and changed.new_entries == 1
+    announced = [g for _, announce, guids in recorder.calls if announce for g in guids]
+    assert announced == ["https://news.example/150"]
+    assert sum(len(guids) for _, announce, guids in recorder.calls if not announce) == 150
+
+
+async def test_new_entries_beyond_the_cap_are_read_by_the_next_polls(poller, feed_server, recorder):
+    feed_server.routes["/grows"] = static(rss([item(0)]), etag='"v1"')
+    _, feed = await poll(poller, feed_server, "/grows")
+    poller.max_entries = 10
+    feed_server.routes["/grows"] = static(rss([item(n) for n in range(25)]), etag='"v2"')
+    outcomes = [await poller.poll_feed(await poller.store.get_feed(feed.id)) for _ in range(4)]
+    assert [(o.kind, o.new_entries, o.more) for o in outcomes] == [
+        ("new", 10, True), ("new", 10, True), ("new", 4, False), ("not_modified", 0, False)]
+    announced = [g for _, announce, guids in recorder.calls if announce for g in guids]
+    assert sorted(announced) == sorted(f"https://news.example/{n}" for n in range(1, 25))
 
 
 async def test_summary_only_entries_are_ingested_with_their_article_text(poller, feed_server, recorder):
