@@ -38,7 +38,7 @@ from bot.knowledge.ingest import ingest_entries  # noqa: E402
 from storage import Store  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 
-GOLD = ROOT / "tests" / "e2e" / "data" / "seeds_gold.json"
+GOLD = ROOT / "seeds" / "gold.json"
 OUTLETS = [f"Outlet {chr(65 + i)}" for i in range(20)]
 ROUNDS = 10
 

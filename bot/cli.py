@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
@@ -20,12 +21,24 @@ from bot.errors import UserError
 from storage.errors import StorageError
 
 EXIT_OK = 0
+EXIT_BELOW_MIN = 1
 EXIT_USAGE = 2
+FEED_HELP = "a path, file:// or http(s):// URL of an RSS or Atom feed, or a folder with manifest.toml and article files"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, but terser
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does, but terser
         self.exit(EXIT_USAGE, f"parley: {message} (see 'parley --help')\n")
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {text}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,8 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--console", action="store_true", help="print digests and alerts instead of posting")
 
     extract = sub.add_parser("extract", help="print the facts of every entry of one feed; stores nothing")
-    extract.add_argument("feed", help="a path, file:// or http(s):// URL of an RSS or Atom feed")
+    extract.add_argument("feed", help=FEED_HELP)
     extract.add_argument("--json", action="store_true", help="print a JSON array (the only format so far)")
+
+    score = sub.add_parser("score", help="measure extraction against facts you annotated (micro-F1 per field)")
+    score.add_argument("gold", help='a JSON file {"articles": [...]} of the facts each article holds (see README)')
+    score.add_argument("feed", help=FEED_HELP)
+    score.add_argument("--profile", type=Path, help="the profile to measure (default: PARLEY_PROFILE)")
+    score.add_argument("--verbose", action="store_true", help="list every fact missed or added, per article")
+    score.add_argument(
+        "--min", type=_fraction, default=0.0, metavar="F1", help="exit 1 when overall F1 is below this (0 to 1)"
+    )
 
     ask = sub.add_parser("ask", help='answer a slash command\'s text, e.g. parley ask "/round 5"')
     ask.add_argument("text", help="the command text")
@@ -54,15 +76,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-async def _extract(feed: str) -> list[dict]:
+def _read_feed_or_folder(feed: str) -> bytes:
+    """A feed document; a folder of article files with manifest.toml is turned into one."""
+    from bot.feeds.seedfeed import seed_feed_xml
+    from bot.feeds.source import read_feed
+
+    if Path(feed).is_dir():
+        return seed_feed_xml(Path(feed)).encode("utf-8")
+    return asyncio.run(read_feed(feed))
+
+
+def _extract(feed: str, profile_path: Path | None = None) -> list[dict[str, Any]]:
     from bot.extract import extract_entry
     from bot.extract.facts import ArticleFacts
     from bot.extract.profile import load_profile
     from bot.feeds.parse import FeedError, parse_feed
-    from bot.feeds.source import read_feed
 
-    profile = load_profile(load_settings().parley_profile)
-    data = await read_feed(feed)
+    profile = load_profile(profile_path or load_settings().parley_profile)
+    data = _read_feed_or_folder(feed)
     try:
         parsed = parse_feed(data, source=feed)
     except FeedError as exc:
@@ -78,12 +109,41 @@ async def _extract(feed: str) -> list[dict]:
     return out
 
 
+def _read_gold(path: str) -> object:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such gold file") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, not a gold JSON file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: cannot read ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path}: not valid JSON ({exc})") from None
+
+
+def _score(args: argparse.Namespace) -> int:
+    """`parley score`: extraction of FEED scored against GOLD; exit 1 below ``--min``."""
+    from bot.extract.scoring import read_gold, render, score
+
+    gold = read_gold(_read_gold(args.gold), source=args.gold)  # a bad gold file stops before extraction
+    card = score(gold, _extract(args.feed, args.profile))
+    print(render(card, verbose=args.verbose))
+    overall = card.overall.f1
+    if overall < args.min:
+        print(f"parley: overall F1 {overall:.3f} is below --min {args.min:.3f}", file=sys.stderr)
+        return EXIT_BELOW_MIN
+    return EXIT_OK
+
+
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "extract":
-        facts = asyncio.run(_extract(args.feed))
+        facts = _extract(args.feed)
         json.dump(facts, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
+    if args.command == "score":
+        return _score(args)
     if args.command == "replay":
         from bot.replay import replay
 

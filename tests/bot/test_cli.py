@@ -124,7 +124,9 @@ def test_extract_refuses_xml_entity_declarations(tmp_path):
 def test_a_broken_profile_is_a_one_line_error(seed_feed, tmp_path):
     profile = tmp_path / "broken.toml"
     profile.write_text("[negotiation]\nid = 1\n", encoding="utf-8")
-    assert_one_line_error(parley("extract", str(seed_feed), "--json", env={"PARLEY_PROFILE": str(profile)}), str(profile))
+    assert_one_line_error(
+        parley("extract", str(seed_feed), "--json", env={"PARLEY_PROFILE": str(profile)}), str(profile)
+    )
 
 
 def test_bad_usage_exits_2_with_one_line():
@@ -138,3 +140,78 @@ def test_a_bad_setting_is_named():
 
 def test_run_without_a_token_says_how_to_get_one():
     assert_one_line_error(parley("run"), "DISCORD_TOKEN", "replay")
+
+
+def test_score_reads_a_folder_of_annotated_articles_and_prints_f1_per_field():
+    result = parley("score", "seeds/gold.json", "seeds")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    fields = [line.split()[0] for line in lines[1:-1]]
+    assert fields == ["relevant", "round", "round_status", "date", "location", "participants", "minutes",
+                      "topics", "not_discussed", "tariffs", "positions"]  # fmt: skip
+    assert lines[-1].startswith("overall F1 = ") and lines[-1].endswith("over 5 articles")
+
+
+def test_score_reads_a_feed_file_as_well_as_a_folder(seed_feed):
+    from_folder = parley("score", "seeds/gold.json", "seeds")
+    from_feed = parley("score", "seeds/gold.json", str(seed_feed))
+    assert from_feed.returncode == 0, from_feed.stderr
+    assert from_feed.stdout == from_folder.stdout
+
+
+def test_score_verbose_names_each_disagreement(tmp_path):
+    gold = json.loads((ROOT / "seeds" / "gold.json").read_text(encoding="utf-8"))
+    gold["articles"][0]["round"] = 9
+    changed = tmp_path / "gold.json"
+    changed.write_text(json.dumps(gold), encoding="utf-8")
+    result = parley("score", str(changed), str(ROOT / "seeds"), "--verbose")
+    assert f"{gold['articles'][0]['id']}: round gold=9 pred=" in result.stdout
+
+
+def test_score_exits_1_below_min_and_says_so_in_one_line(tmp_path):
+    gold = json.loads((ROOT / "seeds" / "gold.json").read_text(encoding="utf-8"))
+    for article in gold["articles"]:
+        article["topics"] = ["nothing_extraction_finds"]
+    changed = tmp_path / "gold.json"
+    changed.write_text(json.dumps(gold), encoding="utf-8")
+    assert parley("score", str(changed), "seeds").returncode == 0  # no --min: only the figures
+    below = parley("score", str(changed), "seeds", "--min", "0.95")
+    assert below.returncode == 1
+    assert below.stderr.strip().startswith("parley: overall F1 0.") and "below --min 0.950" in below.stderr
+    assert below.stdout.strip().splitlines()[-1].startswith("overall F1 = ")
+
+
+def test_score_measures_the_profile_it_is_given(tmp_path):
+    profile = tmp_path / "other.toml"
+    text = (ROOT / "bot" / "profiles" / "japan_us_2025.toml").read_text(encoding="utf-8")
+    assert '"Ryosei Akazawa"' in text
+    profile.write_text(text.replace('"Ryosei Akazawa"', '"R. Akazawa"'), encoding="utf-8")  # the gold's name is gone
+    default = parley("score", "seeds/gold.json", "seeds", "--verbose")
+    other = parley("score", "seeds/gold.json", "seeds", "--verbose", "--profile", str(profile))
+    assert other.returncode == 0, other.stderr
+    assert "missing=['ryosei akazawa']" not in default.stdout
+    assert "missing=['ryosei akazawa']" in other.stdout
+
+
+@pytest.mark.parametrize(
+    ("gold_text", "words"),
+    [
+        (None, "no such gold file"),
+        ("{not json", "not valid JSON"),
+        ('{"articles": [{"id": "seed-000"}]}', "'relevant' must be true or false"),
+    ],
+)
+def test_a_bad_gold_file_is_a_one_line_error(tmp_path, gold_text, words):
+    gold = tmp_path / "gold.json"
+    if gold_text is not None:
+        gold.write_text(gold_text, encoding="utf-8")
+    assert_one_line_error(parley("score", str(gold), "seeds"), str(gold), words)
+
+
+def test_score_usage_mistakes_are_one_line_errors(tmp_path):
+    assert_one_line_error(parley("score", "seeds/gold.json"), "feed")
+    assert_one_line_error(parley("score", "seeds/gold.json", "seeds", "--min", "95"), "between 0 and 1")
+    assert_one_line_error(parley("score", "seeds/gold.json", str(tmp_path)), "manifest.toml")
+    assert_one_line_error(
+        parley("score", "seeds/gold.json", "seeds", "--profile", str(tmp_path / "no.toml")), "no.toml"
+    )

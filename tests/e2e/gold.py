@@ -1,4 +1,4 @@
-"""An extractor that returns the gold facts of the seed articles (tests/e2e/data/seeds_gold.json).
+"""An extractor that returns the gold facts of the seed articles (seeds/gold.json).
 
 Replay tests that are about the *knowledge base* (merging, digests, changes, crash safety) use
 it so they do not depend on the extractor's accuracy; tests/e2e/test_replay.py also runs the
@@ -20,7 +20,7 @@ from bot.extract.profile import Profile
 from bot.feeds.entry import FeedEntry
 from bot.knowledge.dedupe import clean_text
 
-GOLD = Path(__file__).parent / "data" / "seeds_gold.json"
+GOLD = Path(__file__).resolve().parents[2] / "seeds" / "gold.json"
 _CUES = {"removal": r"remov|drop|eliminat|exempt|scrap", "reduction": r"reduc|cut|lower|settle", "agreed": r"agree"}
 
 

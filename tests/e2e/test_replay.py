@@ -1,7 +1,7 @@
 """`parley replay --console` on the seeds: three outlets' round 2 merged into one digest, the
 round 4 and 5 digests, Japan's change of position at round 5, and nothing new the second time.
 
-The ``gold`` tests pin each seed's facts to tests/e2e/data/seeds_gold.json, so they test the
+The ``gold`` tests pin each seed's facts to seeds/gold.json, so they test the
 knowledge base alone. The ``real extractor`` tests run `bot.extract.extract_entry` and pass once
 the extractor finds those facts (they depend on the extractor, on purpose).
 """
