@@ -19,7 +19,7 @@ class Meeting:
     evidence: str = ""
 
     def to_contract(self) -> dict[str, Any]:
-        return {"with": list(self.with_), "minutes": self.minutes}
+        return {"with": list(self.with_), "minutes": self.minutes, "evidence": self.evidence}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ class Tariff:
 
     def to_contract(self) -> dict[str, Any]:
         rate: float | int = int(self.rate) if float(self.rate).is_integer() else self.rate
-        return {"sector": self.sector, "rate": rate}
+        return {"sector": self.sector, "rate": rate, "evidence": self.evidence}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ class Position:
     evidence: str = ""
 
     def to_contract(self) -> dict[str, Any]:
-        return {"actor": self.actor, "issue": self.issue, "stance": self.stance}
+        return {"actor": self.actor, "issue": self.issue, "stance": self.stance, "evidence": self.evidence}
 
 
 @dataclass(slots=True)

@@ -57,6 +57,9 @@ def facts_of_article(article: Article) -> ArticleFacts:
     if chosen is not None:
         status = when_where.status_from_date or wording or "held"
         facts.evidence["round"] = round_sentences[0].text
+        # The status is read from the date when there is one, else from the round's own wording.
+        from_date = when_where.status_from_date and when_where.evidence.get("date")
+        facts.evidence["round_status"] = from_date or round_sentences[0].text
 
     topics, not_discussed, topic_evidence = find_topics(article, upcoming=status == "upcoming", skip_paragraphs=skip)
 

@@ -55,6 +55,14 @@ def test_extract_prints_one_object_per_entry_in_feed_order(seed_feed):
     assert [m["minutes"] for m in round5["meetings"]] == [110, 45, 110]
 
 
+def test_extract_quotes_the_sentence_of_every_meeting_tariff_and_position(seed_feed):
+    result = parley("extract", str(seed_feed), "--json")
+    articles = json.loads(result.stdout)
+    items = [item for a in articles for field in ("meetings", "tariffs", "positions") for item in a[field]]
+    assert items and all(isinstance(item["evidence"], str) and item["evidence"] for item in items)
+    assert all(a["round"] is None or a["evidence"]["round_status"] for a in articles)
+
+
 def test_extract_reads_file_urls(seed_feed):
     result = parley("extract", seed_feed.as_uri(), "--json")
     assert result.returncode == 0 and len(json.loads(result.stdout)) == 5
