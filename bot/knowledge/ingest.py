@@ -23,7 +23,6 @@ next poll hands over again (a feed's validators are saved only after its entries
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import logging
@@ -44,6 +43,7 @@ from bot.feeds.clean import clean_line
 from bot.feeds.entry import FeedEntry
 from bot.knowledge import dedupe
 from bot.knowledge.matching import CHANGED, ClaimView, classify, records_of
+from bot.knowledge.offloop import EXTRACT_BUDGET_SECONDS, OverBudget, capped, extract_off_loop
 from storage import Store
 from storage import knowledge as kb
 from storage.models import Claim, Entry, Fact, StoryCluster, utcnow
@@ -55,7 +55,6 @@ Extractor = Callable[[FeedEntry, Profile], ArticleFacts]
 CRASH_ENV = "PARLEY_CRASH_AFTER_ENTRIES"  # test hook: SIGKILL this process before committing entry N+1
 DIGEST_KINDS = ("digests", "all")
 ALERT_KINDS = ("changes", "all")
-THREAD_THRESHOLD = 1  # extraction of any batch runs in a worker thread; the loop keeps serving
 LINK_NORM_CHARS = 700  # the size of entry.link_norm
 GROUP = 64  # entries per transaction in `ingest_feeds` (the poller's group commit)
 
@@ -79,21 +78,6 @@ class IngestReport:
         for name in ("new", "duplicate", "irrelevant", "facts", "digests", "alerts", "failed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.decisions.update(other.decisions)
-
-
-def _extract_all(
-    entries: Sequence[FeedEntry], profile: Profile, extract: Extractor
-) -> list[ArticleFacts | BaseException]:
-    """Facts of each entry; an extractor failure is returned in its place, so one bad article
-    does not stop the batch (and, not being stored, it is retried on the next run)."""
-    out: list[ArticleFacts | BaseException] = []
-    for entry in entries:
-        try:
-            out.append(extract(entry, profile))
-        except Exception as exc:
-            log.exception("extraction failed for %s", entry.guid)
-            out.append(exc)
-    return out
 
 
 class FeedBatch(NamedTuple):
@@ -134,6 +118,7 @@ async def ingest_feeds(
     profile: Profile | None = None,
     extract: Extractor | None = None,
     group: int = GROUP,
+    budget: float = EXTRACT_BUDGET_SECONDS,
 ) -> list[IngestReport]:
     """`ingest_entries` for several feeds' entries at once (the poller's group commit): one report per
     batch, in the order given. Entries are processed one after the other, exactly as separate calls
@@ -142,6 +127,9 @@ async def ingest_feeds(
     A crash loses at most the entries of the transaction in hand: their guids were not committed,
     and the poller saves a feed's validators only after this returns, so the next poll hands them
     over again and the rerun ends in the same state as one uninterrupted run.
+
+    Extraction runs off the event loop, each article cut to `MAX_ARTICLE_CHARS` and given
+    ``budget`` seconds (`bot.knowledge.offloop`); an article over budget is quarantined.
     """
     batches = [FeedBatch(*b) for b in batches]
     reports = [IngestReport() for _ in batches]
@@ -159,19 +147,19 @@ async def ingest_feeds(
                 report.decisions[entry.guid] = "already seen (same guid): skipped"
             else:
                 seen.add(entry.guid)
-                work.append((entry, report, batch))
+                work.append((capped(entry), report, batch))  # nothing reads beyond the cap, nor stores it
     if not work:
         return reports
     profile = profile or default_profile()
     extract = extract or extract_entry
     fresh = [entry for entry, _, _ in work]
-    if len(fresh) >= THREAD_THRESHOLD:
-        facts_list = await asyncio.to_thread(_extract_all, fresh, profile, extract)
-    else:
-        facts_list = _extract_all(fresh, profile, extract)
+    facts_list = await extract_off_loop(fresh, profile, extract, budget=budget)
     todo: list[tuple[FeedEntry, ArticleFacts, IngestReport, FeedBatch]] = []
+    over: list[tuple[FeedEntry, IngestReport, FeedBatch, str]] = []
     for (entry, report, batch), facts in zip(work, facts_list, strict=True):
-        if isinstance(facts, BaseException):
+        if isinstance(facts, OverBudget):
+            over.append((entry, report, batch, str(facts)))
+        elif isinstance(facts, BaseException):
             report.failed += 1
             report.decisions[entry.guid] = f"extraction failed ({type(facts).__name__}: {facts}); retried next run"
         else:
@@ -200,6 +188,13 @@ async def ingest_feeds(
                     continue
                 report.merge(one)
                 break
+    for entry, report, batch, reason in over:
+        try:
+            async with store.transaction() as session:
+                one, _ = await quarantine(session, entry, feed_id=batch.feed_id, reason=reason)
+        except IntegrityError:  # another worker recorded it meanwhile
+            continue
+        report.merge(one)
     return reports
 
 
