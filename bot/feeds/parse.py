@@ -63,14 +63,16 @@ def _guid(entry: feedparser.FeedParserDict, index: int) -> str:
     return "urn:parley:sha1:" + hashlib.sha1(basis, usedforsecurity=False).hexdigest()
 
 
-def parse_feed(data: bytes | str, *, source: str | None = None, content_type: str | None = None) -> ParsedFeed:
+def parse_feed(
+    data: bytes | str, *, source: str | None = None, content_type: str | None = None, checked: bool = False
+) -> ParsedFeed:
     """Parse a whole feed document. Raises `FeedError` when it is not a feed.
 
     ``content_type`` is the HTTP header, when there was one: feedparser weighs its charset
     against the XML declaration and falls back sensibly when they disagree.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    refused = unsafe_xml_reason(raw, content_type)
+    refused = None if checked else unsafe_xml_reason(raw, content_type)
     if refused:
         raise FeedError(refused)
     headers = {"content-type": content_type} if content_type else None
@@ -117,7 +119,7 @@ def _item_id(element: Any) -> str | None:
     return child.text.strip()
 
 
-def prune_known(data: bytes, known: Container[str]) -> tuple[bytes, int] | None:
+def prune_known(data: bytes, known: Container[str], *, checked: bool = False) -> tuple[bytes, int] | None:
     """The feed without the items whose id is in ``known``, and how many items the feed had.
 
     A changed feed usually differs from the last poll by an item or two, and feedparser
@@ -128,7 +130,7 @@ def prune_known(data: bytes, known: Container[str]) -> tuple[bytes, int] | None:
     well-formed XML, an unknown layout, entity declarations): the caller then parses the
     whole document, so the shortcut can cost a little speed but never an entry.
     """
-    if unsafe_xml_reason(data):
+    if not checked and unsafe_xml_reason(data):
         return None
     from lxml import etree
 

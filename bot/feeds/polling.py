@@ -37,6 +37,7 @@ from bot.feeds.entry import FeedEntry
 from bot.feeds.fetch import DEFAULT_LIMITS, FetchLimits, FetchResult, fetch_feed, make_session
 from bot.feeds.parse import FeedError, ParsedFeed, parse_feed, prune_known
 from bot.feeds.policy import PollPolicy, disable_reason, next_delay, requested_interval
+from bot.feeds.xmlguard import unsafe_xml_reason
 
 log = logging.getLogger(__name__)
 
@@ -574,13 +575,21 @@ def _parse_new(
     body: bytes, known: Container[str], *, source: str, content_type: str | None
 ) -> tuple[ParsedFeed, int]:
     """The feed's entries that are not in ``known`` (all of them when the shortcut does not apply),
-    and how many entries the feed holds. Runs in a worker thread: parsing is CPU work."""
+    and how many entries the feed holds. Runs in a worker thread: parsing is CPU work.
+
+    The body's XML is checked once (`unsafe_xml_reason`); the pruned document is lxml's own
+    serialisation of the checked one (no DOCTYPE can appear in it), so it is not checked again.
+    """
+    refused = unsafe_xml_reason(body, content_type)
+    if refused:
+        raise FeedError(refused)
     if known:
-        pruned = prune_known(body, known)
+        pruned = prune_known(body, known, checked=True)
         if pruned is not None:
             reduced, total = pruned
-            return parse_feed(reduced, source=source), total  # re-encoded as UTF-8: the header's charset is moot
-    parsed = parse_feed(body, source=source, content_type=content_type)
+            # re-encoded as UTF-8: the header's charset is moot
+            return parse_feed(reduced, source=source, checked=True), total
+    parsed = parse_feed(body, source=source, content_type=content_type, checked=True)
     return parsed, len(parsed.entries)
 
 

@@ -52,8 +52,12 @@ def _refuse_entity(*_: object) -> None:
     raise _Refused(ENTITIES_REFUSED)
 
 
-def _expat_refusal(data: bytes) -> str | None:
-    """Why expat refuses ``data`` (a DOCTYPE or an entity declaration), or ``None``."""
+_MALFORMED = "malformed"
+
+
+def _expat_verdict(data: bytes) -> str | None:
+    """Why expat refuses ``data`` (a DOCTYPE or an entity declaration), `_MALFORMED` when it is not
+    well-formed XML, or ``None``."""
     parser = expat.ParserCreate(encoding="utf-8")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartDoctypeDeclHandler = _refuse_doctype
@@ -68,13 +72,42 @@ def _expat_refusal(data: bytes) -> str | None:
     except _Refused as refused:
         return refused.reason
     except expat.ExpatError:
-        return None  # not well-formed: feedparser's lenient parser reads it (no DTD, no entity expansion)
+        return _MALFORMED
     return None
 
 
+_DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.IGNORECASE)
+_UTF8_NAMES = {"utf-8", "utf8", "us-ascii", "ascii"}
+
+
+def _plainly_utf8(raw: bytes, content_type: str | None) -> bool:
+    """Whether ``raw`` says it is UTF-8 (or ASCII) everywhere it could say otherwise: no UTF-16/32
+    byte order or layout, an XML declaration and a charset that name UTF-8 or nothing."""
+    if raw[:2] in (b"\xfe\xff", b"\xff\xfe") or raw[:1] == b"\x00" or raw[1:2] == b"\x00":
+        return False
+    declared = _DECLARED.match(raw[:300])
+    if declared and declared.group(1).decode("ascii").lower() not in _UTF8_NAMES:
+        return False
+    charset = _CHARSET.search(content_type or "")
+    return not charset or charset.group(1).lower() in _UTF8_NAMES
+
+
 def unsafe_xml_reason(raw: bytes, content_type: str | None = None) -> str | None:
-    """One line saying why ``raw`` is refused as unsafe XML, or ``None`` when it may be parsed."""
-    data = _as_utf8(raw, content_type)
-    if _ENTITY_DECL.search(data) or (data is not raw and _ENTITY_DECL.search(raw)):
+    """One line saying why ``raw`` is refused as unsafe XML, or ``None`` when it may be parsed.
+
+    A document that is plainly UTF-8 and well-formed is read once, as it is; any other is first
+    decoded the way feedparser decodes it, so no encoding can hide a declaration.
+    """
+    if _ENTITY_DECL.search(raw):
         return ENTITIES_REFUSED
-    return _expat_refusal(data)
+    if _plainly_utf8(raw, content_type):
+        verdict = _expat_verdict(raw)
+        if verdict != _MALFORMED:
+            return verdict
+    data = _as_utf8(raw, content_type)
+    if data is not raw and _ENTITY_DECL.search(data):
+        return ENTITIES_REFUSED
+    verdict = _expat_verdict(data)
+    # not well-formed: feedparser's lenient parser reads it, which declares and expands no entities
+    return None if verdict == _MALFORMED else verdict

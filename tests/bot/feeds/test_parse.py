@@ -36,3 +36,21 @@ def test_the_shortcut_steps_aside_for_anything_unusual():
     assert prune_known(b"<rss><channel><item>", {"x"}) is None  # broken XML: feedparser is more lenient
     rdf = b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"/>'
     assert prune_known(rdf, {"x"}) is None
+
+
+def test_no_encoding_hides_a_doctype():
+    import pytest
+
+    from bot.feeds.parse import FeedError
+
+    feed = rss([item(1)]).split(b"?>", 1)[1].decode()
+    doctype = '<!DOCTYPE rss SYSTEM "http://127.0.0.1:9/rss.dtd">'
+    bodies = [
+        ('<?xml version="1.0" encoding="utf-16"?><!--' + "x" * 2000 + "-->" + doctype + feed).encode("utf-16"),
+        b'<?xml version="1.0" encoding="utf-8"?><!--\xff\xfe-->' + doctype.encode() + feed.encode(),  # not UTF-8 after all
+        ('<?xml version="1.0" encoding="windows-1252"?><!--\u00e9-->' + doctype + feed).encode("cp1252"),
+    ]
+    for body in bodies:
+        with pytest.raises(FeedError, match="has a DOCTYPE"):
+            parse_feed(body)
+    assert len(parse_feed(('<?xml version="1.0" encoding="windows-1252"?>' + feed).encode("cp1252")).entries) == 1
