@@ -11,6 +11,19 @@ from __future__ import annotations
 import operator
 import re
 
+from bot.extract.lexicon import (
+    BEFORE_ANOTHER_MEETING,
+    CONCESSION_WORDS,
+    CONTRAST_WORDS,
+    JOINED_SPEECH_VERBS,
+    LATER_MEETING_CLAUSES,
+    PURPOSE_PARTICIPLES,
+    REPORTING_PARTICIPLES,
+    TIME_OFFSETS,
+    TIME_RELATIONS,
+    alternation,
+    first_characters,
+)
 from bot.extract.near import Cue, Near
 from bot.extract.phrases import Phrases
 
@@ -145,42 +158,46 @@ ABSENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Where one clause ends and another, possibly with the opposite sense, begins: "they discussed
-# chips, adding that currency was not discussed".
+# chips, adding that currency was not discussed". The words are the lexicon's; the pattern, the
+# words a sentence needs for it (`CLAUSE_HINTS`) and the words its windows are cut around
+# (`Cue`) are all derived from them.
+_BREAK_BRANCHES = (
+    ";",
+    *(rf"\b{word}\b" for word in CONTRAST_WORDS),
+    *(rf", {word}\b" for word in CONCESSION_WORDS),
+    rf",\s+{alternation(REPORTING_PARTICIPLES)}\b",
+    rf"\band {alternation(JOINED_SPEECH_VERBS)}\b",
+    rf",\s+{alternation(PURPOSE_PARTICIPLES)} to\b",
+    rf"\b{alternation(TIME_OFFSETS)} {alternation(TIME_RELATIONS)}\b",
+    *(rf"(?=\b{clause}\b)" for clause in LATER_MEETING_CLAUSES),
+)
+#: the word each kind of break holds, as spelled in the text (the first of a later meeting's clause is "when")
+_BREAK_CUES = (
+    ";", *CONTRAST_WORDS, *CONCESSION_WORDS, *REPORTING_PARTICIPLES, *(f"and {verb}" for verb in JOINED_SPEECH_VERBS),
+    *PURPOSE_PARTICIPLES, *TIME_OFFSETS, *(clause.split()[0] for clause in LATER_MEETING_CLAUSES),
+)  # fmt: skip
 CLAUSE_BREAK = re.compile(
-    r"(?=[;,abdhjsw])"  # every character a break starts with: the regex engine gives up elsewhere at once
-    r"(?:;|\bbut\b|\bwhile\b|\bwhereas\b|, although\b|, though\b|\bhowever\b"
-    r"|,\s+(?:adding|saying|noting|stressing|explaining|insisting|leaving)\b|\band (?:said|added)\b"
-    r"|,\s+(?:hoping|aiming|seeking|looking|trying) to\b|\b(?:days|weeks|hours|shortly|just) (?:before|after|ahead of)\b"
-    r"|(?=\bwhen (?:they|the two|both) (?:meet|will meet)\b)|(?=\bwhen (?:he|she) (?:meets|will meet)\b))"
+    # every character a break starts with: the regex engine gives up elsewhere at once
+    f"(?={first_characters([';', ',', 'and', *CONTRAST_WORDS, *TIME_OFFSETS, *LATER_MEETING_CLAUSES])})"
+    + alternation(_BREAK_BRANCHES)
 )
 
 
 #: the words a clause break needs; a sentence with none of them is one clause (no regex run)
 CLAUSE_HINTS = Phrases(
-    ["but", "while", "whereas", "although", "though", "however", "adding", "saying", "noting", "stressing",
-     "explaining", "insisting", "leaving", "and said", "and added", "when they", "when the two", "when both",
-     r"when (?:he|she) (?:meets|will meet)",
-     "hoping to", "aiming to", "seeking to", "looking to", "trying to", "days", "weeks", "hours", "shortly", "just",
-     r"before (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) due to meet)"],
+    [
+        *CONTRAST_WORDS, *CONCESSION_WORDS, *REPORTING_PARTICIPLES, *(f"and {verb}" for verb in JOINED_SPEECH_VERBS),
+        *LATER_MEETING_CLAUSES, *(f"{word} to" for word in PURPOSE_PARTICIPLES), *TIME_OFFSETS, BEFORE_ANOTHER_MEETING,
+    ],
     shared=True,
 )  # fmt: skip
-
-
-#: a word every clause break has (on lower-cased text)
-_CLAUSE_CUE = Cue(
-    (";", "but", "while", "whereas", "though", "however", "adding", "saying", "noting", "stressing", "explaining",
-     "insisting", "leaving", "and said", "and added", "hoping", "aiming", "seeking", "looking", "trying", "days",
-     "weeks", "hours", "shortly", "just", "when")
-)  # fmt: skip
-
-
 # a break starts at most a comma and a space before its word, and ends (or looks ahead) at most
 # "the two will meet" after it
-CLAUSE_BREAKS_NEAR = Near(CLAUSE_BREAK, _CLAUSE_CUE, before=4, after=26)
-# "... next Thursday, before Ishiba meets Trump at the G7": another meeting's clause. Apart from the
-# others, as its look-ahead reaches further ("before Prime Minister Shigeru Ishiba meets").
-_BEFORE_MEETING = re.compile(r"(?=\bbefore (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) due to meet)\b)")
-BEFORE_MEETING_NEAR = Near(_BEFORE_MEETING, Cue(("before",)), before=0, after=72)
+CLAUSE_BREAKS_NEAR = Near(CLAUSE_BREAK, Cue(tuple(dict.fromkeys(_BREAK_CUES))), before=4, after=26)
+# Another meeting's clause, apart from the others as its look-ahead reaches further ("before
+# Prime Minister Shigeru Ishiba meets").
+_BEFORE_MEETING = re.compile(rf"(?=\b{BEFORE_ANOTHER_MEETING}\b)")
+BEFORE_MEETING_NEAR = Near(_BEFORE_MEETING, Cue((BEFORE_ANOTHER_MEETING.split()[0],)), before=0, after=72)
 
 
 _START = operator.methodcaller("start")

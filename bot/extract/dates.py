@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.extract.lexicon import (
+    MEETING_NOUNS,
+    MEETING_QUALIFIERS,
+    OTHER_COUNT_QUALIFIERS,
+    OTHER_COUNTED_THINGS,
+    alternation,
+)
 from bot.extract.near import Cue, Near
 from bot.extract.phrases import Phrases
 
@@ -31,10 +38,8 @@ _DATE_START = r"(?=[JFMASONDTW0-9lntocy])(?=[JFMASONDTW0-9]|la|ne|th|to|on|co|ye
 # "the 4th" is an ordinal, not a day, when a thing counted follows it, maybe after a qualifier or
 # two: "the 4th round", "the 4th ministerial-level negotiation", "the 3rd straight week"
 _ORDINAL_OF_A_THING = (
-    r"\s+(?:of\b|(?:(?:ministerial(?:-level)?|high-level|cabinet-level|formal|official|bilateral|trade|tariff|"
-    r"in-person|face-to-face|consecutive|straight|such|annual|summit|leaders['’]?|[A-Za-z.]+[-–][A-Za-z.]+)\s+){0,2}"
-    r"(?:rounds?|meetings?|sessions?|sittings?|negotiations?|consultations?|talks|times?|visits?|trips?|weeks?|years?|months?|"
-    r"anniversary|century|summit|edition|place)\b)"
+    rf"\s+(?:of\b|(?i:{alternation([*MEETING_QUALIFIERS, *OTHER_COUNT_QUALIFIERS])}\s+){{0,2}}"
+    rf"{alternation([*(f'{noun}s?' for noun in MEETING_NOUNS), *OTHER_COUNTED_THINGS])}\b)"
 )
 DATE_RE = re.compile(
     rf"""(?x)

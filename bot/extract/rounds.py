@@ -14,23 +14,19 @@ from dataclasses import dataclass
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
+from bot.extract.lexicon import MEETING_NOUNS, MEETING_QUALIFIERS, alternation
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.next_steps import NEXT, is_hedged
 from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
 from bot.extract.phrases import Phrases
 from bot.extract.text import Sentence
 
-# two names joined as one word: "the third Japan-U.S. ministerial consultation" (not this
-# profile's sides spelled out: any pair of sides reads so)
-_PAIR = r"[a-z.]+[-–][a-z.]+"
-_QUALIFIERS = (
-    r"(?:(?:and\s+final|final|consecutive|straight|formal|official|ministerial(?:-level)?|high-level|"
-    rf"cabinet-level|in-person|face-to-face|new|latest|bilateral|trade|tariff|such|{_PAIR})\s+)*"
-)
+# an ordinal's qualifiers: "the fifth and final round", "the third Japan-U.S. ministerial consultation"
+_QUALIFIERS = rf"(?:{alternation(MEETING_QUALIFIERS)}\s+)*"
 # The look-ahead names every character a round can start with (a figure, an ordinal's first
 # letter, "opening", "inaugural", "round"): the regex engine gives up elsewhere at once.
 ROUND_RE = re.compile(
-    rf"(?=[0-9fsteniro])(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>round|meeting|session|sitting|negotiation|consultation)s?(?![\w-])"
+    rf"(?=[0-9fsteniro])(?<![\w-])(?:(?P<ord>{ORDINAL}|opening|inaugural)\s+{_QUALIFIERS}(?P<noun>{'|'.join(MEETING_NOUNS)})s?(?![\w-])"
     rf"|round\s+(?P<num>\d+|{CARDINAL})(?![\w%-]))",
     re.IGNORECASE,
 )
@@ -42,7 +38,7 @@ APPOSITIVE_RE = re.compile(
 )
 _NUMBER_WORDS = Phrases(NUMBER_WORDS, shared=True)
 _DIGIT = re.compile(r"\d")
-_NOUNS = ("round", "meeting", "session", "sitting", "negotiation", "consultation")
+_NOUNS = MEETING_NOUNS
 _SITTINGS = ("meeting", "session", "sitting")
 #: the nouns of ROUND_RE, as words: the sentences without one are not searched ("talks" alone has none)
 _ROUND_NOUNS = Phrases([f"{noun}s?" for noun in _NOUNS], shared=True)

@@ -19,8 +19,19 @@ from dataclasses import dataclass
 from bot.extract.article import Article
 from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
+from bot.extract.lexicon import (
+    LEVY_VERBS,
+    LEVY_VERBS_WITH,
+    RATE_VERBS,
+    RATE_VERBS_TO,
+    TARIFF_NOUNS,
+    alternation,
+    first_characters,
+    plain_words,
+    two_letter_openings,
+)
 from bot.extract.near import Cue, Near, for_lower_case
-from bot.extract.numbers import _CARDINAL_WORD, CARDINAL, cardinal_value
+from bot.extract.numbers import _CARDINAL_WORD, CARDINAL, NUMBER_WORDS, cardinal_value
 from bot.extract.phrases import Phrases
 from bot.extract.scope import mentions_other_country
 from bot.extract.text import Sentence
@@ -30,26 +41,25 @@ _PCT = (
     r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?|(?:" + CARDINAL.replace("{", "{{").replace("}", "}}") + r")(?:[- ]and[- ]a[- ]half)?)"
     r"[\s-]?(?:%|percent\b|per cent\b|pc\b|pct\b)"
 )
-_NOUN = r"(?:tariffs?|levy|levies|dut(?:y|ies)|tax(?:es)?|rates?|surcharges?)"
-_VERB = (
-    r"(?:taxed|levied|charged|fac(?:e|es|ing)|pa(?:y|ys|ying|id)|stay(?:s|ed)?|stand(?:s|ing)?|set|sets|setting|"
-    r"cut|cuts|lowered|reduced|raised|capped|kept|remain(?:s|ed)?|(?:rise|rising|rose|raise|increase[sd]?|go up|jump|"
-    r"climb|fall|falls|fell|drop|drops|dropped)\s+to)"
-)
+_NOUN = alternation(TARIFF_NOUNS)
+_VERB = alternation([*RATE_VERBS, alternation(RATE_VERBS_TO) + r"\s+to"])
+# the small words a rate's phrase may open with: "to 15%", "from 27.5%", "at 25%", "the 25%", "a 25%"
+_SMALL_OPENINGS = ("to ", "from", "at ", "the", "a ", "an ")
 # Two look-aheads name every way a rate's phrase can start, so that the regex engine gives up at
 # almost every position after a letter or two instead of trying all six branches there. The
 # first names the characters it can start with (a figure, a number word, a tariff word, "to", a
 # verb, "the", or a word before "'s") and passes over spaces at once. The second, for letters,
 # needs: a figure; a number word, even inside a word (the first branch has no "\b"); a letter
-# before "'s"; or, at the start of a word, the first two letters of a tariff word (ta, le, du, ra,
-# su), of "to ", "from", "at ", of a verb (ta, le, ch, fa, pa, st, se, cu, lo, re, ra, ca, ke, ri,
-# ro, in, go, ju, cl, fe, dr) or of "the", "a ", "an ". The two letters are plain literals, which
-# the engine compares without entering the branch. A verb or a tariff word added below needs its
-# first letters in both (tests/bot/extract/test_tariffs_regex.py finds what is missing).
+# before "'s"; or, at the start of a word, the first two letters of a tariff word, of a verb or of
+# a small opening word ("to ", "the"). The two letters are plain literals, which the engine
+# compares without entering the branch. Both are derived from the lexicon's words, so a verb or a
+# tariff word added there is let through here too (tests/bot/extract/test_tariffs_regex.py checks
+# the look-aheads change no match).
+_OPENING_WORDS = (*plain_words(TARIFF_NOUNS), *_SMALL_OPENINGS, *RATE_VERBS, *RATE_VERBS_TO)
 _RATE_START = (
-    r"(?=[0-9zotfsenldrcpkgjai]|\w['’])"
+    rf"(?=[0-9{first_characters([*NUMBER_WORDS, *_OPENING_WORDS])[1:]}|\w['’])"
     rf"(?=[0-9]|{_CARDINAL_WORD}"
-    r"|\b(?:ta|le|du|ra|su|to\s|fr|at\s|ch|fa|pa|st|se|cu|lo|re|ca|ke|ri|ro|in|go|ju|cl|fe|dr|th|a\s|an\s)|\w['’])"
+    rf"|\b{alternation(two_letter_openings(_OPENING_WORDS))}|\w['’])"
 )
 # the branches of a rate's phrase, behind the look-ahead above
 _RATE_BODY = (
@@ -125,7 +135,7 @@ _NOT_A_RATE_BEFORE = for_lower_case(_NOT_A_RATE_BEFORE)  # searched in the lower
 _BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text
 _DASH = re.compile(r"\s(?:—|–|--|-)\s")
 # "could be charged \"30%": a levy's own verb; "30% or 35%": the second of two alternatives
-_LEVIED_BEFORE = re.compile(r"\b(?:charged|taxed|levied|slapped with|hit with)\s+(?:at\s+)?[\"“']?$")
+_LEVIED_BEFORE = re.compile(rf"\b{alternation([*LEVY_VERBS, *LEVY_VERBS_WITH])}\s+(?:at\s+)?[\"“']?$")
 _ALTERNATIVE = re.compile(r"[\"”’']?\s*(?:or|to|-|–)\s*")
 _LABELLED = re.compile(r"[A-Z][\w ()-]{0,40}:\s")  # a line of a list: "Auto parts: 25% -> 15%"
 _BRACKETS = re.compile(r"\([^()]{0,120}\)")

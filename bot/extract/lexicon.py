@@ -1,0 +1,109 @@
+"""The English the finders read, each word list defined once.
+
+These are properties of English news writing, not of one negotiation (that is the profile's
+job). Every finder that needs one of these words takes it from here, and every speed helper
+(a regex's look-ahead, a `Cue`'s words, a `Phrases` gate) is derived from the same list by
+the functions below, so a word added here reaches the pattern and its shortcuts together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# -- meetings -------------------------------------------------------------------------------
+
+#: what a numbered sitting is called: "the fifth round", "the third ministerial meeting"
+MEETING_NOUNS = ("round", "meeting", "session", "sitting", "negotiation", "consultation")
+#: words that may stand between an ordinal and its meeting noun: "the fifth and final round",
+#: "the third Japan-U.S. ministerial consultation" (two names joined, whoever the sides are)
+MEETING_QUALIFIERS = (
+    r"and\s+final", "final", "consecutive", "straight", "formal", "official", "ministerial(?:-level)?", "high-level",
+    "cabinet-level", "in-person", "face-to-face", "new", "latest", "bilateral", "trade", "tariff", "such",
+    r"[a-z.]+[-–][a-z.]+",
+)  # fmt: skip
+#: besides meetings, what else an ordinal counts: "the 4th straight week", "the 3rd time"
+OTHER_COUNTED_THINGS = (
+    "talks", "times?", "visits?", "trips?", "weeks?", "years?", "months?", "anniversary", "century", "summit",
+    "edition", "place",
+)  # fmt: skip
+#: qualifiers of counted things other than meetings: "the 2nd annual summit", "the 7th leaders' summit"
+OTHER_COUNT_QUALIFIERS = ("annual", "summit", "leaders['’]?")
+
+# -- tariffs --------------------------------------------------------------------------------
+
+#: what a rate is a rate of: "a 25% levy", "tariffs of 24 percent"
+TARIFF_NOUNS = ("tariffs?", "levy", "levies", "dut(?:y|ies)", "tax(?:es)?", "rates?", "surcharges?")
+#: a levy's own verbs: "could be charged 30%", "slapped with 25%"
+LEVY_VERBS = ("taxed", "levied", "charged")
+LEVY_VERBS_WITH = ("slapped with", "hit with")
+#: verbs a rate follows at once: "taxed at 25%", "faces 25%", "was cut 10%"
+RATE_VERBS = (
+    *LEVY_VERBS, "face", "faces", "facing", "pay", "pays", "paying", "paid", "stay", "stays",
+    "stayed", "stand", "stands", "standing", "set", "sets", "setting", "cut", "cuts", "lowered", "reduced", "raised",
+    "capped", "kept", "remain", "remains", "remained",
+)  # fmt: skip
+#: verbs a rate follows after "to": "rising to 25%", "cut ... fell to 15%"
+RATE_VERBS_TO = (
+    "rise", "rising", "rose", "raise", "increase", "increases", "increased", "go up", "jump", "climb", "fall", "falls",
+    "fell", "drop", "drops", "dropped",
+)  # fmt: skip
+
+# -- clauses --------------------------------------------------------------------------------
+# Where one clause ends and another, possibly with the opposite sense, begins: "they discussed
+# chips, adding that currency was not discussed".
+
+#: a word that opens a contrasting clause wherever it stands: "but", "while"
+CONTRAST_WORDS = ("but", "while", "whereas", "however")
+#: a concession after a comma: ", although ..."
+CONCESSION_WORDS = ("although", "though")
+#: a reporting participle after a comma: ", adding that ..."
+REPORTING_PARTICIPLES = ("adding", "saying", "noting", "stressing", "explaining", "insisting", "leaving")
+#: a speech verb joined by "and": "and said"
+JOINED_SPEECH_VERBS = ("said", "added")
+#: a purpose after a comma, before "to": ", hoping to ..."
+PURPOSE_PARTICIPLES = ("hoping", "aiming", "seeking", "looking", "trying")
+#: how far from another event a clause puts itself: "days before", "shortly after"
+TIME_OFFSETS = ("days", "weeks", "hours", "shortly", "just")
+TIME_RELATIONS = ("before", "after", "ahead of")
+#: the clause of a later meeting, which starts at its first word: "when they meet", "when he meets"
+LATER_MEETING_CLAUSES = (
+    r"when (?:they|the two|both) (?:meet|will meet)",
+    r"when (?:he|she) (?:meets|will meet)",
+)
+#: "... next Thursday, before Ishiba meets Trump at the G7": another meeting's clause
+BEFORE_ANOTHER_MEETING = r"before (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) due to meet)"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """``(?:a|b|c)``: one regex group of the words (patterns) given."""
+    return "(?:" + "|".join(words) + ")"
+
+
+def first_characters(patterns: Iterable[str]) -> str:
+    """A character class of the first characters of plain words, for a regex's look-ahead."""
+    firsts = sorted({p[0] for p in patterns})
+    return "[" + "".join("\\" + c if c in "]\\^-" else c for c in firsts) + "]"
+
+
+def two_letter_openings(words: Iterable[str]) -> tuple[str, ...]:
+    """How each word opens, for a look-ahead: its first two letters, or a short word and its space.
+
+    ``("tariff", "to ", "a ")`` gives ``("ta", "to\\s", "a\\s")``: a word of one or two letters is
+    written with the space after it, so that "to" does not let "tomorrow" through.
+    """
+    seen: dict[str, None] = {}
+    for word in words:
+        opening = word[:3] if len(word.strip()) <= 2 else word[:2]
+        seen.setdefault(opening.replace(" ", r"\s"), None)
+    return tuple(seen)
+
+
+def plain_words(patterns: Iterable[str]) -> tuple[str, ...]:
+    """Every word a list of simple patterns spells ("tariffs?" gives "tariff" and "tariffs")."""
+    from bot.extract.phrases import expand_alternatives
+
+    out: dict[str, None] = {}
+    for pattern in patterns:
+        for word in expand_alternatives(pattern):
+            out.setdefault(word, None)
+    return tuple(out)

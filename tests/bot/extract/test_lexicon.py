@@ -1,0 +1,66 @@
+"""The lexicon: each English word list defined once, and the speed helpers derived from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.cues import CLAUSE_BREAK, CLAUSE_HINTS, clauses
+from bot.extract.dates import find_dates
+from bot.extract.lexicon import (
+    CONCESSION_WORDS,
+    CONTRAST_WORDS,
+    MEETING_NOUNS,
+    PURPOSE_PARTICIPLES,
+    RATE_VERBS,
+    RATE_VERBS_TO,
+    REPORTING_PARTICIPLES,
+    TARIFF_NOUNS,
+    TIME_OFFSETS,
+    alternation,
+    first_characters,
+    plain_words,
+    two_letter_openings,
+)
+from bot.extract.rounds import ROUND_RE
+from bot.extract.tariffs import RATE_RE
+
+
+def test_helpers_build_groups_classes_and_openings():
+    assert alternation(["a", "b(?:c)?"]) == "(?:a|b(?:c)?)"
+    assert first_characters(["but", "while", "when", ";"]) == "[;bw]"
+    assert two_letter_openings(["tariff", "tax", "to ", "a ", "go up"]) == ("ta", "to\\s", "a\\s", "go")
+    assert plain_words(["tariffs?", "dut(?:y|ies)"]) == ("tariffs", "tariff", "duty", "duties")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [f"They discussed chips {word} currency" for word in CONTRAST_WORDS]
+    + [f"They discussed chips, {word} currency was raised" for word in CONCESSION_WORDS]
+    + [f"They discussed chips, {word} that currency was not" for word in REPORTING_PARTICIPLES]
+    + [f"They discussed chips, {word} to settle" for word in PURPOSE_PARTICIPLES]
+    + [f"They met {word} before the summit" for word in TIME_OFFSETS],
+)
+def test_every_clause_break_word_breaks_a_sentence_and_passes_the_gate(sentence):
+    assert CLAUSE_BREAK.search(sentence.lower())
+    assert CLAUSE_HINTS.spans(sentence)
+    assert len(clauses(sentence)) == 2
+
+
+@pytest.mark.parametrize("verb", [*RATE_VERBS, *(f"{verb} to" for verb in RATE_VERBS_TO)])
+def test_every_rate_verb_opens_a_rate(verb):
+    found = [m.group(0) for m in RATE_RE.finditer(f"Cars {verb} 25% now")]
+    assert found and found[0].startswith(verb.split()[0])
+
+
+@pytest.mark.parametrize("noun", plain_words(TARIFF_NOUNS))
+def test_every_tariff_noun_names_a_rate(noun):
+    assert RATE_RE.search(f"a 25% {noun} on cars")
+    assert RATE_RE.search(f"{noun} of 25 percent")
+
+
+@pytest.mark.parametrize("noun", MEETING_NOUNS)
+def test_an_ordinal_and_its_meeting_noun_is_a_round_and_never_a_day(noun):
+    text = f"the 4th ministerial {noun} ended"
+    assert [m.group("ord") for m in ROUND_RE.finditer(text)] == ["4th"]
+    assert find_dates(text) == []
+    assert find_dates("talks on the 4th ended") != []  # a day of the month, when nothing counted follows
