@@ -25,6 +25,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/linearity.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache parley.db

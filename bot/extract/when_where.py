@@ -14,6 +14,7 @@ travelled ("left for Washington on Thursday") or spoke ("said Wednesday that..."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from typing import cast
@@ -165,6 +166,29 @@ def _same_place(article: Article, word: str, city: str) -> bool:
     return bool(sides) and bool(place) and any(article.profile.sides[s].search(city) for s in sides)
 
 
+class _RoundPositions:
+    """Where the reported round is named, asked about per sentence in log time: a long article
+    names its round in hundreds of sentences, and comparing each sentence with every mention
+    grew with the square of its length. Ties go, as with `min` and `next` over the list, to the
+    position listed first."""
+
+    def __init__(self, positions: list[int]) -> None:
+        self._first_listed: dict[int, int] = {}
+        for i, position in enumerate(positions):
+            self._first_listed.setdefault(position, i)
+        self._ordered = sorted(self._first_listed)
+
+    def nearest(self, target: int) -> int:
+        """``min(positions, key=lambda p: abs(p - target))``."""
+        i = bisect_left(self._ordered, target)
+        return min(self._ordered[max(0, i - 1) : i + 1], key=lambda p: (abs(p - target), self._first_listed[p]))
+
+    def first_within(self, start: int, end: int) -> int | None:
+        """``next((p for p in positions if start <= p < end), None)``."""
+        inside = self._ordered[bisect_left(self._ordered, start) : bisect_left(self._ordered, end)]
+        return min(inside, key=self._first_listed.__getitem__) if inside else None
+
+
 def find_when_where(
     article: Article,
     *,
@@ -177,13 +201,12 @@ def find_when_where(
     evidence: dict[str, str] = {}
     dateline = find_dateline(article)
     story_start = dateline.end if dateline else 0
-    ordered: list[Sentence] = []
-    for sentence in [*round_sentences, *meeting_sentences]:
-        if sentence not in ordered:
-            ordered.append(sentence)
+    # each sentence once, where it first appears (a dict, not a list search: hundreds in a long article)
+    ordered = list({sentence.index: sentence for sentence in [*round_sentences, *meeting_sentences]}.values())
     location = None
+    positions = _RoundPositions(round_positions)
     for sentence in ordered:
-        near = next((p for p in round_positions if sentence.start <= p < sentence.end), None)
+        near = positions.first_within(sentence.start, sentence.end)
         location = _city_in(article, sentence, story_start, near)
         if location:
             evidence["location"] = sentence.text
@@ -228,7 +251,7 @@ def find_when_where(
             mentions = candidates(sentence, strict=strict)
             if not mentions:
                 continue
-            near = min(round_positions, key=lambda p: abs(p - sentence.start)) if round_positions else sentence.start
+            near = positions.nearest(sentence.start) if round_positions else sentence.start
             mentions.sort(key=lambda m: abs(m.start - near))
             ahead = forward(sentence, mentions[0])
             day = resolve(mentions[0], anchor, forward=ahead)

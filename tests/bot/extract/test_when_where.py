@@ -11,6 +11,7 @@ from bot.extract.when_where import (
     _SPOKE_WORDS,
     _TRAVEL,
     _TRAVEL_WORDS,
+    _RoundPositions,
     _searched,
 )
 
@@ -40,3 +41,17 @@ def test_the_words_a_pattern_needs_skip_it_only_where_it_would_not_match(words, 
     lower = text.lower() if text.isascii() else None
     for pattern, words in ((_TRAVEL, _TRAVEL_WORDS), (_SPOKE, _SPOKE_WORDS), (_OTHER_DAY, _OTHER_DAY_WORDS)):
         assert _searched(pattern, words, text, lower) == (pattern.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    positions=st.lists(st.integers(0, 60), min_size=1, max_size=12),
+    target=st.integers(-5, 70),
+    span=st.tuples(st.integers(0, 60), st.integers(0, 30)),
+)
+def test_round_positions_answer_as_a_scan_of_the_list_does(positions, target, span):
+    """The log-time lookups a long article needs give what `min` and `next` over the list give."""
+    found = _RoundPositions(positions)
+    assert found.nearest(target) == min(positions, key=lambda p: abs(p - target))
+    start, end = span[0], span[0] + span[1]
+    assert found.first_within(start, end) == next((p for p in positions if start <= p < end), None)
