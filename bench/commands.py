@@ -59,13 +59,10 @@ async def fill(store: Store, entries: int, batch: int = 200) -> None:
 
 
 async def count_entries(store: Store) -> int:
-    from sqlalchemy import func
-    from sqlmodel import select
-
-    from storage.models import Entry
+    from storage import knowledge
 
     async with store.session() as session:
-        return int((await session.exec(select(func.count()).select_from(Entry))).one())
+        return await knowledge.count_entries(session)
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -189,14 +189,11 @@ class StoreEntries:
             counts = [len(entries) for entries, _, _ in batches]
             self.count += sum(counts)
             return counts
-        from sqlmodel import col, select
-
         from bot.knowledge.ingest import GROUP
         from storage.models import Entry
 
-        async with store.session() as session:  # skip the known guids, as the pipeline does
-            guids = [e.guid for entries, _, _ in batches for e in entries]
-            known = set((await session.exec(select(Entry.guid).where(col(Entry.guid).in_(guids)))).all())
+        # skip the known guids, as the pipeline does
+        known = await store.known_guids([e.guid for entries, _, _ in batches for e in entries])
         todo = [(e, feed_id, n) for n, (entries, feed_id, _) in enumerate(batches) for e in entries
                 if e.guid not in known]
         counts = [0] * len(batches)

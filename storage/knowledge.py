@@ -1,7 +1,7 @@
-"""Queries of the knowledge base (entries, facts, claims, clusters, the outbox writes).
+"""Knowledge-base repository: entries, facts, claims and story clusters.
 
-Each function takes an open session, so the pipeline can do all the work of one entry in one
-transaction: a crash loses at most the entry in hand, and a rerun redoes exactly that one.
+Each function takes an open session (the one repository style, see `storage`), so the pipeline
+can do all the work of one entry in one transaction: a crash loses at most the entry in hand, and a rerun redoes exactly that one.
 Every lookup here goes through an index and reads a bounded number of rows, so ingesting the
 10,000th entry costs what the 1,000th did.
 """
@@ -18,10 +18,11 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Claim, ClusterKey, Entry, Fact, Outbox, StoryCluster, Subscription, utcnow
+from storage.kinds import FactKind, MatchKind
+from storage.models import Claim, ClusterKey, Entry, Fact, StoryCluster, utcnow
 
-SAMPLE_SOURCES = 8
-AFTER_ALL_ROUNDS = 1_000_000  # `stances_before` this: the latest round's stances  # sources kept on a claim for display; the count keeps growing beyond
+SAMPLE_SOURCES = 8  # sources kept on a claim for display; the count keeps growing beyond
+AFTER_ALL_ROUNDS = 1_000_000  # `stances_before` this: the latest round's stances
 
 
 # -- entries ---------------------------------------------------------------------------------
@@ -123,6 +124,11 @@ async def latest_entries(session: AsyncSession, *, limit: int) -> list[Entry]:
     return list((await session.exec(query)).all())
 
 
+async def count_entries(session: AsyncSession) -> int:
+    """How many entries are stored (duplicates included)."""
+    return int((await session.exec(select(func.count()).select_from(Entry))).one())
+
+
 async def knowledge_stamp(session: AsyncSession) -> int | None:
     """A number that changes whenever the knowledge base does, for caches of answers; None when
     the backend gives no such number cheaply.
@@ -222,7 +228,7 @@ async def stances_before(session: AsyncSession, key: str, round_number: int) -> 
     rows = (
         await session.exec(
             select(Claim)
-            .where(Claim.kind == "position", Claim.key == key, Claim.round < round_number, Claim.round > 0)
+            .where(Claim.kind == FactKind.POSITION, Claim.key == key, Claim.round < round_number, Claim.round > 0)
             .order_by(col(Claim.round).desc(), col(Claim.id))
             .limit(20)
         )
@@ -231,6 +237,22 @@ async def stances_before(session: AsyncSession, key: str, round_number: int) -> 
         return None, []
     last = rows[0].round
     return last, [c for c in rows if c.round == last]
+
+
+async def position_claims(session: AsyncSession, *, actor: str | None = None) -> list[Claim]:
+    """Every stance recorded for a round (of one side when ``actor`` is given), by issue and round."""
+    query = select(Claim).where(Claim.kind == FactKind.POSITION, Claim.round > 0)
+    if actor:
+        query = query.where(col(Claim.key).startswith(f"{actor}:"))
+    return list((await session.exec(query.order_by(col(Claim.key), col(Claim.round), col(Claim.id)))).all())
+
+
+async def tariff_claims(session: AsyncSession, *, sector: str | None = None) -> list[Claim]:
+    """Every tariff rate recorded (for one sector when ``sector`` is given), by sector and round."""
+    query = select(Claim).where(Claim.kind == FactKind.TARIFF)
+    if sector:
+        query = query.where(Claim.key == sector)
+    return list((await session.exec(query.order_by(col(Claim.key), col(Claim.round), col(Claim.id)))).all())
 
 
 async def recorded_rounds(session: AsyncSession) -> list[int]:
@@ -244,7 +266,7 @@ async def latest_round(session: AsyncSession) -> int | None:
 
 
 async def changed_position_facts(session: AsyncSession, *, limit: int = 50) -> list[Fact]:
-    query = select(Fact).where(Fact.match == "changed_position").order_by(col(Fact.round), col(Fact.id)).limit(limit)
+    query = select(Fact).where(Fact.match == MatchKind.CHANGED_POSITION).order_by(col(Fact.round), col(Fact.id)).limit(limit)
     return list((await session.exec(query)).all())
 
 
@@ -291,65 +313,3 @@ async def new_cluster(
         session.add(ClusterKey(key=key, cluster_id=cluster.id))
     await session.flush()
     return cluster
-
-
-# -- outbox writes -----------------------------------------------------------------------------
-
-
-async def active_subscriptions(session: AsyncSession) -> list[Subscription]:
-    query = select(Subscription).where(col(Subscription.disabled_at).is_(None)).order_by(col(Subscription.id))
-    return list((await session.exec(query)).all())
-
-
-async def put_outbox_many(session: AsyncSession, *, item_key: str, kind: str, payloads: dict[str, str]) -> int:
-    """`put_outbox` for one item at several destinations in two statements; returns rows changed."""
-    if not payloads:
-        return 0
-    query = select(Outbox).where(Outbox.item_key == item_key, col(Outbox.destination).in_(list(payloads)))
-    existing = {row.destination: row for row in (await session.exec(query)).all()}
-    changed = 0
-    for destination, payload in payloads.items():
-        row = existing.get(destination)
-        if row is None:
-            session.add(Outbox(destination=destination, item_key=item_key, kind=kind, payload=payload))
-        elif row.payload != payload:
-            _revise(session, row, payload)
-        else:
-            continue
-        changed += 1
-    await session.flush()
-    return changed
-
-
-async def put_outbox(
-    session: AsyncSession, *, destination: str, item_key: str, kind: str, payload: str
-) -> tuple[Outbox, bool]:
-    """Write one item for one destination; returns (row, changed).
-
-    A new item is pending at revision 1. An item already there with a different payload gets
-    the new payload and the next revision and is pending again (the sink edits its message); the
-    same payload changes nothing, so a replay of old news posts nothing.
-    """
-    query = select(Outbox).where(Outbox.destination == destination, Outbox.item_key == item_key)
-    row = (await session.exec(query)).first()
-    if row is None:
-        row = Outbox(destination=destination, item_key=item_key, kind=kind, payload=payload)
-        session.add(row)
-        await session.flush()
-        return row, True
-    if row.payload == payload:
-        return row, False
-    _revise(session, row, payload)
-    await session.flush()
-    return row, True
-
-
-def _revise(session: AsyncSession, row: Outbox, payload: str) -> None:
-    """A new payload for an item already there: the next revision, pending again (the sink edits
-    its message), unless the item is dead."""
-    row.payload = payload
-    row.revision += 1
-    if row.status != "dead":
-        row.status = "pending"
-    row.updated_at = utcnow()
-    session.add(row)

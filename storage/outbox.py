@@ -1,11 +1,14 @@
-"""Outbox and subscription queries of the Discord sink.
+"""Outbox repository: what to post where, leasing it to a delivery worker, and its health.
 
 `claim_due` leases deliverable rows to one worker so that two bot processes on one database
-never post the same row; the marks after a delivery are `Store.mark_delivered` /
-`Store.mark_failed` / `Store.disable_subscription`. This module adds giving up on every row
-of a channel that is gone, writing a one-off notice once per destination (`add_once`), and a
-summary of delivery health for ``/status``. Knows nothing of Discord: a destination is just
-the string ``discord:<channel_id>``.
+never post the same row; `mark_delivered` / `mark_failed` record an attempt; `give_up_destination`
+gives up on every row of a channel that is gone; `put_outbox` / `put_outbox_many` write (or
+revise) an item the knowledge base announces; `add_once` writes a one-off notice once per
+destination; `delivery_summary` sums up delivery health for ``/status``. Knows nothing of
+Discord: a destination is just the string ``discord:<channel_id>``.
+
+Functions take the session they run in (see `storage` for why); `Store` offers each as a
+method in a transaction of its own.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from sqlalchemy import func, or_, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.kinds import UNDELIVERED, OutboxKind, OutboxStatus
 from storage.models import Outbox, Subscription, as_utc, utcnow
-from storage.store import Store
 
 DISCORD_PREFIX = "discord:"
 
@@ -39,96 +43,205 @@ def channel_of(destination: str) -> int | None:
         return None
 
 
-async def claim_due(store: Store, worker: str, *, limit: int = 10, lease_seconds: int = 60,
+def _first_line(text: str) -> str:
+    return (text.strip().splitlines() or [""])[0].strip()
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+async def outbox_items(
+    session: AsyncSession, *, destination: str | None = None, undelivered_only: bool = False
+) -> list[Outbox]:
+    """Outbox rows in the order they were written (optionally one destination, only undelivered)."""
+    query = select(Outbox).order_by(col(Outbox.id))
+    if destination is not None:
+        query = query.where(Outbox.destination == destination)
+    if undelivered_only:
+        query = query.where(col(Outbox.status).in_(UNDELIVERED))
+    return list((await session.exec(query)).all())
+
+
+# -- writing items -----------------------------------------------------------------------------
+
+
+async def put_outbox_many(
+    session: AsyncSession, *, item_key: str, kind: OutboxKind, payloads: dict[str, str]
+) -> int:
+    """`put_outbox` for one item at several destinations in two statements; returns rows changed."""
+    if not payloads:
+        return 0
+    query = select(Outbox).where(Outbox.item_key == item_key, col(Outbox.destination).in_(list(payloads)))
+    existing = {row.destination: row for row in (await session.exec(query)).all()}
+    changed = 0
+    for destination, payload in payloads.items():
+        row = existing.get(destination)
+        if row is None:
+            session.add(Outbox(destination=destination, item_key=item_key, kind=kind, payload=payload))
+        elif row.payload != payload:
+            _revise(session, row, payload)
+        else:
+            continue
+        changed += 1
+    await session.flush()
+    return changed
+
+
+async def put_outbox(
+    session: AsyncSession, *, destination: str, item_key: str, kind: OutboxKind, payload: str
+) -> tuple[Outbox, bool]:
+    """Write one item for one destination; returns (row, changed).
+
+    A new item is pending at revision 1. An item already there with a different payload gets
+    the new payload and the next revision and is pending again (the sink edits its message); the
+    same payload changes nothing, so a replay of old news posts nothing.
+    """
+    query = select(Outbox).where(Outbox.destination == destination, Outbox.item_key == item_key)
+    row = (await session.exec(query)).first()
+    if row is None:
+        row = Outbox(destination=destination, item_key=item_key, kind=kind, payload=payload)
+        session.add(row)
+        await session.flush()
+        return row, True
+    if row.payload == payload:
+        return row, False
+    _revise(session, row, payload)
+    await session.flush()
+    return row, True
+
+
+def _revise(session: AsyncSession, row: Outbox, payload: str) -> None:
+    """A new payload for an item already there: the next revision, pending again (the sink edits
+    its message), unless the item is dead."""
+    row.payload = payload
+    row.revision += 1
+    if row.status != OutboxStatus.DEAD:
+        row.status = OutboxStatus.PENDING
+    row.updated_at = utcnow()
+    session.add(row)
+
+
+async def add_once(session: AsyncSession, *, item_key: str, kind: OutboxKind, payloads: dict[str, str]) -> int:
+    """Write ``item_key`` to each destination in ``payloads`` unless it is there already (whatever
+    its payload or status); returns how many rows were written.
+
+    For one-off notices: unlike `put_outbox`, an item already written is never revised, so a
+    notice is posted once per destination however often it is asked for. Safe against a
+    concurrent writer of the same item: the unique (destination, item_key) decides, with
+    ``ON CONFLICT DO NOTHING`` on both databases.
+    """
+    if not payloads:
+        return 0
+    dialect = (await session.connection()).dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    written = 0
+    for destination, payload in payloads.items():
+        values = Outbox(destination=destination, item_key=item_key, kind=kind, payload=payload).model_dump(
+            exclude={"id"})
+        statement = insert(Outbox).values(**values).on_conflict_do_nothing(
+            index_elements=["destination", "item_key"])
+        result = await session.exec(statement)  # type: ignore[call-overload]  # SQLModel's exec knows no Insert
+        written += max(int(result.rowcount or 0), 0)
+    return written
+
+
+# -- delivering --------------------------------------------------------------------------------
+
+
+async def claim_due(session: AsyncSession, worker: str, *, limit: int = 10, lease_seconds: int = 60,
                     now: datetime | None = None, prefix: str = DISCORD_PREFIX) -> list[Outbox]:
     """Lease up to ``limit`` due rows (pending or failed, retry time passed, lease free or run out)
     to ``worker``, oldest first, and return them.
 
-    Atomic on both databases: on PostgreSQL the candidate rows are locked with ``FOR UPDATE SKIP
-    LOCKED`` (a concurrent worker skips them and takes others); on SQLite the transaction begins
-    IMMEDIATE, so claims are serialised. The UPDATE re-checks the lease, so a row can never be
-    leased twice; a crashed worker's rows come back when their lease runs out.
+    Atomic on both databases when run in a transaction of its own (`Store.claim_due`): on
+    PostgreSQL the candidate rows are locked with ``FOR UPDATE SKIP LOCKED`` (a concurrent worker
+    skips them and takes others); on SQLite the transaction begins IMMEDIATE, so claims are
+    serialised. The UPDATE re-checks the lease, so a row can never be leased twice; a crashed
+    worker's rows come back when their lease runs out.
     """
     now = now or utcnow()
     until = now + timedelta(seconds=lease_seconds)
     free = or_(col(Outbox.claimed_until).is_(None), col(Outbox.claimed_until) < now)
-    async with store.transaction() as session:
-        candidates = (
-            select(Outbox.id)
-            .where(col(Outbox.destination).startswith(prefix))
-            .where(col(Outbox.status).in_(("pending", "failed")))
-            .where(or_(col(Outbox.next_attempt_at).is_(None), col(Outbox.next_attempt_at) <= now))
-            .where(free)
-            .order_by(col(Outbox.id))
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        ids = list((await session.exec(candidates)).all())
-        if not ids:
-            return []
-        await session.exec(
-            update(Outbox)
-            .where(col(Outbox.id).in_(ids))
-            .where(free)
-            .values(claimed_by=worker, claimed_until=until)
-            .execution_options(synchronize_session=False)  # no in-Python re-evaluation of the times
-        )
-        claimed = await session.exec(
-            select(Outbox)
-            .where(col(Outbox.id).in_(ids))
-            .where(Outbox.claimed_by == worker)
-            .where(Outbox.claimed_until == until)
-            .order_by(col(Outbox.id))
-            .execution_options(populate_existing=True)
-        )
-        return list(claimed.all())
+    candidates = (
+        select(Outbox.id)
+        .where(col(Outbox.destination).startswith(prefix))
+        .where(col(Outbox.status).in_(UNDELIVERED))
+        .where(or_(col(Outbox.next_attempt_at).is_(None), col(Outbox.next_attempt_at) <= now))
+        .where(free)
+        .order_by(col(Outbox.id))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    ids = list((await session.exec(candidates)).all())
+    if not ids:
+        return []
+    await session.exec(
+        update(Outbox)
+        .where(col(Outbox.id).in_(ids))
+        .where(free)
+        .values(claimed_by=worker, claimed_until=until)
+        .execution_options(synchronize_session=False)  # no in-Python re-evaluation of the times
+    )
+    claimed = await session.exec(
+        select(Outbox)
+        .where(col(Outbox.id).in_(ids))
+        .where(Outbox.claimed_by == worker)
+        .where(Outbox.claimed_until == until)
+        .order_by(col(Outbox.id))
+        .execution_options(populate_existing=True)
+    )
+    return list(claimed.all())
 
 
-async def add_once(store: Store, *, item_key: str, kind: str, payloads: dict[str, str]) -> int:
-    """Write ``item_key`` to each destination in ``payloads`` unless it is there already (whatever
-    its payload or status); returns how many rows were written.
-
-    For one-off notices: unlike `storage.knowledge.put_outbox`, an item already written is never
-    revised, so a notice is posted once per destination however often it is asked for. Safe
-    against a concurrent writer of the same item: the unique (destination, item_key) decides,
-    with ``ON CONFLICT DO NOTHING`` on both databases.
-    """
-    if not payloads:
-        return 0
-    insert = postgresql_insert if store.engine.dialect.name == "postgresql" else sqlite_insert
-    written = 0
-    async with store.transaction() as session:
-        for destination, payload in payloads.items():
-            values = Outbox(destination=destination, item_key=item_key, kind=kind, payload=payload).model_dump(
-                exclude={"id"})
-            statement = insert(Outbox).values(**values).on_conflict_do_nothing(
-                index_elements=["destination", "item_key"])
-            result = await session.exec(statement)  # type: ignore[call-overload]
-            written += max(int(result.rowcount or 0), 0)
-    return written
+async def mark_delivered(session: AsyncSession, outbox_id: int, revision: int, *, message_id: int | None = None) -> None:
+    """Record that ``revision`` was posted (as ``message_id``). If the digest gained a source
+    meanwhile (a higher revision), the row stays pending so the sink edits the message again."""
+    row = await session.get(Outbox, outbox_id)
+    if row is None:
+        return
+    row.delivered_revision = max(revision, row.delivered_revision or 0)
+    if message_id is not None:
+        row.message_id = message_id
+    row.status = OutboxStatus.DELIVERED if row.delivered_revision >= row.revision else OutboxStatus.PENDING
+    row.claimed_by = row.claimed_until = None
+    row.last_error = None
+    row.updated_at = utcnow()
+    session.add(row)
 
 
-async def subscription_for(store: Store, channel_id: int) -> Subscription | None:
-    """The subscription of one channel, enabled or not."""
-    async with store.session() as session:
-        query = select(Subscription).where(Subscription.channel_id == channel_id)
-        return (await session.exec(query)).first()
+async def mark_failed(
+    session: AsyncSession, outbox_id: int, error: str, *, retry_at: datetime | None = None, dead: bool = False
+) -> None:
+    """Record a failed attempt: retried at ``retry_at``, or never again when ``dead``."""
+    row = await session.get(Outbox, outbox_id)
+    if row is None:
+        return
+    row.attempts += 1
+    row.last_error = _first_line(error)[:1000]
+    row.status = OutboxStatus.DEAD if dead else OutboxStatus.FAILED
+    row.next_attempt_at = retry_at
+    row.claimed_by = row.claimed_until = None
+    row.updated_at = utcnow()
+    session.add(row)
 
 
-async def give_up_destination(store: Store, destination: str, reason: str) -> int:
+async def give_up_destination(session: AsyncSession, destination: str, reason: str) -> int:
     """Mark every undelivered row of ``destination`` dead with ``reason``; returns how many.
 
     Used when Discord says the channel is gone or closed to the bot: retrying would fail the
     same way, and marking them (rather than deleting) keeps a record ``/status`` can show.
     """
-    async with store.transaction() as session:
-        result = await session.exec(
-            update(Outbox)
-            .where(col(Outbox.destination) == destination)
-            .where(col(Outbox.status).in_(("pending", "failed")))
-            .values(status="dead", last_error=reason[:1000], claimed_by=None, claimed_until=None, updated_at=utcnow())
-        )
-        return int(result.rowcount or 0)
+    result = await session.exec(
+        update(Outbox)
+        .where(col(Outbox.destination) == destination)
+        .where(col(Outbox.status).in_(UNDELIVERED))
+        .values(status=OutboxStatus.DEAD, last_error=reason[:1000], claimed_by=None, claimed_until=None,
+                updated_at=utcnow())
+    )
+    return int(result.rowcount or 0)
+
+
+# -- health ------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -141,26 +254,40 @@ class DeliverySummary:
     disabled: list[Subscription] = field(default_factory=list)
 
 
-async def delivery_summary(store: Store, *, errors: int = 3) -> DeliverySummary:
+async def delivery_summary(session: AsyncSession, *, errors: int = 3) -> DeliverySummary:
     """Counts of outbox rows by status, when something was last posted, the latest errors and
     the subscriptions that were disabled because their channel refused the bot."""
     summary = DeliverySummary()
-    async with store.session() as session:
-        rows = await session.exec(select(Outbox.status, func.count()).group_by(Outbox.status))
-        summary.counts = {status: int(n) for status, n in rows.all()}
-        last = await session.exec(
-            select(func.max(Outbox.updated_at)).where(col(Outbox.delivered_revision).is_not(None))
-        )
-        summary.last_delivered_at = as_utc(last.first())
-        failing = await session.exec(
-            select(Outbox.destination, Outbox.last_error)
-            .where(col(Outbox.last_error).is_not(None))
-            .order_by(col(Outbox.updated_at).desc())
-            .limit(errors)
-        )
-        summary.last_errors = [(d, e or "") for d, e in failing.all()]
-        disabled = await session.exec(
-            select(Subscription).where(col(Subscription.disabled_at).is_not(None)).order_by(col(Subscription.id))
-        )
-        summary.disabled = list(disabled.all())
+    rows = await session.exec(select(Outbox.status, func.count()).group_by(Outbox.status))
+    summary.counts = {status: int(n) for status, n in rows.all()}
+    last = await session.exec(select(func.max(Outbox.updated_at)).where(col(Outbox.delivered_revision).is_not(None)))
+    summary.last_delivered_at = as_utc(last.first())
+    failing = await session.exec(
+        select(Outbox.destination, Outbox.last_error)
+        .where(col(Outbox.last_error).is_not(None))
+        .order_by(col(Outbox.updated_at).desc())
+        .limit(errors)
+    )
+    summary.last_errors = [(d, e or "") for d, e in failing.all()]
+    disabled = await session.exec(
+        select(Subscription).where(col(Subscription.disabled_at).is_not(None)).order_by(col(Subscription.id))
+    )
+    summary.disabled = list(disabled.all())
     return summary
+
+
+__all__ = [
+    "DISCORD_PREFIX",
+    "DeliverySummary",
+    "add_once",
+    "channel_of",
+    "claim_due",
+    "delivery_summary",
+    "discord_destination",
+    "give_up_destination",
+    "mark_delivered",
+    "mark_failed",
+    "outbox_items",
+    "put_outbox",
+    "put_outbox_many",
+]

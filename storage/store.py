@@ -1,7 +1,8 @@
-"""`Store`: the database as the rest of Parley uses it: sessions, and the small queries that
-the Discord room, the poller and the pipeline share (subscriptions, feeds, the outbox).
-Leasing outbox rows to a delivery worker is `storage.deliveries.claim_due`; the marks after
-an attempt (`mark_delivered`, `mark_failed`) are here.
+"""`Store`: the database as the rest of Parley uses it: the engine, its sessions and
+transactions, and each repository function that is a whole transaction on its own
+(`store.add_feed(url)`, `store.claim_due(worker)`...) as a method. The SQL is in the repository
+modules (`storage.feeds`, `storage.subscriptions`, `storage.outbox`, `storage.knowledge`); a
+method here only says which session it runs in.
 
 Every method translates a database that cannot be used (unreachable server, missing file,
 full disk) into a one-line `StorageError`. Unique-key races (`IntegrityError`) are left to the
@@ -11,23 +12,21 @@ caller, who knows whether "already there" is fine.
 from __future__ import annotations
 
 import errno
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage import feeds, outbox, subscriptions
 from storage.engine import READ_ONLY, create_engine_for, redact_url, session_factory
 from storage.errors import StorageError
-from storage.models import Feed, Outbox, Subscription, utcnow
-
-SUBSCRIPTION_KINDS = ("digests", "changes", "all")
-FEED_STATE_FIELDS = frozenset(Feed.model_fields) - {"id", "url", "added_at"}
+from storage.kinds import OutboxKind, SubscriptionKind
+from storage.models import Feed, Outbox, Subscription
+from storage.outbox import DeliverySummary
 
 
 def _first_line(text: str) -> str:
@@ -114,168 +113,142 @@ class Store:
         async with self.session() as session:
             await session.execute(text("SELECT 1"))
 
-    # -- subscriptions --------------------------------------------------------------------------
+    # -- subscriptions (storage.subscriptions) -------------------------------------------------
 
     async def add_subscription(
         self,
         *,
         guild_id: int | None,
         channel_id: int,
-        kind: str = "all",
+        kind: SubscriptionKind | str = SubscriptionKind.ALL,
         role_id: int | None = None,
         created_by: int | None = None,
     ) -> Subscription:
         """Subscribe a channel (or change and re-enable its subscription): one per channel."""
-        if kind not in SUBSCRIPTION_KINDS:
-            raise ValueError(f"subscription kind must be one of {', '.join(SUBSCRIPTION_KINDS)}, not {kind!r}")
         async with self.transaction() as session:
-            sub = (await session.exec(select(Subscription).where(Subscription.channel_id == channel_id))).first()
-            if sub is None:
-                sub = Subscription(
-                    guild_id=guild_id, channel_id=channel_id, kind=kind, role_id=role_id, created_by=created_by
-                )
-            else:
-                sub.guild_id, sub.kind, sub.role_id = guild_id, kind, role_id
-                sub.created_by = created_by if created_by is not None else sub.created_by
-                sub.disabled_at = sub.disabled_reason = None
-            session.add(sub)
-        return sub
+            return await subscriptions.add_subscription(
+                session, guild_id=guild_id, channel_id=channel_id, kind=kind, role_id=role_id, created_by=created_by
+            )
 
     async def remove_subscription(self, channel_id: int) -> bool:
         """Unsubscribe a channel. True when there was a subscription."""
         async with self.transaction() as session:
-            sub = (await session.exec(select(Subscription).where(Subscription.channel_id == channel_id))).first()
-            if sub is None:
-                return False
-            await session.delete(sub)
-            return True
+            return await subscriptions.remove_subscription(session, channel_id)
 
     async def disable_subscription(self, channel_id: int, reason: str) -> None:
         """Stop delivering to a channel Parley can no longer post in, keeping the row as a record."""
         async with self.transaction() as session:
-            await session.exec(
-                update(Subscription)
-                .where(col(Subscription.channel_id) == channel_id)
-                .values(disabled_at=utcnow(), disabled_reason=reason)
-            )
+            await subscriptions.disable_subscription(session, channel_id, reason)
 
     async def list_subscriptions(self, *, guild_id: int | None = None, active_only: bool = True) -> list[Subscription]:
         async with self.session() as session:
-            query = select(Subscription).order_by(col(Subscription.id))
-            if guild_id is not None:
-                query = query.where(Subscription.guild_id == guild_id)
-            if active_only:
-                query = query.where(col(Subscription.disabled_at).is_(None))
-            return list((await session.exec(query)).all())
+            return await subscriptions.list_subscriptions(session, guild_id=guild_id, active_only=active_only)
 
-    # -- feeds ----------------------------------------------------------------------------------
+    async def subscription_for(self, channel_id: int) -> Subscription | None:
+        """The subscription of one channel, enabled or not."""
+        async with self.session() as session:
+            return await subscriptions.subscription_for(session, channel_id)
+
+    # -- feeds (storage.feeds) ------------------------------------------------------------------
 
     async def add_feed(self, url: str, *, title: str | None = None) -> Feed:
         """The feed with this URL, added if new (adding twice is harmless)."""
         async with self.transaction() as session:
-            feed = (await session.exec(select(Feed).where(Feed.url == url))).first()
-            if feed is None:
-                feed = Feed(url=url, title=title)
-                session.add(feed)
-                await session.flush()
-            return feed
+            return await feeds.add_feed(session, url, title=title)
 
     async def remove_feed(self, feed_id: int) -> bool:
         async with self.transaction() as session:
-            feed = await session.get(Feed, feed_id)
-            if feed is None:
-                return False
-            await session.delete(feed)
-            return True
+            return await feeds.remove_feed(session, feed_id)
 
     async def get_feed(self, feed_id: int) -> Feed | None:
         async with self.session() as session:
-            return await session.get(Feed, feed_id)
+            return await feeds.get_feed(session, feed_id)
 
     async def get_feed_by_url(self, url: str) -> Feed | None:
         async with self.session() as session:
-            return (await session.exec(select(Feed).where(Feed.url == url))).first()
+            return await feeds.get_feed_by_url(session, url)
 
     async def list_feeds(self, *, include_disabled: bool = True) -> list[Feed]:
         async with self.session() as session:
-            query = select(Feed).order_by(col(Feed.id))
-            if not include_disabled:
-                query = query.where(col(Feed.disabled_at).is_(None))
-            return list((await session.exec(query)).all())
+            return await feeds.list_feeds(session, include_disabled=include_disabled)
 
     async def due_feeds(self, now: datetime | None = None) -> list[Feed]:
         """Enabled feeds whose next poll time has come (or was never set)."""
-        now = now or utcnow()
         async with self.session() as session:
-            query = (
-                select(Feed)
-                .where(col(Feed.disabled_at).is_(None))
-                .where(or_(col(Feed.next_poll_at).is_(None), col(Feed.next_poll_at) <= now))
-                .order_by(col(Feed.id))
-            )
-            return list((await session.exec(query)).all())
+            return await feeds.due_feeds(session, now)
 
     async def update_feed_state(self, feed_id: int, **changes: Any) -> Feed:
         """Set polling state columns (etag, failures, next_poll_at, initialized...) of one feed."""
-        unknown = set(changes) - FEED_STATE_FIELDS
-        if unknown:
-            raise ValueError(f"not feed state columns: {', '.join(sorted(unknown))}")
         async with self.transaction() as session:
-            feed = await session.get(Feed, feed_id)
-            if feed is None:
-                raise KeyError(f"no feed with id {feed_id}")
-            for name, value in changes.items():
-                setattr(feed, name, value)
-            session.add(feed)
-            return feed
+            return await feeds.update_feed_state(session, feed_id, **changes)
 
-    # -- outbox ---------------------------------------------------------------------------------
+    async def update_feeds_state(self, changes: Mapping[int, Mapping[str, Any]]) -> None:
+        """Polling state of many feeds in one transaction (the poller's cycle)."""
+        async with self.transaction() as session:
+            await feeds.update_feeds_state(session, changes)
+
+    async def move_feed(self, feed_id: int, new_url: str) -> bool:
+        """Give a feed its new URL; raises `storage.Conflict` when another feed has it."""
+        async with self.transaction() as session:
+            return await feeds.move_feed(session, feed_id, new_url)
+
+    async def recent_guids(self, feed_id: int, *, limit: int) -> list[str]:
+        """The guids of the feed's latest ``limit`` stored entries, newest first."""
+        async with self.session() as session:
+            return await feeds.recent_guids(session, feed_id, limit=limit)
+
+    async def known_guids(self, guids: Sequence[str]) -> set[str]:
+        """Which of these guids are stored."""
+        from storage import knowledge
+
+        async with self.session() as session:
+            return await knowledge.known_guids(session, guids)
+
+    # -- outbox (storage.outbox) ----------------------------------------------------------------
 
     async def outbox_items(
         self, *, destination: str | None = None, undelivered_only: bool = False
     ) -> list[Outbox]:
         """Outbox rows in the order they were written (optionally one destination, only undelivered)."""
         async with self.session() as session:
-            query = select(Outbox).order_by(col(Outbox.id))
-            if destination is not None:
-                query = query.where(Outbox.destination == destination)
-            if undelivered_only:
-                query = query.where(col(Outbox.status).in_(("pending", "failed")))
-            return list((await session.exec(query)).all())
+            return await outbox.outbox_items(session, destination=destination, undelivered_only=undelivered_only)
+
+    async def claim_due(self, worker: str, *, limit: int = 10, lease_seconds: int = 60,
+                        now: datetime | None = None, prefix: str = outbox.DISCORD_PREFIX) -> list[Outbox]:
+        """Lease due rows to ``worker`` (`storage.outbox.claim_due`), atomically."""
+        async with self.transaction() as session:
+            return await outbox.claim_due(session, worker, limit=limit, lease_seconds=lease_seconds, now=now,
+                                          prefix=prefix)
 
     async def mark_delivered(self, outbox_id: int, revision: int, *, message_id: int | None = None) -> None:
-        """Record that ``revision`` was posted (as ``message_id``). If the digest gained a source
-        meanwhile (a higher revision), the row stays pending so the sink edits the message again."""
+        """Record that ``revision`` was posted (as ``message_id``); see `storage.outbox.mark_delivered`."""
         async with self.transaction() as session:
-            row = await session.get(Outbox, outbox_id)
-            if row is None:
-                return
-            row.delivered_revision = max(revision, row.delivered_revision or 0)
-            if message_id is not None:
-                row.message_id = message_id
-            row.status = "delivered" if row.delivered_revision >= row.revision else "pending"
-            row.claimed_by = row.claimed_until = None
-            row.last_error = None
-            row.updated_at = utcnow()
-            session.add(row)
+            await outbox.mark_delivered(session, outbox_id, revision, message_id=message_id)
 
     async def mark_failed(
         self, outbox_id: int, error: str, *, retry_at: datetime | None = None, dead: bool = False
     ) -> None:
         """Record a failed attempt: retried at ``retry_at``, or never again when ``dead``."""
         async with self.transaction() as session:
-            row = await session.get(Outbox, outbox_id)
-            if row is None:
-                return
-            row.attempts += 1
-            row.last_error = _first_line(error)[:1000]
-            row.status = "dead" if dead else "failed"
-            row.next_attempt_at = retry_at
-            row.claimed_by = row.claimed_until = None
-            row.updated_at = utcnow()
-            session.add(row)
+            await outbox.mark_failed(session, outbox_id, error, retry_at=retry_at, dead=dead)
 
     async def mark_many_delivered(self, rows: Sequence[Outbox]) -> None:
         """Mark several rows delivered at their current revision (the console sink)."""
         for row in rows:
-            await self.mark_delivered(row.id, row.revision)  # type: ignore[arg-type]
+            assert row.id is not None, "a stored outbox row has an id"
+            await self.mark_delivered(row.id, row.revision)
+
+    async def give_up_destination(self, destination: str, reason: str) -> int:
+        """Mark every undelivered row of ``destination`` dead with ``reason``; returns how many."""
+        async with self.transaction() as session:
+            return await outbox.give_up_destination(session, destination, reason)
+
+    async def add_once(self, *, item_key: str, kind: OutboxKind, payloads: dict[str, str]) -> int:
+        """Write a one-off notice once per destination (`storage.outbox.add_once`)."""
+        async with self.transaction() as session:
+            return await outbox.add_once(session, item_key=item_key, kind=kind, payloads=payloads)
+
+    async def delivery_summary(self, *, errors: int = 3) -> DeliverySummary:
+        """Delivery health for ``/status`` (`storage.outbox.delivery_summary`)."""
+        async with self.session() as session:
+            return await outbox.delivery_summary(session, errors=errors)

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel.ext.asyncio.session import AsyncSession
-
 from bot.answers.answer import Answer, AnswerField, Source
+from storage import Session
 from storage import knowledge as kb
 from storage.models import Claim, Entry, Fact, as_utc
 
@@ -93,7 +92,7 @@ def _source(entry: Entry) -> Source:
     return Source(title=entry.title or entry.guid, url=entry.link, outlet=entry.source)
 
 
-async def build_round_view(session: AsyncSession, number: int) -> RoundView | None:
+async def build_round_view(session: Session, number: int) -> RoundView | None:
     """The round view of round ``number``, or None when nothing is recorded for it."""
     claims = await kb.claims_of_round(session, number)
     if not claims:
@@ -194,7 +193,7 @@ def render_round(view: RoundView, *, changes: list[tuple[str, str, str]] = ()) -
     )
 
 
-async def round_answer(session: AsyncSession, number: int) -> Answer | None:
+async def round_answer(session: Session, number: int) -> Answer | None:
     view = await build_round_view(session, number)
     if view is None:
         return None
@@ -231,7 +230,7 @@ class PositionChange:
 
 
 async def position_change(
-    session: AsyncSession, fact: Fact, entry: Entry, *, date: str | None = None
+    session: Session, fact: Fact, entry: Entry, *, date: str | None = None
 ) -> PositionChange:
     """The change ``fact`` records, with the earlier round's stance and the sentence that shows it.
 

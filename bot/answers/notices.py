@@ -7,7 +7,7 @@ subscription gets the notice, whatever its kind.
 
 "Once" is the outbox's unique (destination, item key): the key names the feed and the moment
 it was disabled, ``notice:feed-disabled:<feed id>:<disabled_at ISO>``, and the row is written
-only if absent (`storage.deliveries.add_once`). A second report of the same disabling writes
+only if absent (`storage.outbox.add_once`). A second report of the same disabling writes
 nothing; a feed re-enabled (``/feed add``) and disabled again gets a new notice.
 """
 
@@ -19,8 +19,8 @@ from typing import Any
 from bot.answers.answer import Answer, AnswerField
 from bot.answers.digests import to_payload
 from bot.chat.chatops import when
-from storage.deliveries import add_once, discord_destination
 from storage.models import as_utc
+from storage.outbox import discord_destination
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ async def notify_feed_disabled(store: Any, feed_id: int | None) -> int:
     subscriptions = await store.list_subscriptions(active_only=True)
     payload = to_payload(feed_disabled_answer(feed))
     payloads = {discord_destination(sub.channel_id): payload for sub in subscriptions}
-    written = await add_once(store, item_key=feed_disabled_key(feed), kind=NOTICE_KIND, payloads=payloads)
+    written = await store.add_once(item_key=feed_disabled_key(feed), kind=NOTICE_KIND, payloads=payloads)
     if written:
         log.info("feed %s disabled (%s): notice queued for %d channels", feed.url, feed.disabled_reason, written)
     return written

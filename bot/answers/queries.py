@@ -13,14 +13,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
-from sqlmodel import col, select
-from sqlmodel.ext.asyncio.session import AsyncSession
-
 from bot.answers.answer import Answer, AnswerField, Source
 from bot.answers.digests import humanise, position_change, render_change, round_answer
 from bot.config import Settings
 from bot.knowledge.dedupe import normalise_link
-from storage import StorageError, Store
+from storage import Session, StorageError, Store
 from storage import knowledge as kb
 from storage.migrate import upgrade_async
 from storage.models import Claim
@@ -167,13 +164,13 @@ async def recorded_rounds(store: Store) -> list[int]:
         return list(rounds)
 
 
-async def _not_recorded(session: AsyncSession, number: int) -> Answer:
+async def _not_recorded(session: Session, number: int) -> Answer:
     rounds = await kb.recorded_rounds(session)
     listed = ", ".join(str(r) for r in rounds) if rounds else "none yet"
     return Answer(title=f"Round {number} is not recorded", description=f"Recorded rounds: {listed}.")
 
 
-async def _round(session: AsyncSession, args: dict[str, Any]) -> Answer:
+async def _round(session: Session, args: dict[str, Any]) -> Answer:
     number = args.get("number")
     if isinstance(number, str) and number.strip().isdigit():
         number = int(number)
@@ -185,7 +182,7 @@ async def _round(session: AsyncSession, args: dict[str, Any]) -> Answer:
     return found if found is not None else await _not_recorded(session, number)
 
 
-async def _latest(session: AsyncSession, args: dict[str, Any]) -> Answer:
+async def _latest(session: Session, args: dict[str, Any]) -> Answer:
     number = await kb.latest_round(session)
     if number is None:
         return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
@@ -194,7 +191,7 @@ async def _latest(session: AsyncSession, args: dict[str, Any]) -> Answer:
     return found
 
 
-async def _timeline(session: AsyncSession, args: dict[str, Any]) -> Answer:
+async def _timeline(session: Session, args: dict[str, Any]) -> Answer:
     rounds = await kb.recorded_rounds(session)
     if not rounds:
         return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
@@ -216,17 +213,14 @@ def _best(claims: list[Claim], kind: str) -> str | None:
     return json.loads(best.value) if best else None
 
 
-async def _positions(session: AsyncSession, args: dict[str, Any]) -> Answer:
+async def _positions(session: Session, args: dict[str, Any]) -> Answer:
     side = args.get("side")
     actor = None
     if side:
         actor = SIDES.get(str(side).strip().lower())
         if actor is None:
             raise BadArgument("side must be Japan or United States, e.g. /positions Japan")
-    query = select(Claim).where(Claim.kind == "position", Claim.round > 0)
-    if actor:
-        query = query.where(col(Claim.key).startswith(f"{actor}:"))
-    claims = list((await session.exec(query.order_by(col(Claim.key), col(Claim.round), col(Claim.id)))).all())
+    claims = await kb.position_claims(session, actor=actor)
     if not claims:
         who = f" for {actor}" if actor else ""
         return Answer(title=f"No positions recorded{who}", description="No source has reported a stance yet.")
@@ -245,7 +239,7 @@ async def _positions(session: AsyncSession, args: dict[str, Any]) -> Answer:
     return Answer(title="Positions by round", fields=fields, footer="/changes for the sentences that show each change")
 
 
-async def _changes(session: AsyncSession, args: dict[str, Any]) -> Answer:
+async def _changes(session: Session, args: dict[str, Any]) -> Answer:
     facts = await kb.changed_position_facts(session)
     seen: set[tuple[str, int | None, str]] = set()
     fields: list[AnswerField] = []
@@ -264,16 +258,13 @@ async def _changes(session: AsyncSession, args: dict[str, Any]) -> Answer:
     return Answer(title="Changed positions", fields=fields, sources=sources)
 
 
-async def _tariffs(session: AsyncSession, args: dict[str, Any]) -> Answer:
+async def _tariffs(session: Session, args: dict[str, Any]) -> Answer:
     sector = args.get("sector")
     if sector is not None:
         sector = str(sector).strip().lower().replace(" ", "_")
         if sector not in SECTORS:
             raise BadArgument(f"unknown sector {args['sector']!r}: one of {', '.join(SECTORS)}")
-    query = select(Claim).where(Claim.kind == "tariff")
-    if sector:
-        query = query.where(Claim.key == sector)
-    claims = list((await session.exec(query.order_by(col(Claim.key), col(Claim.round), col(Claim.id)))).all())
+    claims = await kb.tariff_claims(session, sector=sector)
     if not claims:
         return Answer(title="No tariff rates recorded" + (f" for {humanise(sector)}" if sector else ""))
     by_sector: dict[str, list[str]] = {}
@@ -286,7 +277,7 @@ async def _tariffs(session: AsyncSession, args: dict[str, Any]) -> Answer:
     return Answer(title="Tariff rates reported", fields=fields)
 
 
-async def _why(session: AsyncSession, args: dict[str, Any]) -> Answer:
+async def _why(session: Session, args: dict[str, Any]) -> Answer:
     target = str(args.get("target") or "").strip()
     if not target:
         raise BadArgument("why needs one link or guid, e.g. /why https://example.com/article")
@@ -335,7 +326,7 @@ def _fact_label(fact: Any) -> str:
     return str(value)
 
 
-_HANDLERS: dict[str, Callable[[AsyncSession, dict[str, Any]], Awaitable[Answer]]] = {
+_HANDLERS: dict[str, Callable[[Session, dict[str, Any]], Awaitable[Answer]]] = {
     "round": _round,
     "latest": _latest,
     "timeline": _timeline,

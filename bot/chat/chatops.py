@@ -18,7 +18,6 @@ from bot.answers.queries import answer, recorded_rounds
 from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.guard import FeedUrlError, canonical_feed_url
-from storage.deliveries import delivery_summary
 from storage.models import as_utc
 
 SUBSCRIPTION_KINDS = {
@@ -183,7 +182,7 @@ class ConnectionInfo:
 async def status(store: Any, info: ConnectionInfo | None = None) -> Answer:
     """Feeds, last poll, feed errors, deliveries (last, pending, failed) and disabled subscriptions."""
     feeds = await store.list_feeds()
-    summary = await delivery_summary(store)
+    summary = await store.delivery_summary()
     last_poll = max((as_utc(f.last_polled_at) for f in feeds if f.last_polled_at), default=None)
     failing = [f for f in feeds if f.last_error and not f.disabled_at]
     disabled_feeds = [f for f in feeds if f.disabled_at]

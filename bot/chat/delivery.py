@@ -1,7 +1,7 @@
 """The Discord sink: outbox rows → messages in subscribed channels, each posted once.
 
 How "once" holds:
-- Rows are leased (`storage.deliveries.claim_due`): a conditional UPDATE gives each row to one worker, so
+- Rows are leased (`storage.outbox.claim_due`): a conditional UPDATE gives each row to one worker, so
   two bot processes on one database never post the same row. A crashed worker's lease runs out
   and another worker takes the row over.
 - The post carries a nonce derived from the row (destination and item key) with
@@ -34,8 +34,8 @@ import discord
 
 from bot.answers.digests import from_payload
 from bot.chat.embeds import render
-from storage.deliveries import channel_of, claim_due, give_up_destination, subscription_for
 from storage.models import Outbox, utcnow
+from storage.outbox import channel_of
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class DiscordSink:
         if channel_id is None:
             await self.store.mark_failed(row.id, f"not a Discord destination: {row.destination}", dead=True)
             return Outcome(row.id, "dead", "bad destination")
-        subscription = await subscription_for(self.store, channel_id)
+        subscription = await self.store.subscription_for(channel_id)
         if subscription is None or subscription.disabled_at is not None:
             # /unsubscribe (or a disabled channel) after the row was written: the channel asked for no more.
             reason = "the channel unsubscribed" if subscription is None else "the channel's subscription is disabled"
@@ -132,7 +132,7 @@ class DiscordSink:
         log.warning("disabling the subscription of channel %s: %s", channel_id, reason)
         await self.store.disable_subscription(channel_id, reason)
         await self.store.mark_failed(row.id, reason, dead=True)
-        await give_up_destination(self.store, row.destination, f"subscription disabled: {reason}")
+        await self.store.give_up_destination(row.destination, f"subscription disabled: {reason}")
         return Outcome(row.id, "disabled", reason)
 
     async def _retry(self, row: Outbox, error: str, delay: float, *, count: bool = True) -> Outcome:
@@ -187,7 +187,7 @@ class DeliveryWorker:
         done: list[Outcome] = []
         async with self._lock:
             while True:
-                rows = await claim_due(self.store, self.worker_id, limit=self.batch,
+                rows = await self.store.claim_due(self.worker_id, limit=self.batch,
                                        lease_seconds=self.lease_seconds, now=self.clock())
                 if not rows:
                     break

@@ -28,7 +28,6 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 import aiohttp
-from sqlalchemy.exc import IntegrityError
 
 from bot.config import Settings
 from bot.errors import UserError
@@ -155,7 +154,9 @@ def _now() -> datetime:
 
 
 def _feed_url_taken(exc: BaseException) -> bool:
-    return isinstance(exc, IntegrityError)
+    from storage import Conflict
+
+    return isinstance(exc, Conflict)
 
 
 class Poller:
@@ -381,15 +382,8 @@ class Poller:
     async def _recall(self, feed_id: int) -> None:
         """Load the guids this feed's entries were stored under (a fresh process, e.g. `poll --once`,
         remembers nothing yet), so already-read items are skipped before parsing."""
-        from sqlmodel import col, select
-
-        from storage.models import Entry
-
         self._warm.add(feed_id)
-        async with self.store.session() as session:
-            query = (select(Entry.guid).where(Entry.feed_id == feed_id).order_by(col(Entry.id).desc())
-                     .limit(RECALL_PER_FEED))
-            self._remember((await session.exec(query)).all())
+        self._remember(await self.store.recent_guids(feed_id, limit=RECALL_PER_FEED))
 
     def _remember(self, guids: Iterable[str]) -> None:
         if len(self._seen) > SEEN_MEMORY:
@@ -399,17 +393,7 @@ class Poller:
 
     async def _stored_guids(self, guids: list[str]) -> set[str]:
         """The guids among ``guids`` already in the database."""
-        from sqlmodel import col, select
-
-        from storage.models import Entry
-
-        known: set[str] = set()
-        async with self.store.session() as session:
-            for start in range(0, len(guids), 500):
-                chunk = guids[start:start + 500]
-                rows = await session.exec(select(Entry.guid).where(col(Entry.guid).in_(chunk)))
-                known.update(rows.all())
-        return known
+        return await self.store.known_guids(guids)
 
     # -- feed state ---------------------------------------------------------------------------
 
@@ -425,24 +409,8 @@ class Poller:
     async def _flush_state(self) -> None:
         if not self._pending:
             return
-        from sqlalchemy import bindparam, update
-
-        from storage.models import Feed
-
         pending, self._pending = self._pending, {}
-        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for feed_id, changes in pending.items():
-            groups.setdefault(tuple(sorted(changes)), []).append({"feed_id": feed_id, **changes})
-        table = Feed.__table__  # type: ignore[attr-defined]
-        async with self.store.transaction() as session:
-            connection = await session.connection()
-            for columns, rows in groups.items():  # one executemany per shape of change
-                statement = (
-                    update(table)
-                    .where(table.c.id == bindparam("feed_id"))
-                    .values({name: bindparam(name) for name in columns})
-                )
-                await connection.execute(statement, rows)
+        await self.store.update_feeds_state(pending)
 
     async def _succeeded(
         self,
@@ -519,15 +487,9 @@ class Poller:
 
     async def _move(self, feed: Any, new_url: str) -> str | None:
         """Follow a permanent redirect by updating the stored URL; ``None`` if another feed has it."""
-        from storage.models import Feed
-
         try:
-            async with self.store.transaction() as session:
-                row = await session.get(Feed, feed.id)
-                if row is None:
-                    return None
-                row.url = new_url
-                session.add(row)
+            if not await self.store.move_feed(feed.id, new_url):
+                return None
         except Exception as exc:
             if _feed_url_taken(exc):
                 log.info("feed %s moved to %s, which is already followed", feed.url, new_url)

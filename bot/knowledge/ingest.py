@@ -32,9 +32,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlmodel.ext.asyncio.session import AsyncSession
-
 from bot.answers.digests import position_change, render_change, round_answer, to_payload
 from bot.extract import extract_entry
 from bot.extract.facts import ArticleFacts
@@ -44,7 +41,7 @@ from bot.feeds.entry import FeedEntry
 from bot.knowledge import dedupe
 from bot.knowledge.matching import CHANGED, ClaimView, classify, records_of
 from bot.knowledge.offloop import EXTRACT_BUDGET_SECONDS, OverBudget, capped, extract_off_loop
-from storage import Store
+from storage import Conflict, DatabaseRefused, Session, Store, outbox, subscriptions
 from storage import knowledge as kb
 from storage.models import Claim, Entry, Fact, StoryCluster, utcnow
 
@@ -136,8 +133,7 @@ async def ingest_feeds(
     everything = [e for b in batches for e in b.entries]
     if not everything:
         return reports
-    async with store.session() as session:
-        known = await kb.known_guids(session, [e.guid for e in everything])
+    known = await store.known_guids([e.guid for e in everything])
     work: list[tuple[FeedEntry, IngestReport, FeedBatch]] = []
     seen: set[str] = set()
     for batch, report in zip(batches, reports, strict=True):
@@ -169,7 +165,7 @@ async def ingest_feeds(
         if len(chunk) > 1:
             try:
                 done = await _ingest_group(store, chunk, console=console)
-            except IntegrityError:
+            except Conflict:
                 pass  # another worker stored one of these meanwhile: redo them one by one below
             else:
                 for report, one in done:
@@ -181,7 +177,7 @@ async def ingest_feeds(
                     one = await _ingest_one(
                         store, entry, facts, feed_id=batch.feed_id, announce=batch.announce, console=console
                     )
-                except IntegrityError:
+                except Conflict:
                     # Another worker stored this guid (or the same claim/outbox key) at the same moment.
                     if attempt == 2:
                         raise
@@ -192,7 +188,7 @@ async def ingest_feeds(
         try:
             async with store.transaction() as session:
                 one, _ = await quarantine(session, entry, feed_id=batch.feed_id, reason=reason)
-        except IntegrityError:  # another worker recorded it meanwhile
+        except Conflict:  # another worker recorded it meanwhile
             continue
         report.merge(one)
     return reports
@@ -242,7 +238,7 @@ async def _ingest_group(
 
 
 # What a database (or its driver, encoding a value) raises for a value it cannot hold.
-REFUSED_VALUE = (DBAPIError, UnicodeError)
+REFUSED_VALUE = (DatabaseRefused, UnicodeError)
 
 
 def _db_reason(exc: Exception) -> str:
@@ -257,7 +253,7 @@ def clip_line(text: str, limit: int) -> str:
 
 
 async def _process_or_quarantine(
-    session: AsyncSession,
+    session: Session,
     feed_entry: FeedEntry,
     facts: ArticleFacts,
     *,
@@ -274,7 +270,7 @@ async def _process_or_quarantine(
             result = await _process(session, feed_entry, facts, feed_id=feed_id, announce=announce, console=console)
             await session.flush()
             return result
-    except IntegrityError:
+    except Conflict:
         raise
     except REFUSED_VALUE as exc:
         log.warning("entry %s quarantined: %s", feed_entry.guid, _db_reason(exc))
@@ -282,7 +278,7 @@ async def _process_or_quarantine(
 
 
 async def quarantine(
-    session: AsyncSession, feed_entry: FeedEntry, *, feed_id: int | None, reason: str
+    session: Session, feed_entry: FeedEntry, *, feed_id: int | None, reason: str
 ) -> tuple[IngestReport, bool]:
     """Record ``feed_entry`` aside: its guid (so it is not retried at every poll), what identifies it,
     and ``reason`` (shown by ``/why`` and counted by ``/status``); no text, no facts, nothing posted."""
@@ -305,7 +301,7 @@ async def quarantine(
         async with session.begin_nested():
             session.add(row)
             await session.flush()
-    except IntegrityError:
+    except Conflict:
         raise
     except REFUSED_VALUE as exc:  # not even its id can be stored: it is retried at the next poll
         log.error("entry %s could not be quarantined either: %s", feed_entry.guid, _db_reason(exc))
@@ -323,7 +319,7 @@ def _link_norm(link: str | None) -> str | None:
 
 
 async def _process(
-    session: AsyncSession,
+    session: Session,
     feed_entry: FeedEntry,
     facts: ArticleFacts,
     *,
@@ -382,7 +378,7 @@ async def _process(
     return report, True
 
 
-async def _cluster(session: AsyncSession, entry: Entry, text: str) -> None:
+async def _cluster(session: Session, entry: Entry, text: str) -> None:
     """Join the cluster of a near-identical copy already stored, or start one."""
     sk = dedupe.sketch(f"{entry.title}\n{text}")
     keys = dedupe.index_keys(sk)
@@ -404,7 +400,7 @@ async def _cluster(session: AsyncSession, entry: Entry, text: str) -> None:
 
 
 async def _record_facts(
-    session: AsyncSession, entry: Entry, facts: ArticleFacts, report: IngestReport, *, announce: bool, console: bool
+    session: Session, entry: Entry, facts: ArticleFacts, report: IngestReport, *, announce: bool, console: bool
 ) -> None:
     assert entry.id is not None
     round_number = facts.round or 0
@@ -481,7 +477,7 @@ async def _record_facts(
             payloads = {
                 d: to_payload(answer, ping_role_id=role) for d, kind, role in destinations if kind in DIGEST_KINDS
             }
-            wrote = await kb.put_outbox_many(
+            wrote = await outbox.put_outbox_many(
                 session, item_key=f"digest:round:{facts.round}", kind="digest", payloads=payloads
             )
             if wrote:
@@ -494,7 +490,7 @@ async def _record_facts(
         alert = render_change(change)
         payloads = {d: to_payload(alert, ping_role_id=role) for d, kind, role in destinations if kind in ALERT_KINDS}
         when = str(change.round) if change.round else f"no-round:{change.date}"
-        wrote = await kb.put_outbox_many(
+        wrote = await outbox.put_outbox_many(
             session,
             item_key=f"alert:position:{change.actor}:{change.issue}:{when}",
             kind="alert",
@@ -507,9 +503,9 @@ async def _record_facts(
     entry.decision = "; ".join([decision, *posted]) if posted else f"{decision}; no destination to post to"
 
 
-async def _destinations(session: AsyncSession, *, console: bool) -> list[tuple[str, str, int | None]]:
+async def _destinations(session: Session, *, console: bool) -> list[tuple[str, str, int | None]]:
     """(destination, subscription kind, role to ping) of every place that may get posts."""
-    out = [(f"discord:{s.channel_id}", s.kind, s.role_id) for s in await kb.active_subscriptions(session)]
+    out = [(f"discord:{s.channel_id}", s.kind, s.role_id) for s in await subscriptions.list_subscriptions(session)]
     if console:
         out.append(("console", "all", None))
     return out

@@ -15,8 +15,8 @@ from bot.answers.digests import to_payload
 from bot.chat.client import ParleyBot
 from bot.chat.delivery import LEASE_SECONDS, DeliveryWorker
 from storage import Store
-from storage.deliveries import discord_destination
 from storage.models import Outbox, utcnow
+from storage.outbox import discord_destination
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.harness import bot_settings, running_bot
 

@@ -1,4 +1,4 @@
-"""Leasing outbox rows to delivery workers (`storage.deliveries.claim_due`), on SQLite and PostgreSQL.
+"""Leasing outbox rows to delivery workers (`storage.outbox.claim_due`), on SQLite and PostgreSQL.
 
 The one way rows are leased: a row goes to one worker at a time, comes back when the lease
 runs out (a crashed worker), and is retried after a failure only once its retry time passed.
@@ -12,15 +12,8 @@ from datetime import timedelta
 from bot.answers.answer import Answer
 from bot.answers.digests import to_payload
 from storage import Store
-from storage.deliveries import (
-    add_once,
-    channel_of,
-    claim_due,
-    delivery_summary,
-    discord_destination,
-    give_up_destination,
-)
 from storage.models import Outbox, utcnow
+from storage.outbox import channel_of, discord_destination
 
 
 async def add_rows(store: Store, n: int, destination: str = "discord:1", prefix: str = "digest:round:") -> list[int]:
@@ -38,18 +31,18 @@ async def add_rows(store: Store, n: int, destination: str = "discord:1", prefix:
 async def test_claims_lease_rows_to_one_worker_at_a_time_oldest_first(store: Store) -> None:
     await add_rows(store, 3)
     await add_rows(store, 1, destination="console", prefix="console:")
-    first = await claim_due(store, "worker-a", limit=2)
-    second = await claim_due(store, "worker-b", limit=5)
+    first = await store.claim_due("worker-a", limit=2)
+    second = await store.claim_due("worker-b", limit=5)
     assert [r.item_key for r in first] == ["digest:round:0", "digest:round:1"]
     assert [r.item_key for r in second] == ["digest:round:2"]  # the console row is not Discord's
     assert {r.claimed_by for r in first} == {"worker-a"} and second[0].claimed_by == "worker-b"
-    assert await claim_due(store, "worker-c") == []
+    assert await store.claim_due("worker-c") == []
 
 
 async def test_two_workers_claiming_at_once_get_disjoint_rows(store: Store) -> None:
     await add_rows(store, 30)
     async with Store(store.database_url) as other:
-        results = await asyncio.gather(*(claim_due(s, f"w{i}", limit=7) for i, s in enumerate([store, other] * 3)))
+        results = await asyncio.gather(*(s.claim_due(f"w{i}", limit=7) for i, s in enumerate([store, other] * 3)))
     claimed = [r.id for rows in results for r in rows]
     assert len(claimed) == len(set(claimed)) == 30
 
@@ -57,21 +50,21 @@ async def test_two_workers_claiming_at_once_get_disjoint_rows(store: Store) -> N
 async def test_a_leased_row_comes_back_only_when_its_lease_ran_out(store: Store) -> None:
     (row_id,) = await add_rows(store, 1)
     now = utcnow()
-    assert [r.id for r in await claim_due(store, "a", lease_seconds=60, now=now)] == [row_id]
-    assert await claim_due(store, "b", now=now + timedelta(seconds=30)) == []
-    (again,) = await claim_due(store, "b", now=now + timedelta(seconds=61))
+    assert [r.id for r in await store.claim_due("a", lease_seconds=60, now=now)] == [row_id]
+    assert await store.claim_due("b", now=now + timedelta(seconds=30)) == []
+    (again,) = await store.claim_due("b", now=now + timedelta(seconds=61))
     assert (again.id, again.claimed_by) == (row_id, "b")
     # The new lease counts from the re-claim: the first worker cannot take it back meanwhile.
-    assert await claim_due(store, "a", now=now + timedelta(seconds=90)) == []
+    assert await store.claim_due("a", now=now + timedelta(seconds=90)) == []
 
 
 async def test_expired_leases_are_reclaimed_by_one_worker_each(store: Store) -> None:
     await add_rows(store, 12)
     now = utcnow()
-    assert len(await claim_due(store, "crashed", limit=12, lease_seconds=60, now=now)) == 12
+    assert len(await store.claim_due("crashed", limit=12, lease_seconds=60, now=now)) == 12
     later = now + timedelta(minutes=5)
     async with Store(store.database_url) as other:
-        results = await asyncio.gather(*(claim_due(s, f"w{i}", limit=4, now=later)
+        results = await asyncio.gather(*(s.claim_due(f"w{i}", limit=4, now=later)
                                          for i, s in enumerate([store, other] * 2)))
     claimed = [r.id for rows in results for r in rows]
     assert len(claimed) == len(set(claimed)) == 12
@@ -80,25 +73,25 @@ async def test_expired_leases_are_reclaimed_by_one_worker_each(store: Store) -> 
 
 async def test_failed_rows_retry_later_and_dead_rows_never(store: Store) -> None:
     await add_rows(store, 2, prefix="alert:")
-    a, b = await claim_due(store, "w")
+    a, b = await store.claim_due("w")
     retry_at = utcnow() + timedelta(minutes=1)
     await store.mark_failed(a.id, "HTTP 503\nService Unavailable", retry_at=retry_at)
     await store.mark_failed(b.id, "HTTP 403 Missing Access", dead=True)
-    assert await claim_due(store, "w") == []
-    (again,) = await claim_due(store, "w", now=retry_at + timedelta(seconds=1), lease_seconds=1)
+    assert await store.claim_due("w") == []
+    (again,) = await store.claim_due("w", now=retry_at + timedelta(seconds=1), lease_seconds=1)
     assert (again.item_key, again.attempts, again.last_error) == ("alert:0", 1, "HTTP 503")
 
 
 async def test_a_delivered_row_is_claimed_again_only_when_it_gains_a_revision(store: Store) -> None:
     (row_id,) = await add_rows(store, 1)
-    (row,) = await claim_due(store, "w")
+    (row,) = await store.claim_due("w")
     await store.mark_delivered(row_id, row.revision, message_id=555)
-    assert await claim_due(store, "w") == []
+    assert await store.claim_due("w") == []
     async with store.transaction() as session:  # a later source: what the pipeline does
         stored = await session.get(Outbox, row_id)
         stored.revision, stored.status = 2, "pending"
         session.add(stored)
-    (edit,) = await claim_due(store, "w")
+    (edit,) = await store.claim_due("w")
     assert (edit.message_id, edit.delivered_revision, edit.revision) == (555, 1, 2)
 
 
@@ -109,35 +102,35 @@ async def test_only_discord_rows_that_are_due_are_claimed(store: Store) -> None:
         row = await session.get(Outbox, later)
         row.next_attempt_at = utcnow() + timedelta(minutes=5)
         session.add(row)
-    assert await claim_due(store, "a") == []
+    assert await store.claim_due("a") == []
 
 
 async def test_giving_up_a_destination_marks_its_rows_dead_and_status_counts_them(store: Store) -> None:
     await add_rows(store, 3, destination="discord:9")
-    assert await give_up_destination(store, "discord:9", "Missing Access to channel 9") == 3
-    summary = await delivery_summary(store)
+    assert await store.give_up_destination("discord:9", "Missing Access to channel 9") == 3
+    summary = await store.delivery_summary()
     assert summary.counts == {"dead": 3}
     assert summary.last_errors[0] == ("discord:9", "Missing Access to channel 9")
 
 
 async def test_a_one_off_item_is_written_once_per_destination_and_never_revised(store: Store) -> None:
     payloads = {"discord:1": '{"v": 1}', "discord:2": '{"v": 1}'}
-    assert await add_once(store, item_key="notice:x", kind="notice", payloads=payloads) == 2
+    assert await store.add_once(item_key="notice:x", kind="notice", payloads=payloads) == 2
     (row_id, _) = [r.id for r in await store.outbox_items()]
     await store.mark_delivered(row_id, 1, message_id=7)
     changed = {"discord:1": '{"v": 2}', "discord:2": '{"v": 2}', "discord:3": '{"v": 2}'}
-    assert await add_once(store, item_key="notice:x", kind="notice", payloads=changed) == 1  # only the new channel
+    assert await store.add_once(item_key="notice:x", kind="notice", payloads=changed) == 1  # only the new channel
     rows = {r.destination: r for r in await store.outbox_items()}
     assert (rows["discord:1"].payload, rows["discord:1"].revision, rows["discord:1"].status) == ('{"v": 1}', 1,
                                                                                                   "delivered")
     assert (rows["discord:3"].kind, rows["discord:3"].status, rows["discord:3"].revision) == ("notice", "pending", 1)
-    assert await add_once(store, item_key="notice:x", kind="notice", payloads={}) == 0
+    assert await store.add_once(item_key="notice:x", kind="notice", payloads={}) == 0
 
 
 async def test_two_writers_of_one_off_items_write_each_row_once(store: Store) -> None:
     payloads = {f"discord:{n}": "{}" for n in range(10)}
     async with Store(store.database_url) as other:
-        written = await asyncio.gather(*(add_once(s, item_key="notice:y", kind="notice", payloads=payloads)
+        written = await asyncio.gather(*(s.add_once(item_key="notice:y", kind="notice", payloads=payloads)
                                          for s in [store, other] * 2))
     assert sum(written) == 10 and len(await store.outbox_items()) == 10
 

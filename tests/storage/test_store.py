@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from storage import StorageError, Store
-from storage import knowledge as kb
+from storage import StorageError, Store, outbox
 from storage.models import utcnow
 
 
@@ -50,7 +49,7 @@ async def test_feeds_add_get_update_and_remove(store: Store) -> None:
 
 async def _put(store: Store, destination: str, key: str, payload: str) -> None:
     async with store.transaction() as session:
-        await kb.put_outbox(session, destination=destination, item_key=key, kind="digest", payload=payload)
+        await outbox.put_outbox(session, destination=destination, item_key=key, kind="digest", payload=payload)
 
 
 async def test_outbox_item_is_unique_per_destination_and_revised_on_change(store: Store) -> None:

@@ -1,0 +1,116 @@
+"""Feeds repository: the feeds Parley polls and their polling state.
+
+Functions take the session they run in (see `storage` for why); `Store` offers each as a
+method in a transaction of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, or_, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Entry, Feed, utcnow
+
+FEED_STATE_FIELDS = frozenset(Feed.model_fields) - {"id", "url", "added_at"}
+
+
+async def add_feed(session: AsyncSession, url: str, *, title: str | None = None) -> Feed:
+    """The feed with this URL, added if new (adding twice is harmless)."""
+    feed = (await session.exec(select(Feed).where(Feed.url == url))).first()
+    if feed is None:
+        feed = Feed(url=url, title=title)
+        session.add(feed)
+        await session.flush()
+    return feed
+
+
+async def remove_feed(session: AsyncSession, feed_id: int) -> bool:
+    feed = await session.get(Feed, feed_id)
+    if feed is None:
+        return False
+    await session.delete(feed)
+    return True
+
+
+async def get_feed(session: AsyncSession, feed_id: int) -> Feed | None:
+    return await session.get(Feed, feed_id)
+
+
+async def get_feed_by_url(session: AsyncSession, url: str) -> Feed | None:
+    return (await session.exec(select(Feed).where(Feed.url == url))).first()
+
+
+async def list_feeds(session: AsyncSession, *, include_disabled: bool = True) -> list[Feed]:
+    query = select(Feed).order_by(col(Feed.id))
+    if not include_disabled:
+        query = query.where(col(Feed.disabled_at).is_(None))
+    return list((await session.exec(query)).all())
+
+
+async def due_feeds(session: AsyncSession, now: datetime | None = None) -> list[Feed]:
+    """Enabled feeds whose next poll time has come (or was never set)."""
+    now = now or utcnow()
+    query = (
+        select(Feed)
+        .where(col(Feed.disabled_at).is_(None))
+        .where(or_(col(Feed.next_poll_at).is_(None), col(Feed.next_poll_at) <= now))
+        .order_by(col(Feed.id))
+    )
+    return list((await session.exec(query)).all())
+
+
+def _check_state_fields(names: Sequence[str] | frozenset[str] | set[str]) -> None:
+    unknown = set(names) - FEED_STATE_FIELDS
+    if unknown:
+        raise ValueError(f"not feed state columns: {', '.join(sorted(unknown))}")
+
+
+async def update_feed_state(session: AsyncSession, feed_id: int, **changes: Any) -> Feed:
+    """Set polling state columns (etag, failures, next_poll_at, initialized...) of one feed."""
+    _check_state_fields(set(changes))
+    feed = await session.get(Feed, feed_id)
+    if feed is None:
+        raise KeyError(f"no feed with id {feed_id}")
+    for name, value in changes.items():
+        setattr(feed, name, value)
+    session.add(feed)
+    return feed
+
+
+async def update_feeds_state(session: AsyncSession, changes: Mapping[int, Mapping[str, Any]]) -> None:
+    """`update_feed_state` for many feeds at once: one executemany per shape of change (the poller's
+    cycle over thousands of feeds writes their state in a few statements)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for feed_id, change in changes.items():
+        _check_state_fields(set(change))
+        groups.setdefault(tuple(sorted(change)), []).append({"feed_id": feed_id, **change})
+    table = Feed.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__ on the class
+    connection = await session.connection()
+    for columns, rows in groups.items():
+        statement = update(table).where(table.c.id == bindparam("feed_id")).values(
+            {name: bindparam(name) for name in columns}
+        )
+        await connection.execute(statement, rows)
+
+
+async def move_feed(session: AsyncSession, feed_id: int, new_url: str) -> bool:
+    """Give a feed its new URL (a permanent redirect); False when the feed is gone. Raises
+    `storage.Conflict` when another feed already has that URL."""
+    feed = await session.get(Feed, feed_id)
+    if feed is None:
+        return False
+    feed.url = new_url
+    session.add(feed)
+    await session.flush()
+    return True
+
+
+async def recent_guids(session: AsyncSession, feed_id: int, *, limit: int) -> list[str]:
+    """The guids of the feed's latest ``limit`` stored entries, newest first."""
+    query = select(Entry.guid).where(Entry.feed_id == feed_id).order_by(col(Entry.id).desc()).limit(limit)
+    return list((await session.exec(query)).all())
