@@ -129,6 +129,19 @@ async def count_entries(session: AsyncSession) -> int:
     return int((await session.exec(select(func.count()).select_from(Entry))).one())
 
 
+async def quarantined(session: AsyncSession, *, latest: int) -> tuple[int, list[Entry]]:
+    """How many entries are quarantined, and the ``latest`` most recent of them (each with its reason)."""
+    count = (
+        await session.exec(select(func.count()).select_from(Entry).where(col(Entry.quarantine).is_not(None)))
+    ).one()
+    if not count:
+        return 0, []
+    rows = await session.exec(
+        select(Entry).where(col(Entry.quarantine).is_not(None)).order_by(col(Entry.id).desc()).limit(latest)
+    )
+    return int(count), list(rows.all())
+
+
 async def knowledge_stamp(session: AsyncSession) -> int | None:
     """A number that changes whenever the knowledge base does, for caches of answers; None when
     the backend gives no such number cheaply.

@@ -211,18 +211,10 @@ async def status(store: Any, info: ConnectionInfo | None = None) -> Answer:
 
 async def _quarantined(store: Any) -> tuple[int, list[Any]]:
     """How many entries are quarantined, and the latest three (each with its reason)."""
-    from sqlalchemy import func
-    from sqlmodel import col, select
-
-    from storage.models import Entry
+    from storage import knowledge
 
     async with store.session() as session:
-        count = (await session.exec(select(func.count()).select_from(Entry).where(col(Entry.quarantine).is_not(None)))).one()
-        if not count:
-            return 0, []
-        latest = (await session.exec(select(Entry).where(col(Entry.quarantine).is_not(None))
-                                     .order_by(col(Entry.id).desc()).limit(3))).all()
-    return int(count), list(latest)
+        return await knowledge.quarantined(session, latest=3)
 
 
 def _dedupe(lines: Sequence[str]) -> list[str]:
