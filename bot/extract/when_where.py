@@ -198,103 +198,165 @@ def find_when_where(
     has_event: bool,
     meeting_clauses: dict[int, list[tuple[int, int]]] | None = None,
 ) -> WhenWhere:
+    """The day and the city of the event the article reports, each with its sentence.
+
+    The steps, in order: the city (`event_location`); then the day, from the sentences naming
+    the round (`EventDates.from_round`), else from the meeting sentences
+    (`EventDates.from_meetings`), each first with the dates that plainly belong to the event and
+    then with any; else the dateline's own date (`EventDates.from_dateline`); else, for an event
+    without a round, the first day of the lead (`EventDates.from_lead`). Whether the round was
+    held or is upcoming follows from that day and the day of publication.
+    """
     evidence: dict[str, str] = {}
     dateline = find_dateline(article)
     story_start = dateline.end if dateline else 0
-    # each sentence once, where it first appears (a dict, not a list search: hundreds in a long article)
-    ordered = list({sentence.index: sentence for sentence in [*round_sentences, *meeting_sentences]}.values())
-    location = None
     positions = _RoundPositions(round_positions)
-    for sentence in ordered:
-        near = positions.first_within(sentence.start, sentence.end)
-        location = _city_in(article, sentence, story_start, near)
-        if location:
-            evidence["location"] = sentence.text
-            break
-    if location is None and dateline and dateline.city:
-        location = dateline.city
-        evidence["location"] = dateline.sentence.text
+    location, location_sentence = event_location(
+        article, [*round_sentences, *meeting_sentences], positions, story_start, dateline
+    )
+    if location_sentence is not None:
+        evidence["location"] = location_sentence  # kept, as before, even when there is no event to place
     if not has_event:
         location = None
 
-    place = article.profile.place(location) if location else None
-    anchor = local_day(article.published, place.tz if place else None)
-
-    future = article.sentences_holding(FUTURE)
-
-    def forward(sentence: Sentence, mention: DateMention | None = None) -> bool:
-        """Whether a weekday looks ahead: the tense of its clause ("held talks on Friday, ... days
-        before Ishiba is due to meet Trump": past), or of the sentence."""
-        if sentence.index not in future:
-            return False  # no clause of it can count a future word: it need not be split into clauses
-        start, end = sentence.start, sentence.end
-        if mention is not None:
-            start, end = next(((s, e) for s, e in article.clauses_of(sentence) if s <= mention.start < e), (start, end))
-        return article.count(FUTURE, start, end) > article.count(PAST, start, end)
-
-    dated = article.sentences_with(DATE_WORDS)
-    dates_in: dict[int, list[DateMention]] = {}  # each sentence's dates, found once for both passes
-
-    def candidates(sentence: Sentence, *, strict: bool) -> list[DateMention]:
-        found = dates_in.get(sentence.index)
-        if found is None:
-            found = dates_in[sentence.index] = (
-                [m for m in find_dates(sentence.text, sentence.start) if m.start >= story_start]
-                if sentence.index in dated or DAY_OF_MONTH.search(sentence.text)
-                else []
-            )
-        return [m for m in found if _usable(article, m, sentence, location)] if strict else list(found)
-
-    chosen: date | None = None
+    dates = EventDates(article, location, story_start, positions if round_positions else None)
+    found: tuple[date, str] | None = None
     for strict in (True, False):
-        for sentence in round_sentences:
-            mentions = candidates(sentence, strict=strict)
-            if not mentions:
-                continue
-            near = positions.nearest(sentence.start) if round_positions else sentence.start
-            mentions.sort(key=lambda m: abs(m.start - near))
-            ahead = forward(sentence, mentions[0])
-            day = resolve(mentions[0], anchor, forward=ahead)
-            if day and not ahead and strict:
-                # a round reported over several days ("on Thursday and again on Friday"): its last sitting
-                days = [resolve(m, anchor, forward=False) for m in mentions if m.kind == mentions[0].kind]
-                day = max([d for d in days if d is not None and (anchor is None or d <= anchor)] or [day])
-            if day:
-                chosen = day
-                evidence["date"] = sentence.text
-                break
-        if chosen is None:
-            best: tuple[date, str] | None = None
-            for sentence in meeting_sentences:
-                spans = (meeting_clauses or {}).get(sentence.index, [(sentence.start, sentence.end)])
-                for mention in candidates(sentence, strict=strict):
-                    if not any(s <= mention.start < e for s, e in spans):
-                        continue  # "Akazawa met Lutnick; an Ishiba-Trump summit is set for Monday"
-                    day = resolve(mention, anchor, forward=forward(sentence, mention))
-                    if day is None or (anchor and abs((day - anchor).days) > 60):
-                        continue
-                    if best is None or day > best[0]:
-                        best = (day, sentence.text)
-            if best:
-                chosen, evidence["date"] = best
-        if chosen is not None:
+        found = dates.from_round(round_sentences, strict=strict) or dates.from_meetings(
+            meeting_sentences, meeting_clauses or {}, strict=strict
+        )
+        if found is not None:
             break
-    if chosen is None and dateline is not None:
-        mentions = find_dates(dateline.sentence.text[: dateline.end - dateline.sentence.start])
-        if mentions:
-            chosen = resolve(mentions[0], anchor, forward=False)
-            evidence["date"] = dateline.sentence.text
-    if chosen is None and not round_sentences:
-        # An event without a round (a letter, an announcement): the first day the lead names.
-        lead = [s for s in article.sentences if s.paragraph > 0 and len(s.text.split()) > 6][:3]
-        for sentence in lead:
-            mentions = candidates(sentence, strict=False)
-            if mentions:  # an event reported (a letter, a deal announced): "on Monday" is the last Monday
-                chosen = resolve(mentions[0], anchor, forward=False)
-                if chosen:
-                    evidence["date"] = sentence.text
-                    break
+    if found is None and dateline is not None:
+        on_dateline = dates.from_dateline(dateline)
+        if on_dateline is not None:
+            evidence["date"] = on_dateline[1]  # kept, as before, even when the dateline's day does not resolve
+            found = (on_dateline[0], on_dateline[1]) if on_dateline[0] else None
+    if found is None and not round_sentences:
+        found = dates.from_lead()
+    chosen = found[0] if found else None
+    if found:
+        evidence["date"] = found[1]
+    anchor = dates.anchor
     status = None
     if chosen and anchor:
         status = "held" if chosen < anchor else "upcoming" if chosen > anchor else None
     return WhenWhere(chosen.isoformat() if chosen else None, location, status, evidence)
+
+
+def event_location(
+    article: Article,
+    sentences: list[Sentence],
+    positions: _RoundPositions,
+    story_start: int,
+    dateline: Dateline | None,
+) -> tuple[str | None, str | None]:
+    """The city of the event and its sentence: the first the round's and meetings' sentences
+    place it in (nearest the round's mention in its own sentence), else the dateline's city."""
+    # each sentence once, where it first appears (a dict, not a list search: hundreds in a long article)
+    for sentence in {sentence.index: sentence for sentence in sentences}.values():
+        location = _city_in(article, sentence, story_start, positions.first_within(sentence.start, sentence.end))
+        if location:
+            return location, sentence.text
+    if dateline and dateline.city:
+        return dateline.city, dateline.sentence.text
+    return None, None
+
+
+class EventDates:
+    """The ways to read the day of the event, sharing what each sentence's dates are (found once)
+    and the day of publication in the local time of the event's city (``anchor``), which
+    relative days ("on Friday") resolve against. Each ``from_...`` step gives the day and its
+    sentence, or None."""
+
+    def __init__(
+        self, article: Article, location: str | None, story_start: int, positions: _RoundPositions | None
+    ) -> None:
+        self.article = article
+        self.location = location
+        self.story_start = story_start
+        self.positions = positions
+        place = article.profile.place(location) if location else None
+        self.anchor = local_day(article.published, place.tz if place else None)
+        self._future = article.sentences_holding(FUTURE)
+        self._dated = article.sentences_with(DATE_WORDS)
+        self._dates_in: dict[int, list[DateMention]] = {}
+
+    def forward(self, sentence: Sentence, mention: DateMention | None = None) -> bool:
+        """Whether a weekday looks ahead: the tense of its clause ("held talks on Friday, ... days
+        before Ishiba is due to meet Trump": past), or of the sentence."""
+        if sentence.index not in self._future:
+            return False  # no clause of it can count a future word: it need not be split into clauses
+        start, end = sentence.start, sentence.end
+        if mention is not None:
+            clauses = self.article.clauses_of(sentence)
+            start, end = next(((s, e) for s, e in clauses if s <= mention.start < e), (start, end))
+        return self.article.count(FUTURE, start, end) > self.article.count(PAST, start, end)
+
+    def candidates(self, sentence: Sentence, *, strict: bool) -> list[DateMention]:
+        """The sentence's dates after the dateline; ``strict``: only those `_usable` for the event."""
+        found = self._dates_in.get(sentence.index)
+        if found is None:
+            found = self._dates_in[sentence.index] = (
+                [m for m in find_dates(sentence.text, sentence.start) if m.start >= self.story_start]
+                if sentence.index in self._dated or DAY_OF_MONTH.search(sentence.text)
+                else []
+            )
+        if not strict:
+            return list(found)
+        return [m for m in found if _usable(self.article, m, sentence, self.location)]
+
+    def from_round(self, round_sentences: list[Sentence], *, strict: bool) -> tuple[date, str] | None:
+        """The first round sentence's date nearest the round's mention; of a round reported over
+        several days ("on Thursday and again on Friday"), its last sitting."""
+        for sentence in round_sentences:
+            mentions = self.candidates(sentence, strict=strict)
+            if not mentions:
+                continue
+            near = self.positions.nearest(sentence.start) if self.positions else sentence.start
+            mentions.sort(key=lambda m: abs(m.start - near))
+            ahead = self.forward(sentence, mentions[0])
+            day = resolve(mentions[0], self.anchor, forward=ahead)
+            if day and not ahead and strict:
+                days = [resolve(m, self.anchor, forward=False) for m in mentions if m.kind == mentions[0].kind]
+                day = max([d for d in days if d is not None and (self.anchor is None or d <= self.anchor)] or [day])
+            if day:
+                return day, sentence.text
+        return None
+
+    def from_meetings(
+        self, meeting_sentences: list[Sentence], meeting_clauses: dict[int, list[tuple[int, int]]], *, strict: bool
+    ) -> tuple[date, str] | None:
+        """The latest day named in a meeting's own clause, within 60 days of publication."""
+        best: tuple[date, str] | None = None
+        for sentence in meeting_sentences:
+            spans = meeting_clauses.get(sentence.index, [(sentence.start, sentence.end)])
+            for mention in self.candidates(sentence, strict=strict):
+                if not any(s <= mention.start < e for s, e in spans):
+                    continue  # "Akazawa met Lutnick; an Ishiba-Trump summit is set for Monday"
+                day = resolve(mention, self.anchor, forward=self.forward(sentence, mention))
+                if day is None or (self.anchor and abs((day - self.anchor).days) > 60):
+                    continue
+                if best is None or day > best[0]:
+                    best = (day, sentence.text)
+        return best
+
+    def from_dateline(self, dateline: Dateline) -> tuple[date | None, str] | None:
+        """The date the dateline itself carries ("WASHINGTON, May 1 (Jiji Press)--"); None for a
+        dateline without one, a None day for one that does not resolve."""
+        mentions = find_dates(dateline.sentence.text[: dateline.end - dateline.sentence.start])
+        if not mentions:
+            return None
+        return resolve(mentions[0], self.anchor, forward=False), dateline.sentence.text
+
+    def from_lead(self) -> tuple[date, str] | None:
+        """An event without a round (a letter, a deal announced): the first day the lead's first
+        three real sentences name, "on Monday" being the last Monday."""
+        lead = [s for s in self.article.sentences if s.paragraph > 0 and len(s.text.split()) > 6][:3]
+        for sentence in lead:
+            mentions = self.candidates(sentence, strict=False)
+            if mentions:
+                day = resolve(mentions[0], self.anchor, forward=False)
+                if day:
+                    return day, sentence.text
+        return None

@@ -1,5 +1,7 @@
 """The cheap tests that let the day-and-place finder skip a pattern never skip one that matches."""
 
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,9 +13,13 @@ from bot.extract.when_where import (
     _SPOKE_WORDS,
     _TRAVEL,
     _TRAVEL_WORDS,
+    EventDates,
     _RoundPositions,
     _searched,
+    event_location,
+    find_dateline,
 )
+from tests.bot.extract.helpers import article_of
 
 _DATELINE_WORDS = ["TOKYO", "WASHINGTON", "Washington", "New", "York", ",", "June", "28", "Jun.", "(Kyodo)", "(AP)",
                    "(Jiji Press)", "Reuters", "--", "—", "–", "-", "Japan", "and", "the", "U.S.", "held", "talks",
@@ -55,3 +61,74 @@ def test_round_positions_answer_as_a_scan_of_the_list_does(positions, target, sp
     assert found.nearest(target) == min(positions, key=lambda p: abs(p - target))
     start, end = span[0], span[0] + span[1]
     assert found.first_within(start, end) == next((p for p in positions if start <= p < end), None)
+
+
+# -- the steps of find_when_where, one by one ---------------------------------------------------
+
+PUBLISHED = "2025-06-07T03:00:00Z"  # a Saturday
+
+
+def _sentence(article, words: str):
+    return next(s for s in article.sentences if words in s.text)
+
+
+def test_the_event_is_placed_in_the_first_city_its_sentences_name():
+    article = article_of(
+        "Akazawa arrived on Wednesday.\nAkazawa met Bessent in Washington on Friday for the fifth round."
+    )
+    sentence = _sentence(article, "fifth round")
+    assert event_location(article, [sentence], _RoundPositions([]), 0, None) == ("Washington", sentence.text)
+    assert event_location(article, [_sentence(article, "arrived")], _RoundPositions([]), 0, None) == (None, None)
+
+
+def test_without_a_city_in_its_sentences_the_event_is_placed_in_the_datelines_city():
+    article = article_of(
+        "WASHINGTON, June 6 (Kyodo) -- The fifth round of tariff talks ended on Friday.", published=PUBLISHED
+    )
+    dateline = find_dateline(article)
+    assert dateline is not None and dateline.city == "Washington"
+    assert event_location(article, [], _RoundPositions([]), dateline.end, dateline) == (
+        "Washington",
+        dateline.sentence.text,
+    )
+
+
+def test_the_round_sentence_gives_the_day_and_of_several_days_the_last():
+    article = article_of(
+        "Akazawa and Bessent held the fifth round in Washington on Thursday and again on Friday.", published=PUBLISHED
+    )
+    sentence = _sentence(article, "fifth round")
+    dates = EventDates(article, "Washington", 0, None)
+    assert dates.from_round([sentence], strict=True) == (date(2025, 6, 6), sentence.text)
+    assert dates.from_round([], strict=True) is None
+
+
+def test_a_meeting_sentence_gives_the_day_of_its_own_clause_only():
+    article = article_of(
+        "Akazawa met Lutnick on Thursday; an Ishiba-Trump summit is set for Monday.", published=PUBLISHED
+    )
+    sentence = _sentence(article, "Lutnick")
+    first_clause = [(sentence.start, sentence.text.index(";") + sentence.start)]
+    dates = EventDates(article, "Washington", 0, None)
+    assert dates.from_meetings([sentence], {sentence.index: first_clause}, strict=False) == (
+        date(2025, 6, 5),
+        sentence.text,
+    )
+
+
+def test_a_dateline_carries_its_own_day():
+    article = article_of("WASHINGTON, June 6 (Kyodo) -- Talks ended without a deal.", published=PUBLISHED)
+    dateline = find_dateline(article)
+    assert EventDates(article, None, dateline.end, None).from_dateline(dateline) == (
+        date(2025, 6, 6),
+        dateline.sentence.text,
+    )
+
+
+def test_an_event_without_a_round_takes_the_first_day_of_the_lead():
+    article = article_of(
+        "Trade news.\nPresident Trump sent a letter to Prime Minister Ishiba on Monday announcing a 25% tariff on all goods.",
+        published=PUBLISHED,
+    )
+    found = EventDates(article, None, 0, None).from_lead()
+    assert found is not None and found[0] == date(2025, 6, 2) and "letter" in found[1]
