@@ -12,6 +12,7 @@ import operator
 import re
 
 from bot.extract.lexicon import (
+    ATTRIBUTIONS,
     BEFORE_ANOTHER_MEETING,
     CONCESSION_WORDS,
     CONTRAST_WORDS,
@@ -19,6 +20,8 @@ from bot.extract.lexicon import (
     LATER_MEETING_CLAUSES,
     PURPOSE_PARTICIPLES,
     REPORTING_PARTICIPLES,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
     TIME_OFFSETS,
     TIME_RELATIONS,
     alternation,
@@ -134,8 +137,8 @@ EARLIER = Phrases([
     r"once (?:demanded|sought|insisted)",
 ], shared=True)  # fmt: skip
 
-SPEECH_AFTER = re.compile(r"^[’']?s?\s*(?:,\s*)?(?:said|says|told|added|noted|stated|wrote|posted|tweeted|explained)\b")
-SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to|\btold)\s*$")
+SPEECH_AFTER = re.compile(rf"^[’']?s?\s*(?:,\s*)?{alternation([*SPEECH_VERBS, *REPORTING_VERBS])}\b")
+SPEECH_BEFORE = re.compile(rf"\b{alternation(ATTRIBUTIONS)}\s*$")
 ABSENT_AFTER = re.compile(
     rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:(?:expected|going|able|planning|set|due|scheduled|likely) to )?"
     r"(?:take part|attend|join|participate|be present|be there|present|make it|(?P<meet>meet))|"

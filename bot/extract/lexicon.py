@@ -29,6 +29,20 @@ OTHER_COUNTED_THINGS = (
 #: qualifiers of counted things other than meetings: "the 2nd annual summit", "the 7th leaders' summit"
 OTHER_COUNT_QUALIFIERS = ("annual", "summit", "leaders['’]?")
 
+# -- speech ---------------------------------------------------------------------------------
+
+#: the verbs that say who said something: "..., Akazawa said", "Bessent told reporters"
+SAYING_VERBS = ("said", "says")
+TELLING_VERBS = ("told", "tells")  # with whom told: "told reporters"
+SPEECH_VERBS = (*SAYING_VERBS, *TELLING_VERBS)
+#: the same, and the phrase that attributes without a verb: "according to Akazawa"
+ATTRIBUTIONS = (*SPEECH_VERBS, "according to")
+#: other verbs that report a statement: "Akazawa added", "wrote on X"
+REPORTING_VERBS = ("added", "noted", "stated", "wrote", "posted", "tweeted", "explained")
+#: a statement that is also an act: "Trump announced the agreement after meeting Akazawa" says
+#: when, but not that Trump is only a speaker there
+ANNOUNCING_VERBS = ("announced",)
+
 # -- tariffs --------------------------------------------------------------------------------
 
 #: what a rate is a rate of: "a 25% levy", "tariffs of 24 percent"

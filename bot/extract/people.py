@@ -29,6 +29,7 @@ from bot.extract.cues import (
     is_question,
 )
 from bot.extract.facts import Meeting
+from bot.extract.lexicon import ATTRIBUTIONS
 from bot.extract.near import Near, for_lower_case
 from bot.extract.next_steps import NEXT
 from bot.extract.numbers import DURATION, DURATION_CUE, duration_minutes
@@ -64,7 +65,7 @@ def _is_speaker(article: Article, mention: Mention, sentence: Sentence) -> bool:
     return any(word in before for word in _SPEECH_WORDS) and SPEECH_BEFORE.search(before) is not None
 
 
-_SPEECH_WORDS = ("said", "says", "told", "according to")
+_SPEECH_WORDS = ATTRIBUTIONS
 
 
 _POSSESSIVE = re.compile(r"^['’]s\b")

@@ -13,6 +13,7 @@ import re
 from bot.extract.article import Article
 from bot.extract.cues import EARLIER, SPECULATION, is_question
 from bot.extract.facts import Position
+from bot.extract.lexicon import ATTRIBUTIONS, alternation
 from bot.extract.phrases import Phrases
 from bot.extract.scope import first_party_named
 from bot.extract.text import Sentence
@@ -35,7 +36,7 @@ _ORDER = ("agreed", "reduction", "removal")
 # a demand is an earlier one; reported ("he said he had demanded") or renewed ("had again
 # demanded") it is not
 _HAD_WANTED = Phrases([r"had (?:demanded|sought|insisted on|called for|pushed for|pressed for|wanted|urged)"], shared=True)
-_SAID = re.compile(r"\b(?:said|says|told|tells|according to)\b")
+_SAID = re.compile(rf"\b{alternation(ATTRIBUTIONS)}\b")
 
 
 def _said_before(article: Article, sentence: Sentence, position: int) -> bool:

@@ -22,6 +22,14 @@ from typing import cast
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, PAST
 from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, DateMention, find_dates, local_day, resolve
+from bot.extract.lexicon import (
+    ANNOUNCING_VERBS,
+    REPORTING_VERBS,
+    SAYING_VERBS,
+    SPEECH_VERBS,
+    TELLING_VERBS,
+    alternation,
+)
 from bot.extract.text import Sentence
 
 _PREPOSITION = re.compile(
@@ -38,8 +46,11 @@ _TRAVEL = re.compile(
     re.I,
 )
 # "said Wednesday", "told reporters at Haneda airport on Friday", "said in a statement on Monday"
+_SPOKE_VERBS = alternation(
+    [*SAYING_VERBS, *(rf"{verb}\s+\w+" for verb in TELLING_VERBS), *REPORTING_VERBS, *ANNOUNCING_VERBS]
+)
 _SPOKE = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|stated|added|noted|wrote|posted)"
+    rf"\b{_SPOKE_VERBS}"
     r"(?:\s+(?:at|in|from|after)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)?"
     r"(?:\s+(?:early|late|on|this))?\s*$",
     re.I,
@@ -52,7 +63,7 @@ _OTHER_DAY = re.compile(
 # date hold none of them, and a substring test is far cheaper than a search that tries the
 # pattern's opening `\b` at every position.
 _TRAVEL_WORDS = ("left", "leav", "depart", "arriv", "fly", "flew", "flies", "travel", "head", "return", "set off", "sets off")
-_SPOKE_WORDS = ("said", "says", "told", "announced", "stated", "added", "noted", "wrote", "posted")
+_SPOKE_WORDS = (*SPEECH_VERBS, *REPORTING_VERBS, *ANNOUNCING_VERBS)
 _OTHER_DAY_WORDS = ("before", "by", "until", "till", "ahead of", "from", "effective", "starting", "beginning", "as of",
                     "deadline of", "due")  # fmt: skip
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract.cues import CLAUSE_BREAK, CLAUSE_HINTS, clauses
+from bot.extract.cues import CLAUSE_BREAK, CLAUSE_HINTS, SPEECH_AFTER, SPEECH_BEFORE, clauses
 from bot.extract.dates import find_dates
 from bot.extract.lexicon import (
+    ANNOUNCING_VERBS,
+    ATTRIBUTIONS,
     CONCESSION_WORDS,
     CONTRAST_WORDS,
     MEETING_NOUNS,
@@ -14,6 +16,8 @@ from bot.extract.lexicon import (
     RATE_VERBS,
     RATE_VERBS_TO,
     REPORTING_PARTICIPLES,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
     TARIFF_NOUNS,
     TIME_OFFSETS,
     alternation,
@@ -23,6 +27,7 @@ from bot.extract.lexicon import (
 )
 from bot.extract.rounds import ROUND_RE
 from bot.extract.tariffs import RATE_RE
+from bot.extract.when_where import _SPOKE, _SPOKE_WORDS
 
 
 def test_helpers_build_groups_classes_and_openings():
@@ -64,3 +69,19 @@ def test_an_ordinal_and_its_meeting_noun_is_a_round_and_never_a_day(noun):
     assert [m.group("ord") for m in ROUND_RE.finditer(text)] == ["4th"]
     assert find_dates(text) == []
     assert find_dates("talks on the 4th ended") != []  # a day of the month, when nothing counted follows
+
+
+@pytest.mark.parametrize("verb", [*SPEECH_VERBS, *REPORTING_VERBS])
+def test_every_speech_verb_after_a_name_makes_it_a_speaker(verb):
+    assert SPEECH_AFTER.match(f", {verb} reporters")
+
+
+@pytest.mark.parametrize("attribution", ATTRIBUTIONS)
+def test_every_attribution_before_a_name_makes_it_a_speaker(attribution):
+    assert SPEECH_BEFORE.search(f"the deal is close, {attribution} ")
+
+
+@pytest.mark.parametrize("verb", [*SPEECH_VERBS, *REPORTING_VERBS, *ANNOUNCING_VERBS])
+def test_a_day_right_after_a_speech_verb_dates_the_statement_not_the_meeting(verb):
+    before = f"Akazawa {verb} reporters " if verb in ("told", "tells") else f"Akazawa {verb} "
+    assert _SPOKE.search(before) and any(word in before.lower() for word in _SPOKE_WORDS)
