@@ -182,12 +182,52 @@ def find_meetings(
     *,
     held: bool = False,
 ) -> MeetingReport:
+    """Who met whom, and for how long, at the event the article reports: `attendance` reads who
+    sat in its meetings (and who was absent), `timed_meetings` the sittings whose length it gives
+    and the counterparts at each."""
     profile = article.profile
     round_sentences = {m.sentence.index for m in rounds if m.number == chosen_round}
     other_round_sentences = {m.sentence.index for m in rounds if m.number != chosen_round} - round_sentences
+    seen = attendance(article, round_sentences, other_round_sentences, chosen_round, skip_paragraphs, held=held)
+    order = [p.name for p in profile.people]
+    participants = sorted((name for name in seen.present if name not in seen.absent), key=order.index)
+    evidence = {f"participant:{name}": seen.present[name] for name in participants}
+    counterparts = [p for p in participants if article.side_of(p) != profile.tracked_side]
+    meetings = timed_meetings(article, seen, skip_paragraphs, other_round_sentences, counterparts)
+    return MeetingReport(participants, meetings, seen.sentences, evidence, seen.meeting_clauses)
+
+
+@dataclass(slots=True)
+class Attendance:
+    """Who sat in the article's meetings: each present person's first sentence, the absent, the
+    sentences that describe a meeting and the clauses of each that do."""
+
+    present: dict[str, str]
+    absent: set[str]
+    sentences: list[Sentence]
+    meeting_clauses: dict[int, list[tuple[int, int]]]
+
+
+def attendance(
+    article: Article,
+    round_sentences: set[int],
+    other_round_sentences: set[int],
+    chosen_round: int | None,
+    skip_paragraphs: set[int],
+    *,
+    held: bool = False,
+) -> Attendance:
+    """The people present at the reported event's meetings, and those said to be absent.
+
+    A sentence counts when it describes a meeting (or continues the one before), is not about
+    another round, an aside or a question, and, in a round's story, names the round or a
+    negotiator. Its people count within its meeting clauses, unless absent or named in passing;
+    a planned meeting's sentence is kept for its day and place but adds nobody.
+    """
+    profile = article.profile
     present: dict[str, str] = {}
     absent: set[str] = set()
-    sentences = []
+    sentences: list[Sentence] = []
     meeting_clauses: dict[int, list[tuple[int, int]]] = {}
     meeting_words = article.sentences_with(MEETING)
     absence_words = article.sentences_with(ABSENCE_HINT)
@@ -231,15 +271,24 @@ def find_meetings(
             if mention.via != "pronoun" and not any(s <= mention.start < e for s, e in spans):
                 continue  # "Akazawa meets Lutnick for 70 minutes; Ishiba-Trump summit set for Monday"
             present.setdefault(mention.value, sentence.text)
-    order = [p.name for p in profile.people]
-    participants = sorted((name for name in present if name not in absent), key=order.index)
-    evidence = {f"participant:{name}": present[name] for name in participants}
+    return Attendance(present, absent, sentences, meeting_clauses)
 
-    counterpart_participants = [p for p in participants if article.side_of(p) != profile.tracked_side]
+
+def timed_meetings(
+    article: Article,
+    seen: Attendance,
+    skip_paragraphs: set[int],
+    other_round_sentences: set[int],
+    counterpart_participants: list[str],
+) -> list[Meeting]:
+    """The sittings with a length: each duration in a sitting sentence, with the counterparts named
+    in its segment or clause (else all the event's counterparts); the same sitting reported twice
+    is one meeting."""
+    absent = seen.absent
     meetings: list[Meeting] = []
     # every duration names an hour or a minute: the sentences without one (most) are not read
     timed = article.sentences_containing(DURATIONS_NEAR.cue.words)
-    for sentence in _sitting_sentences(article, sentences, skip_paragraphs, other_round_sentences, bool(present)):
+    for sentence in _sitting_sentences(article, seen.sentences, skip_paragraphs, other_round_sentences, bool(seen.present)):
         if sentence.index not in timed:
             continue
         lowered = article.lower[sentence.start : sentence.end]
@@ -270,7 +319,7 @@ def find_meetings(
             if earlier and earlier[-1].evidence != sentence.text and not _REPEAT.search(sentence.text):
                 continue  # the same sitting reported twice
             meetings.append(meeting)
-    return MeetingReport(participants, meetings, sentences, evidence, meeting_clauses)
+    return meetings
 
 
 def _meeting_clauses(article: Article, sentence: Sentence, *, held: bool) -> list[tuple[int, int]]:

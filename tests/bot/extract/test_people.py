@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.bot.extract.helpers import facts_of
+from bot.extract.people import attendance, timed_meetings
+from tests.bot.extract.helpers import article_of, facts_of
 
 
 def test_everyone_named_at_the_meeting_takes_part_on_both_sides():
@@ -337,3 +338,37 @@ def test_an_outline_of_consultations_names_the_round_its_day_and_its_people():
     assert (facts.round, facts.round_status, facts.date) == (8, "held", "2025-06-27")
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
     assert [m.minutes for m in facts.meetings] == [60]
+
+
+# -- the steps of find_meetings, one by one -----------------------------------------------------
+
+
+def _steps_of(body: str):
+    article = article_of(body)
+    seen = attendance(article, {0, 1}, set(), None, set(), held=True)
+    return article, seen
+
+
+def test_attendance_reads_who_sat_in_the_meeting_and_who_stayed_away():
+    article, seen = _steps_of(
+        "Akazawa met Bessent and Greer in Washington on Friday for 75 minutes.\n"
+        "Commerce Secretary Howard Lutnick did not attend the meeting."
+    )
+    assert set(seen.present) == {"Ryosei Akazawa", "Scott Bessent", "Jamieson Greer"}
+    assert "Howard Lutnick" in seen.absent
+    assert seen.sentences[0].index == 0 and seen.meeting_clauses[0]
+    assert seen.present["Scott Bessent"] == article.sentences[0].text
+
+
+def test_timed_meetings_gives_each_sitting_its_length_and_counterparts():
+    article, seen = _steps_of(
+        "Akazawa met Bessent in Washington on Friday for 75 minutes. He then met Lutnick for 40 minutes."
+    )
+    meetings = timed_meetings(article, seen, set(), set(), ["Scott Bessent", "Howard Lutnick"])
+    assert [(m.with_, m.minutes) for m in meetings] == [(("Scott Bessent",), 75), (("Howard Lutnick",), 40)]
+    assert all(m.evidence for m in meetings)
+
+
+def test_timed_meetings_without_a_length_is_empty():
+    article, seen = _steps_of("Akazawa met Bessent in Washington on Friday.")
+    assert seen.present and timed_meetings(article, seen, set(), set(), ["Scott Bessent"]) == []
