@@ -21,6 +21,11 @@ MEETING_QUALIFIERS = (
     "cabinet-level", "in-person", "face-to-face", "new", "latest", "bilateral", "trade", "tariff", "such",
     r"[a-z.]+[-–][a-z.]+",
 )  # fmt: skip
+#: what a length of time may be the length of: "a 90-minute meeting", "a two-hour phone call"
+SITTING_NOUNS = (
+    *MEETING_NOUNS, "talks?", "discussion", "conversation", "encounter", "gathering", "call", "phone", "video",
+    "telephone", "press",
+)  # fmt: skip
 #: besides meetings, what else an ordinal counts: "the 4th straight week", "the 3rd time"
 OTHER_COUNTED_THINGS = (
     "talks", "times?", "visits?", "trips?", "weeks?", "years?", "months?", "anniversary", "century", "summit",

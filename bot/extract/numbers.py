@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.extract.lexicon import SITTING_NOUNS, alternation
 from bot.extract.near import Cue
 
 _UNITS = {
@@ -100,6 +101,8 @@ def number_value(text: str) -> int | None:
     return value if value is not None else cardinal_value(text)
 
 
+# "a 90-minute meeting" is a sitting's length; "a 90-minute drive" is not
+_SITTING = alternation(SITTING_NOUNS)
 _QTY = rf"(?:\d+(?:\.\d+)?|{CARDINAL}|an?|one)"
 _HALF = r"(?:\s+and\s+(?:a\s+)?half|\s+and\s+a\s+quarter|\s+and\s+three[- ]quarters)"
 #: a length of time in minutes or hours, as a regex with named groups
@@ -108,11 +111,9 @@ _HALF = r"(?:\s+and\s+(?:a\s+)?half|\s+and\s+a\s+quarter|\s+and\s+three[- ]quart
 DURATION = re.compile(
     rf"""(?ix)
     (?=[0-9aotfsenzhq])(?<![\w.])(?:
-        (?P<min_adj>{_QTY})[- ]minutes?(?=[-\s]+(?:[A-Z][\w-]*\s+){{0,2}}(?:long\b|session|meeting|talks?|sitting|round|discussion|
-            negotiation|conversation|encounter|gathering|call|phone|video|telephone|press))
+        (?P<min_adj>{_QTY})[- ]minutes?(?=[-\s]+(?:[A-Z][\w-]*\s+){{0,2}}(?:long\b|{_SITTING}))
       | (?P<hour_adj>{_QTY}(?:{_HALF})?|{_QTY}[- ]and[- ]a[- ]half)[- ]hours?(?:[- ]long)?
-            (?=[-\s]+(?:session|meeting|talks?|sitting|round|discussion|negotiation|conversation|encounter|
-            gathering|call|phone|video|telephone|press))
+            (?=[-\s]+{_SITTING})
       | (?P<hour_long>an?\s+)?hour[- ]long
       | (?P<half_hour>half\s+an\s+hour|half-hour)
       | (?P<three_quarters>three[- ]quarters\s+of\s+an\s+hour)

@@ -17,6 +17,7 @@ from bot.extract.lexicon import (
     RATE_VERBS_TO,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
+    SITTING_NOUNS,
     SPEECH_VERBS,
     TARIFF_NOUNS,
     TIME_OFFSETS,
@@ -25,6 +26,7 @@ from bot.extract.lexicon import (
     plain_words,
     two_letter_openings,
 )
+from bot.extract.numbers import DURATION, duration_minutes
 from bot.extract.rounds import ROUND_RE
 from bot.extract.tariffs import RATE_RE
 from bot.extract.when_where import _SPOKE, _SPOKE_WORDS
@@ -85,3 +87,11 @@ def test_every_attribution_before_a_name_makes_it_a_speaker(attribution):
 def test_a_day_right_after_a_speech_verb_dates_the_statement_not_the_meeting(verb):
     before = f"Akazawa {verb} reporters " if verb in ("told", "tells") else f"Akazawa {verb} "
     assert _SPOKE.search(before) and any(word in before.lower() for word in _SPOKE_WORDS)
+
+
+@pytest.mark.parametrize("noun", plain_words(SITTING_NOUNS))
+def test_a_length_before_any_sitting_noun_is_a_duration(noun):
+    for text in (f"a 90-minute {noun}", f"a two-hour {noun}"):
+        match = DURATION.search(text)
+        assert match is not None and duration_minutes(match) in (90, 120), text
+    assert DURATION.search("a 90-minute drive") is None
