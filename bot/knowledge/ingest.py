@@ -26,8 +26,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -49,14 +47,10 @@ log = logging.getLogger(__name__)
 
 Extractor = Callable[[FeedEntry, Profile], ArticleFacts]
 
-CRASH_ENV = "PARLEY_CRASH_AFTER_ENTRIES"  # test hook: SIGKILL this process before committing entry N+1
 DIGEST_KINDS = ("digests", "all")
 ALERT_KINDS = ("changes", "all")
 LINK_NORM_CHARS = 700  # the size of entry.link_norm
 GROUP = 64  # entries per transaction in `ingest_feeds` (the poller's group commit)
-
-_committed_in_process = 0
-
 
 @dataclass(slots=True)
 class IngestReport:
@@ -194,25 +188,13 @@ async def ingest_feeds(
     return reports
 
 
-def _crash_hook(stored: int = 1) -> None:
-    """SIGKILL this process when committing ``stored`` more entries would pass the test's limit."""
-    limit = os.environ.get(CRASH_ENV)
-    if limit is not None and _committed_in_process + stored > int(limit):
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
 async def _ingest_one(
     store: Store, feed_entry: FeedEntry, facts: ArticleFacts, *, feed_id: int | None, announce: bool, console: bool
 ) -> IngestReport:
-    global _committed_in_process
     async with store.transaction() as session:
-        report, stored = await _process_or_quarantine(
+        report, _ = await _process_or_quarantine(
             session, feed_entry, facts, feed_id=feed_id, announce=announce, console=console
         )
-        if stored:
-            _crash_hook()
-    if stored:
-        _committed_in_process += 1
     return report
 
 
@@ -221,19 +203,13 @@ async def _ingest_group(
 ) -> list[tuple[IngestReport, IngestReport]]:
     """Several entries, each processed as `_ingest_one` would, in one transaction; (batch report,
     entry report) pairs, valid once committed."""
-    global _committed_in_process
     out: list[tuple[IngestReport, IngestReport]] = []
-    stored = 0
     async with store.transaction() as session:
         for entry, facts, report, batch in chunk:
-            one, kept = await _process_or_quarantine(
+            one, _ = await _process_or_quarantine(
                 session, entry, facts, feed_id=batch.feed_id, announce=batch.announce, console=console
             )
             out.append((report, one))
-            stored += kept
-        if stored:
-            _crash_hook(stored)
-    _committed_in_process += stored
     return out
 
 
