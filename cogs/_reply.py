@@ -67,10 +67,16 @@ def store_of(interaction: discord.Interaction[Any]) -> Any:
     return interaction.client.store  # type: ignore[attr-defined]
 
 
-def manage_server_only(func: Any) -> Any:
+def manage_server_only(target: Any) -> Any:
     """Limit a command to members with Manage Server, twice over: Discord hides it from others by
     default (default member permissions), and a check refuses it anyway, because server admins
-    can change who sees a command."""
-    func = app_commands.checks.has_permissions(manage_guild=True)(func)
-    func = app_commands.default_permissions(manage_guild=True)(func)
-    return app_commands.guild_only()(func)
+    can change who sees a command.
+
+    On a command group (a `GroupCog` class) it sets Discord's defaults for the whole group, which
+    is where Discord reads them; each of the group's commands takes it as well, for the check."""
+    if isinstance(target, type):
+        target = app_commands.default_permissions(manage_guild=True)(target)
+        return app_commands.guild_only()(target)
+    target = app_commands.checks.has_permissions(manage_guild=True)(target)
+    target = app_commands.default_permissions(manage_guild=True)(target)
+    return app_commands.guild_only()(target)

@@ -7,11 +7,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import chatops
-from cogs._reply import reply, store_of
+from cogs._reply import manage_server_only, reply, store_of
 
 
-@app_commands.guild_only()
-@app_commands.default_permissions(manage_guild=True)
+@manage_server_only
 class Feeds(commands.GroupCog, group_name="feed", group_description="The news feeds Parley follows"):
     """Feed management. Adding a feed records what it already holds without announcing it."""
 
@@ -20,7 +19,7 @@ class Feeds(commands.GroupCog, group_name="feed", group_description="The news fe
         super().__init__()
 
     @app_commands.command(name="add", description="Follow an RSS or Atom feed")
-    @app_commands.checks.has_permissions(manage_guild=True)  # see cogs._reply.manage_server_only
+    @manage_server_only
     @app_commands.describe(url="the feed's http(s) address")
     async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 8, 2000]) -> None:
         client = interaction.client
@@ -28,7 +27,7 @@ class Feeds(commands.GroupCog, group_name="feed", group_description="The news fe
                                                         scheduler=getattr(client, "scheduler", None)))
 
     @app_commands.command(name="remove", description="Stop following a feed")
-    @app_commands.checks.has_permissions(manage_guild=True)  # see cogs._reply.manage_server_only
+    @manage_server_only
     @app_commands.describe(feed="the feed (its number or address; suggestions as you type)")
     async def remove(self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000]) -> None:
         await reply(interaction, await chatops.remove_feed(store_of(interaction), feed))
@@ -39,7 +38,7 @@ class Feeds(commands.GroupCog, group_name="feed", group_description="The news fe
         return [app_commands.Choice(name=label, value=value) for label, value in pairs]
 
     @app_commands.command(name="list", description="The feeds followed, their last poll and errors")
-    @app_commands.checks.has_permissions(manage_guild=True)  # see cogs._reply.manage_server_only
+    @manage_server_only
     async def list_(self, interaction: discord.Interaction) -> None:
         await reply(interaction, await chatops.list_feeds(store_of(interaction)), ephemeral=True)
 

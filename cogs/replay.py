@@ -7,18 +7,17 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import chatops
-from cogs._reply import reply, store_of
+from cogs._reply import manage_server_only, reply, store_of
 
 
-@app_commands.guild_only()
-@app_commands.default_permissions(manage_guild=True)
+@manage_server_only
 class Replay(commands.GroupCog, group_name="replay", group_description="Replay test feeds"):
     def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
         super().__init__()
 
     @app_commands.command(name="seeds", description="Replay the seed articles; their digests are posted here")
-    @app_commands.checks.has_permissions(manage_guild=True)  # see cogs._reply.manage_server_only
+    @manage_server_only
     async def seeds(self, interaction: discord.Interaction) -> None:
         # Replaying runs the whole pipeline over every seed article: answer within Discord's 3 s first.
         await interaction.response.defer(thinking=True)

@@ -16,6 +16,7 @@ from typing import Any
 from bot.answers.answer import Answer, AnswerField, Source
 from bot.answers.digests import humanise, position_change, render_change, round_answer
 from bot.config import Settings
+from bot.errors import UserError
 from bot.knowledge.dedupe import normalise_link
 from storage import Session, StorageError, Store
 from storage import knowledge as kb
@@ -34,8 +35,10 @@ SIDES = {
 SECTORS = ("reciprocal", "baseline", "autos", "auto_parts", "steel", "aluminum")
 
 
-class BadArgument(ValueError):
-    """A one-line complaint about the asker's input."""
+class BadArgument(UserError, ValueError):
+    """A one-line complaint about the asker's input: a `UserError` like every user's mistake (the
+    one error type, which the CLI and the bot both show as one line); the query layer returns it
+    as `Answer.failure` so `parley ask` and the cogs show the same line."""
 
 
 def parse(text: str) -> tuple[str, dict[str, Any]]:
