@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     discord_api_base: str = "https://discord.com/api/v10"
     discord_gateway_url: str | None = None
     discord_guild_id: int | None = None
+    # How long a delivery worker holds an outbox row without renewing it; a crashed worker's
+    # rows are taken over after this long. A post is given up after half of it.
+    delivery_lease_seconds: int = Field(default=60, ge=2, le=3600)
 
     @field_validator("feeds", mode="before")
     @classmethod

@@ -199,6 +199,11 @@ class Outbox(SQLModel, table=True):
     claimed_until: datetime | None = Field(default=None, sa_column=_ts())
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    # Parley's own additions (storage.outbox): the fencing token of the current lease, bumped
+    # at every claim, so a worker whose lease ran out can no longer write the row; and when a post
+    # of the row was first started without being recorded, i.e. when its message may exist.
+    lease_token: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    post_started_at: datetime | None = Field(default=None, sa_column=_ts())
 
 
 ALL_TABLES = ("feed", "entry", "fact", "claim", "story_cluster", "cluster_key", "subscription", "outbox")

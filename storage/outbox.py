@@ -157,7 +157,8 @@ async def claim_due(session: AsyncSession, worker: str, *, limit: int = 10, leas
     PostgreSQL the candidate rows are locked with ``FOR UPDATE SKIP LOCKED`` (a concurrent worker
     skips them and takes others); on SQLite the transaction begins IMMEDIATE, so claims are
     serialised. The UPDATE re-checks the lease, so a row can never be leased twice; a crashed
-    worker's rows come back when their lease runs out.
+    worker's rows come back when their lease runs out. Every claim bumps ``lease_token``, the
+    fencing token its holder writes with (`renew_leases`, `begin_post`, the marks).
     """
     now = now or utcnow()
     until = now + timedelta(seconds=lease_seconds)
@@ -179,7 +180,7 @@ async def claim_due(session: AsyncSession, worker: str, *, limit: int = 10, leas
         update(Outbox)
         .where(col(Outbox.id).in_(ids))
         .where(free)
-        .values(claimed_by=worker, claimed_until=until)
+        .values(claimed_by=worker, claimed_until=until, lease_token=col(Outbox.lease_token) + 1)
         .execution_options(synchronize_session=False)  # no in-Python re-evaluation of the times
     )
     claimed = await session.exec(
@@ -193,29 +194,46 @@ async def claim_due(session: AsyncSession, worker: str, *, limit: int = 10, leas
     return list(claimed.all())
 
 
-async def mark_delivered(session: AsyncSession, outbox_id: int, revision: int, *, message_id: int | None = None) -> None:
+async def _fenced_row(session: AsyncSession, outbox_id: int, lease_token: int | None) -> Outbox | None:
+    """The outbox row, locked until the transaction ends (PostgreSQL; SQLite's writing transaction
+    holds the database), or None when it is gone or ``lease_token`` is no longer its lease."""
+    row = await session.get(Outbox, outbox_id, with_for_update=True, populate_existing=True)
+    if row is None or (lease_token is not None and row.lease_token != lease_token):
+        return None
+    return row
+
+
+async def mark_delivered(session: AsyncSession, outbox_id: int, revision: int, *, message_id: int | None = None,
+                         lease_token: int | None = None) -> bool:
     """Record that ``revision`` was posted (as ``message_id``). If the digest gained a source
-    meanwhile (a higher revision), the row stays pending so the sink edits the message again."""
-    row = await session.get(Outbox, outbox_id)
+    meanwhile (a higher revision), the row stays pending so the sink edits the message again.
+
+    With ``lease_token`` (the delivery worker's) the mark is fenced: made only while that lease
+    is the row's current one; False says another worker holds the row now."""
+    row = await _fenced_row(session, outbox_id, lease_token)
     if row is None:
-        return
+        return False
     row.delivered_revision = max(revision, row.delivered_revision or 0)
     if message_id is not None:
         row.message_id = message_id
+        row.post_started_at = None  # its message is known: nothing left to look for
     row.status = OutboxStatus.DELIVERED if row.delivered_revision >= row.revision else OutboxStatus.PENDING
     row.claimed_by = row.claimed_until = None
     row.last_error = None
     row.updated_at = utcnow()
     session.add(row)
+    return True
 
 
 async def mark_failed(
-    session: AsyncSession, outbox_id: int, error: str, *, retry_at: datetime | None = None, dead: bool = False
-) -> None:
-    """Record a failed attempt: retried at ``retry_at``, or never again when ``dead``."""
-    row = await session.get(Outbox, outbox_id)
+    session: AsyncSession, outbox_id: int, error: str, *, retry_at: datetime | None = None, dead: bool = False,
+    lease_token: int | None = None,
+) -> bool:
+    """Record a failed attempt: retried at ``retry_at``, or never again when ``dead``.
+    Fenced by ``lease_token`` as `mark_delivered` is; False when the lease was lost."""
+    row = await _fenced_row(session, outbox_id, lease_token)
     if row is None:
-        return
+        return False
     row.attempts += 1
     row.last_error = _first_line(error)[:1000]
     row.status = OutboxStatus.DEAD if dead else OutboxStatus.FAILED
@@ -223,6 +241,50 @@ async def mark_failed(
     row.claimed_by = row.claimed_until = None
     row.updated_at = utcnow()
     session.add(row)
+    return True
+
+
+async def renew_leases(session: AsyncSession, worker: str, leases: dict[int, int], *, lease_seconds: int = 60,
+                       now: datetime | None = None) -> set[int]:
+    """Extend the leases ``worker`` holds (row id → lease token) to ``lease_seconds`` from now;
+    returns the ids still held. A row missing from the answer was taken over (its lease ran out
+    and another worker claimed it), or finished: its old holder must not write it any more."""
+    now = now or utcnow()
+    held: set[int] = set()
+    for row_id, token in leases.items():
+        result = await session.exec(
+            update(Outbox)
+            .where(col(Outbox.id) == row_id)
+            .where(col(Outbox.lease_token) == token)
+            .where(col(Outbox.claimed_by) == worker)
+            .values(claimed_until=now + timedelta(seconds=lease_seconds))
+            .execution_options(synchronize_session=False)
+        )
+        if int(result.rowcount or 0) == 1:
+            held.add(row_id)
+    return held
+
+
+async def begin_post(session: AsyncSession, row_id: int, worker: str, lease_token: int, *,
+                     lease_seconds: int = 60, now: datetime | None = None) -> bool:
+    """Record, under the lease, that a post of the row is starting (and extend the lease to a full
+    ``lease_seconds``); False when the lease is no longer ``worker``'s and the post must not go out.
+
+    ``post_started_at`` keeps the first such time until a message is recorded: from then on the
+    row may have a message in Discord, and whoever delivers it next looks for that message
+    (posted since then) before posting again.
+    """
+    now = now or utcnow()
+    result = await session.exec(
+        update(Outbox)
+        .where(col(Outbox.id) == row_id)
+        .where(col(Outbox.lease_token) == lease_token)
+        .where(col(Outbox.claimed_by) == worker)
+        .values(claimed_until=now + timedelta(seconds=lease_seconds),
+                post_started_at=func.coalesce(col(Outbox.post_started_at), now))
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0) == 1
 
 
 async def give_up_destination(session: AsyncSession, destination: str, reason: str) -> int:

@@ -220,17 +220,43 @@ class Store:
             return await outbox.claim_due(session, worker, limit=limit, lease_seconds=lease_seconds, now=now,
                                           prefix=prefix)
 
-    async def mark_delivered(self, outbox_id: int, revision: int, *, message_id: int | None = None) -> None:
-        """Record that ``revision`` was posted (as ``message_id``); see `storage.outbox.mark_delivered`."""
+    async def outbox_row(self, outbox_id: int) -> Outbox | None:
+        """One outbox row as it is now."""
+        async with self.session() as session:
+            return await session.get(Outbox, outbox_id, populate_existing=True)
+
+    async def mark_delivered(self, outbox_id: int, revision: int, *, message_id: int | None = None,
+                             lease_token: int | None = None) -> bool:
+        """Record that ``revision`` was posted (as ``message_id``); see `storage.outbox.mark_delivered`.
+        Fenced by ``lease_token`` when given: False when the lease is another worker's."""
         async with self.transaction() as session:
-            await outbox.mark_delivered(session, outbox_id, revision, message_id=message_id)
+            return await outbox.mark_delivered(session, outbox_id, revision, message_id=message_id,
+                                               lease_token=lease_token)
 
     async def mark_failed(
-        self, outbox_id: int, error: str, *, retry_at: datetime | None = None, dead: bool = False
-    ) -> None:
-        """Record a failed attempt: retried at ``retry_at``, or never again when ``dead``."""
+        self, outbox_id: int, error: str, *, retry_at: datetime | None = None, dead: bool = False,
+        lease_token: int | None = None,
+    ) -> bool:
+        """Record a failed attempt: retried at ``retry_at``, or never again when ``dead``; fenced as
+        `mark_delivered` is."""
         async with self.transaction() as session:
-            await outbox.mark_failed(session, outbox_id, error, retry_at=retry_at, dead=dead)
+            return await outbox.mark_failed(session, outbox_id, error, retry_at=retry_at, dead=dead,
+                                            lease_token=lease_token)
+
+    async def renew_leases(self, worker: str, leases: dict[int, int], *, lease_seconds: int = 60,
+                           now: datetime | None = None) -> set[int]:
+        """Extend ``worker``'s leases (`storage.outbox.renew_leases`); the ids still held."""
+        if not leases:
+            return set()
+        async with self.transaction() as session:
+            return await outbox.renew_leases(session, worker, leases, lease_seconds=lease_seconds, now=now)
+
+    async def begin_post(self, row_id: int, worker: str, lease_token: int, *, lease_seconds: int = 60,
+                         now: datetime | None = None) -> bool:
+        """Record under the lease that a post starts (`storage.outbox.begin_post`)."""
+        async with self.transaction() as session:
+            return await outbox.begin_post(session, row_id, worker, lease_token, lease_seconds=lease_seconds,
+                                           now=now)
 
     async def mark_many_delivered(self, rows: Sequence[Outbox]) -> None:
         """Mark several rows delivered at their current revision (the console sink)."""

@@ -157,7 +157,8 @@ class ParleyBot(commands.Bot):
         if self._want_delivery:
             from bot.chat.delivery import DeliveryWorker
 
-            self.delivery = DeliveryWorker(self, self.store, worker_id=self.worker_id, interval=self.delivery_interval)
+            self.delivery = DeliveryWorker(self, self.store, worker_id=self.worker_id, interval=self.delivery_interval,
+                                           lease_seconds=self.settings.delivery_lease_seconds)
             self.delivery.start()
         if self._want_scheduler:
             self.scheduler = await start_scheduler(self.settings, self.store, on_outcome=self.on_poll_outcome)

@@ -28,12 +28,21 @@ MANAGE_GUILD = 1 << 5
 ADMINISTRATOR = 1 << 3
 ALL_PERMISSIONS = (1 << 50) - 1
 
-_ids = itertools.count(1_300_000_000_000_000_000)
+DISCORD_EPOCH_MS = 1_420_070_400_000
+_sequence = itertools.count()
+_last_id = 0
 
 
 def snowflake() -> str:
-    """A fresh id, as a string like Discord's."""
-    return str(next(_ids))
+    """A fresh id, as a string like Discord's: the time of creation in its high bits.
+
+    Time-ordered like Discord's own, so ``GET .../messages?after=<a time's snowflake>`` finds
+    what was created since that time (the bot looks for its own earlier attempts that way).
+    """
+    global _last_id
+    stamp = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22 | (next(_sequence) & 0xFFF)
+    _last_id = max(stamp, _last_id + 1)
+    return str(_last_id)
 
 
 def _now_iso() -> str:
@@ -135,10 +144,20 @@ class FakeDiscord:
     One application with one bot user, one guild with text channels. Tests inject interactions
     with :meth:`interact`, read posted messages from :attr:`messages`, script failures with
     :meth:`fail`, and inspect every request in :attr:`requests`.
+
+    Two modes make it less helpful than Discord, to test that the bot does not lean on it:
+    ``honour_nonces=False`` ignores ``nonce``/``enforce_nonce`` (every POST makes a new message),
+    and ``post_delay`` seconds makes every message POST slow: the message is created half-way
+    through the delay and answered at its end, so a bot killed during a post may leave a message
+    it never heard of, possibly created after it died. Neither mode is cancelled by the client
+    going away, as Discord finishes a request it has received.
     """
 
-    def __init__(self, *, channels: Iterable[str] = ("general", "alerts", "news"), token: str = "fake-token") -> None:
+    def __init__(self, *, channels: Iterable[str] = ("general", "alerts", "news"), token: str = "fake-token",
+                 honour_nonces: bool = True, post_delay: float = 0.0) -> None:
         self.token = token
+        self.honour_nonces = honour_nonces
+        self.post_delay = post_delay
         self.application_id = snowflake()
         self.bot_user = {
             "id": self.application_id, "username": "Parley", "discriminator": "0", "global_name": None,
@@ -392,6 +411,7 @@ class FakeDiscord:
             (r(r"/webhooks/(\d+)/([^/]+)/messages/@original"), "PATCH", self._edit_original),
             (r(r"/webhooks/(\d+)/([^/]+)/messages/@original"), "GET", self._get_original),
             (r(r"/channels/(\d+)/messages"), "POST", self._post_message),
+            (r(r"/channels/(\d+)/messages"), "GET", self._list_messages),
             (r(r"/channels/(\d+)/messages/(\d+)"), "PATCH", self._edit_message),
             (r(r"/channels/(\d+)/messages/(\d+)"), "GET", self._get_message),
             (r(r"/channels/(\d+)"), "GET", self._get_channel),
@@ -497,9 +517,21 @@ class FakeDiscord:
     async def _post_message(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
         if channel_id not in self.channels:
             return _json({"message": "Unknown Channel", "code": 10003}, status=404)
-        body = body or {}
+        if not self.post_delay:
+            return self._create_message(channel_id, body or {})
+        # shielded: a client that hangs up (a killed bot) does not stop the message being made
+        return await asyncio.shield(self._slow_post(channel_id, body or {}))
+
+    async def _slow_post(self, channel_id: str, body: dict[str, Any]) -> web.Response:
+        await asyncio.sleep(self.post_delay / 2)
+        response = self._create_message(channel_id, body)
+        await asyncio.sleep(self.post_delay / 2)
+        return response
+
+    def _create_message(self, channel_id: str, body: dict[str, Any]) -> web.Response:
         nonce = body.get("nonce")
-        if nonce and body.get("enforce_nonce"):  # Discord returns the message already made with this nonce
+        if nonce and body.get("enforce_nonce") and self.honour_nonces:
+            # Discord returns the message already made with this nonce
             existing = self._nonces.get((channel_id, str(nonce)))
             if existing is not None and existing in self.messages.get(channel_id, {}):
                 return _json(self.messages[channel_id][existing])
@@ -510,6 +542,24 @@ class FakeDiscord:
             self._nonces[(channel_id, str(nonce))] = msg["id"]
         self._posted.set()
         return _json(msg)
+
+    async def _list_messages(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
+        """A page of a channel's messages, newest first, as Discord gives it: ``limit`` (1-100,
+        default 50) of those ``before`` an id, or the oldest ones ``after`` an id."""
+        if channel_id not in self.channels:
+            return _json({"message": "Unknown Channel", "code": 10003}, status=404)
+        try:
+            limit = min(max(int(request.query.get("limit", 50)), 1), 100)
+            after, before = (int(request.query[k]) if k in request.query else None for k in ("after", "before"))
+        except ValueError:
+            return _json({"message": "Invalid Form Body", "code": 50035}, status=400)
+        oldest_first = sorted(self.messages.get(channel_id, {}).values(), key=lambda m: int(m["id"]))
+        if after is not None:
+            page = [m for m in oldest_first if int(m["id"]) > after][:limit]
+        else:
+            page = [m for m in oldest_first if before is None or int(m["id"]) < before][-limit:]
+        # Discord gives a message's nonce only to its sender, never in a listing
+        return _json([{k: v for k, v in m.items() if k != "nonce"} for m in reversed(page)])
 
     async def _edit_message(self, request: web.Request, body: Any, channel_id: str, message_id: str) -> web.Response:
         msg = self.messages.get(channel_id, {}).get(message_id)

@@ -12,7 +12,7 @@ from datetime import timedelta
 from bot.answers.answer import Answer
 from bot.answers.digests import to_payload
 from storage import Store
-from storage.models import Outbox, utcnow
+from storage.models import Outbox, as_utc, utcnow
 from storage.outbox import channel_of, discord_destination
 
 
@@ -138,3 +138,44 @@ async def test_two_writers_of_one_off_items_write_each_row_once(store: Store) ->
 def test_destinations_name_channels() -> None:
     assert discord_destination(42) == "discord:42" and channel_of("discord:42") == 42
     assert channel_of("console") is None and channel_of("discord:x") is None
+
+
+async def test_every_claim_gives_a_new_lease_token_and_only_its_holder_may_mark_the_row(store: Store) -> None:
+    (row_id,) = await add_rows(store, 1)
+    now = utcnow()
+    (stale,) = await store.claim_due("slow", lease_seconds=60, now=now)
+    (current,) = await store.claim_due("fast", now=now + timedelta(seconds=61))
+    assert current.lease_token == stale.lease_token + 1
+    assert await store.mark_delivered(row_id, 1, message_id=111, lease_token=stale.lease_token) is False
+    assert await store.mark_failed(row_id, "late", dead=True, lease_token=stale.lease_token) is False
+    assert (await store.outbox_row(row_id)).status == "pending"  # type: ignore[union-attr]
+    assert await store.mark_delivered(row_id, 1, message_id=222, lease_token=current.lease_token) is True
+    done = await store.outbox_row(row_id)
+    assert done is not None and (done.status, done.message_id) == ("delivered", 222)
+
+
+async def test_leases_are_renewed_only_by_their_holder_while_it_holds_them(store: Store) -> None:
+    first, second = await add_rows(store, 2)
+    now = utcnow()
+    rows = await store.claim_due("w", lease_seconds=10, now=now)
+    leases = {r.id: r.lease_token for r in rows if r.id is not None}
+    later = now + timedelta(seconds=8)
+    assert await store.renew_leases("w", leases, lease_seconds=10, now=later) == {first, second}
+    assert await store.claim_due("other", now=now + timedelta(seconds=15)) == [], "renewed to 18 s"
+    (taken,) = await store.claim_due("other", limit=1, now=now + timedelta(seconds=19))
+    assert await store.renew_leases("w", leases, lease_seconds=10, now=now + timedelta(seconds=19)) == {second}
+    assert await store.renew_leases("w", {taken.id: taken.lease_token}, now=later) == set(), "not w's lease"
+
+
+async def test_a_post_may_begin_only_under_the_current_lease_and_its_first_time_is_kept(store: Store) -> None:
+    (row_id,) = await add_rows(store, 1)
+    now = utcnow()
+    (row,) = await store.claim_due("w", lease_seconds=10, now=now)
+    assert await store.begin_post(row_id, "w", row.lease_token, lease_seconds=10, now=now) is True
+    (retaken,) = await store.claim_due("v", now=now + timedelta(seconds=11))
+    assert await store.begin_post(row_id, "w", row.lease_token, now=now + timedelta(seconds=11)) is False
+    assert await store.begin_post(row_id, "v", retaken.lease_token, now=now + timedelta(seconds=12)) is True
+    started = (await store.outbox_row(row_id)).post_started_at  # type: ignore[union-attr]
+    assert started is not None and abs((as_utc(started) - now).total_seconds()) < 0.001  # type: ignore[operator]
+    await store.mark_delivered(row_id, 1, message_id=5, lease_token=retaken.lease_token)
+    assert (await store.outbox_row(row_id)).post_started_at is None  # type: ignore[union-attr]
