@@ -152,8 +152,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.answers.queries import ask
 
         answer = asyncio.run(ask(settings, args.text))
+        if answer.error:  # a mistake in the question (or a database away): one line on stderr
+            raise UserError(" ".join(answer.to_text().split()))
         print(answer.to_text())
-        return EXIT_USAGE if answer.error else EXIT_OK
+        return EXIT_OK
     if args.command == "poll":
         if not args.once:
             raise UserError("poll runs once and exits: use 'parley poll --once' (or 'parley run' for the schedule)")

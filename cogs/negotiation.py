@@ -10,10 +10,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answers.queries import MAX_ROUND
 from bot.chat import chatops
 from cogs._reply import ask, reply_in_time, store_of
 
-MAX_ROUND = 1000
 SIDES = [app_commands.Choice(name="Japan", value="Japan"),
          app_commands.Choice(name="United States", value="United States")]
 SECTORS = [app_commands.Choice(name=label, value=value) for value, label in (

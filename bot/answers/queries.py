@@ -8,6 +8,7 @@ code. Both return an `Answer`: a bad argument is a one-line `Answer.failure`, ne
 from __future__ import annotations
 
 import json
+import re
 import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -35,10 +36,32 @@ SIDES = {
 SECTORS = ("reciprocal", "baseline", "autos", "auto_parts", "steel", "aluminum")
 
 
+MAX_ROUND = 1000  # far beyond any negotiation; keeps a typo from reaching the database as a huge integer
+ROUND_RANGE = f"rounds are numbered 1 to {MAX_ROUND}, e.g. /round 5"
+
+
 class BadArgument(UserError, ValueError):
     """A one-line complaint about the asker's input: a `UserError` like every user's mistake (the
     one error type, which the CLI and the bot both show as one line); the query layer returns it
     as `Answer.failure` so `parley ask` and the cogs show the same line."""
+
+
+def check_round(number: int) -> int:
+    """``number`` if it can be a round; else `BadArgument` saying the valid range.
+
+    Checked before any query: SQLite cannot bind an integer over 64 bits (OverflowError) and
+    PostgreSQL's integer column refuses one over 32 bits, each with a message no user should see.
+    """
+    if not 1 <= number <= MAX_ROUND:
+        shown = str(number) if len(str(number)) <= 24 else f"{str(number)[:20]}…"
+        raise BadArgument(f"round {shown} is out of range: {ROUND_RANGE}")
+    return number
+
+
+def printable(text: str, limit: int = 200) -> str:
+    """``text`` as it can be shown in one line: control characters (a NUL) as '?', cut at ``limit``."""
+    shown = "".join(c if c.isprintable() else "?" for c in text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def parse(text: str) -> tuple[str, dict[str, Any]]:
@@ -53,9 +76,9 @@ def parse(text: str) -> tuple[str, dict[str, Any]]:
     if name == "round":
         if not rest:
             raise BadArgument("round needs a number, e.g. /round 5")
-        if len(rest) > 1 or not rest[0].isdigit():
+        if len(rest) > 1 or not re.fullmatch(r"[+-]?\d+", rest[0]):
             raise BadArgument("round must be a whole number, e.g. /round 5")
-        return name, {"number": int(rest[0])}
+        return name, {"number": check_round(int(rest[0]))}
     if name in ("latest", "timeline", "changes"):
         if rest:
             raise BadArgument(f"/{name} takes no argument")
@@ -179,8 +202,7 @@ async def _round(session: Session, args: dict[str, Any]) -> Answer:
         number = int(number)
     if not isinstance(number, int) or isinstance(number, bool):
         raise BadArgument("round must be a whole number, e.g. /round 5")
-    if number < 1:
-        raise BadArgument("rounds are numbered from 1, e.g. /round 5")
+    check_round(number)
     found = await round_answer(session, number)
     return found if found is not None else await _not_recorded(session, number)
 
@@ -284,11 +306,13 @@ async def _why(session: Session, args: dict[str, Any]) -> Answer:
     target = str(args.get("target") or "").strip()
     if not target:
         raise BadArgument("why needs one link or guid, e.g. /why https://example.com/article")
-    entry = await kb.entry_by_guid(session, target)
-    if entry is None and (link := normalise_link(target)):
-        entry = await kb.entry_by_link(session, link)
-    if entry is None:
-        return Answer(title="Parley has not seen that article", description=f"No entry has the guid or link {target}.")
+    entry = None
+    if target.isprintable():  # a NUL or another control character is in no stored guid or link
+        entry = await kb.entry_by_guid(session, target)
+        if entry is None and (link := normalise_link(target)):
+            entry = await kb.entry_by_link(session, link)
+    if entry is None:  # the asker's slip: one line, for them only
+        raise BadArgument(f"Parley has not seen that article: no entry has the guid or link {printable(target)}")
     fields = [AnswerField("Decision", entry.decision or "not processed yet")]
     if entry.quarantine:
         fields.append(AnswerField("Quarantined", entry.quarantine))
@@ -339,4 +363,4 @@ _HANDLERS: dict[str, Callable[[Session, dict[str, Any]], Awaitable[Answer]]] = {
     "why": _why,
 }
 
-__all__ = ["COMMANDS", "BadArgument", "answer", "ask", "parse", "recorded_rounds"]
+__all__ = ["COMMANDS", "MAX_ROUND", "BadArgument", "answer", "ask", "check_round", "parse", "recorded_rounds"]

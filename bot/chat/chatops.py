@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.answers.answer import Answer, AnswerField
-from bot.answers.queries import answer, recorded_rounds
+from bot.answers.queries import BadArgument, answer, check_round, recorded_rounds
 from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.guard import FeedUrlError, canonical_feed_url
@@ -157,6 +157,10 @@ async def feed_choices(store: Any, current: str) -> list[tuple[str, str]]:
 async def round_in_chat(store: Any, number: int) -> Answer:
     """``/round N`` in Discord: the query layer's round view, except that a round nothing is recorded
     of is the asker's slip, answered as one line only they see (the CLI shows the recorded rounds)."""
+    try:
+        check_round(number)
+    except BadArgument as exc:
+        raise UserError(str(exc)) from None
     rounds = await recorded_rounds(store)
     if number not in rounds:
         listed = ", ".join(map(str, rounds)) or "none yet"

@@ -67,7 +67,10 @@ def describe_error(error: BaseException) -> str | None:
     """The one line a user sees for ``error``, or None when it is a bug (logged, answered generically)."""
     if isinstance(error, app_commands.CommandInvokeError | commands.CommandInvokeError):
         error = error.original
-    if isinstance(error, UserError | StorageError):
+    if isinstance(error, StorageError):  # its line names the database: for the operator's log only
+        log.warning("a command could not use the database: %s", error)
+        return "Parley cannot use its database right now; try again in a minute."
+    if isinstance(error, UserError):
         return str(error)
     if isinstance(error, app_commands.MissingPermissions):
         return "You need the Manage Server permission to do that."

@@ -223,3 +223,17 @@ def test_score_usage_mistakes_are_one_line_errors(tmp_path):
     assert_one_line_error(
         parley("score", "seeds/gold.json", "seeds", "--profile", str(tmp_path / "no.toml")), "no.toml"
     )
+
+
+@pytest.mark.parametrize("text", ["/round 99999999999999999999", "/round -1", "/round 2147483648"])
+def test_ask_a_round_out_of_range_is_one_line_naming_the_range_on_either_database(database_url: str,
+                                                                                 text: str) -> None:
+    # SQLite cannot bind the first (OverflowError), PostgreSQL's integer refuses the last (int32)
+    result = parley("ask", text, env={"DATABASE_URL": database_url})
+    assert_one_line_error(result, "parley: round ", "is out of range", "rounds are numbered 1 to 1000")
+    assert result.stdout == ""
+
+
+def test_ask_about_an_unknown_article_is_one_line(database_url: str) -> None:
+    result = parley("ask", "/why https://nowhere.example/x", env={"DATABASE_URL": database_url})
+    assert_one_line_error(result, "parley: Parley has not seen that article")

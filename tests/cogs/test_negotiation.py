@@ -59,9 +59,23 @@ async def test_why_explains_an_article_by_its_guid(fake: FakeDiscord, seeded: Pa
     assert not reply.ephemeral and reply.embeds
 
 
-async def test_why_an_unknown_article_says_so(fake: FakeDiscord, seeded: ParleyBot) -> None:
+async def test_why_an_unknown_article_says_so_to_the_asker_only(fake: FakeDiscord, seeded: ParleyBot) -> None:
     reply = await fake.interact("why", [opt("article", "https://nowhere.example/x")])
-    assert reply.embeds[0]["title"] == "Parley has not seen that article"
+    assert reply.ephemeral and not reply.embeds
+    assert reply.content.startswith("Parley has not seen that article") and "\n" not in reply.content
+
+
+async def test_why_with_a_nul_byte_is_one_plain_line_that_names_no_database(fake: FakeDiscord, bot: ParleyBot) -> None:
+    reply = await fake.interact("why", [opt("article", "seed\x00003")])
+    assert reply.ephemeral and "\n" not in reply.content and "\x00" not in reply.content
+    for leak in ("postgresql", "sqlite", "database error", "root@"):
+        assert leak not in reply.content
+
+
+async def test_a_round_out_of_range_is_told_the_valid_range(fake: FakeDiscord, bot: ParleyBot) -> None:
+    for number in (-1, 0, 99999999999):
+        reply = await fake.interact("round", [opt("number", number, 4)])
+        assert reply.ephemeral and "rounds are numbered 1 to 1000" in reply.content, reply.content
 
 
 async def test_a_database_that_cannot_be_used_is_one_line_not_a_traceback(fake: FakeDiscord, bot: ParleyBot,
@@ -75,6 +89,7 @@ async def test_a_database_that_cannot_be_used_is_one_line_not_a_traceback(fake: 
         await broken.close()
     assert reply.ephemeral and "\n" not in reply.content
     assert "Traceback" not in reply.content
+    assert "nonexistent-folder" not in reply.content and "sqlite" not in reply.content, "no connection string"
 
 
 async def test_a_slow_answer_defers_first_and_follows_up(fake: FakeDiscord, seeded: ParleyBot,

@@ -43,6 +43,9 @@ async def talks(store: Store) -> Store:
         ("/round 5 6", "round must be a whole number, e.g. /round 5"),
         ("/latest now", "/latest takes no argument"),
         ("/why", "why needs one link or guid, e.g. /why https://example.com/article"),
+        ("/round -1", "round -1 is out of range: rounds are numbered 1 to 1000, e.g. /round 5"),
+        ("/round 99999999999999999999",
+         "round 99999999999999999999 is out of range: rounds are numbered 1 to 1000, e.g. /round 5"),
     ],
 )
 def test_bad_arguments_get_one_line(text: str, message: str) -> None:
@@ -123,7 +126,7 @@ async def test_why_explains_what_was_extracted_and_posted(talks: Store) -> None:
     assert {f.name: f.value for f in skipped.fields}["Posted about it"] == "no"
     assert "not about the tracked negotiation" in {f.name: f.value for f in skipped.fields}["Decision"]
     unknown = await answer(talks, "why", {"target": "nope"})
-    assert unknown.title == "Parley has not seen that article"
+    assert unknown.error and unknown.title == "Parley has not seen that article: no entry has the guid or link nope"
 
 
 async def test_ask_parses_and_answers_against_the_configured_database(talks: Store, database_url: str) -> None:
@@ -143,7 +146,7 @@ async def test_ask_with_an_unreachable_database_is_one_line() -> None:
 
 
 async def test_round_zero_and_text_numbers(talks: Store) -> None:
-    assert (await answer(talks, "round", {"number": 0})).title == "rounds are numbered from 1, e.g. /round 5"
+    assert (await answer(talks, "round", {"number": 0})).title == "round 0 is out of range: rounds are numbered 1 to 1000, e.g. /round 5"
     assert (await answer(talks, "round", {"number": "4"})).title.startswith("Round 4: held")
 
 
