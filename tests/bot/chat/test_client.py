@@ -36,10 +36,10 @@ async def test_the_gateway_is_the_configured_one_or_discords() -> None:
     assert await ParleyBot(settings(), store=object()).gateway_url() == "wss://gateway.discord.gg/"
 
 
-def test_user_errors_are_shown_as_they_are_and_bugs_are_not() -> None:
+def test_user_errors_are_shown_as_they_are_database_errors_plainly_and_bugs_not() -> None:
     assert describe_error(UserError("no such feed")) == "no such feed"
     assert describe_error(StorageError("cannot reach the database at sqlite:///x.db")) == (
-        "cannot reach the database at sqlite:///x.db")
+        "Parley cannot use its database right now; try again in a minute."), "the URL is for the operator's log"
     assert describe_error(app_commands.MissingPermissions(["manage_guild"])) == (
         "You need the Manage Server permission to do that.")
     assert describe_error(ValueError("internal detail")) is None
