@@ -166,6 +166,14 @@ class Profile:
             sets += [place.aliases] + ([place.buildings] if place.buildings else [])
         return sets
 
+    def place_phrases(self) -> list[Phrases]:
+        """The phrases that name the profile's places (cities and their buildings)."""
+        return [p for place in self.places for p in (place.aliases, place.buildings) if p is not None]
+
+    def person_phrases(self) -> list[Phrases]:
+        """The phrases that name the profile's people (names and titles)."""
+        return [p for person in self.people for p in (person.aliases, person.titles) if p is not None]
+
     def person(self, name: str) -> Person | None:
         return self._people_by_name.get(name)
 

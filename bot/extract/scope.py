@@ -2,12 +2,14 @@
 
 A paragraph about a third country ("Ishiba held talks with Filipino President Marcos in
 Manila") is set aside for topics, tariffs, stances and participants unless it also names the
-counterpart side. The list of countries is world knowledge, not negotiation data; the
-profile's own sides and topics are never treated as third parties.
+counterpart side. The countries are world knowledge, from a data package (`bot.extract.world`),
+not negotiation data; whatever the profile names (its sides and their countries, its places,
+its people, its topics) is never treated as a third party.
 """
 
 from __future__ import annotations
 
+import re
 import weakref
 from bisect import bisect_right
 from operator import attrgetter
@@ -17,47 +19,39 @@ from bot.extract.article import Article
 from bot.extract.phrases import NO_HITS, Hits, Phrases
 from bot.extract.profile import Profile
 from bot.extract.text import Sentence
+from bot.extract.world import countries, country_words
 
-_COUNTRIES = (
-    "Afghanistan", "Afghan", "Argentina", "Argentine", "Argentinian", "Australia", "Australian", "Austria",
-    "Austrian", "Bangladesh", "Bangladeshi", "Belgium", "Belgian", "Brazil", "Brazilian", "Britain", "British",
-    "U.K.", "UK", "Cambodia", "Cambodian", "Canada", "Canadian", "Chile", "Chilean", "China", "Chinese",
-    "Colombia", "Colombian", "Denmark", "Danish", "Egypt", "Egyptian", "EU", "E.U.", "European Union",
-    "Finland", "Finnish", "France", "French", "Germany", "German", "Greece", "Greek", "India", "Indian",
-    "Indonesia", "Indonesian", "Iran", "Iranian", "Iraq", "Iraqi", "Ireland", "Irish", "Israel", "Israeli",
-    "Italy", "Italian", "Kazakhstan", "Korea", "Korean", "South Korea", "South Korean", "Malaysia", "Malaysian",
-    "Mexico", "Mexican", "Netherlands", "Dutch", "New Zealand", "Nigeria", "Nigerian", "Norway", "Norwegian",
-    "Pakistan", "Pakistani", "Philippines", "Filipino", "Philippine", "Poland", "Polish", "Portugal",
-    "Portuguese", "Russia", "Russian", "Saudi Arabia", "Saudi", "Singapore", "Singaporean", "South Africa",
-    "South African", "Spain", "Spanish", "Sweden", "Swedish", "Swiss", "Switzerland", "Taiwan", "Taiwanese",
-    "Thailand", "Thai", "Turkey", "Turkish", "Ukraine", "Ukrainian", "United Kingdom", "Vietnam", "Vietnamese",
-    "Manila", "Beijing", "Seoul", "London", "Brussels", "Ottawa", "Mexico City", "New Delhi", "Canberra",
-    "Hanoi", "Taipei", "Geneva", "Stockholm",
-)  # fmt: skip
-_COUNTRY_NAMES = Phrases([n.replace(".", r"\.") for n in _COUNTRIES], case_sensitive=True, shared=True)
+# every word the data package has for a country ("Sweden", "Swedish", "Stockholm"), found in one pass
+_COUNTRY_NAMES = Phrases([re.escape(w) for w in country_words()], case_sensitive=True, shared=True)
 _OWN_NAMES: weakref.WeakKeyDictionary[Profile, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
 _SIDE_NAMES: weakref.WeakKeyDictionary[Profile, frozenset[str]] = weakref.WeakKeyDictionary()
 _START = attrgetter("start")  # a sentence's offset, to bisect the article's sentences by
 
 
 def _own_names(profile: Profile) -> frozenset[str]:
-    """Country names that are a side or a topic of this profile, so never a third party."""
+    """Country names that are a side, a topic, a place or a person of this profile, so never a
+    third party."""
     names = _OWN_NAMES.get(profile)
     if names is None:
-        own = [*profile.sides.values(), *profile.topics.values()]
-        names = frozenset(c for c in _COUNTRIES if any(p.search(c) for p in own))
+        topics = list(profile.topics.values())
+        names = _side_names(profile) | {w for w in country_words() if any(p.search(w) for p in topics)}
         _OWN_NAMES[profile] = names
     return names
 
 
 def _side_names(profile: Profile) -> frozenset[str]:
-    """Country names that are a side of this profile (China, a topic here, is still another country)."""
+    """Country names that a side, a place or a person of this profile names (China, a topic of the
+    Japan–US talks, is still another country): every word of a side's country ("Beijing" for a
+    side called "China") and whatever the profile names itself ("Geneva", the venue of a round)."""
     names = _SIDE_NAMES.get(profile)
     if names is None:
-        names = frozenset(c for c in _COUNTRIES if any(p.search(c) for p in profile.sides.values()))
-        _SIDE_NAMES[profile] = names
+        own = [*profile.sides.values(), *profile.place_phrases(), *profile.person_phrases()]
+        words = {w for w in country_words() if any(p.search(w) for p in own)}
+        sides = list(profile.sides.values())
+        for country in countries():  # a side's country: all its words are the side's
+            if any(p.spans(country.name) == [(0, len(country.name))] for p in sides):
+                words.update(country.names)
+        names = _SIDE_NAMES[profile] = frozenset(words)
     return names
 
 
