@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -37,7 +38,7 @@ class Mention(NamedTuple):
     value: str
     start: int
     end: int
-    via: str = "alias"  # alias | title | fuzzy | pronoun
+    via: str = "alias"  # alias | title | fuzzy | surname | pronoun
 
 
 _START = itemgetter(1)  # a Mention's start, read in C (a lambda per mention costs a Python call)
@@ -228,7 +229,7 @@ def _fuzzy_person(token: str, *, candidates: tuple[Person, ...], loose: bool) ->
     best = None
     lowered = token.lower()
     for person in candidates:
-        surname = person.surname.lower()
+        surname = person.surname.split()[-1].lower()
         if lowered[0] != surname[0] or lowered == surname:
             continue
         if not loose and abs(len(token) - len(surname)) > 1:
@@ -259,9 +260,9 @@ def _name_tables(profile: Profile) -> _NameTables:
     tables = _NAME_TABLES.get(profile)
     if tables is None:
         keys = frozenset(
-            (p.surname[0].lower(), length)
-            for p in profile.people
-            for length in (len(p.surname) - 1, len(p.surname), len(p.surname) + 1)
+            (surname[0].lower(), length)
+            for surname in (p.surname.split()[-1] for p in profile.people)
+            for length in (len(surname) - 1, len(surname), len(surname) + 1)
             if length >= 6
         )
         # per first letter, the lengths a misspelling can have: "A[a-z]{5,7}" for "Akazawa"
@@ -310,6 +311,9 @@ def _find_people(
                 if covered(name_start):
                     continue  # "Treasury Secretary Scott Bessent": the name speaks for itself
                 token = name.group(1).split()[-1].rstrip(".")
+                if name.group(1).split()[0] == person.surname:  # "Vice Premier He": the surname itself
+                    mentions.append(Mention(person.name, start, name_start + len(person.surname), via="title"))
+                    continue
                 fuzzy = _fuzzy_person(token, candidates=(person,), loose=True)
                 if fuzzy:
                     learned[token] = fuzzy.name
@@ -320,6 +324,7 @@ def _find_people(
             if side is not None and side != person.side:
                 continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
             mentions.append(Mention(person.name, start, end, via="title"))
+    mentions += _family_names_alone(profile, text, covered)
     tables = _name_tables(profile)
     # the capitalised words that misspell a surname ("Akazwa"), each looked up once, and then
     # found where they stand: usually none, and the article's words are not walked one by one;
@@ -347,6 +352,35 @@ def _find_people(
                 found_people.append(Mention(name, start, end, via="fuzzy"))
             start = text.find(token, end)
     return found_people
+
+
+# a family name stands alone as a name after a lower-case word or a comma ("talks with He",
+# "Bessent and He", "said Li,"), not where a sentence starts ("He said": the pronoun), nor before
+# another capitalised word ("Li Qiang" is someone else)
+_AFTER_A_WORD = re.compile(r"[a-z,]\s+$")
+_BEFORE_A_NAME = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _family_names_alone(profile: Profile, text: str, covered: Callable[[int], bool]) -> list[Mention]:
+    """Mentions of a family-name-first surname written alone ("met He on Monday")."""
+    found = []
+    for person in profile.people:
+        if not person.family_first:
+            continue
+        surname = person.surname
+        start = text.find(surname)
+        while start >= 0:
+            end = start + len(surname)
+            whole = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if (
+                whole
+                and not covered(start)
+                and _AFTER_A_WORD.search(text, max(0, start - 3), start)
+                and not _BEFORE_A_NAME.match(text, end)
+            ):
+                found.append(Mention(person.name, start, end, via="surname"))
+            start = text.find(surname, end)
+    return found
 
 
 _SCANNERS: weakref.WeakKeyDictionary[Profile, tuple[int, Scanner]] = weakref.WeakKeyDictionary()

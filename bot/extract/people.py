@@ -121,14 +121,18 @@ _PRONOUN_START = re.compile(r"^(?:[A-Z]{1,3}:\s*|[“\"‘—-]\s*|[A-Z][\w ]{0,
 
 
 def people_of(article: Article, sentence: Sentence) -> list[Mention]:
-    """The people a sentence names, plus the one a leading "He"/"She" stands for.
+    """The people a sentence names, plus the one a leading "He"/"She" stands for (unless the
+    "He" begins a name the profile knows: "He Lifeng").
 
     The pronoun is taken to be the first person of the nearest of the three sentences before that
     names anyone ("Akazawa met Bessent... That was 3 a.m. Japan time. He then sat down with Lutnick").
     """
     people = article.people_in(sentence)
-    if not _PRONOUN_START.match(sentence.text):
+    pronoun = _PRONOUN_START.match(sentence.text)
+    if not pronoun:
         return people
+    if any(m.start < sentence.start + pronoun.end() <= m.end for m in people):
+        return people  # "He Lifeng met Bessent": a family name that is also a pronoun, not the pronoun
     for index in range(sentence.index - 1, max(sentence.index - 4, -1), -1):
         before = article.sentences[index]
         if before.paragraph == 0:

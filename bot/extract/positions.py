@@ -1,9 +1,12 @@
-"""The tracked side's stance on the counterpart's tariffs, as current at publication.
+"""Each side's stance on each issue the profile tracks, as current at publication.
 
-A stance needs the tracked side (or one of its people) as the one who wants it, a tariff word,
-and a stance phrase from the profile (removal, reduction, agreed). Stances described as earlier
-("had long demanded", "a shift from its earlier insistence") are not current; vague words
-("relief", "reconsider", "revisited") are no stance.
+An issue of the profile names a side, the words of what it is about (the tariffs, by default)
+and its stances, each with its phrasings and where the issue's words must stand. A stance needs
+the issue's side (or one of its people) as the one who wants it, the issue's words, and one of
+the stance's phrases. The side's own tariffs are not what it seeks of the other side's ("China
+agreed to cut its retaliatory tariffs" is no stance of China on the US tariffs). Stances
+described as earlier ("had long demanded", "a shift from its earlier insistence") are not
+current; vague words ("relief", "reconsider", "revisited") are no stance.
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ from bot.extract.cues import EARLIER, SPECULATION, is_question
 from bot.extract.facts import Position
 from bot.extract.lexicon import ATTRIBUTIONS, alternation
 from bot.extract.phrases import Phrases
+from bot.extract.profile import DEAL_WORDS, Issue
 from bot.extract.scope import first_party_named
 from bot.extract.text import Sentence
 
-_TARIFF = Phrases(["tariffs?", "levy", "levies", "duties", "duty"], shared=True)
-_DEAL = Phrases(["deal", "agreement", "accord", r"rates?", "arrangement", "terms"], shared=True)
+_DEAL = Phrases(list(DEAL_WORDS), shared=True)
 _WANTS = Phrases([
     "seek", "seeks", "sought", r"demand\w*", r"call\w*", r"urg\w+", r"ask\w*", r"want\w*", r"hope\w*", r"press\w*",
     r"insist\w*", r"push\w*", r"request\w*", "position", "stance",
@@ -31,7 +34,11 @@ _TO_A_RATE = re.compile(r"\s+(?:\w+\s+)?(?:to|by)\s+(?:about\s+|around\s+)?\d")
 # additional tariffs")
 _NEAR_TARIFF = 50
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
-_ORDER = ("agreed", "reduction", "removal")
+# "China's retaliatory tariffs", "its own duties": the tariff belongs to the side named just before
+_OWNER_BEFORE = 30
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# "tariffs on U.S. goods": whose goods the tariff is on, said right after it
+_ON_GOODS_OF = re.compile(r"\s+on\s+(?:all\s+|most\s+)?(?:imports\s+from\s+|goods\s+from\s+)?")
 # "Since the first round in April, Akazawa had demanded the removal...": told in the past perfect,
 # a demand is an earlier one; reported ("he said he had demanded") or renewed ("had again
 # demanded") it is not
@@ -43,28 +50,54 @@ def _said_before(article: Article, sentence: Sentence, position: int) -> bool:
     return _SAID.search(article.text, sentence.start, position) is not None
 
 
-def _it_is_tracked(article: Article, sentence: Sentence) -> bool:
+def _it_is_the_side(article: Article, sentence: Sentence, side: str) -> bool:
     """"It has now accepted..." or "The government, which had long demanded..." right after a
-    sentence whose subject is the tracked side."""
+    sentence whose subject is the side."""
     if not sentence.text.startswith(("It ", "It’s", "It's", "The government ", "The government,")) or sentence.index == 0:
         return False
     before = article.sentences[sentence.index - 1]
-    side = first_party_named(article, before.start, before.end)
-    return side == "tracked"
+    return first_party_named(article, before.start, before.end, side=side) == "tracked"
 
 
 _WE = re.compile(r"\b(?:we|We|our|Our)\b")
 
 
-def _we_are_tracked(article: Article, sentence: Sentence, position: int) -> bool:
-    """'"We have agreed to the 15% rates," Akazawa said': a "we" quoted from the tracked side's people."""
+def _we_are_the_side(article: Article, sentence: Sentence, position: int, side: str) -> bool:
+    """'"We have agreed to the 15% rates," Akazawa said': a "we" quoted from the side's people."""
     if not _WE.search(article.text, sentence.start, position):
         return False
     people = article.people_in(sentence)
-    return bool(people) and all(article.side_of(m.value) == article.profile.tracked_side for m in people)
+    return bool(people) and all(article.side_of(m.value) == side for m in people)
 
 
-def _about_a_tariff(article: Article, position: int, start: int, end: int) -> bool:
+def _own_tariff(article: Article, side: str, start: int, end: int, floor: int) -> bool:
+    """Whether the words at text[start:end] name the side's own tariffs: its name as owner just
+    before ("China's retaliatory tariffs"), a sector the side imposes next to them ("its 125%
+    counter-tariffs"), or the other side's goods right after ("tariffs on U.S. goods")."""
+    profile = article.profile
+    before = max(floor, start - _OWNER_BEFORE)
+    owners = [m for m in article.sides.within(before, start) if m.end <= start]
+    if owners and owners[-1].value == side and _POSSESSIVE_AFTER.match(article.text, owners[-1].end):
+        return True
+    for sector, phrases in profile.sectors.items():
+        if profile.imposer_of(sector) == side and article.hits(phrases).within(before, end + _OWNER_BEFORE):
+            return True
+    on_goods = _ON_GOODS_OF.match(article.text, end)
+    if on_goods is None:
+        return False
+    goods = [m for m in article.sides.within(on_goods.end(), on_goods.end() + 12) if m.start == on_goods.end()]
+    return bool(goods) and goods[0].value != side
+
+
+def _about_spans(article: Article, issue: Issue, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the clause names what the issue is about, the side's own tariffs left out."""
+    spans = article.hits(issue.about).within(start, end)
+    if not article.profile.sector_imposers and article.profile.tariffs_imposed_by != issue.side:
+        return spans  # every tariff is the other side's: none is the side's own
+    return [(s, e) for s, e in spans if not _own_tariff(article, issue.side, s, e, start)]
+
+
+def _about_the_issue(article: Article, about: list[tuple[int, int]], position: int, start: int, end: int) -> bool:
     """Whether a removal word at ``position`` removes a tariff: one stands near it in the clause
     (``start``, ``end``), or anywhere before it when it is said in the passive ("that the
     additional tariffs, including ..., be dropped"), and no rate follows it as where the tariff goes."""
@@ -76,28 +109,36 @@ def _about_a_tariff(article: Article, position: int, start: int, end: int) -> bo
     # ", removing a major source of uncertainty": a participle after a comma removes what follows it
     after_comma = article.text[max(start, position - 2) : position].rstrip().endswith(",")
     near = start if passive else position if after_comma else max(start, position - _NEAR_TARIFF)
-    if not article.has(_TARIFF, near, min(end, position + _NEAR_TARIFF)):
+    stop = min(end, position + _NEAR_TARIFF)
+    if not any(near <= s and e <= stop for s, e in about):
         return False
     word_end = article.text.find(" ", position, end)
     return word_end < 0 or not _TO_A_RATE.match(article.text, word_end, end)
 
 
 def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position]:
-    profile = article.profile
-    tracked = profile.tracked_side
+    """Each issue's current stances, in the profile's order of issues."""
+    found: list[Position] = []
+    for issue in article.profile.issues:
+        found += _positions_on(article, issue, skip_paragraphs)
+    return found
+
+
+def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> list[Position]:
+    side = issue.side
     found: dict[str, Position] = {}
-    stance_hits = {stance: article.hits(profile.stances[stance]) for stance in _ORDER}
-    with_stance = set().union(*(article.sentences_holding(profile.stances[stance]) for stance in _ORDER))
+    stance_hits = {stance.id: article.hits(stance.phrases) for stance in issue.stances}
+    with_stance = set().union(*(article.sentences_holding(stance.phrases) for stance in issue.stances))
     for sentence in article.sentences:
         if sentence.index not in with_stance or sentence.paragraph in skip_paragraphs:
             continue
         if article.in_sentence(SPECULATION, sentence) or is_question(sentence.text):
             continue
         for start, end in article.clauses_of(sentence):
-            has_tariff = article.has(_TARIFF, start, end)
-            if not has_tariff and not article.has(_DEAL, start, end):
+            about = _about_spans(article, issue, start, end)
+            if not about and not article.has(_DEAL, start, end):
                 continue
-            spans = [(s, e, stance) for stance in _ORDER for s, e in stance_hits[stance].within(start, end)]
+            spans = [(s, e, stance.id) for stance in issue.stances for s, e in stance_hits[stance.id].within(start, end)]
             # "full removal" and the "removal" inside it are one mention
             spans = [a for a in spans if not any(b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in spans)]
             hits = sorted((s, stance) for s, _, stance in spans)
@@ -112,23 +153,23 @@ def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position
                 if later:
                     stale.add(later[0])
             current = [h for h in hits if h not in stale]
-            for stance in _ORDER:
-                hit = next((h for h in current if h[1] == stance), None)
-                if hit is None or (stance != "agreed" and not has_tariff):
+            for stance in issue.stances:
+                hit = next((h for h in current if h[1] == stance.id), None)
+                if hit is None or (stance.needs != "deal" and not about):
                     continue
                 if _NEGATED.search(article.text[start : hit[0]]):
                     continue
-                if stance == "removal" and not _about_a_tariff(article, hit[0], start, end):
+                if stance.needs == "near" and not _about_the_issue(article, about, hit[0], start, end):
                     continue
                 wants = (
-                    article.names_side(tracked, sentence.start, hit[0])
-                    or _it_is_tracked(article, sentence)
-                    or (article.has(_WANTS, start, end) and article.names_side(tracked, sentence.start, sentence.end))
-                    or _we_are_tracked(article, sentence, hit[0])
+                    article.names_side(side, sentence.start, hit[0])
+                    or _it_is_the_side(article, sentence, side)
+                    or (article.has(_WANTS, start, end) and article.names_side(side, sentence.start, sentence.end))
+                    or _we_are_the_side(article, sentence, hit[0], side)
                 )
                 if not wants:
                     continue
-                if stance not in found:
-                    found[stance] = Position(tracked, profile.stance_issue, stance, sentence.text)
+                if stance.id not in found:
+                    found[stance.id] = Position(side, issue.id, stance.id, sentence.text)
                 break
     return list(found.values())

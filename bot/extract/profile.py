@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -20,7 +21,10 @@ from bot.config import DEFAULT_PROFILE
 from bot.errors import UserError
 from bot.extract.phrases import Phrases, upper_pattern
 
-STANCES = ("removal", "reduction", "agreed")
+# What a stance is about when a profile does not say: the tariffs (the words of today's [stances])
+TARIFF_WORDS = ("tariffs?", "levy", "levies", "duties", "duty")
+# The words that name a deal, which a stance of kind "deal" may stand with instead of the issue's
+DEAL_WORDS = ("deal", "agreement", "accord", "rates?", "arrangement", "terms")
 
 
 class ProfileError(UserError, ValueError):
@@ -37,6 +41,9 @@ class NegotiationSpec(_Strict):
     tracked_side: str
     round_terms: list[str] = Field(min_length=1)
     subject_terms: list[str] = Field(min_length=1)
+    # the side whose tariffs the rates are, unless [sector_details] says otherwise (default: the
+    # first side that is not the tracked one)
+    tariffs_imposed_by: str | None = None
 
 
 class SideSpec(_Strict):
@@ -51,6 +58,9 @@ class PersonSpec(_Strict):
     aliases: list[str] = Field(min_length=1)
     titles: list[str] = Field(default_factory=list)
     negotiator: bool = False
+    # the family name as written in ``name`` when it is not the last word: "He" for "He Lifeng",
+    # "von der Leyen" for "Ursula von der Leyen"
+    surname: str | None = None
 
 
 class PlaceSpec(_Strict):
@@ -68,10 +78,48 @@ class CountryRatesSpec(_Strict):
 
 
 class StanceSpec(_Strict):
+    """Today's one-issue form: the tracked side's stance on the tariffs, three fixed stances."""
+
     issue: str
     removal: list[str] = Field(min_length=1)
     reduction: list[str] = Field(min_length=1)
     agreed: list[str] = Field(min_length=1)
+    # how answers name the issue and each stance (default: the ids in words)
+    label: str | None = None
+    labels: dict[str, str] = Field(default_factory=dict)
+
+
+class IssueStanceSpec(_Strict):
+    """One stance on an issue: its id (the JSON's ``stance``), label and phrasings.
+
+    ``needs`` says where the issue's words must stand for the phrase to be a stance on it:
+    ``near`` right by the phrase ("demanded the tariffs be removed"), ``clause`` anywhere in the
+    clause ("pressed for a significant cut in the tariffs"), ``deal`` in the clause, or a word for
+    a deal instead ("agreed to the 15% rates")."""
+
+    id: str
+    label: str | None = None
+    needs: Literal["near", "clause", "deal"] = "clause"
+    phrases: list[str] = Field(min_length=1)
+
+
+class IssueSpec(_Strict):
+    """What one side seeks on one matter: ``side``'s stance on ``about`` (the tariffs by default)."""
+
+    id: str
+    side: str | None = None
+    label: str | None = None
+    about: list[str] = Field(default_factory=lambda: list(TARIFF_WORDS), min_length=1)
+    stances: list[IssueStanceSpec] = Field(min_length=1)
+
+
+class SectorDetailSpec(_Strict):
+    """A sector's label, and who imposes its tariffs; ``country_wide``: the imposing side's rate on
+    all the other side's goods, when no goods are named."""
+
+    label: str | None = None
+    imposed_by: str | None = None
+    country_wide: bool = False
 
 
 class ProfileSpec(_Strict):
@@ -82,7 +130,9 @@ class ProfileSpec(_Strict):
     topics: dict[str, list[str]] = Field(min_length=1)
     sectors: dict[str, list[str]] = Field(min_length=1)
     country_rates: CountryRatesSpec | None = None
-    stances: StanceSpec
+    sector_details: dict[str, SectorDetailSpec] = Field(default_factory=dict)
+    stances: StanceSpec | None = None
+    issues: list[IssueSpec] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _sides_are_known(self) -> ProfileSpec:
@@ -90,9 +140,27 @@ class ProfileSpec(_Strict):
         if self.negotiation.tracked_side not in names:
             tracked = self.negotiation.tracked_side
             raise ValueError(f"negotiation.tracked_side {tracked!r} is not one of sides {sorted(names)}")
+        imposer = self.negotiation.tariffs_imposed_by
+        if imposer is not None and imposer not in names:
+            raise ValueError(f"negotiation.tariffs_imposed_by {imposer!r} is not one of sides {sorted(names)}")
         for i, person in enumerate(self.people):
             if person.side not in names:
                 raise ValueError(f"people[{i}].side {person.side!r} is not one of sides {sorted(names)}")
+            if person.surname is not None and person.surname not in person.name:
+                raise ValueError(f"people[{i}].surname {person.surname!r} is not part of the name {person.name!r}")
+        if (self.stances is None) == (not self.issues):
+            raise ValueError("give either [stances] or [[issues]] (one of the two)")
+        for i, issue in enumerate(self.issues):
+            if issue.side is not None and issue.side not in names:
+                raise ValueError(f"issues[{i}].side {issue.side!r} is not one of sides {sorted(names)}")
+            ids = [s.id for s in issue.stances]
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"issues[{i}].stances: two stances share an id")
+        for sector, detail in self.sector_details.items():
+            if sector not in self.sectors:
+                raise ValueError(f"sector_details: {sector!r} is not one of sectors {sorted(self.sectors)}")
+            if detail.imposed_by is not None and detail.imposed_by not in names:
+                raise ValueError(f"sector_details.{sector}.imposed_by {detail.imposed_by!r} is not one of sides {sorted(names)}")
         if not any(p.negotiator for p in self.people):
             raise ValueError("people: no person is marked negotiator = true")
         if self.country_rates:
@@ -111,6 +179,27 @@ class Person:
     surname: str
     aliases: Phrases
     titles: Phrases | None
+    #: the family name comes first ("He Lifeng"): alone, it is a name only where a name stands
+    family_first: bool = False
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Stance:
+    id: str
+    label: str
+    needs: str  # "near", "clause" or "deal" (see `IssueStanceSpec`)
+    phrases: Phrases
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Issue:
+    """One side's stance on one matter, with the stances to find, in the order they are tried."""
+
+    id: str
+    side: str
+    label: str
+    about: Phrases
+    stances: tuple[Stance, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +223,16 @@ class Profile:
     places: tuple[Place, ...]
     topics: dict[str, Phrases]
     sectors: dict[str, Phrases]
-    stance_issue: str
-    stances: dict[str, Phrases]
+    issues: tuple[Issue, ...]
     round_terms: Phrases
     subject_terms: Phrases
     country_rates: CountryRatesSpec | None = None
+    #: the side whose tariffs the rates are, unless `sector_imposers` says otherwise
+    tariffs_imposed_by: str = ""
+    sector_imposers: dict[str, str] = field(default_factory=dict)
+    #: for a side, the sector of its rate on all the other side's goods
+    country_wide_sectors: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
     # looked up for every name the extractor meets: a dict, not a walk over the people
     _people_by_name: dict[str, Person] = field(init=False, repr=False)
     _places_by_city: dict[str, Place] = field(init=False, repr=False)
@@ -147,8 +241,11 @@ class Profile:
         object.__setattr__(self, "_people_by_name", {p.name: p for p in reversed(self.people)})
         object.__setattr__(self, "_places_by_city", {p.city: p for p in reversed(self.places)})
 
-    def country_sector(self, rate: float) -> str | None:
-        """The sector of a rate said of the whole country with no goods named."""
+    def country_sector(self, rate: float, imposed_by: str | None = None) -> str | None:
+        """The sector of a rate said of the whole country with no goods named (imposed by
+        ``imposed_by``, by default the side whose tariffs the rates are)."""
+        if imposed_by is not None and imposed_by != self.tariffs_imposed_by:
+            return self.country_wide_sectors.get(imposed_by)
         if self.country_rates is None:
             return None
         for sector, rates in self.country_rates.by_rate.items():
@@ -159,7 +256,9 @@ class Profile:
     def phrase_sets(self) -> list[Phrases]:
         """Every phrase set of the profile, for scanning an article in one pass."""
         sets: list[Phrases] = [*self.sides.values(), *self.topics.values(), *self.sectors.values()]
-        sets += [*self.stances.values(), self.round_terms, self.subject_terms]
+        for issue in self.issues:
+            sets += [issue.about, *(s.phrases for s in issue.stances)]
+        sets += [self.round_terms, self.subject_terms]
         for person in self.people:
             sets += [person.aliases] + ([person.titles] if person.titles else [])
         for place in self.places:
@@ -173,6 +272,26 @@ class Profile:
     def person_phrases(self) -> list[Phrases]:
         """The phrases that name the profile's people (names and titles)."""
         return [p for person in self.people for p in (person.aliases, person.titles) if p is not None]
+
+    def label(self, identifier: str) -> str:
+        """How answers name an issue, stance or sector id ("us_tariffs" -> "the US tariffs")."""
+        return self.labels.get(identifier) or identifier.replace("_", " ")
+
+    def imposer_of(self, sector: str) -> str:
+        """The side that imposes the tariffs of ``sector``."""
+        return self.sector_imposers.get(sector, self.tariffs_imposed_by)
+
+    def side_named(self, text: str) -> str | None:
+        """The side ``text`` names, as an asker types it: its name or an alias, in any case."""
+        wanted = " ".join(text.split()).lower()
+        for name in self.sides:
+            if wanted == name.lower():
+                return name
+        for name, phrases in self.sides.items():
+            for variant in (text.strip(), text.strip().upper(), text.strip().title()):
+                if phrases.spans(variant) == [(0, len(variant))]:
+                    return name
+        return None
 
     def person(self, name: str) -> Person | None:
         return self._people_by_name.get(name)
@@ -234,7 +353,8 @@ def load_profile(path: Path | str | None = None) -> Profile:
                 side=p.side,
                 role=p.role,
                 negotiator=p.negotiator,
-                surname=p.name.split()[-1],
+                surname=p.surname or p.name.split()[-1],
+                family_first=p.surname is not None and p.name.startswith(p.surname + " "),
                 # Names are proper nouns: match them case-sensitively ("Greer", not "greer").
                 aliases=_compile(path, f"people[{i}].aliases", _name_variants(p.aliases), case_sensitive=True),
                 titles=_compile(path, f"people[{i}].titles", p.titles) if p.titles else None,
@@ -254,6 +374,12 @@ def load_profile(path: Path | str | None = None) -> Profile:
                 buildings=_compile(path, f"places[{i}].buildings", pl.buildings) if pl.buildings else None,
             )
         )
+    issues = _issues(path, spec)
+    sides = [s.name for s in spec.sides]
+    imposer = spec.negotiation.tariffs_imposed_by or next(s for s in sides if s != spec.negotiation.tracked_side)
+    labels = {k: d.label for k, d in spec.sector_details.items() if d.label}
+    for issue in issues:
+        labels[issue.id] = issue.label
     return Profile(
         path=path,
         id=spec.negotiation.id,
@@ -264,12 +390,41 @@ def load_profile(path: Path | str | None = None) -> Profile:
         places=tuple(places),
         topics={k: _compile(path, f"topics.{k}", v) for k, v in spec.topics.items()},
         sectors={k: _compile(path, f"sectors.{k}", v) for k, v in spec.sectors.items()},
-        stance_issue=spec.stances.issue,
-        stances={s: _compile(path, f"stances.{s}", getattr(spec.stances, s)) for s in STANCES},
+        issues=issues,
         round_terms=_compile(path, "negotiation.round_terms", spec.negotiation.round_terms),
         subject_terms=_compile(path, "negotiation.subject_terms", spec.negotiation.subject_terms),
         country_rates=spec.country_rates,
+        tariffs_imposed_by=imposer,
+        sector_imposers={k: d.imposed_by for k, d in spec.sector_details.items() if d.imposed_by},
+        country_wide_sectors={d.imposed_by or imposer: k for k, d in spec.sector_details.items() if d.country_wide},
+        labels=labels,
     )
+
+
+def _issues(path: Path, spec: ProfileSpec) -> tuple[Issue, ...]:
+    """The issues of ``[[issues]]``, or the one of today's ``[stances]``: the tracked side on the
+    tariffs, its stances tried as a deal first, then a reduction, then a removal."""
+    tracked = spec.negotiation.tracked_side
+    if spec.stances is not None:
+        old = spec.stances
+        stances = tuple(
+            Stance(name, old.labels.get(name, name), needs, _compile(path, f"stances.{name}", getattr(old, name)))
+            for name, needs in (("agreed", "deal"), ("reduction", "clause"), ("removal", "near"))
+        )
+        about = _compile(path, "stances", list(TARIFF_WORDS))
+        return (Issue(old.issue, tracked, old.label or old.issue.replace("_", " "), about, stances),)
+    out = []
+    for i, issue in enumerate(spec.issues):
+        stances = tuple(
+            Stance(s.id, s.label or s.id.replace("_", " "), s.needs,
+                   _compile(path, f"issues[{i}].stances[{j}].phrases", s.phrases))
+            for j, s in enumerate(issue.stances)
+        )  # fmt: skip
+        out.append(
+            Issue(issue.id, issue.side or tracked, issue.label or issue.id.replace("_", " "),
+                  _compile(path, f"issues[{i}].about", issue.about), stances)
+        )  # fmt: skip
+    return tuple(out)
 
 
 @cache

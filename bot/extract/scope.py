@@ -71,13 +71,14 @@ def _third_parties(article: Article, *, topics_too: bool = False) -> Hits:
     return cast("Hits", found)
 
 
-def first_party_named(article: Article, start: int, end: int) -> str | None:
+def first_party_named(article: Article, start: int, end: int, *, side: str | None = None) -> str | None:
     """'tracked', 'other' (a third country, topics included) or None: who text[start:end] names
-    first, leaving the counterpart side aside ("S. Korea races to match Japan's deal": other)."""
+    first, leaving the counterpart side aside ("S. Korea races to match Japan's deal": other).
+    ``side`` asks about another side than the tracked one."""
     others = _third_parties(article, topics_too=True).within(start, end)
-    # the tracked side (or one of its people) wins only if named before the first other country
+    # the side (or one of its people) wins only if named before the first other country
     stop = others[0][0] if others else end
-    if article.names_side(article.profile.tracked_side, start, stop):
+    if article.names_side(side or article.profile.tracked_side, start, stop):
         return "tracked"
     return "other" if others else None
 

@@ -269,6 +269,31 @@ def _country_wide(article: Article, after: str) -> bool:
     return word.lower() in _COUNTRY_WIDE or tracked.search(word) or DATE_WORDS.search(word) or word.isdigit()
 
 
+# "China's tariffs", "Beijing's 125%", "its duties on U.S. goods": who levies a rate, said before it
+_POSSESSIVE = re.compile(r"['’]s\b")
+_ON_THE_GOODS_OF = re.compile(r"^[^,;]{0,30}?\b(?:on|for)\s+(?:all\s+|most\s+)?(?:imports\s+from\s+|goods\s+from\s+)?")
+
+
+def _imposed_by(article: Article, sentence: Sentence, head_start: int, anchor_start: int, anchor_end: int) -> str:
+    """The side that levies a rate said of no goods: the other side when the goods are one side's
+    ("on U.S. goods"), the owner named before it ("China's tariffs"), else the side whose tariffs
+    the profile's rates are."""
+    profile = article.profile
+    base = sentence.start
+    goods = _ON_THE_GOODS_OF.match(sentence.text[anchor_end : anchor_end + 60])
+    if goods is not None:
+        at = base + anchor_end + goods.end()
+        named = [m for m in article.sides.within(at, at + 30) if m.start == at]
+        if named:
+            others = [side for side in profile.sides if side != named[0].value]
+            if len(others) == 1:
+                return others[0]
+    owners = [m for m in article.sides.within(base + head_start, base + anchor_start)]
+    if owners and _POSSESSIVE.match(article.text, owners[-1].end):
+        return owners[-1].value
+    return profile.tariffs_imposed_by
+
+
 # "the 50% rate", "the same 25% levy": a rate named before, with no goods of its own after it
 _THE_BEFORE = re.compile(r"\bthe\s+(?:same\s+|current\s+|existing\s+|new\s+)?$", re.I)
 _NO_GOODS_AFTER = re.compile(r"[^,;]{0,12}?(?:rate|tariff|levy|duty)\b(?!\s+(?:on|for)\b)", re.I)
@@ -293,6 +318,8 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
     found: list[Tariff] = []
     seen: set[tuple[str, float]] = set()
     with_rates = article.sentences_containing(_HAS_RATE) | article.sentences_with(_REFERENCE_WORDS)
+    rates = article.profile.country_rates
+    country_rate_sectors = {rates.default, *rates.by_rate} if rates else set()
     for sentence in article.sentences:
         if sentence.paragraph in skip_paragraphs or sentence.index not in with_rates:
             continue
@@ -341,12 +368,12 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
             ):
                 sectors = list(last_sectors)
                 country = {article.profile.country_sector(r) for r in (rate, previous_rate)} - {None}
-                if set(sectors) <= country | {"reciprocal", "baseline"} and article.profile.country_sector(rate):
+                if set(sectors) <= country | country_rate_sectors and article.profile.country_sector(rate):
                     sectors = [article.profile.country_sector(rate)]  # "to 24% from the current 10%": baseline or [previous_sector]  # a part of the rate before, or an aside on it
             if not sectors and anchor.from_rate and i and anchor.start - anchors[i - 1].end < 32 and last_sectors:
                 sectors = list(last_sectors)
                 country = {article.profile.country_sector(r) for r in (rate, previous_rate)} - {None}
-                if set(sectors) <= country | {"reciprocal", "baseline"} and article.profile.country_sector(rate):
+                if set(sectors) <= country | country_rate_sectors and article.profile.country_sector(rate):
                     sectors = [article.profile.country_sector(rate)]  # "to 24% from the current 10%": baseline
             if not sectors:
                 # backward: the goods the sentence is about, skipping asides between dashes
@@ -365,7 +392,14 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
                     subject_sector = sectors[0]
                 elif subject_sector:
                     sectors = [subject_sector]  # "cars, taxed at 27.5%, will also face 15%": the same goods
-            if not sectors and _names_tracked(article, sentence) and _country_wide(article, text[anchor.start : anchor.start + 60]):
+            imposer = article.profile.tariffs_imposed_by
+            if not sectors and article.profile.country_wide_sectors:
+                imposer = _imposed_by(article, sentence, head_start, anchor.start, anchor.end)
+            wide = imposer == article.profile.tariffs_imposed_by or imposer in article.profile.country_wide_sectors
+            if wide and imposer != article.profile.tariffs_imposed_by:
+                # "Beijing cut its duties on US goods to 10%": the other side's rate on all goods
+                sectors = sectors or [article.profile.country_wide_sectors[imposer]]
+            if not sectors and wide and _names_tracked(article, sentence) and _country_wide(article, text[anchor.start : anchor.start + 60]):
                 # "if the 50% rate stays in place": the goods' rate named before, no new one
                 same = (
                     [t.sector for t in found if t.rate == rate]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from bot.extract import extract_entry
 from bot.extract.article import Article, prepare_article
 from bot.extract.facts import ArticleFacts
-from bot.extract.profile import default_profile
+from bot.extract.profile import Profile, default_profile
 from bot.feeds.entry import FeedEntry
 
 
@@ -19,10 +19,14 @@ def when(iso: str) -> datetime:
     return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(UTC)
 
 
-def facts_of(body: str, *, title: str = "", published: str = "2025-06-28T01:00:00Z", guid: str = "t-1") -> ArticleFacts:
-    """The facts of an article whose paragraphs are the lines of ``body``."""
+def facts_of(
+    body: str, *, title: str = "", published: str = "2025-06-28T01:00:00Z", guid: str = "t-1",
+    profile: Profile | None = None,
+) -> ArticleFacts:
+    """The facts of an article whose paragraphs are the lines of ``body`` (with the shipped
+    Japan–US profile unless ``profile`` is given)."""
     entry = FeedEntry(guid=guid, title=title, link=None, html=_html(body), published=when(published))
-    return extract_entry(entry, default_profile())
+    return extract_entry(entry, profile or default_profile())
 
 
 def article_of(body: str, *, title: str = "", published: str = "2025-06-28T01:00:00Z") -> Article:

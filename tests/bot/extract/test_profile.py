@@ -47,3 +47,64 @@ def test_a_missing_or_unreadable_profile(tmp_path):
     bad.write_text("[negotiation\n", encoding="utf-8")
     with pytest.raises(ProfileError, match="not valid TOML"):
         load_profile(bad)
+
+
+US_CHINA = DEFAULT_PROFILE.parent / "us_china_2025.toml"
+
+
+def test_todays_one_issue_stances_are_one_issue_of_the_tracked_side_tried_deal_first():
+    (issue,) = load_profile(DEFAULT_PROFILE).issues
+    assert (issue.id, issue.side) == ("us_tariffs", "Japan")
+    assert [(s.id, s.needs) for s in issue.stances] == [("agreed", "deal"), ("reduction", "clause"), ("removal", "near")]
+
+
+def test_issues_name_their_side_stances_and_what_they_are_about():
+    profile = load_profile(US_CHINA)
+    assert [(i.id, i.side) for i in profile.issues] == [("us_tariffs", "China"), ("export_controls", "United States")]
+    assert [s.id for s in profile.issues[1].stances] == ["agreed", "removal"]
+    assert profile.label("us_tariffs") == "the US tariffs"
+
+
+def test_sectors_say_who_imposes_them_and_which_is_a_sides_rate_on_all_goods():
+    profile = load_profile(US_CHINA)
+    assert profile.imposer_of("reciprocal") == "United States"
+    assert profile.imposer_of("china_retaliatory") == "China"
+    assert profile.country_sector(125) == "reciprocal" and profile.country_sector(145) == "combined"
+    assert profile.country_sector(125, imposed_by="China") == "china_retaliatory"
+
+
+def test_a_family_name_first_is_the_surname():
+    people = {p.name: p for p in load_profile(US_CHINA).people}
+    assert (people["He Lifeng"].surname, people["He Lifeng"].family_first) == ("He", True)
+    assert (people["Scott Bessent"].surname, people["Scott Bessent"].family_first) == ("Bessent", False)
+
+
+def test_an_asker_may_name_a_side_by_an_alias_in_any_case():
+    profile = load_profile(US_CHINA)
+    assert profile.side_named("china") == "China"
+    assert profile.side_named("usa") == profile.side_named("united states") == "United States"
+    assert profile.side_named("Narnia") is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "names"),
+    [
+        ('tariffs_imposed_by = "United States"', 'tariffs_imposed_by = "Narnia"', "negotiation.tariffs_imposed_by"),
+        ('surname = "He"', 'surname = "Ho"', "people[4].surname"),
+        ('id = "us_tariffs"\nside = "China"', 'id = "us_tariffs"\nside = "Narnia"', "issues[0].side"),
+        ('needs = "deal"', 'needs = "nearby"', "issues.0.stances.0.needs"),
+        ("[sector_details.ship_fees]", "[sector_details.ships]", "sector_details"),
+        ('imposed_by = "China"\ncountry_wide', 'imposed_by = "Narnia"\ncountry_wide', "sector_details.china_retaliatory"),
+        ("[[issues]]", "[stances]\nissue = 'x'\nremoval = ['a']\nreduction = ['b']\nagreed = ['c']\n\n[[issues]]", "[stances] or [[issues]]"),
+    ],
+)
+def test_a_broken_new_key_names_the_file_the_key_and_the_problem(tmp_path, old, new, names):
+    path = tmp_path / "profile.toml"
+    text = US_CHINA.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and names in message, message
+    assert "\n" not in message
