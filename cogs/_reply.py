@@ -37,7 +37,8 @@ async def _send(interaction: discord.Interaction[Any], *, ephemeral: bool, **kwa
 
 async def ask(interaction: discord.Interaction[Any], command: str, args: dict[str, Any]) -> Answer:
     """The query layer's answer to ``command`` with ``args``, as `parley ask` would give it."""
-    return await answer(interaction.client.store, command, args)  # type: ignore[attr-defined]
+    client = interaction.client
+    return await answer(client.store, command, args, getattr(client, "profile", None))
 
 
 DEFER_AFTER_SECONDS = 2.0

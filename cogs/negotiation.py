@@ -1,7 +1,9 @@
 """Questions about the negotiation: /round, /latest, /timeline, /positions, /changes, /tariffs, /why.
 
 Each command parses its options and hands them to the query layer (`bot.answers.queries.answer`), the
-same code `parley ask` runs; the answer comes back as embeds, or as one ephemeral line.
+same code `parley ask` runs; the answer comes back as embeds, or as one ephemeral line. The
+choices of /positions (the sides) and /tariffs (the sectors) are the profile's, so the cog is
+built for the profile the bot runs with.
 """
 
 from __future__ import annotations
@@ -12,16 +14,43 @@ from discord.ext import commands
 
 from bot.answers.queries import MAX_ROUND
 from bot.chat import chatops
+from bot.extract.profile import Profile, default_profile
 from cogs._reply import ask, reply_in_time, store_of
 
-SIDES = [app_commands.Choice(name="Japan", value="Japan"),
-         app_commands.Choice(name="United States", value="United States")]
-SECTORS = [app_commands.Choice(name=label, value=value) for value, label in (
-    ("reciprocal", "reciprocal (country rate)"), ("baseline", "baseline (10% on all goods)"), ("autos", "autos"),
-    ("auto_parts", "auto parts"), ("steel", "steel"), ("aluminum", "aluminum"))]
+MAX_CHOICES = 25  # Discord's limit on an option's choices
 
 
-class Negotiation(commands.Cog):
+def side_choices(profile: Profile) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=side, value=side) for side in profile.sides][:MAX_CHOICES]
+
+
+def sector_choices(profile: Profile) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=profile.label(s)[:100], value=s) for s in profile.sectors][:MAX_CHOICES]
+
+
+def negotiation_cog(bot: commands.Bot, profile: Profile) -> commands.Cog:
+    """The cog, with the profile's sides and sectors as the commands' choices."""
+    sides, sectors = side_choices(profile), sector_choices(profile)
+
+    class Negotiation(_Negotiation):
+        @app_commands.command(name="positions", description="Each side's current stance, with the sentence that says so")
+        @app_commands.describe(side="only this side")
+        @app_commands.choices(side=sides)
+        async def positions(self, interaction: discord.Interaction,
+                            side: app_commands.Choice[str] | None = None) -> None:
+            await reply_in_time(interaction, ask(interaction, "positions", {"side": side.value if side else None}))
+
+        @app_commands.command(name="tariffs", description="Tariff rates reported, by sector, with sources")
+        @app_commands.describe(sector="only this sector")
+        @app_commands.choices(sector=sectors)
+        async def tariffs(self, interaction: discord.Interaction,
+                          sector: app_commands.Choice[str] | None = None) -> None:
+            await reply_in_time(interaction, ask(interaction, "tariffs", {"sector": sector.value if sector else None}))
+
+    return Negotiation(bot)
+
+
+class _Negotiation(commands.Cog, name="Negotiation"):
     """What Parley knows about the talks, straight from the knowledge base."""
 
     def __init__(self, bot: commands.Bot) -> None:
@@ -45,23 +74,9 @@ class Negotiation(commands.Cog):
     async def timeline(self, interaction: discord.Interaction) -> None:
         await reply_in_time(interaction, ask(interaction, "timeline", {}))
 
-    @app_commands.command(name="positions", description="Each side's current stance, with the sentence that says so")
-    @app_commands.describe(side="only this side")
-    @app_commands.choices(side=SIDES)
-    async def positions(self, interaction: discord.Interaction,
-                        side: app_commands.Choice[str] | None = None) -> None:
-        await reply_in_time(interaction, ask(interaction, "positions", {"side": side.value if side else None}))
-
     @app_commands.command(name="changes", description="When and how a side changed its position")
     async def changes(self, interaction: discord.Interaction) -> None:
         await reply_in_time(interaction, ask(interaction, "changes", {}))
-
-    @app_commands.command(name="tariffs", description="Tariff rates reported, by sector, with sources")
-    @app_commands.describe(sector="only this sector")
-    @app_commands.choices(sector=SECTORS)
-    async def tariffs(self, interaction: discord.Interaction,
-                      sector: app_commands.Choice[str] | None = None) -> None:
-        await reply_in_time(interaction, ask(interaction, "tariffs", {"sector": sector.value if sector else None}))
 
     @app_commands.command(name="why", description="What Parley took from one article, and why")
     @app_commands.describe(article="the article's link or guid")
@@ -70,5 +85,5 @@ class Negotiation(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(Negotiation(bot))
+    await bot.add_cog(negotiation_cog(bot, getattr(bot, "profile", None) or default_profile()))
 

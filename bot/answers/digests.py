@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from bot.answers.answer import Answer, AnswerField, Source
 from storage import Session
@@ -28,18 +28,25 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-_LABELS = {"us_tariffs": "the US tariffs", "non_tariff_barriers": "non-tariff barriers"}
+class Labels(Protocol):
+    """How answers name the profile's ids (`bot.extract.profile.Profile` is one)."""
+
+    def label(self, identifier: str) -> str: ...
+
+    def stance_label(self, issue: str, stance: str) -> str: ...
 
 
-def humanise(identifier: str) -> str:
-    """A profile id as words ("us_tariffs" → "the US tariffs", "rare_earths" → "rare earths")."""
-    return _LABELS.get(identifier, identifier.replace("_", " "))
+class PlainLabels:
+    """Ids as words ("rare_earths" -> "rare earths"), for answers built without a profile."""
+
+    def label(self, identifier: str) -> str:
+        return identifier.replace("_", " ")
+
+    def stance_label(self, issue: str, stance: str) -> str:
+        return stance.replace("_", " ")
 
 
-def stance_phrase(stance: str) -> str:
-    return {"removal": "removal of the tariffs", "reduction": "a reduction of the tariffs", "agreed": "a deal"}.get(
-        stance, humanise(stance)
-    )
+PLAIN = PlainLabels()
 
 
 @dataclass(slots=True)
@@ -143,7 +150,7 @@ def _rate(value: Any) -> str:
     return f"{value:g}%" if isinstance(value, int | float) else str(value)
 
 
-def render_round(view: RoundView, *, changes: list[tuple[str, str, str]] = ()) -> Answer:
+def render_round(view: RoundView, *, changes: list[tuple[str, str, str]] = (), labels: Labels = PLAIN) -> Answer:
     """The round view as an answer: ``/round N``, ``/latest`` and the round digest.
 
     ``changes`` are (actor, issue, previous stance) of the round's changed positions, for a note.
@@ -165,14 +172,14 @@ def render_round(view: RoundView, *, changes: list[tuple[str, str, str]] = ()) -
     if view.of("meeting"):
         fields.append(AnswerField("Meetings", "\n".join(_meeting_line(s) for s in view.of("meeting"))))
     if view.of("topic"):
-        fields.append(AnswerField("Topics", _join(view.of("topic"), humanise)))
+        fields.append(AnswerField("Topics", _join(view.of("topic"), labels.label)))
     if view.of("not_discussed"):
-        fields.append(AnswerField("Not discussed", _join(view.of("not_discussed"), humanise)))
+        fields.append(AnswerField("Not discussed", _join(view.of("not_discussed"), labels.label)))
     if view.of("tariff"):
         by_sector: dict[str, list[Statement]] = {}
         for s in view.of("tariff"):
             by_sector.setdefault(s.key, []).append(s)
-        lines = [f"{humanise(sector)}: {_join(items, _rate)}" for sector, items in by_sector.items()]
+        lines = [f"{labels.label(sector)}: {_join(items, _rate)}" for sector, items in by_sector.items()]
         fields.append(AnswerField("Tariffs", "\n".join(lines)))
     if view.of("position"):
         previous = {f"{a}:{i}": p for a, i, p in changes}
@@ -182,7 +189,7 @@ def render_round(view: RoundView, *, changes: list[tuple[str, str, str]] = ()) -
             note = f" (changed from {previous[s.key]})" if s.status == "changed_position" and s.key in previous else ""
             if s.status == "changed_position" and not note:
                 note = " (changed)"
-            lines.append(f"{actor} on {humanise(issue)}: {s.value} {s.cite()}{note}")
+            lines.append(f"{actor} on {labels.label(issue)}: {s.value} {s.cite()}{note}")
         fields.append(AnswerField("Positions", "\n".join(lines)))
     if view.next_steps:
         fields.append(AnswerField("Next steps", "\n".join(view.next_steps)))
@@ -193,7 +200,7 @@ def render_round(view: RoundView, *, changes: list[tuple[str, str, str]] = ()) -
     )
 
 
-async def round_answer(session: Session, number: int) -> Answer | None:
+async def round_answer(session: Session, number: int, labels: Labels = PLAIN) -> Answer | None:
     view = await build_round_view(session, number)
     if view is None:
         return None
@@ -205,7 +212,7 @@ async def round_answer(session: Session, number: int) -> Answer | None:
                 actor, _, issue = s.key.partition(":")
                 stances = "/".join(json.loads(c.value) for c in before)
                 changes.append((actor, issue, f"{stances} in round {prev_round}"))
-    return render_round(view, changes=changes)
+    return render_round(view, changes=changes, labels=labels)
 
 
 @dataclass(slots=True)
@@ -260,14 +267,14 @@ def _quote(sentence: str | None) -> str:
     return f"“{sentence}”" if sentence else "(no sentence recorded)"
 
 
-def render_change(change: PositionChange) -> Answer:
+def render_change(change: PositionChange, labels: Labels = PLAIN) -> Answer:
     """A changed-position alert: what changed, and the sentence and link that show it."""
     title = (
-        f"{change.actor} changed its position on {humanise(change.issue)} {change.when}: "
+        f"{change.actor} changed its position on {labels.label(change.issue)} {change.when}: "
         f"{change.previous_stance or '?'} → {change.stance}"
     )
     link = change.entry.link or change.entry.guid
-    desc = f"{change.actor} now seeks {stance_phrase(change.stance)}. {_quote(change.sentence)} — {link}"
+    desc = f"{change.actor} now seeks {labels.stance_label(change.issue, change.stance)}. {_quote(change.sentence)} — {link}"
     fields = [
         AnswerField(
             f"Now ({change.when.removeprefix('in ')})",

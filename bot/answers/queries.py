@@ -15,9 +15,10 @@ from dataclasses import replace
 from typing import Any
 
 from bot.answers.answer import Answer, AnswerField, Source
-from bot.answers.digests import humanise, position_change, render_change, round_answer
+from bot.answers.digests import position_change, render_change, round_answer
 from bot.config import Settings
 from bot.errors import UserError
+from bot.extract.profile import Profile, ProfileError, default_profile, load_profile
 from bot.knowledge.dedupe import normalise_link
 from storage import Session, StorageError, Store
 from storage import knowledge as kb
@@ -26,14 +27,6 @@ from storage.models import Claim
 
 COMMANDS = ("round", "latest", "timeline", "positions", "changes", "tariffs", "why")
 USAGE = "try /round N, /latest, /timeline, /positions [side], /changes, /tariffs [sector] or /why LINK_OR_GUID"
-SIDES = {
-    "japan": "Japan",
-    "jp": "Japan",
-    "united states": "United States",
-    "us": "United States",
-    "usa": "United States",
-}
-SECTORS = ("reciprocal", "baseline", "autos", "auto_parts", "steel", "aluminum")
 
 
 MAX_ROUND = 1000  # far beyond any negotiation; keeps a typo from reaching the database as a huge integer
@@ -87,7 +80,7 @@ def parse(text: str) -> tuple[str, dict[str, Any]]:
         return name, {"side": " ".join(rest) or None}
     if name == "tariffs":
         if len(rest) > 1:
-            raise BadArgument(f"/tariffs takes one sector at most, one of: {', '.join(SECTORS)}")
+            raise BadArgument("/tariffs takes one sector at most (/tariffs alone lists every sector recorded)")
         return name, {"sector": rest[0] if rest else None}
     if len(rest) != 1:
         raise BadArgument("why needs one link or guid, e.g. /why https://example.com/article")
@@ -101,9 +94,13 @@ async def ask(settings: Settings, text: str) -> Answer:
     except BadArgument as exc:
         return Answer.failure(str(exc))
     try:
+        profile = load_profile(settings.parley_profile)
+    except ProfileError as exc:
+        return Answer.failure(str(exc))
+    try:
         await upgrade_async(settings.database_url)
         async with Store(settings.database_url) as store:
-            return await answer(store, command, args)
+            return await answer(store, command, args, profile)
     except StorageError as exc:
         return Answer.failure(str(exc))
 
@@ -154,10 +151,12 @@ def _copy(found: Answer) -> Answer:
 CACHED = frozenset({"round", "latest", "timeline"})  # answers that depend on the knowledge base only
 
 
-async def answer(store: Store, command: str, args: dict[str, Any]) -> Answer:
+async def answer(store: Store, command: str, args: dict[str, Any], profile: Profile | None = None) -> Answer:
     """The answer to one command with its parsed arguments (the Discord cogs' entry point).
 
-    `/round`, `/latest` and `/timeline` come from a cache while nothing new is stored."""
+    ``profile`` (the shipped one when not given) names the sides, sectors and issues the answers
+    speak of. `/round`, `/latest` and `/timeline` come from a cache while nothing new is stored."""
+    profile = profile or default_profile()
     name = command.lstrip("/").lower()
     handler = _HANDLERS.get(name)
     if handler is None:
@@ -165,13 +164,13 @@ async def answer(store: Store, command: str, args: dict[str, Any]) -> Answer:
     try:
         async with store.session() as session:
             if name not in CACHED:
-                return await handler(session, args)
+                return await handler(session, args, profile)
             cache = _cache_of(store)
             stamp = await kb.knowledge_stamp(session)
-            key = (name, repr(sorted(args.items())))
+            key = (name, repr(sorted(args.items())), profile.id)
             found = cache.get(stamp, key)
             if found is None:
-                found = await handler(session, args)
+                found = await handler(session, args, profile)
                 cache.put(stamp, key, found)
             return _copy(found)
     except BadArgument as exc:
@@ -196,27 +195,27 @@ async def _not_recorded(session: Session, number: int) -> Answer:
     return Answer(title=f"Round {number} is not recorded", description=f"Recorded rounds: {listed}.")
 
 
-async def _round(session: Session, args: dict[str, Any]) -> Answer:
+async def _round(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
     number = args.get("number")
     if isinstance(number, str) and number.strip().isdigit():
         number = int(number)
     if not isinstance(number, int) or isinstance(number, bool):
         raise BadArgument("round must be a whole number, e.g. /round 5")
     check_round(number)
-    found = await round_answer(session, number)
+    found = await round_answer(session, number, profile)
     return found if found is not None else await _not_recorded(session, number)
 
 
-async def _latest(session: Session, args: dict[str, Any]) -> Answer:
+async def _latest(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
     number = await kb.latest_round(session)
     if number is None:
         return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
-    found = await round_answer(session, number)
+    found = await round_answer(session, number, profile)
     assert found is not None
     return found
 
 
-async def _timeline(session: Session, args: dict[str, Any]) -> Answer:
+async def _timeline(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
     rounds = await kb.recorded_rounds(session)
     if not rounds:
         return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
@@ -238,13 +237,14 @@ def _best(claims: list[Claim], kind: str) -> str | None:
     return json.loads(best.value) if best else None
 
 
-async def _positions(session: Session, args: dict[str, Any]) -> Answer:
+async def _positions(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
     side = args.get("side")
     actor = None
     if side:
-        actor = SIDES.get(str(side).strip().lower())
+        actor = profile.side_named(str(side))
         if actor is None:
-            raise BadArgument("side must be Japan or United States, e.g. /positions Japan")
+            sides = " or ".join(profile.sides)
+            raise BadArgument(f"side must be {sides}, e.g. /positions {next(iter(profile.sides))}")
     claims = await kb.position_claims(session, actor=actor)
     if not claims:
         who = f" for {actor}" if actor else ""
@@ -260,11 +260,11 @@ async def _positions(session: Session, args: dict[str, Any]) -> Answer:
             mark = " (changed)" if c.status == "changed_position" else ""
             plural = "s" if c.source_count != 1 else ""
             lines.append(f"round {c.round}: {json.loads(c.value)}{mark} ({c.source_count} source{plural})")
-        fields.append(AnswerField(f"{who} on {humanise(issue)}", "\n".join(lines)))
+        fields.append(AnswerField(f"{who} on {profile.label(issue)}", "\n".join(lines)))
     return Answer(title="Positions by round", fields=fields, footer="/changes for the sentences that show each change")
 
 
-async def _changes(session: Session, args: dict[str, Any]) -> Answer:
+async def _changes(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
     facts = await kb.changed_position_facts(session)
     seen: set[tuple[str, int | None, str]] = set()
     fields: list[AnswerField] = []
@@ -275,7 +275,7 @@ async def _changes(session: Session, args: dict[str, Any]) -> Answer:
             continue
         seen.add(ident)
         entry = (await kb.entries_by_ids(session, [fact.entry_id]))[fact.entry_id]
-        change = render_change(await position_change(session, fact, entry))
+        change = render_change(await position_change(session, fact, entry), profile)
         fields.append(AnswerField(change.title, change.description))
         sources.extend(s for s in change.sources[:1] if s not in sources)
     if not fields:
@@ -283,26 +283,26 @@ async def _changes(session: Session, args: dict[str, Any]) -> Answer:
     return Answer(title="Changed positions", fields=fields, sources=sources)
 
 
-async def _tariffs(session: Session, args: dict[str, Any]) -> Answer:
+async def _tariffs(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
     sector = args.get("sector")
     if sector is not None:
         sector = str(sector).strip().lower().replace(" ", "_")
-        if sector not in SECTORS:
-            raise BadArgument(f"unknown sector {args['sector']!r}: one of {', '.join(SECTORS)}")
+        if sector not in profile.sectors:
+            raise BadArgument(f"unknown sector {args['sector']!r}: one of {', '.join(profile.sectors)}")
     claims = await kb.tariff_claims(session, sector=sector)
     if not claims:
-        return Answer(title="No tariff rates recorded" + (f" for {humanise(sector)}" if sector else ""))
+        return Answer(title="No tariff rates recorded" + (f" for {profile.label(sector)}" if sector else ""))
     by_sector: dict[str, list[str]] = {}
     for c in claims:
         where = f"round {c.round}" if c.round else "outside a round"
         rate = json.loads(c.value)
         plural = "s" if c.source_count != 1 else ""
         by_sector.setdefault(c.key, []).append(f"{where}: {rate:g}% ({c.source_count} source{plural})")
-    fields = [AnswerField(humanise(k), "\n".join(v)) for k, v in by_sector.items()]
+    fields = [AnswerField(profile.label(k), "\n".join(v)) for k, v in by_sector.items()]
     return Answer(title="Tariff rates reported", fields=fields)
 
 
-async def _why(session: Session, args: dict[str, Any]) -> Answer:
+async def _why(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
     target = str(args.get("target") or "").strip()
     if not target:
         raise BadArgument("why needs one link or guid, e.g. /why https://example.com/article")
@@ -324,7 +324,7 @@ async def _why(session: Session, args: dict[str, Any]) -> Answer:
             fields.append(AnswerField("Round", str(entry.round), inline=True))
         facts = await kb.facts_of_entry(session, entry.id or 0)
         if facts:
-            lines = [f"{f.kind} {_fact_label(f)}: {f.match.replace('_', ' ')}" for f in facts[:40]]
+            lines = [f"{f.kind} {_fact_label(f, profile)}: {f.match.replace('_', ' ')}" for f in facts[:40]]
             if len(facts) > 40:
                 lines.append(f"... and {len(facts) - 40} more")
             fields.append(AnswerField("Facts recorded (and how they matched)", "\n".join(lines)))
@@ -340,20 +340,20 @@ async def _why(session: Session, args: dict[str, Any]) -> Answer:
     )
 
 
-def _fact_label(fact: Any) -> str:
+def _fact_label(fact: Any, profile: Profile) -> str:
     value = json.loads(fact.value)
     if fact.kind == "meeting":
         minutes = value.get("minutes")
         return f"with {', '.join(value.get('with') or []) or '?'}" + (f", {minutes} min" if minutes else "")
     if fact.kind == "position":
         actor, _, issue = fact.key.partition(":")
-        return f"{actor} on {humanise(issue)} = {value}"
+        return f"{actor} on {profile.label(issue)} = {value}"
     if fact.kind == "tariff":
-        return f"{humanise(fact.key)} {value:g}%"
+        return f"{profile.label(fact.key)} {value:g}%"
     return str(value)
 
 
-_HANDLERS: dict[str, Callable[[Session, dict[str, Any]], Awaitable[Answer]]] = {
+_HANDLERS: dict[str, Callable[[Session, dict[str, Any], Profile], Awaitable[Answer]]] = {
     "round": _round,
     "latest": _latest,
     "timeline": _timeline,

@@ -32,6 +32,7 @@ from discord.gateway import DiscordWebSocket
 from bot.chat.embeds import error_line
 from bot.config import Settings
 from bot.errors import UserError
+from bot.extract.profile import load_profile
 from storage.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,8 @@ class ParleyBot(commands.Bot):
         )
         configure_endpoints(settings)
         self.settings = settings
+        # the slash commands' choices (sides, sectors) and the answers' words come from it
+        self.profile = load_profile(settings.parley_profile)
         self.store: Any = store
         self._owns_store = store is None
         self._want_scheduler = scheduler

@@ -131,6 +131,8 @@ class ProfileSpec(_Strict):
     sectors: dict[str, list[str]] = Field(min_length=1)
     country_rates: CountryRatesSpec | None = None
     sector_details: dict[str, SectorDetailSpec] = Field(default_factory=dict)
+    # how answers name a topic, sector or issue id ("non_tariff_barriers" = "non-tariff barriers")
+    labels: dict[str, str] = Field(default_factory=dict)
     stances: StanceSpec | None = None
     issues: list[IssueSpec] = Field(default_factory=list)
 
@@ -277,6 +279,15 @@ class Profile:
         """How answers name an issue, stance or sector id ("us_tariffs" -> "the US tariffs")."""
         return self.labels.get(identifier) or identifier.replace("_", " ")
 
+    def stance_label(self, issue: str, stance: str) -> str:
+        """How answers name a stance on an issue ("removal" -> "removal of the tariffs")."""
+        for known in self.issues:
+            if known.id == issue:
+                for s in known.stances:
+                    if s.id == stance:
+                        return s.label
+        return stance.replace("_", " ")
+
     def imposer_of(self, sector: str) -> str:
         """The side that imposes the tariffs of ``sector``."""
         return self.sector_imposers.get(sector, self.tariffs_imposed_by)
@@ -380,6 +391,7 @@ def load_profile(path: Path | str | None = None) -> Profile:
     labels = {k: d.label for k, d in spec.sector_details.items() if d.label}
     for issue in issues:
         labels[issue.id] = issue.label
+    labels.update(spec.labels)
     return Profile(
         path=path,
         id=spec.negotiation.id,
@@ -425,6 +437,18 @@ def _issues(path: Path, spec: ProfileSpec) -> tuple[Issue, ...]:
                   _compile(path, f"issues[{i}].about", issue.about), stances)
         )  # fmt: skip
     return tuple(out)
+
+
+@cache
+def _profile_at(path: Path) -> Profile:
+    return load_profile(path)
+
+
+def configured_profile() -> Profile:
+    """The profile PARLEY_PROFILE names (the shipped one when unset), loaded once per path."""
+    from bot.config import load_settings
+
+    return _profile_at(Path(load_settings().parley_profile))
 
 
 @cache

@@ -91,7 +91,7 @@ def seed_feed_xml(folder: Path = DEFAULT_SEEDS_DIR, *, link_base: str = "https:/
         '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
         "<channel><title>Parley seed articles</title>"
         f"<link>{escape(link_base)}</link>"
-        "<description>The seed articles of the Japan–US tariff talks, as a test feed</description>"
+        "<description>The articles of a folder of seed texts, as a test feed</description>"
         + "".join(items)
         + "</channel></rss>\n"
     )

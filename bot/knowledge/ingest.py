@@ -30,10 +30,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from bot.answers.digests import position_change, render_change, round_answer, to_payload
+from bot.answers.digests import PLAIN, Labels, position_change, render_change, round_answer, to_payload
 from bot.extract import extract_entry
 from bot.extract.facts import ArticleFacts
-from bot.extract.profile import Profile, default_profile
+from bot.extract.profile import Profile, configured_profile
 from bot.feeds.clean import clean_line
 from bot.feeds.entry import FeedEntry
 from bot.knowledge import dedupe
@@ -140,7 +140,7 @@ async def ingest_feeds(
                 work.append((capped(entry), report, batch))  # nothing reads beyond the cap, nor stores it
     if not work:
         return reports
-    profile = profile or default_profile()
+    profile = profile or configured_profile()
     extract = extract or extract_entry
     fresh = [entry for entry, _, _ in work]
     facts_list = await extract_off_loop(fresh, profile, extract, budget=budget)
@@ -158,7 +158,7 @@ async def ingest_feeds(
         chunk = todo[start : start + max(1, group)]
         if len(chunk) > 1:
             try:
-                done = await _ingest_group(store, chunk, console=console)
+                done = await _ingest_group(store, chunk, console=console, labels=profile)
             except Conflict:
                 pass  # another worker stored one of these meanwhile: redo them one by one below
             else:
@@ -169,7 +169,8 @@ async def ingest_feeds(
             for attempt in range(3):
                 try:
                     one = await _ingest_one(
-                        store, entry, facts, feed_id=batch.feed_id, announce=batch.announce, console=console
+                        store, entry, facts, feed_id=batch.feed_id, announce=batch.announce, console=console,
+                        labels=profile,
                     )
                 except Conflict:
                     # Another worker stored this guid (or the same claim/outbox key) at the same moment.
@@ -189,17 +190,19 @@ async def ingest_feeds(
 
 
 async def _ingest_one(
-    store: Store, feed_entry: FeedEntry, facts: ArticleFacts, *, feed_id: int | None, announce: bool, console: bool
+    store: Store, feed_entry: FeedEntry, facts: ArticleFacts, *, feed_id: int | None, announce: bool, console: bool,
+    labels: Labels = PLAIN,
 ) -> IngestReport:
     async with store.transaction() as session:
         report, _ = await _process_or_quarantine(
-            session, feed_entry, facts, feed_id=feed_id, announce=announce, console=console
+            session, feed_entry, facts, feed_id=feed_id, announce=announce, console=console, labels=labels
         )
     return report
 
 
 async def _ingest_group(
-    store: Store, chunk: Sequence[tuple[FeedEntry, ArticleFacts, IngestReport, FeedBatch]], *, console: bool
+    store: Store, chunk: Sequence[tuple[FeedEntry, ArticleFacts, IngestReport, FeedBatch]], *, console: bool,
+    labels: Labels = PLAIN,
 ) -> list[tuple[IngestReport, IngestReport]]:
     """Several entries, each processed as `_ingest_one` would, in one transaction; (batch report,
     entry report) pairs, valid once committed."""
@@ -207,7 +210,8 @@ async def _ingest_group(
     async with store.transaction() as session:
         for entry, facts, report, batch in chunk:
             one, _ = await _process_or_quarantine(
-                session, entry, facts, feed_id=batch.feed_id, announce=batch.announce, console=console
+                session, entry, facts, feed_id=batch.feed_id, announce=batch.announce, console=console,
+                labels=labels,
             )
             out.append((report, one))
     return out
@@ -236,6 +240,7 @@ async def _process_or_quarantine(
     feed_id: int | None,
     announce: bool,
     console: bool,
+    labels: Labels = PLAIN,
 ) -> tuple[IngestReport, bool]:
     """`_process` in a savepoint of its own: when the database refuses the entry (a value it cannot
     hold), only that savepoint is rolled back and the entry is quarantined with the reason, so the
@@ -243,7 +248,9 @@ async def _process_or_quarantine(
     caller's (it retries them one by one)."""
     try:
         async with session.begin_nested():
-            result = await _process(session, feed_entry, facts, feed_id=feed_id, announce=announce, console=console)
+            result = await _process(
+                session, feed_entry, facts, feed_id=feed_id, announce=announce, console=console, labels=labels
+            )
             await session.flush()
             return result
     except Conflict:
@@ -302,6 +309,7 @@ async def _process(
     feed_id: int | None,
     announce: bool,
     console: bool,
+    labels: Labels = PLAIN,
 ) -> tuple[IngestReport, bool]:
     """Everything done for one entry, inside the caller's transaction; (report, stored anything)."""
     report = IngestReport()
@@ -348,7 +356,7 @@ async def _process(
         report.irrelevant += 1
         entry.decision = "not about the tracked negotiation: no facts recorded, nothing posted"
     else:
-        await _record_facts(session, entry, facts, report, announce=announce, console=console)
+        await _record_facts(session, entry, facts, report, announce=announce, console=console, labels=labels)
     session.add(entry)
     report.decisions[entry.guid] = entry.decision or ""
     return report, True
@@ -376,7 +384,8 @@ async def _cluster(session: Session, entry: Entry, text: str) -> None:
 
 
 async def _record_facts(
-    session: Session, entry: Entry, facts: ArticleFacts, report: IngestReport, *, announce: bool, console: bool
+    session: Session, entry: Entry, facts: ArticleFacts, report: IngestReport, *, announce: bool, console: bool,
+    labels: Labels = PLAIN,
 ) -> None:
     assert entry.id is not None
     round_number = facts.round or 0
@@ -448,7 +457,7 @@ async def _record_facts(
     if not facts.round:
         posted.append("reports no round, so no digest")
     elif latest is None or facts.round >= latest:
-        answer = await round_answer(session, facts.round)
+        answer = await round_answer(session, facts.round, labels)
         if answer is not None:
             payloads = {
                 d: to_payload(answer, ping_role_id=role) for d, kind, role in destinations if kind in DIGEST_KINDS
@@ -463,7 +472,7 @@ async def _record_facts(
         posted.append(f"round {facts.round} is older than the latest round ({latest}), so no digest")
     for fact in changed:
         change = await position_change(session, fact, entry, date=facts.date)
-        alert = render_change(change)
+        alert = render_change(change, labels)
         payloads = {d: to_payload(alert, ping_role_id=role) for d, kind, role in destinations if kind in ALERT_KINDS}
         when = str(change.round) if change.round else f"no-round:{change.date}"
         wrote = await outbox.put_outbox_many(
