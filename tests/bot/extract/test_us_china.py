@@ -1,0 +1,82 @@
+"""The second shipped profile, the 2025 US–China trade talks, on short articles of its own.
+
+What a profile written from the README must be able to say: rounds held in third countries'
+cities (Geneva, London, Stockholm, Madrid, Kuala Lumpur) are not foreign, family names come
+first ("He Lifeng" is Mr He, never the pronoun), and each side's tariffs are its own sectors
+(China's retaliatory rate is neither the US baseline nor China's stance on the US tariffs).
+"""
+
+from bot.config import DEFAULT_PROFILE
+from bot.extract.profile import load_profile
+from tests.bot.extract.helpers import facts_of
+
+US_CHINA = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
+
+
+def _facts(title: str, body: str, published: str):
+    return facts_of(body, title=title, published=published, profile=US_CHINA)
+
+
+def test_the_geneva_round_with_both_sides_tariffs_as_their_own_sectors():
+    facts = _facts(
+        "US and China agree to slash tariffs after Geneva talks",
+        "GENEVA, May 12 (Reuters) - The United States and China agreed to cut their tariffs for 90 days after "
+        "the first round of their trade talks in Geneva.\n"
+        "Treasury Secretary Scott Bessent and Trade Representative Jamieson Greer met Vice Premier He Lifeng "
+        "at the residence of the Swiss ambassador on Saturday and Sunday.\n"
+        "The U.S. will lower its tariffs on Chinese goods to 30% from 145%, while China will cut its retaliatory "
+        "tariff on U.S. goods to 10% from 125%.",
+        "2025-05-12T08:00:00Z",
+    )
+    assert facts.relevant and facts.round == 1 and facts.location == "Geneva"
+    assert facts.participants == ["Scott Bessent", "Jamieson Greer", "He Lifeng"]
+    rates = {(t.sector, t.rate) for t in facts.tariffs}
+    assert rates == {("combined", 30), ("combined", 145), ("china_retaliatory", 10), ("china_retaliatory", 125)}
+
+
+def test_a_london_round_is_relevant_and_he_alone_is_the_vice_premier():
+    facts = _facts(
+        "US, China wrap up London talks",
+        "LONDON (AP) - U.S. and Chinese officials ended two days of trade talks at Lancaster House in London "
+        "on Tuesday, the second round since the Geneva truce.\n"
+        "Bessent, Greer and Commerce Secretary Howard Lutnick met He and Li Chenggang, China's international "
+        "trade representative.\n"
+        "Beijing has demanded that Washington remove all unilateral tariffs.",
+        "2025-06-11T08:00:00Z",
+    )
+    assert facts.relevant and facts.round == 2 and facts.location == "London"
+    assert set(facts.participants) == {"Scott Bessent", "Jamieson Greer", "Howard Lutnick", "He Lifeng", "Li Chenggang"}
+    assert [(p.actor, p.issue, p.stance) for p in facts.positions] == [("China", "us_tariffs", "removal")]
+
+
+def test_a_sentence_opening_with_the_family_name_he_has_no_pronoun():
+    facts = _facts(
+        "US and China end Stockholm trade talks",
+        "STOCKHOLM - Commerce Secretary Howard Lutnick stayed in Washington this week.\n"
+        "He Lifeng met Bessent at Rosenbad in Stockholm on July 28 for the third round of trade talks.",
+        "2025-07-29T08:00:00Z",
+    )
+    assert facts.round == 3 and facts.location == "Stockholm"
+    assert set(facts.participants) == {"He Lifeng", "Scott Bessent"}  # no "he" standing for Lutnick
+
+
+def test_the_us_stance_on_chinas_export_controls_is_an_issue_of_its_own():
+    facts = _facts(
+        "Madrid round of US-China talks",
+        "MADRID - Bessent and He Lifeng opened the fourth round of trade talks in Madrid on Sunday.\n"
+        "The United States wants China to lift its export controls on rare earths.",
+        "2025-09-14T18:00:00Z",
+    )
+    assert facts.round == 4 and facts.location == "Madrid"
+    assert ("United States", "export_controls", "removal") in [(p.actor, p.issue, p.stance) for p in facts.positions]
+
+
+def test_chinas_own_tariff_cut_is_no_stance_of_china_on_the_us_tariffs():
+    facts = _facts(
+        "China to cut tariffs after Kuala Lumpur round",
+        "KUALA LUMPUR - He Lifeng and Bessent met in Kuala Lumpur on Saturday for a fifth round of talks.\n"
+        "China will remove its retaliatory tariffs on U.S. farm goods.",
+        "2025-10-26T08:00:00Z",
+    )
+    assert facts.round == 5 and facts.location == "Kuala Lumpur"
+    assert [p for p in facts.positions if p.issue == "us_tariffs"] == []
