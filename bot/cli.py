@@ -41,8 +41,20 @@ def _fraction(text: str) -> float:
     return value
 
 
+def version() -> str:
+    """The installed distribution's version (pyproject.toml), so a bug report can say which Parley ran."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version("parley")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="parley", description="Follows a negotiation in the news and reports it on Discord.")
+    parser.add_argument("--version", action="version", version=f"parley {version()}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     sub.add_parser("run", help="run the Discord bot with its scheduler (needs DISCORD_TOKEN)")
@@ -69,6 +81,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     poll = sub.add_parser("poll", help="poll every configured feed")
     poll.add_argument("--once", action="store_true", help="poll once and exit")
+
+    feeds = sub.add_parser("feeds", help="list, add, remove or enable the feeds Parley follows")
+    feeds_sub = feeds.add_subparsers(dest="feeds_command", required=True, parser_class=_Parser)
+    feeds_sub.add_parser("list", help="every feed, with its state and last poll")
+    feeds_sub.add_parser("add", help="follow a feed").add_argument("url", help="an http(s):// URL of an RSS or Atom feed")
+    feeds_sub.add_parser("remove", help="stop following a feed").add_argument("feed", help="its number or URL")
+    feeds_sub.add_parser("enable", help="poll a disabled feed again").add_argument("feed", help="its number or URL")
+
+    invite = sub.add_parser("invite", help="print the URL that adds Parley to a Discord server, with its permissions")
+    invite.add_argument("--application-id", type=int, metavar="ID",
+                        help="the application id (default: read from DISCORD_TOKEN)")
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
@@ -136,7 +159,37 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Commands that read articles or answer about them: a broken PARLEY_PROFILE stops them before
+# they touch the database or log in to Discord.
+USES_PROFILE = frozenset({"run", "replay", "ask", "poll"})
+
+
+async def _feeds(args: argparse.Namespace, settings: Settings) -> Any:
+    """`parley feeds ...`: the same functions as `/feed` in Discord, on the configured database."""
+    from bot.chat import chatops
+    from storage import Store
+    from storage.migrate import upgrade_async
+
+    await upgrade_async(settings.database_url)
+    async with Store(settings.database_url) as store:
+        if args.feeds_command == "list":
+            answer = await chatops.list_feeds(store, limit=None)
+        elif args.feeds_command == "add":
+            answer = await chatops.add_feed(store, settings, args.url)
+        elif args.feeds_command == "remove":
+            answer = await chatops.remove_feed(store, args.feed)
+        else:
+            answer = await chatops.enable_feed(store, args.feed)
+    if answer.error:
+        raise UserError(answer.title)
+    return answer
+
+
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command in USES_PROFILE:
+        from bot.extract.profile import load_profile
+
+        load_profile(settings.parley_profile)  # a broken profile stops here with one line, before any work
     if args.command == "extract":
         facts = _extract(args.feed)
         json.dump(facts, sys.stdout, ensure_ascii=False, indent=2)
@@ -162,6 +215,20 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.feeds.polling import poll_once
 
         return asyncio.run(poll_once(settings))
+    if args.command == "feeds":
+        print(asyncio.run(_feeds(args, settings)).to_text())
+        return EXIT_OK
+    if args.command == "invite":
+        from bot.chat.invite import NEEDED, application_id_from_token, invite_url
+
+        application_id = args.application_id
+        if application_id is None:
+            if not settings.discord_token:
+                raise UserError("give --application-id (General Information → Application ID), or set DISCORD_TOKEN")
+            application_id = application_id_from_token(settings.discord_token)
+        print(invite_url(application_id))
+        print("permissions: " + ", ".join(name.replace("_", " ") for name, _ in NEEDED), file=sys.stderr)
+        return EXIT_OK
     if args.command == "db":
         from storage.migrate import upgrade
 
@@ -189,6 +256,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         key = ".".join(str(p) for p in err["loc"]).upper()
         print(f"parley: bad setting {key}: {err['msg']}", file=sys.stderr)
         return EXIT_USAGE
+    from bot.logs import configure_logging
+
+    configure_logging(settings.log_level or ("INFO" if args.command == "run" else "WARNING"), settings.log_format)
     try:
         return _dispatch(args, settings)
     except (UserError, StorageError) as exc:  # StorageError: storage/ cannot import bot.errors

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     # How long a delivery worker holds an outbox row without renewing it; a crashed worker's
     # rows are taken over after this long. A post is given up after half of it.
     delivery_lease_seconds: int = Field(default=60, ge=2, le=3600)
+    # None: INFO for `parley run`, WARNING for the one-shot commands (their report is on stdout).
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] | None = None
+    log_format: Literal["text", "json"] = "text"
+    # Prometheus metrics of `parley run` on this port (off when unset); METRICS_HOST 0.0.0.0 in a container.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_host: str = "127.0.0.1"
 
     @field_validator("feeds", mode="before")
     @classmethod
@@ -50,7 +56,19 @@ class Settings(BaseSettings):
         except FeedUrlError as exc:
             raise PydanticCustomError("feed_url", "{reason}", {"reason": str(exc)}) from None
 
-    @field_validator("discord_token", "discord_gateway_url", "discord_guild_id", mode="before")
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_in_any_case(cls, value: object) -> object:
+        if isinstance(value, str):
+            return value.strip().upper() or None
+        return value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _format_in_any_case(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("discord_token", "discord_gateway_url", "discord_guild_id", "metrics_port", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

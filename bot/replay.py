@@ -57,8 +57,11 @@ async def _print_console(store: Store) -> int:
     for row in rows:
         answer, _ = from_payload(row.payload)
         label = "DIGEST" if row.kind == "digest" else "ALERT"
+        # What a reader sees: the kind and, for a digest a later source corroborated, that it grew;
+        # the outbox key (digest:round:2) and its revision number are Parley's own bookkeeping.
+        grown = "  (updated: a later source corroborates it)" if row.kind == "digest" and row.revision > 1 else ""
         print(RULE)
-        print(f"{label}  {row.item_key}" + (f"  (revision {row.revision})" if row.revision > 1 else ""))
+        print(f"{label}  {answer.title}{grown}")
         print(RULE)
         print(answer.to_text())
         print()

@@ -114,3 +114,36 @@ async def recent_guids(session: AsyncSession, feed_id: int, *, limit: int) -> li
     """The guids of the feed's latest ``limit`` stored entries, newest first."""
     query = select(Entry.guid).where(Entry.feed_id == feed_id).order_by(col(Entry.id).desc()).limit(limit)
     return list((await session.exec(query)).all())
+
+
+async def sync_env_feeds(session: AsyncSession, urls: Sequence[str], *,
+                         dropped_reason: str) -> tuple[list[str], list[str], list[str]]:
+    """Make the feeds marked ``from_env`` exactly ``urls`` (in the caller's transaction).
+
+    New URLs are added (marked); a marked feed not in ``urls`` is disabled with
+    ``dropped_reason``; one disabled for that reason and listed again is enabled. Feeds not
+    marked are left alone. Returns the URLs (added, enabled, dropped).
+    """
+    wanted = list(dict.fromkeys(urls))
+    added: list[str] = []
+    enabled: list[str] = []
+    dropped: list[str] = []
+    query = select(Feed).where(or_(col(Feed.url).in_(wanted), col(Feed.from_env).is_(True)))
+    known = {f.url: f for f in (await session.exec(query)).all()}
+    for url in wanted:
+        feed = known.get(url)
+        if feed is None:
+            session.add(Feed(url=url, from_env=True))
+            added.append(url)
+            continue
+        feed.from_env = True
+        if feed.disabled_at is not None and feed.disabled_reason == dropped_reason:
+            feed.disabled_at = feed.disabled_reason = None
+            enabled.append(url)
+        session.add(feed)
+    for url, feed in known.items():
+        if url not in wanted and feed.from_env and feed.disabled_at is None:
+            feed.disabled_at, feed.disabled_reason, feed.next_poll_at = utcnow(), dropped_reason, None
+            session.add(feed)
+            dropped.append(url)
+    return added, enabled, dropped

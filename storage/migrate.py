@@ -8,6 +8,8 @@ env drives its own loop).
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -46,13 +48,27 @@ def _upgrade(database_url: str, revision: str) -> None:
 
 
 def _ensure_sqlite_folder(database_url: str) -> None:
+    """Check that a SQLite file can be opened (created, for a new database) before any async driver tries.
+
+    Why: when aiosqlite fails to open a file, its worker thread may report back after the event
+    loop that asked has closed, and prints a thread traceback over the one-line error. sqlite3
+    opens the same file here, synchronously, and a failure becomes one `StorageError`.
+    """
     from sqlalchemy.engine import make_url
 
     url = make_url(async_url(database_url))
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        folder = Path(url.database).parent
-        if not folder.exists():
-            raise StorageError(f"cannot open the database at {database_url}: folder {folder} does not exist")
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    path = Path(url.database)
+    folder = path.parent
+    if not folder.exists():
+        raise StorageError(f"cannot open the database at {database_url}: folder {folder} does not exist")
+    try:
+        with contextlib.closing(sqlite3.connect(path)) as connection:
+            connection.execute("PRAGMA user_version").fetchone()
+    except sqlite3.Error as exc:
+        new = "cannot create a new database" if not path.exists() else "cannot open the database"
+        raise StorageError(f"{new} at {database_url}: {exc} (is the folder {folder} writable?)") from None
 
 
 def upgrade(database_url: str, revision: str = "head") -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, DateTime, Index, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -54,6 +54,9 @@ class Feed(SQLModel, table=True):
     last_error: str | None = Field(default=None, sa_type=Text)
     disabled_at: datetime | None = Field(default=None, sa_column=_ts())
     disabled_reason: str | None = Field(default=None, sa_type=Text)
+    # Listed in FEEDS (the environment manages it: dropped from FEEDS, it is disabled); false for
+    # feeds added in Discord or with `parley feeds add`, which FEEDS leaves alone.
+    from_env: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class Entry(SQLModel, table=True):

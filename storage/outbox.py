@@ -194,6 +194,21 @@ async def claim_due(session: AsyncSession, worker: str, *, limit: int = 10, leas
     return list(claimed.all())
 
 
+async def release(session: AsyncSession, worker: str, ids: list[int]) -> int:
+    """Give back rows ``worker`` leased but did not start (a worker that stops): they are due again
+    at once for the next worker, instead of when the lease runs out. Returns how many were released."""
+    if not ids:
+        return 0
+    result = await session.exec(
+        update(Outbox)
+        .where(col(Outbox.id).in_(ids))
+        .where(Outbox.claimed_by == worker)
+        .values(claimed_by=None, claimed_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
 async def _fenced_row(session: AsyncSession, outbox_id: int, lease_token: int | None) -> Outbox | None:
     """The outbox row, locked until the transaction ends (PostgreSQL; SQLite's writing transaction
     holds the database), or None when it is gone or ``lease_token`` is no longer its lease."""

@@ -156,6 +156,11 @@ class Store:
         async with self.transaction() as session:
             return await feeds.add_feed(session, url, title=title)
 
+    async def sync_env_feeds(self, urls: Sequence[str], *, dropped_reason: str) -> tuple[list[str], list[str], list[str]]:
+        """Make the feeds marked ``from_env`` exactly ``urls`` (`storage.feeds.sync_env_feeds`)."""
+        async with self.transaction() as session:
+            return await feeds.sync_env_feeds(session, urls, dropped_reason=dropped_reason)
+
     async def remove_feed(self, feed_id: int) -> bool:
         async with self.transaction() as session:
             return await feeds.remove_feed(session, feed_id)
@@ -219,6 +224,11 @@ class Store:
         async with self.transaction() as session:
             return await outbox.claim_due(session, worker, limit=limit, lease_seconds=lease_seconds, now=now,
                                           prefix=prefix)
+
+    async def release_claims(self, worker: str, ids: list[int]) -> int:
+        """Give back rows ``worker`` leased but did not start (`storage.outbox.release`)."""
+        async with self.transaction() as session:
+            return await outbox.release(session, worker, ids)
 
     async def outbox_row(self, outbox_id: int) -> Outbox | None:
         """One outbox row as it is now."""

@@ -324,7 +324,7 @@ async def _why(session: Session, args: dict[str, Any], profile: Profile) -> Answ
             fields.append(AnswerField("Round", str(entry.round), inline=True))
         facts = await kb.facts_of_entry(session, entry.id or 0)
         if facts:
-            lines = [f"{f.kind} {_fact_label(f, profile)}: {f.match.replace('_', ' ')}" for f in facts[:40]]
+            lines = [f"{f.kind.replace('_', ' ')} {_fact_label(f, profile)}: {f.match.replace('_', ' ')}" for f in facts[:40]]
             if len(facts) > 40:
                 lines.append(f"... and {len(facts) - 40} more")
             fields.append(AnswerField("Facts recorded (and how they matched)", "\n".join(lines)))
@@ -350,6 +350,8 @@ def _fact_label(fact: Any, profile: Profile) -> str:
         return f"{actor} on {profile.label(issue)} = {value}"
     if fact.kind == "tariff":
         return f"{profile.label(fact.key)} {value:g}%"
+    if fact.kind in ("topic", "not_discussed"):
+        return profile.label(str(value))
     return str(value)
 
 

@@ -106,40 +106,62 @@ async def add_feed(store: Any, settings: Settings, url: str, *, scheduler: Any =
 
 
 async def _reenable_feed(store: Any, feed: Any, *, scheduler: Any = None) -> Answer:
+    """Enable a disabled feed again. Enabled by a person, it is theirs from now on: if it had
+    been dropped from FEEDS, the next start leaves it alone (``from_env`` false)."""
     reason = feed.disabled_reason or "no reason recorded"
     await store.update_feed_state(feed.id, disabled_at=None, disabled_reason=None, failures=0, last_error=None,
-                                  next_poll_at=None)
+                                  next_poll_at=None, from_env=False)
     if scheduler is not None:  # schedule its next poll now rather than at the scheduler's next sync
         await scheduler.add_feed(feed.url)
     return Answer(title="Feed re-enabled", description=(
         f"#{feed.id} {feed.url}\nIt was disabled: {reason}\nIts failures are reset; it is polled again shortly."))
 
 
-async def remove_feed(store: Any, feed_ref: str) -> Answer:
-    """Stop following a feed given by its number (``3`` or ``#3``) or its URL."""
+async def find_feed(store: Any, feed_ref: str) -> Any:
+    """The feed given by its number (``3`` or ``#3``) or its URL, or a `UserError`."""
     ref = feed_ref.strip().lstrip("#")
     feed = None
-    if ref.isdigit():
+    if ref.isdigit() and len(ref) < 19:  # beyond a database integer: no such feed
         feed = await store.get_feed(int(ref))
     if feed is None:
         feed = await store.get_feed_by_url(feed_ref.strip())
-    if feed is None or not await store.remove_feed(feed.id):
+    if feed is None:
         raise UserError(f"no feed {feed_ref!r} (see /feed list)")
-    return Answer(title="Feed removed", description=f"#{feed.id} {feed.url}")
+    return feed
+
+
+async def remove_feed(store: Any, feed_ref: str) -> Answer:
+    """Stop following a feed given by its number (``3`` or ``#3``) or its URL."""
+    feed = await find_feed(store, feed_ref)
+    if not await store.remove_feed(feed.id):
+        raise UserError(f"no feed {feed_ref!r} (see /feed list)")
+    note = "\nIt is listed in FEEDS: the next start adds it again unless it is taken out there." if feed.from_env else ""
+    return Answer(title="Feed removed", description=f"#{feed.id} {feed.url}{note}")
+
+
+async def enable_feed(store: Any, feed_ref: str, *, scheduler: Any = None) -> Answer:
+    """Poll a disabled feed again (its failures reset), given by its number or URL."""
+    feed = await find_feed(store, feed_ref)
+    if feed.disabled_at is None:
+        return Answer(title="Feed already enabled", description=f"#{feed.id} {feed.url}")
+    return await _reenable_feed(store, feed, scheduler=scheduler)
 
 
 def _feed_line(feed: Any) -> str:
     state = "disabled: " + (feed.disabled_reason or "?") if feed.disabled_at else (
         f"error: {feed.last_error}" if feed.last_error else "ok")
-    return f"#{feed.id} {feed.url} — last poll {when(feed.last_polled_at)}, {state}"
+    managed = " (FEEDS)" if getattr(feed, "from_env", False) else ""
+    return f"#{feed.id} {feed.url}{managed} — last poll {when(feed.last_polled_at)}, {state}"
 
 
-async def list_feeds(store: Any) -> Answer:
+async def list_feeds(store: Any, *, limit: int | None = FEED_LIST_MAX) -> Answer:
+    """Every feed with its state; ``limit`` keeps a Discord message short (the CLI lists all)."""
     feeds = await store.list_feeds()
     if not feeds:
-        return Answer(title="Feeds", description="No feeds yet. Add one with /feed add.")
-    lines = [_feed_line(f) for f in feeds[:FEED_LIST_MAX]]
-    footer = f"{len(feeds) - FEED_LIST_MAX} more not shown" if len(feeds) > FEED_LIST_MAX else None
+        return Answer(title="Feeds", description="No feeds yet. Add one with /feed add (or parley feeds add URL).")
+    shown = feeds if limit is None else feeds[:limit]
+    lines = [_feed_line(f) for f in shown]
+    footer = f"{len(feeds) - len(shown)} more not shown" if len(shown) < len(feeds) else None
     return Answer(title=f"Feeds ({len(feeds)})", description="\n".join(lines), footer=footer)
 
 

@@ -19,6 +19,7 @@ import os
 import pkgutil
 import signal
 import socket
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -29,10 +30,12 @@ from discord import app_commands
 from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
+from bot import metrics
 from bot.chat.embeds import error_line
 from bot.config import Settings
 from bot.errors import UserError
 from bot.extract.profile import load_profile
+from bot.logs import silence_voice_warnings
 from storage.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -88,10 +91,24 @@ def describe_error(error: BaseException) -> str | None:
     return None
 
 
+def count_interaction(interaction: discord.Interaction[Any], result: str) -> None:
+    """Count one answered slash command, and its latency from when it reached the tree (metrics)."""
+    name = interaction.command.qualified_name if interaction.command else "?"
+    metrics.INTERACTIONS.labels(name, result).inc()
+    started = interaction.extras.get("parley_started")
+    if started is not None:
+        metrics.INTERACTION_SECONDS.labels(name).observe(time.perf_counter() - started)
+
+
 class ParleyTree(app_commands.CommandTree["ParleyBot"]):
     """A command tree whose errors end as one ephemeral line, never as a traceback."""
 
+    async def interaction_check(self, interaction: discord.Interaction[ParleyBot], /) -> bool:
+        interaction.extras["parley_started"] = time.perf_counter()  # for the latency metric
+        return True
+
     async def on_error(self, interaction: discord.Interaction[ParleyBot], error: app_commands.AppCommandError) -> None:
+        count_interaction(interaction, "error")
         message = describe_error(error)
         if message is None:
             name = interaction.command.qualified_name if interaction.command else "?"
@@ -124,6 +141,7 @@ class ParleyBot(commands.Bot):
 
     def __init__(self, settings: Settings, *, store: Any = None, scheduler: bool = True, delivery: bool = True,
                  worker_id: str | None = None, delivery_interval: float = 2.0, **client_options: Any) -> None:
+        silence_voice_warnings()  # before discord.Client.__init__, which warns
         intents = discord.Intents.none()
         intents.guilds = True  # guild and channel names for /status and checks; not privileged
         super().__init__(
@@ -203,6 +221,10 @@ class ParleyBot(commands.Bot):
         _shards, url, _limit = await self.http.get_bot_gateway()
         return url
 
+    async def on_app_command_completion(self, interaction: discord.Interaction[Any],
+                                        command: app_commands.Command[Any, ..., Any] | app_commands.ContextMenu) -> None:
+        count_interaction(interaction, "ok")
+
     def kick_delivery(self) -> None:
         """Deliver now rather than at the next tick (called after a poll wrote to the outbox)."""
         if self.delivery is not None:
@@ -257,9 +279,17 @@ async def start_scheduler(settings: Settings, store: Any, on_outcome: Callable[[
 async def _main(settings: Settings) -> int:
     bot = ParleyBot(settings)
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):  # a service manager's stop, or Ctrl-C: close cleanly
+    closing: list[asyncio.Future[None]] = []
+
+    def stop(name: str) -> None:
+        """A service manager's stop, or Ctrl-C: stop polling, finish the delivery in flight, close."""
+        if not closing:
+            log.info("%s: stopping", name)
+            closing.append(asyncio.ensure_future(bot.close()))
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
-            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+            loop.add_signal_handler(sig, stop, sig.name)
     async with bot:
         try:
             await bot.start(settings.discord_token or "")
@@ -274,10 +304,35 @@ async def _main(settings: Settings) -> int:
             raise UserError(str(exc)) from None
         except (aiohttp.ClientError, OSError) as exc:
             raise UserError(f"cannot reach Discord at {settings.discord_api_base}: {exc}") from None
+        except discord.HTTPException as exc:  # not Discord's API there: a wrong DISCORD_API_BASE, a proxy's page
+            if bot.is_ready():  # refused once running: a real failure of ours, not the address
+                raise
+            hint = ": is DISCORD_API_BASE right?" if exc.status == 404 else ""
+            what = " ".join((exc.text or getattr(exc.response, "reason", "") or "").split())[:200]
+            raise UserError(
+                f"Discord at {settings.discord_api_base} answered HTTP {exc.status}"
+                f"{f' ({what})' if what else ''} while starting{hint}"
+            ) from None
+        finally:
+            if closing:  # the close the signal started must end before the loop does, or it is cut short
+                await closing[0]
     return 0
 
 
 def run_bot(settings: Settings) -> int:
-    """Run the bot until SIGTERM or Ctrl-C (exit 0), or a refused token (`UserError`, exit 2)."""
-    discord.utils.setup_logging(level=logging.INFO)
-    return asyncio.run(_main(settings))
+    """Run the bot until SIGTERM or Ctrl-C (exit 0), or a refused token (`UserError`, exit 2).
+
+    Logging is set up by the CLI for every command (`bot.logs`), from LOG_LEVEL and LOG_FORMAT.
+    """
+    server = None
+    if settings.metrics_port:
+        try:
+            server = metrics.serve(settings.metrics_port, settings.metrics_host)
+        except OSError as exc:
+            raise UserError(f"cannot serve metrics on {settings.metrics_host}:{settings.metrics_port}: "
+                            f"{exc.strerror or exc} (METRICS_PORT)") from None
+    try:
+        return asyncio.run(_main(settings))
+    finally:
+        if server is not None:
+            server.shutdown()

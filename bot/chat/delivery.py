@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -40,6 +41,7 @@ from typing import Any
 import aiohttp
 import discord
 
+from bot import metrics
 from bot.answers.digests import from_payload
 from bot.chat.adoption import find_posted, marker_for, nonce_for
 from bot.chat.embeds import render
@@ -53,7 +55,8 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 BACKOFF_BASE_SECONDS = 5.0
 BACKOFF_MAX_SECONDS = 3600.0
-LEASE_SECONDS = 60
+LEASE_SECONDS = 60  # well inside Discord's nonce window of a few minutes
+STOP_GRACE_SECONDS = 30.0  # how long a stopping worker waits for the delivery in flight (systemd waits 90 s)
 MISSING_ACCESS = 50001
 UNKNOWN_CHANNEL = 10003
 UNKNOWN_MESSAGE = 10008
@@ -246,6 +249,9 @@ class DeliveryWorker:
     a lease (`renew_leases`), so a batch that takes longer than a lease (a slow Discord) stays
     its own; a row whose lease was lost anyway (the process stalled) is skipped. ``clock`` lets
     tests move time forward (lease expiry) without sleeping.
+
+    `stop` is graceful: the row being delivered is finished and recorded (so a post Discord made
+    is never left unrecorded), the rows leased but not started are given back, then it ends.
     """
 
     def __init__(self, client: discord.Client, store: Any, *, worker_id: str, interval: float = 2.0,
@@ -262,6 +268,8 @@ class DeliveryWorker:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
+        self._stopping = False
+        self._in_flight: Outbox | None = None
 
     def start(self) -> None:
         if self._task is None:
@@ -270,18 +278,33 @@ class DeliveryWorker:
     def kick(self) -> None:
         self._wake.set()
 
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+    async def stop(self, grace: float = STOP_GRACE_SECONDS) -> None:
+        """Finish the delivery in flight (for up to ``grace`` seconds), give back the rest, end."""
+        if self._task is None:
+            return
+        self._stopping = True
+        self._wake.set()
+        if self._in_flight is not None:
+            log.info("stopping: finishing the delivery in flight (outbox %s %s)", self._in_flight.id,
+                     self._in_flight.item_key)
+        task, self._task = self._task, None
+        try:
+            await asyncio.wait_for(asyncio.shield(task), grace)
+        except TimeoutError:
+            log.warning("stopping: the delivery in flight took over %.0f s; its lease will run out and "
+                        "the next start adopts or retries it", grace)
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+                await task
+        except asyncio.CancelledError:
+            task.cancel()
+            raise
 
     async def run_once(self) -> list[Outcome]:
         """Claim and deliver until nothing is due; returns what happened to each row."""
         done: list[Outcome] = []
         async with self._lock:
-            while True:
+            while not self._stopping:
                 rows = await self.store.claim_due(self.worker_id, limit=self.batch,
                                        lease_seconds=self.lease_seconds, now=self.clock())
                 if not rows:
@@ -298,8 +321,11 @@ class DeliveryWorker:
         done: list[Outcome] = []
         refused: set[str] = set()
         try:
-            for row in rows:
+            for index, row in enumerate(rows):
                 assert row.id is not None
+                if self._stopping:  # asked to stop: leave the rest to the next start, leased to nobody
+                    await self.store.release_claims(self.worker_id, [r.id for r in rows[index:] if r.id is not None])
+                    break
                 if row.destination in refused:  # marked dead with the channel's reason already
                     leases.pop(row.id, None)
                     continue
@@ -308,7 +334,14 @@ class DeliveryWorker:
                                 row.id, row.item_key)
                     done.append(Outcome(row.id, "lost", "lease ran out before delivery"))
                     continue
-                outcome = await self.sink.deliver(row)
+                self._in_flight = row
+                started = time.perf_counter()
+                try:
+                    outcome = await self.sink.deliver(row)
+                finally:
+                    self._in_flight = None
+                metrics.DELIVERY_SECONDS.observe(time.perf_counter() - started)
+                metrics.DELIVERIES.labels(outcome.result).inc()
                 leases.pop(row.id, None)
                 if outcome.result == "disabled":
                     refused.add(row.destination)
@@ -334,7 +367,7 @@ class DeliveryWorker:
             lost.update(row_id for row_id in pending if row_id not in held and row_id in leases)
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 await self.run_once()
             except asyncio.CancelledError:

@@ -165,6 +165,12 @@ class ProfileSpec(_Strict):
                 raise ValueError(f"sector_details.{sector}.imposed_by {detail.imposed_by!r} is not one of sides {sorted(names)}")
         if not any(p.negotiator for p in self.people):
             raise ValueError("people: no person is marked negotiator = true")
+        known = {*self.topics, *self.sectors, *(i.id for i in self.issues), *(s.id for i in self.issues for s in i.stances)}
+        if self.stances is not None:
+            known |= {self.stances.issue, "removal", "reduction", "agreed"}
+        for key in self.labels:
+            if key not in known:
+                raise ValueError(f"labels.{key}: not a topic, sector, stance or the stance issue of this profile")
         if self.country_rates:
             for sector in [self.country_rates.default, *self.country_rates.by_rate]:
                 if sector not in self.sectors:

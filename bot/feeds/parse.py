@@ -12,6 +12,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -97,13 +98,20 @@ def parse_feed(
                 link=item.get("link"),
                 html=html,
                 published=_published(item),
-                source=(item.get("source") or {}).get("title") or feed_title or source,
+                source=(item.get("source") or {}).get("title") or feed_title or _host(item.get("link")) or source,
                 summary_only=summary_only,
             )
         ))
     ttl = parsed.feed.get("ttl")
     ttl_minutes = int(ttl) if isinstance(ttl, str) and ttl.strip().isdigit() else None
     return ParsedFeed(title=feed_title, entries=entries, ttl_minutes=ttl_minutes)
+
+
+def _host(link: str | None) -> str | None:
+    """The host of an entry's link ("www.reuters.com"), to name the outlet of an untitled feed."""
+    if not link:
+        return None
+    return urlsplit(link).hostname or None
 
 
 _ATOM = "{http://www.w3.org/2005/Atom}"

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 import aiohttp
 
+from bot import metrics
 from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.article import DEFAULT_BUDGET, ArticleBudget, with_full_text
@@ -227,14 +228,29 @@ class Poller:
     # -- the feed list ------------------------------------------------------------------------
 
     async def sync_configured(self, urls: Sequence[str]) -> None:
-        """Add the ``FEEDS`` URLs to the feed table (adding an existing one is harmless)."""
-        for url in urls:
-            await self.store.add_feed(url)
+        """Make the feeds ``FEEDS`` manages exactly ``urls`` (`bot.feeds.configured.sync_env_feeds`)."""
+        from bot.feeds.configured import sync_env_feeds
+
+        report = await sync_env_feeds(self.store, urls)
+        for url in report.dropped:
+            log.info("feed %s is no longer in FEEDS: disabled", url)
 
     # -- one feed -----------------------------------------------------------------------------
 
     async def poll_feed(self, feed: Any, *, now: datetime | None = None) -> PollOutcome:
-        """Poll one feed row and record the result on it. Never raises for a feed's fault."""
+        """Poll one feed row and record the result on it. Never raises for a feed's fault.
+
+        Each outcome is logged at INFO, with the feed and the outcome as fields for JSON logs, so
+        an operator sees every poll without asking ``/status``.
+        """
+        outcome = await self._poll_feed(feed, now=now)
+        metrics.POLLS.labels(outcome.kind).inc()
+        log.info("poll %s", outcome.line(), extra={
+            "feed_id": outcome.feed_id, "feed_url": outcome.url, "outcome": outcome.kind,
+            "http_status": outcome.status, "new_entries": outcome.new_entries})
+        return outcome
+
+    async def _poll_feed(self, feed: Any, *, now: datetime | None) -> PollOutcome:
         async with self._gate:
             now = now or _now()
             outcome = PollOutcome(url=feed.url, feed_id=feed.id)
@@ -566,8 +582,15 @@ def _count_new(report: Any, fallback: int) -> int:
     return fallback
 
 
-async def poll_once(settings: Settings, *, out: Any = None, **poller_options: Any) -> int:
-    """`parley poll --once`: poll every enabled feed once, print a line per feed, exit 0.
+EXIT_ALL_FAILED = 1
+
+
+async def poll_once(settings: Settings, *, out: Any = None, err: Any = None, **poller_options: Any) -> int:
+    """`parley poll --once`: poll every enabled feed once, print a line per feed.
+
+    Exits 0 when at least one feed answered, 1 when every feed failed (or every feed is
+    disabled), with one line on stderr saying so: a cron job or a check notices. Each feed's own
+    reason is on its line.
 
     The ``FEEDS`` of the settings are added to the database first. Progress shows on the
     terminal (stderr) while the poll runs; the per-feed lines go to stdout. Digests and alerts
@@ -591,14 +614,26 @@ async def poll_once(settings: Settings, *, out: Any = None, **poller_options: An
                 if feed.disabled_at is not None:
                     print(f"{feed.url}: disabled: {feed.disabled_reason or 'disabled'}", file=out or sys.stdout)
             now = _now()
+            failed: list[PollOutcome] = []
             with _progress(len(active)) as advance:
                 def done(outcome: PollOutcome) -> None:
                     advance(outcome)
+                    if outcome.kind in ("error", "disabled"):
+                        failed.append(outcome)
                     print(outcome.line(now), file=out or sys.stdout, flush=True)  # rich keeps it above the bar
 
                 await poller.poll_many(active, on_done=done)
     except StorageError as exc:
         raise UserError(str(exc)) from None
+    if not active:
+        print(f"parley: every feed is disabled ({len(feeds)}); see why above, and 'parley feeds enable ID'",
+              file=err or sys.stderr)
+        return EXIT_ALL_FAILED
+    if len(failed) == len(active):
+        reasons = sorted({(o.error or o.kind).split(" (next try")[0] for o in failed})
+        shown = "; ".join(reasons[:3]) + (f"; and {len(reasons) - 3} more" if len(reasons) > 3 else "")
+        print(f"parley: every feed failed ({len(failed)}): {shown}", file=err or sys.stderr)
+        return EXIT_ALL_FAILED
     return 0
 
 

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 OnOutcome = Callable[[PollOutcome], Awaitable[None] | None]
 SYNC_JOB = "feeds:sync"
+STOP_GRACE_SECONDS = 30.0  # how long `stop` waits for the polls in flight before cancelling them
 
 
 def _job_id(feed_id: int) -> str:
@@ -76,6 +77,7 @@ class FeedScheduler:
         self._scheduler: AsyncIOScheduler | None = None
         self._poller: Poller | None = None
         self._running: set[int] = set()
+        self._in_flight: set[asyncio.Task[Any]] = set()
 
     @property
     def store(self) -> Any:
@@ -99,8 +101,7 @@ class FeedScheduler:
             self._store, policy=self.policy, limits=self._limits, ingest=self._ingest, console=self._console
         )
         await self._poller.__aenter__()
-        for url in self.settings.feeds:
-            await self._store.add_feed(url)
+        await self._poller.sync_configured(self.settings.feeds)
         self._scheduler = AsyncIOScheduler(
             timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
         )
@@ -109,12 +110,24 @@ class FeedScheduler:
         self._scheduler.start()
         log.info("feed scheduler started with %d feeds", len(self.next_runs()))
 
-    async def stop(self) -> None:
-        """Stop scheduling; a poll in progress is left to finish its database write or be cancelled."""
+    async def stop(self, grace: float = STOP_GRACE_SECONDS) -> None:
+        """Stop scheduling, let the polls in flight finish and record (for up to ``grace`` seconds), close.
+
+        A poll cut short would not be lost either (its feed's validators are saved only after its
+        entries are recorded, so the next start reads them again), but finishing it saves the fetch.
+        """
         if self._scheduler is not None:
             if self._scheduler.running:
                 self._scheduler.shutdown(wait=False)
             self._scheduler = None
+        polls = {task for task in self._in_flight if not task.done()}
+        if polls:
+            log.info("stopping: waiting for %d poll(s) in flight", len(polls))
+            _done, late = await asyncio.wait(polls, timeout=grace)
+            for task in late:
+                task.cancel()
+            if late:
+                await asyncio.wait(late)
         if self._poller is not None:
             await self._poller.close()
             self._poller = None
@@ -171,6 +184,9 @@ class FeedScheduler:
         if self._poller is None or feed_id in self._running:
             return
         self._running.add(feed_id)
+        task = asyncio.current_task()
+        if task is not None:
+            self._in_flight.add(task)
         try:
             feed = await self.store.get_feed(feed_id)
             if feed is None or feed.disabled_at is not None:
@@ -186,6 +202,8 @@ class FeedScheduler:
             await self._notify(outcome)
         finally:
             self._running.discard(feed_id)
+            if task is not None:
+                self._in_flight.discard(task)
 
     def _reschedule_later(self, feed_id: int) -> None:
         from datetime import timedelta

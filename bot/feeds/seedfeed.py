@@ -82,7 +82,8 @@ def seed_feed_xml(folder: Path = DEFAULT_SEEDS_DIR, *, link_base: str = "https:/
             f"<link>{escape(link_base + article.guid)}</link>"
             f'<guid isPermaLink="false">{escape(article.guid)}</guid>'
             f"<pubDate>{format_datetime(article.published, usegmt=True)}</pubDate>"
-            f"<source url=\"{escape(link_base)}\">{escape(article.source)}</source>"
+            + (f"<source url=\"{escape(link_base)}\">{escape(article.source)}</source>" if article.source else "")
+            +
             f"<content:encoded><![CDATA[{_paragraphs(article.text).replace(']]>', ']]&gt;')}]]></content:encoded>"
             "</item>"
         )

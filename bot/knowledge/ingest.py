@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from bot import metrics
 from bot.answers.digests import PLAIN, Labels, position_change, render_change, round_answer, to_payload
 from bot.extract import extract_entry
 from bot.extract.facts import ArticleFacts
@@ -186,6 +187,10 @@ async def ingest_feeds(
         except Conflict:  # another worker recorded it meanwhile
             continue
         report.merge(one)
+
+    for report in reports:
+        metrics.ENTRIES.inc(report.new)
+        metrics.FACTS.inc(report.facts)
     return reports
 
 
@@ -483,7 +488,7 @@ async def _record_facts(
         )
         if wrote:
             report.alerts += 1
-            posted.append(f"alert: {change.actor} changed position on {change.issue}")
+            posted.append(f"alert: {change.actor} changed position on {labels.label(change.issue)}")
     entry.announced = bool(report.digests or report.alerts)
     entry.decision = "; ".join([decision, *posted]) if posted else f"{decision}; no destination to post to"
 

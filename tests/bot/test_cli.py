@@ -237,3 +237,59 @@ def test_ask_a_round_out_of_range_is_one_line_naming_the_range_on_either_databas
 def test_ask_about_an_unknown_article_is_one_line(database_url: str) -> None:
     result = parley("ask", "/why https://nowhere.example/x", env={"DATABASE_URL": database_url})
     assert_one_line_error(result, "parley: Parley has not seen that article")
+def test_version_names_the_installed_release():
+    from importlib.metadata import version
+
+    result = parley("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"parley {version('parley')}"
+
+
+def test_ask_prints_its_errors_on_stderr_as_one_line(tmp_path):
+    result = parley("ask", "/frobnicate", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'p.db'}"})
+    assert_one_line_error(result, "unknown command /frobnicate")
+    assert result.stderr.startswith("parley: ") and result.stdout == ""
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999", "-1", "0", "1001"])
+def test_ask_for_a_round_out_of_range_says_the_range(tmp_path, number):
+    result = parley("ask", f"/round {number}", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'p.db'}"})
+    assert_one_line_error(result, "rounds are numbered 1 to 1000")
+
+
+def test_ask_checks_the_profile_before_answering(tmp_path):
+    profile = tmp_path / "broken.toml"
+    profile.write_text("[negotiation]\nid = 1\n", encoding="utf-8")
+    env = {"PARLEY_PROFILE": str(profile), "DATABASE_URL": f"sqlite:///{tmp_path / 'p.db'}"}
+    assert_one_line_error(parley("ask", "/latest", env=env), str(profile))
+
+
+def test_a_new_database_where_no_file_can_be_created_is_one_line(tmp_path):
+    # /proc refuses new files even to root, like a read-only disk does; the race it used to lose
+    # (an aiosqlite thread reporting after the loop closed) showed in some runs, so try a few.
+    for _ in range(3):
+        result = parley("ask", "/latest", env={"DATABASE_URL": "sqlite:////proc/self/parley.db"})
+        assert_one_line_error(result, "cannot create a new database", "/proc/self")
+
+
+def test_people_see_the_labels_of_the_profile_not_its_ids(tmp_path):
+    shipped = (ROOT / "bot" / "profiles" / "japan_us_2025.toml").read_text(encoding="utf-8")
+    assert 'us_tariffs = "the US tariffs"' in shipped
+    profile = tmp_path / "relabelled.toml"
+    profile.write_text(shipped.replace('us_tariffs = "the US tariffs"', 'us_tariffs = "the additional duties"'),
+                       encoding="utf-8")
+    env = {"PARLEY_PROFILE": str(profile), "DATABASE_URL": f"sqlite:///{tmp_path / 'p.db'}"}
+    replayed = parley("replay", str(ROOT / "seeds"), "--console", env=env)
+    assert replayed.returncode == 0, replayed.stderr
+    assert "Japan changed its position on the additional duties in round 5" in replayed.stdout
+    asked = parley("ask", "/positions", env=env)
+    assert asked.returncode == 0, asked.stderr
+    assert "the additional duties" in asked.stdout and "us_tariffs" not in asked.stdout
+
+
+def test_a_label_for_an_id_the_profile_does_not_have_is_named(tmp_path):
+    shipped = (ROOT / "bot" / "profiles" / "japan_us_2025.toml").read_text(encoding="utf-8")
+    profile = tmp_path / "typo.toml"
+    profile.write_text(shipped + 'bananas = "Bananas"\n', encoding="utf-8")
+    result = parley("ask", "/latest", env={"PARLEY_PROFILE": str(profile), "DATABASE_URL": f"sqlite:///{tmp_path / 'p.db'}"})
+    assert_one_line_error(result, "labels.bananas")

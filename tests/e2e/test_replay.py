@@ -22,8 +22,8 @@ SEEDS = Path(__file__).parents[2] / "seeds"
 
 
 def _blocks(output: str) -> dict[str, str]:
-    """Printed items by item key (the line after the rule)."""
-    parts = re.split(r"^─+\n(?:DIGEST|ALERT)  (\S+).*\n─+\n", output, flags=re.M)
+    """Printed items by their heading (the line after the rule, up to the title's colon)."""
+    parts = re.split(r"^─+\n((?:DIGEST|ALERT)  [^:\n]+).*\n─+\n", output, flags=re.M)
     return dict(zip(parts[1::2], parts[2::2], strict=True))
 
 
@@ -43,20 +43,22 @@ async def test_replay_prints_the_merged_digests_and_the_change(
     out = capsys.readouterr().out
     items = _blocks(out)
     assert list(items) == [
-        "digest:round:2",
-        "digest:round:4",
-        "digest:round:5",
-        "alert:position:Japan:us_tariffs:5",
+        "DIGEST  Round 2",
+        "DIGEST  Round 4",
+        "DIGEST  Round 5",
+        "ALERT  Japan changed its position on the US tariffs in round 5",
     ], out
-    round2 = items["digest:round:2"]
+    round2 = items["DIGEST  Round 2"]
     assert round2.startswith("Round 2: held, 2025-05-01, Washington")
-    for outlet in ("Jiji Press", "Bloomberg (via Financial Post)", "unknown outlet"):
+    for outlet in ("Jiji Press", "Bloomberg (via Financial Post)", "Parley seed articles"):  # the feed's title
         assert f"({outlet})" in round2
+    for internal in ("digest:round", "revision", "us_tariffs", "non_tariff_barriers", "unknown outlet", "china"):
+        assert internal not in out  # people see labels, not Parley's keys
     assert "from 3 sources" in round2
     assert "Next steps:" in round2 and "next ministerial meeting as early as in mid-May" in round2
-    assert items["digest:round:4"].startswith("Round 4: held, 2025-05-30, Washington")
-    assert items["digest:round:5"].startswith("Round 5: held, 2025-06-06, Washington")
-    alert = items["alert:position:Japan:us_tariffs:5"]
+    assert items["DIGEST  Round 4"].startswith("Round 4: held, 2025-05-30, Washington")
+    assert items["DIGEST  Round 5"].startswith("Round 5: held, 2025-06-06, Washington")
+    alert = items["ALERT  Japan changed its position on the US tariffs in round 5"]
     assert alert.startswith("Japan changed its position on the US tariffs in round 5: removal → reduction")
     assert "https://seeds.parley.invalid/seed-003" in alert and "“" in alert  # the sentence and the link
     assert "Before (round 4): removal" in alert

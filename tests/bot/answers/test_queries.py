@@ -118,7 +118,7 @@ async def test_why_explains_what_was_extracted_and_posted(talks: Store) -> None:
     posted = await answer(talks, "why", {"target": "https://www.news.example/d/"})  # any form of the link
     fields = {f.name: f.value for f in posted.fields}
     assert fields["Posted about it"] == "yes"
-    assert "alert: Japan changed position on us_tariffs" in fields["Decision"]
+    assert "alert: Japan changed position on the US tariffs" in fields["Decision"]  # the label, not the id
     assert (
         "position Japan on the US tariffs = reduction: changed position" in fields["Facts recorded (and how they matched)"]
     )
