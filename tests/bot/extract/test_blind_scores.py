@@ -1,0 +1,44 @@
+"""Blind held-out sets, scored by `parley score` with the profile each was written for.
+
+Each set under blind/ was written by an author who saw only the README and the JSON format,
+never the code: two Japan–US sets in styles the earlier sets did not cover, and three sets on
+the 2025 US–China talks for the second shipped profile. Their first scores (blind/first_scores.toml)
+were recorded before anything was changed for them; those figures are the honest estimate for
+articles Parley has not seen, and no later change may fall below them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+BLIND = Path(__file__).parent / "blind"
+FIRST = tomllib.loads((BLIND / "first_scores.toml").read_text(encoding="utf-8"))
+
+
+def overall_f1(folder: Path, profile: str) -> float:
+    scored = subprocess.run(
+        [sys.executable, "-m", "bot", "score", str(folder / "gold.json"), str(folder), "--profile", str(ROOT / profile)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert scored.returncode == 0, scored.stderr
+    last = scored.stdout.strip().splitlines()[-1]
+    assert last.startswith("overall F1 = "), scored.stdout
+    return float(last.split("=")[1].split()[0])
+
+
+def test_every_blind_folder_has_a_recorded_first_score():
+    folders = {p.name for p in BLIND.iterdir() if p.is_dir()}
+    assert folders == set(FIRST)
+    assert all((BLIND / name / "gold.json").is_file() and (BLIND / name / "manifest.toml").is_file() for name in folders)
+
+
+@pytest.mark.parametrize("name", sorted(FIRST))
+def test_a_blind_set_never_scores_below_its_first_blind_run(name):
+    record = FIRST[name]
+    assert overall_f1(BLIND / name, record["profile"]) >= record["first"]
