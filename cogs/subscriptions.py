@@ -23,14 +23,16 @@ class Subscriptions(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="subscribe", description="Post digests and/or position-change alerts in this channel")
-    @app_commands.describe(kind="what to post here (default: all)", role="a role to ping with each post")
+    @app_commands.describe(kind="what to post here (default: all)", role="a role to ping with each post",
+                           threads="start a thread for each round on its first digest (default: false)")
     @app_commands.choices(kind=KINDS)
     @manage_server_only
     async def subscribe(self, interaction: discord.Interaction, kind: app_commands.Choice[str] | None = None,
-                        role: discord.Role | None = None) -> None:
+                        role: discord.Role | None = None, threads: bool = False) -> None:
         answer = await chatops.subscribe(
             store_of(interaction), guild_id=interaction.guild_id, channel_id=interaction.channel_id or 0,
-            kind=kind.value if kind else "all", role_id=role.id if role else None, user_id=interaction.user.id)
+            kind=kind.value if kind else "all", role_id=role.id if role else None, user_id=interaction.user.id,
+            threads=threads, bot_permissions=interaction.app_permissions)
         await reply(interaction, answer)
         self._kick()
 

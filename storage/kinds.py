@@ -56,6 +56,7 @@ class OutboxKind(_Values):
     DIGEST = "digest"
     ALERT = "alert"
     NOTICE = "notice"
+    THREAD = "thread"  # a round thread: its start, or a line for a later source
 
 
 class OutboxStatus(_Values):

@@ -161,6 +161,12 @@ async def knowledge_stamp(session: AsyncSession) -> int | None:
 # -- claims ------------------------------------------------------------------------------------
 
 
+async def topic_claims(session: AsyncSession, topic: str) -> list[Claim]:
+    """Every round's claims that a topic came up, or was not discussed (kinds ``topic``, ``not_discussed``)."""
+    query = select(Claim).where(col(Claim.kind).in_(("topic", "not_discussed")), Claim.key == topic, Claim.round > 0)
+    return list((await session.exec(query.order_by(col(Claim.round)))).all())
+
+
 async def claims_of_round(
     session: AsyncSession, round_number: int, kinds: Sequence[str] | None = None, *, for_update: bool = False
 ) -> list[Claim]:

@@ -174,6 +174,21 @@ class Subscription(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     disabled_at: datetime | None = Field(default=None, sa_column=_ts())
     disabled_reason: str | None = Field(default=None, sa_type=Text)
+    threads: bool = Field(default=False, sa_column_kwargs={"server_default": false()})  # a thread per round
+
+
+class RoundThread(SQLModel, table=True):
+    """The thread of one round in one channel (started on the round's first digest there)."""
+
+    __tablename__ = "round_thread"
+    __table_args__ = (UniqueConstraint("channel_id", "round", name="uq_round_thread_channel_round"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel_id: int = Field(sa_type=BigInteger)
+    round: int
+    thread_id: int = Field(sa_type=BigInteger, index=True)
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 
 class Outbox(SQLModel, table=True):
@@ -209,4 +224,4 @@ class Outbox(SQLModel, table=True):
     post_started_at: datetime | None = Field(default=None, sa_column=_ts())
 
 
-ALL_TABLES = ("feed", "entry", "fact", "claim", "story_cluster", "cluster_key", "subscription", "outbox")
+ALL_TABLES = ("feed", "entry", "fact", "claim", "story_cluster", "cluster_key", "subscription", "outbox", "round_thread")

@@ -1,8 +1,11 @@
-"""One query layer for `/round N`, `/latest`, `/timeline`, `/positions`, `/changes`, `/tariffs`, `/why`.
+"""One query layer for `/round N`, `/latest`, `/timeline`, `/positions`, `/changes`, `/tariffs`, `/why`,
+and for questions in plain words.
 
 `answer(store, command, args)` is what the Discord cogs call with parsed options;
-`ask(settings, text)` parses a command's text (``"/round 5"``) for `parley ask` and runs the same
-code. Both return an `Answer`: a bad argument is a one-line `Answer.failure`, never an exception.
+`ask(settings, text)` takes a command's text (``"/round 5"``) or a question in plain words
+(``"who met in round 5?"``) for `parley ask`, and `ask_question` is what a mention or a DM gets:
+all run the same code. They return an `Answer`: a bad argument is a one-line `Answer.failure`,
+never an exception; a question not understood gets the help (three examples and the commands).
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
+from bot.answers import focused
 from bot.answers.answer import Answer, AnswerField, Source
 from bot.answers.digests import position_change, render_change, round_answer
+from bot.answers.questions import QuestionParser
 from bot.config import Settings
 from bot.errors import UserError
 from bot.extract.profile import Profile, ProfileError, default_profile, load_profile
@@ -88,21 +93,39 @@ def parse(text: str) -> tuple[str, dict[str, Any]]:
 
 
 async def ask(settings: Settings, text: str) -> Answer:
-    """Answer a command's text against the configured database (migrated first if needed)."""
-    try:
-        command, args = parse(text)
-    except BadArgument as exc:
-        return Answer.failure(str(exc))
+    """Answer a command's text (``/round 5``) or a question in plain words against the configured
+    database (migrated first if needed)."""
     try:
         profile = load_profile(settings.parley_profile)
     except ProfileError as exc:
         return Answer.failure(str(exc))
+    parser = QuestionParser(profile)
+    if text.strip().startswith("/"):
+        try:
+            parse(text)
+        except BadArgument as exc:
+            return Answer.failure(str(exc))
     try:
         await upgrade_async(settings.database_url)
         async with Store(settings.database_url) as store:
-            return await answer(store, command, args, profile)
+            return await ask_question(store, parser, text)
     except StorageError as exc:
         return Answer.failure(str(exc))
+
+
+async def ask_question(store: Store, parser: QuestionParser, text: str, *, thread_round: int | None = None) -> Answer:
+    """The answer to a question in plain words (a mention, a DM, `parley ask`); the help when it is
+    not understood. Text that starts with ``/`` is read as the command it names."""
+    if text.strip().startswith("/"):
+        try:
+            command, args = parse(text)
+        except BadArgument as exc:
+            return Answer.failure(str(exc))
+        return await answer(store, command, args, parser.profile)
+    question = parser.parse(text, thread_round=thread_round)
+    if question is None or question.command == "help":
+        return focused.help_answer(parser.examples(), understood=question is not None)
+    return await answer(store, question.command, question.args, parser.profile)
 
 
 class _Cache:
@@ -148,7 +171,7 @@ def _copy(found: Answer) -> Answer:
     return replace(found, fields=list(found.fields), sources=list(found.sources))
 
 
-CACHED = frozenset({"round", "latest", "timeline"})  # answers that depend on the knowledge base only
+CACHED = frozenset({"round", "latest", "timeline", "meetings", "when_where", "next", "topics"})  # answers that depend on the knowledge base only
 
 
 async def answer(store: Store, command: str, args: dict[str, Any], profile: Profile | None = None) -> Answer:
@@ -363,6 +386,12 @@ _HANDLERS: dict[str, Callable[[Session, dict[str, Any], Profile], Awaitable[Answ
     "changes": _changes,
     "tariffs": _tariffs,
     "why": _why,
+    # narrower answers to questions in plain words (no slash command of their own)
+    "meetings": focused.meetings,
+    "when_where": focused.when_where,
+    "next": focused.next_round,
+    "topics": focused.topics,
 }
 
-__all__ = ["COMMANDS", "MAX_ROUND", "BadArgument", "answer", "ask", "check_round", "parse", "recorded_rounds"]
+__all__ = ["COMMANDS", "MAX_ROUND", "BadArgument", "answer", "ask", "ask_question", "check_round", "parse",
+           "recorded_rounds"]

@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.guard import FeedUrlError, canonical_feed_url
 from storage.models import as_utc
+from storage.threads import set_threads
 
 SUBSCRIPTION_KINDS = {
     "digests": "a digest of each round",
@@ -36,17 +37,32 @@ def when(moment: datetime | None) -> str:
     return f"<t:{stamp}:f> (<t:{stamp}:R>)"
 
 
+THREAD_PERMISSIONS = (("create_public_threads", "Create Public Threads"),
+                      ("send_messages_in_threads", "Send Messages in Threads"))
+
+
+def missing_thread_permissions(permissions: Any) -> list[str]:
+    """The permissions a thread per round needs that Parley lacks in a channel, by their Discord names."""
+    return [label for name, label in THREAD_PERMISSIONS if not getattr(permissions, name, False)]
+
+
 async def subscribe(store: Any, *, guild_id: int | None, channel_id: int, kind: str, role_id: int | None,
-                    user_id: int | None) -> Answer:
+                    user_id: int | None, threads: bool = False, bot_permissions: Any = None) -> Answer:
     """Subscribe a channel (or change its subscription); re-enables one that was disabled."""
     if kind not in SUBSCRIPTION_KINDS:
         raise UserError(f"kind must be one of {', '.join(SUBSCRIPTION_KINDS)}, not {kind!r}")
     if guild_id is None:
         raise UserError("subscriptions are for server channels, not direct messages")
+    if threads and bot_permissions is not None and (missing := missing_thread_permissions(bot_permissions)):
+        raise UserError(f"threads:true needs Parley to have {' and '.join(missing)} in this channel; "
+                        "grant it, or subscribe without threads")
     await store.add_subscription(guild_id=guild_id, channel_id=channel_id, kind=kind, role_id=role_id,
                                  created_by=user_id)
+    await set_threads(store, channel_id, threads)
     ping = f" and ping <@&{role_id}>" if role_id else ""
-    return Answer(title="Subscribed", description=f"<#{channel_id}> will get {SUBSCRIPTION_KINDS[kind]}{ping}.")
+    thread = ", each round in a thread of its own" if threads else ""
+    return Answer(title="Subscribed",
+                  description=f"<#{channel_id}> will get {SUBSCRIPTION_KINDS[kind]}{ping}{thread}.")
 
 
 async def unsubscribe(store: Any, *, channel_id: int) -> Answer:

@@ -3,7 +3,8 @@
 Why a `commands.Bot` when Parley has only slash commands: it brings extension loading
 (`load_extension` with `async def setup(bot)`), which keeps each area of commands in its own
 module under `cogs/`. No privileged intents are asked for: slash commands arrive as
-interactions, and the bot reads no message content.
+interactions, and messages arrive only to answer questions (`bot.chat.conversation`): Discord
+sends a bot the content of a message that mentions it, and of a DM, without Message Content.
 
 `DISCORD_API_BASE` and `DISCORD_GATEWAY_URL` redirect the real client (REST, interaction
 webhooks and gateway) to a Discord-compatible server; the tests run it against a loopback one.
@@ -144,6 +145,8 @@ class ParleyBot(commands.Bot):
         silence_voice_warnings()  # before discord.Client.__init__, which warns
         intents = discord.Intents.none()
         intents.guilds = True  # guild and channel names for /status and checks; not privileged
+        intents.guild_messages = True  # "@Parley what happened in round 5?" (content only when mentioned)
+        intents.dm_messages = True  # questions by direct message
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,
@@ -163,8 +166,13 @@ class ParleyBot(commands.Bot):
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self.delivery_interval = delivery_interval
         self.delivery: Any = None
+        self.threads: Any = None  # the thread-per-round worker (`bot.chat.threads`)
         self.scheduler: Any = None
         self.synced_commands: list[app_commands.AppCommand] = []
+
+    async def on_message(self, message: discord.Message) -> None:
+        """Not a prefix-command bot: questions are answered by the conversation cog's listener, and
+        a mention must not be read as a text command ("what" is no command)."""
 
     # -- start-up ----------------------------------------------------------------------------
 
@@ -184,6 +192,10 @@ class ParleyBot(commands.Bot):
             self.delivery = DeliveryWorker(self, self.store, worker_id=self.worker_id, interval=self.delivery_interval,
                                            lease_seconds=self.settings.delivery_lease_seconds)
             self.delivery.start()
+            from bot.chat.threads import ThreadWorker
+
+            self.threads = ThreadWorker(self, self.store, worker_id=self.worker_id, interval=self.delivery_interval)
+            self.threads.start()
         if self._want_scheduler:
             self.scheduler = await start_scheduler(self.settings, self.store, on_outcome=self.on_poll_outcome)
 
@@ -229,6 +241,8 @@ class ParleyBot(commands.Bot):
         """Deliver now rather than at the next tick (called after a poll wrote to the outbox)."""
         if self.delivery is not None:
             self.delivery.kick()
+        if self.threads is not None:
+            self.threads.kick()
 
     async def on_poll_outcome(self, outcome: Any) -> None:
         """The scheduler's report of one poll: queue a notice if it disabled its feed
@@ -248,6 +262,8 @@ class ParleyBot(commands.Bot):
                 log.exception("stopping the feed scheduler failed")
         if self.delivery is not None:
             await self.delivery.stop()
+        if self.threads is not None:
+            await self.threads.stop()
         await super().close()
         if self._owns_store and self.store is not None and hasattr(self.store, "close"):
             await self.store.close()

@@ -45,6 +45,7 @@ from bot import metrics
 from bot.answers.digests import from_payload
 from bot.chat.adoption import find_posted, marker_for, nonce_for
 from bot.chat.embeds import render
+from bot.chat.threads import thread_link
 from storage.models import Outbox, utcnow
 from storage.outbox import channel_of
 
@@ -122,6 +123,8 @@ class DiscordSink:
             await self._failed(row, f"not posted: {reason}", dead=True)
             return Outcome(row.id, "dead", reason)
         answer, role_id = from_payload(row.payload)
+        if row.kind == "alert" and (link := await thread_link(self.store, channel_id, row.item_key)):
+            answer.description = f"{answer.description}\n\n{link}".strip()
         channel = self.client.get_partial_messageable(channel_id)
         content = f"<@&{role_id}>" if role_id else None
         # Article text never pings; only the role a subscription asked for may.

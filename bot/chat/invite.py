@@ -24,9 +24,10 @@ NEEDED: tuple[tuple[str, str], ...] = (
     ("view_channel", "see the subscribed channels at all; without it every post is Missing Access"),
     ("send_messages", "post digests, alerts and notices"),
     ("embed_links", "digests and answers are embeds"),
-    ("read_message_history", "edit a digest in place when a later source corroborates it"),
-    ("create_public_threads", "open a thread for the follow-ups of a digest"),
-    ("send_messages_in_threads", "post in those threads"),
+    ("read_message_history", "reply to a question, and find its own post again after a crash (adoption)"),
+    ("add_reactions", "the quiet ⏳ for someone asking faster than 5 questions in 10 s"),
+    ("create_public_threads", "open a thread per round for a subscription with threads:true"),
+    ("send_messages_in_threads", "post the round's new sources in that thread"),
 )
 
 

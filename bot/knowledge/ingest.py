@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from bot import metrics
 from bot.answers.digests import PLAIN, Labels, position_change, render_change, round_answer, to_payload
+from bot.answers.thread_posts import line_payload, start_payload, thread_name
 from bot.extract import extract_entry
 from bot.extract.facts import ArticleFacts
 from bot.extract.profile import Profile, configured_profile
@@ -42,6 +43,8 @@ from bot.knowledge.matching import CHANGED, ClaimView, classify, records_of
 from bot.knowledge.offloop import EXTRACT_BUDGET_SECONDS, OverBudget, capped, extract_off_loop
 from storage import Conflict, DatabaseRefused, Session, Store, outbox, subscriptions
 from storage import knowledge as kb
+from storage import threads as threads_store
+from storage.kinds import OutboxKind
 from storage.models import Claim, Entry, Fact, StoryCluster, utcnow
 
 log = logging.getLogger(__name__)
@@ -467,9 +470,10 @@ async def _record_facts(
             payloads = {
                 d: to_payload(answer, ping_role_id=role) for d, kind, role in destinations if kind in DIGEST_KINDS
             }
-            wrote = await outbox.put_outbox_many(
-                session, item_key=f"digest:round:{facts.round}", kind="digest", payloads=payloads
-            )
+            item_key = f"digest:round:{facts.round}"
+            had_digest = await threads_store.digests_already_written(session, item_key, list(payloads))
+            wrote = await outbox.put_outbox_many(session, item_key=item_key, kind="digest", payloads=payloads)
+            await _write_thread_rows(session, facts.round, entry, payloads, had_digest)
             if wrote:
                 report.digests += 1
                 posted.append(f"digest of round {facts.round} written")
@@ -491,6 +495,29 @@ async def _record_facts(
             posted.append(f"alert: {change.actor} changed position on {labels.label(change.issue)}")
     entry.announced = bool(report.digests or report.alerts)
     entry.decision = "; ".join([decision, *posted]) if posted else f"{decision}; no destination to post to"
+
+
+async def _write_thread_rows(session: Session, number: int, entry: Entry, digests: dict[str, str],
+                             had_digest: set[str]) -> None:
+    """For channels with a thread per round: the row that starts (and names) the round's thread, and
+    for a later source of the round, its line in the thread (`bot.chat.threads` posts them)."""
+    channels = {d: int(d.partition(":")[2]) for d in digests if d.startswith("discord:")}
+    threaded = await threads_store.threaded_channels(session, list(channels.values()))
+    if not threaded:
+        return
+    best = await kb.claims_of_round(session, number, kinds=("date", "location"))
+    date = max((c for c in best if c.kind == "date"), key=lambda c: c.source_count, default=None)
+    place = max((c for c in best if c.kind == "location"), key=lambda c: c.source_count, default=None)
+    name = thread_name(number, json.loads(date.value) if date else None, json.loads(place.value) if place else None)
+    for destination, channel_id in channels.items():
+        if channel_id not in threaded:
+            continue
+        where = threads_store.thread_destination(channel_id, number)
+        await outbox.put_outbox(session, destination=where, item_key=threads_store.START_KEY, kind=OutboxKind.THREAD,
+                            payload=start_payload(name))
+        if destination in had_digest:
+            await outbox.put_outbox(session, destination=where, item_key=threads_store.source_line_key(entry.id or 0),
+                                    kind=OutboxKind.THREAD, payload=line_payload(entry.source, entry.title or entry.guid, entry.link))
 
 
 async def _destinations(session: Session, *, console: bool) -> list[tuple[str, str, int | None]]:

@@ -27,6 +27,10 @@ EPHEMERAL = 1 << 6
 MANAGE_GUILD = 1 << 5
 ADMINISTRATOR = 1 << 3
 ALL_PERMISSIONS = (1 << 50) - 1
+# gateway intents that decide which MESSAGE_CREATE events a bot receives, and with what content
+GUILD_MESSAGES = 1 << 9
+DIRECT_MESSAGES = 1 << 12
+MESSAGE_CONTENT = 1 << 15  # privileged: without it, content arrives only for mentions and DMs
 
 DISCORD_EPOCH_MS = 1_420_070_400_000
 _sequence = itertools.count()
@@ -176,6 +180,12 @@ class FakeDiscord:
         }
         self.requests: list[Recorded] = []
         self.messages: dict[str, dict[str, dict[str, Any]]] = {}  # channel id -> message id -> message
+        self.member_user = {"id": snowflake(), "username": "asker", "discriminator": "0", "avatar": None,
+                            "global_name": "Asker", "bot": False}
+        self.dm_channels: dict[str, dict[str, Any]] = {}  # DM channel id -> channel (with one recipient)
+        self.reactions: list[tuple[str, str, str]] = []  # (channel id, message id, emoji) the bot added
+        self.intents: int | None = None  # what the last IDENTIFY asked for
+        self.dispatched: list[tuple[str, dict[str, Any]]] = []  # MESSAGE_CREATEs sent to a bot
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or guild id -> synced commands
         self.commands_synced = asyncio.Event()
         self.identified = asyncio.Event()
@@ -349,6 +359,109 @@ class FakeDiscord:
         finally:
             self._pending.pop(payload["token"], None)
 
+    # -- messages from people (MESSAGE_CREATE) -------------------------------------------------
+
+    def dm_channel(self, user: dict[str, Any] | None = None) -> str:
+        """The id of a direct-message channel between ``user`` (the member by default) and the bot."""
+        user = user or self.member_user
+        for cid, ch in self.dm_channels.items():
+            if ch["recipients"][0]["id"] == user["id"]:
+                return cid
+        cid = snowflake()
+        self.dm_channels[cid] = {"id": cid, "type": 1, "recipients": [user], "last_message_id": None}
+        return cid
+
+    def user(self, name: str) -> dict[str, Any]:
+        """Another (human) member of the guild, for tests with more than one asker."""
+        return {"id": snowflake(), "username": name, "discriminator": "0", "avatar": None, "global_name": name,
+                "bot": False}
+
+    async def say(self, content: str, *, channel: str | None = None, mention: bool = False, dm: bool = False,
+                  author: dict[str, Any] | None = None, reply_to: dict[str, Any] | None = None,
+                  session: int = 0) -> dict[str, Any]:
+        """A person posts ``content``: in a guild channel (the first by default), a thread, or a DM.
+
+        ``mention`` prefixes the bot's mention, as a client does when someone types @Parley.
+        Discord's rules for bots are kept: the event goes out only under the GUILD_MESSAGES /
+        DIRECT_MESSAGES intent, and without MESSAGE_CONTENT a guild message that does not
+        mention the bot arrives with empty content. Returns the message as stored.
+        """
+        author = author or self.member_user
+        if mention:
+            content = f"<@{self.application_id}> {content}"
+        channel_id = self.dm_channel(author) if dm else (channel or self.channel_ids[0])
+        msg: dict[str, Any] = {
+            "id": snowflake(), "channel_id": channel_id, "author": author, "content": content,
+            "timestamp": _now_iso(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
+            "mentions": [self.bot_user] if mention else [], "mention_roles": [], "attachments": [], "embeds": [],
+            "pinned": False, "type": 19 if reply_to else 0, "flags": 0, "components": [],
+        }
+        if reply_to is not None:
+            msg["message_reference"] = {"message_id": reply_to["id"], "channel_id": reply_to["channel_id"],
+                                        "guild_id": None if dm else self.guild_id, "type": 0}
+            msg["referenced_message"] = reply_to
+            if reply_to["author"]["id"] == self.bot_user["id"] and self.bot_user not in msg["mentions"]:
+                msg["mentions"].append(self.bot_user)  # a reply to the bot pings it, as in a client
+        if not dm:
+            msg["guild_id"] = self.guild_id
+            msg["member"] = {"roles": [], "joined_at": _now_iso(), "deaf": False, "mute": False, "flags": 0,
+                             "nick": None, "avatar": None}
+        self.messages.setdefault(channel_id, {})[msg["id"]] = msg
+        intents = self.intents or 0
+        if intents & (DIRECT_MESSAGES if dm else GUILD_MESSAGES):
+            sent = dict(msg)
+            mentioned = any(u["id"] == self.bot_user["id"] for u in msg["mentions"])
+            if not dm and not mentioned and not intents & MESSAGE_CONTENT:
+                sent["content"] = ""
+            live = [s for s in self.sessions if s.ready.is_set() and not s.ws.closed]
+            self.dispatched.append(("MESSAGE_CREATE", sent))
+            await live[session].dispatch("MESSAGE_CREATE", sent)
+        return msg
+
+    def thread_payload(self, parent_id: str, name: str, *, owner_id: str | None = None,
+                       thread_id: str | None = None) -> dict[str, Any]:
+        tid = thread_id or snowflake()
+        return {"id": tid, "type": 11, "guild_id": self.guild_id, "parent_id": parent_id, "name": name,
+                "owner_id": owner_id or self.bot_user["id"], "last_message_id": None, "rate_limit_per_user": 0,
+                "message_count": 0, "member_count": 1, "flags": 0, "total_message_sent": 0,
+                "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "locked": False,
+                                    "archive_timestamp": _now_iso(), "create_timestamp": _now_iso()}}
+
+    async def add_thread(self, parent_id: str, name: str, *, owner_id: str | None = None) -> str:
+        """A public thread in ``parent_id`` (started by the bot unless ``owner_id`` says who), announced
+        to the connected bots with THREAD_CREATE. Returns its id."""
+        thread = self.thread_payload(parent_id, name, owner_id=owner_id)
+        self.channels[thread["id"]] = thread
+        await self._dispatch_all("THREAD_CREATE", {**thread, "newly_created": True})
+        return str(thread["id"])
+
+    async def _dispatch_all(self, event: str, data: dict[str, Any]) -> None:
+        for session in [s for s in self.sessions if s.ready.is_set() and not s.ws.closed]:
+            await session.dispatch(event, data)
+
+    def replies_to(self, message: dict[str, Any]) -> list[dict[str, Any]]:
+        """The bot's messages that reply to ``message``, oldest first."""
+        return [m for m in self.posted(message["channel_id"])
+                if (m.get("message_reference") or {}).get("message_id") == message["id"]]
+
+    def reactions_on(self, message: dict[str, Any]) -> list[str]:
+        return [emoji for cid, mid, emoji in self.reactions if mid == message["id"]]
+
+    async def wait_for_reply(self, message: dict[str, Any], wait: float = 10) -> dict[str, Any] | str:
+        """Wait until the bot replies to ``message`` (the reply) or reacts to it (the emoji)."""
+        async def _answered() -> dict[str, Any] | str:
+            while True:
+                replies = self.replies_to(message)
+                if replies:
+                    return replies[0]
+                reactions = self.reactions_on(message)
+                if reactions:
+                    return reactions[0]
+                self._posted.clear()
+                await self._posted.wait()
+
+        return await asyncio.wait_for(_answered(), wait)
+
     # -- REST -------------------------------------------------------------------------------------
 
     @web.middleware
@@ -412,6 +525,10 @@ class FakeDiscord:
             (r(r"/webhooks/(\d+)/([^/]+)/messages/@original"), "GET", self._get_original),
             (r(r"/channels/(\d+)/messages"), "POST", self._post_message),
             (r(r"/channels/(\d+)/messages"), "GET", self._list_messages),
+            (r(r"/channels/(\d+)/messages/(\d+)/reactions/([^/]+)/@me"), "PUT", self._add_reaction),
+            (r(r"/channels/(\d+)/messages/(\d+)/threads"), "POST", self._thread_from_message),
+            (r(r"/channels/(\d+)/threads"), "POST", self._thread_without_message),
+            (r(r"/channels/(\d+)"), "PATCH", self._edit_channel),
             (r(r"/channels/(\d+)/messages/(\d+)"), "PATCH", self._edit_message),
             (r(r"/channels/(\d+)/messages/(\d+)"), "GET", self._get_message),
             (r(r"/channels/(\d+)"), "GET", self._get_channel),
@@ -515,8 +632,10 @@ class FakeDiscord:
         }
 
     async def _post_message(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
-        if channel_id not in self.channels:
+        if channel_id not in self.channels and channel_id not in self.dm_channels:
             return _json({"message": "Unknown Channel", "code": 10003}, status=404)
+        if (self.channels.get(channel_id, {}).get("thread_metadata") or {}).get("archived"):
+            return _json({"message": "Thread is archived", "code": 50083}, status=400)
         if not self.post_delay:
             return self._create_message(channel_id, body or {})
         # shielded: a client that hangs up (a killed bot) does not stop the message being made
@@ -537,6 +656,16 @@ class FakeDiscord:
                 return _json(self.messages[channel_id][existing])
         msg = self._message(channel_id, body)
         msg["nonce"] = nonce
+        reference = body.get("message_reference")
+        if reference:
+            referenced = self.messages.get(channel_id, {}).get(str(reference.get("message_id")))
+            if referenced is None and reference.get("fail_if_not_exists", True):
+                return _json({"message": "Invalid Form Body", "code": 50035}, status=400)
+            msg["message_reference"] = {**reference, "message_id": str(reference.get("message_id"))}
+            msg["referenced_message"] = referenced
+            msg["type"] = 19
+        if channel_id in self.dm_channels:
+            msg["guild_id"] = None
         self.messages.setdefault(channel_id, {})[msg["id"]] = msg
         if nonce:
             self._nonces[(channel_id, str(nonce))] = msg["id"]
@@ -560,6 +689,68 @@ class FakeDiscord:
             page = [m for m in oldest_first if before is None or int(m["id"]) < before][-limit:]
         # Discord gives a message's nonce only to its sender, never in a listing
         return _json([{k: v for k, v in m.items() if k != "nonce"} for m in reversed(page)])
+    # -- threads ----------------------------------------------------------------------------------
+
+    def threads(self, parent_id: str | None = None) -> list[dict[str, Any]]:
+        """Threads that exist now (deleted ones are gone), in a channel or everywhere."""
+        return [c for c in self.channels.values() if c.get("type") == 11
+                and (parent_id is None or c.get("parent_id") == parent_id)]
+
+    async def archive_thread(self, thread_id: str) -> None:
+        """Archive a thread, as Discord does after its auto-archive time."""
+        self.channels[thread_id]["thread_metadata"]["archived"] = True
+        await self._dispatch_all("THREAD_UPDATE", self.channels[thread_id])
+
+    async def delete_thread(self, thread_id: str) -> None:
+        """Delete a thread, as a moderator may."""
+        thread = self.channels.pop(thread_id)
+        self.messages.pop(thread_id, None)
+        await self._dispatch_all("THREAD_DELETE", {"id": thread_id, "guild_id": self.guild_id,
+                                                   "parent_id": thread["parent_id"], "type": 11})
+
+    async def _thread_from_message(self, request: web.Request, body: Any, channel_id: str,
+                                   message_id: str) -> web.Response:
+        msg = self.messages.get(channel_id, {}).get(message_id)
+        if msg is None:
+            return _json({"message": "Unknown Message", "code": 10008}, status=404)
+        if msg.get("thread_started"):
+            return _json({"message": "A thread has already been created for this message", "code": 160004},
+                         status=400)
+        thread = self.thread_payload(channel_id, (body or {}).get("name") or "thread", thread_id=message_id)
+        msg["thread_started"] = True
+        self.channels[message_id] = thread
+        await self._dispatch_all("THREAD_CREATE", {**thread, "newly_created": True})
+        return _json(thread, status=201)
+
+    async def _thread_without_message(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
+        if channel_id not in self.channels:
+            return _json({"message": "Unknown Channel", "code": 10003}, status=404)
+        thread = self.thread_payload(channel_id, (body or {}).get("name") or "thread")
+        self.channels[thread["id"]] = thread
+        await self._dispatch_all("THREAD_CREATE", {**thread, "newly_created": True})
+        return _json(thread, status=201)
+
+    async def _edit_channel(self, request: web.Request, body: Any, channel_id: str) -> web.Response:
+        channel = self.channels.get(channel_id)
+        if channel is None:
+            return _json({"message": "Unknown Channel", "code": 10003}, status=404)
+        body = body or {}
+        if "name" in body:
+            channel["name"] = body["name"]
+        if "archived" in body and "thread_metadata" in channel:
+            channel["thread_metadata"]["archived"] = bool(body["archived"])
+        await self._dispatch_all("THREAD_UPDATE" if channel.get("type") == 11 else "CHANNEL_UPDATE", channel)
+        return _json(channel)
+
+    async def _add_reaction(self, request: web.Request, body: Any, channel_id: str, message_id: str,
+                            emoji: str) -> web.Response:
+        from urllib.parse import unquote
+
+        if message_id not in self.messages.get(channel_id, {}):
+            return _json({"message": "Unknown Message", "code": 10008}, status=404)
+        self.reactions.append((channel_id, message_id, unquote(emoji)))
+        self._posted.set()
+        return web.Response(status=204)
 
     async def _edit_message(self, request: web.Request, body: Any, channel_id: str, message_id: str) -> web.Response:
         msg = self.messages.get(channel_id, {}).get(message_id)
@@ -620,6 +811,7 @@ class FakeDiscord:
                         await ws.close(code=4004, message=b"Authentication failed.")
                         break
                     self.identifies += 1
+                    self.intents = int(data.get("intents") or 0)
                     session = _Session(ws, snowflake())
                     self.sessions.append(session)
                     await session.dispatch("READY", {

@@ -1,0 +1,260 @@
+"""Questions in plain words → the query layer's commands.
+
+Why a parser of our own and not the slash commands' text: team members ask Parley the way they
+ask a colleague ("who did Akazawa meet in the fifth round?"). `QuestionParser.parse` turns such a
+question into one command of `bot.answers.queries` with its arguments, so a mention, a DM and
+`parley ask` get the same answer the slash command gives.
+
+Everything about the negotiation comes from the loaded profile: the words for a round
+(``round_terms``), the people and their aliases (misspellings are forgiven with rapidfuzz), the
+sides, the tariff sectors and the topics. Only plain English question words live here ("who",
+"where", "changed"), which are the same for every negotiation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from bot.extract.numbers import CARDINAL, ORDINAL, number_value
+from bot.extract.phrases import lower_pattern
+from bot.extract.profile import Profile
+
+#: a round the question names without a number
+LATEST, NEXT = "latest", "next"
+
+_MENTION = re.compile(r"<@[!&]?\d+>")
+_URL = re.compile(r"https?://\S+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# Question words: plain English, the same whatever the negotiation.
+_HELP = re.compile(r"^\s*(?:help|\?+|what can you do|how do i (?:use|ask)\b.*|commands?|hi|hello|hey)\W*$")
+_CHANGES = re.compile(r"\b(?:chang\w*|shift\w*|u-?turns?|soften\w*|harden\w*|budg\w*|flip\w*|backtrack\w*|"
+                      r"revers\w*|moved|move|different (?:stance|position))\b")
+_NEXT = re.compile(r"\b(?:next|upcoming|coming up|planned|scheduled|future)\b")
+_TIMELINE = re.compile(r"\b(?:timeline|history|chronolog\w*|overview|all (?:of )?(?:the )?rounds|every round|"
+                       r"each round|rounds so far|(?:list|show)\w* (?:\w+ ){0,2}rounds|how many rounds|which rounds)\b")
+_POSITION = re.compile(r"\b(?:positions?|stances?|want\w*|demand\w*|seek\w*|ask\w* for|stands?|standing|"
+                       r"view|goals?|aim\w*|insist\w*|push\w* for|line on|red lines?)\b")
+_TARIFF = re.compile(r"(?:\b(?:tariffs?|rates?|levy|levies|duty|duties|customs)\b|%)")
+_MEET = re.compile(r"\b(?:who|whom|meet|meets|met|meeting|meetings|talk(?:ed|s)? (?:to|with)|spoke (?:to|with)|"
+                   r"sat down|attend\w*|participa\w*|delegat\w*|negotiators?|people|how long|minutes?|hours?|"
+                   r"duration|length|lasted?)\b")
+_WHERE = re.compile(r"\b(?:where|place|location|city|venue|held in|hosted)\b")
+_WHEN = re.compile(r"\b(?:when|date|day|what time)\b")
+_TOPIC = re.compile(r"\b(?:discuss\w*|talk(?:ed)? about|topics?|agenda|subjects?|covered|cover|on the table|"
+                    r"raised?|came up|come up|brought up|issues?)\b")
+_LATEST = re.compile(r"\b(?:new|newest|latest|recent\w*|news|updates?|updated|lately|happening|going on|"
+                     r"status|last|current\w*|today)\b")
+_SUMMARY = re.compile(r"\b(?:what happened|summar\w+|tell me|about|details?|recap|happen\w*|went on|go on|"
+                      r"outcome|results?|how did|how was|what about|info\w*|explain)\b")
+_STOPWORDS = frozenset(
+    ["what", "who", "whom", "when", "where", "which", "with", "that", "this", "they", "them", "their", "there", "then", "than", "have", "were", "does", "did", "done", "about", "round", "rounds", "meet", "meets", "meeting", "meetings", "talks", "tell", "much", "many", "long", "time", "tariff", "tariffs", "rate", "rates", "position", "positions", "stance", "latest", "next", "week", "month", "year", "the", "and", "for", "from", "into", "over", "after", "before", "during", "happened", "happen", "anything", "something", "changed", "change", "what's", "where's", "who's", "how's", "show", "give", "list", "all", "every", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "ministerial", "session"]
+)
+FUZZY_CUTOFF = 84  # "Lutnik", "Akazwa", "Besent" match; "green" is not "Greer"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question understood: a command of the query layer and its arguments."""
+
+    command: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facets:
+    """What a question names: a round, people, a side, a sector, a topic."""
+
+    round: int | str | None
+    people: tuple[str, ...]
+    side: str | None
+    sector: str | None
+    topic: str | None
+
+
+def _regex(patterns: tuple[str, ...] | list[str], *, keep_case: bool = False) -> re.Pattern[str]:
+    body = "|".join(f"(?:{p if keep_case else lower_pattern(p)})" for p in sorted(patterns, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?(?![\w])")
+
+
+def _plain(alias: str) -> str | None:
+    """An alias pattern as the plain words it matches, or None when it is a real pattern."""
+    text = alias.replace("\\.", ".")
+    return None if re.search(r"[\\()\[\]{}|?*+^$]", text) else text
+
+
+class QuestionParser:
+    """Reads questions in plain words against one profile (build once, parse many)."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        terms = [lower_pattern(p) for p in profile.round_terms.patterns]
+        term = "(?:" + "|".join(f"(?:{t})" for t in terms) + ")s?"
+        self._round_rxs = (
+            re.compile(rf"\b(?P<n>{ORDINAL})\s+(?:[\w-]+\s+){{0,2}}?{term}\b"),
+            re.compile(rf"\b{term}\s+(?:no\.?\s*|number\s+|#\s*)?(?P<n>{CARDINAL}|{ORDINAL})\b"),
+            re.compile(r"(?<![\w-])r(?P<n>\d{1,3})\b"),
+            re.compile(rf"\b(?P<latest>latest|last|most recent|this|current|previous)\s+{term}\b"),
+            re.compile(rf"\b(?P<next>next|upcoming|coming)\s+{term}\b"),
+        )
+        self._people: dict[str, str] = {}  # a plain alias, lower-cased → the person's name
+        for person in profile.people:
+            for alias in (person.name, *person.aliases.patterns):
+                plain = _plain(alias)
+                if plain and not plain.isupper():
+                    self._people[plain.lower()] = person.name
+        self._single_names = sorted({a for a in self._people if " " not in a})
+        self._side_of_person = {p.name: p.side for p in profile.people}
+        self._sides: list[tuple[str, re.Pattern[str], bool]] = []
+        for side, phrases in profile.sides.items():
+            # All-capital aliases ("US") keep their case, so "tell us" names no side.
+            loose = [p for p in (side, *phrases.patterns) if re.search(r"[a-z]", p)]
+            strict = [p for p in phrases.patterns if not re.search(r"[a-z]", p)]
+            self._sides.append((side, _regex(loose), False))
+            if strict:
+                self._sides.append((side, _regex(strict, keep_case=True), True))
+        self._sectors = [(k, _regex([*v.patterns, k.replace("_", " ")])) for k, v in profile.sectors.items()]
+        self._topics = [(k, _regex([*v.patterns, k.replace("_", " ")])) for k, v in profile.topics.items()]
+
+    # -- facets ------------------------------------------------------------------------------
+
+    def round_of(self, lowered: str) -> int | str | None:
+        """The round a (lower-cased) question names: a number, `LATEST`, `NEXT`, or None."""
+        return self._round_match(lowered)[0]
+
+    def _round_match(self, lowered: str) -> tuple[int | str | None, tuple[int, int]]:
+        """The round named and where ("the second ministerial meeting" is no meeting word)."""
+        for rx in self._round_rxs:
+            for m in rx.finditer(lowered):
+                groups = m.groupdict()
+                if groups.get("latest"):
+                    return LATEST, m.span()
+                if groups.get("next"):
+                    return NEXT, m.span()
+                value = number_value(m.group("n"))
+                if value is not None and value > 0:
+                    return value, m.span()
+        return None, (0, 0)
+
+    def people_in(self, text: str) -> tuple[str, ...]:
+        """The people a question names, by alias or a near miss of one ("Lutnik")."""
+        lowered = text.lower()
+        found: list[str] = []
+        for alias, name in self._people.items():
+            if " " in alias and alias in lowered and name not in found:
+                found.append(name)
+        for word in _WORD.findall(text):
+            token = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
+            if len(token) < 4 or token in _STOPWORDS:
+                continue
+            name = self._people.get(token)
+            if name is None and len(token) >= 5:
+                best = process.extractOne(token, self._single_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                name = self._people[best[0]] if best else None
+            if name and name not in found:
+                found.append(name)
+        return tuple(found)
+
+    def side_in(self, text: str) -> str | None:
+        """The side a question names first, by the profile's words for it ("Tokyo", "Japan's", "US")."""
+        lowered = text.lower()
+        best: tuple[int, str] | None = None
+        for side, rx, keep_case in self._sides:
+            m = rx.search(text if keep_case else lowered)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), side)
+        return best[1] if best else None
+
+    @staticmethod
+    def _longest(rxs: list[tuple[str, re.Pattern[str]]], lowered: str) -> str | None:
+        best: tuple[int, str] | None = None
+        for key, rx in rxs:
+            for m in rx.finditer(lowered):
+                if best is None or m.end() - m.start() > best[0]:
+                    best = (m.end() - m.start(), key)
+        return best[1] if best else None
+
+    def facets(self, text: str) -> _Facets:
+        lowered = text.lower()
+        return _Facets(
+            round=self._round_match(lowered)[0],
+            people=self.people_in(text),
+            side=self.side_in(text),
+            sector=self._longest(self._sectors, lowered),
+            topic=self._longest(self._topics, lowered),
+        )
+
+    # -- the question ----------------------------------------------------------------------
+
+    def parse(self, text: str, *, thread_round: int | None = None) -> Question | None:
+        """The command a question asks for, or None when it is not understood.
+
+        ``thread_round`` is the round of the thread the question was asked in: a question that
+        names no round is about that one.
+        """
+        text = _MENTION.sub(" ", text).strip()
+        if not text:
+            return None
+        url = _URL.search(text)
+        if url:
+            return Question("why", {"target": url.group(0).rstrip(">)].,")})
+        lowered = " ".join(text.lower().replace("’", "'").split())
+        if _HELP.match(lowered):
+            return Question("help")
+        f = self.facets(text)
+        start, end = self._round_match(lowered)[1]
+        if f.round not in (None, NEXT):  # the round's own words ask nothing ("ministerial meeting")
+            lowered = lowered[:start] + " round " + lowered[end:]
+        number = f.round if isinstance(f.round, int) else (thread_round if f.round is None else None)
+        if f.round == NEXT or (_NEXT.search(lowered) and f.round is None and not f.people):
+            return Question("next")
+        if _CHANGES.search(lowered):
+            return Question("changes")
+        if _TIMELINE.search(lowered):
+            return Question("timeline")
+        side = f.side or (self._side_of_person.get(f.people[0]) if f.people and _POSITION.search(lowered) else None)
+        if _POSITION.search(lowered) or (f.side and not (f.sector or f.people or f.round or f.topic)):
+            return Question("positions", {"side": side})
+        tariff_words = bool(_TARIFF.search(lowered))
+        if f.sector and tariff_words:
+            return Question("tariffs", {"sector": f.sector})
+        if _TOPIC.search(lowered) or (f.topic and not (f.sector or f.people)):
+            return Question("topics", {"number": number, "topic": f.topic})
+        if f.sector:
+            return Question("tariffs", {"sector": f.sector})
+        if tariff_words and number is None:
+            return Question("tariffs", {"sector": None})
+        if _MEET.search(lowered) or f.people:
+            return Question("meetings", {"number": number, "people": list(f.people)})
+        if _WHERE.search(lowered) or _WHEN.search(lowered):
+            return Question("when_where", {"number": number})
+        if isinstance(f.round, int):
+            return Question("round", {"number": f.round})
+        if f.round == LATEST or _LATEST.search(lowered):
+            return Question("latest") if thread_round is None or f.round == LATEST else Question(
+                "round", {"number": thread_round})
+        if thread_round is not None and (_SUMMARY.search(lowered) or tariff_words):
+            return Question("round", {"number": thread_round})
+        if tariff_words:
+            return Question("round", {"number": number}) if number else Question("tariffs", {"sector": None})
+        if _SUMMARY.search(lowered) and f.round is None and (lowered.startswith(("what", "tell", "summar"))):
+            return Question("latest")
+        return None
+
+    # -- help --------------------------------------------------------------------------------
+
+    def examples(self) -> list[str]:
+        """Three example questions, in this profile's own words."""
+        negotiator = next((p for p in self.profile.people if p.negotiator), self.profile.people[0])
+        return [
+            "what happened in the latest round?",
+            f"who did {negotiator.name.split()[-1]} meet in the latest round?",
+            f"what is {self.profile.tracked_side}'s position?",
+        ]
+
+
+__all__ = ["LATEST", "NEXT", "Question", "QuestionParser"]
