@@ -101,7 +101,7 @@ async def ask(settings: Settings, text: str) -> Answer:
         return Answer.failure(str(exc))
     parser = QuestionParser(profile)
     if text.strip().startswith("/"):
-        try:
+        try:  # a mistyped command is told before any database is created or migrated for it
             parse(text)
         except BadArgument as exc:
             return Answer.failure(str(exc))

@@ -27,7 +27,7 @@ POST_DELAY = float(os.environ.get("PARLEY_SOAK_POST_DELAY", "0.25"))
 def pg_url(postgres_session_url: str | None) -> str:
     """This run's PostgreSQL database, emptied (the soak is about PostgreSQL only)."""
     if postgres_session_url is None:
-        pytest.skip("PostgreSQL is unreachable")
+        pytest.skip("PostgreSQL is unreachable at PARLEY_TEST_POSTGRES_URL; the soak is about PostgreSQL only")
     from tests.conftest import _empty_postgres
 
     _empty_postgres(postgres_session_url)
