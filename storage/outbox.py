@@ -65,6 +65,11 @@ async def outbox_items(
 # -- writing items -----------------------------------------------------------------------------
 
 
+async def outbox_row(session: AsyncSession, outbox_id: int) -> Outbox | None:
+    """One outbox row as the database holds it now (not as the session last saw it)."""
+    return await session.get(Outbox, outbox_id, populate_existing=True)
+
+
 async def put_outbox_many(
     session: AsyncSession, *, item_key: str, kind: OutboxKind, payloads: dict[str, str]
 ) -> int:

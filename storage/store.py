@@ -1,7 +1,8 @@
 """`Store`: the database as the rest of Parley uses it: the engine, its sessions and
 transactions, and each repository function that is a whole transaction on its own
 (`store.add_feed(url)`, `store.claim_due(worker)`...) as a method. The SQL is in the repository
-modules (`storage.feeds`, `storage.subscriptions`, `storage.outbox`, `storage.knowledge`); a
+modules (`storage.feeds`, `storage.subscriptions`, `storage.outbox`, `storage.knowledge`,
+`storage.threads`); a
 method here only says which session it runs in.
 
 Every method translates a database that cannot be used (unreachable server, missing file,
@@ -21,11 +22,11 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage import feeds, outbox, subscriptions
+from storage import feeds, knowledge, outbox, subscriptions, threads
 from storage.engine import READ_ONLY, create_engine_for, redact_url, session_factory
 from storage.errors import StorageError
 from storage.kinds import OutboxKind, SubscriptionKind
-from storage.models import Feed, Outbox, Subscription
+from storage.models import Feed, Outbox, RoundThread, Subscription
 from storage.outbox import DeliverySummary
 
 
@@ -204,8 +205,6 @@ class Store:
 
     async def known_guids(self, guids: Sequence[str]) -> set[str]:
         """Which of these guids are stored."""
-        from storage import knowledge
-
         async with self.session() as session:
             return await knowledge.known_guids(session, guids)
 
@@ -233,7 +232,7 @@ class Store:
     async def outbox_row(self, outbox_id: int) -> Outbox | None:
         """One outbox row as it is now."""
         async with self.session() as session:
-            return await session.get(Outbox, outbox_id, populate_existing=True)
+            return await outbox.outbox_row(session, outbox_id)
 
     async def mark_delivered(self, outbox_id: int, revision: int, *, message_id: int | None = None,
                              lease_token: int | None = None) -> bool:
@@ -288,3 +287,35 @@ class Store:
         """Delivery health for ``/status`` (`storage.outbox.delivery_summary`)."""
         async with self.session() as session:
             return await outbox.delivery_summary(session, errors=errors)
+
+    # -- a thread per round (storage.threads) ---------------------------------------------------
+
+    async def set_threads(self, channel_id: int, threads_on: bool) -> None:
+        """Turn a thread per round on or off for a subscribed channel."""
+        async with self.transaction() as session:
+            await threads.set_threads(session, channel_id, threads_on)
+
+    async def thread_of(self, channel_id: int, round_number: int) -> RoundThread | None:
+        """The recorded thread of a round in a channel, if one was started."""
+        async with self.session() as session:
+            return await threads.thread_of(session, channel_id, round_number)
+
+    async def round_of_thread(self, thread_id: int) -> int | None:
+        """The round a recorded thread belongs to (for questions asked in it)."""
+        async with self.session() as session:
+            return await threads.round_of_thread(session, thread_id)
+
+    async def record_thread(self, channel_id: int, round_number: int, thread_id: int, message_id: int | None) -> None:
+        """Record (or replace, after a deletion) the thread of a round in a channel."""
+        async with self.transaction() as session:
+            await threads.record_thread(session, channel_id, round_number, thread_id, message_id)
+
+    async def digest_message(self, channel_id: int, round_number: int) -> int | None:
+        """The message holding round ``round_number``'s digest in ``channel_id``, once posted."""
+        async with self.session() as session:
+            return await threads.digest_message(session, channel_id, round_number)
+
+    async def thread_start_row(self, channel_id: int, round_number: int) -> Outbox | None:
+        """The outbox row that starts (and names) the round's thread in a channel."""
+        async with self.session() as session:
+            return await threads.start_row(session, channel_id, round_number)

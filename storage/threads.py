@@ -16,7 +16,6 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Outbox, RoundThread, Subscription, utcnow
-from storage.store import Store
 
 THREAD_PREFIX = "discord-thread:"
 START_KEY = "thread:start"
@@ -42,53 +41,47 @@ def source_line_key(entry_id: int) -> str:
     return f"thread:source:{entry_id}"
 
 
-async def set_threads(store: Store, channel_id: int, threads: bool) -> None:
+async def set_threads(session: AsyncSession, channel_id: int, threads: bool) -> None:
     """Turn a thread per round on or off for a subscribed channel."""
-    async with store.transaction() as session:
-        await session.exec(update(Subscription).where(col(Subscription.channel_id) == channel_id)
-                           .values(threads=threads))
+    await session.exec(update(Subscription).where(col(Subscription.channel_id) == channel_id)
+                       .values(threads=threads))
 
 
-async def thread_of(store: Store, channel_id: int, round_number: int) -> RoundThread | None:
-    async with store.session() as session:
-        query = select(RoundThread).where(RoundThread.channel_id == channel_id, RoundThread.round == round_number)
-        return (await session.exec(query)).first()
+async def thread_of(session: AsyncSession, channel_id: int, round_number: int) -> RoundThread | None:
+    """The recorded thread of a round in a channel, if one was started."""
+    query = select(RoundThread).where(RoundThread.channel_id == channel_id, RoundThread.round == round_number)
+    return (await session.exec(query)).first()
 
 
-async def round_of_thread(store: Store, thread_id: int) -> int | None:
+async def round_of_thread(session: AsyncSession, thread_id: int) -> int | None:
     """The round a recorded thread belongs to (for questions asked in it)."""
-    async with store.session() as session:
-        query = select(RoundThread.round).where(RoundThread.thread_id == thread_id).limit(1)
-        return (await session.exec(query)).first()
+    query = select(RoundThread.round).where(RoundThread.thread_id == thread_id).limit(1)
+    return (await session.exec(query)).first()
 
 
-async def record_thread(store: Store, channel_id: int, round_number: int, thread_id: int,
+async def record_thread(session: AsyncSession, channel_id: int, round_number: int, thread_id: int,
                         message_id: int | None) -> None:
     """Record (or replace, after a deletion) the thread of a round in a channel."""
-    async with store.transaction() as session:
-        query = select(RoundThread).where(RoundThread.channel_id == channel_id, RoundThread.round == round_number)
-        row = (await session.exec(query)).first()
-        if row is None:
-            row = RoundThread(channel_id=channel_id, round=round_number, thread_id=thread_id, message_id=message_id)
-        else:
-            row.thread_id, row.message_id, row.created_at = thread_id, message_id, utcnow()
-        session.add(row)
+    row = await thread_of(session, channel_id, round_number)
+    if row is None:
+        row = RoundThread(channel_id=channel_id, round=round_number, thread_id=thread_id, message_id=message_id)
+    else:
+        row.thread_id, row.message_id, row.created_at = thread_id, message_id, utcnow()
+    session.add(row)
 
 
-async def digest_message(store: Store, channel_id: int, round_number: int) -> int | None:
+async def digest_message(session: AsyncSession, channel_id: int, round_number: int) -> int | None:
     """The id of the message that holds round ``round_number``'s digest in ``channel_id``, once posted."""
-    async with store.session() as session:
-        query = select(Outbox.message_id).where(Outbox.destination == f"discord:{channel_id}",
-                                                Outbox.item_key == f"digest:round:{round_number}")
-        return (await session.exec(query)).first()
+    query = select(Outbox.message_id).where(Outbox.destination == f"discord:{channel_id}",
+                                            Outbox.item_key == f"digest:round:{round_number}")
+    return (await session.exec(query)).first()
 
 
-async def start_row(store: Store, channel_id: int, round_number: int) -> Outbox | None:
+async def start_row(session: AsyncSession, channel_id: int, round_number: int) -> Outbox | None:
     """The outbox row that starts (and names) the round's thread in a channel."""
-    async with store.session() as session:
-        query = select(Outbox).where(Outbox.destination == thread_destination(channel_id, round_number),
-                                     Outbox.item_key == START_KEY)
-        return (await session.exec(query)).first()
+    query = select(Outbox).where(Outbox.destination == thread_destination(channel_id, round_number),
+                                 Outbox.item_key == START_KEY)
+    return (await session.exec(query)).first()
 
 
 # -- written by ingest, in its transaction ------------------------------------------------------

@@ -19,7 +19,6 @@ from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.guard import FeedUrlError, canonical_feed_url
 from storage.models import as_utc
-from storage.threads import set_threads
 
 SUBSCRIPTION_KINDS = {
     "digests": "a digest of each round",
@@ -58,7 +57,7 @@ async def subscribe(store: Any, *, guild_id: int | None, channel_id: int, kind: 
                         "grant it, or subscribe without threads")
     await store.add_subscription(guild_id=guild_id, channel_id=channel_id, kind=kind, role_id=role_id,
                                  created_by=user_id)
-    await set_threads(store, channel_id, threads)
+    await store.set_threads(channel_id, threads)
     ping = f" and ping <@&{role_id}>" if role_id else ""
     thread = ", each round in a thread of its own" if threads else ""
     return Answer(title="Subscribed",

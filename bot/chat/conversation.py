@@ -23,7 +23,6 @@ import discord
 from bot.answers.queries import ask_question
 from bot.answers.questions import QuestionParser
 from bot.chat.embeds import error_line, render
-from storage.threads import round_of_thread
 
 log = logging.getLogger(__name__)
 
@@ -122,5 +121,5 @@ class Conversation:
         """The rounds of the threads Parley recorded, when the question is in a thread."""
         if not isinstance(channel, discord.Thread):
             return None
-        number = await round_of_thread(self.bot.store, channel.id)
+        number = await self.bot.store.round_of_thread(channel.id)
         return {channel.id: number} if number is not None else None

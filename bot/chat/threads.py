@@ -65,8 +65,8 @@ async def thread_link(store: Any, channel_id: int, item_key: str) -> str | None:
     subscription = await store.subscription_for(channel_id)
     if subscription is None or not getattr(subscription, "threads", False):
         return None
-    recorded = await stored.thread_of(store, channel_id, number)
-    thread_id = recorded.thread_id if recorded else await stored.digest_message(store, channel_id, number)
+    recorded = await store.thread_of(channel_id, number)
+    thread_id = recorded.thread_id if recorded else await store.digest_message(channel_id, number)
     return f"Discussion of round {number}: <#{thread_id}>" if thread_id else None
 
 
@@ -125,7 +125,7 @@ class ThreadSink:
     # -- the thread ------------------------------------------------------------------------
 
     async def _name(self, channel_id: int, number: int) -> str:
-        start = await stored.start_row(self.store, channel_id, number)
+        start = await self.store.thread_start_row(channel_id, number)
         return name_of(start.payload) if start else thread_name(number, None, None)
 
     async def ensure(self, channel_id: int, number: int, *, fresh: bool = False) -> int:
@@ -134,10 +134,10 @@ class ThreadSink:
         ``fresh`` (the recorded thread was deleted) starts a new thread on its own, in the channel.
         """
         if not fresh:
-            recorded = await stored.thread_of(self.store, channel_id, number)
+            recorded = await self.store.thread_of(channel_id, number)
             if recorded is not None:
                 return int(recorded.thread_id)
-        message_id = await stored.digest_message(self.store, channel_id, number)
+        message_id = await self.store.digest_message(channel_id, number)
         if message_id is None:
             raise DigestNotPosted
         name = await self._name(channel_id, number)
@@ -160,13 +160,13 @@ class ThreadSink:
                     return await self.ensure(channel_id, number, fresh=True)
                 else:
                     raise
-        await stored.record_thread(self.store, channel_id, number, thread_id, None if fresh else message_id)
+        await self.store.record_thread(channel_id, number, thread_id, None if fresh else message_id)
         log.info("thread %s of round %s in channel %s", thread_id, number, channel_id)
         return thread_id
 
     async def _start(self, row: Outbox, channel_id: int, number: int) -> ThreadOutcome:
         assert row.id is not None
-        recorded = await stored.thread_of(self.store, channel_id, number)
+        recorded = await self.store.thread_of(channel_id, number)
         thread_id = await self.ensure(channel_id, number)
         result = "started"
         if recorded is not None and row.delivered_revision and row.revision > row.delivered_revision:

@@ -313,7 +313,7 @@ class Poller:
         fresh = [e for e in parsed.entries if e.guid not in self._seen]
         teasers = [e.guid for e in fresh if e.summary_only and e.link]
         if teasers:  # a page fetch costs the site a request: ask the database first
-            stored = await self._stored_guids(teasers)
+            stored = await self.store.known_guids(teasers)
             self._remember(stored)
             fresh = [e for e in fresh if e.guid not in stored]
         fresh, beyond = fresh[: self.max_entries], fresh[self.max_entries:]
@@ -406,10 +406,6 @@ class Poller:
             self._seen.clear()
             self._warm.clear()
         self._seen.update(guids)
-
-    async def _stored_guids(self, guids: list[str]) -> set[str]:
-        """The guids among ``guids`` already in the database."""
-        return await self.store.known_guids(guids)
 
     # -- feed state ---------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from bot.feeds.seedfeed import seed_feed_xml
 from storage import Store, outbox
 from storage.kinds import OutboxKind
 from storage.models import utcnow
-from storage.threads import source_line_key, thread_destination, thread_of
+from storage.threads import source_line_key, thread_destination
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.harness import bot_settings, running_bot
 from tests.fakediscord.server import ALL_PERMISSIONS
@@ -163,7 +163,7 @@ async def test_an_archived_thread_is_unarchived_and_a_deleted_one_started_anew(
         await _deliver(bot, store)
     (fresh,) = fake.threads(news)
     assert fresh["id"] != thread["id"] and fresh["name"].startswith("Round 8")
-    recorded = await thread_of(store, int(news), 8)
+    recorded = await store.thread_of(int(news), 8)
     assert recorded is not None and recorded.thread_id == int(fresh["id"])
     (line_in_fresh,) = fake.posted(fresh["id"])
     assert "Third Outlet" in line_in_fresh["content"]

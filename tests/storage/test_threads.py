@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from storage import Store
-from storage.threads import (
-    parse_thread_destination,
-    record_thread,
-    round_of_thread,
-    set_threads,
-    thread_destination,
-    thread_of,
-)
+from storage.threads import parse_thread_destination, thread_destination
 
 
 def test_a_thread_destination_names_its_channel_and_round() -> None:
@@ -23,15 +16,15 @@ def test_a_thread_destination_names_its_channel_and_round() -> None:
 async def test_threads_are_off_until_a_subscription_asks(store: Store) -> None:
     await store.add_subscription(guild_id=1, channel_id=42)
     assert (await store.subscription_for(42)).threads is False  # type: ignore[union-attr]
-    await set_threads(store, 42, True)
+    await store.set_threads(42, True)
     assert (await store.subscription_for(42)).threads is True  # type: ignore[union-attr]
 
 
 async def test_a_deleted_thread_is_replaced_in_the_record(store: Store) -> None:
-    await record_thread(store, 42, 8, thread_id=1001, message_id=1001)
-    assert await round_of_thread(store, 1001) == 8
-    await record_thread(store, 42, 8, thread_id=2002, message_id=None)
-    recorded = await thread_of(store, 42, 8)
+    await store.record_thread(42, 8, thread_id=1001, message_id=1001)
+    assert await store.round_of_thread(1001) == 8
+    await store.record_thread(42, 8, thread_id=2002, message_id=None)
+    recorded = await store.thread_of(42, 8)
     assert recorded is not None and (recorded.thread_id, recorded.message_id) == (2002, None)
-    assert await round_of_thread(store, 1001) is None
-    assert await thread_of(store, 42, 9) is None
+    assert await store.round_of_thread(1001) is None
+    assert await store.thread_of(42, 9) is None
