@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make demo` runs Parley's main job on the seed feed,
-# `make test` runs the test suite. Each creates .venv and installs what it needs, from
+# `make test` runs the checks (ruff, mypy) and the test suite. Each creates .venv and installs what it needs, from
 # requirements.lock (exact versions, checked against their hashes).
 #
 # After changing the dependencies in pyproject.toml, run `make lock` and commit requirements.lock:
@@ -32,10 +32,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract.py
@@ -55,4 +57,4 @@ lock:
 	rm -f $(LOCK).tmp
 
 clean:
-	rm -rf $(VENV) .pytest_cache parley.db
+	rm -rf $(VENV) .pytest_cache .mypy_cache parley.db

@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
 
 from bot.answers.answer import Answer
 from bot.answers.queries import answer
+from bot.chat.client import ParleyBot
 from bot.chat.embeds import error_line, render
 
+if TYPE_CHECKING:
+    from storage import Store
+
+T = TypeVar("T")  # a command, or a command group's class
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
-async def reply(interaction: discord.Interaction[Any], answer: Answer, *, ephemeral: bool = False) -> None:
+async def reply(interaction: discord.Interaction[ParleyBot], answer: Answer, *, ephemeral: bool = False) -> None:
     """Answer the interaction with ``answer``: embeds, or one ephemeral line when it is an error."""
     if answer.error:
         await _send(interaction, content=error_line(answer.title), ephemeral=True)
@@ -28,23 +33,23 @@ async def reply(interaction: discord.Interaction[Any], answer: Answer, *, epheme
         await _send(interaction, embeds=render(answer), ephemeral=ephemeral)
 
 
-async def _send(interaction: discord.Interaction[Any], *, ephemeral: bool, **kwargs: Any) -> None:
+async def _send(interaction: discord.Interaction[ParleyBot], *, ephemeral: bool, **kwargs: Any) -> None:
     if interaction.response.is_done():
         await interaction.followup.send(ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **kwargs)
     else:
         await interaction.response.send_message(ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **kwargs)
 
 
-async def ask(interaction: discord.Interaction[Any], command: str, args: dict[str, Any]) -> Answer:
+async def ask(interaction: discord.Interaction[ParleyBot], command: str, args: dict[str, Any]) -> Answer:
     """The query layer's answer to ``command`` with ``args``, as `parley ask` would give it."""
     client = interaction.client
-    return await answer(client.store, command, args, getattr(client, "profile", None))
+    return await answer(client.store, command, args, client.profile)
 
 
 DEFER_AFTER_SECONDS = 2.0
 
 
-async def reply_in_time(interaction: discord.Interaction[Any], pending: Awaitable[Answer]) -> None:
+async def reply_in_time(interaction: discord.Interaction[ParleyBot], pending: Awaitable[Answer]) -> None:
     """Reply with the answer ``pending`` gives, deferring first if it is slow.
 
     Discord drops an interaction not answered within 3 seconds. Answers normally take
@@ -64,11 +69,11 @@ async def reply_in_time(interaction: discord.Interaction[Any], pending: Awaitabl
     await reply(interaction, result)
 
 
-def store_of(interaction: discord.Interaction[Any]) -> Any:
-    return interaction.client.store  # type: ignore[attr-defined]
+def store_of(interaction: discord.Interaction[ParleyBot]) -> Store:
+    return interaction.client.store
 
 
-def manage_server_only(target: Any) -> Any:
+def manage_server_only(target: T) -> T:
     """Limit a command to members with Manage Server, twice over: Discord hides it from others by
     default (default member permissions), and a check refuses it anyway, because server admins
     can change who sees a command.

@@ -6,14 +6,14 @@ import discord
 from discord.ext import commands
 
 from bot.answers.questions import QuestionParser
+from bot.chat.client import ParleyBot
 from bot.chat.conversation import Conversation
-from bot.extract.profile import load_profile
 
 
 class ConversationCog(commands.Cog, name="Conversation"):
     """Answers "@Parley what happened in round 5?" and direct messages with a reply."""
 
-    def __init__(self, bot: commands.Bot, conversation: Conversation) -> None:
+    def __init__(self, bot: ParleyBot, conversation: Conversation) -> None:
         self.bot = bot
         self.conversation = conversation
 
@@ -22,6 +22,5 @@ class ConversationCog(commands.Cog, name="Conversation"):
         await self.conversation.on_message(message)
 
 
-async def setup(bot: commands.Bot) -> None:
-    profile = load_profile(bot.settings.parley_profile)  # type: ignore[attr-defined]
-    await bot.add_cog(ConversationCog(bot, Conversation(bot, QuestionParser(profile))))
+async def setup(bot: ParleyBot) -> None:
+    await bot.add_cog(ConversationCog(bot, Conversation(bot, QuestionParser(bot.profile))))

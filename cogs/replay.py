@@ -7,28 +7,27 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import chatops
+from bot.chat.client import ParleyBot
 from cogs._reply import manage_server_only, reply, store_of
 
 
 @manage_server_only
 class Replay(commands.GroupCog, group_name="replay", group_description="Replay test feeds"):
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: ParleyBot) -> None:
         self.bot = bot
         super().__init__()
 
     @app_commands.command(name="seeds", description="Replay the seed articles; their digests are posted here")
     @manage_server_only
-    async def seeds(self, interaction: discord.Interaction) -> None:
+    async def seeds(self, interaction: discord.Interaction[ParleyBot]) -> None:
         # Replaying runs the whole pipeline over every seed article: answer within Discord's 3 s first.
         await interaction.response.defer(thinking=True)
         answer = await chatops.replay_seeds_here(
-            store_of(interaction), interaction.client.settings,  # type: ignore[attr-defined]
+            store_of(interaction), interaction.client.settings,
             guild_id=interaction.guild_id, channel_id=interaction.channel_id or 0, user_id=interaction.user.id)
         await reply(interaction, answer)
-        kick = getattr(self.bot, "kick_delivery", None)
-        if kick:
-            kick()
+        self.bot.kick_delivery()
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: ParleyBot) -> None:
     await bot.add_cog(Replay(bot))

@@ -9,15 +9,16 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import chatops
+from bot.chat.client import ParleyBot
 from cogs._reply import reply, store_of
 
 
 class Status(commands.Cog):
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: ParleyBot) -> None:
         self.bot = bot
 
     @app_commands.command(name="status", description="Feeds, last poll, errors and last delivery")
-    async def status(self, interaction: discord.Interaction) -> None:
+    async def status(self, interaction: discord.Interaction[ParleyBot]) -> None:
         latency = self.bot.latency
         info = chatops.ConnectionInfo(
             latency_ms=None if math.isnan(latency) or math.isinf(latency) else latency * 1000,
@@ -26,5 +27,5 @@ class Status(commands.Cog):
         await reply(interaction, await chatops.status(store_of(interaction), info), ephemeral=True)
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: ParleyBot) -> None:
     await bot.add_cog(Status(bot))

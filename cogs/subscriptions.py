@@ -7,6 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import chatops
+from bot.chat.client import ParleyBot
 from cogs._reply import manage_server_only, reply, store_of
 
 KINDS = [
@@ -19,7 +20,7 @@ KINDS = [
 class Subscriptions(commands.Cog):
     """Channel subscriptions, for members with Manage Server (`manage_server_only`)."""
 
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: ParleyBot) -> None:
         self.bot = bot
 
     @app_commands.command(name="subscribe", description="Post digests and/or position-change alerts in this channel")
@@ -27,32 +28,27 @@ class Subscriptions(commands.Cog):
                            threads="start a thread for each round on its first digest (default: false)")
     @app_commands.choices(kind=KINDS)
     @manage_server_only
-    async def subscribe(self, interaction: discord.Interaction, kind: app_commands.Choice[str] | None = None,
+    async def subscribe(self, interaction: discord.Interaction[ParleyBot], kind: app_commands.Choice[str] | None = None,
                         role: discord.Role | None = None, threads: bool = False) -> None:
         answer = await chatops.subscribe(
             store_of(interaction), guild_id=interaction.guild_id, channel_id=interaction.channel_id or 0,
             kind=kind.value if kind else "all", role_id=role.id if role else None, user_id=interaction.user.id,
             threads=threads, bot_permissions=interaction.app_permissions)
         await reply(interaction, answer)
-        self._kick()
+        self.bot.kick_delivery()
 
     @app_commands.command(name="unsubscribe", description="Stop posting in this channel")
     @manage_server_only
-    async def unsubscribe(self, interaction: discord.Interaction) -> None:
+    async def unsubscribe(self, interaction: discord.Interaction[ParleyBot]) -> None:
         await reply(interaction, await chatops.unsubscribe(store_of(interaction),
                                                            channel_id=interaction.channel_id or 0))
 
     @app_commands.command(name="subscriptions", description="The channels of this server that get posts")
     @manage_server_only
-    async def subscriptions(self, interaction: discord.Interaction) -> None:
+    async def subscriptions(self, interaction: discord.Interaction[ParleyBot]) -> None:
         await reply(interaction, await chatops.list_subscriptions(store_of(interaction),
                                                                   guild_id=interaction.guild_id), ephemeral=True)
 
-    def _kick(self) -> None:
-        kick = getattr(self.bot, "kick_delivery", None)
-        if kick:
-            kick()
 
-
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: ParleyBot) -> None:
     await bot.add_cog(Subscriptions(bot))

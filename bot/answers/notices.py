@@ -14,7 +14,7 @@ nothing; a feed re-enabled (``/feed add``) and disabled again gets a new notice.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bot.answers.answer import Answer, AnswerField
 from bot.answers.digests import to_payload
@@ -22,19 +22,24 @@ from bot.chat.chatops import when
 from storage.models import as_utc
 from storage.outbox import discord_destination
 
+if TYPE_CHECKING:
+    from bot.feeds.polling import PollOutcome
+    from storage import Store
+    from storage.models import Feed
+
 log = logging.getLogger(__name__)
 
 NOTICE_KIND = "notice"
 
 
-def feed_disabled_key(feed: Any) -> str:
+def feed_disabled_key(feed: Feed) -> str:
     """The outbox item key of the notice for this disabling of ``feed``."""
     disabled_at = as_utc(feed.disabled_at)
     assert disabled_at is not None, "the feed is not disabled"
     return f"notice:feed-disabled:{feed.id}:{disabled_at.isoformat()}"
 
 
-def feed_disabled_answer(feed: Any) -> Answer:
+def feed_disabled_answer(feed: Feed) -> Answer:
     """What the channels are told: the feed, why it was disabled, how to follow it again."""
     name = feed.title or feed.url
     return Answer(
@@ -52,7 +57,7 @@ def feed_disabled_answer(feed: Any) -> Answer:
     )
 
 
-async def notify_feed_disabled(store: Any, feed_id: int | None) -> int:
+async def notify_feed_disabled(store: Store, feed_id: int | None) -> int:
     """Queue the notice that feed ``feed_id`` is disabled for every active subscription; returns
     how many rows were written (0 when the feed is not disabled or every channel has it already)."""
     if feed_id is None:
@@ -69,7 +74,7 @@ async def notify_feed_disabled(store: Any, feed_id: int | None) -> int:
     return written
 
 
-async def after_poll(store: Any, outcome: Any) -> int:
+async def after_poll(store: Store, outcome: PollOutcome) -> int:
     """What the bot does with a poll's outcome (the scheduler's ``on_outcome``): a poll that
     disabled its feed queues the notice. Returns the rows written."""
     if getattr(outcome, "kind", None) != "disabled":

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.answers.answer import Answer, AnswerField
 from bot.answers.queries import BadArgument, answer, check_round, recorded_rounds
@@ -19,6 +19,11 @@ from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.guard import FeedUrlError, canonical_feed_url
 from storage.models import as_utc
+
+if TYPE_CHECKING:
+    from bot.feeds.scheduler import FeedScheduler
+    from storage import Store
+    from storage.models import Feed
 
 SUBSCRIPTION_KINDS = {
     "digests": "a digest of each round",
@@ -45,7 +50,7 @@ def missing_thread_permissions(permissions: Any) -> list[str]:
     return [label for name, label in THREAD_PERMISSIONS if not getattr(permissions, name, False)]
 
 
-async def subscribe(store: Any, *, guild_id: int | None, channel_id: int, kind: str, role_id: int | None,
+async def subscribe(store: Store, *, guild_id: int | None, channel_id: int, kind: str, role_id: int | None,
                     user_id: int | None, threads: bool = False, bot_permissions: Any = None) -> Answer:
     """Subscribe a channel (or change its subscription); re-enables one that was disabled."""
     if kind not in SUBSCRIPTION_KINDS:
@@ -64,7 +69,7 @@ async def subscribe(store: Any, *, guild_id: int | None, channel_id: int, kind: 
                   description=f"<#{channel_id}> will get {SUBSCRIPTION_KINDS[kind]}{ping}{thread}.")
 
 
-async def unsubscribe(store: Any, *, channel_id: int) -> Answer:
+async def unsubscribe(store: Store, *, channel_id: int) -> Answer:
     """Stop posting to a channel."""
     if not await store.remove_subscription(channel_id):
         raise UserError("this channel has no subscription (see /subscriptions)")
@@ -77,7 +82,7 @@ def _subscription_line(sub: Any) -> str:
     return f"<#{sub.channel_id}>: {sub.kind}{ping}{state}"
 
 
-async def list_subscriptions(store: Any, *, guild_id: int | None) -> Answer:
+async def list_subscriptions(store: Store, *, guild_id: int | None) -> Answer:
     subs = await store.list_subscriptions(guild_id=guild_id, active_only=False)
     if not subs:
         return Answer(title="Subscriptions", description="No channel here is subscribed. Try /subscribe.")
@@ -98,7 +103,7 @@ def check_feed_url(url: str, settings: Settings) -> str:
         raise UserError(str(exc)) from None
 
 
-async def add_feed(store: Any, settings: Settings, url: str, *, scheduler: Any = None) -> Answer:
+async def add_feed(store: Store, settings: Settings, url: str, *, scheduler: FeedScheduler | None = None) -> Answer:
     """Follow a feed; with the running ``scheduler`` its first poll is scheduled at once.
 
     Adding a feed that was disabled (410 Gone, too many failures) re-enables it: its failures
@@ -120,7 +125,7 @@ async def add_feed(store: Any, settings: Settings, url: str, *, scheduler: Any =
         f"#{feed.id} {url}\nIts current articles are recorded without announcing them; new ones are posted."))
 
 
-async def _reenable_feed(store: Any, feed: Any, *, scheduler: Any = None) -> Answer:
+async def _reenable_feed(store: Store, feed: Feed, *, scheduler: FeedScheduler | None = None) -> Answer:
     """Enable a disabled feed again. Enabled by a person, it is theirs from now on: if it had
     been dropped from FEEDS, the next start leaves it alone (``from_env`` false)."""
     reason = feed.disabled_reason or "no reason recorded"
@@ -132,7 +137,7 @@ async def _reenable_feed(store: Any, feed: Any, *, scheduler: Any = None) -> Ans
         f"#{feed.id} {feed.url}\nIt was disabled: {reason}\nIts failures are reset; it is polled again shortly."))
 
 
-async def find_feed(store: Any, feed_ref: str) -> Any:
+async def find_feed(store: Store, feed_ref: str) -> Feed:
     """The feed given by its number (``3`` or ``#3``) or its URL, or a `UserError`."""
     ref = feed_ref.strip().lstrip("#")
     feed = None
@@ -145,7 +150,7 @@ async def find_feed(store: Any, feed_ref: str) -> Any:
     return feed
 
 
-async def remove_feed(store: Any, feed_ref: str) -> Answer:
+async def remove_feed(store: Store, feed_ref: str) -> Answer:
     """Stop following a feed given by its number (``3`` or ``#3``) or its URL."""
     feed = await find_feed(store, feed_ref)
     if not await store.remove_feed(feed.id):
@@ -154,7 +159,7 @@ async def remove_feed(store: Any, feed_ref: str) -> Answer:
     return Answer(title="Feed removed", description=f"#{feed.id} {feed.url}{note}")
 
 
-async def enable_feed(store: Any, feed_ref: str, *, scheduler: Any = None) -> Answer:
+async def enable_feed(store: Store, feed_ref: str, *, scheduler: FeedScheduler | None = None) -> Answer:
     """Poll a disabled feed again (its failures reset), given by its number or URL."""
     feed = await find_feed(store, feed_ref)
     if feed.disabled_at is None:
@@ -162,14 +167,14 @@ async def enable_feed(store: Any, feed_ref: str, *, scheduler: Any = None) -> An
     return await _reenable_feed(store, feed, scheduler=scheduler)
 
 
-def _feed_line(feed: Any) -> str:
+def _feed_line(feed: Feed) -> str:
     state = "disabled: " + (feed.disabled_reason or "?") if feed.disabled_at else (
         f"error: {feed.last_error}" if feed.last_error else "ok")
     managed = " (FEEDS)" if getattr(feed, "from_env", False) else ""
     return f"#{feed.id} {feed.url}{managed} — last poll {when(feed.last_polled_at)}, {state}"
 
 
-async def list_feeds(store: Any, *, limit: int | None = FEED_LIST_MAX) -> Answer:
+async def list_feeds(store: Store, *, limit: int | None = FEED_LIST_MAX) -> Answer:
     """Every feed with its state; ``limit`` keeps a Discord message short (the CLI lists all)."""
     feeds = await store.list_feeds()
     if not feeds:
@@ -180,7 +185,7 @@ async def list_feeds(store: Any, *, limit: int | None = FEED_LIST_MAX) -> Answer
     return Answer(title=f"Feeds ({len(feeds)})", description="\n".join(lines), footer=footer)
 
 
-async def feed_choices(store: Any, current: str) -> list[tuple[str, str]]:
+async def feed_choices(store: Store, current: str) -> list[tuple[str, str]]:
     """(label, value) pairs of feeds matching what the user typed, for autocomplete."""
     current = current.lower().lstrip("#")
     out = []
@@ -191,7 +196,7 @@ async def feed_choices(store: Any, current: str) -> list[tuple[str, str]]:
     return out[:25]
 
 
-async def round_in_chat(store: Any, number: int) -> Answer:
+async def round_in_chat(store: Store, number: int) -> Answer:
     """``/round N`` in Discord: the query layer's round view, except that a round nothing is recorded
     of is the asker's slip, answered as one line only they see (the CLI shows the recorded rounds)."""
     try:
@@ -205,7 +210,7 @@ async def round_in_chat(store: Any, number: int) -> Answer:
     return await answer(store, "round", {"number": number})
 
 
-async def round_choices(store: Any, current: str, *, limit: int = 25) -> list[int]:
+async def round_choices(store: Store, current: str, *, limit: int = 25) -> list[int]:
     """The recorded rounds whose number starts with what the user typed, for autocomplete."""
     typed = current.strip()
     return [n for n in await recorded_rounds(store) if str(n).startswith(typed)][:limit]
@@ -220,7 +225,7 @@ class ConnectionInfo:
     started_at: datetime | None = None
 
 
-async def status(store: Any, info: ConnectionInfo | None = None) -> Answer:
+async def status(store: Store, info: ConnectionInfo | None = None) -> Answer:
     """Feeds, last poll, feed errors, deliveries (last, pending, failed) and disabled subscriptions."""
     feeds = await store.list_feeds()
     summary = await store.delivery_summary()
@@ -250,7 +255,7 @@ async def status(store: Any, info: ConnectionInfo | None = None) -> Answer:
                   footer=f"as of {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
 
 
-async def _quarantined(store: Any) -> tuple[int, list[Any]]:
+async def _quarantined(store: Store) -> tuple[int, list[Any]]:
     """How many entries are quarantined, and the latest three (each with its reason)."""
     from storage import knowledge
 
@@ -266,7 +271,7 @@ def _dedupe(lines: Sequence[str]) -> list[str]:
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 
 
-async def replay_seeds_here(store: Any, settings: Settings, *, guild_id: int | None, channel_id: int,
+async def replay_seeds_here(store: Store, settings: Settings, *, guild_id: int | None, channel_id: int,
                             user_id: int | None, folder: Path | None = None) -> Answer:
     """Replay the seed feed so that its digests are posted to ``channel_id``: for trying the bot.
 

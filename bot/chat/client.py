@@ -22,7 +22,7 @@ import signal
 import socket
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import discord
@@ -38,6 +38,13 @@ from bot.errors import UserError
 from bot.extract.profile import load_profile
 from bot.logs import silence_voice_warnings
 from storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from bot.chat.delivery import DeliveryWorker
+    from bot.chat.threads import ThreadWorker
+    from bot.feeds.polling import PollOutcome
+    from bot.feeds.scheduler import FeedScheduler
+    from storage import Store
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +147,7 @@ class ParleyBot(commands.Bot):
     to `discord.Client` (tests shorten ``guild_ready_timeout``).
     """
 
-    def __init__(self, settings: Settings, *, store: Any = None, scheduler: bool = True, delivery: bool = True,
+    def __init__(self, settings: Settings, *, store: Store | None = None, scheduler: bool = True, delivery: bool = True,
                  worker_id: str | None = None, delivery_interval: float = 2.0, **client_options: Any) -> None:
         silence_voice_warnings()  # before discord.Client.__init__, which warns
         intents = discord.Intents.none()
@@ -159,16 +166,31 @@ class ParleyBot(commands.Bot):
         self.settings = settings
         # the slash commands' choices (sides, sectors) and the answers' words come from it
         self.profile = load_profile(settings.parley_profile)
-        self.store: Any = store
+        self._store = store
         self._owns_store = store is None
         self._want_scheduler = scheduler
         self._want_delivery = delivery
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self.delivery_interval = delivery_interval
-        self.delivery: Any = None
-        self.threads: Any = None  # the thread-per-round worker (`bot.chat.threads`)
-        self.scheduler: Any = None
+        self.delivery: DeliveryWorker | None = None
+        self.threads: ThreadWorker | None = None  # the thread-per-round worker (`bot.chat.threads`)
+        self.scheduler: FeedScheduler | None = None
         self.synced_commands: list[app_commands.AppCommand] = []
+
+    @property
+    def store(self) -> Store:
+        """The storage layer's `Store`: given to the constructor, or opened in `setup_hook`.
+
+        A property rather than an optional attribute, so that every command and worker (which
+        only run after `setup_hook`) gets a `Store`, not a `Store | None` to check each time.
+        """
+        if self._store is None:
+            raise RuntimeError("the bot's store opens in setup_hook: use it once the bot has logged in")
+        return self._store
+
+    @store.setter
+    def store(self, store: Store) -> None:
+        self._store = store
 
     async def on_message(self, message: discord.Message) -> None:
         """Not a prefix-command bot: questions are answered by the conversation cog's listener, and
@@ -182,8 +204,8 @@ class ParleyBot(commands.Bot):
         Runs after login and before the gateway connects, so commands are registered before
         the first interaction can arrive.
         """
-        if self.store is None:
-            self.store = await open_store(self.settings)
+        if self._store is None:
+            self._store = await open_store(self.settings)
         await self.load_all_extensions()
         self.synced_commands = await self.sync_commands()
         if self._want_delivery:
@@ -244,7 +266,7 @@ class ParleyBot(commands.Bot):
         if self.threads is not None:
             self.threads.kick()
 
-    async def on_poll_outcome(self, outcome: Any) -> None:
+    async def on_poll_outcome(self, outcome: PollOutcome) -> None:
         """The scheduler's report of one poll: queue a notice if it disabled its feed
         (`bot.answers.notices.after_poll`), then wake the delivery worker for what the poll wrote."""
         from bot.answers.notices import after_poll
@@ -265,11 +287,11 @@ class ParleyBot(commands.Bot):
         if self.threads is not None:
             await self.threads.stop()
         await super().close()
-        if self._owns_store and self.store is not None and hasattr(self.store, "close"):
-            await self.store.close()
+        if self._owns_store and self._store is not None:
+            await self._store.close()
 
 
-async def open_store(settings: Settings) -> Any:
+async def open_store(settings: Settings) -> Store:
     """The storage layer's `Store` for ``DATABASE_URL``, migrated first (as at every start)."""
     from storage import Store
     from storage.migrate import upgrade
@@ -278,7 +300,8 @@ async def open_store(settings: Settings) -> Any:
     return Store(settings.database_url)
 
 
-async def start_scheduler(settings: Settings, store: Any, on_outcome: Callable[[Any], Awaitable[None]]) -> Any:
+async def start_scheduler(settings: Settings, store: Store,
+                          on_outcome: Callable[[PollOutcome], Awaitable[None]]) -> FeedScheduler:
     """Start the feed scheduler (the polling room's `FeedScheduler`) on the bot's store.
 
     ``on_outcome`` gets each poll's outcome (`ParleyBot.on_poll_outcome`: a notice when the poll

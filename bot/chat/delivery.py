@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 import aiohttp
 import discord
@@ -48,6 +48,9 @@ from bot.chat.embeds import render
 from bot.chat.threads import thread_link
 from storage.models import Outbox, utcnow
 from storage.outbox import channel_of
+
+if TYPE_CHECKING:
+    from storage import Store
 
 __all__ = ["DeliveryWorker", "DiscordSink", "Outcome", "backoff", "nonce_for"]
 
@@ -88,7 +91,7 @@ class DiscordSink:
     is fenced with the row's lease token.
     """
 
-    def __init__(self, client: discord.Client, store: Any, *, worker_id: str = "sink",
+    def __init__(self, client: discord.Client, store: Store, *, worker_id: str = "sink",
                  lease_seconds: int = LEASE_SECONDS, clock: Callable[[], datetime] = utcnow) -> None:
         self.client = client
         self.store = store
@@ -257,7 +260,7 @@ class DeliveryWorker:
     is never left unrecorded), the rows leased but not started are given back, then it ends.
     """
 
-    def __init__(self, client: discord.Client, store: Any, *, worker_id: str, interval: float = 2.0,
+    def __init__(self, client: discord.Client, store: Store, *, worker_id: str, interval: float = 2.0,
                  batch: int = 10, lease_seconds: int = LEASE_SECONDS,
                  clock: Callable[[], datetime] = utcnow) -> None:
         self.sink = DiscordSink(client, store, worker_id=worker_id, lease_seconds=lease_seconds, clock=clock)

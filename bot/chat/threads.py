@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import discord
@@ -32,6 +32,9 @@ import discord
 from bot.answers.thread_posts import line_text, name_of, thread_name
 from storage import threads as stored
 from storage.models import Outbox, utcnow
+
+if TYPE_CHECKING:
+    from storage import Store
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +59,7 @@ def alert_round(item_key: str) -> int | None:
     return int(last) if item_key.startswith("alert:") and last.isdigit() else None
 
 
-async def thread_link(store: Any, channel_id: int, item_key: str) -> str | None:
+async def thread_link(store: Store, channel_id: int, item_key: str) -> str | None:
     """The line an alert of a round carries to that round's thread ("Discussion: <#…>"), when the
     channel has threads and the round a digest (a thread started on a message has its id)."""
     number = alert_round(item_key)
@@ -84,7 +87,7 @@ class DigestNotPosted(Exception):
 class ThreadSink:
     """Carries out one thread row: start (or rename) the thread, or post a line in it."""
 
-    def __init__(self, client: discord.Client, store: Any, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(self, client: discord.Client, store: Store, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.client = client
         self.store = store
         self.clock = clock
@@ -205,7 +208,7 @@ class ThreadSink:
 class ThreadWorker:
     """Drains the thread rows of the outbox (``discord-thread:``), like `DeliveryWorker` does digests."""
 
-    def __init__(self, client: discord.Client, store: Any, *, worker_id: str, interval: float = 2.0,
+    def __init__(self, client: discord.Client, store: Store, *, worker_id: str, interval: float = 2.0,
                  batch: int = 10, lease_seconds: int = 60, clock: Callable[[], datetime] = utcnow) -> None:
         self.sink = ThreadSink(client, store, clock=clock)
         self.store = store

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storage import Store
 
 DROPPED = "no longer in FEEDS"
 
@@ -26,7 +29,7 @@ class FeedsSync:
     dropped: list[str] = field(default_factory=list)
 
 
-async def sync_env_feeds(store: Any, urls: Sequence[str]) -> FeedsSync:
+async def sync_env_feeds(store: Store, urls: Sequence[str]) -> FeedsSync:
     """Make the feeds marked as the environment's exactly ``urls`` (`storage.Store.sync_env_feeds`)."""
     added, enabled, dropped = await store.sync_env_feeds(urls, dropped_reason=DROPPED)
     return FeedsSync(added, enabled, dropped)

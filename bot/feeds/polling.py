@@ -25,7 +25,7 @@ import sys
 from collections.abc import Awaitable, Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import aiohttp
 
@@ -38,6 +38,10 @@ from bot.feeds.fetch import DEFAULT_LIMITS, FetchLimits, FetchResult, fetch_feed
 from bot.feeds.parse import FeedError, ParsedFeed, parse_feed, prune_known
 from bot.feeds.policy import PollPolicy, disable_reason, next_delay, requested_interval
 from bot.feeds.xmlguard import unsafe_xml_reason
+
+if TYPE_CHECKING:
+    from storage import Store
+    from storage.models import Feed
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +60,7 @@ class Ingest(Protocol):
     """The pipeline's entry point (`bot.knowledge.ingest.ingest_entries`), as the poller calls it."""
 
     def __call__(
-        self, store: Any, entries: list[FeedEntry], *, feed_id: int | None, announce: bool, console: bool = False
+        self, store: Store, entries: list[FeedEntry], *, feed_id: int | None, announce: bool, console: bool = False
     ) -> Awaitable[Any]: ...
 
 
@@ -65,7 +69,7 @@ class IngestMany(Protocol):
     as (entries, feed_id, announce) triples, in one call; one report per triple."""
 
     def __call__(
-        self, store: Any, batches: list[tuple[list[FeedEntry], int | None, bool]], *, console: bool = False
+        self, store: Store, batches: list[tuple[list[FeedEntry], int | None, bool]], *, console: bool = False
     ) -> Awaitable[Sequence[Any]]: ...
 
 
@@ -79,7 +83,7 @@ def _one_by_one(ingest: Ingest) -> IngestMany:
     """An `Ingest` that takes one feed at a time, called once per feed of a group."""
 
     async def many(
-        store: Any, batches: list[tuple[list[FeedEntry], int | None, bool]], *, console: bool = False
+        store: Store, batches: list[tuple[list[FeedEntry], int | None, bool]], *, console: bool = False
     ) -> list[Any]:
         return [
             await ingest(store, entries, feed_id=feed_id, announce=announce, console=console)
@@ -165,7 +169,7 @@ class Poller:
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         *,
         policy: PollPolicy,
         limits: FetchLimits = DEFAULT_LIMITS,
@@ -201,7 +205,7 @@ class Poller:
         self._pending: dict[int, dict[str, Any]] | None = None  # batched state writes during poll_many
 
     @classmethod
-    def from_settings(cls, store: Any, settings: Settings, **kwargs: Any) -> Poller:
+    def from_settings(cls, store: Store, settings: Settings, **kwargs: Any) -> Poller:
         limits = kwargs.pop("limits", None) or FetchLimits(allow_private=settings.allow_private_feeds)
         policy = kwargs.pop("policy", None) or PollPolicy(interval=float(settings.poll_interval_seconds))
         return cls(store, policy=policy, limits=limits, **kwargs)
@@ -237,7 +241,7 @@ class Poller:
 
     # -- one feed -----------------------------------------------------------------------------
 
-    async def poll_feed(self, feed: Any, *, now: datetime | None = None) -> PollOutcome:
+    async def poll_feed(self, feed: Feed, *, now: datetime | None = None) -> PollOutcome:
         """Poll one feed row and record the result on it. Never raises for a feed's fault.
 
         Each outcome is logged at INFO, with the feed and the outcome as fields for JSON logs, so
@@ -250,7 +254,7 @@ class Poller:
             "http_status": outcome.status, "new_entries": outcome.new_entries})
         return outcome
 
-    async def _poll_feed(self, feed: Any, *, now: datetime | None) -> PollOutcome:
+    async def _poll_feed(self, feed: Feed, *, now: datetime | None) -> PollOutcome:
         async with self._gate:
             now = now or _now()
             outcome = PollOutcome(url=feed.url, feed_id=feed.id)
@@ -300,7 +304,7 @@ class Poller:
             return await self._succeeded(feed, outcome, result, now, ttl_minutes=parsed.ttl_minutes,
                                          content_hash=digest, title=parsed.title or None)
 
-    async def _ingest_new(self, feed: Any, parsed: ParsedFeed, outcome: PollOutcome) -> None:
+    async def _ingest_new(self, feed: Feed, parsed: ParsedFeed, outcome: PollOutcome) -> None:
         """Hand the entries not seen before to the pipeline; fetch article pages only for those.
 
         At most ``max_entries`` new entries are read per poll, in the feed's order. On a feed's
@@ -426,7 +430,7 @@ class Poller:
 
     async def _succeeded(
         self,
-        feed: Any,
+        feed: Feed,
         outcome: PollOutcome,
         result: FetchResult,
         now: datetime,
@@ -466,7 +470,7 @@ class Poller:
 
     async def _failed(
         self,
-        feed: Any,
+        feed: Feed,
         outcome: PollOutcome,
         result: FetchResult,
         error: str,
@@ -497,7 +501,7 @@ class Poller:
         await self._write_state(feed.id, changes)
         return outcome
 
-    async def _move(self, feed: Any, new_url: str) -> str | None:
+    async def _move(self, feed: Feed, new_url: str) -> str | None:
         """Follow a permanent redirect by updating the stored URL; ``None`` if another feed has it."""
         try:
             if not await self.store.move_feed(feed.id, new_url):
@@ -512,7 +516,7 @@ class Poller:
     # -- many feeds ---------------------------------------------------------------------------
 
     async def poll_many(
-        self, feeds: Sequence[Any], *, on_done: Callable[[PollOutcome], None] | None = None
+        self, feeds: Sequence[Feed], *, on_done: Callable[[PollOutcome], None] | None = None
     ) -> list[PollOutcome]:
         """Poll ``feeds`` concurrently (bounded), each once; outcomes in the order given.
 
@@ -523,7 +527,7 @@ class Poller:
         their entries, already recorded, are recognised by the pipeline.
         """
 
-        async def one(feed: Any) -> PollOutcome:
+        async def one(feed: Feed) -> PollOutcome:
             try:
                 outcome = await self.poll_feed(feed)
             except Exception as exc:  # the database went away mid-poll: report it, keep polling the rest

@@ -24,7 +24,7 @@ import inspect
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -32,6 +32,10 @@ from bot.config import Settings
 from bot.feeds.fetch import FetchLimits
 from bot.feeds.policy import PollPolicy, first_poll_at, resume_at
 from bot.feeds.polling import Ingest, Poller, PollOutcome, _now
+
+if TYPE_CHECKING:
+    from storage import Store
+    from storage.models import Feed
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +61,7 @@ class FeedScheduler:
         self,
         settings: Settings,
         *,
-        store: Any = None,
+        store: Store | None = None,
         policy: PollPolicy | None = None,
         limits: FetchLimits | None = None,
         ingest: Ingest | None = None,
@@ -80,7 +84,7 @@ class FeedScheduler:
         self._in_flight: set[asyncio.Task[Any]] = set()
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         if self._store is None:
             raise RuntimeError("the scheduler is not started")
         return self._store
@@ -163,7 +167,7 @@ class FeedScheduler:
             if job.id.startswith("feed:") and job.id not in wanted:
                 job.remove()
 
-    async def add_feed(self, url: str) -> Any:
+    async def add_feed(self, url: str) -> Feed:
         """Add a feed (e.g. from a slash command) and schedule its first poll in its hash slot."""
         feed = await self.store.add_feed(url)
         if self._scheduler is not None and feed.disabled_at is None and self._scheduler.get_job(_job_id(feed.id)) is None:
