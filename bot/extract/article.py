@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -61,7 +61,7 @@ class Mentions:
             i += 1
         return out
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Mention]:
         return iter(self.items)
 
 
@@ -305,13 +305,13 @@ def _find_people(
             continue
         for start, end in found[id(person.titles)]:
             rest = text[end : end + 60]
-            name = _NAME_AFTER.match(rest)
-            if name:
-                name_start = end + name.start(1)
+            named = _NAME_AFTER.match(rest)
+            if named:
+                name_start = end + named.start(1)
                 if covered(name_start):
                     continue  # "Treasury Secretary Scott Bessent": the name speaks for itself
-                token = name.group(1).split()[-1].rstrip(".")
-                if name.group(1).split()[0] == person.surname:  # "Vice Premier He": the surname itself
+                token = named.group(1).split()[-1].rstrip(".")
+                if named.group(1).split()[0] == person.surname:  # "Vice Premier He": the surname itself
                     mentions.append(Mention(person.name, start, name_start + len(person.surname), via="title"))
                     continue
                 fuzzy = _fuzzy_person(token, candidates=(person,), loose=True)

@@ -165,9 +165,9 @@ def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date
             return resolve(inner[0], anchor, forward=forward)
         day_only = _DAY_ONLY.match(paren)
         if day_only:
-            day = _day_of_month(int(day_only.group(1)), anchor)
-            if day is not None and abs((day - anchor).days) <= 7:
-                return day
+            near = _day_of_month(int(day_only.group(1)), anchor)
+            if near is not None and abs((near - anchor).days) <= 7:
+                return near
     weekday = _WEEKDAYS.index(m.group("day").lower())
     rel = (m.group("rel") or "").lower()
     if rel == "next" or (forward and rel != "last"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from bot.extract.lexicon import SITTING_NOUNS, alternation
 from bot.extract.near import Cue
@@ -31,14 +32,14 @@ def word_trie(words: Iterable[str]) -> str:
     position; a trie lets it leave after the first letter. A longer word is preferred to a word
     that begins it, as in an alternation sorted longest first (an optional group is greedy).
     """
-    trie: dict[str, dict] = {}
+    trie: dict[str, Any] = {}  # a letter → the trie of what follows it ("" ends a word)
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
+    def emit(node: dict[str, Any]) -> str:
         branches = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
         if not branches:
             return ""

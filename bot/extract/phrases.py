@@ -66,7 +66,9 @@ def _has_top_level_bar(pattern: str) -> bool:
 
 def _split_top(body: str) -> list[str]:
     """The alternatives of a pattern at its top level (not inside groups or classes)."""
-    parts, depth, escaped, current = [], 0, False, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth, escaped = 0, False
     for ch in body:
         if escaped:
             escaped = False
@@ -434,11 +436,12 @@ def _one_per_set(
         by_set.setdefault(set_id, []).append(compiled)
         case_of[set_id] = case_sensitive
     joined = []
-    for set_id, compiled in by_set.items():
-        if len(compiled) > 1:
-            ordered = sorted(dict.fromkeys(c.pattern for c in compiled), key=len, reverse=True)
-            compiled = [re.compile("|".join(f"(?:{p})" for p in ordered))]
-        joined.append((set_id, compiled[0], case_of[set_id]))
+    for set_id, alternatives in by_set.items():
+        one = alternatives[0]
+        if len(alternatives) > 1:
+            ordered = sorted(dict.fromkeys(c.pattern for c in alternatives), key=len, reverse=True)
+            one = re.compile("|".join(f"(?:{p})" for p in ordered))
+        joined.append((set_id, one, case_of[set_id]))
     return tuple(joined)
 
 

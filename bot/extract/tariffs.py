@@ -181,7 +181,7 @@ def _rate_value(text: str) -> float | None:
 
 def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
     text = sentence.text
-    anchors = []
+    anchors: list[_Anchor] = []
     lowered = article.lower[sentence.start : sentence.end]
     for m in RATES_NEAR.finditer(lowered, lowered):
         name = next(k for k in "abcdef" if m.group(k))
@@ -368,13 +368,13 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
             ):
                 sectors = list(last_sectors)
                 country = {article.profile.country_sector(r) for r in (rate, previous_rate)} - {None}
-                if set(sectors) <= country | country_rate_sectors and article.profile.country_sector(rate):
-                    sectors = [article.profile.country_sector(rate)]  # "to 24% from the current 10%": baseline or [previous_sector]  # a part of the rate before, or an aside on it
+                if set(sectors) <= country | country_rate_sectors and (own := article.profile.country_sector(rate)):
+                    sectors = [own]  # "to 24% from the current 10%": baseline or [previous_sector]  # a part of the rate before, or an aside on it
             if not sectors and anchor.from_rate and i and anchor.start - anchors[i - 1].end < 32 and last_sectors:
                 sectors = list(last_sectors)
                 country = {article.profile.country_sector(r) for r in (rate, previous_rate)} - {None}
-                if set(sectors) <= country | country_rate_sectors and article.profile.country_sector(rate):
-                    sectors = [article.profile.country_sector(rate)]  # "to 24% from the current 10%": baseline
+                if set(sectors) <= country | country_rate_sectors and (own := article.profile.country_sector(rate)):
+                    sectors = [own]  # "to 24% from the current 10%": baseline
             if not sectors:
                 # backward: the goods the sentence is about, skipping asides between dashes
                 back_floor = max((a.end for a in anchors[:i] if not _within(a.start, asides)), default=0)
@@ -406,7 +406,8 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
                     if _refers_back(text, anchor.start) and not any(t.evidence == text for t in found)
                     else []
                 )
-                sectors = same or ([article.profile.country_sector(rate)] if article.profile.country_sector(rate) else [])
+                own = article.profile.country_sector(rate)
+                sectors = same or ([own] if own else [])
             last_sectors = sectors
             for sector in sectors:
                 previous_sector = sector

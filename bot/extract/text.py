@@ -77,8 +77,10 @@ def html_to_lines(html: str) -> list[str]:
         marked = _BLOCK_TAG.sub("\n", html)
         if _NOT_TEXT_TAG.search(marked):
             marked = _NOT_TEXT_BLOCK.sub("\n", marked)
-        text = _plain_markup_text(marked)
-        if text is None:
+        plain = _plain_markup_text(marked)
+        if plain is not None:
+            text = plain
+        else:
             try:
                 root = lxml.etree.fromstring(f"<div>{marked}</div>", _HTML_PARSER)
                 text = marked if root is None else str(root.xpath("string()"))
@@ -195,7 +197,7 @@ class Sentence(NamedTuple):
     start: int  # offset in Article.text
     end: int
     paragraph: int
-    index: int
+    index: int  # type: ignore[assignment]  # the sentence's number; shadows tuple.index, which nothing here calls
 
 
 def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:

@@ -31,9 +31,10 @@ for a compass word ("North Korea", "South Korea") is also said alone ("Korea", "
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from babel import Locale
 from countryinfo import CountryInfo
@@ -72,7 +73,9 @@ def _dotted(word: str) -> list[str]:
 @cache
 def countries() -> tuple[Country, ...]:
     """Every country in the data package, with the words that name it."""
-    raw = CountryInfo.all()
+    # read as plain mappings: the package's TypedDict says every key is there, but entries of its
+    # data_no_iso set (territories) have no ISO codes and some no population
+    raw: Mapping[str, Mapping[str, Any]] = CountryInfo.all()
     out: list[Country] = []
     for data in raw.values():
         iso = data.get("ISO") or {}
