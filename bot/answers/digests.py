@@ -9,6 +9,7 @@ cites its sources by number (``[1][3]``); the numbers index the answer's source 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -106,10 +107,10 @@ async def build_round_view(session: Session, number: int) -> RoundView | None:
         return None
     total, first = await kb.entries_in_round(session, number, limit=MAX_SOURCES)
     sampled = {i for c in claims for i in json.loads(c.sample_entry_ids)}
-    entries = {e.id: e for e in first}
+    entries: dict[int | None, Entry] = {e.id: e for e in first}
     missing = sampled - set(entries)
     if missing:
-        entries.update(await kb.entries_by_ids(session, missing, cited_only=True))
+        entries.update((await kb.entries_by_ids(session, missing, cited_only=True)).items())
     ordered = sorted(entries.values(), key=lambda e: (as_utc(e.published) or _NEVER, e.id or 0))[:MAX_SOURCES]
     number_of = {e.id: i + 1 for i, e in enumerate(ordered)}
     view = RoundView(number=number, status=None, source_total=max(total, len(ordered)), sources=ordered)
@@ -150,7 +151,7 @@ def _rate(value: Any) -> str:
     return f"{value:g}%" if isinstance(value, int | float) else str(value)
 
 
-def render_round(view: RoundView, *, changes: list[tuple[str, str, str]] = (), labels: Labels = PLAIN) -> Answer:
+def render_round(view: RoundView, *, changes: Sequence[tuple[str, str, str]] = (), labels: Labels = PLAIN) -> Answer:
     """The round view as an answer: ``/round N``, ``/latest`` and the round digest.
 
     ``changes`` are (actor, issue, previous stance) of the round's changed positions, for a note.
@@ -259,7 +260,7 @@ async def position_change(
         previous_stance="/".join(json.loads(c.value) for c in before) if before else None,
         previous_sentence=prev_fact.sentence if prev_fact else None,
         previous_entry=prev_entry,
-        date=date or (as_utc(entry.published).date().isoformat() if entry.published else None),
+        date=date or (published.date().isoformat() if (published := as_utc(entry.published)) else None),
     )
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.answers.answer import Answer, AnswerField
 from bot.answers.digests import to_payload
 from bot.chat.chatops import when
+from storage.kinds import OutboxKind
 from storage.models import as_utc
 from storage.outbox import discord_destination
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NOTICE_KIND = "notice"
+NOTICE_KIND = OutboxKind.NOTICE
 
 
 def feed_disabled_key(feed: Feed) -> str:

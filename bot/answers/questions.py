@@ -151,12 +151,12 @@ class QuestionParser:
             token = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
             if len(token) < 4 or token in _STOPWORDS:
                 continue
-            name = self._people.get(token)
-            if name is None and len(token) >= 5:
+            person = self._people.get(token)
+            if person is None and len(token) >= 5:
                 best = process.extractOne(token, self._single_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-                name = self._people[best[0]] if best else None
-            if name and name not in found:
-                found.append(name)
+                person = self._people[best[0]] if best else None
+            if person and person not in found:
+                found.append(person)
         return tuple(found)
 
     def side_in(self, text: str) -> str | None:

@@ -128,6 +128,7 @@ async def add_feed(store: Store, settings: Settings, url: str, *, scheduler: Fee
 async def _reenable_feed(store: Store, feed: Feed, *, scheduler: FeedScheduler | None = None) -> Answer:
     """Enable a disabled feed again. Enabled by a person, it is theirs from now on: if it had
     been dropped from FEEDS, the next start leaves it alone (``from_env`` false)."""
+    assert feed.id is not None  # a stored feed has its id
     reason = feed.disabled_reason or "no reason recorded"
     await store.update_feed_state(feed.id, disabled_at=None, disabled_reason=None, failures=0, last_error=None,
                                   next_poll_at=None, from_env=False)
@@ -153,6 +154,7 @@ async def find_feed(store: Store, feed_ref: str) -> Feed:
 async def remove_feed(store: Store, feed_ref: str) -> Answer:
     """Stop following a feed given by its number (``3`` or ``#3``) or its URL."""
     feed = await find_feed(store, feed_ref)
+    assert feed.id is not None  # a stored feed has its id
     if not await store.remove_feed(feed.id):
         raise UserError(f"no feed {feed_ref!r} (see /feed list)")
     note = "\nIt is listed in FEEDS: the next start adds it again unless it is taken out there." if feed.from_env else ""
@@ -229,7 +231,7 @@ async def status(store: Store, info: ConnectionInfo | None = None) -> Answer:
     """Feeds, last poll, feed errors, deliveries (last, pending, failed) and disabled subscriptions."""
     feeds = await store.list_feeds()
     summary = await store.delivery_summary()
-    last_poll = max((as_utc(f.last_polled_at) for f in feeds if f.last_polled_at), default=None)
+    last_poll = max((polled for f in feeds if (polled := as_utc(f.last_polled_at))), default=None)
     failing = [f for f in feeds if f.last_error and not f.disabled_at]
     disabled_feeds = [f for f in feeds if f.disabled_at]
     fields = [

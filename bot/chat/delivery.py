@@ -68,7 +68,7 @@ UNKNOWN_MESSAGE = 10008
 
 def backoff(attempts: int) -> float:
     """Seconds before retry number ``attempts`` (1, 2, ...): doubling from 5 s, at most an hour."""
-    return min(BACKOFF_BASE_SECONDS * 2 ** max(attempts - 1, 0), BACKOFF_MAX_SECONDS)
+    return min(BACKOFF_BASE_SECONDS * (1 << max(attempts - 1, 0)), BACKOFF_MAX_SECONDS)
 
 
 @dataclass

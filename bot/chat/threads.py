@@ -34,6 +34,8 @@ from storage import threads as stored
 from storage.models import Outbox, utcnow
 
 if TYPE_CHECKING:
+    from discord.types.threads import ThreadArchiveDuration  # types only: the module cannot be imported first
+
     from storage import Store
 
 log = logging.getLogger(__name__)
@@ -42,7 +44,7 @@ THREAD_ALREADY_STARTED = 160004  # "A thread has already been created for this m
 THREAD_ARCHIVED = 50083
 UNKNOWN_CHANNEL = 10003
 UNKNOWN_MESSAGE = 10008
-AUTO_ARCHIVE_MINUTES = 10080  # a week: a round's talk goes on for days
+AUTO_ARCHIVE_MINUTES: ThreadArchiveDuration = 10080  # a week: a round's talk goes on for days
 WAIT_FOR_DIGEST_SECONDS = 2.0
 MAX_ATTEMPTS = 8
 

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import feedparser
@@ -20,6 +20,9 @@ from bot.errors import UserError
 from bot.feeds.clean import clean_entry, clean_guid, clean_line
 from bot.feeds.entry import FeedEntry
 from bot.feeds.xmlguard import unsafe_xml_reason
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 class FeedError(UserError, ValueError):
@@ -57,7 +60,7 @@ def _guid(entry: feedparser.FeedParserDict, index: int) -> str:
     Not the position in the feed: a new entry on top would shift every position and the
     whole feed would look new on the next poll.
     """
-    found = entry.get("id") or entry.get("link")
+    found: str | None = entry.get("id") or entry.get("link")  # feedparser is untyped
     if found:
         return found
     basis = f"{entry.get('title', '')}\n{entry.get('summary', '')}".encode()
@@ -118,13 +121,12 @@ _ATOM = "{http://www.w3.org/2005/Atom}"
 _RDF_ITEM = "{http://purl.org/rss/1.0/}item"
 
 
-def _item_id(element: Any) -> str | None:
+def _item_id(element: etree._Element) -> str | None:
     """The id feedparser will give this item, when it is plainly stated (``<guid>`` / ``<id>``)."""
     tag = element.tag
     child = element.find(f"{_ATOM}id") if isinstance(tag, str) and tag.startswith(_ATOM) else element.find("guid")
-    if child is None or not (child.text or "").strip():
-        return None
-    return child.text.strip()
+    text = (child.text or "").strip() if child is not None else ""
+    return text or None
 
 
 def prune_known(data: bytes, known: Container[str], *, checked: bool = False) -> tuple[bytes, int] | None:
@@ -147,7 +149,7 @@ def prune_known(data: bytes, known: Container[str], *, checked: bool = False) ->
         root = etree.fromstring(data, parser=parser)
     except (etree.XMLSyntaxError, ValueError):
         return None
-    if root.getroottree().docinfo.doctype:
+    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]  # lxml-stubs' DocInfo omits doctype
         return None
     if root.tag == "rss":
         channel = root.find("channel")
@@ -158,6 +160,7 @@ def prune_known(data: bytes, known: Container[str], *, checked: bool = False) ->
         return None  # RSS 1.0 / RDF and the rest: parse the whole document
     for element in items:
         guid = _item_id(element)
-        if guid is not None and guid in known:
-            element.getparent().remove(element)
+        parent = element.getparent()
+        if guid is not None and guid in known and parent is not None:  # an item always has its channel or feed
+            parent.remove(element)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8"), len(items)

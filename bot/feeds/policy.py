@@ -74,7 +74,7 @@ def backoff_delay(failures: int, policy: PollPolicy) -> float:
     """Geometric back-off after ``failures`` consecutive failures (1 → the interval)."""
     if failures <= 0:
         return policy.interval
-    return min(policy.interval * 2 ** min(failures - 1, 32), max(policy.max_backoff, policy.interval))
+    return min(policy.interval * (1 << min(failures - 1, 32)), max(policy.max_backoff, policy.interval))
 
 
 def next_delay(

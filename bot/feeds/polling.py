@@ -255,6 +255,7 @@ class Poller:
         return outcome
 
     async def _poll_feed(self, feed: Feed, *, now: datetime | None) -> PollOutcome:
+        assert feed.id is not None  # a stored feed has its id
         async with self._gate:
             now = now or _now()
             outcome = PollOutcome(url=feed.url, feed_id=feed.id)
@@ -271,7 +272,7 @@ class Poller:
                 outcome.kind = "not_modified"
                 return await self._succeeded(feed, outcome, result, now, ttl_minutes=None)
             body = result.body or b""
-            digest = hashlib.sha256(body).hexdigest()
+            digest: str | None = hashlib.sha256(body).hexdigest()
             if digest == feed.content_hash and feed.initialized:
                 outcome.kind = "unchanged"  # a server without validators sent the same bytes again
                 return await self._succeeded(feed, outcome, result, now, ttl_minutes=None)
@@ -439,6 +440,7 @@ class Poller:
         content_hash: str | None = None,
         title: str | None = None,
     ) -> PollOutcome:
+        assert feed.id is not None  # a stored feed has its id
         asked = requested_interval(ttl_minutes=ttl_minutes, max_age=result.max_age, retry_after=result.retry_after)
         if outcome.kind != "new" and feed.min_interval_seconds:
             asked = max(asked or 0, feed.min_interval_seconds)  # a 304 carries no ttl: keep what the feed said
@@ -481,6 +483,7 @@ class Poller:
         Failures never touch etag / last-modified / body hash: the next poll re-reads the same
         body, so entries that could not be recorded this time are recorded then.
         """
+        assert feed.id is not None  # a stored feed has its id
         failures = (feed.failures or 0) + 1
         outcome.error = error
         reason = disable_reason(status=result.status, error=error, failures=failures, policy=self.policy)
@@ -503,6 +506,7 @@ class Poller:
 
     async def _move(self, feed: Feed, new_url: str) -> str | None:
         """Follow a permanent redirect by updating the stored URL; ``None`` if another feed has it."""
+        assert feed.id is not None  # a stored feed has its id
         try:
             if not await self.store.move_feed(feed.id, new_url):
                 return None

@@ -170,6 +170,7 @@ class FeedScheduler:
     async def add_feed(self, url: str) -> Feed:
         """Add a feed (e.g. from a slash command) and schedule its first poll in its hash slot."""
         feed = await self.store.add_feed(url)
+        assert feed.id is not None  # a stored feed has its id
         if self._scheduler is not None and feed.disabled_at is None and self._scheduler.get_job(_job_id(feed.id)) is None:
             when = resume_at(feed.url, _aware(feed.next_poll_at), _now(), self.policy)
             if feed.next_poll_at is None:

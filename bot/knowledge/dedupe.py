@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from typing import cast
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import lxml.html
@@ -50,11 +51,12 @@ def clean_text(html: str) -> str:
         return ""
     if "<" in html:
         try:
-            root = lxml.html.fromstring(html)
+            # an HTML element (lxml-stubs types fromstring's result as a plain XML element)
+            root = cast(lxml.html.HtmlElement, lxml.html.fromstring(html))
         except (ValueError, lxml.etree.ParserError):
             text = html
         else:
-            for bad in root.xpath("//script|//style|//noscript"):
+            for bad in cast(list[lxml.html.HtmlElement], root.xpath("//script|//style|//noscript")):
                 bad.drop_tree()
             for element in root.iter():
                 if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:

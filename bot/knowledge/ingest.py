@@ -28,7 +28,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bot import metrics
 from bot.answers.digests import PLAIN, Labels, position_change, render_change, round_answer, to_payload
@@ -126,15 +126,15 @@ async def ingest_feeds(
     Extraction runs off the event loop, each article cut to `MAX_ARTICLE_CHARS` and given
     ``budget`` seconds (`bot.knowledge.offloop`); an article over budget is quarantined.
     """
-    batches = [FeedBatch(*b) for b in batches]
-    reports = [IngestReport() for _ in batches]
-    everything = [e for b in batches for e in b.entries]
+    grouped = [FeedBatch(*b) for b in batches]
+    reports = [IngestReport() for _ in grouped]
+    everything = [e for b in grouped for e in b.entries]
     if not everything:
         return reports
     known = await store.known_guids([e.guid for e in everything])
     work: list[tuple[FeedEntry, IngestReport, FeedBatch]] = []
     seen: set[str] = set()
-    for batch, report in zip(batches, reports, strict=True):
+    for batch, report in zip(grouped, reports, strict=True):
         for entry in batch.entries:
             if entry.guid in known or entry.guid in seen:
                 report.duplicate += 1
@@ -430,7 +430,7 @@ async def _record_facts(
     await session.flush()  # ids of the new claims
     await kb.bump_source_counts(session, bulk)
     now = utcnow()
-    fact_rows = [
+    fact_rows: list[dict[str, Any]] = [
         {
             "entry_id": entry.id,
             "round": facts.round,
@@ -472,7 +472,7 @@ async def _record_facts(
             }
             item_key = f"digest:round:{facts.round}"
             had_digest = await threads_store.digests_already_written(session, item_key, list(payloads))
-            wrote = await outbox.put_outbox_many(session, item_key=item_key, kind="digest", payloads=payloads)
+            wrote = await outbox.put_outbox_many(session, item_key=item_key, kind=OutboxKind.DIGEST, payloads=payloads)
             await _write_thread_rows(session, facts.round, entry, payloads, had_digest)
             if wrote:
                 report.digests += 1
@@ -487,7 +487,7 @@ async def _record_facts(
         wrote = await outbox.put_outbox_many(
             session,
             item_key=f"alert:position:{change.actor}:{change.issue}:{when}",
-            kind="alert",
+            kind=OutboxKind.ALERT,
             payloads=payloads,
         )
         if wrote:

@@ -148,7 +148,8 @@ def _people(value: str) -> frozenset[str]:
 
 
 def _minutes(value: str) -> int | None:
-    return json.loads(value).get("minutes")
+    minutes: int | None = json.loads(value).get("minutes")
+    return minutes
 
 
 def _same_sitting(a: frozenset[str], b: frozenset[str]) -> bool:
