@@ -12,13 +12,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pydantic import ValidationError
 
 from bot.config import Settings, load_settings
 from bot.errors import UserError
 from storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from bot.answers.answer import Answer
 
 EXIT_OK = 0
 EXIT_BELOW_MIN = 1
@@ -164,7 +167,7 @@ def _score(args: argparse.Namespace) -> int:
 USES_PROFILE = frozenset({"run", "replay", "ask", "poll"})
 
 
-async def _feeds(args: argparse.Namespace, settings: Settings) -> Any:
+async def _feeds(args: argparse.Namespace, settings: Settings) -> Answer:
     """`parley feeds ...`: the same functions as `/feed` in Discord, on the configured database."""
     from bot.chat import chatops
     from storage import Store
@@ -180,8 +183,6 @@ async def _feeds(args: argparse.Namespace, settings: Settings) -> Any:
             answer = await chatops.remove_feed(store, args.feed)
         else:
             answer = await chatops.enable_feed(store, args.feed)
-    if answer.error:
-        raise UserError(answer.title)
     return answer
 
 
@@ -203,10 +204,12 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(replay(settings, Path(args.dir), console=args.console or not settings.discord_token))
     if args.command == "ask":
         from bot.answers.queries import ask
+        from bot.feeds.clean import clean_line
 
-        answer = asyncio.run(ask(settings, args.text))
-        if answer.error:  # a mistake in the question (or a database away): one line on stderr
-            raise UserError(" ".join(answer.to_text().split()))
+        try:
+            answer = asyncio.run(ask(settings, args.text))
+        except (UserError, StorageError) as exc:  # one line on stderr, cleaned as an answer's text is
+            raise UserError(clean_line(str(exc)) or "") from None
         print(answer.to_text())
         return EXIT_OK
     if args.command == "poll":

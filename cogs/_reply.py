@@ -1,7 +1,8 @@
-"""Helpers shared by the cogs: send an `Answer` as the interaction's reply, run a query.
+"""Helpers shared by the cogs: send an `Answer` as the interaction's reply, in time; Manage Server only.
 
-An error answer goes only to the asker, as one line; any other answer is rendered as embeds
-(`bot.chat.embeds.render`) that never ping anyone.
+An answer is rendered as embeds (`bot.chat.embeds.render`) that never ping anyone. A user's
+mistake is no answer: it raises `UserError`, which the command tree's error handler
+(`bot.chat.client.ParleyTree.on_error`) shows only to the asker, as one line.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ import discord
 from discord import app_commands
 
 from bot.answers.answer import Answer
-from bot.answers.queries import answer
 from bot.chat.client import ParleyBot
-from bot.chat.embeds import error_line, render
+from bot.chat.embeds import render
 
 if TYPE_CHECKING:
     from storage import Store
@@ -26,11 +26,8 @@ NO_MENTIONS = discord.AllowedMentions.none()
 
 
 async def reply(interaction: discord.Interaction[ParleyBot], answer: Answer, *, ephemeral: bool = False) -> None:
-    """Answer the interaction with ``answer``: embeds, or one ephemeral line when it is an error."""
-    if answer.error:
-        await _send(interaction, content=error_line(answer.title), ephemeral=True)
-    else:
-        await _send(interaction, embeds=render(answer), ephemeral=ephemeral)
+    """Answer the interaction with ``answer``, as embeds."""
+    await _send(interaction, embeds=render(answer), ephemeral=ephemeral)
 
 
 async def _send(interaction: discord.Interaction[ParleyBot], *, ephemeral: bool, **kwargs: Any) -> None:
@@ -38,12 +35,6 @@ async def _send(interaction: discord.Interaction[ParleyBot], *, ephemeral: bool,
         await interaction.followup.send(ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **kwargs)
     else:
         await interaction.response.send_message(ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **kwargs)
-
-
-async def ask(interaction: discord.Interaction[ParleyBot], command: str, args: dict[str, Any]) -> Answer:
-    """The query layer's answer to ``command`` with ``args``, as `parley ask` would give it."""
-    client = interaction.client
-    return await answer(client.store, command, args, client.profile)
 
 
 DEFER_AFTER_SECONDS = 2.0

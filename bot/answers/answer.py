@@ -29,24 +29,16 @@ class AnswerField:
 
 @dataclass(slots=True)
 class Answer:
-    """What a question gets back. ``error`` answers are shown only to the asker."""
+    """What a question gets back (a user's mistake is no answer: it raises `bot.errors.UserError`)."""
 
     title: str
     description: str = ""
     fields: list[AnswerField] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
-    error: bool = False
     footer: str | None = None
-
-    @classmethod
-    def failure(cls, message: str) -> Answer:
-        """A one-line error for the asker (bad argument, unknown round...)."""
-        return cls(title=message, error=True)
 
     def to_text(self) -> str:
         """The terminal face: title, description, fields and sources as plain text."""
-        if self.error:
-            return clean_text(self.title)
         lines = [self.title, "=" * min(len(self.title), 78)]
         if self.description:
             lines += [self.description, ""]

@@ -21,12 +21,12 @@ class NothingRecorded(LookupError):
     """No round is recorded yet, or not the one asked about (the message says which)."""
 
 
-async def _view(session: AsyncSession, number: Any) -> RoundView:
+async def _view(session: AsyncSession, number: int | None) -> RoundView:
     if number is None:
         number = await kb.latest_round(session)
         if number is None:
             raise NothingRecorded("Nothing recorded yet: no round has been reported so far.")
-    view = await build_round_view(session, int(number))
+    view = await build_round_view(session, number)
     if view is None:
         rounds = await kb.recorded_rounds(session)
         listed = ", ".join(str(r) for r in rounds) if rounds else "none yet"
@@ -49,13 +49,12 @@ def _minutes(value: Any) -> str:
     return f"{minutes} min" if minutes is not None else "length not reported"
 
 
-async def meetings(session: AsyncSession, args: dict[str, Any], profile: Profile) -> Answer:
+async def meetings(session: AsyncSession, number: int | None, people: tuple[str, ...]) -> Answer:
     """Who met whom in a round, and for how long; only the meetings with ``people`` when they were in one."""
     try:
-        view = await _view(session, args.get("number"))
+        view = await _view(session, number)
     except NothingRecorded as exc:
         return Answer(title=str(exc))
-    people = [str(p) for p in args.get("people") or []]
     held = view.of("meeting")
     counterparts = [p for p in people if any(p in (s.value.get("with") or []) for s in held)]
     shown = [s for s in held if not counterparts or set(counterparts) & set(s.value.get("with") or [])]
@@ -80,10 +79,10 @@ async def meetings(session: AsyncSession, args: dict[str, Any], profile: Profile
                   sources=_sources(view, refs), footer=f"/round {view.number} for everything about this round")
 
 
-async def when_where(session: AsyncSession, args: dict[str, Any], profile: Profile) -> Answer:
+async def when_where(session: AsyncSession, number: int | None) -> Answer:
     """Where and when a round was (or will be) held."""
     try:
-        view = await _view(session, args.get("number"))
+        view = await _view(session, number)
     except NothingRecorded as exc:
         return Answer(title=str(exc))
     verb = "is planned" if view.status == "upcoming" else ("was held" if view.status == "held" else "was reported")
@@ -98,7 +97,7 @@ async def when_where(session: AsyncSession, args: dict[str, Any], profile: Profi
                   footer=f"/round {view.number} for everything about this round")
 
 
-async def next_round(session: AsyncSession, args: dict[str, Any], profile: Profile) -> Answer:
+async def next_round(session: AsyncSession) -> Answer:
     """The next round if one is announced; otherwise the latest round and what it said comes next."""
     latest = await kb.latest_round(session)
     if latest is None:
@@ -117,12 +116,10 @@ async def next_round(session: AsyncSession, args: dict[str, Any], profile: Profi
     )
 
 
-async def topics(session: AsyncSession, args: dict[str, Any], profile: Profile) -> Answer:
+async def topics(session: AsyncSession, number: int | None, topic: str | None, profile: Profile) -> Answer:
     """The topics of a round, or whether (and in which rounds) one topic came up."""
-    topic = args.get("topic")
-    number = args.get("number")
     if topic and number is None:
-        return await _rounds_with_topic(session, str(topic), profile)
+        return await _rounds_with_topic(session, topic, profile)
     try:
         view = await _view(session, number)
     except NothingRecorded as exc:
@@ -130,7 +127,7 @@ async def topics(session: AsyncSession, args: dict[str, Any], profile: Profile) 
     discussed = {s.value: s for s in view.of("topic")}
     skipped = {s.value: s for s in view.of("not_discussed")}
     if topic:
-        label = profile.label(str(topic))
+        label = profile.label(topic)
         if topic in discussed:
             s = discussed[topic]
             title, refs = f"Yes: {label} came up in round {view.number} {s.cite()}", set(s.refs)

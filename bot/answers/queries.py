@@ -1,11 +1,20 @@
 """One query layer for `/round N`, `/latest`, `/timeline`, `/positions`, `/changes`, `/tariffs`, `/why`,
 and for questions in plain words.
 
-`answer(store, command, args)` is what the Discord cogs call with parsed options;
-`ask(settings, text)` takes a command's text (``"/round 5"``) or a question in plain words
-(``"who met in round 5?"``) for `parley ask`, and `ask_question` is what a mention or a DM gets:
-all run the same code. They return an `Answer`: a bad argument is a one-line `Answer.failure`,
-never an exception; a question not understood gets the help (three examples and the commands).
+One typed function per query (`round_`, `latest`, `timeline`, `positions`, `changes`, `tariffs`,
+`why`, and the narrower `meetings`, `when_where`, `next_round`, `topics` that only questions in
+plain words reach): the Discord cogs call them with their parsed options. `parse` reads a
+command's text (``"/round 5"``) into a typed query (`bot.answers.query`), and `run` answers any
+query by calling its function; `ask(settings, text)` is `parley ask`, and `ask_question` is what a
+mention or a DM gets: all run the same code and return an `Answer`.
+
+A user's mistake (a round out of range, an unknown side or sector, an article never seen) raises
+`UserError` with one line. Why an exception rather than an error answer: it is the one channel
+every layer of Parley already uses for a user's mistake (profiles, feeds, gold files, the feed
+commands), every front end already turns it into one line (the CLI on stderr with exit 2, the
+command tree's error handler as an ephemeral line, the conversation as a reply), and a query's
+function then returns only answers, so no caller has to check whether an answer is really one.
+A question in plain words that is not understood is no mistake: it gets the help.
 """
 
 from __future__ import annotations
@@ -15,20 +24,36 @@ import re
 import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, assert_never
 
 from bot.answers import focused
 from bot.answers.answer import Answer, AnswerField, Source
 from bot.answers.digests import position_change, render_change, round_answer
+from bot.answers.query import (
+    ChangesQuery,
+    HelpQuery,
+    LatestQuery,
+    MeetingsQuery,
+    NextQuery,
+    PositionsQuery,
+    Query,
+    RoundQuery,
+    TariffsQuery,
+    TimelineQuery,
+    TopicsQuery,
+    WhenWhereQuery,
+    WhyQuery,
+)
 from bot.answers.questions import QuestionParser
 from bot.config import Settings
 from bot.errors import UserError
-from bot.extract.profile import Profile, ProfileError, default_profile, load_profile
+from bot.extract.profile import Profile, default_profile, load_profile
 from bot.knowledge.dedupe import normalise_link
-from storage import Session, StorageError, Store
+from storage import Session, Store
 from storage import knowledge as kb
+from storage.kinds import FactKind, MatchKind
 from storage.migrate import upgrade_async
-from storage.models import Claim
+from storage.models import Claim, Fact
 
 COMMANDS = ("round", "latest", "timeline", "positions", "changes", "tariffs", "why")
 USAGE = "try /round N, /latest, /timeline, /positions [side], /changes, /tariffs [sector] or /why LINK_OR_GUID"
@@ -38,21 +63,15 @@ MAX_ROUND = 1000  # far beyond any negotiation; keeps a typo from reaching the d
 ROUND_RANGE = f"rounds are numbered 1 to {MAX_ROUND}, e.g. /round 5"
 
 
-class BadArgument(UserError, ValueError):
-    """A one-line complaint about the asker's input: a `UserError` like every user's mistake (the
-    one error type, which the CLI and the bot both show as one line); the query layer returns it
-    as `Answer.failure` so `parley ask` and the cogs show the same line."""
-
-
 def check_round(number: int) -> int:
-    """``number`` if it can be a round; else `BadArgument` saying the valid range.
+    """``number`` if it can be a round; else a `UserError` saying the valid range.
 
     Checked before any query: SQLite cannot bind an integer over 64 bits (OverflowError) and
     PostgreSQL's integer column refuses one over 32 bits, each with a message no user should see.
     """
     if not 1 <= number <= MAX_ROUND:
         shown = str(number) if len(str(number)) <= 24 else f"{str(number)[:20]}…"
-        raise BadArgument(f"round {shown} is out of range: {ROUND_RANGE}")
+        raise UserError(f"round {shown} is out of range: {ROUND_RANGE}")
     return number
 
 
@@ -62,70 +81,88 @@ def printable(text: str, limit: int = 200) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def parse(text: str) -> tuple[str, dict[str, Any]]:
-    """``"/round 5"`` → ``("round", {"number": 5})``. Raises `BadArgument` with one line."""
+def parse(text: str) -> Query:
+    """``"/round 5"`` → ``RoundQuery(5)``. Raises `UserError` with one line."""
     words = text.strip().split()
     if not words:
-        raise BadArgument(f"no command given: {USAGE}")
+        raise UserError(f"no command given: {USAGE}")
     name = words[0].lstrip("/").lower()
     rest = words[1:]
     if name not in COMMANDS:
-        raise BadArgument(f"unknown command /{name}: {USAGE}")
+        raise UserError(f"unknown command /{name}: {USAGE}")
     if name == "round":
         if not rest:
-            raise BadArgument("round needs a number, e.g. /round 5")
+            raise UserError("round needs a number, e.g. /round 5")
         if len(rest) > 1 or not re.fullmatch(r"[+-]?\d+", rest[0]):
-            raise BadArgument("round must be a whole number, e.g. /round 5")
-        return name, {"number": check_round(int(rest[0]))}
+            raise UserError("round must be a whole number, e.g. /round 5")
+        return RoundQuery(check_round(int(rest[0])))
     if name in ("latest", "timeline", "changes"):
         if rest:
-            raise BadArgument(f"/{name} takes no argument")
-        return name, {}
+            raise UserError(f"/{name} takes no argument")
+        return LatestQuery() if name == "latest" else TimelineQuery() if name == "timeline" else ChangesQuery()
     if name == "positions":
-        return name, {"side": " ".join(rest) or None}
+        return PositionsQuery(" ".join(rest) or None)
     if name == "tariffs":
         if len(rest) > 1:
-            raise BadArgument("/tariffs takes one sector at most (/tariffs alone lists every sector recorded)")
-        return name, {"sector": rest[0] if rest else None}
+            raise UserError("/tariffs takes one sector at most (/tariffs alone lists every sector recorded)")
+        return TariffsQuery(rest[0] if rest else None)
     if len(rest) != 1:
-        raise BadArgument("why needs one link or guid, e.g. /why https://example.com/article")
-    return name, {"target": rest[0]}
+        raise UserError("why needs one link or guid, e.g. /why https://example.com/article")
+    return WhyQuery(rest[0])
 
 
 async def ask(settings: Settings, text: str) -> Answer:
     """Answer a command's text (``/round 5``) or a question in plain words against the configured
-    database (migrated first if needed)."""
-    try:
-        profile = load_profile(settings.parley_profile)
-    except ProfileError as exc:
-        return Answer.failure(str(exc))
+    database (migrated first if needed). A mistake raises `UserError`; a database away, `StorageError`."""
+    profile = load_profile(settings.parley_profile)
     parser = QuestionParser(profile)
     if text.strip().startswith("/"):
-        try:  # a mistyped command is told before any database is created or migrated for it
-            parse(text)
-        except BadArgument as exc:
-            return Answer.failure(str(exc))
-    try:
-        await upgrade_async(settings.database_url)
-        async with Store(settings.database_url) as store:
-            return await ask_question(store, parser, text)
-    except StorageError as exc:
-        return Answer.failure(str(exc))
+        parse(text)  # a mistyped command is told before any database is created or migrated for it
+    await upgrade_async(settings.database_url)
+    async with Store(settings.database_url) as store:
+        return await ask_question(store, parser, text)
 
 
 async def ask_question(store: Store, parser: QuestionParser, text: str, *, thread_round: int | None = None) -> Answer:
     """The answer to a question in plain words (a mention, a DM, `parley ask`); the help when it is
     not understood. Text that starts with ``/`` is read as the command it names."""
     if text.strip().startswith("/"):
-        try:
-            command, args = parse(text)
-        except BadArgument as exc:
-            return Answer.failure(str(exc))
-        return await answer(store, command, args, parser.profile)
+        return await run(store, parse(text), parser.profile)
     question = parser.parse(text, thread_round=thread_round)
-    if question is None or question.command == "help":
+    if question is None or isinstance(question, HelpQuery):
         return focused.help_answer(parser.examples(), understood=question is not None)
-    return await answer(store, question.command, question.args, parser.profile)
+    return await run(store, question, parser.profile)
+
+
+async def run(store: Store, query: Query, profile: Profile | None = None) -> Answer:
+    """The answer to ``query``, from its own function."""
+    match query:
+        case RoundQuery(number):
+            return await round_(store, number, profile)
+        case LatestQuery():
+            return await latest(store, profile)
+        case TimelineQuery():
+            return await timeline(store, profile)
+        case PositionsQuery(side):
+            return await positions(store, side, profile)
+        case ChangesQuery():
+            return await changes(store, profile)
+        case TariffsQuery(sector):
+            return await tariffs(store, sector, profile)
+        case WhyQuery(target):
+            return await why(store, target, profile)
+        case MeetingsQuery(number, people):
+            return await meetings(store, number, people, profile)
+        case WhenWhereQuery(number):
+            return await when_where(store, number, profile)
+        case NextQuery():
+            return await next_round(store, profile)
+        case TopicsQuery(number, topic):
+            return await topics(store, number, topic, profile)
+        case HelpQuery():
+            raise ValueError("the help is the question parser's, not a query of the knowledge base")
+        case _:
+            assert_never(query)
 
 
 class _Cache:
@@ -171,33 +208,100 @@ def _copy(found: Answer) -> Answer:
     return replace(found, fields=list(found.fields), sources=list(found.sources))
 
 
-CACHED = frozenset({"round", "latest", "timeline", "meetings", "when_where", "next", "topics"})  # answers that depend on the knowledge base only
+Build = Callable[[Session], Awaitable[Answer]]
 
 
-async def answer(store: Store, command: str, args: dict[str, Any], profile: Profile | None = None) -> Answer:
-    """The answer to one command with its parsed arguments (the Discord cogs' entry point).
+async def _cached(store: Store, key: Query, profile: Profile, build: Build) -> Answer:
+    """``build``'s answer, from the store's cache while nothing new is stored (`_Cache`). For the
+    answers that depend on the knowledge base only: the round views, the timeline, the focused ones."""
+    async with store.session() as session:
+        cache = _cache_of(store)
+        stamp = await kb.knowledge_stamp(session)
+        found = cache.get(stamp, (key, profile.id))
+        if found is None:
+            found = await build(session)
+            cache.put(stamp, (key, profile.id), found)
+        return _copy(found)
 
-    ``profile`` (the shipped one when not given) names the sides, sectors and issues the answers
-    speak of. `/round`, `/latest` and `/timeline` come from a cache while nothing new is stored."""
-    profile = profile or default_profile()
-    name = command.lstrip("/").lower()
-    handler = _HANDLERS.get(name)
-    if handler is None:
-        return Answer.failure(f"unknown command /{command}: {USAGE}")
-    try:
-        async with store.session() as session:
-            if name not in CACHED:
-                return await handler(session, args, profile)
-            cache = _cache_of(store)
-            stamp = await kb.knowledge_stamp(session)
-            key = (name, repr(sorted(args.items())), profile.id)
-            found = cache.get(stamp, key)
-            if found is None:
-                found = await handler(session, args, profile)
-                cache.put(stamp, key, found)
-            return _copy(found)
-    except BadArgument as exc:
-        return Answer.failure(str(exc))
+
+async def _fresh(store: Store, build: Build) -> Answer:
+    async with store.session() as session:
+        return await build(session)
+
+
+# -- one function per query: ``profile`` (the shipped one when not given) names the sides, sectors
+# and issues the answers speak of -------------------------------------------------------------
+
+
+async def round_(store: Store, number: int, profile: Profile | None = None) -> Answer:
+    """``/round N``: the round's view; a round with nothing recorded lists the recorded ones."""
+    shown = profile or default_profile()
+    check_round(number)
+    return await _cached(store, RoundQuery(number), shown, lambda session: _round(session, number, shown))
+
+
+async def latest(store: Store, profile: Profile | None = None) -> Answer:
+    """``/latest``: the view of the highest round recorded."""
+    shown = profile or default_profile()
+    return await _cached(store, LatestQuery(), shown, lambda session: _latest(session, shown))
+
+
+async def timeline(store: Store, profile: Profile | None = None) -> Answer:
+    """``/timeline``: one line per round, with its status, date, place and number of sources."""
+    shown = profile or default_profile()
+    return await _cached(store, TimelineQuery(), shown, _timeline)
+
+
+async def positions(store: Store, side: str | None = None, profile: Profile | None = None) -> Answer:
+    """``/positions [side]``: each stance by round, changes marked. An unknown side is a `UserError`."""
+    shown = profile or default_profile()
+    return await _fresh(store, lambda session: _positions(session, side, shown))
+
+
+async def changes(store: Store, profile: Profile | None = None) -> Answer:
+    """``/changes``: each change of position with the sentence that shows it."""
+    shown = profile or default_profile()
+    return await _fresh(store, lambda session: _changes(session, shown))
+
+
+async def tariffs(store: Store, sector: str | None = None, profile: Profile | None = None) -> Answer:
+    """``/tariffs [sector]``: rates reported by sector. An unknown sector is a `UserError`."""
+    shown = profile or default_profile()
+    return await _fresh(store, lambda session: _tariffs(session, sector, shown))
+
+
+async def why(store: Store, target: str, profile: Profile | None = None) -> Answer:
+    """``/why LINK_OR_GUID``: what Parley did with one article. An article never seen is a `UserError`."""
+    shown = profile or default_profile()
+    return await _fresh(store, lambda session: _why(session, target, shown))
+
+
+async def meetings(store: Store, number: int | None = None, people: tuple[str, ...] = (),
+                   profile: Profile | None = None) -> Answer:
+    """Who met whom in round ``number`` (the latest when None), only with ``people`` when named."""
+    shown = profile or default_profile()
+    return await _cached(store, MeetingsQuery(number, people), shown,
+                         lambda session: focused.meetings(session, number, people))
+
+
+async def when_where(store: Store, number: int | None = None, profile: Profile | None = None) -> Answer:
+    """When and where round ``number`` (the latest when None) was or will be held."""
+    shown = profile or default_profile()
+    return await _cached(store, WhenWhereQuery(number), shown, lambda session: focused.when_where(session, number))
+
+
+async def next_round(store: Store, profile: Profile | None = None) -> Answer:
+    """The next round if one is announced; else the latest and what its sources say comes next."""
+    shown = profile or default_profile()
+    return await _cached(store, NextQuery(), shown, focused.next_round)
+
+
+async def topics(store: Store, number: int | None = None, topic: str | None = None,
+                 profile: Profile | None = None) -> Answer:
+    """The topics of round ``number`` (the latest when None), or where ``topic`` came up."""
+    shown = profile or default_profile()
+    return await _cached(store, TopicsQuery(number, topic), shown,
+                         lambda session: focused.topics(session, number, topic, shown))
 
 
 async def recorded_rounds(store: Store) -> list[int]:
@@ -218,18 +322,12 @@ async def _not_recorded(session: Session, number: int) -> Answer:
     return Answer(title=f"Round {number} is not recorded", description=f"Recorded rounds: {listed}.")
 
 
-async def _round(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
-    number = args.get("number")
-    if isinstance(number, str) and number.strip().isdigit():
-        number = int(number)
-    if not isinstance(number, int) or isinstance(number, bool):
-        raise BadArgument("round must be a whole number, e.g. /round 5")
-    check_round(number)
+async def _round(session: Session, number: int, profile: Profile) -> Answer:
     found = await round_answer(session, number, profile)
     return found if found is not None else await _not_recorded(session, number)
 
 
-async def _latest(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
+async def _latest(session: Session, profile: Profile) -> Answer:
     number = await kb.latest_round(session)
     if number is None:
         return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
@@ -238,36 +336,38 @@ async def _latest(session: Session, args: dict[str, Any], profile: Profile) -> A
     return found
 
 
-async def _timeline(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
+async def _timeline(session: Session) -> Answer:
     rounds = await kb.recorded_rounds(session)
     if not rounds:
         return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
     lines = []
     for number in rounds:
-        claims = await kb.claims_of_round(session, number, kinds=("round_status", "date", "location"))
+        claims = await kb.claims_of_round(session, number, kinds=(FactKind.ROUND_STATUS, FactKind.DATE, FactKind.LOCATION))
         total, _ = await kb.entries_in_round(session, number, limit=0)
-        statuses = {c.key for c in claims if c.kind == "round_status"}
+        statuses = {c.key for c in claims if c.kind == FactKind.ROUND_STATUS}
         status = "held" if "held" in statuses else ("upcoming" if statuses else "reported")
-        date = _best(claims, "date")
-        place = _best(claims, "location")
+        date = _best(claims, FactKind.DATE)
+        place = _best(claims, FactKind.LOCATION)
         parts = [p for p in (status, date, place) if p]
         lines.append(AnswerField(f"Round {number}", f"{', '.join(parts)} ({total} source{'s' if total != 1 else ''})"))
     return Answer(title="Timeline of the rounds", fields=lines, footer="/round N for the details of one round")
 
 
-def _best(claims: list[Claim], kind: str) -> str | None:
+def _best(claims: list[Claim], kind: FactKind) -> str | None:
     best = max((c for c in claims if c.kind == kind), key=lambda c: c.source_count, default=None)
-    return json.loads(best.value) if best else None
+    if best is None:
+        return None
+    value: str | None = json.loads(best.value)  # a date or a place, stored as a JSON string
+    return value
 
 
-async def _positions(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
-    side = args.get("side")
+async def _positions(session: Session, side: str | None, profile: Profile) -> Answer:
     actor = None
     if side:
-        actor = profile.side_named(str(side))
+        actor = profile.side_named(side)
         if actor is None:
             sides = " or ".join(profile.sides)
-            raise BadArgument(f"side must be {sides}, e.g. /positions {next(iter(profile.sides))}")
+            raise UserError(f"side must be {sides}, e.g. /positions {next(iter(profile.sides))}")
     claims = await kb.position_claims(session, actor=actor)
     if not claims:
         who = f" for {actor}" if actor else ""
@@ -280,14 +380,14 @@ async def _positions(session: Session, args: dict[str, Any], profile: Profile) -
         who, _, issue = key.partition(":")
         lines = []
         for c in items:
-            mark = " (changed)" if c.status == "changed_position" else ""
+            mark = " (changed)" if c.status == MatchKind.CHANGED_POSITION else ""
             plural = "s" if c.source_count != 1 else ""
             lines.append(f"round {c.round}: {json.loads(c.value)}{mark} ({c.source_count} source{plural})")
         fields.append(AnswerField(f"{who} on {profile.label(issue)}", "\n".join(lines)))
     return Answer(title="Positions by round", fields=fields, footer="/changes for the sentences that show each change")
 
 
-async def _changes(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
+async def _changes(session: Session, profile: Profile) -> Answer:
     facts = await kb.changed_position_facts(session)
     seen: set[tuple[str, int | None, str]] = set()
     fields: list[AnswerField] = []
@@ -306,12 +406,12 @@ async def _changes(session: Session, args: dict[str, Any], profile: Profile) -> 
     return Answer(title="Changed positions", fields=fields, sources=sources)
 
 
-async def _tariffs(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
-    sector = args.get("sector")
-    if sector is not None:
-        sector = str(sector).strip().lower().replace(" ", "_")
+async def _tariffs(session: Session, asked: str | None, profile: Profile) -> Answer:
+    sector = None
+    if asked is not None:
+        sector = asked.strip().lower().replace(" ", "_")
         if sector not in profile.sectors:
-            raise BadArgument(f"unknown sector {args['sector']!r}: one of {', '.join(profile.sectors)}")
+            raise UserError(f"unknown sector {asked!r}: one of {', '.join(profile.sectors)}")
     claims = await kb.tariff_claims(session, sector=sector)
     if not claims:
         return Answer(title="No tariff rates recorded" + (f" for {profile.label(sector)}" if sector else ""))
@@ -325,17 +425,17 @@ async def _tariffs(session: Session, args: dict[str, Any], profile: Profile) -> 
     return Answer(title="Tariff rates reported", fields=fields)
 
 
-async def _why(session: Session, args: dict[str, Any], profile: Profile) -> Answer:
-    target = str(args.get("target") or "").strip()
+async def _why(session: Session, asked: str, profile: Profile) -> Answer:
+    target = asked.strip()
     if not target:
-        raise BadArgument("why needs one link or guid, e.g. /why https://example.com/article")
+        raise UserError("why needs one link or guid, e.g. /why https://example.com/article")
     entry = None
     if target.isprintable():  # a NUL or another control character is in no stored guid or link
         entry = await kb.entry_by_guid(session, target)
         if entry is None and (link := normalise_link(target)):
             entry = await kb.entry_by_link(session, link)
     if entry is None:  # the asker's slip: one line, for them only
-        raise BadArgument(f"Parley has not seen that article: no entry has the guid or link {printable(target)}")
+        raise UserError(f"Parley has not seen that article: no entry has the guid or link {printable(target)}")
     fields = [AnswerField("Decision", entry.decision or "not processed yet")]
     if entry.quarantine:
         fields.append(AnswerField("Quarantined", entry.quarantine))
@@ -363,35 +463,22 @@ async def _why(session: Session, args: dict[str, Any], profile: Profile) -> Answ
     )
 
 
-def _fact_label(fact: Any, profile: Profile) -> str:
+def _fact_label(fact: Fact, profile: Profile) -> str:
     value = json.loads(fact.value)
-    if fact.kind == "meeting":
+    if fact.kind == FactKind.MEETING:
         minutes = value.get("minutes")
         return f"with {', '.join(value.get('with') or []) or '?'}" + (f", {minutes} min" if minutes else "")
-    if fact.kind == "position":
+    if fact.kind == FactKind.POSITION:
         actor, _, issue = fact.key.partition(":")
         return f"{actor} on {profile.label(issue)} = {value}"
-    if fact.kind == "tariff":
+    if fact.kind == FactKind.TARIFF:
         return f"{profile.label(fact.key)} {value:g}%"
-    if fact.kind in ("topic", "not_discussed"):
+    if fact.kind in (FactKind.TOPIC, FactKind.NOT_DISCUSSED):
         return profile.label(str(value))
     return str(value)
 
 
-_HANDLERS: dict[str, Callable[[Session, dict[str, Any], Profile], Awaitable[Answer]]] = {
-    "round": _round,
-    "latest": _latest,
-    "timeline": _timeline,
-    "positions": _positions,
-    "changes": _changes,
-    "tariffs": _tariffs,
-    "why": _why,
-    # narrower answers to questions in plain words (no slash command of their own)
-    "meetings": focused.meetings,
-    "when_where": focused.when_where,
-    "next": focused.next_round,
-    "topics": focused.topics,
-}
-
-__all__ = ["COMMANDS", "MAX_ROUND", "BadArgument", "answer", "ask", "ask_question", "check_round", "parse",
-           "recorded_rounds"]
+__all__ = [
+    "COMMANDS", "MAX_ROUND", "ask", "ask_question", "changes", "check_round", "latest", "meetings", "next_round",
+    "parse", "positions", "recorded_rounds", "round_", "run", "tariffs", "timeline", "topics", "when_where", "why",
+]

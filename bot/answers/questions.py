@@ -2,7 +2,7 @@
 
 Why a parser of our own and not the slash commands' text: team members ask Parley the way they
 ask a colleague ("who did Akazawa meet in the fifth round?"). `QuestionParser.parse` turns such a
-question into one command of `bot.answers.queries` with its arguments, so a mention, a DM and
+question into one typed query (`bot.answers.query`) with its arguments, so a mention, a DM and
 `parley ask` get the same answer the slash command gives.
 
 Everything about the negotiation comes from the loaded profile: the words for a round
@@ -14,11 +14,25 @@ sides, the tariff sectors and the topics. Only plain English question words live
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.answers.query import (
+    ChangesQuery,
+    HelpQuery,
+    LatestQuery,
+    MeetingsQuery,
+    NextQuery,
+    PositionsQuery,
+    Query,
+    RoundQuery,
+    TariffsQuery,
+    TimelineQuery,
+    TopicsQuery,
+    WhenWhereQuery,
+    WhyQuery,
+)
 from bot.extract.numbers import CARDINAL, ORDINAL, number_value
 from bot.extract.phrases import lower_pattern
 from bot.extract.profile import Profile
@@ -55,14 +69,6 @@ _STOPWORDS = frozenset(
     ["what", "who", "whom", "when", "where", "which", "with", "that", "this", "they", "them", "their", "there", "then", "than", "have", "were", "does", "did", "done", "about", "round", "rounds", "meet", "meets", "meeting", "meetings", "talks", "tell", "much", "many", "long", "time", "tariff", "tariffs", "rate", "rates", "position", "positions", "stance", "latest", "next", "week", "month", "year", "the", "and", "for", "from", "into", "over", "after", "before", "during", "happened", "happen", "anything", "something", "changed", "change", "what's", "where's", "who's", "how's", "show", "give", "list", "all", "every", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "ministerial", "session"]
 )
 FUZZY_CUTOFF = 84  # "Lutnik", "Akazwa", "Besent" match; "green" is not "Greer"
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """A question understood: a command of the query layer and its arguments."""
-
-    command: str
-    args: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +196,8 @@ class QuestionParser:
 
     # -- the question ----------------------------------------------------------------------
 
-    def parse(self, text: str, *, thread_round: int | None = None) -> Question | None:
-        """The command a question asks for, or None when it is not understood.
+    def parse(self, text: str, *, thread_round: int | None = None) -> Query | None:
+        """The query a question asks (`bot.answers.query`), or None when it is not understood.
 
         ``thread_round`` is the round of the thread the question was asked in: a question that
         names no round is about that one.
@@ -201,48 +207,47 @@ class QuestionParser:
             return None
         url = _URL.search(text)
         if url:
-            return Question("why", {"target": url.group(0).rstrip(">)].,")})
+            return WhyQuery(url.group(0).rstrip(">)].,"))
         lowered = " ".join(text.lower().replace("’", "'").split())
         if _HELP.match(lowered):
-            return Question("help")
+            return HelpQuery()
         f = self.facets(text)
         start, end = self._round_match(lowered)[1]
         if f.round not in (None, NEXT):  # the round's own words ask nothing ("ministerial meeting")
             lowered = lowered[:start] + " round " + lowered[end:]
         number = f.round if isinstance(f.round, int) else (thread_round if f.round is None else None)
         if f.round == NEXT or (_NEXT.search(lowered) and f.round is None and not f.people):
-            return Question("next")
+            return NextQuery()
         if _CHANGES.search(lowered):
-            return Question("changes")
+            return ChangesQuery()
         if _TIMELINE.search(lowered):
-            return Question("timeline")
+            return TimelineQuery()
         side = f.side or (self._side_of_person.get(f.people[0]) if f.people and _POSITION.search(lowered) else None)
         if _POSITION.search(lowered) or (f.side and not (f.sector or f.people or f.round or f.topic)):
-            return Question("positions", {"side": side})
+            return PositionsQuery(side)
         tariff_words = bool(_TARIFF.search(lowered))
         if f.sector and tariff_words:
-            return Question("tariffs", {"sector": f.sector})
+            return TariffsQuery(f.sector)
         if _TOPIC.search(lowered) or (f.topic and not (f.sector or f.people)):
-            return Question("topics", {"number": number, "topic": f.topic})
+            return TopicsQuery(number, f.topic)
         if f.sector:
-            return Question("tariffs", {"sector": f.sector})
+            return TariffsQuery(f.sector)
         if tariff_words and number is None:
-            return Question("tariffs", {"sector": None})
+            return TariffsQuery(None)
         if _MEET.search(lowered) or f.people:
-            return Question("meetings", {"number": number, "people": list(f.people)})
+            return MeetingsQuery(number, tuple(f.people))
         if _WHERE.search(lowered) or _WHEN.search(lowered):
-            return Question("when_where", {"number": number})
+            return WhenWhereQuery(number)
         if isinstance(f.round, int):
-            return Question("round", {"number": f.round})
+            return RoundQuery(f.round)
         if f.round == LATEST or _LATEST.search(lowered):
-            return Question("latest") if thread_round is None or f.round == LATEST else Question(
-                "round", {"number": thread_round})
+            return LatestQuery() if thread_round is None or f.round == LATEST else RoundQuery(thread_round)
         if thread_round is not None and (_SUMMARY.search(lowered) or tariff_words):
-            return Question("round", {"number": thread_round})
+            return RoundQuery(thread_round)
         if tariff_words:
-            return Question("round", {"number": number}) if number else Question("tariffs", {"sector": None})
+            return RoundQuery(number) if number else TariffsQuery(None)
         if _SUMMARY.search(lowered) and f.round is None and (lowered.startswith(("what", "tell", "summar"))):
-            return Question("latest")
+            return LatestQuery()
         return None
 
     # -- help --------------------------------------------------------------------------------
@@ -257,4 +262,4 @@ class QuestionParser:
         ]
 
 
-__all__ = ["LATEST", "NEXT", "Question", "QuestionParser"]
+__all__ = ["LATEST", "NEXT", "QuestionParser"]

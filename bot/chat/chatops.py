@@ -13,14 +13,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.answers import queries
 from bot.answers.answer import Answer, AnswerField
-from bot.answers.queries import BadArgument, answer, check_round, recorded_rounds
+from bot.answers.queries import check_round, recorded_rounds
 from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.guard import FeedUrlError, canonical_feed_url
 from storage.models import as_utc
 
 if TYPE_CHECKING:
+    from bot.extract.profile import Profile
     from bot.feeds.scheduler import FeedScheduler
     from storage import Store
     from storage.models import Feed
@@ -198,18 +200,15 @@ async def feed_choices(store: Store, current: str) -> list[tuple[str, str]]:
     return out[:25]
 
 
-async def round_in_chat(store: Store, number: int) -> Answer:
+async def round_in_chat(store: Store, number: int, profile: Profile | None = None) -> Answer:
     """``/round N`` in Discord: the query layer's round view, except that a round nothing is recorded
-    of is the asker's slip, answered as one line only they see (the CLI shows the recorded rounds)."""
-    try:
-        check_round(number)
-    except BadArgument as exc:
-        raise UserError(str(exc)) from None
+    of is the asker's slip, a `UserError` (one line only they see; the CLI lists the recorded rounds)."""
+    check_round(number)
     rounds = await recorded_rounds(store)
     if number not in rounds:
         listed = ", ".join(map(str, rounds)) or "none yet"
         raise UserError(f"Round {number} is not recorded (recorded rounds: {listed})")
-    return await answer(store, "round", {"number": number})
+    return await queries.round_(store, number, profile)
 
 
 async def round_choices(store: Store, current: str, *, limit: int = 25) -> list[int]:

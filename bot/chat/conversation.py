@@ -23,6 +23,7 @@ import discord
 from bot.answers.queries import ask_question
 from bot.answers.questions import QuestionParser
 from bot.chat.embeds import error_line, render
+from bot.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -107,11 +108,16 @@ class Conversation:
             return
         text = question_text(message, me)
         rounds = await self._rounds_of_threads(message.channel)
-        answer = await ask_question(self.bot.store, self.parser, text,
-                                    thread_round=thread_round(message.channel, me, rounds))
         try:
-            if answer.error:
-                await message.reply(error_line(answer.title), allowed_mentions=NO_MENTIONS, mention_author=False)
+            answer = await ask_question(self.bot.store, self.parser, text,
+                                        thread_round=thread_round(message.channel, me, rounds))
+        except UserError as exc:  # a slip in the question ("/round 9999"): one line
+            slip: str | None = error_line(str(exc))
+        else:
+            slip = None
+        try:
+            if slip is not None:
+                await message.reply(slip, allowed_mentions=NO_MENTIONS, mention_author=False)
             else:
                 await message.reply(embeds=render(answer), allowed_mentions=NO_MENTIONS, mention_author=False)
         except discord.HTTPException as exc:  # deleted meanwhile, or no permission to send here

@@ -29,7 +29,6 @@ MESSAGE_TOTAL_MAX = 6000
 EMBEDS_MAX = 10
 
 COLOUR = discord.Colour(0x3B6EA5)
-ERROR_COLOUR = discord.Colour(0xB3261E)
 ELLIPSIS = "…"
 
 
@@ -155,7 +154,7 @@ def render(answer: Answer, *, footer_note: str | None = None) -> list[discord.Em
     Whatever does not fit in one message (6,000 characters, 10 embeds) is left out, and the last
     embed's footer says how many parts were left out, so a reader knows there is more.
     """
-    colour = ERROR_COLOUR if answer.error else COLOUR
+    colour = COLOUR
     title = clip(md(answer.title.strip()) or "Parley", TITLE_MAX)
     footer = " · ".join(p for p in (answer.footer, footer_note) if p)
     footer = clip(clean_text(footer), FOOTER_MAX - 80)  # footers show no Markdown: nothing to escape

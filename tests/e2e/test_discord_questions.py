@@ -126,3 +126,10 @@ async def test_messages_from_bots_are_never_answered(fake: FakeDiscord, seeded: 
     answered = await fake.say("what's new?", mention=True)
     await fake.wait_for_reply(answered)
     assert fake.replies_to(ignored) == []
+
+
+async def test_a_slip_in_a_command_asked_by_mention_gets_one_line_and_no_embed(fake: FakeDiscord,
+                                                                               seeded: ParleyBot) -> None:
+    reply = await ask(fake, "/round 9999", mention=True)
+    assert reply["content"] == "round 9999 is out of range: rounds are numbered 1 to 1000, e.g. /round 5"
+    assert not reply.get("embeds")

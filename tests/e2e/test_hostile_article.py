@@ -76,7 +76,7 @@ async def test_a_hostile_link_and_title_reach_discord_and_the_console_inert(
     assert "\u202e" not in str(message) and "\x1b" not in str(message)
     assert "Wire [31mRED" not in str(message) and "Wire RED" in str(message)  # the outlet, cleaned
 
-    from bot.answers.queries import answer
+    from bot.answers import queries
 
-    console = (await answer(store, "round", {"number": 5})).to_text()
+    console = (await queries.round_(store, 5)).to_text()
     assert "\x1b" not in console and "\u202e" not in console

@@ -1,4 +1,4 @@
-"""The query layer: each command's answer, and one-line errors for bad arguments."""
+"""The query layer: each query's typed function and its answer; a bad argument is a one-line `UserError`."""
 
 from __future__ import annotations
 
@@ -6,11 +6,18 @@ import re
 
 import pytest
 
-from bot.answers.queries import answer, ask, parse, recorded_rounds
+from bot.answers import queries
+from bot.answers.queries import ask, parse, recorded_rounds
+from bot.answers.query import ChangesQuery, LatestQuery, PositionsQuery, RoundQuery, TariffsQuery, WhyQuery
 from bot.config import Settings
+from bot.errors import UserError
 from bot.knowledge.ingest import ingest_entries
-from storage import Store
+from storage import StorageError, Store
 from tests.bot.factories import FakeExtractor, entry, facts
+
+
+def exactly(message: str) -> str:
+    return "^" + re.escape(message) + "$"
 
 
 @pytest.fixture
@@ -49,18 +56,33 @@ async def talks(store: Store) -> Store:
     ],
 )
 def test_bad_arguments_get_one_line(text: str, message: str) -> None:
-    with pytest.raises(ValueError, match="^" + re.escape(message) + "$"):
+    with pytest.raises(UserError, match="^" + re.escape(message) + "$"):
         parse(text)
 
 
 def test_unknown_command_names_the_commands() -> None:
-    with pytest.raises(ValueError, match="unknown command /rounds: try /round N"):
+    with pytest.raises(UserError, match="unknown command /rounds: try /round N"):
         parse("/rounds 2")
 
 
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("/round 5", RoundQuery(5)),
+        ("/latest", LatestQuery()),
+        ("/positions", PositionsQuery(None)),
+        ("/positions united states", PositionsQuery("united states")),
+        ("/changes", ChangesQuery()),
+        ("/tariffs autos", TariffsQuery("autos")),
+        ("/why https://example.com/a", WhyQuery("https://example.com/a")),
+    ],
+)
+def test_a_command_is_read_into_its_typed_query(text: str, query: object) -> None:
+    assert parse(text) == query
+
+
 async def test_round_shows_facts_with_their_sources(talks: Store) -> None:
-    result = await answer(talks, "round", {"number": 2})
-    assert not result.error
+    result = await queries.round_(talks, 2)
     assert result.title == "Round 2: held, 2025-05-01, Washington"
     fields = {f.name: f.value for f in result.fields}
     assert fields["Where"] == "Washington [1][2]"
@@ -69,18 +91,18 @@ async def test_round_shows_facts_with_their_sources(talks: Store) -> None:
 
 
 async def test_unrecorded_round_says_so_and_lists_the_recorded_ones(talks: Store) -> None:
-    result = await answer(talks, "round", {"number": 3})
+    result = await queries.round_(talks, 3)
     assert result.title == "Round 3 is not recorded"
     assert result.description == "Recorded rounds: 2, 4, 5."
     assert await recorded_rounds(talks) == [2, 4, 5]
 
 
 async def test_latest_is_the_highest_round(talks: Store) -> None:
-    assert (await answer(talks, "latest", {})).title.startswith("Round 5: held")
+    assert (await queries.latest(talks)).title.startswith("Round 5: held")
 
 
 async def test_timeline_has_one_line_per_round(talks: Store) -> None:
-    result = await answer(talks, "timeline", {})
+    result = await queries.timeline(talks)
     assert [(f.name, f.value) for f in result.fields] == [
         ("Round 2", "held, 2025-05-01, Washington (2 sources)"),
         ("Round 4", "held, 2025-05-30, Washington (1 source)"),
@@ -89,7 +111,7 @@ async def test_timeline_has_one_line_per_round(talks: Store) -> None:
 
 
 async def test_positions_by_round_mark_the_change(talks: Store) -> None:
-    result = await answer(talks, "positions", {"side": "japan"})
+    result = await queries.positions(talks, "japan")
     [field] = result.fields
     assert field.name == "Japan on the US tariffs"
     assert field.value.splitlines() == [
@@ -97,77 +119,76 @@ async def test_positions_by_round_mark_the_change(talks: Store) -> None:
         "round 5: reduction (changed) (1 source)",
         "round 5: removal (1 source)",
     ]
-    assert (await answer(talks, "positions", {"side": "Mars"})).error
+    with pytest.raises(UserError, match=exactly("side must be Japan or United States, e.g. /positions Japan")):
+        await queries.positions(talks, "Mars")
 
 
 async def test_changes_show_sentence_and_link(talks: Store) -> None:
-    result = await answer(talks, "changes", {})
+    result = await queries.changes(talks)
     [field] = result.fields
     assert field.name == "Japan changed its position on the US tariffs in round 5: removal → reduction"
     assert "“d: Japan seeks reduction.”" in field.value and "https://news.example/d" in field.value
 
 
 async def test_tariffs_by_sector(talks: Store) -> None:
-    result = await answer(talks, "tariffs", {"sector": "autos"})
+    result = await queries.tariffs(talks, "autos")
     assert [(f.name, f.value) for f in result.fields] == [("autos", "round 2: 25% (1 source)")]
-    bad = await answer(talks, "tariffs", {"sector": "bananas"})
-    assert bad.error and "unknown sector" in bad.title
+    with pytest.raises(UserError, match="^" + re.escape("unknown sector 'bananas': one of ")):
+        await queries.tariffs(talks, "bananas")
 
 
 async def test_why_explains_what_was_extracted_and_posted(talks: Store) -> None:
-    posted = await answer(talks, "why", {"target": "https://www.news.example/d/"})  # any form of the link
+    posted = await queries.why(talks, "https://www.news.example/d/")  # any form of the link
     fields = {f.name: f.value for f in posted.fields}
     assert fields["Posted about it"] == "yes"
     assert "alert: Japan changed position on the US tariffs" in fields["Decision"]  # the label, not the id
     assert (
         "position Japan on the US tariffs = reduction: changed position" in fields["Facts recorded (and how they matched)"]
     )
-    skipped = await answer(talks, "why", {"target": "e"})
+    skipped = await queries.why(talks, "e")
     assert {f.name: f.value for f in skipped.fields}["Posted about it"] == "no"
     assert "not about the tracked negotiation" in {f.name: f.value for f in skipped.fields}["Decision"]
-    unknown = await answer(talks, "why", {"target": "nope"})
-    assert unknown.error and unknown.title == "Parley has not seen that article: no entry has the guid or link nope"
+    with pytest.raises(UserError, match=exactly("Parley has not seen that article: no entry has the guid or link nope")):
+        await queries.why(talks, "nope")
 
 
 async def test_ask_parses_and_answers_against_the_configured_database(talks: Store, database_url: str) -> None:
     settings = Settings(database_url=database_url, _env_file=None)
     assert (await ask(settings, "/round 4")).title == "Round 4: held, 2025-05-30, Washington"
-    failure = await ask(settings, "/round five")
-    assert failure.error and failure.to_text() == "round must be a whole number, e.g. /round 5"
+    with pytest.raises(UserError, match=exactly("round must be a whole number, e.g. /round 5")):
+        await ask(settings, "/round five")
 
 
 async def test_ask_with_an_unreachable_database_is_one_line() -> None:
     settings = Settings(database_url="postgresql://root@127.0.0.1:1/parley", _env_file=None)
-    result = await ask(settings, "/latest")
-    assert (
-        result.error
-        and result.title == "cannot reach the database at postgresql://root@127.0.0.1:1/parley: connection refused"
-    )
+    with pytest.raises(StorageError) as raised:
+        await ask(settings, "/latest")
+    assert str(raised.value) == "cannot reach the database at postgresql://root@127.0.0.1:1/parley: connection refused"
 
 
-async def test_round_zero_and_text_numbers(talks: Store) -> None:
-    assert (await answer(talks, "round", {"number": 0})).title == "round 0 is out of range: rounds are numbered 1 to 1000, e.g. /round 5"
-    assert (await answer(talks, "round", {"number": "4"})).title.startswith("Round 4: held")
+async def test_round_zero_is_out_of_range(talks: Store) -> None:
+    with pytest.raises(UserError, match=exactly("round 0 is out of range: rounds are numbered 1 to 1000, e.g. /round 5")):
+        await queries.round_(talks, 0)
 
 
 async def test_an_empty_database_says_nothing_is_recorded(store: Store) -> None:
-    assert (await answer(store, "latest", {})).title == "Nothing recorded yet"
-    assert (await answer(store, "round", {"number": 2})).description == "Recorded rounds: none yet."
-    assert (await answer(store, "timeline", {})).title == "Nothing recorded yet"
-    assert (await answer(store, "changes", {})).title == "No changed positions recorded"
+    assert (await queries.latest(store)).title == "Nothing recorded yet"
+    assert (await queries.round_(store, 2)).description == "Recorded rounds: none yet."
+    assert (await queries.timeline(store)).title == "Nothing recorded yet"
+    assert (await queries.changes(store)).title == "No changed positions recorded"
 
 
 async def test_a_cached_round_view_is_replaced_once_something_new_is_stored(talks: Store, database_url: str) -> None:
-    before = await answer(talks, "round", {"number": 2})
+    before = await queries.round_(talks, 2)
     before.fields.clear()  # what a caller does to its answer does not reach the cache
-    again = await answer(talks, "round", {"number": 2})
+    again = await queries.round_(talks, 2)
     assert again.fields and again.description.startswith("The 2nd ministerial round, from 2 sources")
     assert await recorded_rounds(talks) == [2, 4, 5]
     fx = FakeExtractor(facts("f", 2, location="Washington"), facts("g", 6, location="Tokyo"))
     async with Store(database_url) as other:  # another process (the poller) stores two more reports
         await ingest_entries(other, [entry("f", source="Kyodo", hours=5), entry("g", hours=6)], feed_id=None,
                              announce=False, extract=fx)
-    after = await answer(talks, "round", {"number": 2})
+    after = await queries.round_(talks, 2)
     assert after.description.startswith("The 2nd ministerial round, from 3 sources")
     assert await recorded_rounds(talks) == [2, 4, 5, 6]
-    assert (await answer(talks, "latest", {})).title.startswith("Round 6")
+    assert (await queries.latest(talks)).title.startswith("Round 6")

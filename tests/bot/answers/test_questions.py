@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.answers.queries import ask, ask_question
+from bot.answers.query import MeetingsQuery, PositionsQuery, TariffsQuery
 from bot.answers.questions import LATEST, NEXT, QuestionParser
 from bot.config import Settings
+from bot.errors import UserError
 from bot.extract.profile import default_profile, load_profile
 from bot.replay import replay
 from storage import Store
@@ -136,11 +138,11 @@ def test_another_negotiation_is_read_with_its_own_words(tmp_path: Path) -> None:
     path.write_text(OTHER_TALKS, encoding="utf-8")
     other = QuestionParser(load_profile(path))
     met = other.parse("who did Fjelstadt meet in the third sitting?")
-    assert met is not None and (met.command, met.args) == ("meetings", {"number": 3, "people": ["Ingrid Fjelstad"]})
+    assert met == MeetingsQuery(3, ("Ingrid Fjelstad",))
     side = other.parse("what does the Southern side want?")
-    assert side is not None and (side.command, side.args) == ("positions", {"side": "Southland"})
+    assert side == PositionsQuery("Southland")
     rate = other.parse("what's the tariff on herring?")
-    assert rate is not None and (rate.command, rate.args) == ("tariffs", {"sector": "fish"})
+    assert rate == TariffsQuery("fish")
     assert other.parse("what is Japan's position?") == other.parse("what is the position?")
     assert "Fjelstad" in " ".join(other.examples()) and "Northland" in " ".join(other.examples())
 
@@ -151,5 +153,6 @@ async def test_parley_ask_takes_a_question_or_a_command(seeded_url: str) -> None
     assert "Howard Lutnick" in worded.to_text() and "45 min" in worded.to_text()
     command = await ask(settings, "/round 5")
     assert command.title.startswith("Round 5")
-    bad = await ask(settings, "/round five")
-    assert bad.error and bad.title == "round must be a whole number, e.g. /round 5"
+    with pytest.raises(UserError) as bad:
+        await ask(settings, "/round five")
+    assert str(bad.value) == "round must be a whole number, e.g. /round 5"

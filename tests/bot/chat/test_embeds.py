@@ -92,11 +92,6 @@ def test_chunks_split_a_single_overlong_line_at_spaces() -> None:
     assert " ".join(p.strip() for p in pieces).split() == ["word"] * 500
 
 
-def test_an_error_answer_renders_in_the_error_colour() -> None:
-    ok, bad = render(Answer(title="fine"))[0], render(Answer.failure("nope"))[0]
-    assert ok.colour != bad.colour
-
-
 def test_only_http_links_are_linked_and_their_markdown_breakers_are_percent_encoded() -> None:
     from bot.chat.embeds import safe_url
 

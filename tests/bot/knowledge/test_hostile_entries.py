@@ -7,7 +7,7 @@ from __future__ import annotations
 from aiohttp import web
 from sqlmodel import col, select
 
-from bot.answers.queries import answer
+from bot.answers import queries
 from bot.chat.chatops import status
 from bot.feeds.entry import FeedEntry
 from bot.feeds.fetch import FetchLimits
@@ -76,7 +76,7 @@ async def test_an_entry_the_database_refuses_is_quarantined_and_the_others_are_s
     assert sorted(stored) == ["good-1", "good-2", "urn:bad"]
     assert [q.guid for q in quarantined] == ["urn:bad"] and "could not" not in (quarantined[0].decision or "")
     assert quarantined[0].quarantine.startswith("the database refused it (")
-    why = await answer(store, "why", {"target": "https://news.example/bad"})
+    why = await queries.why(store, "https://news.example/bad")
     assert "Quarantined" in [f.name for f in why.fields] and why.fields[0].value.startswith("quarantined: ")
     again = await ingest_feeds(store, [([bad], None, False)])  # the next poll does not retry it
     assert again[0].duplicate == 1
