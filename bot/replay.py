@@ -19,6 +19,7 @@ from bot.feeds.parse import parse_feed
 from bot.feeds.seedfeed import seed_feed_xml
 from bot.knowledge.ingest import Extractor, IngestReport, ingest_entries
 from storage import StorageError, Store
+from storage.kinds import OutboxKind
 from storage.migrate import upgrade_async
 
 RULE = "─" * 78
@@ -56,10 +57,10 @@ async def _print_console(store: Store) -> int:
     rows = await store.outbox_items(destination="console", undelivered_only=True)
     for row in rows:
         answer, _ = from_payload(row.payload)
-        label = "DIGEST" if row.kind == "digest" else "ALERT"
+        label = "DIGEST" if row.kind == OutboxKind.DIGEST else "ALERT"
         # What a reader sees: the kind and, for a digest a later source corroborated, that it grew;
         # the outbox key (digest:round:2) and its revision number are Parley's own bookkeeping.
-        grown = "  (updated: a later source corroborates it)" if row.kind == "digest" and row.revision > 1 else ""
+        grown = "  (updated: a later source corroborates it)" if row.kind == OutboxKind.DIGEST and row.revision > 1 else ""
         print(RULE)
         print(f"{label}  {answer.title}{grown}")
         print(RULE)

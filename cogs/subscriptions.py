@@ -9,11 +9,12 @@ from discord.ext import commands
 from bot.chat import chatops
 from bot.chat.client import ParleyBot
 from cogs._reply import manage_server_only, reply, store_of
+from storage.kinds import SubscriptionKind
 
 KINDS = [
-    app_commands.Choice(name="digests: a digest of each round", value="digests"),
-    app_commands.Choice(name="changes: alerts when a side changes position", value="changes"),
-    app_commands.Choice(name="all: digests and alerts", value="all"),
+    app_commands.Choice(name="digests: a digest of each round", value=SubscriptionKind.DIGESTS.value),
+    app_commands.Choice(name="changes: alerts when a side changes position", value=SubscriptionKind.CHANGES.value),
+    app_commands.Choice(name="all: digests and alerts", value=SubscriptionKind.ALL.value),
 ]
 
 
@@ -32,7 +33,7 @@ class Subscriptions(commands.Cog):
                         role: discord.Role | None = None, threads: bool = False) -> None:
         answer = await chatops.subscribe(
             store_of(interaction), guild_id=interaction.guild_id, channel_id=interaction.channel_id or 0,
-            kind=kind.value if kind else "all", role_id=role.id if role else None, user_id=interaction.user.id,
+            kind=kind.value if kind else SubscriptionKind.ALL, role_id=role.id if role else None, user_id=interaction.user.id,
             threads=threads, bot_permissions=interaction.app_permissions)
         await reply(interaction, answer)
         self.bot.kick_delivery()

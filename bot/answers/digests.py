@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from bot.answers.answer import Answer, AnswerField, Source
 from storage import Session
 from storage import knowledge as kb
+from storage.kinds import FactKind, MatchKind
 from storage.models import Claim, Entry, Fact, as_utc
 
 MAX_SOURCES = 12
@@ -79,20 +80,20 @@ class RoundView:
     statements: dict[str, list[Statement]] = field(default_factory=dict)
     next_steps: list[str] = field(default_factory=list)
 
-    def of(self, kind: str) -> list[Statement]:
+    def of(self, kind: FactKind) -> list[Statement]:
         return self.statements.get(kind, [])
 
-    def values(self, kind: str) -> list[Any]:
+    def values(self, kind: FactKind) -> list[Any]:
         return [s.value for s in self.of(kind)]
 
     @property
     def date(self) -> str | None:
-        best = max(self.of("date"), key=lambda s: s.count, default=None)
+        best = max(self.of(FactKind.DATE), key=lambda s: s.count, default=None)
         return best.value if best else None
 
     @property
     def place(self) -> str | None:
-        best = max(self.of("location"), key=lambda s: s.count, default=None)
+        best = max(self.of(FactKind.LOCATION), key=lambda s: s.count, default=None)
         return best.value if best else None
 
 
@@ -118,13 +119,13 @@ async def build_round_view(session: Session, number: int) -> RoundView | None:
         refs = sorted({number_of[i] for i in json.loads(claim.sample_entry_ids) if i in number_of})
         statement = Statement(claim.kind, claim.key, json.loads(claim.value), claim.source_count, refs, claim.status)
         view.statements.setdefault(claim.kind, []).append(statement)
-    statuses = {s.key for s in view.of("round_status")}
+    statuses = {s.key for s in view.of(FactKind.ROUND_STATUS)}
     view.status = "held" if "held" in statuses else ("upcoming" if "upcoming" in statuses else None)
-    view.next_steps = [f"{s.value} {s.cite()}" for s in view.of("next_step")]
-    upcoming_next = await kb.claims_of_round(session, number + 1, kinds=("round_status", "date", "location"))
-    if any(c.kind == "round_status" for c in upcoming_next):
-        date = next((json.loads(c.value) for c in upcoming_next if c.kind == "date"), None)
-        place = next((json.loads(c.value) for c in upcoming_next if c.kind == "location"), None)
+    view.next_steps = [f"{s.value} {s.cite()}" for s in view.of(FactKind.NEXT_STEP)]
+    upcoming_next = await kb.claims_of_round(session, number + 1, kinds=(FactKind.ROUND_STATUS, FactKind.DATE, FactKind.LOCATION))
+    if any(c.kind == FactKind.ROUND_STATUS for c in upcoming_next):
+        date = next((json.loads(c.value) for c in upcoming_next if c.kind == FactKind.DATE), None)
+        place = next((json.loads(c.value) for c in upcoming_next if c.kind == FactKind.LOCATION), None)
         when = " ".join(x for x in (f"on {date}" if date else "", f"in {place}" if place else "") if x)
         view.next_steps.append(f"Round {number + 1} {when}".strip() + " (see /round " + str(number + 1) + ")")
     return view
@@ -143,7 +144,7 @@ def _meeting_line(s: Statement) -> str:
     people = ", ".join(s.value.get("with") or []) or "(people not named)"
     minutes = s.value.get("minutes")
     length = f"{minutes} min" if minutes is not None else "length not reported"
-    flag = " (sources disagree)" if s.status == "conflicting" else ""
+    flag = " (sources disagree)" if s.status == MatchKind.CONFLICTING else ""
     return f"with {people}: {length} {s.cite()}{flag}"
 
 
@@ -164,31 +165,31 @@ def render_round(view: RoundView, *, changes: Sequence[tuple[str, str, str]] = (
     desc += "s" if view.source_total != 1 else ""
     desc += f" ({', '.join(outlets)})." if outlets else "."
     fields: list[AnswerField] = []
-    if view.of("date"):
-        fields.append(AnswerField("When", _disagreement(view.of("date")), inline=True))
-    if view.of("location"):
-        fields.append(AnswerField("Where", _disagreement(view.of("location")), inline=True))
-    if view.of("participant"):
-        fields.append(AnswerField("Participants", _join(view.of("participant"))))
-    if view.of("meeting"):
-        fields.append(AnswerField("Meetings", "\n".join(_meeting_line(s) for s in view.of("meeting"))))
-    if view.of("topic"):
-        fields.append(AnswerField("Topics", _join(view.of("topic"), labels.label)))
-    if view.of("not_discussed"):
-        fields.append(AnswerField("Not discussed", _join(view.of("not_discussed"), labels.label)))
-    if view.of("tariff"):
+    if view.of(FactKind.DATE):
+        fields.append(AnswerField("When", _disagreement(view.of(FactKind.DATE)), inline=True))
+    if view.of(FactKind.LOCATION):
+        fields.append(AnswerField("Where", _disagreement(view.of(FactKind.LOCATION)), inline=True))
+    if view.of(FactKind.PARTICIPANT):
+        fields.append(AnswerField("Participants", _join(view.of(FactKind.PARTICIPANT))))
+    if view.of(FactKind.MEETING):
+        fields.append(AnswerField("Meetings", "\n".join(_meeting_line(s) for s in view.of(FactKind.MEETING))))
+    if view.of(FactKind.TOPIC):
+        fields.append(AnswerField("Topics", _join(view.of(FactKind.TOPIC), labels.label)))
+    if view.of(FactKind.NOT_DISCUSSED):
+        fields.append(AnswerField("Not discussed", _join(view.of(FactKind.NOT_DISCUSSED), labels.label)))
+    if view.of(FactKind.TARIFF):
         by_sector: dict[str, list[Statement]] = {}
-        for s in view.of("tariff"):
+        for s in view.of(FactKind.TARIFF):
             by_sector.setdefault(s.key, []).append(s)
         lines = [f"{labels.label(sector)}: {_join(items, _rate)}" for sector, items in by_sector.items()]
         fields.append(AnswerField("Tariffs", "\n".join(lines)))
-    if view.of("position"):
+    if view.of(FactKind.POSITION):
         previous = {f"{a}:{i}": p for a, i, p in changes}
         lines = []
-        for s in view.of("position"):
+        for s in view.of(FactKind.POSITION):
             actor, _, issue = s.key.partition(":")
-            note = f" (changed from {previous[s.key]})" if s.status == "changed_position" and s.key in previous else ""
-            if s.status == "changed_position" and not note:
+            note = f" (changed from {previous[s.key]})" if s.status == MatchKind.CHANGED_POSITION and s.key in previous else ""
+            if s.status == MatchKind.CHANGED_POSITION and not note:
                 note = " (changed)"
             lines.append(f"{actor} on {labels.label(issue)}: {s.value} {s.cite()}{note}")
         fields.append(AnswerField("Positions", "\n".join(lines)))
@@ -206,8 +207,8 @@ async def round_answer(session: Session, number: int, labels: Labels = PLAIN) ->
     if view is None:
         return None
     changes = []
-    for s in view.of("position"):
-        if s.status == "changed_position":
+    for s in view.of(FactKind.POSITION):
+        if s.status == MatchKind.CHANGED_POSITION:
             prev_round, before = await kb.stances_before(session, s.key, number)
             if before:
                 actor, _, issue = s.key.partition(":")

@@ -15,6 +15,7 @@ from bot.answers.digests import RoundView, build_round_view, ordinal
 from bot.extract.profile import Profile
 from storage import Session as AsyncSession
 from storage import knowledge as kb
+from storage.kinds import FactKind
 
 
 class NothingRecorded(LookupError):
@@ -55,7 +56,7 @@ async def meetings(session: AsyncSession, number: int | None, people: tuple[str,
         view = await _view(session, number)
     except NothingRecorded as exc:
         return Answer(title=str(exc))
-    held = view.of("meeting")
+    held = view.of(FactKind.MEETING)
     counterparts = [p for p in people if any(p in (s.value.get("with") or []) for s in held)]
     shown = [s for s in held if not counterparts or set(counterparts) & set(s.value.get("with") or [])]
     seen: set[tuple[tuple[str, ...], Any]] = set()
@@ -68,8 +69,8 @@ async def meetings(session: AsyncSession, number: int | None, people: tuple[str,
         refs.update(s.refs)
         lines.append(f"with {', '.join(ident[0]) or '(people not named)'}: {_minutes(s.value)} {s.cite()}")
     fields = []
-    if view.of("participant"):
-        fields.append(AnswerField("Participants", ", ".join(str(s.value) for s in view.of("participant"))))
+    if view.of(FactKind.PARTICIPANT):
+        fields.append(AnswerField("Participants", ", ".join(str(s.value) for s in view.of(FactKind.PARTICIPANT))))
     who = f" with {' and '.join(counterparts)}" if counterparts else ""
     if lines:
         description = f"Meetings{who} in the {ordinal(view.number)} round:\n" + "\n".join(lines)
@@ -89,10 +90,10 @@ async def when_where(session: AsyncSession, number: int | None) -> Answer:
     place = f" in {view.place}" if view.place else " (place not reported)"
     date = f" on {view.date}" if view.date else " (date not reported)"
     fields = []
-    if len(view.of("date")) > 1 or len(view.of("location")) > 1:
+    if len(view.of(FactKind.DATE)) > 1 or len(view.of(FactKind.LOCATION)) > 1:
         fields.append(AnswerField("Sources disagree", ", ".join(
-            f"{s.value} {s.cite()}" for s in (*view.of("date"), *view.of("location")))))
-    refs = {r for s in (*view.of("date"), *view.of("location")) for r in s.refs}
+            f"{s.value} {s.cite()}" for s in (*view.of(FactKind.DATE), *view.of(FactKind.LOCATION)))))
+    refs = {r for s in (*view.of(FactKind.DATE), *view.of(FactKind.LOCATION)) for r in s.refs}
     return Answer(title=f"Round {view.number} {verb}{place}{date}.", fields=fields, sources=_sources(view, refs),
                   footer=f"/round {view.number} for everything about this round")
 
@@ -103,7 +104,7 @@ async def next_round(session: AsyncSession) -> Answer:
     if latest is None:
         return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
     view = await _view(session, latest)
-    if view.status == "upcoming" or (view.status is None and not view.of("meeting")):
+    if view.status == "upcoming" or (view.status is None and not view.of(FactKind.MEETING)):
         where = f" in {view.place}" if view.place else ""
         when = f" on {view.date}" if view.date else ""
         return Answer(title=f"Next: round {view.number}{where}{when}", description="Announced, not held yet.",
@@ -124,8 +125,8 @@ async def topics(session: AsyncSession, number: int | None, topic: str | None, p
         view = await _view(session, number)
     except NothingRecorded as exc:
         return Answer(title=str(exc))
-    discussed = {s.value: s for s in view.of("topic")}
-    skipped = {s.value: s for s in view.of("not_discussed")}
+    discussed = {s.value: s for s in view.of(FactKind.TOPIC)}
+    skipped = {s.value: s for s in view.of(FactKind.NOT_DISCUSSED)}
     if topic:
         label = profile.label(topic)
         if topic in discussed:
@@ -148,8 +149,8 @@ async def topics(session: AsyncSession, number: int | None, topic: str | None, p
 async def _rounds_with_topic(session: AsyncSession, topic: str, profile: Profile) -> Answer:
     claims = await kb.topic_claims(session, topic)
     label = profile.label(topic)
-    came_up = sorted({c.round for c in claims if c.kind == "topic"})
-    skipped = sorted({c.round for c in claims if c.kind == "not_discussed"})
+    came_up = sorted({c.round for c in claims if c.kind == FactKind.TOPIC})
+    skipped = sorted({c.round for c in claims if c.kind == FactKind.NOT_DISCUSSED})
     if not claims:
         return Answer(title=f"No source says {label} came up in any round")
     fields = []

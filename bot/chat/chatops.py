@@ -19,6 +19,7 @@ from bot.answers.queries import check_round, recorded_rounds
 from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.guard import FeedUrlError, canonical_feed_url
+from storage.kinds import SubscriptionKind
 from storage.models import as_utc
 
 if TYPE_CHECKING:
@@ -28,9 +29,9 @@ if TYPE_CHECKING:
     from storage.models import Feed
 
 SUBSCRIPTION_KINDS = {
-    "digests": "a digest of each round",
-    "changes": "alerts when a side changes its position",
-    "all": "digests and position-change alerts",
+    SubscriptionKind.DIGESTS: "a digest of each round",
+    SubscriptionKind.CHANGES: "alerts when a side changes its position",
+    SubscriptionKind.ALL: "digests and position-change alerts",
 }
 FEED_LIST_MAX = 50
 
@@ -55,20 +56,22 @@ def missing_thread_permissions(permissions: Any) -> list[str]:
 async def subscribe(store: Store, *, guild_id: int | None, channel_id: int, kind: str, role_id: int | None,
                     user_id: int | None, threads: bool = False, bot_permissions: Any = None) -> Answer:
     """Subscribe a channel (or change its subscription); re-enables one that was disabled."""
-    if kind not in SUBSCRIPTION_KINDS:
-        raise UserError(f"kind must be one of {', '.join(SUBSCRIPTION_KINDS)}, not {kind!r}")
+    try:
+        wanted = SubscriptionKind(kind)
+    except ValueError:
+        raise UserError(f"kind must be one of {', '.join(SUBSCRIPTION_KINDS)}, not {kind!r}") from None
     if guild_id is None:
         raise UserError("subscriptions are for server channels, not direct messages")
     if threads and bot_permissions is not None and (missing := missing_thread_permissions(bot_permissions)):
         raise UserError(f"threads:true needs Parley to have {' and '.join(missing)} in this channel; "
                         "grant it, or subscribe without threads")
-    await store.add_subscription(guild_id=guild_id, channel_id=channel_id, kind=kind, role_id=role_id,
+    await store.add_subscription(guild_id=guild_id, channel_id=channel_id, kind=wanted, role_id=role_id,
                                  created_by=user_id)
     await store.set_threads(channel_id, threads)
     ping = f" and ping <@&{role_id}>" if role_id else ""
     thread = ", each round in a thread of its own" if threads else ""
     return Answer(title="Subscribed",
-                  description=f"<#{channel_id}> will get {SUBSCRIPTION_KINDS[kind]}{ping}{thread}.")
+                  description=f"<#{channel_id}> will get {SUBSCRIPTION_KINDS[wanted]}{ping}{thread}.")
 
 
 async def unsubscribe(store: Store, *, channel_id: int) -> Answer:
@@ -287,7 +290,7 @@ async def replay_seeds_here(store: Store, settings: Settings, *, guild_id: int |
     subs = {s.channel_id: s for s in await store.list_subscriptions(active_only=False)}
     note = ""
     if channel_id not in subs or subs[channel_id].disabled_at:
-        await subscribe(store, guild_id=guild_id, channel_id=channel_id, kind="all", role_id=None, user_id=user_id)
+        await subscribe(store, guild_id=guild_id, channel_id=channel_id, kind=SubscriptionKind.ALL, role_id=None, user_id=user_id)
         note = " This channel is now subscribed (/unsubscribe to stop)."
     status = await replay(settings, folder, console=False)
     if status != 0:

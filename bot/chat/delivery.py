@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import aiohttp
 import discord
@@ -46,6 +46,7 @@ from bot.answers.digests import from_payload
 from bot.chat.adoption import find_posted, marker_for, nonce_for
 from bot.chat.embeds import render
 from bot.chat.threads import thread_link
+from storage.kinds import OutboxKind
 from storage.models import Outbox, utcnow
 from storage.outbox import channel_of
 
@@ -71,12 +72,15 @@ def backoff(attempts: int) -> float:
     return min(BACKOFF_BASE_SECONDS * (1 << max(attempts - 1, 0)), BACKOFF_MAX_SECONDS)
 
 
+Result = Literal["posted", "adopted", "edited", "retry", "dead", "disabled", "lost"]
+
+
 @dataclass
 class Outcome:
     """What happened to one row (for logs and tests)."""
 
     row_id: int
-    result: str  # posted | adopted | edited | retry | dead | disabled | lost
+    result: Result
     detail: str = ""
 
 
@@ -126,7 +130,7 @@ class DiscordSink:
             await self._failed(row, f"not posted: {reason}", dead=True)
             return Outcome(row.id, "dead", reason)
         answer, role_id = from_payload(row.payload)
-        if row.kind == "alert" and (link := await thread_link(self.store, channel_id, row.item_key)):
+        if row.kind == OutboxKind.ALERT and (link := await thread_link(self.store, channel_id, row.item_key)):
             answer.description = f"{answer.description}\n\n{link}".strip()
         channel = self.client.get_partial_messageable(channel_id)
         content = f"<@&{role_id}>" if role_id else None

@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import aiohttp
 import discord
@@ -75,10 +75,13 @@ async def thread_link(store: Store, channel_id: int, item_key: str) -> str | Non
     return f"Discussion of round {number}: <#{thread_id}>" if thread_id else None
 
 
+ThreadResult = Literal["started", "posted", "renamed", "waiting", "retry", "dead"]
+
+
 @dataclass
 class ThreadOutcome:
     row_id: int
-    result: str  # started | posted | renamed | waiting | retry | dead
+    result: ThreadResult
     detail: str = ""
 
 
@@ -173,7 +176,7 @@ class ThreadSink:
         assert row.id is not None
         recorded = await self.store.thread_of(channel_id, number)
         thread_id = await self.ensure(channel_id, number)
-        result = "started"
+        result: ThreadResult = "started"
         if recorded is not None and row.delivered_revision and row.revision > row.delivered_revision:
             # the round's date or place became known: the thread's name follows
             await self._unarchived(thread_id, name=name_of(row.payload))

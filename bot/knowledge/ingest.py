@@ -44,15 +44,15 @@ from bot.knowledge.offloop import EXTRACT_BUDGET_SECONDS, OverBudget, capped, ex
 from storage import Conflict, DatabaseRefused, Session, Store, outbox, subscriptions
 from storage import knowledge as kb
 from storage import threads as threads_store
-from storage.kinds import OutboxKind
+from storage.kinds import FactKind, OutboxKind, SubscriptionKind
 from storage.models import Claim, Entry, Fact, StoryCluster, utcnow
 
 log = logging.getLogger(__name__)
 
 Extractor = Callable[[FeedEntry, Profile], ArticleFacts]
 
-DIGEST_KINDS = ("digests", "all")
-ALERT_KINDS = ("changes", "all")
+DIGEST_KINDS = (SubscriptionKind.DIGESTS, SubscriptionKind.ALL)
+ALERT_KINDS = (SubscriptionKind.CHANGES, SubscriptionKind.ALL)
 LINK_NORM_CHARS = 700  # the size of entry.link_norm
 GROUP = 64  # entries per transaction in `ingest_feeds` (the poller's group commit)
 
@@ -402,7 +402,7 @@ async def _record_facts(
     by_statement = {(c.kind, c.key, c.value): c for c in claims}
     recorded = [ClaimView(c.kind, c.key, c.value) for c in claims]
     previous: dict[str, list[str]] = {}
-    for key in {r.key for r in records if r.kind == "position"}:
+    for key in {r.key for r in records if r.kind == FactKind.POSITION}:
         # A stance reported outside any round (a deal announced by a leader) is compared with
         # the latest round's.
         _, before = await kb.stances_before(session, key, round_number or kb.AFTER_ALL_ROUNDS)
@@ -505,9 +505,9 @@ async def _write_thread_rows(session: Session, number: int, entry: Entry, digest
     threaded = await threads_store.threaded_channels(session, list(channels.values()))
     if not threaded:
         return
-    best = await kb.claims_of_round(session, number, kinds=("date", "location"))
-    date = max((c for c in best if c.kind == "date"), key=lambda c: c.source_count, default=None)
-    place = max((c for c in best if c.kind == "location"), key=lambda c: c.source_count, default=None)
+    best = await kb.claims_of_round(session, number, kinds=(FactKind.DATE, FactKind.LOCATION))
+    date = max((c for c in best if c.kind == FactKind.DATE), key=lambda c: c.source_count, default=None)
+    place = max((c for c in best if c.kind == FactKind.LOCATION), key=lambda c: c.source_count, default=None)
     name = thread_name(number, json.loads(date.value) if date else None, json.loads(place.value) if place else None)
     for destination, channel_id in channels.items():
         if channel_id not in threaded:
@@ -524,5 +524,5 @@ async def _destinations(session: Session, *, console: bool) -> list[tuple[str, s
     """(destination, subscription kind, role to ping) of every place that may get posts."""
     out = [(f"discord:{s.channel_id}", s.kind, s.role_id) for s in await subscriptions.list_subscriptions(session)]
     if console:
-        out.append(("console", "all", None))
+        out.append(("console", SubscriptionKind.ALL, None))
     return out

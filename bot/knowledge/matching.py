@@ -37,14 +37,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.extract.facts import ArticleFacts
+from storage.kinds import FactKind, MatchKind
 
-NEW = "new"
-CORROBORATED = "corroborated"
-CONFLICTING = "conflicting"
-CHANGED = "changed_position"
+NEW = MatchKind.NEW
+CORROBORATED = MatchKind.CORROBORATED
+CONFLICTING = MatchKind.CONFLICTING
+CHANGED = MatchKind.CHANGED_POSITION
 
-KINDS = ("round_status", "date", "location", "participant", "meeting", "topic", "not_discussed", "tariff", "position")
-_OPPOSITE = {"topic": "not_discussed", "not_discussed": "topic"}
+KINDS = (FactKind.ROUND_STATUS, FactKind.DATE, FactKind.LOCATION, FactKind.PARTICIPANT, FactKind.MEETING,
+         FactKind.TOPIC, FactKind.NOT_DISCUSSED, FactKind.TARIFF, FactKind.POSITION)
+_OPPOSITE = {FactKind.TOPIC: FactKind.NOT_DISCUSSED, FactKind.NOT_DISCUSSED: FactKind.TOPIC}
 
 
 NEXT_STEP_CHARS = 300  # at most 602 characters as JSON (every character escaped), within claim.value's 700
@@ -59,7 +61,7 @@ def dump(value: Any) -> str:
 class FactRecord:
     """One statement of one article, ready to store: ``value`` is canonical JSON."""
 
-    kind: str
+    kind: FactKind
     key: str
     value: str
     sentence: str = ""
@@ -103,13 +105,13 @@ def records_of(facts: ArticleFacts) -> list[FactRecord]:
     out: list[FactRecord] = []
     if facts.round_status:
         status = facts.round_status
-        out.append(FactRecord("round_status", status, dump(status), _ev(facts, "round_status", "round")))
+        out.append(FactRecord(FactKind.ROUND_STATUS, status, dump(status), _ev(facts, "round_status", "round")))
     if facts.date:
-        out.append(FactRecord("date", "date", dump(facts.date), _ev(facts, "date")))
+        out.append(FactRecord(FactKind.DATE, "date", dump(facts.date), _ev(facts, "date")))
     if facts.location:
-        out.append(FactRecord("location", "location", dump(facts.location), _ev(facts, "location")))
+        out.append(FactRecord(FactKind.LOCATION, "location", dump(facts.location), _ev(facts, "location")))
     for name in facts.participants:
-        out.append(FactRecord("participant", name, dump(name), _ev(facts, f"participant:{name}")))
+        out.append(FactRecord(FactKind.PARTICIPANT, name, dump(name), _ev(facts, f"participant:{name}")))
     sittings: dict[tuple[str, ...], int] = {}
     for meeting in facts.meetings:
         people = sorted(meeting.with_)
@@ -119,20 +121,20 @@ def records_of(facts: ArticleFacts) -> list[FactRecord]:
         count = sittings[(*people, str(meeting.minutes))] = sittings.get((*people, str(meeting.minutes)), 0) + 1
         if count > 1:
             sitting["sitting"] = count
-        out.append(FactRecord("meeting", "|".join(people), dump(sitting), meeting.evidence))
+        out.append(FactRecord(FactKind.MEETING, "|".join(people), dump(sitting), meeting.evidence))
     for topic in facts.topics:
-        out.append(FactRecord("topic", topic, dump(topic), _ev(facts, f"topic:{topic}")))
+        out.append(FactRecord(FactKind.TOPIC, topic, dump(topic), _ev(facts, f"topic:{topic}")))
     for topic in facts.not_discussed:
-        out.append(FactRecord("not_discussed", topic, dump(topic), _ev(facts, f"not_discussed:{topic}")))
+        out.append(FactRecord(FactKind.NOT_DISCUSSED, topic, dump(topic), _ev(facts, f"not_discussed:{topic}")))
     for tariff in facts.tariffs:
-        out.append(FactRecord("tariff", tariff.sector, dump(_rate(tariff.rate)), tariff.evidence))
+        out.append(FactRecord(FactKind.TARIFF, tariff.sector, dump(_rate(tariff.rate)), tariff.evidence))
     for pos in facts.positions:
-        out.append(FactRecord("position", position_key(pos.actor, pos.issue), dump(pos.stance), pos.evidence))
+        out.append(FactRecord(FactKind.POSITION, position_key(pos.actor, pos.issue), dump(pos.stance), pos.evidence))
     for step in facts.next_steps:
         # a step is a sentence of the article: its claim value must fit `claim.value` (700 characters)
         # even JSON-escaped; the whole sentence stays in the fact's `sentence`
         short = step[:NEXT_STEP_CHARS]
-        out.append(FactRecord("next_step", short, dump(short), _ev(facts, f"next_step:{step}") or step))
+        out.append(FactRecord(FactKind.NEXT_STEP, short, dump(short), _ev(facts, f"next_step:{step}") or step))
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for record in out:
@@ -173,26 +175,26 @@ def classify(
     if any(c.value == record.value for c in same_key):
         return CORROBORATED
     kind = record.kind
-    if kind == "position":
+    if kind == FactKind.POSITION:
         previous = set(previous_stances) if previous_stances is not None else None
         if previous and record.data not in previous:
             return CHANGED
         return CONFLICTING if same_key else NEW
-    if kind in ("date", "location"):
+    if kind in (FactKind.DATE, FactKind.LOCATION):
         return CONFLICTING if same_key else NEW
-    if kind == "tariff":
-        own = {r.value for r in article if r.kind == "tariff" and r.key == record.key}
+    if kind == FactKind.TARIFF:
+        own = {r.value for r in article if r.kind == FactKind.TARIFF and r.key == record.key}
         return CONFLICTING if any(c.value not in own for c in same_key) else NEW
     if kind in _OPPOSITE:
         return CONFLICTING if any(c.kind == _OPPOSITE[kind] and c.key == record.key for c in recorded) else NEW
-    if kind == "meeting":
-        sittings = [r for r in article if r.kind == "meeting"]
+    if kind == FactKind.MEETING:
+        sittings = [r for r in article if r.kind == FactKind.MEETING]
         minutes = _minutes(record.value)
         if minutes is None or len(sittings) > 1:
             return NEW
         people = _people(record.value)
         for claim in recorded:
-            if claim.kind != "meeting" or not _same_sitting(people, _people(claim.value)):
+            if claim.kind != FactKind.MEETING or not _same_sitting(people, _people(claim.value)):
                 continue
             other = _minutes(claim.value)
             if other == minutes:
