@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from bot.config import Settings, load_settings
 from bot.errors import UserError
+from bot.masking import mask_urls_in
 from storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -257,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"]).upper()
-        print(f"parley: bad setting {key}: {err['msg']}", file=sys.stderr)
+        print(f"parley: bad setting {key}: {mask_urls_in(err['msg'])}", file=sys.stderr)
         return EXIT_USAGE
     from bot.logs import configure_logging
 
@@ -265,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args, settings)
     except (UserError, StorageError) as exc:  # StorageError: storage/ cannot import bot.errors
-        print(f"parley: {exc}", file=sys.stderr)
+        print(f"parley: {mask_urls_in(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("parley: interrupted", file=sys.stderr)

@@ -5,6 +5,10 @@ logs as the bot. Text is for people (coloured only on a terminal, so log files a
 no escape codes); JSON lines are for log collectors (one object a line, with the extra fields
 a log call gave, such as a poll's feed and outcome).
 
+Every line is masked (`bot.masking`): a feed URL's credentials and query values, and a
+database URL's password, never reach a log, whichever logger wrote the line (ours, aiohttp's,
+APScheduler's, a traceback's).
+
 Library noise that says nothing about Parley is silenced: APScheduler's line per job run, and
 discord.py's warning at every start that voice is unsupported (Parley never speaks).
 """
@@ -16,6 +20,8 @@ import logging
 import sys
 from datetime import UTC, datetime
 from typing import Any, Literal, TextIO
+
+from bot.masking import mask_urls_in
 
 LogFormat = Literal["text", "json"]
 
@@ -41,18 +47,26 @@ class JsonLinesFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": mask_urls_in(record.getMessage()),
         }
         for key, value in vars(record).items():
             if key not in _STANDARD and not key.startswith("_"):
-                line[key] = value if isinstance(value, str | int | float | bool | None) else str(value)
+                kept = value if isinstance(value, int | float | bool | None) else mask_urls_in(str(value))
+                line[key] = kept
         if record.exc_info:
-            line["exception"] = self.formatException(record.exc_info)
+            line["exception"] = mask_urls_in(self.formatException(record.exc_info))
         return json.dumps(line, ensure_ascii=False)
 
 
-class ColourFormatter(logging.Formatter):
-    """The text format with the level name coloured, for a terminal."""
+class MaskingFormatter(logging.Formatter):
+    """The text format, with every URL in the line (message and traceback) masked."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_urls_in(super().format(record))
+
+
+class ColourFormatter(MaskingFormatter):
+    """The text format with the level name coloured (and URLs masked), for a terminal."""
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)
@@ -67,7 +81,7 @@ def formatter_for(fmt: LogFormat, stream: TextIO) -> logging.Formatter:
         return JsonLinesFormatter()
     if _is_terminal(stream):
         return ColourFormatter(TEXT_FORMAT, TEXT_DATE)
-    return logging.Formatter(TEXT_FORMAT, TEXT_DATE)
+    return MaskingFormatter(TEXT_FORMAT, TEXT_DATE)
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.answers.answer import Answer, AnswerField
 from bot.answers.digests import to_payload
 from bot.chat.chatops import when
+from bot.masking import mask_url, mask_urls_in
 from storage.kinds import OutboxKind
 from storage.models import as_utc
 from storage.outbox import discord_destination
@@ -41,18 +42,22 @@ def feed_disabled_key(feed: Feed) -> str:
 
 
 def feed_disabled_answer(feed: Feed) -> Answer:
-    """What the channels are told: the feed, why it was disabled, how to follow it again."""
-    name = feed.title or feed.url
+    """What the channels are told: the feed, why it was disabled, how to follow it again.
+
+    The URL is masked (`bot.masking`): a notice goes to every subscribed channel, and a feed's
+    token must not. So the way back names the feed by number and asks for its full address,
+    which whoever added it has."""
+    shown = mask_url(feed.url)
     return Answer(
-        title=f"Feed disabled: {name}"[:256],
+        title=f"Feed disabled: {feed.title or shown}"[:256],
         description=(
-            f"Parley stopped polling {feed.url} {when(feed.disabled_at)} and posts nothing new from it.\n"
-            f"To follow it again once it works, someone with Manage Server runs /feed add url:{feed.url} — "
-            "that re-enables it and resets its failures."
+            f"Parley stopped polling {shown} {when(feed.disabled_at)} and posts nothing new from it.\n"
+            f"To follow it again once it works, someone with Manage Server runs /feed add with the address "
+            f"of feed #{feed.id} — that re-enables it and resets its failures."
         ),
         fields=[
-            AnswerField("Feed", f"#{feed.id} {feed.url}"),
-            AnswerField("Why", feed.disabled_reason or "no reason recorded"),
+            AnswerField("Feed", f"#{feed.id} {shown}"),
+            AnswerField("Why", mask_urls_in(feed.disabled_reason or "no reason recorded")),
         ],
         footer="This notice is posted once in each subscribed channel.",
     )

@@ -19,6 +19,7 @@ from bot.answers.queries import check_round, recorded_rounds
 from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.guard import FeedUrlError, canonical_feed_url
+from bot.masking import mask_url, mask_urls_in
 from storage.kinds import SubscriptionKind
 from storage.models import as_utc
 
@@ -125,22 +126,22 @@ async def add_feed(store: Store, settings: Settings, url: str, *, scheduler: Fee
     else:
         feed = await store.add_feed(url)
     if existing:
-        return Answer(title="Feed already followed", description=f"#{feed.id} {url}")
+        return Answer(title="Feed already followed", description=f"#{feed.id} {mask_url(url)}")
     return Answer(title="Feed added", description=(
-        f"#{feed.id} {url}\nIts current articles are recorded without announcing them; new ones are posted."))
+        f"#{feed.id} {mask_url(url)}\nIts current articles are recorded without announcing them; new ones are posted."))
 
 
 async def _reenable_feed(store: Store, feed: Feed, *, scheduler: FeedScheduler | None = None) -> Answer:
     """Enable a disabled feed again. Enabled by a person, it is theirs from now on: if it had
     been dropped from FEEDS, the next start leaves it alone (``from_env`` false)."""
     assert feed.id is not None  # a stored feed has its id
-    reason = feed.disabled_reason or "no reason recorded"
+    reason = mask_urls_in(feed.disabled_reason or "no reason recorded")
     await store.update_feed_state(feed.id, disabled_at=None, disabled_reason=None, failures=0, last_error=None,
                                   next_poll_at=None, from_env=False)
     if scheduler is not None:  # schedule its next poll now rather than at the scheduler's next sync
         await scheduler.add_feed(feed.url)
     return Answer(title="Feed re-enabled", description=(
-        f"#{feed.id} {feed.url}\nIt was disabled: {reason}\nIts failures are reset; it is polled again shortly."))
+        f"#{feed.id} {mask_url(feed.url)}\nIt was disabled: {reason}\nIts failures are reset; it is polled again shortly."))
 
 
 async def find_feed(store: Store, feed_ref: str) -> Feed:
@@ -163,14 +164,14 @@ async def remove_feed(store: Store, feed_ref: str) -> Answer:
     if not await store.remove_feed(feed.id):
         raise UserError(f"no feed {feed_ref!r} (see /feed list)")
     note = "\nIt is listed in FEEDS: the next start adds it again unless it is taken out there." if feed.from_env else ""
-    return Answer(title="Feed removed", description=f"#{feed.id} {feed.url}{note}")
+    return Answer(title="Feed removed", description=f"#{feed.id} {mask_url(feed.url)}{note}")
 
 
 async def enable_feed(store: Store, feed_ref: str, *, scheduler: FeedScheduler | None = None) -> Answer:
     """Poll a disabled feed again (its failures reset), given by its number or URL."""
     feed = await find_feed(store, feed_ref)
     if feed.disabled_at is None:
-        return Answer(title="Feed already enabled", description=f"#{feed.id} {feed.url}")
+        return Answer(title="Feed already enabled", description=f"#{feed.id} {mask_url(feed.url)}")
     return await _reenable_feed(store, feed, scheduler=scheduler)
 
 
@@ -178,7 +179,7 @@ def _feed_line(feed: Feed) -> str:
     state = "disabled: " + (feed.disabled_reason or "?") if feed.disabled_at else (
         f"error: {feed.last_error}" if feed.last_error else "ok")
     managed = " (FEEDS)" if getattr(feed, "from_env", False) else ""
-    return f"#{feed.id} {feed.url}{managed} — last poll {when(feed.last_polled_at)}, {state}"
+    return f"#{feed.id} {mask_url(feed.url)}{managed} — last poll {when(feed.last_polled_at)}, {mask_urls_in(state)}"
 
 
 async def list_feeds(store: Store, *, limit: int | None = FEED_LIST_MAX) -> Answer:
@@ -197,8 +198,8 @@ async def feed_choices(store: Store, current: str) -> list[tuple[str, str]]:
     current = current.lower().lstrip("#")
     out = []
     for feed in await store.list_feeds():
-        label = f"#{feed.id} {feed.title or feed.url}"
-        if current in label.lower() or current in feed.url.lower():
+        label = f"#{feed.id} {feed.title or mask_url(feed.url)}"
+        if current in label.lower() or current in mask_url(feed.url).lower():
             out.append((label[:100], str(feed.id)))
     return out[:25]
 
@@ -242,15 +243,18 @@ async def status(store: Store, info: ConnectionInfo | None = None) -> Answer:
         AnswerField("Last delivery", when(summary.last_delivered_at), True),
         AnswerField("Outbox", ", ".join(f"{n} {s}" for s, n in sorted(summary.counts.items())) or "empty", True),
     ]
-    problems: list[str] = [f"feed #{f.id} {f.url}: {f.last_error}" for f in failing[:5]]
-    problems += [f"feed #{f.id} {f.url} disabled: {f.disabled_reason}" for f in disabled_feeds[:5]]
+    problems: list[str] = [f"feed #{f.id} {mask_url(f.url)}: {mask_urls_in(f.last_error or '')}" for f in failing[:5]]
+    problems += [f"feed #{f.id} {mask_url(f.url)} disabled: {mask_urls_in(f.disabled_reason or '?')}"
+                 for f in disabled_feeds[:5]]
     problems += [f"<#{s.channel_id}> subscription disabled {when(s.disabled_at)}: {s.disabled_reason}"
                  for s in summary.disabled[:10]]
-    problems += [f"{dest}: {err}" for dest, err in summary.last_errors]
+    problems += [mask_urls_in(f"{dest}: {err}") for dest, err in summary.last_errors]
     quarantined, latest = await _quarantined(store)
     if quarantined:
         fields.append(AnswerField("Quarantined entries", f"{quarantined} (see /why with the link)", True))
-        problems += [f"quarantined {entry.link or entry.guid}: {entry.quarantine}" for entry in latest]
+        # the article's own link stays whole (it is what /why takes); the reason may quote a URL
+        problems += [f"quarantined {entry.link or entry.guid}: {mask_urls_in(entry.quarantine or '')}"
+                     for entry in latest]
     if problems:
         fields.append(AnswerField("Errors", "\n".join(_dedupe(problems))))
     if info is not None and info.latency_ms is not None:

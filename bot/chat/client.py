@@ -37,6 +37,7 @@ from bot.config import Settings
 from bot.errors import UserError
 from bot.extract.profile import load_profile
 from bot.logs import silence_voice_warnings
+from bot.masking import mask_urls_in
 from storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -82,8 +83,8 @@ def describe_error(error: BaseException) -> str | None:
     if isinstance(error, StorageError):  # its line names the database: for the operator's log only
         log.warning("a command could not use the database: %s", error)
         return "Parley cannot use its database right now; try again in a minute."
-    if isinstance(error, UserError):
-        return str(error)
+    if isinstance(error, UserError):  # it may quote a feed URL the user gave: never its token
+        return mask_urls_in(str(error))
     if isinstance(error, app_commands.MissingPermissions):
         return "You need the Manage Server permission to do that."
     if isinstance(error, app_commands.NoPrivateMessage):

@@ -38,6 +38,7 @@ from bot.feeds.fetch import DEFAULT_LIMITS, FetchLimits, FetchResult, fetch_feed
 from bot.feeds.parse import FeedError, ParsedFeed, parse_feed, prune_known
 from bot.feeds.policy import PollPolicy, disable_reason, next_delay, requested_interval
 from bot.feeds.xmlguard import unsafe_xml_reason
+from bot.masking import mask_url, mask_urls_in
 
 if TYPE_CHECKING:
     from storage import Store
@@ -122,7 +123,7 @@ class PollOutcome:
 
     def line(self, now: datetime | None = None) -> str:
         """One line for the terminal: the feed and what happened to it."""
-        moved = f" (moved permanently to {self.moved_to})" if self.moved_to else ""
+        moved = f" (moved permanently to {mask_url(self.moved_to)})" if self.moved_to else ""
         if self.kind == "new":
             what = f"{self.new_entries} new {'entry' if self.new_entries == 1 else 'entries'}"
             if not self.announced:
@@ -140,7 +141,7 @@ class PollOutcome:
             text = f"error: {self.error}"
             if self.next_poll_at and now:
                 text += f" (next try in {_human(self.next_poll_at - now)})"
-        return f"{self.url}: {text}{moved}"
+        return f"{mask_url(self.url)}: {mask_urls_in(text)}{moved}"
 
 
 def _human(delta: timedelta) -> str:
@@ -280,7 +281,7 @@ class Poller:
                 if feed.initialized and feed.id not in self._warm:
                     await self._recall(feed.id)
                 known = self._seen if feed.initialized else ()
-                source = feed.title or feed.url
+                source = feed.title or mask_url(feed.url)  # an entry's outlet when nothing else names it
                 if known and len(body) <= INLINE_PARSE_BYTES:
                     # A small feed already read: only its new items reach feedparser, about a millisecond
                     # of work, cheaper on the loop than a hop to a worker thread and back.
@@ -616,7 +617,8 @@ async def poll_once(settings: Settings, *, out: Any = None, err: Any = None, **p
             active = [f for f in feeds if f.disabled_at is None]
             for feed in feeds:
                 if feed.disabled_at is not None:
-                    print(f"{feed.url}: disabled: {feed.disabled_reason or 'disabled'}", file=out or sys.stdout)
+                    reason = mask_urls_in(feed.disabled_reason or "disabled")
+                    print(f"{mask_url(feed.url)}: disabled: {reason}", file=out or sys.stdout)
             now = _now()
             failed: list[PollOutcome] = []
             with _progress(len(active)) as advance:
@@ -634,7 +636,7 @@ async def poll_once(settings: Settings, *, out: Any = None, err: Any = None, **p
               file=err or sys.stderr)
         return EXIT_ALL_FAILED
     if len(failed) == len(active):
-        reasons = sorted({(o.error or o.kind).split(" (next try")[0] for o in failed})
+        reasons = sorted({mask_urls_in((o.error or o.kind).split(" (next try")[0]) for o in failed})
         shown = "; ".join(reasons[:3]) + (f"; and {len(reasons) - 3} more" if len(reasons) > 3 else "")
         print(f"parley: every feed failed ({len(failed)}): {shown}", file=err or sys.stderr)
         return EXIT_ALL_FAILED

@@ -93,3 +93,31 @@ async def test_feed_add_of_a_disabled_feed_re_enables_it(fake: FakeDiscord, bot:
     assert [f.id for f in await store.due_feeds()] == [feed.id]  # polled again
     followed = await fake.interact("feed", url("https://news.example/gone.rss"), subcommand=["add"])
     assert "already followed" in followed.text
+
+
+TOKENED = "https://news.example/trade.rss?token=s3cret"
+
+
+def shown(text: str) -> str:
+    """Text as Discord shows it: Markdown escapes (``\\*``, ``\\#``) read as the character."""
+    return text.replace("\\", "")
+
+
+async def test_a_feed_token_is_masked_in_every_feed_answer(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    """The feed is stored and fetched with its token; Discord only ever shows ``token=***``."""
+    added = await fake.interact("feed", url(TOKENED), subcommand=["add"])
+    (feed,) = await store.list_feeds()
+    assert feed.url == TOKENED
+    again = await fake.interact("feed", url(TOKENED), subcommand=["add"])
+    listed = await fake.interact("feed", subcommand=["list"])
+    choices = await fake.interact("feed", [{"name": "feed", "type": 3, "value": "", "focused": True}],
+                                  subcommand=["remove"], itype=4)
+    wrong = await fake.interact("feed", [{"name": "feed", "type": 3, "value": TOKENED + "x"}],
+                                subcommand=["remove"])
+    removed = await fake.interact("feed", [{"name": "feed", "type": 3, "value": TOKENED}], subcommand=["remove"])
+    for reply in (added, again, listed, wrong, removed):
+        assert "s3cret" not in reply.text, reply.text
+    assert f"#{feed.id} https://news.example/trade.rss?token=***" in shown(listed.text)
+    assert "Feed removed" in removed.text and await store.list_feeds() == []
+    assert wrong.ephemeral and "token=***" in shown(wrong.content)
+    assert [c["name"] for c in choices.choices] == [f"#{feed.id} https://news.example/trade.rss?token=***"]

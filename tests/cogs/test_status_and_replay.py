@@ -50,3 +50,20 @@ async def test_status_shows_disabled_feeds_with_their_reason(fake: FakeDiscord, 
     reply = await fake.interact("status")
     assert "2 followed, 0 failing, 1 disabled" in reply.text
     assert f"feed #{gone.id} https://news.example/gone.rss disabled: HTTP 410 Gone: feed disabled" in reply.text
+
+
+async def test_status_masks_feed_tokens_in_urls_and_errors(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
+    tokened = "https://news.example/a.rss?token=s3cret"
+    await fake.interact("feed", [{"name": "url", "type": 3, "value": tokened}], subcommand=["add"])
+    (feed,) = await store.list_feeds()
+    await store.update_feed_state(feed.id, last_error=f"HTTP 404 for url '{tokened}'", failures=1)
+    gone = "https://bob:hunter2@news.example/gone.rss"
+    await fake.interact("feed", [{"name": "url", "type": 3, "value": gone}], subcommand=["add"])
+    disabled = await store.get_feed_by_url(gone)
+    await store.update_feed_state(disabled.id, disabled_at=datetime(2025, 7, 1, 12, 0, tzinfo=UTC),
+                                  disabled_reason=f"HTTP 410 Gone from {gone}")
+    reply = await fake.interact("status")
+    assert "s3cret" not in reply.text and "hunter2" not in reply.text
+    text = reply.text.replace("\\", "")  # as Discord shows it, Markdown escapes read
+    assert f"feed #{feed.id} https://news.example/a.rss?token=***: HTTP 404 for url 'https://news.example/a.rss?token=***'" in text
+    assert f"feed #{disabled.id} https://***@news.example/gone.rss disabled: HTTP 410 Gone from https://***@" in text

@@ -4,6 +4,7 @@ the environment manages, and `parley poll --once` failing (exit 1) when every fe
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
 from collections.abc import AsyncIterator
@@ -133,3 +134,37 @@ def _now():
     from storage.models import utcnow
 
     return utcnow()
+
+
+async def test_a_feed_token_never_shows_in_the_terminal_nor_in_the_logs(tmp_path, site):
+    """`feeds add | list | enable | remove`, `poll --once` (its lines, its errors and its JSON logs)
+    and a bad FEEDS entry: the URL is shown with ``token=***``, never with its value."""
+    parley = Parley(tmp_path)
+    ok, down = f"{site}/a.xml?token=s3cret", f"{site}/down.xml?token=s3cret"
+    masked_ok, masked_down = f"{site}/a.xml?token=***", f"{site}/down.xml?token=***"
+    outputs = []
+    for args in (("feeds", "add", ok), ("feeds", "add", down), ("feeds", "list")):
+        code, out, err = await parley(*args)
+        assert code == 0, err
+        outputs.append(out + err)
+    assert masked_ok in outputs[0] and masked_down in outputs[2]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "LOG_"))}
+    env.update(PYTHONPATH=str(ROOT), DATABASE_URL=parley.database_url, ALLOW_PRIVATE_FEEDS="true",
+               LOG_LEVEL="info", LOG_FORMAT="json")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "poll", "--once", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out_b, err_b = await asyncio.wait_for(process.communicate(), 120)
+    out, err = out_b.decode(), err_b.decode()
+    assert f"{masked_ok}: first poll" in out and f"{masked_down}: error: HTTP 503" in out
+    assert {json.loads(line).get("feed_url") for line in err.splitlines()} >= {masked_ok, masked_down}
+    outputs.append(out + err)
+    for args in (("feeds", "enable", "2"), ("feeds", "remove", "2"), ("feeds", "remove", down)):
+        code, out, err = await parley(*args)
+        outputs.append(out + err)
+    assert "no feed" in outputs[-1] and masked_down in outputs[-1]  # the user's own input, masked too
+    code, out, err = await parley("poll", "--once", feeds="http://user:hunter2@[::1/x?token=s3cret")
+    assert code == 2
+    outputs.append(out + err)
+    for output in outputs:
+        assert "s3cret" not in output and "hunter2" not in output, output
