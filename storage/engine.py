@@ -9,6 +9,7 @@ Reading sessions begin a plain (deferred) transaction, so `/round` never waits f
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import event
@@ -70,9 +71,17 @@ def _sqlite_pragmas(engine: AsyncEngine) -> None:
         conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
+def canonical_json(value: Any) -> str:
+    """How JSON columns are written: keys sorted, no spaces, characters as they are. On SQLite a
+    JSON column is text, so equal values must be equal text (``claim.value`` is part of a unique
+    key and is looked up by equality); PostgreSQL's JSONB compares values, not text."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def create_engine_for(database_url: str, **kwargs: Any) -> AsyncEngine:
     """An async engine for an operator's URL, with Parley's SQLite settings."""
     url = async_url(database_url)
+    kwargs.setdefault("json_serializer", canonical_json)
     if url.startswith("sqlite"):
         engine = create_async_engine(url, **kwargs)
         _sqlite_pragmas(engine)

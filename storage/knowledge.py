@@ -8,18 +8,17 @@ Every lookup here goes through an index and reads a bounded number of rows, so i
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, or_, update
+from sqlalchemy import func, insert, or_, type_coerce, update
 from sqlalchemy.orm import load_only
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.kinds import FactKind, MatchKind
-from storage.models import Claim, ClusterKey, Entry, Fact, StoryCluster, utcnow
+from storage.models import Claim, ClusterKey, Entry, Fact, JSONValue, StoryCluster, utcnow
 
 SAMPLE_SOURCES = 8  # sources kept on a claim for display; the count keeps growing beyond
 AFTER_ALL_ROUNDS = 1_000_000  # `stances_before` this: the latest round's stances
@@ -180,7 +179,7 @@ async def claims_of_round(
     return list((await session.exec(query.order_by(col(Claim.id)))).all())
 
 
-def new_claim(*, round_number: int, kind: str, key: str, value: str, entry_id: int, status: str) -> Claim:
+def new_claim(*, round_number: int, kind: str, key: str, value: Any, entry_id: int, status: str) -> Claim:
     """A claim on its first source (the caller adds it to the session)."""
     return Claim(
         round=round_number,
@@ -189,7 +188,7 @@ def new_claim(*, round_number: int, kind: str, key: str, value: str, entry_id: i
         value=value,
         source_count=1,
         first_entry_id=entry_id,
-        sample_entry_ids=json.dumps([entry_id]),
+        sample_entry_ids=[entry_id],
         status=status,
     )
 
@@ -200,14 +199,14 @@ def add_source(claim: Claim, entry_id: int) -> bool:
     Returns True when only the count changes (the claim already lists enough sources): the
     caller then counts it with `bump_source_counts`, one statement for all such claims.
     """
-    samples = json.loads(claim.sample_entry_ids)
+    samples = claim.sample_entry_ids
     if entry_id in samples:
         return False
     if len(samples) >= SAMPLE_SOURCES:
         set_committed_value(claim, "source_count", claim.source_count + 1)  # in memory; written in bulk
         return True
     claim.source_count += 1
-    claim.sample_entry_ids = json.dumps([*samples, entry_id])
+    claim.sample_entry_ids = [*samples, entry_id]  # a new list: the change is seen and written
     claim.updated_at = utcnow()
     return False
 
@@ -223,13 +222,15 @@ async def bump_source_counts(session: AsyncSession, claim_ids: Sequence[int]) ->
         )
 
 
-async def claim_for(session: AsyncSession, round_number: int, kind: str, key: str, value: str) -> Claim | None:
-    query = select(Claim).where(Claim.round == round_number, Claim.kind == kind, Claim.key == key, Claim.value == value)
+async def claim_for(session: AsyncSession, round_number: int, kind: str, key: str, value: Any) -> Claim | None:
+    # the value compared as JSON (a bare string would be compared as text, unquoted)
+    same_value = col(Claim.value) == type_coerce(value, JSONValue)
+    query = select(Claim).where(Claim.round == round_number, Claim.kind == kind, Claim.key == key, same_value)
     return (await session.exec(query)).first()
 
 
 async def record_claim(
-    session: AsyncSession, *, round_number: int, kind: str, key: str, value: str, entry_id: int, status: str
+    session: AsyncSession, *, round_number: int, kind: str, key: str, value: Any, entry_id: int, status: str
 ) -> Claim:
     """The claim for this statement with one more source (created on its first source)."""
     claim = await claim_for(session, round_number, kind, key, value)
@@ -323,7 +324,7 @@ async def cluster_candidates(session: AsyncSession, keys: Sequence[int], *, limi
 
 
 async def new_cluster(
-    session: AsyncSession, *, round_number: int | None, fingerprint: str, entry_id: int, keys: Sequence[int]
+    session: AsyncSession, *, round_number: int | None, fingerprint: list[int], entry_id: int, keys: Sequence[int]
 ) -> StoryCluster:
     cluster = StoryCluster(round=round_number, fingerprint=fingerprint, first_entry_id=entry_id)
     session.add(cluster)

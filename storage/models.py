@@ -13,9 +13,18 @@ Besides the six contract tables there are two of the knowledge base's own:
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Index, Text, UniqueConstraint, false
+from sqlalchemy import JSON, BigInteger, Column, DateTime, ForeignKey, Index, Integer, Text, UniqueConstraint, false
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
+
+# JSON values (a fact's value, a claim's sources, an outbox payload...) are stored as JSON: JSONB on
+# PostgreSQL (comparable and indexable, so claim.value can be part of a unique key), SQLite's JSON
+# elsewhere (text, written canonically by `storage.engine.canonical_json` so equal values are equal
+# text). Rows hold the Python value; nothing outside storage/ parses or writes JSON text.
+# None is SQL NULL (``none_as_null``), never the JSON text ``null``.
+JSONValue = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 
 def utcnow() -> datetime:
@@ -29,8 +38,20 @@ def as_utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _ts(*, nullable: bool = True, index: bool = False) -> Column:  # type: ignore[type-arg]
+def _ts(*, nullable: bool = True, index: bool = False) -> Column[datetime]:
     return Column(DateTime(timezone=True), nullable=nullable, index=index)
+
+
+def _json(*, nullable: bool = False) -> Column[Any]:
+    return Column(JSONValue, nullable=nullable)
+
+
+def _ref(target: str, *, ondelete: str | None = None, nullable: bool = True, index: bool = False,
+         use_alter: bool = False) -> Column[int]:
+    """A column referring to another row (``target`` is ``table.id``). ``use_alter`` marks the
+    back-reference of a pair of tables that refer to each other (entry ↔ story_cluster, fact ↔
+    claim), so SQLAlchemy can still order the tables."""
+    return Column(Integer, ForeignKey(target, ondelete=ondelete, use_alter=use_alter), nullable=nullable, index=index)
 
 
 class Feed(SQLModel, table=True):
@@ -63,7 +84,8 @@ class Entry(SQLModel, table=True):
     """One article as seen once. ``guid`` is unique; ``link_norm`` and ``content_hash`` catch copies.
 
     ``decision`` says in one line what Parley did with it and why (for ``/why``);
-    ``facts_json`` keeps what the extractor returned, so ``/why`` can show it as extracted.
+    ``facts_json`` keeps what the extractor returned (a JSON object), so ``/why`` can show it as
+    extracted. ``cluster_id`` and ``duplicate_of`` refer to the story cluster and the entry stored first.
     """
 
     __tablename__ = "entry"
@@ -79,15 +101,15 @@ class Entry(SQLModel, table=True):
     published: datetime | None = Field(default=None, sa_column=_ts(index=True))
     clean_text: str = Field(default="", sa_type=Text)
     content_hash: str = Field(max_length=64, index=True)
-    cluster_id: int | None = Field(default=None, index=True)
+    cluster_id: int | None = Field(default=None, sa_column=_ref("story_cluster.id", ondelete="SET NULL", index=True))
     extracted_at: datetime | None = Field(default=None, sa_column=_ts())
     announced: bool = Field(default=False)
     # Parley's own additions
     round: int | None = Field(default=None, index=True)
     relevant: bool | None = Field(default=None)
-    duplicate_of: int | None = Field(default=None)
+    duplicate_of: int | None = Field(default=None, sa_column=_ref("entry.id", ondelete="SET NULL"))
     decision: str | None = Field(default=None, sa_type=Text)
-    facts_json: str | None = Field(default=None, sa_type=Text)
+    facts_json: dict[str, Any] | None = Field(default=None, sa_column=_json(nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     # Why the entry is kept aside unread (it could not be stored or extracted); None for the rest.
     quarantine: str | None = Field(default=None, sa_type=Text)
@@ -104,12 +126,12 @@ class Fact(SQLModel, table=True):
     round: int | None = Field(default=None)
     kind: str = Field(max_length=32)
     key: str = Field(max_length=300)
-    value: str = Field(sa_type=Text)  # JSON
+    value: Any = Field(sa_column=_json())  # a date, a name, a rate, a sitting ({"with": [...], "minutes": n})...
     sentence: str = Field(default="", sa_type=Text)
     match: str = Field(max_length=32)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     # Parley's own addition: the claim (distinct value) this fact supports.
-    claim_id: int | None = Field(default=None, index=True)
+    claim_id: int | None = Field(default=None, sa_column=_ref("claim.id", ondelete="SET NULL", index=True))
 
 
 class Claim(SQLModel, table=True):
@@ -126,11 +148,11 @@ class Claim(SQLModel, table=True):
     round: int = Field(index=True)  # 0 for facts that name no round
     kind: str = Field(max_length=32)
     key: str = Field(max_length=300)
-    value: str = Field(max_length=700)  # JSON
+    value: Any = Field(sa_column=_json())  # as the fact's value
     source_count: int = Field(default=1)
-    first_entry_id: int = Field(index=True)
-    first_fact_id: int | None = Field(default=None)
-    sample_entry_ids: str = Field(default="[]", sa_type=Text)  # JSON list of the first few sources
+    first_entry_id: int = Field(sa_column=_ref("entry.id", nullable=False, index=True))
+    first_fact_id: int | None = Field(default=None, sa_column=_ref("fact.id", ondelete="SET NULL", use_alter=True))
+    sample_entry_ids: list[int] = Field(default_factory=list, sa_column=_json())  # ids of the first few sources
     status: str = Field(default="new", max_length=32)  # the match of its first fact
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
@@ -143,8 +165,8 @@ class StoryCluster(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     round: int | None = Field(default=None, index=True)
-    fingerprint: str = Field(sa_type=Text)  # bottom-k sketch of the text's shingles, JSON
-    first_entry_id: int | None = Field(default=None)
+    fingerprint: list[int] = Field(sa_column=_json())  # bottom-k sketch of the text's shingles
+    first_entry_id: int | None = Field(default=None, sa_column=_ref("entry.id", ondelete="SET NULL", use_alter=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     size: int = Field(default=1)
 
@@ -205,7 +227,7 @@ class Outbox(SQLModel, table=True):
     destination: str = Field(max_length=100)
     item_key: str = Field(max_length=300)
     kind: str = Field(max_length=16)  # digest | alert
-    payload: str = Field(sa_type=Text)  # JSON of an Answer plus "ping_role_id"
+    payload: dict[str, Any] = Field(sa_column=_json())  # an Answer plus "ping_role_id", or a thread's line
     revision: int = Field(default=1)
     delivered_revision: int | None = Field(default=None)
     message_id: int | None = Field(default=None, sa_type=BigInteger)

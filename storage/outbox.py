@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, or_, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -26,6 +27,8 @@ from storage.kinds import UNDELIVERED, OutboxKind, OutboxStatus
 from storage.models import Outbox, Subscription, as_utc, utcnow
 
 DISCORD_PREFIX = "discord:"
+
+Payload = dict[str, Any]  # what a row asks its sink to post (a JSON object; the sink reads it)
 
 
 def discord_destination(channel_id: int) -> str:
@@ -71,7 +74,7 @@ async def outbox_row(session: AsyncSession, outbox_id: int) -> Outbox | None:
 
 
 async def put_outbox_many(
-    session: AsyncSession, *, item_key: str, kind: OutboxKind, payloads: dict[str, str]
+    session: AsyncSession, *, item_key: str, kind: OutboxKind, payloads: dict[str, Payload]
 ) -> int:
     """`put_outbox` for one item at several destinations in two statements; returns rows changed."""
     if not payloads:
@@ -93,7 +96,7 @@ async def put_outbox_many(
 
 
 async def put_outbox(
-    session: AsyncSession, *, destination: str, item_key: str, kind: OutboxKind, payload: str
+    session: AsyncSession, *, destination: str, item_key: str, kind: OutboxKind, payload: Payload
 ) -> tuple[Outbox, bool]:
     """Write one item for one destination; returns (row, changed).
 
@@ -115,7 +118,7 @@ async def put_outbox(
     return row, True
 
 
-def _revise(session: AsyncSession, row: Outbox, payload: str) -> None:
+def _revise(session: AsyncSession, row: Outbox, payload: Payload) -> None:
     """A new payload for an item already there: the next revision, pending again (the sink edits
     its message), unless the item is dead."""
     row.payload = payload
@@ -126,7 +129,7 @@ def _revise(session: AsyncSession, row: Outbox, payload: str) -> None:
     session.add(row)
 
 
-async def add_once(session: AsyncSession, *, item_key: str, kind: OutboxKind, payloads: dict[str, str]) -> int:
+async def add_once(session: AsyncSession, *, item_key: str, kind: OutboxKind, payloads: dict[str, Payload]) -> int:
     """Write ``item_key`` to each destination in ``payloads`` unless it is there already (whatever
     its payload or status); returns how many rows were written.
 
@@ -361,6 +364,7 @@ async def delivery_summary(session: AsyncSession, *, errors: int = 3) -> Deliver
 __all__ = [
     "DISCORD_PREFIX",
     "DeliverySummary",
+    "Payload",
     "add_once",
     "channel_of",
     "claim_due",

@@ -27,7 +27,7 @@ from storage.engine import READ_ONLY, create_engine_for, redact_url, session_fac
 from storage.errors import StorageError
 from storage.kinds import OutboxKind, SubscriptionKind
 from storage.models import Feed, Outbox, RoundThread, Subscription
-from storage.outbox import DeliverySummary
+from storage.outbox import DeliverySummary, Payload
 
 
 def _first_line(text: str) -> str:
@@ -278,7 +278,7 @@ class Store:
         async with self.transaction() as session:
             return await outbox.give_up_destination(session, destination, reason)
 
-    async def add_once(self, *, item_key: str, kind: OutboxKind, payloads: dict[str, str]) -> int:
+    async def add_once(self, *, item_key: str, kind: OutboxKind, payloads: dict[str, Payload]) -> int:
         """Write a one-off notice once per destination (`storage.outbox.add_once`)."""
         async with self.transaction() as session:
             return await outbox.add_once(session, item_key=item_key, kind=kind, payloads=payloads)

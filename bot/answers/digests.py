@@ -8,7 +8,6 @@ cites its sources by number (``[1][3]``); the numbers index the answer's source 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -107,7 +106,7 @@ async def build_round_view(session: Session, number: int) -> RoundView | None:
     if not claims:
         return None
     total, first = await kb.entries_in_round(session, number, limit=MAX_SOURCES)
-    sampled = {i for c in claims for i in json.loads(c.sample_entry_ids)}
+    sampled = {i for c in claims for i in c.sample_entry_ids}
     entries: dict[int | None, Entry] = {e.id: e for e in first}
     missing = sampled - set(entries)
     if missing:
@@ -116,16 +115,16 @@ async def build_round_view(session: Session, number: int) -> RoundView | None:
     number_of = {e.id: i + 1 for i, e in enumerate(ordered)}
     view = RoundView(number=number, status=None, source_total=max(total, len(ordered)), sources=ordered)
     for claim in claims:
-        refs = sorted({number_of[i] for i in json.loads(claim.sample_entry_ids) if i in number_of})
-        statement = Statement(claim.kind, claim.key, json.loads(claim.value), claim.source_count, refs, claim.status)
+        refs = sorted({number_of[i] for i in claim.sample_entry_ids if i in number_of})
+        statement = Statement(claim.kind, claim.key, claim.value, claim.source_count, refs, claim.status)
         view.statements.setdefault(claim.kind, []).append(statement)
     statuses = {s.key for s in view.of(FactKind.ROUND_STATUS)}
     view.status = "held" if "held" in statuses else ("upcoming" if "upcoming" in statuses else None)
     view.next_steps = [f"{s.value} {s.cite()}" for s in view.of(FactKind.NEXT_STEP)]
     upcoming_next = await kb.claims_of_round(session, number + 1, kinds=(FactKind.ROUND_STATUS, FactKind.DATE, FactKind.LOCATION))
     if any(c.kind == FactKind.ROUND_STATUS for c in upcoming_next):
-        date = next((json.loads(c.value) for c in upcoming_next if c.kind == FactKind.DATE), None)
-        place = next((json.loads(c.value) for c in upcoming_next if c.kind == FactKind.LOCATION), None)
+        date = next((c.value for c in upcoming_next if c.kind == FactKind.DATE), None)
+        place = next((c.value for c in upcoming_next if c.kind == FactKind.LOCATION), None)
         when = " ".join(x for x in (f"on {date}" if date else "", f"in {place}" if place else "") if x)
         view.next_steps.append(f"Round {number + 1} {when}".strip() + " (see /round " + str(number + 1) + ")")
     return view
@@ -212,7 +211,7 @@ async def round_answer(session: Session, number: int, labels: Labels = PLAIN) ->
             prev_round, before = await kb.stances_before(session, s.key, number)
             if before:
                 actor, _, issue = s.key.partition(":")
-                stances = "/".join(json.loads(c.value) for c in before)
+                stances = "/".join(c.value for c in before)
                 changes.append((actor, issue, f"{stances} in round {prev_round}"))
     return render_round(view, changes=changes, labels=labels)
 
@@ -254,11 +253,11 @@ async def position_change(
         actor=actor,
         issue=issue,
         round=fact.round or 0,
-        stance=json.loads(fact.value),
+        stance=fact.value,
         sentence=fact.sentence,
         entry=entry,
         previous_round=prev_round,
-        previous_stance="/".join(json.loads(c.value) for c in before) if before else None,
+        previous_stance="/".join(c.value for c in before) if before else None,
         previous_sentence=prev_fact.sentence if prev_fact else None,
         previous_entry=prev_entry,
         date=date or (published.date().isoformat() if (published := as_utc(entry.published)) else None),
@@ -301,8 +300,8 @@ def render_change(change: PositionChange, labels: Labels = PLAIN) -> Answer:
 # -- outbox payloads ---------------------------------------------------------------------------
 
 
-def to_payload(answer: Answer, *, ping_role_id: int | None = None) -> str:
-    """The outbox payload: the answer's fields plus the role to ping, as canonical JSON."""
+def to_payload(answer: Answer, *, ping_role_id: int | None = None) -> dict[str, Any]:
+    """The outbox payload: the answer's fields plus the role to ping (a JSON object)."""
     data = {
         "title": answer.title,
         "description": answer.description,
@@ -311,12 +310,11 @@ def to_payload(answer: Answer, *, ping_role_id: int | None = None) -> str:
         "footer": answer.footer,
         "ping_role_id": ping_role_id,
     }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return data
 
 
-def from_payload(payload: str) -> tuple[Answer, int | None]:
+def from_payload(data: dict[str, Any]) -> tuple[Answer, int | None]:
     """The answer and role id stored in an outbox payload (for sinks: console, Discord)."""
-    data = json.loads(payload)
     answer = Answer(
         title=data["title"],
         description=data.get("description") or "",

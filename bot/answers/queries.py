@@ -19,7 +19,6 @@ A question in plain words that is not understood is no mistake: it gets the help
 
 from __future__ import annotations
 
-import json
 import re
 import weakref
 from collections.abc import Awaitable, Callable
@@ -357,8 +356,7 @@ def _best(claims: list[Claim], kind: FactKind) -> str | None:
     best = max((c for c in claims if c.kind == kind), key=lambda c: c.source_count, default=None)
     if best is None:
         return None
-    value: str | None = json.loads(best.value)  # a date or a place, stored as a JSON string
-    return value
+    return str(best.value)  # a date or a place
 
 
 async def _positions(session: Session, side: str | None, profile: Profile) -> Answer:
@@ -382,7 +380,7 @@ async def _positions(session: Session, side: str | None, profile: Profile) -> An
         for c in items:
             mark = " (changed)" if c.status == MatchKind.CHANGED_POSITION else ""
             plural = "s" if c.source_count != 1 else ""
-            lines.append(f"round {c.round}: {json.loads(c.value)}{mark} ({c.source_count} source{plural})")
+            lines.append(f"round {c.round}: {c.value}{mark} ({c.source_count} source{plural})")
         fields.append(AnswerField(f"{who} on {profile.label(issue)}", "\n".join(lines)))
     return Answer(title="Positions by round", fields=fields, footer="/changes for the sentences that show each change")
 
@@ -393,7 +391,7 @@ async def _changes(session: Session, profile: Profile) -> Answer:
     fields: list[AnswerField] = []
     sources: list[Source] = []
     for fact in facts:
-        ident = (fact.key, fact.round, fact.value)
+        ident = (fact.key, fact.round, str(fact.value))  # a stance
         if ident in seen:
             continue
         seen.add(ident)
@@ -418,7 +416,7 @@ async def _tariffs(session: Session, asked: str | None, profile: Profile) -> Ans
     by_sector: dict[str, list[str]] = {}
     for c in claims:
         where = f"round {c.round}" if c.round else "outside a round"
-        rate = json.loads(c.value)
+        rate = c.value
         plural = "s" if c.source_count != 1 else ""
         by_sector.setdefault(c.key, []).append(f"{where}: {rate:g}% ({c.source_count} source{plural})")
     fields = [AnswerField(profile.label(k), "\n".join(v)) for k, v in by_sector.items()]
@@ -464,7 +462,7 @@ async def _why(session: Session, asked: str, profile: Profile) -> Answer:
 
 
 def _fact_label(fact: Fact, profile: Profile) -> str:
-    value = json.loads(fact.value)
+    value = fact.value
     if fact.kind == FactKind.MEETING:
         minutes = value.get("minutes")
         return f"with {', '.join(value.get('with') or []) or '?'}" + (f", {minutes} min" if minutes else "")

@@ -6,7 +6,7 @@ so the knowledge stage never imports the Discord client.
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
 NAME_MAX = 100  # Discord's limit for a thread name
 
@@ -16,21 +16,20 @@ def thread_name(number: int, date: str | None, place: str | None) -> str:
     return " · ".join(x for x in (f"Round {number}", date, place) if x)[:NAME_MAX]
 
 
-def start_payload(name: str) -> str:
-    return json.dumps({"name": name}, ensure_ascii=False, sort_keys=True)
+def start_payload(name: str) -> dict[str, Any]:
+    """The outbox payload that starts (and names) a round's thread."""
+    return {"name": name}
 
 
-def name_of(payload: str) -> str:
-    return str(json.loads(payload)["name"])
+def name_of(payload: dict[str, Any]) -> str:
+    return str(payload["name"])
 
 
-def line_payload(outlet: str | None, title: str, url: str | None) -> str:
+def line_payload(outlet: str | None, title: str, url: str | None) -> dict[str, Any]:
     """A later source of the round, as a line for its thread."""
-    return json.dumps({"text": f"new source: {outlet or 'unnamed outlet'} — {title}", "url": url},
-                      ensure_ascii=False, sort_keys=True)
+    return {"text": f"new source: {outlet or 'unnamed outlet'} — {title}", "url": url}
 
 
-def line_text(payload: str) -> str:
-    data = json.loads(payload)
+def line_text(data: dict[str, Any]) -> str:
     url = data.get("url")
     return str(data["text"]) + (f" <{url}>" if url else "")

@@ -24,7 +24,6 @@ next poll hands over again (a feed's validators are saved only after its entries
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +38,7 @@ from bot.extract.profile import Profile, configured_profile
 from bot.feeds.clean import clean_line
 from bot.feeds.entry import FeedEntry
 from bot.knowledge import dedupe
-from bot.knowledge.matching import CHANGED, ClaimView, classify, records_of
+from bot.knowledge.matching import CHANGED, ClaimView, classify, dump, records_of
 from bot.knowledge.offloop import EXTRACT_BUDGET_SECONDS, OverBudget, capped, extract_off_loop
 from storage import Conflict, DatabaseRefused, Session, Store, outbox, subscriptions
 from storage import knowledge as kb
@@ -355,7 +354,7 @@ async def _process(
     entry.relevant = facts.relevant
     entry.round = facts.round if facts.relevant else None
     entry.extracted_at = utcnow()
-    entry.facts_json = json.dumps(facts.to_contract(), ensure_ascii=False)
+    entry.facts_json = facts.to_contract()
     session.add(entry)
     await session.flush()
     await _cluster(session, entry, text)
@@ -376,7 +375,7 @@ async def _cluster(session: Session, entry: Entry, text: str) -> None:
     keys = dedupe.index_keys(sk)
     best: tuple[float, StoryCluster] | None = None
     for candidate in await kb.cluster_candidates(session, keys):
-        score = dedupe.similarity(sk, json.loads(candidate.fingerprint))
+        score = dedupe.similarity(sk, candidate.fingerprint)
         if score >= dedupe.NEAR_DUPLICATE and (best is None or score > best[0]):
             best = (score, candidate)
     if best is not None:
@@ -386,7 +385,7 @@ async def _cluster(session: Session, entry: Entry, text: str) -> None:
         entry.cluster_id = cluster.id
     else:
         cluster = await kb.new_cluster(
-            session, round_number=entry.round, fingerprint=json.dumps(sk), entry_id=entry.id or 0, keys=keys
+            session, round_number=entry.round, fingerprint=sk, entry_id=entry.id or 0, keys=keys
         )
         entry.cluster_id = cluster.id
 
@@ -399,20 +398,20 @@ async def _record_facts(
     round_number = facts.round or 0
     records = records_of(facts)
     claims = await kb.claims_of_round(session, round_number, for_update=True)
-    by_statement = {(c.kind, c.key, c.value): c for c in claims}
+    by_statement = {(c.kind, c.key, dump(c.value)): c for c in claims}
     recorded = [ClaimView(c.kind, c.key, c.value) for c in claims]
     previous: dict[str, list[str]] = {}
     for key in {r.key for r in records if r.kind == FactKind.POSITION}:
         # A stance reported outside any round (a deal announced by a leader) is compared with
         # the latest round's.
         _, before = await kb.stances_before(session, key, round_number or kb.AFTER_ALL_ROUNDS)
-        previous[key] = [json.loads(c.value) for c in before]
+        previous[key] = [c.value for c in before]
     counts: dict[str, int] = {}
     matched: list[tuple[str, Claim]] = []
     bulk: list[int] = []
     for record in records:
         match = classify(record, recorded, article=records, previous_stances=previous.get(record.key))
-        claim = by_statement.get((record.kind, record.key, record.value))
+        claim = by_statement.get((record.kind, record.key, record.text))
         if claim is None:
             claim = kb.new_claim(
                 round_number=round_number,
@@ -497,7 +496,7 @@ async def _record_facts(
     entry.decision = "; ".join([decision, *posted]) if posted else f"{decision}; no destination to post to"
 
 
-async def _write_thread_rows(session: Session, number: int, entry: Entry, digests: dict[str, str],
+async def _write_thread_rows(session: Session, number: int, entry: Entry, digests: dict[str, outbox.Payload],
                              had_digest: set[str]) -> None:
     """For channels with a thread per round: the row that starts (and names) the round's thread, and
     for a later source of the round, its line in the thread (`bot.chat.threads` posts them)."""
@@ -508,7 +507,7 @@ async def _write_thread_rows(session: Session, number: int, entry: Entry, digest
     best = await kb.claims_of_round(session, number, kinds=(FactKind.DATE, FactKind.LOCATION))
     date = max((c for c in best if c.kind == FactKind.DATE), key=lambda c: c.source_count, default=None)
     place = max((c for c in best if c.kind == FactKind.LOCATION), key=lambda c: c.source_count, default=None)
-    name = thread_name(number, json.loads(date.value) if date else None, json.loads(place.value) if place else None)
+    name = thread_name(number, date.value if date else None, place.value if place else None)
     for destination, channel_id in channels.items():
         if channel_id not in threaded:
             continue

@@ -31,12 +31,12 @@ same round never conflict: the round view shows ``held`` once any source reports
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.extract.facts import ArticleFacts
+from storage.engine import canonical_json
 from storage.kinds import FactKind, MatchKind
 
 NEW = MatchKind.NEW
@@ -49,39 +49,40 @@ KINDS = (FactKind.ROUND_STATUS, FactKind.DATE, FactKind.LOCATION, FactKind.PARTI
 _OPPOSITE = {FactKind.TOPIC: FactKind.NOT_DISCUSSED, FactKind.NOT_DISCUSSED: FactKind.TOPIC}
 
 
-NEXT_STEP_CHARS = 300  # at most 602 characters as JSON (every character escaped), within claim.value's 700
+NEXT_STEP_CHARS = 300  # a next step's claim value is its first 300 characters (the sentence stays in the fact)
 
 
 def dump(value: Any) -> str:
-    """Canonical JSON, so equal values compare equal as stored strings."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """Canonical JSON of a value (as storage writes it): equal statements, equal text."""
+    return canonical_json(value)
 
 
 @dataclass(frozen=True, slots=True)
 class FactRecord:
-    """One statement of one article, ready to store: ``value`` is canonical JSON."""
+    """One statement of one article, ready to store: ``value`` is what the fact and its claim hold
+    (a JSON value), ``text`` its canonical JSON, by which statements are told apart."""
 
     kind: FactKind
     key: str
-    value: str
+    value: Any
     sentence: str = ""
+    text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def data(self) -> Any:
-        return json.loads(self.value)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", dump(self.value))
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimView:
-    """A statement already recorded for the round by other sources."""
+    """A statement already recorded for the round by other sources (``value`` as the claim holds it)."""
 
     kind: str
     key: str
-    value: str
+    value: Any
+    text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def data(self) -> Any:
-        return json.loads(self.value)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", dump(self.value))
 
 
 def _ev(facts: ArticleFacts, *keys: str) -> str:
@@ -105,13 +106,13 @@ def records_of(facts: ArticleFacts) -> list[FactRecord]:
     out: list[FactRecord] = []
     if facts.round_status:
         status = facts.round_status
-        out.append(FactRecord(FactKind.ROUND_STATUS, status, dump(status), _ev(facts, "round_status", "round")))
+        out.append(FactRecord(FactKind.ROUND_STATUS, status, status, _ev(facts, "round_status", "round")))
     if facts.date:
-        out.append(FactRecord(FactKind.DATE, "date", dump(facts.date), _ev(facts, "date")))
+        out.append(FactRecord(FactKind.DATE, "date", facts.date, _ev(facts, "date")))
     if facts.location:
-        out.append(FactRecord(FactKind.LOCATION, "location", dump(facts.location), _ev(facts, "location")))
+        out.append(FactRecord(FactKind.LOCATION, "location", facts.location, _ev(facts, "location")))
     for name in facts.participants:
-        out.append(FactRecord(FactKind.PARTICIPANT, name, dump(name), _ev(facts, f"participant:{name}")))
+        out.append(FactRecord(FactKind.PARTICIPANT, name, name, _ev(facts, f"participant:{name}")))
     sittings: dict[tuple[str, ...], int] = {}
     for meeting in facts.meetings:
         people = sorted(meeting.with_)
@@ -121,36 +122,36 @@ def records_of(facts: ArticleFacts) -> list[FactRecord]:
         count = sittings[(*people, str(meeting.minutes))] = sittings.get((*people, str(meeting.minutes)), 0) + 1
         if count > 1:
             sitting["sitting"] = count
-        out.append(FactRecord(FactKind.MEETING, "|".join(people), dump(sitting), meeting.evidence))
+        out.append(FactRecord(FactKind.MEETING, "|".join(people), sitting, meeting.evidence))
     for topic in facts.topics:
-        out.append(FactRecord(FactKind.TOPIC, topic, dump(topic), _ev(facts, f"topic:{topic}")))
+        out.append(FactRecord(FactKind.TOPIC, topic, topic, _ev(facts, f"topic:{topic}")))
     for topic in facts.not_discussed:
-        out.append(FactRecord(FactKind.NOT_DISCUSSED, topic, dump(topic), _ev(facts, f"not_discussed:{topic}")))
+        out.append(FactRecord(FactKind.NOT_DISCUSSED, topic, topic, _ev(facts, f"not_discussed:{topic}")))
     for tariff in facts.tariffs:
-        out.append(FactRecord(FactKind.TARIFF, tariff.sector, dump(_rate(tariff.rate)), tariff.evidence))
+        out.append(FactRecord(FactKind.TARIFF, tariff.sector, _rate(tariff.rate), tariff.evidence))
     for pos in facts.positions:
-        out.append(FactRecord(FactKind.POSITION, position_key(pos.actor, pos.issue), dump(pos.stance), pos.evidence))
+        out.append(FactRecord(FactKind.POSITION, position_key(pos.actor, pos.issue), pos.stance, pos.evidence))
     for step in facts.next_steps:
-        # a step is a sentence of the article: its claim value must fit `claim.value` (700 characters)
-        # even JSON-escaped; the whole sentence stays in the fact's `sentence`
+        # a step is a sentence of the article: its key and claim value are its start (claim.key holds
+        # 300 characters); the whole sentence stays in the fact's `sentence`
         short = step[:NEXT_STEP_CHARS]
-        out.append(FactRecord(FactKind.NEXT_STEP, short, dump(short), _ev(facts, f"next_step:{step}") or step))
+        out.append(FactRecord(FactKind.NEXT_STEP, short, short, _ev(facts, f"next_step:{step}") or step))
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for record in out:
-        ident = (record.kind, record.key, record.value)
+        ident = (record.kind, record.key, record.text)
         if ident not in seen:
             seen.add(ident)
             unique.append(record)
     return unique
 
 
-def _people(value: str) -> frozenset[str]:
-    return frozenset(json.loads(value).get("with") or [])
+def _people(sitting: Any) -> frozenset[str]:
+    return frozenset(sitting.get("with") or [])
 
 
-def _minutes(value: str) -> int | None:
-    minutes: int | None = json.loads(value).get("minutes")
+def _minutes(sitting: Any) -> int | None:
+    minutes: int | None = sitting.get("minutes")
     return minutes
 
 
@@ -172,19 +173,19 @@ def classify(
     position record (None when no earlier round recorded one).
     """
     same_key = [c for c in recorded if c.kind == record.kind and c.key == record.key]
-    if any(c.value == record.value for c in same_key):
+    if any(c.text == record.text for c in same_key):
         return CORROBORATED
     kind = record.kind
     if kind == FactKind.POSITION:
         previous = set(previous_stances) if previous_stances is not None else None
-        if previous and record.data not in previous:
+        if previous and record.value not in previous:
             return CHANGED
         return CONFLICTING if same_key else NEW
     if kind in (FactKind.DATE, FactKind.LOCATION):
         return CONFLICTING if same_key else NEW
     if kind == FactKind.TARIFF:
-        own = {r.value for r in article if r.kind == FactKind.TARIFF and r.key == record.key}
-        return CONFLICTING if any(c.value not in own for c in same_key) else NEW
+        own = {r.text for r in article if r.kind == FactKind.TARIFF and r.key == record.key}
+        return CONFLICTING if any(c.text not in own for c in same_key) else NEW
     if kind in _OPPOSITE:
         return CONFLICTING if any(c.kind == _OPPOSITE[kind] and c.key == record.key for c in recorded) else NEW
     if kind == FactKind.MEETING:

@@ -10,7 +10,6 @@ as delivered with the message that carries it).
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import random
 import signal
@@ -51,7 +50,7 @@ def digest(n: int) -> Answer:
 
 
 def title_of(row: Outbox) -> str:
-    return str(json.loads(row.payload)["title"])
+    return str(row.payload["title"])
 
 
 async def enqueue(store: Store, fake: FakeDiscord, rows: int) -> None:

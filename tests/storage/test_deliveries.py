@@ -114,21 +114,21 @@ async def test_giving_up_a_destination_marks_its_rows_dead_and_status_counts_the
 
 
 async def test_a_one_off_item_is_written_once_per_destination_and_never_revised(store: Store) -> None:
-    payloads = {"discord:1": '{"v": 1}', "discord:2": '{"v": 1}'}
+    payloads = {"discord:1": {"v": 1}, "discord:2": {"v": 1}}
     assert await store.add_once(item_key="notice:x", kind="notice", payloads=payloads) == 2
     (row_id, _) = [r.id for r in await store.outbox_items()]
     await store.mark_delivered(row_id, 1, message_id=7)
-    changed = {"discord:1": '{"v": 2}', "discord:2": '{"v": 2}', "discord:3": '{"v": 2}'}
+    changed = {"discord:1": {"v": 2}, "discord:2": {"v": 2}, "discord:3": {"v": 2}}
     assert await store.add_once(item_key="notice:x", kind="notice", payloads=changed) == 1  # only the new channel
     rows = {r.destination: r for r in await store.outbox_items()}
-    assert (rows["discord:1"].payload, rows["discord:1"].revision, rows["discord:1"].status) == ('{"v": 1}', 1,
+    assert (rows["discord:1"].payload, rows["discord:1"].revision, rows["discord:1"].status) == ({"v": 1}, 1,
                                                                                                   "delivered")
     assert (rows["discord:3"].kind, rows["discord:3"].status, rows["discord:3"].revision) == ("notice", "pending", 1)
     assert await store.add_once(item_key="notice:x", kind="notice", payloads={}) == 0
 
 
 async def test_two_writers_of_one_off_items_write_each_row_once(store: Store) -> None:
-    payloads = {f"discord:{n}": "{}" for n in range(10)}
+    payloads: dict[str, dict[str, int]] = {f"discord:{n}": {} for n in range(10)}
     async with Store(store.database_url) as other:
         written = await asyncio.gather(*(s.add_once(item_key="notice:y", kind="notice", payloads=payloads)
                                          for s in [store, other] * 2))

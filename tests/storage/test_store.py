@@ -47,19 +47,19 @@ async def test_feeds_add_get_update_and_remove(store: Store) -> None:
     assert await store.remove_feed(feed.id) and await store.list_feeds() == []
 
 
-async def _put(store: Store, destination: str, key: str, payload: str) -> None:
+async def _put(store: Store, destination: str, key: str, payload: dict[str, int]) -> None:
     async with store.transaction() as session:
         await outbox.put_outbox(session, destination=destination, item_key=key, kind="digest", payload=payload)
 
 
 async def test_outbox_item_is_unique_per_destination_and_revised_on_change(store: Store) -> None:
-    await _put(store, "discord:1", "digest:round:2", '{"v": 1}')
-    await _put(store, "discord:1", "digest:round:2", '{"v": 1}')  # same payload: nothing changes
-    await _put(store, "discord:2", "digest:round:2", '{"v": 1}')
+    await _put(store, "discord:1", "digest:round:2", {"v": 1})
+    await _put(store, "discord:1", "digest:round:2", {"v": 1})  # same payload: nothing changes
+    await _put(store, "discord:2", "digest:round:2", {"v": 1})
     [row, _] = await store.outbox_items()
     assert row.revision == 1
     await store.mark_delivered(row.id, 1, message_id=555)
-    await _put(store, "discord:1", "digest:round:2", '{"v": 2}')  # a new source: edit the message
+    await _put(store, "discord:1", "digest:round:2", {"v": 2})  # a new source: edit the message
     [row, _] = await store.outbox_items()
     assert (row.revision, row.delivered_revision, row.message_id, row.status) == (2, 1, 555, "pending")
     with pytest.raises(IntegrityError):

@@ -8,8 +8,8 @@ from storage.models import Outbox
 
 
 def test_a_rows_nonce_is_stable_short_and_distinct() -> None:
-    a = Outbox(destination="discord:1", item_key="digest:round:5", kind="digest", payload="{}")
-    b = Outbox(destination="discord:2", item_key="digest:round:5", kind="digest", payload="{}")
+    a = Outbox(destination="discord:1", item_key="digest:round:5", kind="digest", payload={})
+    b = Outbox(destination="discord:2", item_key="digest:round:5", kind="digest", payload={})
     assert nonce_for(a) == nonce_for(a) and nonce_for(a) != nonce_for(b)
     assert len(nonce_for(a)) <= 25  # Discord's limit
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from dataclasses import replace
 
 from sqlmodel import select
@@ -11,6 +10,7 @@ from sqlmodel import select
 from bot.answers.digests import from_payload
 from bot.knowledge.ingest import ingest_entries
 from storage import Store
+from storage.engine import canonical_json
 from storage.models import Claim, Entry, Fact
 from tests.bot.factories import FakeExtractor, entry, facts
 
@@ -71,7 +71,7 @@ async def test_conflicting_lengths_are_both_kept_with_their_sources(store: Store
     )
     await _ingest(store, fx, entry("a"), entry("b", hours=1))
     claims = await _claims(store, "meeting")
-    assert sorted(json.loads(c.value)["minutes"] for c in claims) == [120, 130]
+    assert sorted(c.value["minutes"] for c in claims) == [120, 130]
     assert [f.match for f in await _facts(store, "meeting")] == ["new", "conflicting"]
     [row] = await store.outbox_items(destination="console")
     meetings = next(f for f in from_payload(row.payload)[0].fields if f.name == "Meetings")
@@ -87,7 +87,7 @@ async def test_changed_position_alerts_once_with_sentence_and_link(store: Store)
     await _ingest(store, fx, entry("r4"))
     report = await _ingest(store, fx, entry("r5", hours=1))
     assert report.alerts == 1
-    assert {(f.round, json.loads(f.value), f.match) for f in await _facts(store, "position")} == {
+    assert {(f.round, f.value, f.match) for f in await _facts(store, "position")} == {
         (4, "removal", "new"),
         (5, "reduction", "changed_position"),
         (5, "removal", "new"),
@@ -160,7 +160,7 @@ async def test_subscriptions_get_the_kinds_they_asked_for(store: Store) -> None:
         ("discord:11", "alert:position:Japan:us_tariffs:5"),
         ("discord:12", "alert:position:Japan:us_tariffs:5"),
     }
-    assert json.loads(rows[("discord:11", "alert:position:Japan:us_tariffs:5")].payload)["ping_role_id"] == 99
+    assert rows[("discord:11", "alert:position:Japan:us_tariffs:5")].payload["ping_role_id"] == 99
 
 
 async def test_an_older_round_gaining_facts_does_not_repost(store: Store) -> None:
@@ -252,7 +252,8 @@ async def test_two_workers_given_the_same_entries_process_each_once(store: Store
 
 
 async def _knowledge(store: Store) -> dict[str, list]:
-    """What the knowledge base and the outbox hold, without ids and timestamps."""
+    """What the knowledge base and the outbox hold, without ids and timestamps (JSON values as
+    canonical text, so rows sort)."""
     async with store.session() as s:
         guid = {e.id: e.guid for e in (await s.exec(select(Entry))).all()}
         entries = sorted(
@@ -260,14 +261,14 @@ async def _knowledge(store: Store) -> dict[str, list]:
             for e in (await s.exec(select(Entry))).all()
         )
         fact_rows = sorted(
-            (guid[f.entry_id], f.kind, f.key, f.value, f.match) for f in (await s.exec(select(Fact))).all()
+            (guid[f.entry_id], f.kind, f.key, canonical_json(f.value), f.match) for f in (await s.exec(select(Fact))).all()
         )
         claims = sorted(
-            (c.round, c.kind, c.key, c.value, c.source_count, [guid[i] for i in json.loads(c.sample_entry_ids)],
+            (c.round, c.kind, c.key, canonical_json(c.value), c.source_count, [guid[i] for i in c.sample_entry_ids],
              c.status)
             for c in (await s.exec(select(Claim))).all()
         )
-    outbox = sorted((r.destination, r.item_key, r.payload, r.revision) for r in await store.outbox_items())
+    outbox = sorted((r.destination, r.item_key, canonical_json(r.payload), r.revision) for r in await store.outbox_items())
     return {"entry": entries, "fact": fact_rows, "claim": claims, "outbox": outbox}
 
 

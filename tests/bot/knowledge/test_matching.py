@@ -10,18 +10,17 @@ from bot.knowledge.matching import (
     ClaimView,
     FactRecord,
     classify,
-    dump,
     records_of,
 )
 from tests.bot.factories import facts
 
 
 def claim(kind: str, key: str, value: object) -> ClaimView:
-    return ClaimView(kind, key, dump(value))
+    return ClaimView(kind, key, value)
 
 
 def rec(kind: str, key: str, value: object) -> FactRecord:
-    return FactRecord(kind, key, dump(value))
+    return FactRecord(kind, key, value)
 
 
 def test_first_report_is_new() -> None:
