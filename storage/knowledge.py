@@ -8,12 +8,13 @@ Every lookup here goes through an index and reads a bounded number of rows, so i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import func, insert, or_, type_coerce, update
 from sqlalchemy.orm import load_only
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.sql.base import ExecutableOption
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -55,17 +56,18 @@ async def find_seen(
 ) -> tuple[Entry | None, str]:
     """An entry stored before with this guid, normalised link or text hash, and which one matched
     ("same guid", "same link", "same text"), in one indexed query."""
-    conditions = [Entry.guid == guid]
+    conditions = [col(Entry.guid) == guid]
     if link_norm:
-        conditions.append(Entry.link_norm == link_norm)
+        conditions.append(col(Entry.link_norm) == link_norm)
     if content_hash:
-        conditions.append(Entry.content_hash == content_hash)
+        conditions.append(col(Entry.content_hash) == content_hash)
     rows = (await session.exec(select(Entry).where(or_(*conditions)).order_by(col(Entry.id)).limit(5))).all()
-    for why, test in (
+    tests: tuple[tuple[str, Callable[[Entry], bool]], ...] = (
         ("same guid", lambda e: e.guid == guid),
         ("same link", lambda e: link_norm is not None and e.link_norm == link_norm),
         ("same text", lambda e: content_hash is not None and e.content_hash == content_hash),
-    ):
+    )
+    for why, test in tests:
         found = next((e for e in rows if test(e)), None)
         if found is not None:
             return found, why
@@ -90,11 +92,11 @@ async def facts_of_entry(session: AsyncSession, entry_id: int) -> list[Fact]:
 
 
 # What an answer shows of an entry; the stored text stays on disk (SQLite keeps it in overflow pages).
-_CITED = (Entry.id, Entry.guid, Entry.title, Entry.link, Entry.source, Entry.published)
+_CITED = ("id", "guid", "title", "link", "source", "published")
 
 
-def _cited() -> Any:
-    return load_only(*_CITED, raiseload=True)  # type: ignore[arg-type]
+def _cited() -> ExecutableOption:
+    return load_only(*(getattr(Entry, name) for name in _CITED), raiseload=True)
 
 
 async def entries_in_round(session: AsyncSession, round_number: int, *, limit: int) -> tuple[int, list[Entry]]:
@@ -290,10 +292,10 @@ async def changed_position_facts(session: AsyncSession, *, limit: int = 50) -> l
     return list((await session.exec(query)).all())
 
 
-async def insert_facts(session: AsyncSession, rows: Sequence[dict]) -> None:
+async def insert_facts(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     """Insert many facts in one statement (rows are column dicts, ``created_at`` included)."""
     if rows:
-        await session.exec(insert(Fact), params=list(rows))  # type: ignore[call-overload]
+        await session.exec(insert(Fact), params=list(rows))
 
 
 async def first_fact_of_claim(session: AsyncSession, claim: Claim) -> Fact | None:
@@ -329,6 +331,7 @@ async def new_cluster(
     cluster = StoryCluster(round=round_number, fingerprint=fingerprint, first_entry_id=entry_id)
     session.add(cluster)
     await session.flush()
+    assert cluster.id is not None  # given by the flush
     for key in sorted(set(keys)):
         session.add(ClusterKey(key=key, cluster_id=cluster.id))
     await session.flush()

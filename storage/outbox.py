@@ -148,7 +148,7 @@ async def add_once(session: AsyncSession, *, item_key: str, kind: OutboxKind, pa
             exclude={"id"})
         statement = insert(Outbox).values(**values).on_conflict_do_nothing(
             index_elements=["destination", "item_key"])
-        result = await session.exec(statement)  # type: ignore[call-overload]  # SQLModel's exec knows no Insert
+        result = await session.exec(statement)
         written += max(int(result.rowcount or 0), 0)
     return written
 
@@ -210,11 +210,11 @@ async def release(session: AsyncSession, worker: str, ids: list[int]) -> int:
     result = await session.exec(
         update(Outbox)
         .where(col(Outbox.id).in_(ids))
-        .where(Outbox.claimed_by == worker)
+        .where(col(Outbox.claimed_by) == worker)
         .values(claimed_by=None, claimed_until=None)
         .execution_options(synchronize_session=False)
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return int(result.rowcount or 0)
 
 
 async def _fenced_row(session: AsyncSession, outbox_id: int, lease_token: int | None) -> Outbox | None:

@@ -28,9 +28,10 @@ Create Date: 2026-12-05
 
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
@@ -42,7 +43,7 @@ depends_on: str | Sequence[str] | None = None
 log = logging.getLogger("alembic.runtime.migration")
 
 # (table, column, nullable, type before)
-JSON_COLUMNS: list[tuple[str, str, bool, sa.types.TypeEngine[object]]] = [
+JSON_COLUMNS: list[tuple[str, str, bool, sa.types.TypeEngine[Any]]] = [
     ("entry", "facts_json", True, sa.Text()),
     ("fact", "value", False, sa.Text()),
     ("claim", "value", False, sqlmodel.sql.sqltypes.AutoString(length=700)),
