@@ -12,6 +12,7 @@ import operator
 import re
 
 from bot.extract.lexicon import (
+    ATTENDANCE_PHRASES,
     ATTRIBUTIONS,
     BEFORE_ANOTHER_MEETING,
     CONCESSION_WORDS,
@@ -106,6 +107,14 @@ MEETING = Phrases([
     r"(?:also )?(?:took|take|takes|taking) part", r"participat(?:ed|es|ing)",
     r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with",
 ], shared=True)  # fmt: skip
+#: a sentence saying who sat at the talks for one side ("China's delegation was led by He"): in a
+#: round's story, its people took part though no one of the other side is named
+ATTENDING = Phrases(list(ATTENDANCE_PHRASES), shared=True)
+#: ... unless it says who did not: "Trump, who had said on Wednesday ..., did not join the meeting"
+NOT_ATTENDING = Phrases(
+    [rf"{_NEG} (?:also |even )?(?:join|attend|accompany|take part|lead (?:the|its|their|his|her) (?:[\w'’-]+ ){{0,2}}delegation)"],
+    shared=True,
+)
 STRONG_MEETING = Phrases([
     "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", "in attendance",
     r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",

@@ -129,10 +129,17 @@ def _day_of_month(day: int, anchor: date) -> date | None:
 
 
 def local_day(published: datetime | None, tz: ZoneInfo | None) -> date | None:
+    """The day of publication on the clock of ``tz`` (UTC when None)."""
+    local = local_time(published, tz)
+    return local.date() if local else None
+
+
+def local_time(published: datetime | None, tz: ZoneInfo | None) -> datetime | None:
+    """The time of publication on the clock of ``tz`` (UTC when None; a naive time is UTC)."""
     if published is None:
         return None
     aware = published if published.tzinfo else published.replace(tzinfo=UTC)
-    return aware.astimezone(tz or UTC).date()
+    return aware.astimezone(tz or UTC)
 
 
 def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date | None:

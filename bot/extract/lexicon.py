@@ -34,6 +34,20 @@ OTHER_COUNTED_THINGS = (
 #: qualifiers of counted things other than meetings: "the 2nd annual summit", "the 7th leaders' summit"
 OTHER_COUNT_QUALIFIERS = ("annual", "summit", "leaders['’]?")
 
+#: how the press says who sat at the talks for one side, with no one of the other side named:
+#: "China's delegation was led by He", "Lutnick was joined at the talks by Bessent", "Wang
+#: Wentao also attended the talks", "Greer will join Bessent", "is expected to accompany He"
+ATTENDANCE_PHRASES = (
+    r"delegations?,? (?:[\w'’-]+ ){0,3}?(?:was |were |is |are |will be )?(?:led|headed) by",
+    r"(?:led|leads|leading|headed|heads) (?:the|its|their|his|her|a) (?:[\w'’-]+ ){0,2}delegation",
+    r"(?:a )?(?:member|members|head) of (?:the|its|their|his|her) (?:[\w'’-]+ ){0,2}delegation",
+    r"(?:join|joined|joins|joining|attend|attended|attends|attending) (?:[\w'’-]+ )?(?:at |for |in )?(?:the|these|this) "
+    r"(?:[\w'’-]+ ){0,2}(?:talks|meetings?|negotiations|session|delegation)",
+    r"(?:was|were|is|are|will be) (?:also )?(?:joined|accompanied) (?:at the talks |at the table |in the room )?by",
+    r"(?:will|to|would) (?:also )?(?:attend|join|accompany)",
+    r"accompan(?:y|ied|ies|ying)",
+)  # fmt: skip
+
 # -- speech ---------------------------------------------------------------------------------
 
 #: the verbs that say who said something: "..., Akazawa said", "Bessent told reporters"

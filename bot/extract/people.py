@@ -19,8 +19,10 @@ from bot.extract.cues import (
     ABSENCE_HINT,
     ABSENT_AFTER,
     ABSENT_BEFORE,
+    ATTENDING,
     MEETING,
     NO_MEETING,
+    NOT_ATTENDING,
     PHONE,
     SITTING,
     SPEECH_AFTER,
@@ -145,6 +147,12 @@ def people_of(article: Article, sentence: Sentence) -> list[Mention]:
     return people
 
 
+def says_who_attended(article: Article, sentence: Sentence) -> bool:
+    """Whether the sentence says who sat at the talks for a side ("China's delegation was led by
+    He Lifeng", "Wang Wentao also attended the talks"), and not who did not ("did not join")."""
+    return article.in_sentence(ATTENDING, sentence) and not article.in_sentence(NOT_ATTENDING, sentence)
+
+
 def describes_meeting(
     article: Article,
     sentence: Sentence,
@@ -154,7 +162,8 @@ def describes_meeting(
     follows_meeting: bool = False,
 ) -> bool:
     """Whether the sentence reports a sitting of the negotiation (see the module docstring)."""
-    if not article.in_sentence(MEETING, sentence) or article.in_sentence(PHONE, sentence):
+    attending = bool(round_sentences) and says_who_attended(article, sentence)
+    if not (attending or article.in_sentence(MEETING, sentence)) or article.in_sentence(PHONE, sentence):
         return False
     if article.in_sentence(NO_MEETING, sentence):
         return False  # "No date has been set for a meeting between Ishiba and Trump"
@@ -162,6 +171,8 @@ def describes_meeting(
         return True
     if people is None:
         people = people_of(article, sentence)
+    if attending and people:
+        return True  # in a round's story: "China's delegation was led by He Lifeng"
     sides_of_people = {article.side_of(m.value) for m in people} - {None}
     if len(sides_of_people) >= 2:
         return True
@@ -233,7 +244,7 @@ def attendance(
     absent: set[str] = set()
     sentences: list[Sentence] = []
     meeting_clauses: dict[int, list[tuple[int, int]]] = {}
-    meeting_words = article.sentences_with(MEETING)
+    meeting_words = article.sentences_with(MEETING, ATTENDING)
     absence_words = article.sentences_with(ABSENCE_HINT)
     for sentence in article.sentences:
         if sentence.index not in meeting_words and sentence.index not in absence_words:
@@ -262,7 +273,10 @@ def attendance(
             _is_negotiator(article, m) or article.side_of(m.value) != profile.tracked_side for m in people
         )
         if chosen_round is not None and not (
-            sentence.index in round_sentences or continues or any(_is_negotiator(article, m) for m in people)
+            sentence.index in round_sentences
+            or continues
+            or any(_is_negotiator(article, m) for m in people)
+            or says_who_attended(article, sentence)  # "Wang Wentao also attended the talks"
         ):
             continue  # in a round's story, another meeting ("Ishiba and Trump are to meet at the G7")
         sentences.append(sentence)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.extract.article import Article, prepare_article
 from bot.extract.facts import ArticleFacts
@@ -12,6 +12,7 @@ from bot.extract.positions import find_positions
 from bot.extract.profile import Profile
 from bot.extract.relevance import is_relevant
 from bot.extract.rounds import find_round_mentions, reported_round, tense_status
+from bot.extract.schedule import round_on_day, rounds_named_by_place, settle
 from bot.extract.scope import off_topic_paragraphs
 from bot.extract.tariffs import find_tariffs
 from bot.extract.topics import find_topics
@@ -34,7 +35,9 @@ def facts_of_article(article: Article) -> ArticleFacts:
     facts.relevant = True
     skip = off_topic_paragraphs(article)
 
-    mentions = [m for m in find_round_mentions(article) if m.sentence.paragraph not in skip]
+    # rounds named by number, and by city when the profile lists its rounds, in reading order
+    named = sorted([*find_round_mentions(article), *rounds_named_by_place(article)], key=lambda m: m.start)
+    mentions = [m for m in named if m.sentence.paragraph not in skip]
     chosen = reported_round(article, mentions)
     chosen_mentions = [m for m in mentions if m.number == chosen]
     round_sentences = []
@@ -54,19 +57,31 @@ def facts_of_article(article: Article) -> ArticleFacts:
         has_event=chosen is not None or bool(meetings.meeting_sentences),
     )
     status = None
+    day = date.fromisoformat(when_where.date) if when_where.date else None
+    location = when_where.location
     if chosen is not None:
         status = when_where.status_from_date or wording or "held"
         facts.evidence["round"] = round_sentences[0].text
         # The status is read from the date when there is one, else from the round's own wording.
         from_date = when_where.status_from_date and when_where.evidence.get("date")
         facts.evidence["round_status"] = from_date or round_sentences[0].text
+    elif day is not None and meetings.meeting_sentences:
+        # no round named: a meeting on one of a listed round's days is that round
+        sitting = round_on_day(article, day, location)
+        if sitting is not None:
+            chosen = sitting.number
+            facts.evidence["round"] = facts.evidence["round_status"] = when_where.evidence.get("date", "")
+    sitting = article.profile.scheduled(chosen) if chosen is not None else None
+    if sitting is not None:
+        settled = settle(article, sitting, day, status)
+        day, location, status = settled.date, settled.location, settled.status or "held"
 
     topics, not_discussed, topic_evidence = find_topics(article, upcoming=status == "upcoming", skip_paragraphs=skip)
 
     facts.round = chosen
     facts.round_status = status
-    facts.date = when_where.date
-    facts.location = when_where.location
+    facts.date = day.isoformat() if day else None
+    facts.location = location
     facts.participants = meetings.participants
     facts.meetings = meetings.meetings
     facts.topics = topics

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -70,6 +71,16 @@ class PlaceSpec(_Strict):
     buildings: list[str] = Field(default_factory=list)
 
 
+class RoundSpec(_Strict):
+    """One known sitting of the negotiation: its number in the series, its days and its city
+    (one of ``[[places]]``). ``end`` defaults to ``start`` (a one-day round)."""
+
+    number: int = Field(ge=1, le=99)
+    start: date
+    end: date | None = None
+    place: str
+
+
 class CountryRatesSpec(_Strict):
     """Which sector a rate on no named goods belongs to: ``default``, unless it is listed."""
 
@@ -127,6 +138,8 @@ class ProfileSpec(_Strict):
     sides: list[SideSpec] = Field(min_length=2)
     people: list[PersonSpec] = Field(min_length=1)
     places: list[PlaceSpec] = Field(default_factory=list)
+    # the rounds held or set so far (optional: users add rounds as they happen)
+    rounds: list[RoundSpec] = Field(default_factory=list)
     topics: dict[str, list[str]] = Field(min_length=1)
     sectors: dict[str, list[str]] = Field(min_length=1)
     country_rates: CountryRatesSpec | None = None
@@ -163,6 +176,15 @@ class ProfileSpec(_Strict):
                 raise ValueError(f"sector_details: {sector!r} is not one of sectors {sorted(self.sectors)}")
             if detail.imposed_by is not None and detail.imposed_by not in names:
                 raise ValueError(f"sector_details.{sector}.imposed_by {detail.imposed_by!r} is not one of sides {sorted(names)}")
+        cities = [p.city for p in self.places]
+        for i, sitting in enumerate(self.rounds):
+            if sitting.place not in cities:
+                raise ValueError(f"rounds[{i}].place {sitting.place!r} is not one of places {sorted(cities)}")
+            if sitting.end is not None and sitting.end < sitting.start:
+                raise ValueError(f"rounds[{i}].end {sitting.end} is before its start {sitting.start}")
+        numbers = [r.number for r in self.rounds]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("rounds: two rounds share a number")
         if not any(p.negotiator for p in self.people):
             raise ValueError("people: no person is marked negotiator = true")
         known = {*self.topics, *self.sectors, *(i.id for i in self.issues), *(s.id for i in self.issues for s in i.stances)}
@@ -218,6 +240,20 @@ class Place:
     buildings: Phrases | None
 
 
+@dataclass(frozen=True, slots=True)
+class ScheduledRound:
+    """A sitting the profile lists: its number, first and last day and city."""
+
+    number: int
+    start: date
+    end: date
+    place: str
+
+    def holds(self, day: date) -> bool:
+        """Whether ``day`` is one of the round's days."""
+        return self.start <= day <= self.end
+
+
 @dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)  # by identity; caches hold it weakly
 class Profile:
     """The compiled profile the extractor runs on."""
@@ -241,6 +277,8 @@ class Profile:
     #: for a side, the sector of its rate on all the other side's goods
     country_wide_sectors: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    #: the known sittings (`[[rounds]]`), by number
+    rounds: tuple[ScheduledRound, ...] = ()
     # looked up for every name the extractor meets: a dict, not a walk over the people
     _people_by_name: dict[str, Person] = field(init=False, repr=False)
     _places_by_city: dict[str, Place] = field(init=False, repr=False)
@@ -315,6 +353,10 @@ class Profile:
 
     def place(self, city: str) -> Place | None:
         return self._places_by_city.get(city)
+
+    def scheduled(self, number: int) -> ScheduledRound | None:
+        """The listed round of that number, if the profile lists it."""
+        return next((r for r in self.rounds if r.number == number), None)
 
 
 def _name_variants(aliases: list[str]) -> list[str]:
@@ -416,7 +458,14 @@ def load_profile(path: Path | str | None = None) -> Profile:
         sector_imposers={k: d.imposed_by for k, d in spec.sector_details.items() if d.imposed_by},
         country_wide_sectors={d.imposed_by or imposer: k for k, d in spec.sector_details.items() if d.country_wide},
         labels=labels,
+        rounds=_rounds(spec),
     )
+
+
+def _rounds(spec: ProfileSpec) -> tuple[ScheduledRound, ...]:
+    """The listed rounds by number; a round without ``end`` lasts one day."""
+    rounds = [ScheduledRound(r.number, r.start, r.end or r.start, r.place) for r in spec.rounds]
+    return tuple(sorted(rounds, key=lambda r: r.number))
 
 
 def _issues(path: Path, spec: ProfileSpec) -> tuple[Issue, ...]:

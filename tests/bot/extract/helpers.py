@@ -29,5 +29,9 @@ def facts_of(
     return extract_entry(entry, profile or default_profile())
 
 
-def article_of(body: str, *, title: str = "", published: str = "2025-06-28T01:00:00Z") -> Article:
-    return prepare_article(guid="t-1", title=title, html=_html(body), published=when(published), profile=default_profile())
+def article_of(
+    body: str, *, title: str = "", published: str = "2025-06-28T01:00:00Z", profile: Profile | None = None
+) -> Article:
+    return prepare_article(
+        guid="t-1", title=title, html=_html(body), published=when(published), profile=profile or default_profile()
+    )

@@ -4,7 +4,9 @@ Each set under blind/ was written by an author who saw only the README and the J
 never the code: two Japan–US sets in styles the earlier sets did not cover, and three sets on
 the 2025 US–China talks for the second shipped profile. Their first scores (blind/first_scores.toml)
 were recorded before anything was changed for them; those figures are the honest estimate for
-articles Parley has not seen, and no later change may fall below them.
+articles Parley has not seen, and no later change may fall below them. Each set's score now
+(`NOW_AT_LEAST`, the README's "now" column) is a second floor, raised with each mechanism that
+lifts it, so a gain cannot silently be lost.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 BLIND = Path(__file__).parent / "blind"
 FIRST = tomllib.loads((BLIND / "first_scores.toml").read_text(encoding="utf-8"))
+#: today's score of each set: raise it when a change lifts a set, never lower it (a set not
+#: listed yet is held at its first score)
+NOW_AT_LEAST = {"jus1": 0.893, "jus2": 0.853, "usc1": 0.902, "usc2": 0.793, "usc3": 0.809}
 
 
 def overall_f1(folder: Path, profile: str) -> float:
@@ -34,11 +39,14 @@ def overall_f1(folder: Path, profile: str) -> float:
 
 def test_every_blind_folder_has_a_recorded_first_score():
     folders = {p.name for p in BLIND.iterdir() if p.is_dir()}
-    assert folders == set(FIRST)
+    assert folders == set(FIRST) and set(NOW_AT_LEAST) <= folders
     assert all((BLIND / name / "gold.json").is_file() and (BLIND / name / "manifest.toml").is_file() for name in folders)
 
 
 @pytest.mark.parametrize("name", sorted(FIRST))
 def test_a_blind_set_never_scores_below_its_first_blind_run(name):
     record = FIRST[name]
-    assert overall_f1(BLIND / name, record["profile"]) >= record["first"]
+    score = overall_f1(BLIND / name, record["profile"])
+    assert score >= record["first"]
+    floor = NOW_AT_LEAST.get(name, record["first"])  # a new set: its first score is its score now
+    assert score >= floor, f"{name} fell from {floor} to {score}"

@@ -372,3 +372,32 @@ def test_timed_meetings_gives_each_sitting_its_length_and_counterparts():
 def test_timed_meetings_without_a_length_is_empty():
     article, seen = _steps_of("Akazawa met Bessent in Washington on Friday.")
     assert seen.present and timed_meetings(article, seen, set(), set(), ["Scott Bessent"]) == []
+
+
+@pytest.mark.parametrize(
+    "attending",
+    [
+        "Japan's delegation was led by Akazawa.",
+        "Akazawa was joined at the talks by Commerce Secretary Howard Lutnick.",
+        "Commerce Secretary Howard Lutnick also attended the talks.",
+        "Akazawa was accompanied by Chief Cabinet Secretary Yoshimasa Hayashi.",
+    ],
+)
+def test_in_a_rounds_story_one_sides_people_said_to_attend_took_part(attending):
+    facts = facts_of(
+        "Japan and the United States held the seventh round of tariff talks in Washington on Thursday.\n"
+        "Tokyo hopes to settle the tariffs on cars before the summer.\n"
+        f"{attending}"
+    )
+    named = {"Ryosei Akazawa"} if "Akazawa" in attending else set()
+    named |= {n for n in ("Howard Lutnick", "Yoshimasa Hayashi") if n.split()[-1] in attending}
+    assert named <= set(facts.participants)
+
+
+def test_who_did_not_join_is_no_participant_even_far_from_the_verb():
+    facts = facts_of(
+        "Akazawa met Bessent in Washington on Thursday for the second round of tariff talks.\n"
+        "Mr Trump, who had said on Wednesday that he expected deals with several Asian partners very soon, "
+        "did not join the meeting."
+    )
+    assert "Donald Trump" not in facts.participants

@@ -1,11 +1,12 @@
 """The negotiation profile: loaded and validated at start, with one-line errors."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from bot.config import DEFAULT_PROFILE
-from bot.extract.profile import ProfileError, load_profile
+from bot.extract.profile import ProfileError, default_profile, load_profile
 
 
 def test_the_shipped_profile_loads():
@@ -96,6 +97,11 @@ def test_an_asker_may_name_a_side_by_an_alias_in_any_case():
         ("[sector_details.ship_fees]", "[sector_details.ships]", "sector_details"),
         ('imposed_by = "China"\ncountry_wide', 'imposed_by = "Narnia"\ncountry_wide', "sector_details.china_retaliatory"),
         ("[[issues]]", "[stances]\nissue = 'x'\nremoval = ['a']\nreduction = ['b']\nagreed = ['c']\n\n[[issues]]", "[stances] or [[issues]]"),
+        ('place = "London"', 'place = "Paris"', "rounds[1].place"),
+        ("end = 2025-06-10", "end = 2025-06-01", "rounds[1].end"),
+        ("start = 2025-06-09", 'start = "early June"', "rounds.1.start"),
+        ("number = 2", "number = 1", "rounds: two rounds share a number"),
+        ("number = 2", "number = 0", "rounds.1.number"),
     ],
 )
 def test_a_broken_new_key_names_the_file_the_key_and_the_problem(tmp_path, old, new, names):
@@ -108,3 +114,12 @@ def test_a_broken_new_key_names_the_file_the_key_and_the_problem(tmp_path, old, 
     message = str(caught.value)
     assert message.startswith(str(path)) and names in message, message
     assert "\n" not in message
+
+
+def test_rounds_are_optional_and_a_listed_round_has_its_days_and_city():
+    assert default_profile().rounds == ()  # a profile of today's format, without [[rounds]]
+    profile = load_profile(US_CHINA)
+    assert [(r.number, r.place) for r in profile.rounds][:2] == [(1, "Geneva"), (2, "London")]
+    london = profile.scheduled(2)
+    assert london is not None and london.holds(date(2025, 6, 10)) and not london.holds(date(2025, 6, 11))
+    assert profile.scheduled(9) is None

@@ -1,0 +1,130 @@
+"""Rounds the press names by their city or their days, read with the profile's `[[rounds]]`.
+
+Much of the press never numbers a round: it writes "the London talks", "talks in Stockholm on
+Monday", or only "two days of talks" with a date. When the profile lists the negotiation's
+sittings (number, days, city), such an article still gets its round:
+
+- `rounds_named_by_place`: a city (or one of its buildings) where exactly one listed round was
+  held, written next to a word for a meeting ("the Geneva talks", "talks in London", "two days
+  of negotiations at Lancaster House"), names that round. In a story whose headline or lead
+  reports a call, only the headline and lead count: further down, a round named by its city is
+  background to the call ("The call followed talks in Madrid earlier this week").
+- `round_on_day`: a meeting reported on one of a listed round's days, in its city or in no city
+  said, is that round.
+- `settle`: once the round is known, its city is the listed one, its day is one of its days
+  (the day the article reads, else the publication day kept within the round's days: the first
+  day of a round to come, the last of one held), and a round that starts after publication is
+  upcoming.
+
+Nothing here knows a negotiation: the rounds, their cities and days are profile data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.extract.article import Article, Mention
+from bot.extract.cues import PHONE
+from bot.extract.dates import local_time
+from bot.extract.lexicon import MEETING_NOUNS
+from bot.extract.phrases import Phrases
+from bot.extract.profile import ScheduledRound
+from bot.extract.rounds import RoundMention
+
+#: the words for a meeting that a city can name: "the London talks", "negotiations in Madrid"
+_MEETING_WORDS = Phrases([*(f"{noun}s?" for noun in MEETING_NOUNS), "talks"], shared=True)
+#: the headline (paragraph 0) and the lead: where a call is the story's own event
+LEAD_PARAGRAPHS = 2
+#: a call the story reports: "hold rare phone call", "approved TikTok deal in call"
+_CALL = Phrases([r"in (?:a |the |their )?call", r"calls? (?:with|between)"], shared=True)
+# city, then the meeting word: "the Geneva talks", "London's talks", "Madrid trade talks",
+# "in London for talks"
+_CITY_THEN_WORD = re.compile(r"(?:['’]s)?(?:[\s-]+|\s+for\s+(?:the\s+|a\s+)?)(?:[a-z][\w-]*\s+){0,2}")
+# the meeting word, then the city: "talks in Stockholm", "two days of talks at Lancaster House",
+# "talks between the two sides in London" (a few words between, no clause break)
+_WORD_THEN_CITY = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:in|at)\s+(?:the\s+)?")
+_NEAR = 60
+#: the local hour by which a round's first sitting has begun: a story filed earlier that day
+#: previews it
+_SITTINGS_BEGIN = 9
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """The round's day, city and status once the round is known from the profile's schedule."""
+
+    date: date | None
+    location: str
+    status: str | None
+
+
+def _places_of_one_round(article: Article) -> dict[str, ScheduledRound]:
+    """The cities where exactly one listed round was held, with that round."""
+    by_city: dict[str, list[ScheduledRound]] = {}
+    for sitting in article.profile.rounds:
+        by_city.setdefault(sitting.place, []).append(sitting)
+    return {city: rounds[0] for city, rounds in by_city.items() if len(rounds) == 1}
+
+
+def _names_a_meeting(article: Article, place: Mention, words: list[tuple[int, int]]) -> bool:
+    """Whether a meeting word stands by the place: right after it, or a few words before it
+    with "in"/"at" before the place."""
+    text = article.text
+    for start, end in words:
+        if start >= place.end and start - place.end <= _NEAR:
+            if _CITY_THEN_WORD.fullmatch(text, place.end, start):
+                return True
+        elif end <= place.start and place.start - end <= _NEAR and _WORD_THEN_CITY.fullmatch(text, end, place.start):
+            return True
+    return False
+
+
+def rounds_named_by_place(article: Article) -> list[RoundMention]:
+    """The listed rounds the article names by their city (see the module docstring)."""
+    places = _places_of_one_round(article)
+    if not places:
+        return []
+    lead = [s for s in article.sentences if s.paragraph <= LEAD_PARAGRAPHS]
+    calls = article.sentences_with(PHONE, _CALL)
+    read = lead if any(s.index in calls for s in lead) else article.sentences
+    if not read:
+        return []
+    end_of_reading = read[-1].end
+    words = sorted({*article.hits(_MEETING_WORDS).spans, *article.hits(article.profile.round_terms).spans})
+    found = []
+    for place in [*article.places.within(0, end_of_reading), *article.buildings.within(0, end_of_reading)]:
+        sitting = places.get(place.value)
+        if sitting is None:
+            continue
+        sentence = next(s for s in read if s.start <= place.start < s.end)
+        near = [(s, e) for s, e in words if sentence.start <= s and e <= sentence.end]
+        if near and _names_a_meeting(article, place, near):
+            found.append(RoundMention(sitting.number, sentence, place.start, place.end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def round_on_day(article: Article, day: date, location: str | None) -> ScheduledRound | None:
+    """The listed round held on ``day``, if it was held in ``location`` (or no city is known)."""
+    for sitting in article.profile.rounds:
+        if sitting.holds(day) and location in (None, sitting.place):
+            return sitting
+    return None
+
+
+def settle(article: Article, sitting: ScheduledRound, read: date | None, status: str | None) -> Settled:
+    """The round's day, city and status from the schedule (see the module docstring); ``read``
+    and ``status`` are what the article's own words gave, kept when the schedule cannot say."""
+    place = article.profile.place(sitting.place)
+    published = local_time(article.published, place.tz if place else None)
+    today = published.date() if published else None
+    day = read
+    if day is None or not sitting.holds(day):
+        day = min(max(today, sitting.start), sitting.end) if today else sitting.start
+    if published is not None and today is not None:
+        # a round is to come until the morning of its first day (a morning brief: "sit down in
+        # Stockholm today"), and held from then on (a report of the first day, a live blog)
+        before_it = today < sitting.start or (today == sitting.start and published.hour < _SITTINGS_BEGIN)
+        status = "upcoming" if before_it else "held"
+    return Settled(day, sitting.place, status)

@@ -1,0 +1,100 @@
+"""Rounds named by their city or their days, read with the profile's `[[rounds]]`.
+
+The US–China profile lists its five rounds (Geneva 10–11 May, London 9–10 June, Stockholm
+28–29 July, Madrid 14–15 Sept, Kuala Lumpur 25–26 Oct 2025). The press rarely numbers them.
+"""
+
+from datetime import date
+
+from bot.config import DEFAULT_PROFILE
+from bot.extract.profile import load_profile
+from bot.extract.schedule import round_on_day
+from tests.bot.extract.helpers import article_of, facts_of
+
+US_CHINA = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
+
+
+def _facts(title: str, body: str, published: str):
+    return facts_of(body, title=title, published=published, profile=US_CHINA)
+
+
+def test_a_round_named_by_its_city_gets_its_number_city_and_last_day_once_held():
+    facts = _facts(
+        "US and China agree framework after London talks",
+        "US and Chinese negotiators agreed a framework to put their truce back on track.\n"
+        "Bessent and Greer met Vice Premier He Lifeng for two days.",
+        "2025-06-11T09:15:00Z",
+    )
+    assert (facts.round, facts.round_status, facts.location, facts.date) == (2, "held", "London", "2025-06-10")
+
+
+def test_a_round_to_come_is_upcoming_on_its_first_day():
+    facts = _facts(
+        "Preview: what to expect from the Madrid talks",
+        "Treasury Secretary Scott Bessent will meet Vice Premier He Lifeng in Madrid for the talks.",
+        "2025-09-12T21:00:00Z",
+    )
+    assert (facts.round, facts.round_status, facts.date) == (4, "upcoming", "2025-09-14")
+
+
+def test_a_morning_brief_on_the_first_day_previews_it_and_a_report_that_evening_tells_it():
+    body = "Bessent and He Lifeng sit down for trade talks in Stockholm today."
+    morning = _facts("Morning Brief", body, "2025-07-28T05:00:00Z")  # 07:00 in Stockholm
+    evening = _facts("Evening Brief", body, "2025-07-28T19:00:00Z")
+    assert (morning.round, morning.round_status) == (3, "upcoming")
+    assert (evening.round, evening.round_status) == (3, "held")
+
+
+def test_the_latest_round_named_is_the_reported_one_and_the_earlier_its_background():
+    facts = _facts(
+        "US, China wrap up talks in London",
+        "The talks followed a meeting in Geneva last month at which the two sides agreed to cut their tariffs.\n"
+        "Bessent met He Lifeng at Lancaster House on Tuesday.",
+        "2025-06-11T09:15:00Z",
+    )
+    assert (facts.round, facts.location) == (2, "London")
+    assert "He Lifeng" in facts.participants
+
+
+def test_a_city_without_a_meeting_word_names_no_round():
+    facts = _facts(
+        "Markets rally",
+        "Stocks rose in London and Beijing as traders bet the truce agreed in Geneva would hold and tariffs stay at 30%.",
+        "2025-06-20T09:00:00Z",
+    )
+    assert facts.round is None
+
+
+def test_a_call_the_story_reports_makes_a_round_further_down_its_background():
+    facts = _facts(
+        "Trump says Xi approved TikTok deal in call",
+        "U.S. President Donald Trump said on Friday he had made progress with Xi Jinping on tariffs.\n"
+        "Trump wrote on social media after the phone call.\n"
+        "The call followed talks in Madrid earlier this week between Bessent and He Lifeng.",
+        "2025-09-19T17:00:00Z",
+    )
+    assert facts.round is None
+
+
+def test_a_meeting_on_a_listed_rounds_days_is_that_round():
+    facts = _facts(
+        "Opinion: extend the truce",
+        "This week, at Rosenbad, Bessent and Greer spent two days across the table from He Lifeng, who "
+        "met them again on Tuesday.",
+        "2025-08-01T11:00:00Z",
+    )
+    assert (facts.round, facts.round_status, facts.location, facts.date) == (3, "held", "Stockholm", "2025-07-29")
+
+
+def test_round_on_day_needs_the_rounds_city_when_a_city_is_known():
+    article = article_of("Talks.", published="2025-06-10T12:00:00Z", profile=US_CHINA)
+    london = round_on_day(article, date(2025, 6, 10), None)
+    assert london is not None and london.number == 2
+    assert round_on_day(article, date(2025, 6, 10), "London") == london
+    assert round_on_day(article, date(2025, 6, 10), "Washington") is None
+    assert round_on_day(article, date(2025, 6, 12), None) is None
+
+
+def test_a_profile_without_rounds_reads_as_before():
+    facts = facts_of("Akazawa met Bessent in Washington for the talks on Friday.", title="Talks in Washington")
+    assert facts.round is None
