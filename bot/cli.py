@@ -169,7 +169,9 @@ USES_PROFILE = frozenset({"run", "replay", "ask", "poll"})
 
 
 async def _feeds(args: argparse.Namespace, settings: Settings) -> Answer:
-    """`parley feeds ...`: the same functions as `/feed` in Discord, on the configured database."""
+    """`parley feeds ...`: the same functions as `/feed` in Discord, on the configured database, as
+    the operator: every feed is listed (with who follows it), added ones are the operator's, and
+    `remove` removes a feed for everyone."""
     from bot.chat import chatops
     from storage import Store
     from storage.migrate import upgrade_async
@@ -177,11 +179,11 @@ async def _feeds(args: argparse.Namespace, settings: Settings) -> Answer:
     await upgrade_async(settings.database_url)
     async with Store(settings.database_url) as store:
         if args.feeds_command == "list":
-            answer = await chatops.list_feeds(store, limit=None)
+            answer = await chatops.list_feeds(store, guild_id=None, limit=None)
         elif args.feeds_command == "add":
-            answer = await chatops.add_feed(store, settings, args.url)
+            answer = await chatops.add_feed(store, settings, args.url, guild_id=None)
         elif args.feeds_command == "remove":
-            answer = await chatops.remove_feed(store, args.feed)
+            answer = await chatops.remove_feed(store, args.feed, guild_id=None)
         else:
             answer = await chatops.enable_feed(store, args.feed)
     return answer

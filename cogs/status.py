@@ -1,4 +1,4 @@
-"""/status: feeds, last poll, errors, deliveries and disabled subscriptions at a glance."""
+"""/status: the server's feeds, last poll, errors, deliveries and disabled subscriptions at a glance."""
 
 from __future__ import annotations
 
@@ -17,14 +17,16 @@ class Status(commands.Cog):
     def __init__(self, bot: ParleyBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="status", description="Feeds, last poll, errors and last delivery")
+    @app_commands.command(name="status", description="This server's feeds, last poll, errors and last delivery")
+    @app_commands.guild_only()  # a server's own feeds and channels: in a DM there is no server to show
     async def status(self, interaction: discord.Interaction[ParleyBot]) -> None:
         latency = self.bot.latency
         info = chatops.ConnectionInfo(
             latency_ms=None if math.isnan(latency) or math.isinf(latency) else latency * 1000,
             guilds=len(self.bot.guilds),
         )
-        await reply(interaction, await chatops.status(store_of(interaction), info), ephemeral=True)
+        await reply(interaction, await chatops.status(store_of(interaction), info, guild_id=interaction.guild_id),
+                    ephemeral=True)
 
 
 async def setup(bot: ParleyBot) -> None:

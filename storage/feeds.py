@@ -1,4 +1,10 @@
-"""Feeds repository: the feeds Parley polls and their polling state.
+"""Feeds repository: the feeds Parley polls, who follows each, and their polling state.
+
+A feed is followed by Parley's operator (``feed.operator``: `parley feeds add`, ``FEEDS``) and/or
+by Discord servers (one ``feed_guild`` row each). The same URL added by two servers is one feed,
+fetched once; each server holds its own row, sees only the feeds it holds and removes only its
+own hold (`unfollow_feed`); a feed that nobody follows any more is removed. The operator sees
+every feed and may remove any (`remove_feed`).
 
 Functions take the session they run in (see `storage` for why); `Store` offers each as a
 method in a transaction of its own.
@@ -10,31 +16,102 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, or_, update
+from sqlalchemy import bindparam, delete, func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Entry, Feed, utcnow
+from storage.models import Entry, Feed, FeedGuild, utcnow
 
-FEED_STATE_FIELDS = frozenset(Feed.model_fields) - {"id", "url", "added_at"}
+FEED_STATE_FIELDS = frozenset(Feed.model_fields) - {"id", "url", "added_at", "operator"}
 
 
-async def add_feed(session: AsyncSession, url: str, *, title: str | None = None) -> Feed:
-    """The feed with this URL, added if new (adding twice is harmless)."""
+async def add_feed(session: AsyncSession, url: str, *, title: str | None = None, guild_id: int | None = None,
+                   added_by: int | None = None) -> Feed:
+    """The feed with this URL, added if new, now followed by ``guild_id`` (or, without one, by the
+    operator). Adding twice is harmless."""
     feed = (await session.exec(select(Feed).where(Feed.url == url))).first()
     if feed is None:
-        feed = Feed(url=url, title=title)
+        feed = Feed(url=url, title=title, operator=guild_id is None)
         session.add(feed)
         await session.flush()
+    elif guild_id is None and not feed.operator:
+        feed.operator = True
+        session.add(feed)
+    if guild_id is not None:
+        assert feed.id is not None  # flushed above
+        if not await follows(session, feed.id, guild_id):
+            session.add(FeedGuild(feed_id=feed.id, guild_id=guild_id, added_by=added_by))
+            await session.flush()
     return feed
 
 
+async def follows(session: AsyncSession, feed_id: int, guild_id: int) -> bool:
+    """Whether the guild follows the feed."""
+    query = select(FeedGuild.id).where(FeedGuild.feed_id == feed_id, FeedGuild.guild_id == guild_id)
+    return (await session.exec(query)).first() is not None
+
+
+async def unfollow_feed(session: AsyncSession, feed_id: int, guild_id: int) -> bool:
+    """Drop one guild's hold on a feed; the feed itself goes when nobody follows it any more.
+    False when the guild did not follow it."""
+    held = await session.exec(
+        select(FeedGuild).where(FeedGuild.feed_id == feed_id, FeedGuild.guild_id == guild_id)
+    )
+    link = held.first()
+    if link is None:
+        return False
+    await session.delete(link)
+    await session.flush()
+    feed = await session.get(Feed, feed_id)
+    if feed is not None and not feed.operator and not await guilds_of(session, feed_id):
+        await session.delete(feed)
+    return True
+
+
 async def remove_feed(session: AsyncSession, feed_id: int) -> bool:
+    """Remove a feed for everyone (the operator's command): its guilds' holds go with it."""
     feed = await session.get(Feed, feed_id)
     if feed is None:
         return False
+    await session.exec(delete(FeedGuild).where(col(FeedGuild.feed_id) == feed_id))
     await session.delete(feed)
     return True
+
+
+async def guilds_of(session: AsyncSession, feed_id: int) -> list[int]:
+    """The guilds that follow a feed."""
+    query = select(FeedGuild.guild_id).where(FeedGuild.feed_id == feed_id).order_by(col(FeedGuild.id))
+    return list((await session.exec(query)).all())
+
+
+async def follower_counts(session: AsyncSession) -> dict[int, int]:
+    """How many guilds follow each feed that any guild follows (feed id → count)."""
+    query = select(FeedGuild.feed_id, func.count()).group_by(col(FeedGuild.feed_id))
+    return {feed_id: int(n) for feed_id, n in (await session.exec(query)).all()}
+
+
+async def count_operator_only(session: AsyncSession, guild_id: int) -> int:
+    """Feeds the operator follows that ``guild_id`` does not (a guild is told how many, never which)."""
+    theirs = select(FeedGuild.feed_id).where(FeedGuild.guild_id == guild_id)
+    query = select(func.count()).select_from(Feed).where(col(Feed.operator).is_(True),
+                                                         col(Feed.id).not_in(theirs))
+    return int((await session.exec(query)).one())
+
+
+async def hand_over(session: AsyncSession, feed_id: int, to_url: str) -> None:
+    """Whoever follows ``feed_id`` follows the feed at ``to_url`` too (the first moved permanently
+    to the second, which was already followed)."""
+    target = await get_feed_by_url(session, to_url)
+    source = await session.get(Feed, feed_id)
+    if target is None or source is None or target.id is None:
+        return
+    for guild_id in await guilds_of(session, feed_id):
+        if not await follows(session, target.id, guild_id):
+            session.add(FeedGuild(feed_id=target.id, guild_id=guild_id))
+    if source.operator and not target.operator:
+        target.operator = True
+        session.add(target)
+    await session.flush()
 
 
 async def get_feed(session: AsyncSession, feed_id: int) -> Feed | None:
@@ -45,8 +122,12 @@ async def get_feed_by_url(session: AsyncSession, url: str) -> Feed | None:
     return (await session.exec(select(Feed).where(Feed.url == url))).first()
 
 
-async def list_feeds(session: AsyncSession, *, include_disabled: bool = True) -> list[Feed]:
+async def list_feeds(session: AsyncSession, *, include_disabled: bool = True,
+                     guild_id: int | None = None) -> list[Feed]:
+    """Every feed (the operator's view), or only those ``guild_id`` follows."""
     query = select(Feed).order_by(col(Feed.id))
+    if guild_id is not None:
+        query = query.where(col(Feed.id).in_(select(FeedGuild.feed_id).where(FeedGuild.guild_id == guild_id)))
     if not include_disabled:
         query = query.where(col(Feed.disabled_at).is_(None))
     return list((await session.exec(query)).all())
@@ -133,10 +214,10 @@ async def sync_env_feeds(session: AsyncSession, urls: Sequence[str], *,
     for url in wanted:
         feed = known.get(url)
         if feed is None:
-            session.add(Feed(url=url, from_env=True))
+            session.add(Feed(url=url, from_env=True, operator=True))
             added.append(url)
             continue
-        feed.from_env = True
+        feed.from_env = feed.operator = True
         if feed.disabled_at is not None and feed.disabled_reason == dropped_reason:
             feed.disabled_at = feed.disabled_reason = None
             enabled.append(url)

@@ -130,16 +130,17 @@ async def count_entries(session: AsyncSession) -> int:
     return int((await session.exec(select(func.count()).select_from(Entry))).one())
 
 
-async def quarantined(session: AsyncSession, *, latest: int) -> tuple[int, list[Entry]]:
-    """How many entries are quarantined, and the ``latest`` most recent of them (each with its reason)."""
-    count = (
-        await session.exec(select(func.count()).select_from(Entry).where(col(Entry.quarantine).is_not(None)))
-    ).one()
+async def quarantined(session: AsyncSession, *, latest: int,
+                      feed_ids: Sequence[int] | None = None) -> tuple[int, list[Entry]]:
+    """How many entries are quarantined, and the ``latest`` most recent of them (each with its
+    reason): of every feed, or of the feeds ``feed_ids`` (a guild's)."""
+    where = [col(Entry.quarantine).is_not(None)]
+    if feed_ids is not None:
+        where.append(col(Entry.feed_id).in_(list(feed_ids)))
+    count = (await session.exec(select(func.count()).select_from(Entry).where(*where))).one()
     if not count:
         return 0, []
-    rows = await session.exec(
-        select(Entry).where(col(Entry.quarantine).is_not(None)).order_by(col(Entry.id).desc()).limit(latest)
-    )
+    rows = await session.exec(select(Entry).where(*where).order_by(col(Entry.id).desc()).limit(latest))
     return int(count), list(rows.all())
 
 

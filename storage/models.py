@@ -78,6 +78,23 @@ class Feed(SQLModel, table=True):
     # Listed in FEEDS (the environment manages it: dropped from FEEDS, it is disabled); false for
     # feeds added in Discord or with `parley feeds add`, which FEEDS leaves alone.
     from_env: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # Followed by Parley's operator (`parley feeds add`, FEEDS): shown and managed in the terminal
+    # only. A feed is polled while the operator or at least one guild (``feed_guild``) follows it.
+    operator: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+
+
+class FeedGuild(SQLModel, table=True):
+    """One Discord server's hold on a feed: the same URL added by two servers is one feed (fetched
+    once) with two rows here. A server sees and removes only the feeds it holds (`storage.feeds`)."""
+
+    __tablename__ = "feed_guild"
+    __table_args__ = (UniqueConstraint("feed_id", "guild_id", name="uq_feed_guild_feed_guild"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    feed_id: int = Field(foreign_key="feed.id", ondelete="CASCADE", index=True)
+    guild_id: int = Field(sa_type=BigInteger, index=True)
+    added_by: int | None = Field(default=None, sa_type=BigInteger)
+    added_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 
 class Entry(SQLModel, table=True):
@@ -246,4 +263,4 @@ class Outbox(SQLModel, table=True):
     post_started_at: datetime | None = Field(default=None, sa_column=_ts())
 
 
-ALL_TABLES = ("feed", "entry", "fact", "claim", "story_cluster", "cluster_key", "subscription", "outbox", "round_thread")
+ALL_TABLES = ("feed", "feed_guild", "entry", "fact", "claim", "story_cluster", "cluster_key", "subscription", "outbox", "round_thread")

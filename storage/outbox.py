@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import func, or_, true, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
@@ -339,23 +339,33 @@ class DeliverySummary:
     disabled: list[Subscription] = field(default_factory=list)
 
 
-async def delivery_summary(session: AsyncSession, *, errors: int = 3) -> DeliverySummary:
+async def delivery_summary(session: AsyncSession, *, errors: int = 3, guild_id: int | None = None) -> DeliverySummary:
     """Counts of outbox rows by status, when something was last posted, the latest errors and
-    the subscriptions that were disabled because their channel refused the bot."""
+    the subscriptions that were disabled because their channel refused the bot: of every
+    destination, or of the channels subscribed in ``guild_id`` (a server sees only its own)."""
     summary = DeliverySummary()
-    rows = await session.exec(select(Outbox.status, func.count()).group_by(Outbox.status))
+    mine: Any = true()
+    subscribed = select(Subscription)
+    if guild_id is not None:
+        subscribed = subscribed.where(Subscription.guild_id == guild_id)
+        channels = (await session.exec(select(Subscription.channel_id).where(Subscription.guild_id == guild_id))).all()
+        mine = col(Outbox.destination).in_([discord_destination(c) for c in channels])
+    rows = await session.exec(select(Outbox.status, func.count()).where(mine).group_by(Outbox.status))
     summary.counts = {status: int(n) for status, n in rows.all()}
-    last = await session.exec(select(func.max(Outbox.updated_at)).where(col(Outbox.delivered_revision).is_not(None)))
+    last = await session.exec(
+        select(func.max(Outbox.updated_at)).where(col(Outbox.delivered_revision).is_not(None)).where(mine)
+    )
     summary.last_delivered_at = as_utc(last.first())
     failing = await session.exec(
         select(Outbox.destination, Outbox.last_error)
         .where(col(Outbox.last_error).is_not(None))
+        .where(mine)
         .order_by(col(Outbox.updated_at).desc())
         .limit(errors)
     )
     summary.last_errors = [(d, e or "") for d, e in failing.all()]
     disabled = await session.exec(
-        select(Subscription).where(col(Subscription.disabled_at).is_not(None)).order_by(col(Subscription.id))
+        subscribed.where(col(Subscription.disabled_at).is_not(None)).order_by(col(Subscription.id))
     )
     summary.disabled = list(disabled.all())
     return summary

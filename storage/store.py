@@ -152,10 +152,37 @@ class Store:
 
     # -- feeds (storage.feeds) ------------------------------------------------------------------
 
-    async def add_feed(self, url: str, *, title: str | None = None) -> Feed:
-        """The feed with this URL, added if new (adding twice is harmless)."""
+    async def add_feed(self, url: str, *, title: str | None = None, guild_id: int | None = None,
+                       added_by: int | None = None) -> Feed:
+        """The feed with this URL, added if new, followed by ``guild_id`` or, without one, by the
+        operator (adding twice is harmless)."""
         async with self.transaction() as session:
-            return await feeds.add_feed(session, url, title=title)
+            return await feeds.add_feed(session, url, title=title, guild_id=guild_id, added_by=added_by)
+
+    async def follows(self, feed_id: int, guild_id: int) -> bool:
+        async with self.session() as session:
+            return await feeds.follows(session, feed_id, guild_id)
+
+    async def unfollow_feed(self, feed_id: int, guild_id: int) -> bool:
+        """Drop a guild's hold on a feed (the feed goes when nobody follows it any more)."""
+        async with self.transaction() as session:
+            return await feeds.unfollow_feed(session, feed_id, guild_id)
+
+    async def guilds_of(self, feed_id: int) -> list[int]:
+        async with self.session() as session:
+            return await feeds.guilds_of(session, feed_id)
+
+    async def follower_counts(self) -> dict[int, int]:
+        async with self.session() as session:
+            return await feeds.follower_counts(session)
+
+    async def count_operator_only(self, guild_id: int) -> int:
+        async with self.session() as session:
+            return await feeds.count_operator_only(session, guild_id)
+
+    async def hand_over(self, feed_id: int, to_url: str) -> None:
+        async with self.transaction() as session:
+            await feeds.hand_over(session, feed_id, to_url)
 
     async def sync_env_feeds(self, urls: Sequence[str], *, dropped_reason: str) -> tuple[list[str], list[str], list[str]]:
         """Make the feeds marked ``from_env`` exactly ``urls`` (`storage.feeds.sync_env_feeds`)."""
@@ -163,6 +190,7 @@ class Store:
             return await feeds.sync_env_feeds(session, urls, dropped_reason=dropped_reason)
 
     async def remove_feed(self, feed_id: int) -> bool:
+        """Remove a feed for everyone, its guilds' holds with it (the operator's command)."""
         async with self.transaction() as session:
             return await feeds.remove_feed(session, feed_id)
 
@@ -174,9 +202,10 @@ class Store:
         async with self.session() as session:
             return await feeds.get_feed_by_url(session, url)
 
-    async def list_feeds(self, *, include_disabled: bool = True) -> list[Feed]:
+    async def list_feeds(self, *, include_disabled: bool = True, guild_id: int | None = None) -> list[Feed]:
+        """Every feed, or those ``guild_id`` follows."""
         async with self.session() as session:
-            return await feeds.list_feeds(session, include_disabled=include_disabled)
+            return await feeds.list_feeds(session, include_disabled=include_disabled, guild_id=guild_id)
 
     async def due_feeds(self, now: datetime | None = None) -> list[Feed]:
         """Enabled feeds whose next poll time has come (or was never set)."""
@@ -283,10 +312,10 @@ class Store:
         async with self.transaction() as session:
             return await outbox.add_once(session, item_key=item_key, kind=kind, payloads=payloads)
 
-    async def delivery_summary(self, *, errors: int = 3) -> DeliverySummary:
-        """Delivery health for ``/status`` (`storage.outbox.delivery_summary`)."""
+    async def delivery_summary(self, *, errors: int = 3, guild_id: int | None = None) -> DeliverySummary:
+        """Delivery health for ``/status``, of every channel or of one guild's (`storage.outbox.delivery_summary`)."""
         async with self.session() as session:
-            return await outbox.delivery_summary(session, errors=errors)
+            return await outbox.delivery_summary(session, errors=errors, guild_id=guild_id)
 
     # -- a thread per round (storage.threads) ---------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 A feed that fails for good (``410 Gone``, or too many failures in a row; `bot.feeds.policy`)
 is disabled by the poller. As MonitoRSS does, the channels are told once: which feed, why, and
-how to follow it again. Feeds are global and subscriptions are per channel, so every active
-subscription gets the notice, whatever its kind.
+how to follow it again. A feed belongs to the servers that follow it (`storage.feeds`), so the
+notice goes to every active subscription of those servers, whatever its kind, and to no other
+server. A feed only the operator follows is the operator's to mend: it is logged (and shown by
+`parley feeds list` and `parley poll`), not posted.
 
 "Once" is the outbox's unique (destination, item key): the key names the feed and the moment
 it was disabled, ``notice:feed-disabled:<feed id>:<disabled_at ISO>``, and the row is written
@@ -64,14 +66,19 @@ def feed_disabled_answer(feed: Feed) -> Answer:
 
 
 async def notify_feed_disabled(store: Store, feed_id: int | None) -> int:
-    """Queue the notice that feed ``feed_id`` is disabled for every active subscription; returns
-    how many rows were written (0 when the feed is not disabled or every channel has it already)."""
+    """Queue the notice that feed ``feed_id`` is disabled for every active subscription of the
+    servers that follow it; returns how many rows were written (0 when the feed is not disabled,
+    no server follows it, or every channel has it already)."""
     if feed_id is None:
         return 0
     feed = await store.get_feed(feed_id)
     if feed is None or feed.disabled_at is None:
         return 0
-    subscriptions = await store.list_subscriptions(active_only=True)
+    guilds = set(await store.guilds_of(feed_id))
+    subscriptions = [s for s in await store.list_subscriptions(active_only=True) if s.guild_id in guilds]
+    if not subscriptions:
+        log.warning("feed %s disabled (%s); no server follows it, no notice posted", feed.url, feed.disabled_reason)
+        return 0
     payload = to_payload(feed_disabled_answer(feed))
     payloads = {discord_destination(sub.channel_id): payload for sub in subscriptions}
     written = await store.add_once(item_key=feed_disabled_key(feed), kind=NOTICE_KIND, payloads=payloads)

@@ -109,26 +109,41 @@ def check_feed_url(url: str, settings: Settings) -> str:
         raise UserError(str(exc)) from None
 
 
-async def add_feed(store: Store, settings: Settings, url: str, *, scheduler: FeedScheduler | None = None) -> Answer:
-    """Follow a feed; with the running ``scheduler`` its first poll is scheduled at once.
+async def add_feed(store: Store, settings: Settings, url: str, *, guild_id: int | None,
+                   user_id: int | None = None, scheduler: FeedScheduler | None = None) -> Answer:
+    """Follow a feed for ``guild_id`` (``None``: for the operator, from the terminal); with the
+    running ``scheduler`` its first poll is scheduled at once.
 
-    Adding a feed that was disabled (410 Gone, too many failures) re-enables it: its failures
-    are reset and it is polled again within one interval, as the disabled-feed notice says.
+    A URL another server (or the operator) already follows is the same feed, fetched once: this
+    server gets its own hold on it, and sees it from now on. Adding a feed that was disabled
+    (410 Gone, too many failures) re-enables it: its failures are reset and it is polled again
+    within one interval, as the disabled-feed notice says.
     """
     url = check_feed_url(url, settings)
     existing = await store.get_feed_by_url(url)
+    held = existing is not None and await _holds(store, existing, guild_id)
+    if existing is not None and not held:
+        existing = await store.add_feed(url, guild_id=guild_id, added_by=user_id)
     if existing and existing.disabled_at:
         return await _reenable_feed(store, existing, scheduler=scheduler)
+    if held and existing:
+        return Answer(title="Feed already followed", description=f"#{existing.id} {mask_url(url)}")
     if existing:
         feed = existing
+        if scheduler is not None:
+            await scheduler.add_feed(url, guild_id=guild_id, added_by=user_id)
     elif scheduler is not None:
-        feed = await scheduler.add_feed(url)
+        feed = await scheduler.add_feed(url, guild_id=guild_id, added_by=user_id)
     else:
-        feed = await store.add_feed(url)
-    if existing:
-        return Answer(title="Feed already followed", description=f"#{feed.id} {mask_url(url)}")
+        feed = await store.add_feed(url, guild_id=guild_id, added_by=user_id)
     return Answer(title="Feed added", description=(
         f"#{feed.id} {mask_url(url)}\nIts current articles are recorded without announcing them; new ones are posted."))
+
+
+async def _holds(store: Store, feed: Feed, guild_id: int | None) -> bool:
+    """Whether ``guild_id`` (or, for ``None``, the operator) follows ``feed``."""
+    assert feed.id is not None  # a stored feed has its id
+    return feed.operator if guild_id is None else await store.follows(feed.id, guild_id)
 
 
 async def _reenable_feed(store: Store, feed: Feed, *, scheduler: FeedScheduler | None = None) -> Answer:
@@ -139,65 +154,95 @@ async def _reenable_feed(store: Store, feed: Feed, *, scheduler: FeedScheduler |
     await store.update_feed_state(feed.id, disabled_at=None, disabled_reason=None, failures=0, last_error=None,
                                   next_poll_at=None, from_env=False)
     if scheduler is not None:  # schedule its next poll now rather than at the scheduler's next sync
-        await scheduler.add_feed(feed.url)
+        await scheduler.schedule(feed.id)
     return Answer(title="Feed re-enabled", description=(
         f"#{feed.id} {mask_url(feed.url)}\nIt was disabled: {reason}\nIts failures are reset; it is polled again shortly."))
 
 
-async def find_feed(store: Store, feed_ref: str) -> Feed:
-    """The feed given by its number (``3`` or ``#3``) or its URL, or a `UserError`."""
+async def find_feed(store: Store, feed_ref: str, *, guild_id: int | None) -> Feed:
+    """The feed given by its number (``3`` or ``#3``) or its URL, among those ``guild_id`` follows
+    (every feed for ``None``, the operator), or a `UserError`. Another server's feed is "no feed":
+    a server learns nothing of the others'."""
     ref = feed_ref.strip().lstrip("#")
     feed = None
     if ref.isdigit() and len(ref) < 19:  # beyond a database integer: no such feed
         feed = await store.get_feed(int(ref))
     if feed is None:
         feed = await store.get_feed_by_url(feed_ref.strip())
-    if feed is None:
+    if feed is None or (guild_id is not None and not await _holds(store, feed, guild_id)):
         raise UserError(f"no feed {feed_ref!r} (see /feed list)")
     return feed
 
 
-async def remove_feed(store: Store, feed_ref: str) -> Answer:
-    """Stop following a feed given by its number (``3`` or ``#3``) or its URL."""
-    feed = await find_feed(store, feed_ref)
+async def remove_feed(store: Store, feed_ref: str, *, guild_id: int | None) -> Answer:
+    """Stop following a feed given by its number (``3`` or ``#3``) or its URL.
+
+    In a server it drops that server's hold only: other servers (and the operator) that follow
+    the same URL keep it, and it stops being polled when nobody follows it. From the terminal
+    (``guild_id`` None) the operator removes it for everyone, and is told how many servers
+    followed it."""
+    feed = await find_feed(store, feed_ref, guild_id=guild_id)
     assert feed.id is not None  # a stored feed has its id
+    if guild_id is not None:
+        if not await store.unfollow_feed(feed.id, guild_id):
+            raise UserError(f"no feed {feed_ref!r} (see /feed list)")
+        return Answer(title="Feed removed", description=f"#{feed.id} {mask_url(feed.url)}\n"
+                      "This server no longer follows it.")
+    servers = len(await store.guilds_of(feed.id))
     if not await store.remove_feed(feed.id):
         raise UserError(f"no feed {feed_ref!r} (see /feed list)")
     note = "\nIt is listed in FEEDS: the next start adds it again unless it is taken out there." if feed.from_env else ""
+    if servers:
+        note += f"\nServers that followed it too, and no longer do: {servers}."
     return Answer(title="Feed removed", description=f"#{feed.id} {mask_url(feed.url)}{note}")
 
 
 async def enable_feed(store: Store, feed_ref: str, *, scheduler: FeedScheduler | None = None) -> Answer:
-    """Poll a disabled feed again (its failures reset), given by its number or URL."""
-    feed = await find_feed(store, feed_ref)
+    """Poll a disabled feed again (its failures reset), given by its number or URL: the operator's
+    command (`parley feeds enable`); in a server, /feed add does it for the server's feeds."""
+    feed = await find_feed(store, feed_ref, guild_id=None)
     if feed.disabled_at is None:
         return Answer(title="Feed already enabled", description=f"#{feed.id} {mask_url(feed.url)}")
     return await _reenable_feed(store, feed, scheduler=scheduler)
 
 
-def _feed_line(feed: Feed) -> str:
+def _feed_line(feed: Feed, servers: int | None = None) -> str:
     state = "disabled: " + (feed.disabled_reason or "?") if feed.disabled_at else (
         f"error: {feed.last_error}" if feed.last_error else "ok")
-    managed = " (FEEDS)" if getattr(feed, "from_env", False) else ""
-    return f"#{feed.id} {mask_url(feed.url)}{managed} — last poll {when(feed.last_polled_at)}, {mask_urls_in(state)}"
+    holders = ["FEEDS" if feed.from_env else "operator"] if feed.operator else []
+    if servers:
+        holders.append(f"{servers} {'server' if servers == 1 else 'servers'}")
+    held = f" ({', '.join(holders)})" if servers is not None and holders else ""
+    return f"#{feed.id} {mask_url(feed.url)}{held} — last poll {when(feed.last_polled_at)}, {mask_urls_in(state)}"
 
 
-async def list_feeds(store: Store, *, limit: int | None = FEED_LIST_MAX) -> Answer:
-    """Every feed with its state; ``limit`` keeps a Discord message short (the CLI lists all)."""
-    feeds = await store.list_feeds()
+async def list_feeds(store: Store, *, guild_id: int | None, limit: int | None = FEED_LIST_MAX) -> Answer:
+    """The feeds ``guild_id`` follows with their state; for ``None`` (the operator, in the terminal)
+    every feed, each with who follows it. ``limit`` keeps a Discord message short.
+
+    A server is told how many feeds the operator follows besides its own (their articles feed its
+    digests too), never which: their addresses are the operator's."""
+    feeds = await store.list_feeds(guild_id=guild_id)
+    counts = await store.follower_counts() if guild_id is None else None
+    extra = await store.count_operator_only(guild_id) if guild_id is not None else 0
+    others = (f"Parley's operator follows {extra} more {'feed' if extra == 1 else 'feeds'} "
+              "(not listed here).") if extra else None
     if not feeds:
-        return Answer(title="Feeds", description="No feeds yet. Add one with /feed add (or parley feeds add URL).")
+        empty = "No feeds yet. Add one with /feed add (or parley feeds add URL)." if guild_id is None else (
+            "This server follows no feed yet. Add one with /feed add.")
+        return Answer(title="Feeds", description=empty if not others else f"{empty}\n{others}")
     shown = feeds if limit is None else feeds[:limit]
-    lines = [_feed_line(f) for f in shown]
-    footer = f"{len(feeds) - len(shown)} more not shown" if len(shown) < len(feeds) else None
-    return Answer(title=f"Feeds ({len(feeds)})", description="\n".join(lines), footer=footer)
+    lines = [_feed_line(f, None if counts is None else counts.get(f.id or 0, 0)) for f in shown]
+    notes = [f"{len(feeds) - len(shown)} more not shown"] if len(shown) < len(feeds) else []
+    notes += [others] if others else []
+    return Answer(title=f"Feeds ({len(feeds)})", description="\n".join(lines), footer=" ".join(notes) or None)
 
 
-async def feed_choices(store: Store, current: str) -> list[tuple[str, str]]:
-    """(label, value) pairs of feeds matching what the user typed, for autocomplete."""
+async def feed_choices(store: Store, current: str, *, guild_id: int | None) -> list[tuple[str, str]]:
+    """(label, value) pairs of the feeds ``guild_id`` follows matching what the user typed, for autocomplete."""
     current = current.lower().lstrip("#")
     out = []
-    for feed in await store.list_feeds():
+    for feed in await store.list_feeds(guild_id=guild_id):
         label = f"#{feed.id} {feed.title or mask_url(feed.url)}"
         if current in label.lower() or current in mask_url(feed.url).lower():
             out.append((label[:100], str(feed.id)))
@@ -230,10 +275,11 @@ class ConnectionInfo:
     started_at: datetime | None = None
 
 
-async def status(store: Store, info: ConnectionInfo | None = None) -> Answer:
-    """Feeds, last poll, feed errors, deliveries (last, pending, failed) and disabled subscriptions."""
-    feeds = await store.list_feeds()
-    summary = await store.delivery_summary()
+async def status(store: Store, info: ConnectionInfo | None = None, *, guild_id: int | None) -> Answer:
+    """Feeds, last poll, feed errors, deliveries (last, pending, failed) and disabled subscriptions:
+    of ``guild_id`` (its feeds, its channels), or of everything for ``None`` (the operator)."""
+    feeds = await store.list_feeds(guild_id=guild_id)
+    summary = await store.delivery_summary(guild_id=guild_id)
     last_poll = max((polled for f in feeds if (polled := as_utc(f.last_polled_at))), default=None)
     failing = [f for f in feeds if f.last_error and not f.disabled_at]
     disabled_feeds = [f for f in feeds if f.disabled_at]
@@ -249,7 +295,8 @@ async def status(store: Store, info: ConnectionInfo | None = None) -> Answer:
     problems += [f"<#{s.channel_id}> subscription disabled {when(s.disabled_at)}: {s.disabled_reason}"
                  for s in summary.disabled[:10]]
     problems += [mask_urls_in(f"{dest}: {err}") for dest, err in summary.last_errors]
-    quarantined, latest = await _quarantined(store)
+    scope = None if guild_id is None else [f.id for f in feeds if f.id is not None]
+    quarantined, latest = await _quarantined(store, scope)
     if quarantined:
         fields.append(AnswerField("Quarantined entries", f"{quarantined} (see /why with the link)", True))
         # the article's own link stays whole (it is what /why takes); the reason may quote a URL
@@ -263,12 +310,13 @@ async def status(store: Store, info: ConnectionInfo | None = None) -> Answer:
                   footer=f"as of {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
 
 
-async def _quarantined(store: Store) -> tuple[int, list[Any]]:
-    """How many entries are quarantined, and the latest three (each with its reason)."""
+async def _quarantined(store: Store, feed_ids: list[int] | None) -> tuple[int, list[Any]]:
+    """How many entries are quarantined, and the latest three (each with its reason): of the
+    feeds ``feed_ids`` (a server's), or of every feed for ``None``."""
     from storage import knowledge
 
     async with store.session() as session:
-        return await knowledge.quarantined(session, latest=3)
+        return await knowledge.quarantined(session, latest=3, feed_ids=feed_ids)
 
 
 def _dedupe(lines: Sequence[str]) -> list[str]:

@@ -466,6 +466,7 @@ class Poller:
         if result.permanent_url and result.permanent_url != feed.url:
             outcome.moved_to = await self._move(feed, result.permanent_url)
             if outcome.moved_to is None:  # the new address is already followed: poll it once, not twice
+                await self.store.hand_over(feed.id, result.permanent_url)  # its followers follow that one
                 reason = f"moved permanently to {result.permanent_url}, which is already followed"
                 await self._write_state(feed.id, {"disabled_at": now, "disabled_reason": reason, "next_poll_at": None})
                 outcome.kind, outcome.error, outcome.next_poll_at = "disabled", reason, None

@@ -167,16 +167,26 @@ class FeedScheduler:
             if job.id.startswith("feed:") and job.id not in wanted:
                 job.remove()
 
-    async def add_feed(self, url: str) -> Feed:
-        """Add a feed (e.g. from a slash command) and schedule its first poll in its hash slot."""
-        feed = await self.store.add_feed(url)
+    async def add_feed(self, url: str, *, guild_id: int | None = None, added_by: int | None = None) -> Feed:
+        """Add a feed for a guild (e.g. from a slash command) or the operator, and schedule its
+        first poll in its hash slot."""
+        feed = await self.store.add_feed(url, guild_id=guild_id, added_by=added_by)
+        self._schedule_new(feed)
+        return feed
+
+    async def schedule(self, feed_id: int) -> None:
+        """Schedule a feed that was just enabled again, without waiting for the next sync."""
+        feed = await self.store.get_feed(feed_id)
+        if feed is not None:
+            self._schedule_new(feed)
+
+    def _schedule_new(self, feed: Feed) -> None:
         assert feed.id is not None  # a stored feed has its id
         if self._scheduler is not None and feed.disabled_at is None and self._scheduler.get_job(_job_id(feed.id)) is None:
             when = resume_at(feed.url, _aware(feed.next_poll_at), _now(), self.policy)
             if feed.next_poll_at is None:
                 when = first_poll_at(feed.url, _now(), self.policy)
             self._schedule(feed.id, when)
-        return feed
 
     def _schedule(self, feed_id: int, when: datetime) -> None:
         assert self._scheduler is not None

@@ -57,7 +57,7 @@ async def test_feed_add_stores_the_canonical_host(fake: FakeDiscord, bot: Parley
 
 
 async def test_feed_list_and_remove_by_number(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
-    feed = await store.add_feed("https://news.example/a.rss")
+    feed = await store.add_feed("https://news.example/a.rss", guild_id=int(fake.guild_id))
     listed = await fake.interact("feed", subcommand=["list"])
     assert listed.ephemeral and f"#{feed.id} https://news.example/a.rss" in listed.text
     removed = await fake.interact("feed", [{"name": "feed", "type": 3, "value": f"#{feed.id}"}],
@@ -69,8 +69,8 @@ async def test_feed_list_and_remove_by_number(fake: FakeDiscord, bot: ParleyBot,
 
 
 async def test_feed_remove_autocompletes_followed_feeds(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
-    a = await store.add_feed("https://news.example/a.rss")
-    await store.add_feed("https://other.example/b.rss")
+    a = await store.add_feed("https://news.example/a.rss", guild_id=int(fake.guild_id))
+    await store.add_feed("https://other.example/b.rss", guild_id=int(fake.guild_id))
     reply = await fake.interact("feed", [{"name": "feed", "type": 3, "value": "news", "focused": True}],
                                 subcommand=["remove"], itype=4)
     assert [c["value"] for c in reply.choices] == [str(a.id)]
@@ -83,7 +83,7 @@ async def test_feed_commands_need_manage_server(fake: FakeDiscord, bot: ParleyBo
 
 
 async def test_feed_add_of_a_disabled_feed_re_enables_it(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
-    feed = await store.add_feed("https://news.example/gone.rss")
+    feed = await store.add_feed("https://news.example/gone.rss", guild_id=int(fake.guild_id))
     await store.update_feed_state(feed.id, disabled_at=utcnow(), disabled_reason="HTTP 410 Gone: feed disabled",
                                   failures=3, last_error="HTTP 410", next_poll_at=None)
     reply = await fake.interact("feed", url("https://news.example/gone.rss"), subcommand=["add"])

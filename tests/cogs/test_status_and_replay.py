@@ -16,7 +16,7 @@ async def test_status_of_a_fresh_bot(fake: FakeDiscord, bot: ParleyBot) -> None:
 
 
 async def test_status_shows_feed_errors_and_the_last_poll(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
-    feed = await store.add_feed("https://news.example/a.rss")
+    feed = await store.add_feed("https://news.example/a.rss", guild_id=int(fake.guild_id))
     polled = datetime(2025, 7, 1, 12, 0, tzinfo=UTC)
     await store.update_feed_state(feed.id, last_polled_at=polled, last_error="HTTP 503 Service Unavailable",
                                   failures=2)
@@ -43,8 +43,8 @@ async def test_replay_seeds_subscribes_the_channel_and_queues_its_digests(
 
 
 async def test_status_shows_disabled_feeds_with_their_reason(fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
-    await store.add_feed("https://news.example/ok.rss")
-    gone = await store.add_feed("https://news.example/gone.rss")
+    await store.add_feed("https://news.example/ok.rss", guild_id=int(fake.guild_id))
+    gone = await store.add_feed("https://news.example/gone.rss", guild_id=int(fake.guild_id))
     await store.update_feed_state(gone.id, disabled_at=datetime(2025, 7, 1, 12, 0, tzinfo=UTC),
                                   disabled_reason="HTTP 410 Gone: feed disabled", last_error="HTTP 410")
     reply = await fake.interact("status")

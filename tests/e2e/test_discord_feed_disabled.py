@@ -60,7 +60,7 @@ async def test_a_gone_feed_is_announced_once_in_each_subscribed_channel(fake: Fa
                             poll_interval_seconds=10)
     async with running_bot(fake, settings, store=store, scheduler=True) as bot:
         # as /feed add does, picked up by the scheduler's sync; the token must reach no channel
-        feed = await store.add_feed(f"{feeds}/gone.xml?token=s3cret")
+        feed = await store.add_feed(f"{feeds}/gone.xml?token=s3cret", guild_id=int(fake.guild_id))
         await store.update_feed_state(feed.id, next_poll_at=utcnow() + timedelta(seconds=1))
         await bot.scheduler.sync()
         posts = [(await fake.wait_for_posts(cid, 1, wait=30))[0] for cid in active]
@@ -89,7 +89,7 @@ async def test_a_feed_failing_again_and_again_is_announced_and_re_enabled_by_fee
         fake: FakeDiscord, store: Store, feeds: str) -> None:
     active, _closed = await subscribe(store, fake)
     url = f"{feeds}/broken.xml"
-    feed = await store.add_feed(url)
+    feed = await store.add_feed(url, guild_id=int(fake.guild_id))
     settings = bot_settings(fake, database_url=store.database_url, allow_private_feeds=True)
     policy = PollPolicy(interval=10, disable_after=2)
     async with running_bot(fake, settings, store=store, delivery=False) as bot, \

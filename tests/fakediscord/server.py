@@ -145,7 +145,8 @@ class _Session:
 class FakeDiscord:
     """A loopback Discord: ``async with FakeDiscord() as discord:`` then point the bot at ``api_base``.
 
-    One application with one bot user, one guild with text channels. Tests inject interactions
+    One application with one bot user, one guild with text channels (more with :meth:`add_guild`,
+    before the bot connects). Tests inject interactions
     with :meth:`interact`, read posted messages from :attr:`messages`, script failures with
     :meth:`fail`, and inspect every request in :attr:`requests`.
 
@@ -174,6 +175,7 @@ class FakeDiscord:
             cid = snowflake()
             self.channels[cid] = {"id": cid, "type": 0, "name": name, "guild_id": self.guild_id, "position": 0,
                                   "permission_overwrites": [], "nsfw": False, "parent_id": None}
+        self.guild_names: dict[str, str] = {self.guild_id: "Negotiation desk"}
         self.roles: dict[str, dict[str, Any]] = {
             self.guild_id: {"id": self.guild_id, "name": "@everyone", "permissions": "0", "position": 0, "color": 0,
                             "hoist": False, "managed": False, "mentionable": False, "flags": 0},
@@ -246,7 +248,25 @@ class FakeDiscord:
 
     @property
     def channel_ids(self) -> list[str]:
-        return list(self.channels)
+        """The first guild's channels (the default place of interactions and messages)."""
+        return [cid for cid, ch in self.channels.items() if ch.get("guild_id") == self.guild_id]
+
+    def add_guild(self, name: str, channels: Iterable[str]) -> str:
+        """Another server the bot is in, with its own text channels (names unique across guilds);
+        call before the bot connects. Returns its id. An interaction in one of its channels comes
+        from that guild."""
+        guild_id = snowflake()
+        self.guild_names[guild_id] = name
+        for channel in channels:
+            cid = snowflake()
+            self.channels[cid] = {"id": cid, "type": 0, "name": channel, "guild_id": guild_id, "position": 0,
+                                  "permission_overwrites": [], "nsfw": False, "parent_id": None}
+        self.roles[guild_id] = {"id": guild_id, "name": "@everyone", "permissions": "0", "position": 0, "color": 0,
+                                "hoist": False, "managed": False, "mentionable": False, "flags": 0}
+        return guild_id
+
+    def guild_of(self, channel_id: str) -> str:
+        return str(self.channels.get(channel_id, {}).get("guild_id") or self.guild_id)
 
     def channel_id(self, name: str) -> str:
         return next(cid for cid, ch in self.channels.items() if ch["name"] == name)
@@ -324,15 +344,16 @@ class FakeDiscord:
         command = next((c for cmds in self.commands.values() for c in cmds if c["name"] == name), None)
         user = {"id": self.owner_user["id"], "username": "asker", "discriminator": "0", "avatar": None,
                 "global_name": "Asker"}
+        guild_id = self.guild_of(channel_id)
         return {
             "id": snowflake(), "application_id": self.application_id, "type": itype, "token": token or snowflake(),
-            "version": 1, "guild_id": self.guild_id, "channel_id": channel_id,
+            "version": 1, "guild_id": guild_id, "channel_id": channel_id,
             "channel": dict(self.channels.get(channel_id, {"id": channel_id, "type": 0, "name": "x"})),
             "data": {"id": (command or {}).get("id", snowflake()), "name": name, "type": 1, "options": opts},
             "member": {"user": user, "roles": [], "permissions": str(permissions), "joined_at": _now_iso(),
                        "deaf": False, "mute": False, "flags": 0, "nick": None, "avatar": None},
             "app_permissions": str(ALL_PERMISSIONS), "locale": "en-US", "guild_locale": "en-US",
-            "entitlements": [], "authorizing_integration_owners": {"0": self.guild_id}, "context": 0,
+            "entitlements": [], "authorizing_integration_owners": {"0": guild_id}, "context": 0,
             "attachment_size_limit": 10_485_760,
         }
 
@@ -623,7 +644,7 @@ class FakeDiscord:
 
     def _message(self, channel_id: str, body: dict[str, Any], *, message_id: str | None = None) -> dict[str, Any]:
         return {
-            "id": message_id or snowflake(), "channel_id": channel_id, "guild_id": self.guild_id,
+            "id": message_id or snowflake(), "channel_id": channel_id, "guild_id": self.guild_of(channel_id),
             "author": self.bot_user, "content": body.get("content") or "", "timestamp": _now_iso(),
             "edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [],
             "mention_roles": [], "attachments": [], "embeds": body.get("embeds") or [], "pinned": False,
@@ -775,11 +796,14 @@ class FakeDiscord:
 
     # -- gateway ----------------------------------------------------------------------------------
 
-    def _guild_payload(self) -> dict[str, Any]:
+    def _guild_payload(self, guild_id: str | None = None) -> dict[str, Any]:
+        guild_id = guild_id or self.guild_id
         return {
-            "id": self.guild_id, "name": "Negotiation desk", "unavailable": False, "member_count": 2,
+            "id": guild_id, "name": self.guild_names[guild_id], "unavailable": False, "member_count": 2,
             "owner_id": self.owner_user["id"], "large": False, "features": [], "emojis": [], "stickers": [],
-            "roles": list(self.roles.values()), "channels": list(self.channels.values()), "threads": [],
+            "roles": [r for rid, r in self.roles.items()  # roles a test makes are the first guild's
+                      if rid == guild_id or (guild_id == self.guild_id and rid not in self.guild_names)],
+            "channels": [c for c in self.channels.values() if c.get("guild_id") == guild_id], "threads": [],
             "members": [], "voice_states": [], "presences": [], "stage_instances": [],
             "guild_scheduled_events": [], "soundboard_sounds": [], "icon": None, "splash": None,
             "discovery_splash": None, "banner": None, "description": None, "verification_level": 0,
@@ -817,11 +841,12 @@ class FakeDiscord:
                     await session.dispatch("READY", {
                         "v": 10, "user": self.bot_user, "session_id": session.session_id,
                         "resume_gateway_url": self.gateway_url, "shard": [0, 1],
-                        "guilds": [{"id": self.guild_id, "unavailable": True}],
+                        "guilds": [{"id": gid, "unavailable": True} for gid in self.guild_names],
                         "application": {"id": self.application_id, "flags": 0},
                         "private_channels": [], "relationships": [], "presences": [],
                     })
-                    await session.dispatch("GUILD_CREATE", self._guild_payload())
+                    for gid in self.guild_names:
+                        await session.dispatch("GUILD_CREATE", self._guild_payload(gid))
                     session.ready.set()
                     self.identified.set()
                 elif op == 6:  # RESUME

@@ -168,3 +168,19 @@ async def test_a_feed_token_never_shows_in_the_terminal_nor_in_the_logs(tmp_path
     outputs.append(out + err)
     for output in outputs:
         assert "s3cret" not in output and "hunter2" not in output, output
+
+
+async def test_the_operator_sees_every_feed_with_who_follows_it_and_removes_one_for_all(tmp_path, site):
+    parley = Parley(tmp_path)
+    code, out, err = await parley("feeds", "add", f"{site}/a.xml")  # the operator's
+    assert code == 0, err
+    async with Store(parley.database_url) as store:
+        await store.add_feed(f"{site}/b.xml", guild_id=42)  # a server's, added with /feed add
+        await store.add_feed(f"{site}/a.xml", guild_id=42)
+    code, out, _ = await parley("feeds", "list")
+    assert f"#1 {site}/a.xml (operator, 1 server)" in out and f"#2 {site}/b.xml (1 server)" in out
+    code, out, _ = await parley("feeds", "remove", "2")
+    assert code == 0 and "Servers that followed it too, and no longer do: 1." in out
+    async with Store(parley.database_url) as store:
+        assert [f.id for f in await store.list_feeds()] == [1]
+        assert await store.list_feeds(guild_id=42) == [await store.get_feed(1)]
