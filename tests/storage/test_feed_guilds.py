@@ -113,9 +113,9 @@ async def test_quarantined_entries_of_a_guilds_feeds_only(store: Store) -> None:
 @pytest.mark.parametrize(("guilds", "held"), [([A], {A}), ([A, B], set()), ([], set())])
 async def test_the_migration_gives_existing_feeds_to_their_only_guild_or_to_the_operator(
         blank_database_url: str, guilds: list[int], held: set[int]) -> None:
-    """Before 0008 feeds were global: with one guild subscribed they become that guild's (FEEDS
+    """Before 0009 feeds were global: with one guild subscribed they become that guild's (FEEDS
     ones the operator's); with several, or none, nobody can tell who added them: the operator's."""
-    upgrade(blank_database_url, "0007")
+    upgrade(blank_database_url, "0008")
     async with Store(blank_database_url) as store, store.transaction() as session:
         await session.exec(text(  # type: ignore[call-overload]
             "INSERT INTO feed (url, added_at, initialized, failures, from_env) VALUES "

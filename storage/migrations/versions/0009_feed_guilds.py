@@ -12,8 +12,8 @@ Existing feeds are carried over so that no server sees a feed another server add
   none, nobody can tell which server added a feed, so they become the operator's (the operator
   sees them with ``parley feeds list``, and a server that wants one adds it again).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-05
 """
 
@@ -22,8 +22,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -57,7 +57,7 @@ def upgrade() -> None:
 def _carry_over() -> None:
     """Existing feeds to their owners (see the module's docstring)."""
     connection = op.get_bind()
-    guilds = connection.execute(
+    guilds: Sequence[int] = connection.execute(
         sa.select(_subscription.c.guild_id).where(_subscription.c.guild_id.is_not(None)).distinct()
     ).scalars().all()
     if len(guilds) == 1:
