@@ -262,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         key = ".".join(str(p) for p in err["loc"]).upper()
         print(f"parley: bad setting {key}: {mask_urls_in(err['msg'])}", file=sys.stderr)
         return EXIT_USAGE
-    from bot.logs import configure_logging
+    from bot.ops.logs import configure_logging
 
     configure_logging(settings.log_level or ("INFO" if args.command == "run" else "WARNING"), settings.log_format)
     try:

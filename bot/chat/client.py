@@ -31,13 +31,13 @@ from discord import app_commands
 from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
-from bot import metrics
 from bot.chat.embeds import error_line
 from bot.config import Settings
 from bot.errors import UserError
 from bot.extract.profile import load_profile
-from bot.logs import silence_voice_warnings
 from bot.masking import mask_urls_in
+from bot.ops import metrics
+from bot.ops.logs import silence_voice_warnings
 from storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -362,7 +362,7 @@ async def _main(settings: Settings) -> int:
 def run_bot(settings: Settings) -> int:
     """Run the bot until SIGTERM or Ctrl-C (exit 0), or a refused token (`UserError`, exit 2).
 
-    Logging is set up by the CLI for every command (`bot.logs`), from LOG_LEVEL and LOG_FORMAT.
+    Logging is set up by the CLI for every command (`bot.ops.logs`), from LOG_LEVEL and LOG_FORMAT.
     """
     server = None
     if settings.metrics_port:

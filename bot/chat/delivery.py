@@ -41,11 +41,11 @@ from typing import TYPE_CHECKING, Literal
 import aiohttp
 import discord
 
-from bot import metrics
 from bot.answers.digests import from_payload
 from bot.chat.adoption import find_posted, marker_for, nonce_for
 from bot.chat.embeds import render
 from bot.chat.threads import thread_link
+from bot.ops import metrics
 from storage.kinds import OutboxKind
 from storage.models import Outbox, utcnow
 from storage.outbox import channel_of

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import aiohttp
 
-from bot import metrics
 from bot.config import Settings
 from bot.errors import UserError
 from bot.feeds.article import DEFAULT_BUDGET, ArticleBudget, with_full_text
@@ -39,6 +38,7 @@ from bot.feeds.parse import FeedError, ParsedFeed, parse_feed, prune_known
 from bot.feeds.policy import PollPolicy, disable_reason, next_delay, requested_interval
 from bot.feeds.xmlguard import unsafe_xml_reason
 from bot.masking import mask_url, mask_urls_in
+from bot.ops import metrics
 
 if TYPE_CHECKING:
     from storage import Store

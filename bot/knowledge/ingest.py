@@ -29,7 +29,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from bot import metrics
 from bot.answers.digests import PLAIN, Labels, position_change, render_change, round_answer, to_payload
 from bot.answers.thread_posts import line_payload, start_payload, thread_name
 from bot.extract import extract_entry
@@ -40,6 +39,7 @@ from bot.feeds.entry import FeedEntry
 from bot.knowledge import dedupe
 from bot.knowledge.matching import CHANGED, ClaimView, classify, dump, records_of
 from bot.knowledge.offloop import EXTRACT_BUDGET_SECONDS, OverBudget, capped, extract_off_loop
+from bot.ops import metrics
 from storage import Conflict, DatabaseRefused, Session, Store, outbox, subscriptions
 from storage import knowledge as kb
 from storage import threads as threads_store

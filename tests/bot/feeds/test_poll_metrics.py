@@ -1,4 +1,4 @@
-"""Metrics of polling and ingest: polls by outcome, new entries, facts (`bot.metrics`)."""
+"""Metrics of polling and ingest: polls by outcome, new entries, facts (`bot.ops.metrics`)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import io
 from feedserver import LIMITS, rss, static
 from test_poll_once import FIFTH_ROUND, SECOND_ROUND, seed_item, settings_for
 
-from bot import metrics
 from bot.feeds.polling import poll_once
+from bot.ops import metrics
 
 
 def value(name: str, **labels: str) -> float:

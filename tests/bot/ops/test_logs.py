@@ -7,7 +7,7 @@ import io
 import json
 import logging
 
-from bot.logs import configure_logging
+from bot.ops.logs import configure_logging
 
 SECRET_URL = "https://news.example/rss?token=s3cret"
 
