@@ -17,6 +17,8 @@ from bot.extract.lexicon import (
     BEFORE_ANOTHER_MEETING,
     CONCESSION_WORDS,
     CONTRAST_WORDS,
+    DEAL_TERM_MODALS,
+    DEAL_TERM_VERBS,
     JOINED_SPEECH_VERBS,
     LATER_MEETING_CLAUSES,
     PURPOSE_PARTICIPLES,
@@ -80,6 +82,7 @@ DISCUSSED = Phrases([
     r"as part of (?:the|a|its|this) (?:\w+ )?(?:package|deal|agreement)",
     r"(?:will|would|to) (?:also )?(?:increase|expand|raise) (?:its )?(?:imports|purchases)",
     r"(?:agreed|committed|pledged|promised) to (?:buy|purchase|invest)", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
+    rf"{alternation(DEAL_TERM_MODALS)} (?:also )?(?:[a-z]+ly )?{alternation(DEAL_TERM_VERBS)}",
 ], shared=True)  # fmt: skip
 NOT_DISCUSSED = Phrases([
     r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|covered|brought up|touched|mentioned)",

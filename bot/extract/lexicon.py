@@ -48,6 +48,15 @@ ATTENDANCE_PHRASES = (
     r"accompan(?:y|ied|ies|ying)",
 )  # fmt: skip
 
+#: what a deal's terms say one side will do, which makes what it is done to a topic of the talks:
+#: "the US would ease some of its export controls", "Beijing would resume rare-earth deliveries"
+DEAL_TERM_VERBS = (
+    "ease", "lift", "remove", "suspend", "pause", "delay", "resume", "approve", "halve", "relax", "roll back",
+    "drop", "scrap", "extend", "speed up", "resolve", "loosen", "allow",
+)  # fmt: skip
+#: the words that make such a verb a term of the deal rather than a wish: "would ease", "is to lift"
+DEAL_TERM_MODALS = ("will", "would", "is to", "are to", "agreed to", "committed to", "pledged to")
+
 # -- speech ---------------------------------------------------------------------------------
 
 #: the verbs that say who said something: "..., Akazawa said", "Bessent told reporters"

@@ -23,7 +23,7 @@ BLIND = Path(__file__).parent / "blind"
 FIRST = tomllib.loads((BLIND / "first_scores.toml").read_text(encoding="utf-8"))
 #: today's score of each set: raise it when a change lifts a set, never lower it (a set not
 #: listed yet is held at its first score)
-NOW_AT_LEAST = {"jus1": 0.893, "jus2": 0.853, "usc1": 0.902, "usc2": 0.793, "usc3": 0.809}
+NOW_AT_LEAST = {"jus1": 0.893, "jus2": 0.853, "usc1": 0.916, "usc2": 0.809, "usc3": 0.836}
 
 
 def overall_f1(folder: Path, profile: str) -> float:

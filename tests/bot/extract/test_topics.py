@@ -97,3 +97,16 @@ def test_another_countrys_news_in_passing_gives_no_topics():
         "bow to U.S. pressure after Washington raised duties on Chinese goods."
     )
     assert facts.topics == []
+
+
+def test_what_the_deals_terms_say_a_side_will_do_is_a_topic():
+    facts = facts_of(
+        LEAD + "Under the framework, Washington would ease its restrictions on autos and Tokyo is to speed up "
+        "approvals of American rice."
+    )
+    assert set(facts.topics) == {"automobiles", "agriculture"}
+
+
+def test_a_wish_is_not_a_term_of_the_deal():
+    facts = facts_of(LEAD + "Analysts think the rice market might one day ease.")
+    assert facts.topics == []
