@@ -1,8 +1,9 @@
 """Blind held-out sets, scored by `parley score` with the profile each was written for.
 
 Each set under blind/ was written by an author who saw only the README and the JSON format,
-never the code: two Japan–US sets in styles the earlier sets did not cover, and three sets on
-the 2025 US–China talks for the second shipped profile. Their first scores (blind/first_scores.toml)
+never the code: four Japan–US sets in styles the earlier sets did not cover, five sets on
+the 2025 US–China talks for the second shipped profile, and one on the 2025 US–India talks with
+the profile its author wrote from the README (blind/usi1/profile.toml). Their first scores (blind/first_scores.toml)
 were recorded before anything was changed for them; those figures are the honest estimate for
 articles Parley has not seen, and no later change may fall below them. Each set's score now
 (`NOW_AT_LEAST`, the README's "now" column) is a second floor, raised with each mechanism that
@@ -23,7 +24,11 @@ BLIND = Path(__file__).parent / "blind"
 FIRST = tomllib.loads((BLIND / "first_scores.toml").read_text(encoding="utf-8"))
 #: today's score of each set: raise it when a change lifts a set, never lower it (a set not
 #: listed yet is held at its first score)
-NOW_AT_LEAST = {"jus1": 0.893, "jus2": 0.853, "usc1": 0.916, "usc2": 0.809, "usc3": 0.836}
+NOW_AT_LEAST = {
+    "jus1": 0.893, "jus2": 0.853, "jus3": 0.815, "jus4": 0.858,
+    "usc1": 0.916, "usc2": 0.809, "usc3": 0.836, "usc4": 0.777, "usc5": 0.651,
+    "usi1": 0.764,
+}  # fmt: skip
 
 
 def overall_f1(folder: Path, profile: str) -> float:
