@@ -40,6 +40,7 @@ class MatchKind(_Values):
     CORROBORATED = "corroborated"
     CONFLICTING = "conflicting"
     CHANGED_POSITION = "changed_position"
+    CORRECTED = "corrected"  # a claim stated by a correction of the team, not by a source (never stored)
 
 
 class SubscriptionKind(_Values):

@@ -18,6 +18,7 @@ from sqlalchemy.sql.base import ExecutableOption
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.corrections import correction_stamp
 from storage.kinds import FactKind, MatchKind
 from storage.models import Claim, ClusterKey, Entry, Fact, JSONValue, StoryCluster, utcnow
 
@@ -152,12 +153,15 @@ async def knowledge_stamp(session: AsyncSession) -> int | None:
     row stores an entry in the same commit, entries are never deleted, and writers take the
     database lock in turn (``BEGIN IMMEDIATE``), so ids grow in commit order. One index probe.
     PostgreSQL hands out ids before commit, so a later id may commit first: no stamp there.
+    Corrections count too: the stamp is the highest entry id plus the highest correction id, and
+    both only grow (a correction and its undo are rows added, never updated), so their sum grows
+    at every change of either.
     """
     connection = await session.connection()
     if connection.dialect.name != "sqlite":
         return None
     value = (await session.exec(select(func.max(Entry.id)))).one()
-    return int(value or 0)
+    return int(value or 0) + await correction_stamp(session)
 
 
 # -- claims ------------------------------------------------------------------------------------

@@ -263,4 +263,44 @@ class Outbox(SQLModel, table=True):
     post_started_at: datetime | None = Field(default=None, sa_column=_ts())
 
 
-ALL_TABLES = ("feed", "feed_guild", "entry", "fact", "claim", "story_cluster", "cluster_key", "subscription", "outbox", "round_thread")
+class Correction(SQLModel, table=True):
+    """A team member's correction of one field of one round: a fact of its own, with who, when,
+    where (guild) and why (note). Never updated: an undo is a row of its own that names the
+    correction it undoes (``undoes``), so the history of a field stays readable (``/corrections``).
+
+    ``field`` is what ``/correct`` names (date, location, participants, meetings, tariffs,
+    position, topics); ``key`` narrows it where a round has several (the sector of a tariff,
+    ``actor:issue`` of a position; empty otherwise); ``value`` is the corrected value (a JSON value, as claims hold theirs).
+    """
+
+    __tablename__ = "correction"
+    __table_args__ = (Index("ix_correction_round_field_key", "round", "field", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    guild_id: int | None = Field(default=None, sa_type=BigInteger)
+    round: int
+    field: str = Field(max_length=32)
+    key: str = Field(default="", max_length=300)
+    value: Any = Field(default=None, sa_column=_json(nullable=True))  # None for an undo
+    note: str | None = Field(default=None, sa_type=Text)
+    author_id: int | None = Field(default=None, sa_type=BigInteger)
+    author_name: str = Field(default="", max_length=200)
+    undoes: int | None = Field(default=None, index=True)  # the correction this row undoes
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class EditorRole(SQLModel, table=True):
+    """The role whose members may correct the record in one guild (``/editors role:``), besides
+    members with Manage Server."""
+
+    __tablename__ = "editor_role"
+
+    id: int | None = Field(default=None, primary_key=True)
+    guild_id: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
+    role_id: int = Field(sa_type=BigInteger)
+    set_by: int | None = Field(default=None, sa_type=BigInteger)
+    set_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+ALL_TABLES = ("feed", "feed_guild", "entry", "fact", "claim", "story_cluster", "cluster_key", "subscription", "outbox", "round_thread",
+              "correction", "editor_role")

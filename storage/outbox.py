@@ -65,6 +65,17 @@ async def outbox_items(
     return list((await session.exec(query)).all())
 
 
+async def items_keyed(session: AsyncSession, *, item_key: str | None = None, prefix: str | None = None) -> list[Outbox]:
+    """The rows of one item at every destination (``item_key``), or of every item whose key starts
+    with ``prefix`` (a round's digests, a side's alerts on an issue), in the order written."""
+    query = select(Outbox).order_by(col(Outbox.id))
+    if item_key is not None:
+        query = query.where(Outbox.item_key == item_key)
+    if prefix is not None:
+        query = query.where(col(Outbox.item_key).startswith(prefix))
+    return list((await session.exec(query)).all())
+
+
 # -- writing items -----------------------------------------------------------------------------
 
 

@@ -2,7 +2,7 @@
 transactions, and each repository function that is a whole transaction on its own
 (`store.add_feed(url)`, `store.claim_due(worker)`...) as a method. The SQL is in the repository
 modules (`storage.feeds`, `storage.subscriptions`, `storage.outbox`, `storage.knowledge`,
-`storage.threads`); a
+`storage.threads`, `storage.corrections`); a
 method here only says which session it runs in.
 
 Every method translates a database that cannot be used (unreachable server, missing file,
@@ -22,11 +22,11 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage import feeds, knowledge, outbox, subscriptions, threads
+from storage import corrections, feeds, knowledge, outbox, subscriptions, threads
 from storage.engine import READ_ONLY, create_engine_for, redact_url, session_factory
 from storage.errors import StorageError
 from storage.kinds import OutboxKind, SubscriptionKind
-from storage.models import Feed, Outbox, RoundThread, Subscription
+from storage.models import Correction, Feed, Outbox, RoundThread, Subscription
 from storage.outbox import DeliverySummary, Payload
 
 
@@ -348,3 +348,20 @@ class Store:
         """The outbox row that starts (and names) the round's thread in a channel."""
         async with self.session() as session:
             return await threads.start_row(session, channel_id, round_number)
+
+    # -- corrections from the team (storage.corrections) -----------------------------------------
+
+    async def active_corrections(self, *, round_number: int | None = None, field: str | None = None) -> list[Correction]:
+        """The corrections in force (`storage.corrections.active_corrections`)."""
+        async with self.session() as session:
+            return await corrections.active_corrections(session, round_number=round_number, field=field)
+
+    async def set_editor_role(self, guild_id: int, role_id: int | None, *, set_by: int | None) -> None:
+        """Name (or, with None, clear) the role whose members may correct in a guild."""
+        async with self.transaction() as session:
+            await corrections.set_editor_role(session, guild_id, role_id, set_by=set_by)
+
+    async def editor_role(self, guild_id: int) -> int | None:
+        """The role whose members may correct in a guild, if one is named."""
+        async with self.session() as session:
+            return await corrections.editor_role(session, guild_id)

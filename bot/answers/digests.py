@@ -14,10 +14,11 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from bot.answers.answer import Answer, AnswerField, Source
+from bot.knowledge import corrected
 from storage import Session
 from storage import knowledge as kb
 from storage.kinds import FactKind, MatchKind
-from storage.models import Claim, Entry, Fact, as_utc
+from storage.models import Claim, Correction, Entry, Fact, as_utc
 
 MAX_SOURCES = 12
 _NEVER = datetime.max.replace(tzinfo=UTC)  # entries without a date sort last
@@ -60,8 +61,11 @@ class Statement:
     count: int
     refs: list[int]
     status: str
+    corrected_by: str | None = None  # the team member whose correction states it
 
     def cite(self) -> str:
+        if self.corrected_by is not None:
+            return f"(corrected by {self.corrected_by})"
         refs = "".join(f"[{r}]" for r in self.refs)
         more = self.count - len(self.refs)
         extra = f" +{more}" if more > 0 else ""
@@ -102,7 +106,8 @@ def _source(entry: Entry) -> Source:
 
 async def build_round_view(session: Session, number: int) -> RoundView | None:
     """The round view of round ``number``, or None when nothing is recorded for it."""
-    claims = await kb.claims_of_round(session, number)
+    found = await corrected.round_claims(session, number)
+    claims = found.claims
     if not claims:
         return None
     total, first = await kb.entries_in_round(session, number, limit=MAX_SOURCES)
@@ -116,12 +121,15 @@ async def build_round_view(session: Session, number: int) -> RoundView | None:
     view = RoundView(number=number, status=None, source_total=max(total, len(ordered)), sources=ordered)
     for claim in claims:
         refs = sorted({number_of[i] for i in claim.sample_entry_ids if i in number_of})
-        statement = Statement(claim.kind, claim.key, claim.value, claim.source_count, refs, claim.status)
+        correction = found.correction_of(claim)
+        statement = Statement(claim.kind, claim.key, claim.value, claim.source_count, refs, claim.status,
+                              correction.author_name if correction else None)
         view.statements.setdefault(claim.kind, []).append(statement)
     statuses = {s.key for s in view.of(FactKind.ROUND_STATUS)}
     view.status = "held" if "held" in statuses else ("upcoming" if "upcoming" in statuses else None)
     view.next_steps = [f"{s.value} {s.cite()}" for s in view.of(FactKind.NEXT_STEP)]
-    upcoming_next = await kb.claims_of_round(session, number + 1, kinds=(FactKind.ROUND_STATUS, FactKind.DATE, FactKind.LOCATION))
+    upcoming_next = (await corrected.round_claims(session, number + 1,
+                                                  kinds=(FactKind.ROUND_STATUS, FactKind.DATE, FactKind.LOCATION))).claims
     if any(c.kind == FactKind.ROUND_STATUS for c in upcoming_next):
         date = next((c.value for c in upcoming_next if c.kind == FactKind.DATE), None)
         place = next((c.value for c in upcoming_next if c.kind == FactKind.LOCATION), None)
@@ -206,13 +214,17 @@ async def round_answer(session: Session, number: int, labels: Labels = PLAIN) ->
     if view is None:
         return None
     changes = []
-    for s in view.of(FactKind.POSITION):
-        if s.status == MatchKind.CHANGED_POSITION:
-            prev_round, before = await kb.stances_before(session, s.key, number)
-            if before:
-                actor, _, issue = s.key.partition(":")
-                stances = "/".join(c.value for c in before)
-                changes.append((actor, issue, f"{stances} in round {prev_round}"))
+    for key in dict.fromkeys(s.key for s in view.of(FactKind.POSITION)):
+        # whether a stance is a change is read from the record as corrected, not from the match
+        # stored when its article came in: a correction of this round or an earlier one changes it
+        before = await corrected.stances_before(session, key, number)
+        for s in view.of(FactKind.POSITION):
+            if s.key == key and s.corrected_by is None:
+                changed = bool(before.stances) and s.value not in before.stances
+                s.status = MatchKind.CHANGED_POSITION if changed else MatchKind.NEW
+        if before.stances:
+            actor, _, issue = key.partition(":")
+            changes.append((actor, issue, f"{'/'.join(before.stances)} in round {before.round}"))
     return render_round(view, changes=changes, labels=labels)
 
 
@@ -245,8 +257,9 @@ async def position_change(
     ``date`` names a change reported outside any round (default: the entry's publication day).
     """
     actor, _, issue = fact.key.partition(":")
-    prev_round, before = await kb.stances_before(session, fact.key, fact.round or kb.AFTER_ALL_ROUNDS)
-    prev_claim: Claim | None = before[0] if before else None
+    found = await corrected.stances_before(session, fact.key, fact.round or kb.AFTER_ALL_ROUNDS)
+    prev_round = found.round
+    prev_claim: Claim | None = found.claims[0] if found.claims else None
     prev_fact = await kb.first_fact_of_claim(session, prev_claim) if prev_claim else None
     prev_entry = (await kb.entries_by_ids(session, [prev_fact.entry_id])).get(prev_fact.entry_id) if prev_fact else None
     return PositionChange(
@@ -257,11 +270,17 @@ async def position_change(
         sentence=fact.sentence,
         entry=entry,
         previous_round=prev_round,
-        previous_stance="/".join(c.value for c in before) if before else None,
-        previous_sentence=prev_fact.sentence if prev_fact else None,
+        previous_stance="/".join(found.stances) if found.stances else None,
+        previous_sentence=prev_fact.sentence if prev_fact else _corrected_note(found.correction),
         previous_entry=prev_entry,
         date=date or (published.date().isoformat() if (published := as_utc(entry.published)) else None),
     )
+
+
+def _corrected_note(correction: Correction | None) -> str | None:
+    if correction is None:
+        return None
+    return f"corrected by {correction.author_name}" + (f": {correction.note}" if correction.note else "")
 
 
 def _quote(sentence: str | None) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from bot.answers.answer import Answer, AnswerField, Source
 from bot.answers.digests import RoundView, build_round_view, ordinal
 from bot.extract.profile import Profile
+from bot.knowledge import corrected
 from storage import Session as AsyncSession
 from storage import knowledge as kb
 from storage.kinds import FactKind
@@ -147,7 +148,7 @@ async def topics(session: AsyncSession, number: int | None, topic: str | None, p
 
 
 async def _rounds_with_topic(session: AsyncSession, topic: str, profile: Profile) -> Answer:
-    claims = await kb.topic_claims(session, topic)
+    claims = await corrected.topic_claims(session, topic)
     label = profile.label(topic)
     came_up = sorted({c.round for c in claims if c.kind == FactKind.TOPIC})
     skipped = sorted({c.round for c in claims if c.kind == FactKind.NOT_DISCUSSED})

@@ -47,12 +47,15 @@ from bot.answers.questions import QuestionParser
 from bot.config import Settings
 from bot.errors import UserError
 from bot.extract.profile import Profile, default_profile, load_profile
+from bot.knowledge import corrected
 from bot.knowledge.dedupe import normalise_link
+from bot.knowledge.matching import dump
 from storage import Session, Store
+from storage import corrections as corrections_store
 from storage import knowledge as kb
-from storage.kinds import FactKind, MatchKind
+from storage.kinds import FactKind
 from storage.migrate import upgrade_async
-from storage.models import Claim, Fact
+from storage.models import Claim, Correction, Fact
 
 COMMANDS = ("round", "latest", "timeline", "positions", "changes", "tariffs", "why")
 USAGE = "try /round N, /latest, /timeline, /positions [side], /changes, /tariffs [sector] or /why LINK_OR_GUID"
@@ -341,7 +344,8 @@ async def _timeline(session: Session) -> Answer:
         return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
     lines = []
     for number in rounds:
-        claims = await kb.claims_of_round(session, number, kinds=(FactKind.ROUND_STATUS, FactKind.DATE, FactKind.LOCATION))
+        claims = (await corrected.round_claims(session, number,
+                                               kinds=(FactKind.ROUND_STATUS, FactKind.DATE, FactKind.LOCATION))).claims
         total, _ = await kb.entries_in_round(session, number, limit=0)
         statuses = {c.key for c in claims if c.kind == FactKind.ROUND_STATUS}
         status = "held" if "held" in statuses else ("upcoming" if statuses else "reported")
@@ -366,7 +370,8 @@ async def _positions(session: Session, side: str | None, profile: Profile) -> An
         if actor is None:
             sides = " or ".join(profile.sides)
             raise UserError(f"side must be {sides}, e.g. /positions {next(iter(profile.sides))}")
-    claims = await kb.position_claims(session, actor=actor)
+    found = await corrected.position_claims(session, actor=actor)
+    claims = found.claims
     if not claims:
         who = f" for {actor}" if actor else ""
         return Answer(title=f"No positions recorded{who}", description="No source has reported a stance yet.")
@@ -374,11 +379,16 @@ async def _positions(session: Session, side: str | None, profile: Profile) -> An
     by_key: dict[str, list[Claim]] = {}
     for c in claims:
         by_key.setdefault(c.key, []).append(c)
+    changed = {id(change.claim) for change in corrected.changes_in(found)}
     for key, items in by_key.items():
         who, _, issue = key.partition(":")
         lines = []
         for c in items:
-            mark = " (changed)" if c.status == MatchKind.CHANGED_POSITION else ""
+            mark = " (changed)" if id(c) in changed else ""
+            correction = found.correction_of(c)
+            if correction is not None:
+                lines.append(f"round {c.round}: {c.value}{mark} (corrected by {correction.author_name})")
+                continue
             plural = "s" if c.source_count != 1 else ""
             lines.append(f"round {c.round}: {c.value}{mark} ({c.source_count} source{plural})")
         fields.append(AnswerField(f"{who} on {profile.label(issue)}", "\n".join(lines)))
@@ -386,19 +396,34 @@ async def _positions(session: Session, side: str | None, profile: Profile) -> An
 
 
 async def _changes(session: Session, profile: Profile) -> Answer:
+    """The changes of the record as corrected: a change a source reported is shown with its
+    sentences unless a correction made it false; a change a correction made is shown as such."""
     facts = await kb.changed_position_facts(session)
+    found = await corrected.position_claims(session)
+    holding = corrected.changes_in(found)
+    true_changes = {(c.key, c.round, dump(c.stance)) for c in holding}
     seen: set[tuple[str, int | None, str]] = set()
     fields: list[AnswerField] = []
     sources: list[Source] = []
     for fact in facts:
-        ident = (fact.key, fact.round, str(fact.value))  # a stance
-        if ident in seen:
+        ident = (fact.key, fact.round, dump(fact.value))  # a stance
+        if ident in seen or (fact.round and ident not in true_changes):
             continue
         seen.add(ident)
         entry = (await kb.entries_by_ids(session, [fact.entry_id]))[fact.entry_id]
         change = render_change(await position_change(session, fact, entry), profile)
         fields.append(AnswerField(change.title, change.description))
         sources.extend(s for s in change.sources[:1] if s not in sources)
+    for made in holding:
+        correction = found.correction_of(made.claim)
+        if correction is None or (made.key, made.round, dump(made.stance)) in seen:
+            continue
+        actor, _, issue = made.key.partition(":")
+        note = f": {correction.note}" if correction.note else ""
+        before = "/".join(made.previous_stances)
+        fields.append(AnswerField(
+            f"{actor} changed its position on {profile.label(issue)} in round {made.round}: {before} → {made.stance}",
+            f"round {made.round} corrected by {correction.author_name}{note} (round {made.previous_round}: {before})"))
     if not fields:
         return Answer(title="No changed positions recorded", description="No side has changed its stance so far.")
     return Answer(title="Changed positions", fields=fields, sources=sources)
@@ -410,7 +435,8 @@ async def _tariffs(session: Session, asked: str | None, profile: Profile) -> Ans
         sector = asked.strip().lower().replace(" ", "_")
         if sector not in profile.sectors:
             raise UserError(f"unknown sector {asked!r}: one of {', '.join(profile.sectors)}")
-    claims = await kb.tariff_claims(session, sector=sector)
+    found = await corrected.tariff_claims(session, sector=sector)
+    claims = found.claims
     if not claims:
         return Answer(title="No tariff rates recorded" + (f" for {profile.label(sector)}" if sector else ""))
     by_sector: dict[str, list[str]] = {}
@@ -418,7 +444,9 @@ async def _tariffs(session: Session, asked: str | None, profile: Profile) -> Ans
         where = f"round {c.round}" if c.round else "outside a round"
         rate = c.value
         plural = "s" if c.source_count != 1 else ""
-        by_sector.setdefault(c.key, []).append(f"{where}: {rate:g}% ({c.source_count} source{plural})")
+        correction = found.correction_of(c)
+        by = f"corrected by {correction.author_name}" if correction else f"{c.source_count} source{plural}"
+        by_sector.setdefault(c.key, []).append(f"{where}: {rate:g}% ({by})")
     fields = [AnswerField(profile.label(k), "\n".join(v)) for k, v in by_sector.items()]
     return Answer(title="Tariff rates reported", fields=fields)
 
@@ -453,12 +481,33 @@ async def _why(session: Session, asked: str, profile: Profile) -> Answer:
             fields.append(AnswerField("Extracted", "nothing about the tracked negotiation"))
         if entry.cluster_id is not None:
             fields.append(AnswerField("Story cluster", f"#{entry.cluster_id}", inline=True))
+        if entry.round and (fixes := await corrections_store.active_corrections(session, round_number=entry.round)):
+            fields.append(AnswerField(f"Corrections of round {entry.round} (they win over these facts)",
+                                      "\n".join(correction_line(c) for c in fixes)))
     return Answer(
         title=f"Why: {entry.title or entry.guid}",
         description=f"guid {entry.guid}, from {entry.source or 'an unnamed source'}",
         fields=fields,
         sources=[Source(entry.title or entry.guid, entry.link, entry.source)],
     )
+
+
+def correction_line(correction: Correction) -> str:
+    """One correction in a line: what it set, by whom, when, and why."""
+    if correction.undoes is not None:
+        return f"#{correction.id} round {correction.round} {correction.field}: undid #{correction.undoes} (by {correction.author_name})"
+    shown = correction.value
+    if isinstance(shown, list):
+        shown = "; ".join(_sitting(v) if isinstance(v, dict) else str(v) for v in shown)
+    key = f" {correction.key.replace(':', ' on ').replace('_', ' ')}" if correction.key else ""
+    when = correction.created_at.strftime("%Y-%m-%d %H:%M") if correction.created_at else ""
+    note = f" — {correction.note}" if correction.note else ""
+    return f"#{correction.id} round {correction.round} {correction.field}{key}: {shown} (by {correction.author_name}, {when}){note}"
+
+
+def _sitting(value: dict[str, Any]) -> str:
+    minutes = value.get("minutes")
+    return f"with {', '.join(value.get('with') or [])}" + (f" {minutes} min" if minutes is not None else "")
 
 
 def _fact_label(fact: Fact, profile: Profile) -> str:

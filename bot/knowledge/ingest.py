@@ -36,8 +36,8 @@ from bot.extract.facts import ArticleFacts
 from bot.extract.profile import Profile, configured_profile
 from bot.feeds.clean import clean_line
 from bot.feeds.entry import FeedEntry
-from bot.knowledge import dedupe
-from bot.knowledge.matching import CHANGED, ClaimView, classify, dump, records_of
+from bot.knowledge import corrected, dedupe
+from bot.knowledge.matching import CHANGED, CONFLICTING, CORROBORATED, ClaimView, classify, dump, records_of
 from bot.knowledge.offloop import EXTRACT_BUDGET_SECONDS, OverBudget, capped, extract_off_loop
 from bot.ops import metrics
 from storage import Conflict, DatabaseRefused, Session, Store, outbox, subscriptions
@@ -401,16 +401,22 @@ async def _record_facts(
     by_statement = {(c.kind, c.key, dump(c.value)): c for c in claims}
     recorded = [ClaimView(c.kind, c.key, c.value) for c in claims]
     previous: dict[str, list[str]] = {}
+    fixed: dict[str, str] = {}  # the team's stance for this round, where it corrected one
     for key in {r.key for r in records if r.kind == FactKind.POSITION}:
         # A stance reported outside any round (a deal announced by a leader) is compared with
-        # the latest round's.
-        _, before = await kb.stances_before(session, key, round_number or kb.AFTER_ALL_ROUNDS)
-        previous[key] = [c.value for c in before]
+        # the latest round's; the stances compared with are those of the record as corrected.
+        previous[key] = (await corrected.stances_before(session, key, round_number or kb.AFTER_ALL_ROUNDS)).stances
+        if round_number and (correction := await corrected.position_correction(session, round_number, key)):
+            fixed[key] = dump(correction.value)
     counts: dict[str, int] = {}
     matched: list[tuple[str, Claim]] = []
     bulk: list[int] = []
     for record in records:
         match = classify(record, recorded, article=records, previous_stances=previous.get(record.key))
+        if record.kind == FactKind.POSITION and record.key in fixed:
+            # the team corrected this round's stance: a source agreeing corroborates it, one
+            # disagreeing conflicts with it; neither is a change of position (no alert)
+            match = CORROBORATED if record.text == fixed[record.key] else CONFLICTING
         claim = by_statement.get((record.kind, record.key, record.text))
         if claim is None:
             claim = kb.new_claim(

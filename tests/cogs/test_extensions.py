@@ -13,7 +13,7 @@ from bot.chat.client import ParleyBot, extension_names
 from bot.config import Settings
 
 EXPECTED = {"round", "latest", "timeline", "positions", "changes", "tariffs", "why", "subscribe", "unsubscribe",
-            "subscriptions", "feed", "status", "replay"}
+            "subscriptions", "feed", "status", "replay", "correct", "corrections", "editors"}
 
 
 def test_extensions_are_found_by_walking_the_package_not_from_a_list() -> None:

@@ -23,7 +23,7 @@ from tests.fakediscord.harness import bot_settings, running_bot
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 COMMANDS = {"round", "latest", "timeline", "positions", "changes", "tariffs", "why", "subscribe", "unsubscribe",
-            "subscriptions", "feed", "status", "replay"}
+            "subscriptions", "feed", "status", "replay", "correct", "corrections", "editors"}
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ async def test_synced_options_are_typed_ranged_and_permissioned(fake: FakeDiscor
     assert round_option["type"] == 4 and round_option["min_value"] == 1 and round_option["autocomplete"] is True
     assert [c["value"] for c in synced["positions"]["options"][0]["choices"]] == ["Japan", "United States"]
     assert {o["name"] for o in synced["feed"]["options"]} == {"add", "remove", "list"}
-    for managed in ("subscribe", "unsubscribe", "subscriptions", "feed", "replay"):
+    for managed in ("subscribe", "unsubscribe", "subscriptions", "feed", "replay", "editors"):
         assert int(synced[managed]["default_member_permissions"]) == 32, managed  # Manage Server
     assert synced["round"]["default_member_permissions"] is None
     assert all(c["description"] for c in synced.values())

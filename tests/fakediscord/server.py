@@ -331,11 +331,12 @@ class FakeDiscord:
     def interaction_payload(self, name: str, options: list[dict[str, Any]] | None = None, *,
                             channel: str | None = None, permissions: int = ALL_PERMISSIONS,
                             itype: int = 2, subcommand: list[str] | None = None,
-                            token: str | None = None) -> dict[str, Any]:
+                            token: str | None = None, roles: Iterable[str] = ()) -> dict[str, Any]:
         """An INTERACTION_CREATE payload as Discord sends it for a slash command (or autocomplete: itype 4).
 
         ``subcommand`` nests the options under a (group and) subcommand, e.g. ``["add"]`` for
-        ``/feed add``. ``permissions`` is the member's resolved permission bitfield.
+        ``/feed add``. ``permissions`` is the member's resolved permission bitfield, ``roles`` the
+        ids of the member's roles. A role option (type 8) comes with the role in ``resolved``.
         """
         channel_id = channel or self.channel_ids[0]
         opts = options or []
@@ -345,12 +346,17 @@ class FakeDiscord:
         user = {"id": self.owner_user["id"], "username": "asker", "discriminator": "0", "avatar": None,
                 "global_name": "Asker"}
         guild_id = self.guild_of(channel_id)
+        data: dict[str, Any] = {"id": (command or {}).get("id", snowflake()), "name": name, "type": 1, "options": opts}
+        role_options = [o["value"] for o in (options or []) if o.get("type") == 8]
+        if role_options:
+            data["resolved"] = {"roles": {str(r): self.roles[str(r)] for r in role_options}}
         return {
             "id": snowflake(), "application_id": self.application_id, "type": itype, "token": token or snowflake(),
             "version": 1, "guild_id": guild_id, "channel_id": channel_id,
             "channel": dict(self.channels.get(channel_id, {"id": channel_id, "type": 0, "name": "x"})),
-            "data": {"id": (command or {}).get("id", snowflake()), "name": name, "type": 1, "options": opts},
-            "member": {"user": user, "roles": [], "permissions": str(permissions), "joined_at": _now_iso(),
+            "data": data,
+            "member": {"user": user, "roles": [str(r) for r in roles], "permissions": str(permissions),
+                       "joined_at": _now_iso(),
                        "deaf": False, "mute": False, "flags": 0, "nick": None, "avatar": None},
             "app_permissions": str(ALL_PERMISSIONS), "locale": "en-US", "guild_locale": "en-US",
             "entitlements": [], "authorizing_integration_owners": {"0": guild_id}, "context": 0,
@@ -455,6 +461,14 @@ class FakeDiscord:
         self.channels[thread["id"]] = thread
         await self._dispatch_all("THREAD_CREATE", {**thread, "newly_created": True})
         return str(thread["id"])
+
+    async def add_role(self, name: str, *, permissions: int = 0) -> str:
+        """A role of the guild, announced to the connected bots (GUILD_ROLE_CREATE). Returns its id."""
+        rid = snowflake()
+        self.roles[rid] = {"id": rid, "name": name, "permissions": str(permissions), "position": len(self.roles),
+                           "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
+        await self._dispatch_all("GUILD_ROLE_CREATE", {"guild_id": self.guild_id, "role": self.roles[rid]})
+        return rid
 
     async def _dispatch_all(self, event: str, data: dict[str, Any]) -> None:
         for session in [s for s in self.sessions if s.ready.is_set() and not s.ws.closed]:

@@ -111,7 +111,7 @@ ROWS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
 ]
 
 JSON_COLUMNS = {("entry", "facts_json"), ("fact", "value"), ("claim", "value"), ("claim", "sample_entry_ids"),
-                ("story_cluster", "fingerprint"), ("outbox", "payload")}
+                ("story_cluster", "fingerprint"), ("outbox", "payload"), ("correction", "value")}
 
 
 async def _fill_as_0007(url: str) -> None:
