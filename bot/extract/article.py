@@ -156,6 +156,10 @@ class Article:
                 out.setdefault(bisect_right(starts, start) - 1, []).append((start, end, label))
         return out
 
+    def sentence_index(self, position: int) -> int:
+        """The index of the sentence that holds ``position``."""
+        return bisect_right(self._sentence_starts, position) - 1
+
     def clauses_of(self, sentence: Sentence) -> list[tuple[int, int]]:
         """The clauses of a sentence (`bot.extract.cues.clauses`), worked out once."""
         found = self._clauses.get(sentence.index)

@@ -204,12 +204,51 @@ def find_meetings(
     round_sentences = {m.sentence.index for m in rounds if m.number == chosen_round}
     other_round_sentences = {m.sentence.index for m in rounds if m.number != chosen_round} - round_sentences
     seen = attendance(article, round_sentences, other_round_sentences, chosen_round, skip_paragraphs, held=held)
+    if chosen_round is not None:
+        for name, text in negotiators_on_the_talks(article, other_round_sentences, skip_paragraphs).items():
+            seen.present.setdefault(name, text)
     order = [p.name for p in profile.people]
     participants = sorted((name for name in seen.present if name not in seen.absent), key=order.index)
     evidence = {f"participant:{name}": seen.present[name] for name in participants}
     counterparts = [p for p in participants if article.side_of(p) != profile.tracked_side]
     meetings = timed_meetings(article, seen, skip_paragraphs, other_round_sentences, counterparts)
     return MeetingReport(participants, meetings, seen.sentences, evidence, seen.meeting_clauses)
+
+
+# "briefed the Union Minister of Commerce and Industry, Shri Piyush Goyal": someone told of the
+# talks, not one who sat in them
+_OBJECT_OF_A_VERB = re.compile(r"\b[a-z]+ed\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:(?:[A-Z][\w.'’-]*|of|and|for)[\s,]+)*$")
+
+
+def negotiators_on_the_talks(
+    article: Article, other_round_sentences: set[int], skip_paragraphs: set[int]
+) -> dict[str, str]:
+    """In a round's story, the negotiators who speak of the talks, with the sentence of each:
+    "Bessent told reporters at the residence where the negotiations were held", "He Lifeng
+    described the talks as candid". A negotiator the story quotes on its talks sat in them, though
+    no one of the other side is named with him; not one said to be absent, the object of a verb
+    ("briefed ... Goyal on the outcome of the round"), nor one named in another round's sentence,
+    an aside, a call or a question."""
+    found: dict[str, str] = {}
+    talk = article.sentences_with(SITTING, article.profile.round_terms)
+    absent = article.sentences_with(ABSENCE_HINT)
+    for mention in article.people:
+        if not _is_negotiator(article, mention) or mention.value in found:
+            continue
+        sentence = article.sentences[article.sentence_index(mention.start)]
+        if (
+            sentence.index not in talk
+            or sentence.paragraph == 0
+            or sentence.paragraph in skip_paragraphs
+            or sentence.index in other_round_sentences
+            or is_question(sentence.text)
+            or article.in_sentence(PHONE, sentence)
+            or (sentence.index in absent and _is_absent(article, mention, sentence))
+            or _OBJECT_OF_A_VERB.search(article.text, max(sentence.start, mention.start - 80), mention.start)
+        ):
+            continue
+        found[mention.value] = sentence.text
+    return found
 
 
 @dataclass(slots=True)

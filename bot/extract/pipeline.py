@@ -11,9 +11,9 @@ from bot.extract.people import find_meetings
 from bot.extract.positions import find_positions
 from bot.extract.profile import Profile
 from bot.extract.relevance import is_relevant
-from bot.extract.rounds import find_round_mentions, reported_round, tense_status
+from bot.extract.rounds import RoundMention, find_round_mentions, reported_round, tense_status
 from bot.extract.schedule import round_on_day, rounds_named_by_place, settle
-from bot.extract.scope import off_topic_paragraphs
+from bot.extract.scope import mentions_third_party, off_topic_paragraphs
 from bot.extract.tariffs import find_tariffs
 from bot.extract.topics import find_topics
 from bot.extract.when_where import find_when_where
@@ -24,6 +24,15 @@ def extract_article(
 ) -> ArticleFacts:
     """The facts of one article; an irrelevant article gets ``relevant=False`` and nothing else."""
     return facts_of_article(prepare_article(guid=guid, title=title, html=html, published=published, profile=profile))
+
+
+def of_another_negotiation(article: Article, mention: RoundMention) -> bool:
+    """A round whose sentence names a third country and not the tracked side is another
+    negotiation's ("A sixth round ..., scheduled for late August in New Delhi, was called off")."""
+    sentence = mention.sentence
+    return mentions_third_party(article, sentence.start, sentence.end) and not article.names_side(
+        article.profile.tracked_side, sentence.start, sentence.end
+    )
 
 
 def facts_of_article(article: Article) -> ArticleFacts:
@@ -37,7 +46,7 @@ def facts_of_article(article: Article) -> ArticleFacts:
 
     # rounds named by number, and by city when the profile lists its rounds, in reading order
     named = sorted([*find_round_mentions(article), *rounds_named_by_place(article)], key=lambda m: m.start)
-    mentions = [m for m in named if m.sentence.paragraph not in skip]
+    mentions = [m for m in named if m.sentence.paragraph not in skip and not of_another_negotiation(article, m)]
     chosen = reported_round(article, mentions)
     chosen_mentions = [m for m in mentions if m.number == chosen]
     round_sentences = []

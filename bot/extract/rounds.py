@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.article import Article
-from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
+from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST, is_question
 from bot.extract.lexicon import MEETING_NOUNS, MEETING_QUALIFIERS, alternation
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.next_steps import NEXT, is_hedged
@@ -97,16 +97,29 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
 
 
 def reported_round(article: Article, mentions: list[RoundMention]) -> int | None:
-    """The round the article is about: the highest it names, leaving out a round only named as
-    agreed for later ("the two sides agreed to hold a second round by the end of the month") or
-    guessed at ("officials said a sixth round could come before the G7 summit") when another is
-    named."""
+    """The round the article is about: the highest it names, leaving out a round named only as a
+    plan ("the two sides agreed to hold a second round", "is expected to return for a fifth
+    round", "No eighth round has been scheduled", "So a sixth round next week?") or a guess ("a
+    sixth round could come before the G7 summit") when another is named. A story that opens with
+    a round to come (a preview) reports that round, though it recalls earlier ones."""
     if len({m.number for m in mentions}) < 2:
         return mentions[0].number if mentions else None  # one round named: nothing to weigh
-    sentences = {m.sentence.index: m.sentence for m in mentions}
-    later = {i for i, s in sentences.items() if article.in_sentence(NEXT, s) or is_hedged(article, s)}
-    reported = [m for m in mentions if m.sentence.index not in later] or mentions
-    return max((m.number for m in reported), default=None)
+    plans = {m.number for m in mentions} - {m.number for m in mentions if not is_plan(article, m)}
+    first = min(mentions, key=lambda m: m.start)
+    if first.number in plans:
+        return max(m.number for m in mentions)  # a preview: the round it opens with, or a later one
+    return max((m.number for m in mentions if m.number not in plans), default=None)
+
+
+def is_plan(article: Article, mention: RoundMention) -> bool:
+    """Whether a round is named only as something to come: agreed or expected for later, guessed
+    at, asked about, or in a clause whose tense looks ahead ("would likely take place")."""
+    sentence = mention.sentence
+    if article.in_sentence(NEXT, sentence) or is_hedged(article, sentence) or is_question(sentence.text):
+        return True
+    clause = next(((s, e) for s, e in article.clauses_of(sentence) if s <= mention.start < e), None)
+    start, end = clause or (sentence.start, sentence.end)
+    return article.count(FUTURE, start, end) > article.count(PAST, start, end)
 
 
 def tense_status(article: Article, sentences: list[Sentence]) -> str | None:

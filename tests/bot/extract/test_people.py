@@ -401,3 +401,21 @@ def test_who_did_not_join_is_no_participant_even_far_from_the_verb():
         "did not join the meeting."
     )
     assert "Donald Trump" not in facts.participants
+
+
+def test_in_a_rounds_story_a_negotiator_who_speaks_of_the_talks_sat_in_them():
+    facts = facts_of(
+        "Japan and the United States held the seventh round of tariff talks in Washington on Thursday.\n"
+        "Tokyo hopes to settle the tariffs on cars before the summer.\n"
+        "Economic Revitalization Minister Ryosei Akazawa told reporters the talks had been constructive."
+    )
+    assert "Ryosei Akazawa" in facts.participants
+
+
+def test_a_negotiator_told_of_the_talks_did_not_sit_in_them():
+    facts = facts_of(
+        "Japan and the United States held the seventh round of tariff talks in Washington on Thursday.\n"
+        "Tokyo hopes to settle the tariffs on cars before the summer.\n"
+        "Officials briefed the Economic Revitalization Minister, Ryosei Akazawa, on the outcome of the talks on Friday."
+    )
+    assert "Ryosei Akazawa" not in facts.participants

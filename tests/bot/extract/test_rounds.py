@@ -88,6 +88,40 @@ def test_a_later_round_only_guessed_at_does_not_win(guess):
     assert (facts.round, facts.round_status) == (5, "held")
 
 
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Akazawa is expected to return to Washington as early as next week for a sixth round.",
+        "No sixth round has been scheduled.",
+        "So a sixth round next week?",
+        "Officials said the sixth round would likely take place at the end of the month.",
+    ],
+)
+def test_a_later_round_named_only_as_a_plan_does_not_win(plan):
+    facts = facts_of(
+        "Akazawa wrapped up a fifth round of tariff talks with Commerce Secretary Howard Lutnick in Washington on Friday.\n"
+        f"{plan}"
+    )
+    assert facts.round == 5
+
+
+def test_a_preview_that_recalls_an_earlier_round_reports_the_one_to_come():
+    facts = facts_of(
+        "Akazawa will travel to Washington this week for a seventh round of tariff talks, the government said.\n"
+        "The sixth round was held in Washington in June.",
+        published="2025-06-30T03:00:00Z",
+    )
+    assert (facts.round, facts.round_status) == (7, "upcoming")
+
+
+def test_another_negotiations_round_is_not_the_reported_one():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick for a fifth round of tariff talks in Washington on Friday.\n"
+        "A sixth round of Britain's negotiations on a trade agreement, scheduled for late August in London, was called off."
+    )
+    assert facts.round == 5
+
+
 def test_a_preview_is_upcoming():
     facts = facts_of(
         "Japan's top tariff negotiator Ryosei Akazawa will travel to Washington this week for a seventh round of talks "
