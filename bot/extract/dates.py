@@ -1,6 +1,6 @@
 """Dates as news writes them, resolved to a calendar day in the place of the meeting.
 
-"May 1", "1 May", "June 6, 2025", "Thursday (May 1)", "Tuesday (29th)", a dateline
+"May 1", "1 May", "June 6, 2025", "September 14 and 15", "14-15 September", "Thursday (May 1)", "Tuesday (29th)", a dateline
 ("Washington, May 1 (Jiji Press)--"), "on Friday", "Friday's talks", "yesterday". A bare weekday
 is the latest such day on or before the publication day (in the meeting's time zone) for an
 event reported as past, and the next one on or after it for an event previewed.
@@ -41,11 +41,15 @@ _ORDINAL_OF_A_THING = (
     rf"\s+(?:of\b|(?i:{alternation([*MEETING_QUALIFIERS, *OTHER_COUNT_QUALIFIERS])}\s+){{0,2}}"
     rf"{alternation([*(f'{noun}s?' for noun in MEETING_NOUNS), *OTHER_COUNTED_THINGS])}\b)"
 )
+# the days of a meeting over several: "September 14 and 15", "14-15 September", "from 14th to 17th July"
+_RANGE = r"(?:-|–|and|to)"
 DATE_RE = re.compile(
     rf"""(?x)
     {_DATE_START}(?:
-    (?P<md>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)
-  | (?P<dm>(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?)
+    (?P<md>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)
+        (?:\s*{_RANGE}\s*(?P<e1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|\s*(?:%|percent|per\s+cent)))?(?:,?\s+(?P<y1>\d{{4}}))?)
+  | (?P<dm>(?<!\d)(?:(?P<s2>\d{{1,2}})(?:st|nd|rd|th)?\s*{_RANGE}\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
+        (?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?)
   | (?P<wd>(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
         (?:[’']s)?(?:\s*\((?P<paren>[^)]{{1,20}})\))?)
   | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
@@ -148,7 +152,9 @@ def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date
     if mention.kind == "explicit":
         month_word = (m.group("m1") or m.group("m2")).lower().rstrip(".")
         month = _MONTHS.get(month_word[:4]) or _MONTHS.get(month_word[:3])
-        day = int(m.group("d1") or m.group("d2"))
+        # of several days, the first for an event to come and the last for one held
+        first, last = (m.group("d1"), m.group("e1")) if m.group("md") else (m.group("s2"), m.group("d2"))
+        day = int((first if forward else last) or first or last)
         year = m.group("y1") or m.group("y2")
         if month is None:
             return None

@@ -9,6 +9,8 @@ sittings (number, days, city), such an article still gets its round:
   of negotiations at Lancaster House"), names that round. In a story whose headline or lead
   reports a call, only the headline and lead count: further down, a round named by its city is
   background to the call ("The call followed talks in Madrid earlier this week").
+- `nearest_listed_round`: of several listed rounds an article names, the one nearest in time to
+  its publication is the one it reports (the others are background).
 - `round_on_day`: a meeting reported on one of a listed round's days, in its city or in no city
   said, is that round.
 - `settle`: once the round is known, its city is the listed one, its day is one of its days
@@ -24,10 +26,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from bot.extract.article import Article, Mention
 from bot.extract.cues import PHONE
-from bot.extract.dates import local_time
+from bot.extract.dates import local_day, local_time
 from bot.extract.lexicon import MEETING_NOUNS
 from bot.extract.phrases import Phrases
 from bot.extract.profile import ScheduledRound
@@ -103,6 +106,32 @@ def rounds_named_by_place(article: Article) -> list[RoundMention]:
         if near and _names_a_meeting(article, place, near):
             found.append(RoundMention(sitting.number, sentence, place.start, place.end))
     return sorted(found, key=lambda m: m.start)
+
+
+def nearest_listed_round(article: Article, mentions: list[RoundMention]) -> int | None:
+    """Of several rounds named, all of them listed, the one nearest in time to publication: a
+    story on the eve of the Madrid round that recalls London and Stockholm is about Madrid, and
+    one the day after London that recalls Geneva is about London. None when a round named is not
+    listed (a round the schedule does not know yet) or the day of publication is unknown."""
+    numbers = {m.number for m in mentions}
+    listed = [r for r in article.profile.rounds if r.number in numbers]
+    if len(numbers) < 2 or len(listed) != len(numbers):
+        return None
+    days = {r.number: local_day(article.published, _zone(article, r)) for r in listed}
+    if any(day is None for day in days.values()):
+        return None
+
+    def distance(sitting: ScheduledRound) -> int:
+        day = days[sitting.number]
+        assert day is not None
+        return 0 if sitting.holds(day) else min(abs((day - sitting.start).days), abs((day - sitting.end).days))
+
+    return min(listed, key=lambda r: (distance(r), -r.number)).number
+
+
+def _zone(article: Article, sitting: ScheduledRound) -> ZoneInfo | None:
+    place = article.profile.place(sitting.place)
+    return place.tz if place else None
 
 
 def round_on_day(article: Article, day: date, location: str | None) -> ScheduledRound | None:

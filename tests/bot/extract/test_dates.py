@@ -160,3 +160,23 @@ def test_of_two_places_in_the_rounds_sentence_the_nearest_to_the_round_is_its_pl
         published="2025-07-04T06:00:00Z",
     )
     assert (facts.round, facts.location, facts.date) == (8, "Washington", "2025-06-27")
+
+
+@pytest.mark.parametrize("days", ["on June 26 and 27", "on 26-27 June", "from 26th to 27th June 2025", "on June 26-27"])
+def test_a_round_held_over_several_days_is_dated_by_its_last(days):
+    facts = facts_of(MET.format(days), published="2025-06-28T09:00:00Z")
+    assert facts.date == "2025-06-27"
+
+
+def test_a_round_to_come_over_several_days_is_dated_by_its_first():
+    facts = facts_of(
+        "Akazawa will meet Commerce Secretary Howard Lutnick in Washington for the seventh round of tariff talks "
+        "on July 3 and 4.",
+        published="2025-06-28T09:00:00Z",
+    )
+    assert (facts.round_status, facts.date) == ("upcoming", "2025-07-03")
+
+
+def test_a_rate_after_a_date_is_no_second_day():
+    facts = facts_of(MET.format("on June 27") + " Tariffs rise on July 9 to 25% on cars.", published="2025-06-28T09:00:00Z")
+    assert facts.date == "2025-06-27"

@@ -98,3 +98,14 @@ def test_round_on_day_needs_the_rounds_city_when_a_city_is_known():
 def test_a_profile_without_rounds_reads_as_before():
     facts = facts_of("Akazawa met Bessent in Washington for the talks on Friday.", title="Talks in Washington")
     assert facts.round is None
+
+
+def test_of_several_listed_rounds_named_the_one_nearest_publication_is_reported():
+    facts = _facts(
+        "Profile: He Lifeng, Beijing's man for the trade war",
+        "The London round in June produced a framework on rare earths; the Stockholm round in July extended the truce.\n"
+        "Vice Premier He Lifeng will meet Treasury Secretary Scott Bessent when the tariff talks open at the "
+        "Palacio de Santa Cruz on Sunday.",
+        "2025-09-13T10:00:00Z",
+    )
+    assert (facts.round, facts.round_status, facts.location) == (4, "upcoming", "Madrid")
