@@ -54,6 +54,12 @@ DEAL_TERM_VERBS = (
     "ease", "lift", "remove", "suspend", "pause", "delay", "resume", "approve", "halve", "relax", "roll back",
     "drop", "scrap", "extend", "speed up", "resolve", "loosen", "allow",
 )  # fmt: skip
+#: a commitment written as a list item opening with its verb, as fact sheets do: "1. Suspend the
+#: rare earth export controls", "Buy at least 12 million tons of soybeans"
+COMMITMENT_VERBS = (
+    *DEAL_TERM_VERBS, "buy", "purchase", "end", "lower", "keep", "take", "stop", "cut", "reduce", "open", "expand",
+    "increase", "grant", "issue", "eliminate", "terminate", "maintain",
+)  # fmt: skip
 #: the words that make such a verb a term of the deal rather than a wish: "would ease", "is to lift"
 DEAL_TERM_MODALS = ("will", "would", "is to", "are to", "agreed to", "committed to", "pledged to")
 

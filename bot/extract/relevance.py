@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from bot.extract.article import Article
+from bot.extract.cues import STRONG_MEETING
 from bot.extract.phrases import Hits
 from bot.extract.scope import first_party_named, mentions_other_country
 from bot.extract.text import Sentence
@@ -22,7 +23,8 @@ from bot.extract.when_where import find_dateline
 
 def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:
     """The sentence names the subject of the talks and (by default all) sides, or it has the
-    tracked side's negotiator with someone of the other side ("Akazawa met Lutnick")."""
+    tracked side's negotiator with someone of the other side ("Akazawa met Lutnick"), or people of
+    both sides meeting ("Trump met Xi in Busan")."""
     if _names_subject(article, sentence) and len(article.sides_named(sentence.start, sentence.end)) >= (
         sides_needed or len(article.profile.sides)
     ):
@@ -61,8 +63,12 @@ def _negotiators_meet(article: Article, sentence: Sentence) -> bool:
     if len(mentions) < 2:
         return False
     people = {m.value for m in mentions}
-    negotiator = any((p := article.profile.person(name)) is not None and p.negotiator for name in people)
-    return negotiator and any(article.side_of(name) != article.profile.tracked_side for name in people)
+    if not any(article.side_of(name) != article.profile.tracked_side for name in people):
+        return False
+    if any((p := article.profile.person(name)) is not None and p.negotiator for name in people):
+        return True
+    # people of both sides who meet ("Trump met Chinese President Xi Jinping in Busan")
+    return len({article.side_of(name) for name in people}) >= 2 and article.in_sentence(STRONG_MEETING, sentence)
 
 
 def _paragraphs_about(article: Article, body: list[Sentence], about: set[int]) -> int:

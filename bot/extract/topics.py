@@ -7,14 +7,21 @@ the article previews an upcoming round.
 
 from __future__ import annotations
 
+import re
+
 from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
+from bot.extract.lexicon import COMMITMENT_VERBS, alternation
 from bot.extract.phrases import Phrases
 from bot.extract.scope import mentions_third_party
 
 # "Kato, who held separate talks on currencies with Bessent in April": another meeting's topics
 SEPARATE = Phrases([r"separate (?:talks|meetings?|discussions?)", r"separately (?:discussed|met|held)"], shared=True)
 
+
+# "1. Suspend the rare earth export controls...", "- Buy at least 12 million tons": a list item of
+# commitments, each of its topics a term of the deal
+_COMMITMENT_ITEM = re.compile(rf"(?:[-•*]\s*|\d{{1,2}}[.)]\s*)?{alternation(COMMITMENT_VERBS)}\s", re.I)
 
 _ANOTHER_STORY = ("Separately,", "In other news,", "Elsewhere,", "In a separate development,")
 
@@ -61,7 +68,8 @@ def find_topics(
             considering = considered.any(start, end)
             if considering and not upcoming:
                 continue
-            if not (considering or discussed.any(start, end)):
+            committed = start == sentence.start and _COMMITMENT_ITEM.match(sentence.text) is not None
+            if not (considering or committed or discussed.any(start, end)):
                 continue
             for topic in found:
                 if topic not in topics:

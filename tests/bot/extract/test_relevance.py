@@ -85,3 +85,18 @@ def test_an_irrelevant_article_reports_no_facts():
         "participants": [], "meetings": [], "topics": [], "not_discussed": [], "tariffs": [], "positions": [],
         "next_steps": [], "evidence": {},
     }  # fmt: skip
+
+
+def test_a_leaders_meeting_of_both_sides_is_about_the_talks():
+    from bot.config import DEFAULT_PROFILE
+    from bot.extract.profile import load_profile
+
+    facts = facts_of(
+        "The White House on Saturday published a fact sheet on the deal with China, reached when President Donald "
+        "Trump met Chinese President Xi Jinping in Busan on Thursday.\n"
+        "Trump said the overall rate on Chinese goods would fall to 47%.",
+        title="The Busan deal, line by line",
+        published="2025-11-01T22:00:00Z",
+        profile=load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml"),
+    )
+    assert facts.relevant

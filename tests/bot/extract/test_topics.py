@@ -110,3 +110,13 @@ def test_what_the_deals_terms_say_a_side_will_do_is_a_topic():
 def test_a_wish_is_not_a_term_of_the_deal():
     facts = facts_of(LEAD + "Analysts think the rice market might one day ease.")
     assert facts.topics == []
+
+
+def test_a_list_of_commitments_opening_with_their_verbs_makes_topics():
+    facts = facts_of(
+        "Akazawa met Treasury Secretary Scott Bessent in Washington on Friday and agreed a tariff deal.\n"
+        "What Japan commits to:\n"
+        "1. Buy more American rice.\n"
+        "2. Open its market to American cars."
+    )
+    assert set(facts.topics) >= {"agriculture", "automobiles"}
