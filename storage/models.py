@@ -285,7 +285,7 @@ class Correction(SQLModel, table=True):
     note: str | None = Field(default=None, sa_type=Text)
     author_id: int | None = Field(default=None, sa_type=BigInteger)
     author_name: str = Field(default="", max_length=200)
-    undoes: int | None = Field(default=None, index=True)  # the correction this row undoes
+    undoes: int | None = Field(default=None, sa_column=_ref("correction.id", index=True))  # the correction this row undoes
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 

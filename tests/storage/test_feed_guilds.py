@@ -87,8 +87,8 @@ async def test_delivery_summary_of_a_guild_counts_only_its_channels(store: Store
     await store.add_subscription(guild_id=B, channel_id=20)
     await store.disable_subscription(20, "Missing Access")
     await store.add_once(item_key="notice:x", kind=OutboxKind.NOTICE,
-                         payloads={discord_destination(10): "{}", discord_destination(20): "{}",
-                                   discord_destination(30): "{}"})
+                         payloads={discord_destination(10): {}, discord_destination(20): {},
+                                   discord_destination(30): {}})
     assert sum((await store.delivery_summary()).counts.values()) == 3
     mine = await store.delivery_summary(guild_id=A)
     assert mine.counts == {"pending": 1} and mine.disabled == []

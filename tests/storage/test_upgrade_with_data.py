@@ -3,6 +3,8 @@ text, references without keys, a few dangling ones), comes over to today's schem
 reads back as the same JSON value, dangling references are mended as migration 0008 documents,
 the keys hold from then on, and Parley works on the data (a new source corroborates old claims).
 
+A database of 0010 with corrections comes over to 0011's key on the undone correction.
+
 Run on a real SQLite file and on the real PostgreSQL (skipped, with the reason, when it is away).
 """
 
@@ -26,7 +28,7 @@ from bot.knowledge.ingest import ingest_entries
 from storage import Conflict, StorageError, Store
 from storage import knowledge as kb
 from storage.migrate import alembic_config, upgrade
-from storage.models import Claim, Entry, Fact, Outbox, StoryCluster
+from storage.models import Claim, Correction, Entry, Fact, Outbox, StoryCluster
 from tests.bot.factories import FakeExtractor, entry, facts
 
 NOW = "2025-06-06 12:00:00"
@@ -216,3 +218,26 @@ def test_a_reference_0008_cannot_mend_rolls_the_sqlite_migration_back(tmp_path) 
         assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0007",)]
         assert db.execute("SELECT value FROM fact").fetchall() == [('"autos"',)]
         assert db.execute("SELECT type FROM pragma_table_info('fact') WHERE name = 'value'").fetchall() == [("TEXT",)]
+
+
+async def test_corrections_of_0010_come_over_and_an_undo_of_nothing_goes(blank_database_url: str) -> None:
+    # 0011 makes correction.undoes a foreign key; an undo naming a missing correction undoes
+    # nothing and is deleted (migration 0011's docstring), the rest stays as it was.
+    url = blank_database_url
+    upgrade(url, "0010")
+    async with Store(url) as store, store.transaction() as session:
+        insert = text("INSERT INTO correction (id, guild_id, round, field, key, value, author_name, undoes, created_at)"
+                      " VALUES (:id, 10, 5, 'location', '', :value, 'Aiko', :undoes, CURRENT_TIMESTAMP)")
+        for row in ({"id": 1, "value": dump("Tokyo"), "undoes": None}, {"id": 2, "value": None, "undoes": 1},
+                    {"id": 3, "value": None, "undoes": 404}):
+            await session.exec(insert, params=row)
+    upgrade(url)
+    async with Store(url) as store:
+        async with store.session() as s:
+            rows = (await s.exec(select(Correction).order_by(Correction.id))).all()
+            assert [(c.id, c.value, c.undoes) for c in rows] == [(1, "Tokyo", None), (2, None, 1)]
+        with pytest.raises(Conflict):
+            async with store.transaction() as session:
+                await session.exec(text("INSERT INTO correction (round, field, key, author_name, undoes, created_at)"
+                                        " VALUES (5, 'location', '', 'Aiko', 12345, CURRENT_TIMESTAMP)"))
+    await asyncio.to_thread(command.check, alembic_config(url))
