@@ -17,25 +17,11 @@ from bot.answers.answer import Answer
 from bot.answers.correction_values import FIELDS
 from bot.answers.queries import MAX_ROUND
 from bot.answers.questions import QuestionParser
+from bot.chat.buttons import NOT_AN_EDITOR, is_editor
 from bot.chat.client import ParleyBot
 from cogs._reply import manage_server_only, reply, store_of
 
 FIELD_CHOICES = [app_commands.Choice(name=f, value=f) for f in FIELDS]
-NOT_AN_EDITOR = ("Correcting the record needs the Manage Server permission or the editors role "
-                 "(a server manager names it with /editors role:...).")
-
-
-async def is_editor(interaction: discord.Interaction[ParleyBot]) -> bool:
-    """Whether the member may correct: Manage Server, or the role `/editors` named in this guild."""
-    if interaction.guild_id is None:
-        return False
-    if interaction.permissions.manage_guild:
-        return True
-    role_id = await store_of(interaction).editor_role(interaction.guild_id)
-    member = interaction.user
-    return role_id is not None and isinstance(member, discord.Member) and any(r.id == role_id for r in member.roles)
-
-
 async def editors_only(interaction: discord.Interaction[ParleyBot]) -> bool:
     """The check of /correct: one line for anyone else (`bot.chat.client.describe_error`)."""
     if not await is_editor(interaction):

@@ -92,6 +92,16 @@ async def facts_of_entry(session: AsyncSession, entry_id: int) -> list[Fact]:
     return list(rows.all())
 
 
+async def facts_of_round(session: AsyncSession, round_number: int, *, key: str | None = None,
+                         limit: int = 200) -> list[Fact]:
+    """The facts sources stated about a round (of one key when given: a side's stance on an issue),
+    in the order recorded, at most ``limit`` (the index on (round, kind, key) serves it)."""
+    query = select(Fact).where(Fact.round == round_number)
+    if key is not None:
+        query = query.where(Fact.key == key)
+    return list((await session.exec(query.order_by(col(Fact.id)).limit(limit))).all())
+
+
 # What an answer shows of an entry; the stored text stays on disk (SQLite keeps it in overflow pages).
 _CITED = ("id", "guid", "title", "link", "source", "published")
 

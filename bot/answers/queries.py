@@ -473,7 +473,7 @@ async def _why(session: Session, asked: str, profile: Profile) -> Answer:
             fields.append(AnswerField("Round", str(entry.round), inline=True))
         facts = await kb.facts_of_entry(session, entry.id or 0)
         if facts:
-            lines = [f"{f.kind.replace('_', ' ')} {_fact_label(f, profile)}: {f.match.replace('_', ' ')}" for f in facts[:40]]
+            lines = [f"{f.kind.replace('_', ' ')} {fact_label(f, profile)}: {f.match.replace('_', ' ')}" for f in facts[:40]]
             if len(facts) > 40:
                 lines.append(f"... and {len(facts) - 40} more")
             fields.append(AnswerField("Facts recorded (and how they matched)", "\n".join(lines)))
@@ -510,7 +510,7 @@ def _sitting(value: dict[str, Any]) -> str:
     return f"with {', '.join(value.get('with') or [])}" + (f" {minutes} min" if minutes is not None else "")
 
 
-def _fact_label(fact: Fact, profile: Profile) -> str:
+def fact_label(fact: Fact, profile: Profile) -> str:
     value = fact.value
     if fact.kind == FactKind.MEETING:
         minutes = value.get("minutes")

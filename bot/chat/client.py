@@ -208,6 +208,9 @@ class ParleyBot(commands.Bot):
         if self._store is None:
             self._store = await open_store(self.settings)
         await self.load_all_extensions()
+        from bot.chat.buttons import PERSISTENT_ITEMS
+
+        self.add_dynamic_items(*PERSISTENT_ITEMS)  # buttons of messages posted before a restart work too
         self.synced_commands = await self.sync_commands()
         if self._want_delivery:
             from bot.chat.delivery import DeliveryWorker

@@ -43,6 +43,7 @@ import discord
 
 from bot.answers.digests import from_payload
 from bot.chat.adoption import find_posted, marker_for, nonce_for
+from bot.chat.buttons import buttons_for
 from bot.chat.embeds import render
 from bot.chat.threads import thread_link
 from bot.ops import metrics
@@ -138,6 +139,7 @@ class DiscordSink:
         mentions = discord.AllowedMentions(everyone=False, users=False, replied_user=False,
                                            roles=[discord.Object(role_id)] if role_id else False)
         embeds = render(answer, footer_note=marker_for(row))
+        view = buttons_for(row.kind, row.item_key)  # "Sources" and "Wrong?" (bot.chat.buttons)
         revision = row.revision
         in_flight = False  # a post went out and its fate is unknown
         try:
@@ -149,7 +151,7 @@ class DiscordSink:
                 try:
                     async with asyncio.timeout(self.post_timeout):
                         await channel.get_partial_message(message_id).edit(
-                            content=content, embeds=embeds, allowed_mentions=mentions)
+                            content=content, embeds=embeds, allowed_mentions=mentions, view=view)
                     await self._delivered(row, revision, message_id)
                     if adopted:
                         log.info("outbox row %s (%s): adopted message %s of an earlier attempt",
@@ -167,7 +169,7 @@ class DiscordSink:
             # closing) that arrives as the post completes, and the worker would never stop
             async with asyncio.timeout(self.post_timeout):
                 message = await channel.send(content=content, embeds=embeds, allowed_mentions=mentions,
-                                             nonce=nonce_for(row))
+                                             nonce=nonce_for(row), view=view)
             in_flight = False
             await self._delivered(row, revision, message.id, posted=message)
             return Outcome(row.id, "posted", str(message.id))

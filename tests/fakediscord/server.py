@@ -374,6 +374,37 @@ class FakeDiscord:
         payload = self.interaction_payload(name, options, **kwargs)
         return await self.send_interaction(payload, wait=wait, session=session)
 
+    # -- message components and modals (buttons, forms) ---------------------------------------
+
+    @staticmethod
+    def buttons_of(message: dict[str, Any]) -> dict[str, str]:
+        """A message's buttons, label → custom_id."""
+        return {c["label"]: c["custom_id"] for row in message.get("components") or []
+                for c in row.get("components") or [] if c.get("type") == 2 and "custom_id" in c}
+
+    async def click(self, message: dict[str, Any], custom_id: str, *, wait: float = 10, **kwargs: Any) -> Reply:
+        """A member clicks a button of ``message`` (INTERACTION_CREATE type 3, component type 2); the
+        bot's answer: a message (callback 4) or a modal (callback 9, its form in ``data``)."""
+        payload = self.interaction_payload("", channel=message["channel_id"], **kwargs)
+        payload["type"] = 3
+        payload["data"] = {"custom_id": custom_id, "component_type": 2}
+        payload["message"] = message
+        return await self.send_interaction(payload, wait=wait)
+
+    async def submit(self, form: Reply, values: dict[str, str], *, wait: float = 10, **kwargs: Any) -> Reply:
+        """A member submits the modal ``form`` (a callback-9 reply) with ``values`` by input label
+        (INTERACTION_CREATE type 5); inputs not named are sent with their default."""
+        rows = []
+        for row in form.data.get("components") or []:
+            inputs = row.get("components") or ([row["component"]] if "component" in row else [])
+            sent = [{"type": 4, "custom_id": i["custom_id"], "value": values.get(i.get("label", ""), i.get("value", ""))}
+                    for i in inputs if i.get("type") == 4]
+            rows.append({"type": 1, "components": sent})
+        payload = self.interaction_payload("", **kwargs)
+        payload["type"] = 5
+        payload["data"] = {"custom_id": form.data["custom_id"], "components": rows}
+        return await self.send_interaction(payload, wait=wait)
+
     async def send_interaction(self, payload: dict[str, Any], *, wait: float = 10, session: int = 0) -> Reply:
         """Dispatch a prepared interaction payload and wait for the bot's answer."""
         loop = asyncio.get_running_loop()
@@ -623,7 +654,7 @@ class FakeDiscord:
         if pending is not None:
             pending.callback_type = ctype
         message_id = None
-        if ctype in (4, 8):
+        if ctype in (4, 8, 9):  # a message, autocomplete choices, a modal
             self._resolve(token, ctype, data)
         if ctype in (4, 5):
             message_id = snowflake()
@@ -662,7 +693,7 @@ class FakeDiscord:
             "author": self.bot_user, "content": body.get("content") or "", "timestamp": _now_iso(),
             "edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [],
             "mention_roles": [], "attachments": [], "embeds": body.get("embeds") or [], "pinned": False,
-            "type": 0, "flags": int(body.get("flags") or 0), "components": [],
+            "type": 0, "flags": int(body.get("flags") or 0), "components": body.get("components") or [],
             "allowed_mentions": body.get("allowed_mentions"),
         }
 
@@ -791,7 +822,7 @@ class FakeDiscord:
         msg = self.messages.get(channel_id, {}).get(message_id)
         if msg is None:
             return _json({"message": "Unknown Message", "code": 10008}, status=404)
-        for key in ("content", "embeds", "allowed_mentions", "flags"):
+        for key in ("content", "embeds", "allowed_mentions", "flags", "components"):
             if body and key in body:
                 msg[key] = body[key]
         msg["edited_timestamp"] = _now_iso()
