@@ -100,6 +100,8 @@ PHONE = Phrases([
     "phone", "telephone", r"video ?(?:call|conference|link)", "videoconference", "teleconference",
     r"virtual(?:ly)?", r"online (?:meeting|talks)", "by video", "remotely", "conference call",
 ], shared=True)  # fmt: skip
+# "then on Friday he saw Treasury Secretary Scott Bessent": seeing someone by his title is meeting him
+_SAW_SOMEONE = r"(?:saw|sees|seeing) (?:[\w.]+ ){0,2}(?:secretary|minister|president|premier|representative|counterparts?|negotiator)"
 MEETING = Phrases([
     "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", "in attendance",
     r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing|ings)?", "talks", "session",
@@ -108,7 +110,7 @@ MEETING = Phrases([
     r"sat in", r"sits? in", r"held (?:talks|a meeting|discussions)", r"negotiat(?:ed|ing) with", "led by", "round",
     "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "sitting", r"(?:spoke|speaks|talked|talks) with",
     r"(?:also )?(?:took|take|takes|taking) part", r"participat(?:ed|es|ing)",
-    r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with",
+    r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with", _SAW_SOMEONE,
 ], shared=True)  # fmt: skip
 #: a sentence saying who sat at the talks for one side ("China's delegation was led by He"): in a
 #: round's story, its people took part though no one of the other side is named
@@ -124,7 +126,7 @@ STRONG_MEETING = Phrases([
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", r"sat in", "led by", "session", "gathering",
     "sitting", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted", r"(?:spoke|talked) with", r"(?:also )?took part",
     "participated", r"(?:was|were|also) in (?:the|that|this) (?:meeting|session)",
-    r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with",
+    r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with", _SAW_SOMEONE,
 ], shared=True)  # fmt: skip
 SITTING = Phrases([r"meetings?", r"sessions?", "talks", r"sittings?", r"discussions?", "talked", "spoke"], shared=True)
 NO_MEETING = Phrases([

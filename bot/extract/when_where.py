@@ -55,9 +55,12 @@ _SPOKE = re.compile(
     r"(?:\s+(?:early|late|on|this))?\s*$",
     re.I,
 )
-# "before the Aug. 1 deadline", "a 25% tariff from Aug. 1": days of other things than the meeting
+# "before the Aug. 1 deadline", "a 25% tariff from Aug. 1", "a story published on June 14": days of
+# other things than the meeting
 _OTHER_DAY = re.compile(
-    r"\b(?:before|by|until|till|ahead of|from|effective|starting|beginning|as of|deadline of|due)\s+(?:the\s+)?$", re.I
+    r"\b(?:before|by|until|till|ahead of|from|effective|starting|beginning|as of|deadline of|due|"
+    r"(?:published|posted|updated|issued|dated|filed)(?:\s+on)?)\s+(?:the\s+)?$",
+    re.I,
 )
 # The words without which each of the three patterns above cannot match: most windows before a
 # date hold none of them, and a substring test is far cheaper than a search that tries the
@@ -65,7 +68,7 @@ _OTHER_DAY = re.compile(
 _TRAVEL_WORDS = ("left", "leav", "depart", "arriv", "fly", "flew", "flies", "travel", "head", "return", "set off", "sets off")
 _SPOKE_WORDS = (*SPEECH_VERBS, *REPORTING_VERBS, *ANNOUNCING_VERBS)
 _OTHER_DAY_WORDS = ("before", "by", "until", "till", "ahead of", "from", "effective", "starting", "beginning", "as of",
-                    "deadline of", "due")  # fmt: skip
+                    "deadline of", "due", "published", "posted", "updated", "issued", "dated", "filed")  # fmt: skip
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
 # "early Thursday in Japan", "3 a.m. Saturday, Tokyo time": a day on another clock than the meeting's
 _ELSEWHERE_AFTER = re.compile(r"^,?\s*(?:in\s+(?P<place>[A-Z][\w.]+)|(?P<clock>[A-Z][\w.]+)\s+time\b)")
@@ -116,7 +119,16 @@ def find_dateline(article: Article) -> Dateline | None:
 
 
 def _find_dateline(article: Article) -> Dateline | None:
-    body = [s for s in article.sentences if s.paragraph > 0][:3]
+    # the first three sentences, and the opening sentence of each of the first three paragraphs (a
+    # correction notice may stand before the dateline)
+    body: list[Sentence] = []
+    for sentence in article.sentences:
+        if sentence.paragraph == 0:
+            continue
+        if sentence.paragraph > 3 and len(body) >= 3:
+            break
+        if len(body) < 3 or sentence.index == 0 or article.sentences[sentence.index - 1].paragraph != sentence.paragraph:
+            body.append(sentence)
     first: Dateline | None = None
     for sentence in body:
         text = sentence.text
@@ -238,13 +250,13 @@ def find_when_where(
         )
         if found is not None:
             break
+    if found is None and not round_sentences:
+        found = dates.from_lead()  # an event without a round: the day its lead names, before the filing day
     if found is None and dateline is not None:
         on_dateline = dates.from_dateline(dateline)
         if on_dateline is not None:
             evidence["date"] = on_dateline[1]  # kept, as before, even when the dateline's day does not resolve
             found = (on_dateline[0], on_dateline[1]) if on_dateline[0] else None
-    if found is None and not round_sentences:
-        found = dates.from_lead()
     chosen = found[0] if found else None
     if found:
         evidence["date"] = found[1]

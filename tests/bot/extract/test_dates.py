@@ -180,3 +180,36 @@ def test_a_round_to_come_over_several_days_is_dated_by_its_first():
 def test_a_rate_after_a_date_is_no_second_day():
     facts = facts_of(MET.format("on June 27") + " Tariffs rise on July 9 to 25% on cars.", published="2025-06-28T09:00:00Z")
     assert facts.date == "2025-06-27"
+
+
+def test_a_correction_notice_before_the_dateline_leaves_the_dateline_a_dateline():
+    facts = facts_of(
+        "CORRECTION: A story published on June 14 about the sixth round of tariff talks misstated a figure. "
+        "Akazawa met Lutnick for roughly 70 minutes. A corrected version of the story follows.\n"
+        "WASHINGTON (June 14) -- Akazawa said on Saturday that he and Commerce Secretary Howard Lutnick had narrowed "
+        "their differences in the sixth round of talks.\n"
+        "Akazawa met Lutnick at the Commerce Department on Friday.",
+        published="2025-06-16T09:00:00Z",
+    )
+    assert (facts.round, facts.date) == (6, "2025-06-13")
+
+
+def test_an_event_without_a_round_is_dated_by_its_lead_before_its_dateline():
+    facts = facts_of(
+        "TOKYO, April 8 -- Prime Minister Shigeru Ishiba asked President Donald Trump on Monday to exempt Japan from "
+        "his new tariffs, during a telephone call, and the two agreed to hold talks on the tariffs.",
+        published="2025-04-08T01:30:00Z",
+    )
+    assert facts.date == "2025-04-07"
+
+
+def test_a_meeting_told_as_seeing_someone_by_his_title_dates_the_round_by_its_last_sitting():
+    facts = facts_of(
+        "Akazawa has just wrapped up the fifth round of tariff talks in Washington.\n"
+        "Akazawa arrived on Wednesday, and on Thursday he sat down with Commerce Secretary Howard Lutnick for two "
+        "hours. Then on Friday he saw "
+        "Treasury Secretary Scott Bessent for about 45 minutes.",
+        published="2025-06-07T10:00:00Z",
+    )
+    assert facts.date == "2025-06-06"
+    assert "Scott Bessent" in facts.participants
