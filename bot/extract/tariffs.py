@@ -7,8 +7,10 @@ two facts), or else the goods the sentence is about before it ("cars have been h
 levy", "tariffs on automobiles, which stand at 27.5 percent"). A reference ("a similar tax on
 autos") takes the rate before it; a component ("including the existing 2.5% duty") keeps the
 goods of its head. A rate on no goods, said of the tracked country, is the country-wide rate
-the profile names for it (the baseline 10%, else the reciprocal rate). "3.3 million vehicles", "a 90-day pause", "a 2% fall in exports" and "a
-25% stake" are not tariffs.
+the profile names for it (the baseline 10%, else the reciprocal rate); said of the other side's
+goods, or owned or levied by the other side ("China's 125%", "Beijing cut its duties on U.S.
+goods to 10%"), it is that side's country-wide rate. "3.3 million vehicles", "a 90-day pause",
+"a 2% fall in exports", "a 25% stake" and "companies 50% owned by" are not tariffs.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extract.article import Article
+from bot.extract.article import Article, Mention
 from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
 from bot.extract.lexicon import (
@@ -38,7 +40,9 @@ from bot.extract.text import Sentence
 
 # a percentage in figures or words: "25%", "24 per cent", "twenty-five percent", "twenty-seven and a half per cent"
 _PCT = (
-    r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?|(?:" + CARDINAL.replace("{", "{{").replace("}", "}}") + r")(?:[- ]and[- ]a[- ]half)?)"
+    r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?|(?:"
+    + CARDINAL.replace("{", "{{").replace("}", "}}")
+    + r")(?:[- ]and[- ]a[- ]half)?)"
     r"[\s-]?(?:%|percent\b|per cent\b|pc\b|pct\b)"
 )
 _NOUN = alternation(TARIFF_NOUNS)
@@ -78,7 +82,7 @@ REFERENCE_RE = re.compile(rf"\b(?:a |the )?(?:similar|same|identical|equivalent)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
     r"^\s*(?:of\s+(?!(?:the\s+|a\s+|its\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b)\w+|"
-    r"(?:[\w'’]+\s+){0,3}(?:stake|share|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
+    r"(?:[\w'’]+\s+){0,3}(?:stake|share|owned|ownership|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
     r"interest|unemployment|market|probability|chance|majority|discount|of (?:the|its|their) (?:profits?|shares?|"
     r"votes?|market|population|gdp|exports|imports)))\b",
     re.I,
@@ -191,10 +195,14 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
             # a bare percentage: only in a sentence about tariffs (or one levied: 'could be charged
             # "30% or 35%"'), and not a market move
             levied = _LEVIED_BEFORE.search(lowered, max(0, m.start(name) - 30), m.start(name)) or (
-                anchors and anchors[-1].rate is not None and _ALTERNATIVE.fullmatch(lowered, anchors[-1].end, m.start(name))
+                anchors
+                and anchors[-1].rate is not None
+                and _ALTERNATIVE.fullmatch(lowered, anchors[-1].end, m.start(name))
             )
             if not (
-                levied or article.has(_TARIFF_WORD, sentence.start, sentence.end) or _previous_has_tariff(article, sentence)
+                levied
+                or article.has(_TARIFF_WORD, sentence.start, sentence.end)
+                or _previous_has_tariff(article, sentence)
             ):
                 continue
             if _NOT_A_RATE_AFTER.match(text[m.end() : m.end() + 100]) or _NOT_A_RATE_BEFORE.search(
@@ -269,28 +277,49 @@ def _country_wide(article: Article, after: str) -> bool:
     return word.lower() in _COUNTRY_WIDE or tracked.search(word) or DATE_WORDS.search(word) or word.isdigit()
 
 
-# "China's tariffs", "Beijing's 125%", "its duties on U.S. goods": who levies a rate, said before it
-_POSSESSIVE = re.compile(r"['’]s\b")
-_ON_THE_GOODS_OF = re.compile(r"^[^,;]{0,30}?\b(?:on|for)\s+(?:all\s+|most\s+)?(?:imports\s+from\s+|goods\s+from\s+)?")
+# "tariffs on U.S. goods", "on imports from China", "Chinese goods", "American farm products": a
+# side named as the goods a rate is on
+_ON_A_SIDE = re.compile(
+    r"\b(?:on|against)\s+(?:all\s+|most\s+)?(?:(?:imports|goods|products)\s+from\s+)?(?:the\s+)?$", re.I
+)
+_GOODS_AFTER_A_SIDE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:goods|products|imports|exports|shipments|produce|companies|firms|ships|vessels)\b", re.I
+)
 
 
-def _imposed_by(article: Article, sentence: Sentence, head_start: int, anchor_start: int, anchor_end: int) -> str:
-    """The side that levies a rate said of no goods: the other side when the goods are one side's
-    ("on U.S. goods"), the owner named before it ("China's tariffs"), else the side whose tariffs
-    the profile's rates are."""
+def _names_goods(article: Article, floor: int, side: Mention) -> bool:
+    """Whether a side is named as the goods a rate is on ("on U.S. goods", "Chinese imports"),
+    not as who levies it."""
+    return bool(
+        _GOODS_AFTER_A_SIDE.match(article.text, side.end)
+        or _ON_A_SIDE.search(article.text, max(floor, side.start - 40), side.start)
+    )
+
+
+# what stands between a side and a rate it levies: its owner's "'s" ("China's 125%", "Beijing's at
+# 10%"), its own tariffs ("Beijing reduced its own to 10%", "cut its duties ... to 10%"), or at
+# most one word ("China from 125%", "China charges 10%"); not a wish ("New Delhi will push for an
+# exemption from the 26% rate")
+_LEVIES = re.compile(r"['’]s\b|[^,;]*\b(?:its|their)\b|\s+(?:[\w-]+\s+)?(?=\S*$)", re.I)
+
+
+def _imposed_by(article: Article, sentence: Sentence, span: _Span, anchor: _Anchor) -> str:
+    """The side that levies a rate said of no goods of the profile, from the rate's own words: the
+    other side when they name one side's goods ("its duties on American products from 125%",
+    "30% on Chinese goods"); else the side they name before the rate, as its owner ("China's
+    125%", "Beijing's at 10%") or as who levies it ("Beijing reduced its own to 10%", "the US from
+    145% to 30% and China from 125% to 10%"); else the side whose tariffs the profile's rates are."""
     profile = article.profile
     base = sentence.start
-    goods = _ON_THE_GOODS_OF.match(sentence.text[anchor_end : anchor_end + 60])
-    if goods is not None:
-        at = base + anchor_end + goods.end()
-        named = [m for m in article.sides.within(at, at + 30) if m.start == at]
-        if named:
-            others = [side for side in profile.sides if side != named[0].value]
+    named = article.sides.within(base + span.head, base + span.stop)
+    for m in named:
+        if _names_goods(article, base, m):
+            others = [side for side in profile.sides if side != m.value]
             if len(others) == 1:
                 return others[0]
-    owners = [m for m in article.sides.within(base + head_start, base + anchor_start)]
-    if owners and _POSSESSIVE.match(article.text, owners[-1].end):
-        return owners[-1].value
+    before = [m for m in named if m.end <= base + anchor.start]
+    if before and _LEVIES.match(article.text, before[-1].end, base + anchor.start):
+        return before[-1].value
     return profile.tariffs_imposed_by
 
 
@@ -314,104 +343,212 @@ def _names_tracked(article: Article, sentence: Sentence) -> bool:
     return False
 
 
+@dataclass(slots=True)
+class _Reading:
+    """What a sentence has said so far, as its rates are read left to right."""
+
+    previous_rate: float | None  # the rate before ("a similar tax" takes it)
+    previous_sector: str | None  # the goods of the rate before
+    subject_sector: str | None = None  # the goods the sentence is about ("cars, taxed at 27.5%, ...")
+    last_sectors: list[str] | None = None  # the goods the rate just before was given
+    consumed: int = 0  # where the goods already given to a rate after it end
+    previous_stop: int = 0  # where the words of the rate before end
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where one rate's own words are in its sentence: from ``head`` to ``stop``, ``inside`` an aside."""
+
+    head: int
+    stop: int
+    inside: tuple[int, int] | None
+
+
+def _rate_span(
+    article: Article,
+    base: int,
+    lowered: str,
+    anchors: list[_Anchor],
+    i: int,
+    asides: list[tuple[int, int]],
+    reading: _Reading,
+) -> _Span:
+    """Step 1: the words a rate owns. Forward, up to the last break before the next rate (or the
+    first break that opens another clause); backward, from the last break after what the rate
+    before took as its goods."""
+    anchor = anchors[i]
+    inside = next(((s, e) for s, e in asides if s <= anchor.start < e), None)
+    stop = anchors[i + 1].start if i + 1 < len(anchors) else len(lowered)
+    if inside:
+        stop = min(stop, inside[1])
+    cuts = [m.start() for m in _BREAK.finditer(lowered, anchor.end, stop)]
+    if i + 1 < len(anchors) and cuts:
+        stop = cuts[-1]
+    elif cuts and (lowered[cuts[0]] in ";—–-" or _OPENS_CLAUSE.match(lowered, cuts[0])):
+        stop = cuts[0]
+    # "145% and China's on American goods 125%", "to 30% and Beijing reduced its own to 10%": a
+    # side joined by "and" opens the next rate's words
+    for side in article.sides.within(base + anchor.end, base + stop):
+        if _AND_BEFORE.search(lowered, max(anchor.end, side.start - base - 8), side.start - base):
+            stop = side.start - base
+            break
+    floor = max(anchors[i - 1].end, reading.previous_stop) if i else 0
+    head_cuts = [m.end() for m in _BREAK.finditer(lowered, floor, anchor.start)]
+    head = head_cuts[-1] if head_cuts else max(floor, anchor.start - 60)
+    return _Span(head, stop, inside)
+
+
+_AND_BEFORE = re.compile(r"\band\s+(?:the\s+)?$")
+_OPENS_CLAUSE = re.compile(r"\s*(?:which|while|but)\b")
+
+
+def _of_another_country(article: Article, sentence: Sentence, anchor: _Anchor, span: _Span) -> bool:
+    """Step 2: a rate of a third country's goods ("and Beijing has retaliated with 125%" in a
+    Japan-US story): its clause names another country, even where the rate before took the words
+    before it as its goods."""
+    text = sentence.text
+    clause_start = max(text.rfind(",", 0, anchor.start), text.rfind(";", 0, anchor.start)) + 1
+    return mentions_other_country(article, sentence.start + min(span.head, clause_start), sentence.start + span.stop)
+
+
+def _goods_of_the_rate_before(
+    article: Article, base: int, text: str, anchors: list[_Anchor], i: int, rate: float, span: _Span, reading: _Reading
+) -> list[str]:
+    """Step 4: a rate that is part of the one before ("including the existing 2.5% duty"), an
+    aside on it, or its old value ("to 15% from 27.5%") has its goods; a country rate's old value
+    is the country rate of its own figure ("to 24% from the current 10%": the baseline)."""
+    if not reading.last_sectors and not reading.previous_sector:
+        return []
+    anchor = anchors[i]
+    before = anchors[i - 1].end if i else 0
+    part = reading.previous_sector and (
+        _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start]) or span.inside
+    )
+    # the old value follows at once, with no side of its own ("the US from 145% to 30% and China
+    # from 125% to 10%": China's rate is not the US one's)
+    old_value = (
+        anchor.from_rate
+        and i
+        and anchor.start - anchors[i - 1].end < 32
+        and reading.last_sectors
+        and all(
+            _names_goods(article, base, m) for m in article.sides.within(base + anchors[i - 1].end, base + anchor.start)
+        )
+    )
+    if not (part or old_value):
+        return []
+    sectors = list(reading.last_sectors or [])
+    profile = article.profile
+    rates = profile.country_rates
+    country_rate_sectors = {rates.default, *rates.by_rate} if rates else set()
+    if set(sectors) <= country_rate_sectors | {profile.country_sector(rate)} and (own := profile.country_sector(rate)):
+        sectors = [own]
+    return sectors
+
+
+def _goods_before(
+    article: Article,
+    sentence: Sentence,
+    anchors: list[_Anchor],
+    i: int,
+    asides: list[tuple[int, int]],
+    span: _Span,
+    reading: _Reading,
+) -> list[str]:
+    """Step 5: the goods the sentence is about, named before the rate ("cars have been hit with a
+    25% levy"), skipping asides between dashes and goods already given to the rate before; else
+    the goods the sentence was about ("cars, taxed at 27.5%, will also face 15%")."""
+    anchor = anchors[i]
+    base = sentence.start
+    floor = max((a.end for a in anchors[:i] if not _within(a.start, asides)), default=0)
+    floor = max(floor, reading.consumed)
+    if span.inside:
+        floor = max(floor, span.inside[0])
+    spans = [(base + floor, base + anchor.start)]
+    if not span.inside:
+        spans = _outside(spans, [(base + a, base + b) for a, b in asides])
+    for span_start, span_end in reversed(spans):
+        sectors = _sectors_in(article, span_start, span_end, last=True)
+        if sectors:
+            reading.subject_sector = sectors[0]
+            return sectors
+    return [reading.subject_sector] if reading.subject_sector else []
+
+
+def _country_wide_goods(
+    article: Article, sentence: Sentence, anchor: _Anchor, rate: float, span: _Span, found: list[Tariff], first: bool
+) -> list[str]:
+    """Step 6: a rate on no goods of the profile. The other side's rate on all goods when it levies
+    it ("Beijing cut its duties on US goods to 10%"); said of the tracked country, the goods' rate
+    it refers back to ("if the 50% rate stays in place", the ``first`` rate of its sentence) or the country rate the profile names
+    for its figure."""
+    profile = article.profile
+    text = sentence.text
+    imposer = profile.tariffs_imposed_by
+    if profile.country_wide_sectors:
+        imposer = _imposed_by(article, sentence, span, anchor)
+    if imposer != profile.tariffs_imposed_by:
+        wide = profile.country_wide_sectors.get(imposer)
+        return [wide] if wide else []
+    if not (
+        _names_tracked(article, sentence)
+        and _country_wide(article, text[anchor.start : min(span.stop, anchor.start + 60)])
+    ):
+        return []
+    if first and _refers_back(text, anchor.start):
+        same = [t.sector for t in found if t.rate == rate]
+        if same:
+            return same
+    own = profile.country_sector(rate)
+    return [own] if own else []
+
+
 def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
+    """Every rate of the sentences that state one, with its goods, in the order of the article.
+
+    Each rate is read in steps: the words it owns (`_rate_span`); none if they are another
+    country's (`_of_another_country`); its goods said after it (`_sectors_in`), else those of the
+    rate it is part of (`_goods_of_the_rate_before`), else those named before it (`_goods_before`),
+    else the country-wide rate it is (`_country_wide_goods`).
+    """
     found: list[Tariff] = []
     seen: set[tuple[str, float]] = set()
     with_rates = article.sentences_containing(_HAS_RATE) | article.sentences_with(_REFERENCE_WORDS)
-    rates = article.profile.country_rates
-    country_rate_sectors = {rates.default, *rates.by_rate} if rates else set()
     for sentence in article.sentences:
         if sentence.paragraph in skip_paragraphs or sentence.index not in with_rates:
             continue
-        text = sentence.text
-        lowered = article.lower[sentence.start : sentence.end]
-        base = sentence.start
-        anchors = _anchors(article, sentence)
-        asides = _parentheticals(text)
-        previous_rate: float | None = found[-1].rate if found else None
-        previous_sector: str | None = found[-1].sector if found else None
-        subject_sector: str | None = None
-        last_sectors: list[str] = []
-        consumed = 0
-        previous_stop = 0
-        for i, anchor in enumerate(anchors):
-            rate = anchor.rate if anchor.rate is not None else previous_rate
-            if rate is None:
-                continue
-            previous_rate = rate
-            inside = next(((s, e) for s, e in asides if s <= anchor.start < e), None)
-            # forward: the words after the rate, up to the last break before the next rate
-            stop = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
-            if inside:
-                stop = min(stop, inside[1])
-            cuts = [m.start() for m in _BREAK.finditer(lowered, anchor.end, stop)]
-            if i + 1 < len(anchors) and cuts:
-                stop = cuts[-1]
-            elif (cuts and text[cuts[0]] in ";—–-") or (cuts and re.match(r"\s*(?:which|while|but)\b", text[cuts[0]:])):
-                stop = cuts[0]
-            # the head starts after what the rate before took as its goods
-            floor = max(anchors[i - 1].end, previous_stop) if i else 0
-            previous_stop = stop
-            head_cuts = [m.end() for m in _BREAK.finditer(lowered, floor, anchor.start)]
-            head_start = head_cuts[-1] if head_cuts else max(floor, anchor.start - 60)
-            # a rate of another country's goods: "and Beijing has retaliated with 125%" (its clause,
-            # even where the rate before took the words before it as its goods)
-            clause_start = max(text.rfind(",", 0, anchor.start), text.rfind(";", 0, anchor.start)) + 1
-            if mentions_other_country(article, base + min(head_start, clause_start), base + stop):
-                continue
-            sectors = _sectors_in(article, base + head_start, base + stop)
-            if sectors and not inside:
-                consumed = stop
-            before = anchors[i - 1].end if i else 0
-            if not sectors and previous_sector and (
-                _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start]) or inside
-            ):
-                sectors = list(last_sectors)
-                country = {article.profile.country_sector(r) for r in (rate, previous_rate)} - {None}
-                if set(sectors) <= country | country_rate_sectors and (own := article.profile.country_sector(rate)):
-                    sectors = [own]  # "to 24% from the current 10%": baseline or [previous_sector]  # a part of the rate before, or an aside on it
-            if not sectors and anchor.from_rate and i and anchor.start - anchors[i - 1].end < 32 and last_sectors:
-                sectors = list(last_sectors)
-                country = {article.profile.country_sector(r) for r in (rate, previous_rate)} - {None}
-                if set(sectors) <= country | country_rate_sectors and (own := article.profile.country_sector(rate)):
-                    sectors = [own]  # "to 24% from the current 10%": baseline
-            if not sectors:
-                # backward: the goods the sentence is about, skipping asides between dashes
-                back_floor = max((a.end for a in anchors[:i] if not _within(a.start, asides)), default=0)
-                back_floor = max(back_floor, consumed)  # goods already given to the rate before
-                if inside:
-                    back_floor = max(back_floor, inside[0])
-                spans = [(base + back_floor, base + anchor.start)]
-                if not inside:
-                    spans = _outside(spans, [(base + a, base + b) for a, b in asides])
-                for span_start, span_end in reversed(spans):
-                    sectors = _sectors_in(article, span_start, span_end, last=True)
-                    if sectors:
-                        break
-                if sectors:
-                    subject_sector = sectors[0]
-                elif subject_sector:
-                    sectors = [subject_sector]  # "cars, taxed at 27.5%, will also face 15%": the same goods
-            imposer = article.profile.tariffs_imposed_by
-            if not sectors and article.profile.country_wide_sectors:
-                imposer = _imposed_by(article, sentence, head_start, anchor.start, anchor.end)
-            wide = imposer == article.profile.tariffs_imposed_by or imposer in article.profile.country_wide_sectors
-            if wide and imposer != article.profile.tariffs_imposed_by:
-                # "Beijing cut its duties on US goods to 10%": the other side's rate on all goods
-                sectors = sectors or [article.profile.country_wide_sectors[imposer]]
-            if not sectors and wide and _names_tracked(article, sentence) and _country_wide(article, text[anchor.start : anchor.start + 60]):
-                # "if the 50% rate stays in place": the goods' rate named before, no new one
-                same = (
-                    [t.sector for t in found if t.rate == rate]
-                    if _refers_back(text, anchor.start) and not any(t.evidence == text for t in found)
-                    else []
-                )
-                own = article.profile.country_sector(rate)
-                sectors = same or ([own] if own else [])
-            last_sectors = sectors
-            for sector in sectors:
-                previous_sector = sector
-                if (sector, rate) not in seen:
-                    seen.add((sector, rate))
-                    found.append(Tariff(sector=sector, rate=rate, evidence=text))
+        for sector, rate in _rates_of(article, sentence, found):
+            if (sector, rate) not in seen:
+                seen.add((sector, rate))
+                found.append(Tariff(sector=sector, rate=rate, evidence=sentence.text))
     return found
+
+
+def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list[tuple[str, float]]:
+    """The (goods, rate) pairs of one sentence, given the rates found before it."""
+    text = sentence.text
+    lowered = article.lower[sentence.start : sentence.end]
+    anchors = _anchors(article, sentence)
+    asides = _parentheticals(text)
+    reading = _Reading(found[-1].rate if found else None, found[-1].sector if found else None)
+    out: list[tuple[str, float]] = []
+    for i, anchor in enumerate(anchors):
+        rate = anchor.rate if anchor.rate is not None else reading.previous_rate
+        if rate is None:
+            continue
+        reading.previous_rate = rate
+        span = _rate_span(article, sentence.start, lowered, anchors, i, asides, reading)
+        reading.previous_stop = span.stop
+        if _of_another_country(article, sentence, anchor, span):
+            continue
+        sectors = _sectors_in(article, sentence.start + span.head, sentence.start + span.stop)
+        if sectors and not span.inside:
+            reading.consumed = span.stop
+        sectors = sectors or _goods_of_the_rate_before(article, sentence.start, text, anchors, i, rate, span, reading)
+        sectors = sectors or _goods_before(article, sentence, anchors, i, asides, span, reading)
+        sectors = sectors or _country_wide_goods(article, sentence, anchor, rate, span, found, not out)
+        reading.last_sectors = sectors
+        for sector in sectors:
+            reading.previous_sector = sector
+            out.append((sector, rate))
+    return out

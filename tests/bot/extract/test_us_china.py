@@ -80,3 +80,46 @@ def test_chinas_own_tariff_cut_is_no_stance_of_china_on_the_us_tariffs():
     )
     assert facts.round == 5 and facts.location == "Kuala Lumpur"
     assert [p for p in facts.positions if p.issue == "us_tariffs"] == []
+
+
+# -- who levies a rate said of no goods of the profile (bot/extract/tariffs.py, `_imposed_by`) --
+
+_GENEVA = "GENEVA - Bessent and He Lifeng met in Geneva on Sunday for the first round of trade talks.\n"
+
+
+def _rates(body: str) -> set[tuple[str, float]]:
+    facts = _facts("US and China agree to cut tariffs in Geneva", _GENEVA + body, "2025-05-12T08:00:00Z")
+    return {(t.sector, t.rate) for t in facts.tariffs}
+
+
+def test_tariffs_on_one_sides_goods_are_the_other_sides_said_before_or_after_the_rate():
+    assert _rates("Beijing will cut its tariffs on American goods from 125% to 10%.") == {
+        ("china_retaliatory", 125), ("china_retaliatory", 10),
+    }  # fmt: skip
+    assert _rates("China charges a 10% tariff on all US goods.") == {("china_retaliatory", 10)}
+
+
+def test_a_side_that_owns_or_levies_a_rate_is_its_imposer():
+    assert _rates("US tariffs now stand at about 30%, and Beijing's at 10%.") == {("combined", 30), ("china_retaliatory", 10)}
+    assert _rates("Washington cut its tariffs to 30 percent and Beijing reduced its own to 10 percent.") == {
+        ("combined", 30), ("china_retaliatory", 10),
+    }  # fmt: skip
+
+
+def test_a_side_that_only_wants_something_of_a_rate_does_not_levy_it():
+    assert _rates("China will push for an exemption from the 34% rate.") == {("reciprocal", 34)}
+
+
+def test_a_side_joined_by_and_opens_the_next_rates_words():
+    body = "U.S. tariffs on most Chinese goods had reached 145% and China's on American goods 125%."
+    assert _rates(body) == {("combined", 145), ("china_retaliatory", 125)}
+
+
+def test_the_old_value_after_another_side_is_that_sides_rate():
+    body = "The two sides agreed to cut their tariffs for 90 days: the US from 145% to 30% and China from 125% to 10%."
+    assert _rates(body) == {("combined", 145), ("combined", 30), ("china_retaliatory", 125), ("china_retaliatory", 10)}
+
+
+def test_an_ownership_share_is_no_tariff():
+    body = "The rule, issued as tariffs rose, extends US export restrictions to companies 50% or more owned by listed firms."
+    assert _rates(body) == set()
