@@ -63,6 +63,21 @@ COMMITMENT_VERBS = (
 #: the words that make such a verb a term of the deal rather than a wish: "would ease", "is to lift"
 DEAL_TERM_MODALS = ("will", "would", "is to", "are to", "agreed to", "committed to", "pledged to")
 
+#: the words that name both sides at once, so that what they agree is each side's stance: "the
+#: two sides reached a preliminary consensus", "the two leaders have reached a deal"
+BOTH_SIDES = (
+    r"(?:the )?two (?:sides|countries|governments|leaders|delegations|nations|economies|teams)",
+    r"both (?:sides|countries|governments|leaders|delegations|nations)",
+)  # fmt: skip
+#: what a deal is called, which a deal's stance needs where no tariff is named ("Beijing agreed to
+#: the package", "the two sides reached a preliminary consensus")
+DEAL_WORDS = (
+    "deal", "agreement", "accord", "rates?", "arrangement", "terms", "package", "framework", "consensus", "truce",
+)  # fmt: skip
+#: how a stance that is a deal's term opens: "agreed to suspend", "would pause", "reached a deal".
+#: A deal binds both sides, so such a term said of either side is each side's stance.
+AGREEMENT_OPENINGS = ("agreed", "agrees", "agreement", "reached", "struck", "sealed", "signed", "will", "would")
+
 # -- speech ---------------------------------------------------------------------------------
 
 #: the verbs that say who said something: "..., Akazawa said", "Bessent told reporters"

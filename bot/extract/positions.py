@@ -6,7 +6,10 @@ the issue's side (or one of its people) as the one who wants it, the issue's wor
 the stance's phrases. The side's own tariffs are not what it seeks of the other side's ("China
 agreed to cut its retaliatory tariffs" is no stance of China on the US tariffs). Stances
 described as earlier ("had long demanded", "a shift from its earlier insistence") are not
-current; vague words ("relief", "reconsider", "revisited") are no stance.
+current; vague words ("relief", "reconsider", "revisited") are no stance. A deal binds both
+sides: a stance stated as a deal's term ("China agreed to pause its export controls", "the two
+sides reached a consensus") is the issue's side's whoever is named, unless the deal is with
+another country or on another of the profile's topics.
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ import re
 from bot.extract.article import Article
 from bot.extract.cues import EARLIER, SPECULATION, is_question
 from bot.extract.facts import Position
-from bot.extract.lexicon import ATTRIBUTIONS, alternation
+from bot.extract.lexicon import AGREEMENT_OPENINGS, ATTRIBUTIONS, BOTH_SIDES, DEAL_WORDS, alternation
 from bot.extract.phrases import Phrases
-from bot.extract.profile import DEAL_WORDS, Issue
-from bot.extract.scope import first_party_named
+from bot.extract.profile import Issue
+from bot.extract.scope import first_party_named, mentions_other_country
 from bot.extract.text import Sentence
 
 _DEAL = Phrases(list(DEAL_WORDS), shared=True)
@@ -42,7 +45,9 @@ _ON_GOODS_OF = re.compile(r"\s+on\s+(?:all\s+|most\s+)?(?:imports\s+from\s+|good
 # "Since the first round in April, Akazawa had demanded the removal...": told in the past perfect,
 # a demand is an earlier one; reported ("he said he had demanded") or renewed ("had again
 # demanded") it is not
-_HAD_WANTED = Phrases([r"had (?:demanded|sought|insisted on|called for|pushed for|pressed for|wanted|urged)"], shared=True)
+_HAD_WANTED = Phrases(
+    [r"had (?:demanded|sought|insisted on|called for|pushed for|pressed for|wanted|urged)"], shared=True
+)
 _SAID = re.compile(rf"\b{alternation(ATTRIBUTIONS)}\b")
 
 
@@ -51,9 +56,12 @@ def _said_before(article: Article, sentence: Sentence, position: int) -> bool:
 
 
 def _it_is_the_side(article: Article, sentence: Sentence, side: str) -> bool:
-    """"It has now accepted..." or "The government, which had long demanded..." right after a
+    """ "It has now accepted..." or "The government, which had long demanded..." right after a
     sentence whose subject is the side."""
-    if not sentence.text.startswith(("It ", "It’s", "It's", "The government ", "The government,")) or sentence.index == 0:
+    if (
+        not sentence.text.startswith(("It ", "It’s", "It's", "The government ", "The government,"))
+        or sentence.index == 0
+    ):
         return False
     before = article.sentences[sentence.index - 1]
     return first_party_named(article, before.start, before.end, side=side) == "tracked"
@@ -68,6 +76,47 @@ def _we_are_the_side(article: Article, sentence: Sentence, position: int, side: 
         return False
     people = article.people_in(sentence)
     return bool(people) and all(article.side_of(m.value) == side for m in people)
+
+
+_BOTH_SIDES = Phrases(list(BOTH_SIDES), shared=True)
+_AGREEMENT_OPENING = re.compile(rf"{alternation(AGREEMENT_OPENINGS)}\b", re.I)
+_AGREED_BEFORE = re.compile(r"\b(?:agreed|agree|agrees|reached|struck)\b", re.I)
+
+
+def _a_deal_of_both(article: Article, sentence: Sentence, position: int) -> bool:
+    """Whether the stance at ``position`` is a deal's term that binds the side whoever is named:
+    agreed by both ("the two sides had reached a preliminary consensus"), or an agreement said
+    of the other side ("China agreed to pause its export controls" is the US stance on them too)."""
+    agreed = _AGREEMENT_OPENING.match(article.text, position) or _AGREED_BEFORE.search(
+        article.text, sentence.start, position
+    )
+    if not agreed:
+        return False  # "the two sides plan to lower tariffs" is no deal
+    return article.has(_BOTH_SIDES, sentence.start, position) or (
+        bool(_AGREEMENT_OPENING.match(article.text, position)) and bool(article.sides_named(sentence.start, position))
+    )
+
+
+# "a final deal on TikTok", "a framework consensus on properly resolving issues related to TikTok"
+_ON_SOMETHING = re.compile(r"(?:\s+\w+)?\s+(?:on|over|about|regarding)\s")
+# how far after "on" the other topic may be named
+_ON_REACH = 60
+
+
+def _a_deal_of_its_own(article: Article, start: int, end: int) -> bool:
+    """Whether the clause names a deal of this negotiation: not one with another country ("agreed
+    to a framework with Britain"), nor one said to be on another of the profile's topics ("a final
+    deal on TikTok"), while "reached agreement on the following points" is a deal."""
+    if mentions_other_country(article, start, end):
+        return False
+    for _, deal_end in article.hits(_DEAL).within(start, end):
+        on = _ON_SOMETHING.match(article.text, deal_end)
+        if on is None:
+            return True
+        reach = min(end, on.end() + _ON_REACH)
+        if not any(article.hits(words).within(on.end(), reach) for words in article.profile.topics.values()):
+            return True
+    return False
 
 
 def _own_tariff(article: Article, side: str, start: int, end: int, floor: int) -> bool:
@@ -136,17 +185,23 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
             continue
         for start, end in article.clauses_of(sentence):
             about = _about_spans(article, issue, start, end)
-            if not about and not article.has(_DEAL, start, end):
+            if not about and not _a_deal_of_its_own(article, start, end):
                 continue
-            spans = [(s, e, stance.id) for stance in issue.stances for s, e in stance_hits[stance.id].within(start, end)]
+            spans = [
+                (s, e, stance.id) for stance in issue.stances for s, e in stance_hits[stance.id].within(start, end)
+            ]
             # "full removal" and the "removal" inside it are one mention
-            spans = [a for a in spans if not any(b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in spans)]
+            spans = [
+                a for a in spans if not any(b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in spans)
+            ]
             hits = sorted((s, stance) for s, _, stance in spans)
             # "a shift from its earlier insistence on removal": the stance right after an
             # earlier-marker is a past one; the others in the clause are current.
             stale = set()
             cues = article.hits(EARLIER).within(start, end) + [
-                (s, e) for s, e in article.hits(_HAD_WANTED).within(start, end) if not _said_before(article, sentence, s)
+                (s, e)
+                for s, e in article.hits(_HAD_WANTED).within(start, end)
+                if not _said_before(article, sentence, s)
             ]
             for cue_start, _ in cues:
                 later = [h for h in hits if h[0] >= cue_start]
@@ -166,6 +221,7 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
                     or _it_is_the_side(article, sentence, side)
                     or (article.has(_WANTS, start, end) and article.names_side(side, sentence.start, sentence.end))
                     or _we_are_the_side(article, sentence, hit[0], side)
+                    or _a_deal_of_both(article, sentence, hit[0])
                 )
                 if not wants:
                     continue

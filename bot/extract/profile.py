@@ -24,8 +24,6 @@ from bot.extract.phrases import Phrases, upper_pattern
 
 # What a stance is about when a profile does not say: the tariffs (the words of today's [stances])
 TARIFF_WORDS = ("tariffs?", "levy", "levies", "duties", "duty")
-# The words that name a deal, which a stance of kind "deal" may stand with instead of the issue's
-DEAL_WORDS = ("deal", "agreement", "accord", "rates?", "arrangement", "terms")
 
 
 class ProfileError(UserError, ValueError):
@@ -175,7 +173,9 @@ class ProfileSpec(_Strict):
             if sector not in self.sectors:
                 raise ValueError(f"sector_details: {sector!r} is not one of sectors {sorted(self.sectors)}")
             if detail.imposed_by is not None and detail.imposed_by not in names:
-                raise ValueError(f"sector_details.{sector}.imposed_by {detail.imposed_by!r} is not one of sides {sorted(names)}")
+                raise ValueError(
+                    f"sector_details.{sector}.imposed_by {detail.imposed_by!r} is not one of sides {sorted(names)}"
+                )
         cities = [p.city for p in self.places]
         for i, sitting in enumerate(self.rounds):
             if sitting.place not in cities:
@@ -187,7 +187,12 @@ class ProfileSpec(_Strict):
             raise ValueError("rounds: two rounds share a number")
         if not any(p.negotiator for p in self.people):
             raise ValueError("people: no person is marked negotiator = true")
-        known = {*self.topics, *self.sectors, *(i.id for i in self.issues), *(s.id for i in self.issues for s in i.stances)}
+        known = {
+            *self.topics,
+            *self.sectors,
+            *(i.id for i in self.issues),
+            *(s.id for i in self.issues for s in i.stances),
+        }
         if self.stances is not None:
             known |= {self.stances.issue, "removal", "reduction", "agreed"}
         for key in self.labels:

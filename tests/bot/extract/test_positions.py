@@ -78,3 +78,8 @@ def test_the_government_after_a_sentence_about_tokyo_is_tokyo():
 )
 def test_a_demand_told_in_the_past_perfect_is_an_earlier_one_unless_reported_or_renewed(sentence, expected):
     assert stances(sentence) == expected
+
+
+def test_a_deal_with_another_country_is_no_stance_of_the_side():
+    body = "Akazawa met Lutnick in Washington for the seventh round of tariff talks.\nTrump said he had agreed to a framework with Britain."
+    assert [p for p in facts_of(body).positions if p.stance == "agreed"] == []

@@ -123,3 +123,26 @@ def test_the_old_value_after_another_side_is_that_sides_rate():
 def test_an_ownership_share_is_no_tariff():
     body = "The rule, issued as tariffs rose, extends US export restrictions to companies 50% or more owned by listed firms."
     assert _rates(body) == set()
+
+
+# -- a stance stated in a deal's terms (bot/extract/positions.py, `_a_deal_of_both`) --
+
+
+def _stances(body: str) -> set[tuple[str, str, str]]:
+    facts = _facts("US and China talks in Geneva", _GENEVA + body, "2025-05-12T08:00:00Z")
+    return {(p.actor, p.issue, p.stance) for p in facts.positions}
+
+
+def test_what_the_other_side_agrees_to_do_is_a_deal_of_both():
+    body = "China agreed to pause its new rare earth export controls for a year."
+    assert _stances(body) == {("United States", "export_controls", "agreed")}
+
+
+def test_what_the_two_sides_reached_is_each_sides_deal():
+    body = "By Sunday evening, the two sides had reached a preliminary consensus after intense consultations."
+    assert _stances(body) == {("China", "us_tariffs", "agreed")}
+
+
+def test_a_deal_on_another_topic_or_a_plan_of_both_is_no_stance_on_the_tariffs():
+    assert _stances("The two sides reached a final deal on TikTok.") == set()
+    assert _stances("Investors will watch how quickly the two sides plan to lower tariffs.") == set()
