@@ -417,7 +417,9 @@ def _goods_of_the_rate_before(
     """Step 4: a rate that is part of the one before ("including the existing 2.5% duty"), an
     aside on it, or its old value ("to 15% from 27.5%") has its goods; a country rate's old value
     is the country rate of its own figure ("to 24% from the current 10%": the baseline)."""
-    if not reading.last_sectors and not reading.previous_sector:
+    if not reading.last_sectors:
+        # "the levy on automobiles, now an additional 25%": no rate before it in the sentence, so
+        # its goods are those named before it, not a country rate
         return []
     anchor = anchors[i]
     before = anchors[i - 1].end if i else 0
@@ -446,6 +448,37 @@ def _goods_of_the_rate_before(
     return sectors
 
 
+def _names_the_country(article: Article, start: int, end: int) -> bool:
+    """Whether the rate's own words before it name a tariff on all the tracked side's goods ("the
+    additional US tariff on most Chinese goods falls to"): its goods, so none are looked for
+    further back."""
+    tracked = article.profile.tracked_side
+    return any(
+        m.value == tracked and _ON_A_SIDE.search(article.text, max(start, m.start - 40), m.start)
+        for m in article.sides.within(start, end)
+    )
+
+
+def _goods_of_the_next_rate(
+    article: Article,
+    sentence: Sentence,
+    lowered: str,
+    anchors: list[_Anchor],
+    i: int,
+    asides: list[tuple[int, int]],
+    reading: _Reading,
+) -> list[str]:
+    """Step 3b: a rate joined to the next by "and", "or" or "to" has the goods said after that one
+    ("tariffs of 10 percent and 15 percent on U.S. agricultural products", "30% or 35% on cars")."""
+    if i + 1 >= len(anchors) or not _JOINED.fullmatch(lowered, anchors[i].end, anchors[i + 1].start):
+        return []
+    after = _rate_span(article, sentence.start, lowered, anchors, i + 1, asides, reading)
+    return _sectors_in(article, sentence.start + anchors[i + 1].end, sentence.start + after.stop)
+
+
+_JOINED = re.compile(r"[\"”’']?\s*(?:and|or|to|-|–)\s*")
+
+
 def _goods_before(
     article: Article,
     sentence: Sentence,
@@ -460,6 +493,8 @@ def _goods_before(
     the goods the sentence was about ("cars, taxed at 27.5%, will also face 15%")."""
     anchor = anchors[i]
     base = sentence.start
+    if _names_the_country(article, base + span.head, base + anchor.end):
+        return []  # "Combined with the fentanyl duty, the US tariff on most Chinese goods falls to 30%"
     floor = max((a.end for a in anchors[:i] if not _within(a.start, asides)), default=0)
     floor = max(floor, reading.consumed)
     if span.inside:
@@ -507,9 +542,10 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
     """Every rate of the sentences that state one, with its goods, in the order of the article.
 
     Each rate is read in steps: the words it owns (`_rate_span`); none if they are another
-    country's (`_of_another_country`); its goods said after it (`_sectors_in`), else those of the
-    rate it is part of (`_goods_of_the_rate_before`), else those named before it (`_goods_before`),
-    else the country-wide rate it is (`_country_wide_goods`).
+    country's (`_of_another_country`); its goods said after it (`_sectors_in`), else those said
+    after the rate it is joined to (`_goods_of_the_next_rate`), else those of the rate it is part
+    of (`_goods_of_the_rate_before`), else those named before it unless its own words name all the
+    tracked side's goods (`_goods_before`), else the country-wide rate it is (`_country_wide_goods`).
     """
     found: list[Tariff] = []
     seen: set[tuple[str, float]] = set()
@@ -544,6 +580,7 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         sectors = _sectors_in(article, sentence.start + span.head, sentence.start + span.stop)
         if sectors and not span.inside:
             reading.consumed = span.stop
+        sectors = sectors or _goods_of_the_next_rate(article, sentence, lowered, anchors, i, asides, reading)
         sectors = sectors or _goods_of_the_rate_before(article, sentence.start, text, anchors, i, rate, span, reading)
         sectors = sectors or _goods_before(article, sentence, anchors, i, asides, span, reading)
         sectors = sectors or _country_wide_goods(article, sentence, anchor, rate, span, found, not out)

@@ -148,3 +148,13 @@ def test_a_rate_a_country_could_be_charged_and_its_alternative_are_rates():
         'On Tuesday, Trump told reporters that Japan could be charged "30% or 35%" instead of the 24% rate.'
     )
     assert [(t.sector, t.rate) for t in facts.tariffs] == [("reciprocal", 30.0), ("reciprocal", 35.0), ("reciprocal", 24.0)]
+
+
+def test_an_additional_rate_with_no_rate_before_it_in_the_sentence_has_the_goods_named_before_it():
+    body = "Tokyo wants a cut to the levy on automobiles, now an additional 25% on top of the 2.5% that applied before April."
+    assert rates(body) == [("autos", 25), ("autos", 2.5)]
+
+
+def test_rates_joined_by_and_share_the_goods_after_the_last():
+    body = "The US will cut its tariffs of 25 percent and 27.5 percent on a range of Japanese cars."
+    assert rates(body) == [("autos", 25), ("autos", 27.5)]

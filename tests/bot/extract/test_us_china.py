@@ -146,3 +146,8 @@ def test_what_the_two_sides_reached_is_each_sides_deal():
 def test_a_deal_on_another_topic_or_a_plan_of_both_is_no_stance_on_the_tariffs():
     assert _stances("The two sides reached a final deal on TikTok.") == set()
     assert _stances("Investors will watch how quickly the two sides plan to lower tariffs.") == set()
+
+
+def test_a_tariff_on_all_of_a_sides_goods_looks_no_further_back_for_goods():
+    body = "Combined with the fentanyl duty, the additional US tariff on most Chinese goods falls to 30%."
+    assert _rates(body) == {("combined", 30)}
