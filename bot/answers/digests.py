@@ -35,6 +35,8 @@ class Labels(Protocol):
 
     def label(self, identifier: str) -> str: ...
 
+    def topic_label(self, topic: str) -> str: ...
+
     def stance_label(self, issue: str, stance: str) -> str: ...
 
 
@@ -43,6 +45,9 @@ class PlainLabels:
 
     def label(self, identifier: str) -> str:
         return identifier.replace("_", " ")
+
+    def topic_label(self, topic: str) -> str:
+        return topic.replace("_", " ")
 
     def stance_label(self, issue: str, stance: str) -> str:
         return stance.replace("_", " ")
@@ -181,9 +186,9 @@ def render_round(view: RoundView, *, changes: Sequence[tuple[str, str, str]] = (
     if view.of(FactKind.MEETING):
         fields.append(AnswerField("Meetings", "\n".join(_meeting_line(s) for s in view.of(FactKind.MEETING))))
     if view.of(FactKind.TOPIC):
-        fields.append(AnswerField("Topics", _join(view.of(FactKind.TOPIC), labels.label)))
+        fields.append(AnswerField("Topics", _join(view.of(FactKind.TOPIC), labels.topic_label)))
     if view.of(FactKind.NOT_DISCUSSED):
-        fields.append(AnswerField("Not discussed", _join(view.of(FactKind.NOT_DISCUSSED), labels.label)))
+        fields.append(AnswerField("Not discussed", _join(view.of(FactKind.NOT_DISCUSSED), labels.topic_label)))
     if view.of(FactKind.TARIFF):
         by_sector: dict[str, list[Statement]] = {}
         for s in view.of(FactKind.TARIFF):

@@ -129,7 +129,7 @@ async def topics(session: AsyncSession, number: int | None, topic: str | None, p
     discussed = {s.value: s for s in view.of(FactKind.TOPIC)}
     skipped = {s.value: s for s in view.of(FactKind.NOT_DISCUSSED)}
     if topic:
-        label = profile.label(topic)
+        label = profile.topic_label(topic)
         if topic in discussed:
             s = discussed[topic]
             title, refs = f"Yes: {label} came up in round {view.number} {s.cite()}", set(s.refs)
@@ -139,17 +139,17 @@ async def topics(session: AsyncSession, number: int | None, topic: str | None, p
         else:
             title, refs = f"No source says {label} came up in round {view.number}", set()
         return Answer(title=title, sources=_sources(view, refs), footer=f"/round {view.number} for the whole round")
-    fields = [AnswerField("Discussed", ", ".join(f"{profile.label(k)} {s.cite()}" for k, s in discussed.items()))
+    fields = [AnswerField("Discussed", ", ".join(f"{profile.topic_label(k)} {s.cite()}" for k, s in discussed.items()))
               ] if discussed else []
     if skipped:
-        fields.append(AnswerField("Not discussed", ", ".join(f"{profile.label(k)} {s.cite()}" for k, s in skipped.items())))
+        fields.append(AnswerField("Not discussed", ", ".join(f"{profile.topic_label(k)} {s.cite()}" for k, s in skipped.items())))
     return Answer(title=f"{_heading(view)}: topics", description="" if fields else "No topics reported.",
                   fields=fields, sources=_sources(view, set()))
 
 
 async def _rounds_with_topic(session: AsyncSession, topic: str, profile: Profile) -> Answer:
     claims = await corrected.topic_claims(session, topic)
-    label = profile.label(topic)
+    label = profile.topic_label(topic)
     came_up = sorted({c.round for c in claims if c.kind == FactKind.TOPIC})
     skipped = sorted({c.round for c in claims if c.kind == FactKind.NOT_DISCUSSED})
     if not claims:

@@ -521,7 +521,7 @@ def fact_label(fact: Fact, profile: Profile) -> str:
     if fact.kind == FactKind.TARIFF:
         return f"{profile.label(fact.key)} {value:g}%"
     if fact.kind in (FactKind.TOPIC, FactKind.NOT_DISCUSSED):
-        return profile.label(str(value))
+        return profile.topic_label(str(value))
     return str(value)
 
 

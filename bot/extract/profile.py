@@ -282,6 +282,9 @@ class Profile:
     #: for a side, the sector of its rate on all the other side's goods
     country_wide_sectors: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    #: how answers name a topic: ``[labels]`` only, since a sector's label ("US fentanyl tariff")
+    #: is not its topic's when the two share an id
+    topic_labels: dict[str, str] = field(default_factory=dict)
     #: the known sittings (`[[rounds]]`), by number
     rounds: tuple[ScheduledRound, ...] = ()
     # looked up for every name the extractor meets: a dict, not a walk over the people
@@ -327,6 +330,10 @@ class Profile:
     def label(self, identifier: str) -> str:
         """How answers name an issue, stance or sector id ("us_tariffs" -> "the US tariffs")."""
         return self.labels.get(identifier) or identifier.replace("_", " ")
+
+    def topic_label(self, topic: str) -> str:
+        """How answers name a topic id ("non_tariff_barriers" -> "non-tariff barriers")."""
+        return self.topic_labels.get(topic) or topic.replace("_", " ")
 
     def stance_label(self, issue: str, stance: str) -> str:
         """How answers name a stance on an issue ("removal" -> "removal of the tariffs")."""
@@ -386,7 +393,8 @@ def _compile(path: Path, key: str, phrases: list[str], *, case_sensitive: bool =
 def _validation_message(path: Path, exc: ValidationError) -> str:
     err = exc.errors()[0]
     problem = str(err["msg"]).removeprefix("Value error, ")
-    key = ".".join(str(part) for part in err["loc"])
+    # "people[0].aliases", as the checks in `ProfileSpec` and the compiler name keys
+    key = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in err["loc"]).lstrip(".")
     return f"{path}: {key}: {problem}" if key else f"{path}: {problem}"
 
 
@@ -441,10 +449,10 @@ def load_profile(path: Path | str | None = None) -> Profile:
     issues = _issues(path, spec)
     sides = [s.name for s in spec.sides]
     imposer = spec.negotiation.tariffs_imposed_by or next(s for s in sides if s != spec.negotiation.tracked_side)
-    labels = {k: d.label for k, d in spec.sector_details.items() if d.label}
-    for issue in issues:
-        labels[issue.id] = issue.label
+    # a sector's own label wins over [labels], which may name a topic of the same id
+    labels = {issue.id: issue.label for issue in issues}
     labels.update(spec.labels)
+    labels.update({k: d.label for k, d in spec.sector_details.items() if d.label})
     return Profile(
         path=path,
         id=spec.negotiation.id,
@@ -463,6 +471,7 @@ def load_profile(path: Path | str | None = None) -> Profile:
         sector_imposers={k: d.imposed_by for k, d in spec.sector_details.items() if d.imposed_by},
         country_wide_sectors={d.imposed_by or imposer: k for k, d in spec.sector_details.items() if d.country_wide},
         labels=labels,
+        topic_labels=dict(spec.labels),
         rounds=_rounds(spec),
     )
 

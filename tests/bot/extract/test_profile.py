@@ -93,15 +93,15 @@ def test_an_asker_may_name_a_side_by_an_alias_in_any_case():
         ('tariffs_imposed_by = "United States"', 'tariffs_imposed_by = "Narnia"', "negotiation.tariffs_imposed_by"),
         ('surname = "He"', 'surname = "Ho"', "people[4].surname"),
         ('id = "us_tariffs"\nside = "China"', 'id = "us_tariffs"\nside = "Narnia"', "issues[0].side"),
-        ('needs = "deal"', 'needs = "nearby"', "issues.0.stances.0.needs"),
+        ('needs = "deal"', 'needs = "nearby"', "issues[0].stances[0].needs"),
         ("[sector_details.ship_fees]", "[sector_details.ships]", "sector_details"),
         ('imposed_by = "China"\ncountry_wide', 'imposed_by = "Narnia"\ncountry_wide', "sector_details.china_retaliatory"),
         ("[[issues]]", "[stances]\nissue = 'x'\nremoval = ['a']\nreduction = ['b']\nagreed = ['c']\n\n[[issues]]", "[stances] or [[issues]]"),
         ('place = "London"', 'place = "Paris"', "rounds[1].place"),
         ("end = 2025-06-10", "end = 2025-06-01", "rounds[1].end"),
-        ("start = 2025-06-09", 'start = "early June"', "rounds.1.start"),
+        ("start = 2025-06-09", 'start = "early June"', "rounds[1].start"),
         ("number = 2", "number = 1", "rounds: two rounds share a number"),
-        ("number = 2", "number = 0", "rounds.1.number"),
+        ("number = 2", "number = 0", "rounds[1].number"),
     ],
 )
 def test_a_broken_new_key_names_the_file_the_key_and_the_problem(tmp_path, old, new, names):
