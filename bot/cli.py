@@ -80,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--min", type=_fraction, default=0.0, metavar="F1", help="exit 1 when overall F1 is below this (0 to 1)"
     )
 
+    profile = sub.add_parser("profile", help="work with a negotiation profile")
+    profile_sub = profile.add_subparsers(dest="profile_command", required=True, parser_class=_Parser)
+    check = profile_sub.add_parser("check", help="load and validate a profile, print what Parley reads in it and warnings")
+    check.add_argument("path", nargs="?", type=Path, help="the profile's TOML file (default: PARLEY_PROFILE)")
+
     ask = sub.add_parser("ask", help='answer a slash command\'s text, e.g. parley ask "/round 5"')
     ask.add_argument("text", help="the command text")
 
@@ -163,6 +168,23 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_profile(path: Path) -> int:
+    """`parley profile check`: a broken profile is one line (exit 2); one that loads is summarised,
+    with what may not read as its author meant."""
+    from bot.extract.profile import load_profile
+    from bot.extract.profile_check import summary, warnings
+
+    profile = load_profile(path)
+    print(f"profile: {path}")
+    print("\n".join(summary(profile)))
+    found = warnings(profile)
+    for line in found:
+        print(line if line.startswith("note:") else f"warning: {line}")
+    notes = sum(line.startswith("note:") for line in found)
+    print(f"loads: {len(found) - notes} warning(s), {notes} note(s)")
+    return EXIT_OK
+
+
 # Commands that read articles or answer about them: a broken PARLEY_PROFILE stops them before
 # they touch the database or log in to Discord.
 USES_PROFILE = frozenset({"run", "replay", "ask", "poll"})
@@ -201,6 +223,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
     if args.command == "score":
         return _score(args)
+    if args.command == "profile":
+        return _check_profile(args.path or settings.parley_profile)
     if args.command == "replay":
         from bot.replay import replay
 

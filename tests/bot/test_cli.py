@@ -293,3 +293,58 @@ def test_a_label_for_an_id_the_profile_does_not_have_is_named(tmp_path):
     profile.write_text(shipped + 'bananas = "Bananas"\n', encoding="utf-8")
     result = parley("ask", "/latest", env={"PARLEY_PROFILE": str(profile), "DATABASE_URL": f"sqlite:///{tmp_path / 'p.db'}"})
     assert_one_line_error(result, "labels.bananas")
+
+
+def test_profile_check_summarises_a_profile_without_a_feed():
+    result = parley("profile", "check", str(ROOT / "bot" / "profiles" / "us_china_2025.toml"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1] == "negotiation: US–China trade talks (2025) (id us-china-trade-2025)"
+    for expected in ("sides (2):", "people (8):", "places (8):", "topics (11):", "sectors (9):", "issues (2):", "rounds (5):"):
+        assert any(line.startswith(expected) for line in lines), expected
+    assert "  He Lifeng (China, surname He, family name first, negotiator): aliases He Lifeng" in result.stdout
+    assert lines[-1] == "loads: 0 warning(s), 2 note(s)"
+
+
+def test_profile_check_without_a_path_checks_parley_profile(tmp_path):
+    result = parley("profile", "check", env={"PARLEY_PROFILE": str(ROOT / "bot" / "profiles" / "us_china_2025.toml")})
+    assert result.returncode == 0 and "US–China" in result.stdout
+
+
+def test_profile_check_prints_the_warnings_a_new_user_needs(tmp_path):
+    shipped = (ROOT / "bot" / "profiles" / "japan_us_2025.toml").read_text(encoding="utf-8")
+    profile = tmp_path / "shared.toml"
+    profile.write_text(
+        shipped.replace('titles = ["trade representative", "USTR"]', 'titles = ["trade representative", "USTR", "commerce secretary"]')
+        .replace('economic_security = ["economic security"]', 'economic_security = ["economic security "]'),
+        encoding="utf-8",
+    )
+    result = parley("profile", "check", str(profile))
+    assert result.returncode == 0, result.stderr
+    warned = [line for line in result.stdout.splitlines() if line.startswith("warning: ")]
+    assert len(warned) == 2
+    assert "'commerce secretary' is one of Howard Lutnick's and of Jamieson Greer's" in warned[0]
+    assert warned[1].startswith("warning: topics.economic_security: 'economic security ' has a space")
+    assert result.stdout.splitlines()[-1] == "loads: 2 warning(s), 2 note(s)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ('tracked_side = "Japan"', 'tracked_side = "Narnia"', ["negotiation.tracked_side", "Narnia"]),
+        ('economic_security = ["economic security"]', 'economic_security = ["economic (security"]', ["topics.economic_security", "bad phrase pattern"]),
+        ("[[people]]", "[[people]]\ncolour = 'red'", ["people[0].colour"]),
+    ],
+)
+def test_profile_check_of_a_broken_profile_is_one_line_naming_file_and_key(tmp_path, old, new, words):
+    shipped = (ROOT / "bot" / "profiles" / "japan_us_2025.toml").read_text(encoding="utf-8")
+    profile = tmp_path / "broken.toml"
+    profile.write_text(shipped.replace(old, new, 1), encoding="utf-8")
+    result = parley("profile", "check", str(profile))
+    assert_one_line_error(result, str(profile), *words)
+    assert result.stdout == ""
+
+
+def test_profile_check_of_a_missing_file_or_without_a_subcommand(tmp_path):
+    assert_one_line_error(parley("profile", "check", str(tmp_path / "nope.toml")), "nope.toml", "not found")
+    assert_one_line_error(parley("profile"), "profile_command")

@@ -1,0 +1,278 @@
+"""What `parley profile check` says of a profile: what Parley read in it, and what will not read
+as its author probably meant.
+
+A profile that loads can still be wrong in ways no validation sees: a title two people share, an
+alias given to both sides, a phrase with a stray space that can never match. A new user writing
+a profile from the README cannot run Parley on articles yet, so this reads the profile the way
+the extractor will and says so in plain lines. Each warning states what the extractor does with
+the case, so the user can decide whether it is what they want.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.extract.phrases import Phrases, expand_alternatives, is_literal, upper_pattern
+from bot.extract.profile import Profile
+
+# A phrase is tried in a plain sentence, as an article would hold it.
+_CONTEXT = "Officials said {} today."
+# Anchors outside a character class: a phrase is matched inside the text, where they never hold.
+_ANCHOR = re.compile(r"(?<!\\)(?:\\\\)*(?:\^|\$|\\A|\\Z)")
+
+
+def _unescaped(sample: str) -> str:
+    return re.sub(r"\\(.)", r"\1", sample)
+
+
+def samples(pattern: str) -> list[str]:
+    """The texts a phrase pattern plainly spells out ("tariffs?" -> "tariffs", "tariff"); none
+    for a pattern with real wildcards ("negotiat\\w+"), which cannot be spelt out."""
+    return [_unescaped(v) for v in expand_alternatives(pattern) if is_literal(v)]
+
+
+def _in_context(phrases: Phrases, sample: str) -> bool:
+    """Whether ``phrases`` finds ``sample`` (or more, from where it starts) in a plain sentence."""
+    text = _CONTEXT.format(sample)
+    start = _CONTEXT.index("{")
+    found = phrases.spans(text if phrases.case_sensitive else text.lower())
+    return any(s == start and e >= start + len(sample) for s, e in found)
+
+
+def _matched_in(phrases: Phrases, sample: str) -> tuple[int, int] | None:
+    """The span of ``sample`` (in a plain sentence) that ``phrases`` finds, or None."""
+    text = _CONTEXT.format(sample)
+    start = _CONTEXT.index("{")
+    for s, e in phrases.spans(text if phrases.case_sensitive else text.lower()):
+        if start <= s and e <= start + len(sample):
+            return s - start, e - start
+    return None
+
+
+def _phrase_sets(profile: Profile) -> Iterator[tuple[str, Phrases]]:
+    """Every phrase set of the profile with the key it was written under."""
+    for side, phrases in profile.sides.items():
+        yield f"sides.{side}.aliases", phrases
+    for i, person in enumerate(profile.people):
+        yield f"people[{i}].aliases", person.aliases
+        if person.titles is not None:
+            yield f"people[{i}].titles", person.titles
+    for i, place in enumerate(profile.places):
+        yield f"places[{i}].aliases", place.aliases
+        if place.buildings is not None:
+            yield f"places[{i}].buildings", place.buildings
+    for topic, phrases in profile.topics.items():
+        yield f"topics.{topic}", phrases
+    for sector, phrases in profile.sectors.items():
+        yield f"sectors.{sector}", phrases
+    yield "negotiation.round_terms", profile.round_terms
+    yield "negotiation.subject_terms", profile.subject_terms
+    for i, issue in enumerate(profile.issues):
+        yield f"issues[{i}].about", issue.about
+        for j, stance in enumerate(issue.stances):
+            yield f"issues[{i}].stances[{j}].phrases", stance.phrases
+
+
+def _written(profile: Profile, key: str, phrases: Phrases) -> tuple[str, ...]:
+    """The patterns as the author wrote them: a person's aliases without the variants the loader
+    adds to them (in capitals, "AKAZAWA", and family name first, "AKAZAWA Ryosei")."""
+    if not (key.startswith("people[") and key.endswith(".aliases")):
+        return phrases.patterns
+    added = set()
+    for alias in phrases.patterns:
+        words = alias.split(" ")
+        variants = {upper_pattern(alias)} | ({f"{upper_pattern(words[0])} {words[1]}"} if len(words) == 2 else set())
+        added |= variants - {alias}
+    return tuple(p for p in phrases.patterns if p not in added)
+
+
+def phrase_warnings(profile: Profile) -> list[str]:
+    """Phrases that can match nothing an article holds, or not what their author meant."""
+    out: list[str] = []
+    for key, phrases in _phrase_sets(profile):
+        for pattern in _written(profile, key, phrases):
+            problem = _phrase_problem(pattern, phrases)
+            if problem:
+                out.append(f"{key}: {pattern!r} {problem}")
+    return out
+
+
+def _phrase_problem(pattern: str, phrases: Phrases) -> str | None:
+    if pattern != pattern.strip():
+        return "has a space at its start or end: it never matches a word in running text"
+    if _ANCHOR.search(pattern):
+        return "has an anchor (^, $, \\A or \\Z): phrases are found inside the text, where an anchor never holds"
+    spelt = samples(pattern if phrases.case_sensitive else pattern.lower())
+    for sample in spelt:
+        if not (sample[:1].isalnum() or sample[:1] == "_"):
+            return f"can start with {sample[:1]!r} ({sample!r}): a phrase must start a word"
+        if not phrases.case_sensitive and sample.endswith("-"):
+            return f"ends with a hyphen ({sample!r}): a hyphen joins words, so it matches only where the word breaks off"
+        if not _in_context(Phrases([pattern], case_sensitive=phrases.case_sensitive), sample):
+            return f"does not find {sample!r} in a plain sentence: it may never match"
+    if phrases.case_sensitive and spelt and all(s == s.lower() for s in spelt) and any(c.isalpha() for c in pattern):
+        return "has no capital letter: names and aliases are case-sensitive, so it matches only in lower case"
+    return None
+
+
+def people_warnings(profile: Profile) -> list[str]:
+    """Titles and aliases that point at more than one person, and what the extractor then does."""
+    out: list[str] = []
+    people = profile.people
+    for a, person in enumerate(people):
+        for b, other in enumerate(people):
+            if a == b:
+                continue
+            if person.titles is not None and other.titles is not None:
+                for pattern in person.titles.patterns:
+                    shared = _shared(pattern.lower(), other.titles)
+                    if shared is None:
+                        continue
+                    sample, inner = shared
+                    if inner == sample and a < b:
+                        out.append(
+                            f"people: the title {sample!r} is one of {person.name}'s and of {other.name}'s: where it "
+                            "stands without a name after it, it is read as both of them, unless a side is named "
+                            f"just before it (\"the {person.side} ...\")"
+                        )
+            if a < b:
+                for pattern in _written(profile, f"people[{a}].aliases", person.aliases):
+                    shared = _shared(pattern, other.aliases)
+                    if shared is not None and shared[0] == shared[1]:
+                        out.append(
+                            f"people: {shared[0]!r} is an alias of {person.name} and of {other.name}: it is always "
+                            f"read as {person.name}, who is listed first"
+                        )
+    return list(dict.fromkeys(out))
+
+
+def _shared(pattern: str, other: Phrases) -> tuple[str, str] | None:
+    """(a text ``pattern`` spells out, the part of it ``other`` also finds), or None."""
+    for sample in samples(pattern):
+        span = _matched_in(other, sample)
+        if span is not None:
+            return sample, sample[span[0] : span[1]]
+    return None
+
+
+def side_and_place_warnings(profile: Profile) -> list[str]:
+    """An alias that names two sides, or that is also a place of the profile."""
+    out: list[str] = []
+    sides = list(profile.sides.items())
+    for i, (side, phrases) in enumerate(sides):
+        for pattern in phrases.patterns:
+            for sample in samples(pattern):
+                for other, other_phrases in sides[i + 1 :]:
+                    if _in_context(other_phrases, sample):
+                        out.append(
+                            f"sides: {sample!r} is an alias of both {side} and {other}: every mention of it names "
+                            "both sides, so one sentence with it and a subject term reads as about the talks"
+                        )
+                for place in profile.places:
+                    if _in_context(place.aliases, sample):
+                        out.append(
+                            f"note: {sample!r} is an alias of the side {side} and of the place {place.city}: every "
+                            f"mention of it is both (as the shipped profiles mean for a capital: \"{sample} said\" "
+                            f"is {side}, \"talks in {sample}\" are in {place.city})"
+                        )
+    return list(dict.fromkeys(out))
+
+
+def rate_and_label_warnings(profile: Profile) -> list[str]:
+    """A rate given to two sectors in ``[country_rates]``; a label shared by a topic and a sector."""
+    out: list[str] = []
+    rates = profile.country_rates
+    if rates is not None:
+        seen: dict[float, str] = {}
+        for sector, listed in rates.by_rate.items():
+            for rate in listed:
+                if rate in seen:
+                    out.append(
+                        f"country_rates.by_rate: {rate:g} is listed for {seen[rate]} and {sector}: "
+                        f"it is always {seen[rate]}, listed first"
+                    )
+                else:
+                    seen[rate] = sector
+    for key in sorted(profile.topics.keys() & profile.sectors.keys()):
+        if key in profile.topic_labels and profile.label(key) == profile.topic_label(key):
+            out.append(
+                f"labels.{key}: {key!r} is a topic and a sector, and both are shown as {profile.topic_label(key)!r} "
+                f"([labels] is one table; give the sector its own with [sector_details.{key}] label = \"...\")"
+            )
+    by_city: dict[str, list[int]] = {}
+    for sitting in profile.rounds:
+        by_city.setdefault(sitting.place, []).append(sitting.number)
+    for city, numbers in by_city.items():
+        if len(numbers) > 1:
+            numbered = ", ".join(str(n) for n in numbers)
+            out.append(
+                f"rounds: {numbered} were all held in {city}: \"the {city} talks\" names none of them (only a city "
+                "with one listed round names it); their days still do"
+            )
+    if not profile.places:
+        out.append(
+            "places: none listed: every location is null, and relative days (\"on Friday\") are read "
+            "against the day of publication in UTC"
+        )
+    return out
+
+
+def warnings(profile: Profile) -> list[str]:
+    """Everything `parley profile check` warns about, in the order of the summary."""
+    return [
+        *side_and_place_warnings(profile),
+        *people_warnings(profile),
+        *rate_and_label_warnings(profile),
+        *phrase_warnings(profile),
+    ]
+
+
+def _listed(patterns: tuple[str, ...], limit: int = 6) -> str:
+    shown = ", ".join(patterns[:limit])
+    return shown + (f", ... ({len(patterns)} in all)" if len(patterns) > limit else "")
+
+
+def summary(profile: Profile) -> list[str]:
+    """What Parley read in the profile, one line per item, for its author to check."""
+    lines = [
+        f"negotiation: {profile.name} (id {profile.id})",
+        f"tracked side: {profile.tracked_side}; a rate is a tariff imposed by {profile.tariffs_imposed_by} unless its sector says otherwise",
+        f"round terms: {_listed(profile.round_terms.patterns)}",
+        f"subject terms: {_listed(profile.subject_terms.patterns)}",
+        f"sides ({len(profile.sides)}):",
+    ]
+    lines += [f"  {side}: {_listed(phrases.patterns)}" for side, phrases in profile.sides.items()]
+    lines.append(f"people ({len(profile.people)}):")
+    for i, person in enumerate(profile.people):
+        marks = [person.side, f"surname {person.surname}" + (", family name first" if person.family_first else "")]
+        if person.negotiator:
+            marks.append("negotiator")
+        titles = f"; titles {_listed(person.titles.patterns)}" if person.titles else ""
+        aliases = _written(profile, f"people[{i}].aliases", person.aliases)
+        lines.append(f"  {person.name} ({', '.join(marks)}): aliases {_listed(aliases)}{titles}")
+    lines.append(f"places ({len(profile.places)}):")
+    for place in profile.places:
+        buildings = f"; buildings {_listed(place.buildings.patterns)}" if place.buildings else ""
+        lines.append(f"  {place.city} ({place.tz.key}): aliases {_listed(place.aliases.patterns)}{buildings}")
+    lines.append(f"topics ({len(profile.topics)}): {', '.join(profile.topics)}")
+    lines.append(f"sectors ({len(profile.sectors)}):")
+    wide = {sector: side for side, sector in profile.country_wide_sectors.items()}
+    for sector in profile.sectors:
+        extra = f", {wide[sector]}'s rate on all the other side's goods" if sector in wide else ""
+        lines.append(f"  {sector}: imposed by {profile.imposer_of(sector)}{extra}; shown as {profile.label(sector)!r}")
+    if profile.country_rates is not None:
+        exceptions = "".join(
+            f"; {', '.join(f'{r:g}%' for r in rates)} -> {sector}" for sector, rates in profile.country_rates.by_rate.items()
+        )
+        lines.append(f"a rate on no named goods: {profile.country_rates.default}{exceptions}")
+    lines.append(f"issues ({len(profile.issues)}):")
+    for issue in profile.issues:
+        stances = ", ".join(f"{s.id} [{s.needs}]" for s in issue.stances)
+        lines.append(f"  {issue.id}: what {issue.side} seeks, shown as {issue.label!r}; stances in order: {stances}")
+    if profile.rounds:
+        lines.append(f"rounds ({len(profile.rounds)}):")
+        for sitting in profile.rounds:
+            days = sitting.start.isoformat() + (f" to {sitting.end.isoformat()}" if sitting.end != sitting.start else "")
+            lines.append(f"  {sitting.number}: {days}, {sitting.place}")
+    return lines

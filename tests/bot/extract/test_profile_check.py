@@ -1,0 +1,132 @@
+"""`parley profile check`'s reading of a profile: a summary, and warnings for what loads but will
+not read as its author meant (each one saying what the extractor does instead)."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_PROFILE
+from bot.extract.profile import load_profile
+from bot.extract.profile_check import samples, summary, warnings
+
+US_CHINA = DEFAULT_PROFILE.parent / "us_china_2025.toml"
+
+
+def _edited(tmp_path: Path, *edits: tuple[str, str], base: Path = DEFAULT_PROFILE) -> Path:
+    text = base.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "profile.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_summary_names_what_the_extractor_will_use():
+    lines = summary(load_profile(US_CHINA))
+    text = "\n".join(lines)
+    assert lines[0] == "negotiation: US–China trade talks (2025) (id us-china-trade-2025)"
+    assert "  He Lifeng (China, surname He, family name first, negotiator): aliases He Lifeng; titles vice premier" in text
+    assert "  Geneva (Europe/Zurich): aliases Geneva; buildings Villa Saladin" in text
+    assert "  china_retaliatory: imposed by China, China's rate on all the other side's goods" in text
+    assert "a rate on no named goods: combined; 34%, 84%, 125% -> reciprocal" in text
+    assert "  us_tariffs: what China seeks, shown as 'the US tariffs'; stances in order: agreed [deal]" in text
+    assert "  2: 2025-06-09 to 2025-06-10, London" in text
+
+
+def test_a_persons_capitalised_variants_are_not_listed_as_written():
+    text = "\n".join(summary(load_profile(DEFAULT_PROFILE)))
+    assert "aliases Akazawa, Ryosei Akazawa, Akazawa Ryosei;" in text
+    assert "AKAZAWA" not in text
+
+
+def test_rounds_are_left_out_of_a_profile_without_them():
+    assert not any(line.startswith("rounds") for line in summary(load_profile(DEFAULT_PROFILE)))
+
+
+def test_a_spelt_out_pattern_gives_its_texts_and_a_wildcard_none():
+    assert samples("tariffs?") == ["tariffs", "tariff"]
+    assert samples("U\\.S\\.(?:A\\.)?") == ["U.S.A.", "U.S."]
+    assert samples("negotiat\\w+") == []
+
+
+def test_the_shipped_profiles_have_no_warning_only_notes_about_capitals():
+    for path in (DEFAULT_PROFILE, US_CHINA):
+        found = [w for w in warnings(load_profile(path)) if not w.startswith("note:")]
+        assert found == [], path
+
+
+def test_a_title_two_people_share_is_read_as_both_unless_a_side_stands_before_it(tmp_path):
+    path = _edited(tmp_path, ('titles = ["trade representative", "USTR"]',
+                              'titles = ["trade representative", "USTR", "commerce secretary"]'))
+    (found,) = [w for w in warnings(load_profile(path)) if "title" in w]
+    assert "'commerce secretary' is one of Howard Lutnick's and of Jamieson Greer's" in found
+    assert "read as both of them" in found
+
+
+def test_an_alias_of_two_people_is_the_first_listed(tmp_path):
+    path = _edited(tmp_path, ('aliases = ["Greer", "Jamieson Greer"]', 'aliases = ["Greer", "Jamieson Greer", "Lutnick"]'))
+    (found,) = [w for w in warnings(load_profile(path)) if "alias of" in w and "people" in w]
+    assert "'Lutnick' is an alias of Howard Lutnick and of Jamieson Greer: it is always read as Howard Lutnick" in found
+
+
+def test_an_alias_on_both_sides_names_both(tmp_path):
+    path = _edited(tmp_path, ('aliases = ["Japan", "Japanese", "Tokyo"]', 'aliases = ["Japan", "Japanese", "Tokyo", "US"]'))
+    assert any(w.startswith("sides: 'US' is an alias of both Japan and United States") for w in warnings(load_profile(path)))
+
+
+def test_a_side_alias_that_is_also_a_place_is_a_note():
+    notes = [w for w in warnings(load_profile(DEFAULT_PROFILE)) if w.startswith("note:")]
+    assert any("'Tokyo' is an alias of the side Japan and of the place Tokyo" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ('economic_security = ["economic security"]', 'economic_security = ["economic security "]', "a space at its start or end"),
+        ('economic_security = ["economic security"]', 'economic_security = ["^economic security"]', "an anchor"),
+        ('economic_security = ["economic security"]', 'economic_security = ["-economic security"]', "a phrase must start a word"),
+        ('economic_security = ["economic security"]', 'economic_security = ["economic-"]', "ends with a hyphen"),
+        ('aliases = ["Greer", "Jamieson Greer"]', 'aliases = ["greer", "Jamieson Greer"]', "no capital letter"),
+    ],
+)
+def test_a_phrase_that_can_match_nothing_plausible_is_named_with_its_key(tmp_path, old, new, says):
+    path = _edited(tmp_path, (old, new))
+    found = [w for w in warnings(load_profile(path)) if says in w]
+    assert len(found) == 1, warnings(load_profile(path))
+    assert found[0].split(":")[0] in ("topics.economic_security", "people[6].aliases")
+
+
+def test_a_rate_listed_for_two_sectors_is_the_first(tmp_path):
+    path = _edited(tmp_path, ("by_rate = { reciprocal = [34, 84, 125] }", "by_rate = { reciprocal = [34, 84, 125], combined = [125] }"),
+                   base=US_CHINA)
+    assert "country_rates.by_rate: 125 is listed for reciprocal and combined: it is always reciprocal, listed first" in warnings(load_profile(path))
+
+
+def test_rounds_in_one_city_cannot_be_named_by_it(tmp_path):
+    path = _edited(tmp_path, ('number = 2\nstart = 2025-06-09\nend = 2025-06-10\nplace = "London"',
+                              'number = 2\nstart = 2025-06-09\nend = 2025-06-10\nplace = "Geneva"'), base=US_CHINA)
+    assert any(w.startswith("rounds: 1, 2 were all held in Geneva") for w in warnings(load_profile(path)))
+
+
+def test_a_profile_without_places_reads_days_in_utc(tmp_path):
+    text = DEFAULT_PROFILE.read_text(encoding="utf-8")
+    start, end = text.index("[[places]]"), text.index("# Topics:")
+    path = tmp_path / "profile.toml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert any(w.startswith("places: none listed") for w in warnings(load_profile(path)))
+
+
+def test_a_label_for_an_id_both_topic_and_sector_is_named_unless_the_sector_has_its_own(tmp_path):
+    text = US_CHINA.read_text(encoding="utf-8") + '\n[labels]\nfentanyl = "fentanyl"\n'
+    path = tmp_path / "profile.toml"
+    path.write_text(text, encoding="utf-8")
+    assert not any(w.startswith("labels.fentanyl") for w in warnings(load_profile(path)))  # the sector has its own
+    path.write_text(text.replace('[sector_details.fentanyl]\nlabel = "US fentanyl tariff"\n', ""), encoding="utf-8")
+    assert any(w.startswith("labels.fentanyl: 'fentanyl' is a topic and a sector") for w in warnings(load_profile(path)))
+
+
+def test_a_topic_is_not_shown_with_the_label_of_a_sector_of_the_same_id():
+    profile = load_profile(US_CHINA)
+    assert profile.label("fentanyl") == "US fentanyl tariff"  # the sector
+    assert profile.topic_label("fentanyl") == "fentanyl"  # the topic
