@@ -174,7 +174,7 @@ def _topics(text: str, profile: Profile, parser: QuestionParser, _anchor: date |
             topics.append(topic)
     if not topics:
         return None
-    return CorrectedValue("topics", "", (topics), ", ".join(profile.label(t) for t in topics))
+    return CorrectedValue("topics", "", (topics), ", ".join(profile.topic_label(t) for t in topics))
 
 
 def _stance_names(profile: Profile) -> str:
