@@ -130,7 +130,13 @@ def people_warnings(profile: Profile) -> list[str]:
                     if shared is None:
                         continue
                     sample, inner = shared
-                    if inner == sample and a < b:
+                    if inner != sample:
+                        out.append(
+                            f"people: {person.name}'s title {sample!r} contains {inner!r}, a title of {other.name}: "
+                            "where the longer title stands without a name after it, it is read as both of them, "
+                            "unless a side of the other is named just before"
+                        )
+                    elif a < b:
                         out.append(
                             f"people: the title {sample!r} is one of {person.name}'s and of {other.name}'s: where it "
                             "stands without a name after it, it is read as both of them, unless a side is named "
