@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.answers.queries import answer  # noqa: E402
+from bot.answers.queries import round_  # noqa: E402
 from bot.extract.facts import ArticleFacts, Meeting, Position, Tariff  # noqa: E402
 from bot.extract.profile import Profile  # noqa: E402
 from bot.feeds.entry import FeedEntry  # noqa: E402
@@ -93,8 +93,8 @@ def generate(n: int) -> tuple[list[FeedEntry], dict[str, ArticleFacts]]:
 
 
 async def time_round(store: Store, number: int, repeat: int = 30) -> tuple[float, float]:
-    """Median ms of building the round view from the database (what `answer` does when the store
-    changed since the last question), and of `answer` itself (served from the cache in between)."""
+    """Median ms of building the round view from the database (what `round_` does when the store
+    changed since the last question), and of `round_` itself (served from the cache in between)."""
     from bot.answers.digests import round_answer
 
     built, answered = [], []
@@ -105,7 +105,7 @@ async def time_round(store: Store, number: int, repeat: int = 30) -> tuple[float
         built.append(time.perf_counter() - start)
         assert view is not None
         start = time.perf_counter()
-        result = await answer(store, "round", {"number": number})
+        result = await round_(store, number)
         answered.append(time.perf_counter() - start)
         assert not result.error
     return statistics.median(built) * 1000, statistics.median(answered) * 1000
