@@ -131,10 +131,12 @@ def people_warnings(profile: Profile) -> list[str]:
                         continue
                     sample, inner = shared
                     if inner != sample:
+                        if _names_another_side(profile, sample[: sample.index(inner)], other.side):
+                            continue  # "US commerce secretary": the side before it rules the other out
                         out.append(
                             f"people: {person.name}'s title {sample!r} contains {inner!r}, a title of {other.name}: "
                             "where the longer title stands without a name after it, it is read as both of them, "
-                            "unless a side of the other is named just before"
+                            "unless a side not the other's is named just before"
                         )
                     elif a < b:
                         out.append(
@@ -151,6 +153,13 @@ def people_warnings(profile: Profile) -> list[str]:
                             f"read as {person.name}, who is listed first"
                         )
     return list(dict.fromkeys(out))
+
+
+def _names_another_side(profile: Profile, text: str, side: str) -> bool:
+    """Whether ``text`` (a title's lower-cased words) names a side other than ``side``."""
+    return any(
+        Phrases(phrases.patterns).spans(text) for name, phrases in profile.sides.items() if name != side
+    )
 
 
 def _shared(pattern: str, other: Phrases) -> tuple[str, str] | None:
