@@ -348,3 +348,9 @@ def test_profile_check_of_a_broken_profile_is_one_line_naming_file_and_key(tmp_p
 def test_profile_check_of_a_missing_file_or_without_a_subcommand(tmp_path):
     assert_one_line_error(parley("profile", "check", str(tmp_path / "nope.toml")), "nope.toml", "not found")
     assert_one_line_error(parley("profile"), "profile_command")
+
+
+def test_profile_check_accepts_the_commented_template():
+    result = parley("profile", "check", str(ROOT / "docs" / "profile_template.toml"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "loads: 0 warning(s), 2 note(s)"

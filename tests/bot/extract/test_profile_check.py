@@ -131,3 +131,10 @@ def test_a_topic_is_not_shown_with_the_label_of_a_sector_of_the_same_id():
     profile = load_profile(US_CHINA)
     assert profile.label("fentanyl") == "US fentanyl tariff"  # the sector
     assert profile.topic_label("fentanyl") == "fentanyl"  # the topic
+
+
+def test_the_commented_template_loads_with_no_warning():
+    template = Path(__file__).resolve().parents[3] / "docs" / "profile_template.toml"
+    profile = load_profile(template)
+    assert [w for w in warnings(profile) if not w.startswith("note:")] == []
+    assert [r.number for r in profile.rounds] == [1] and profile.imposer_of("northland_retaliatory") == "Northland"
