@@ -489,7 +489,7 @@ def _issues(path: Path, spec: ProfileSpec) -> tuple[Issue, ...]:
     if spec.stances is not None:
         old = spec.stances
         stances = tuple(
-            Stance(name, old.labels.get(name, name), needs, _compile(path, f"stances.{name}", getattr(old, name)))
+            Stance(name, old.labels.get(name) or spec.labels.get(name) or name, needs, _compile(path, f"stances.{name}", getattr(old, name)))
             for name, needs in (("agreed", "deal"), ("reduction", "clause"), ("removal", "near"))
         )
         about = _compile(path, "stances", list(TARIFF_WORDS))
@@ -497,7 +497,7 @@ def _issues(path: Path, spec: ProfileSpec) -> tuple[Issue, ...]:
     out = []
     for i, issue in enumerate(spec.issues):
         stances = tuple(
-            Stance(s.id, s.label or s.id.replace("_", " "), s.needs,
+            Stance(s.id, s.label or spec.labels.get(s.id) or s.id.replace("_", " "), s.needs,
                    _compile(path, f"issues[{i}].stances[{j}].phrases", s.phrases))
             for j, s in enumerate(issue.stances)
         )  # fmt: skip

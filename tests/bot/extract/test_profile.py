@@ -123,3 +123,12 @@ def test_rounds_are_optional_and_a_listed_round_has_its_days_and_city():
     london = profile.scheduled(2)
     assert london is not None and london.holds(date(2025, 6, 10)) and not london.holds(date(2025, 6, 11))
     assert profile.scheduled(9) is None
+
+
+def test_a_stance_without_a_label_of_its_own_takes_its_labels_entry(tmp_path):
+    path = tmp_path / "profile.toml"
+    text = US_CHINA.read_text(encoding="utf-8").replace('id = "removal"\nlabel = "their removal"\n', 'id = "removal"\n')
+    path.write_text(text + '\n[labels]\nremoval = "lifting them"\n', encoding="utf-8")
+    profile = load_profile(path)
+    assert profile.stance_label("export_controls", "removal") == "lifting them"
+    assert profile.stance_label("us_tariffs", "removal") == "removal of the US tariffs"  # its own label wins
