@@ -9,7 +9,8 @@ described as earlier ("had long demanded", "a shift from its earlier insistence"
 current; vague words ("relief", "reconsider", "revisited") are no stance. A deal binds both
 sides: a stance stated as a deal's term ("China agreed to pause its export controls", "the two
 sides reached a consensus") is the issue's side's whoever is named, unless the deal is with
-another country or on another of the profile's topics.
+another country or on another of the profile's topics. A demand made of the other side by no
+side named ("officials want New Delhi to stop buying Russian crude") is the issue's side's.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from bot.extract.article import Article
 from bot.extract.cues import EARLIER, SPECULATION, is_question
 from bot.extract.facts import Position
-from bot.extract.lexicon import AGREEMENT_OPENINGS, ATTRIBUTIONS, BOTH_SIDES, DEAL_WORDS, alternation
+from bot.extract.lexicon import AGREEMENT_OPENINGS, ATTRIBUTIONS, BOTH_SIDES, DEAL_WORDS, TARIFF_NOUNS, alternation
 from bot.extract.phrases import Phrases
 from bot.extract.profile import Issue
 from bot.extract.scope import first_party_named, mentions_other_country
@@ -83,6 +84,25 @@ _AGREEMENT_OPENING = re.compile(rf"{alternation(AGREEMENT_OPENINGS)}\b", re.I)
 _AGREED_BEFORE = re.compile(r"\b(?:agreed|agree|agrees|reached|struck)\b", re.I)
 
 
+def _asked_of_the_other(article: Article, sentence: Sentence, start: int, position: int, side: str) -> bool:
+    """'Administration officials want New Delhi to stop buying Russian crude': a demand made of
+    the other side, by no side named, is the stance of the side the issue belongs to. A demand
+    made by the other side ("Washington wants Beijing to ...") is not."""
+    if article.sides_named(sentence.start, start) - {side}:
+        return False
+    for want_start, want_end in article.hits(_WANTS).within(start, sentence.end):
+        if want_start > position:
+            break
+        named = article.sides.within(want_end, want_end + _ASKED_REACH)
+        if named and named[0].value != side and not article.sides_named(start, want_end):
+            return True
+    return False
+
+
+# how far after the wish the side asked may stand ("want New Delhi", "pressed the Indian government")
+_ASKED_REACH = 12
+
+
 def _a_deal_of_both(article: Article, sentence: Sentence, position: int) -> bool:
     """Whether the stance at ``position`` is a deal's term that binds the side whoever is named:
     agreed by both ("the two sides had reached a preliminary consensus"), or an agreement said
@@ -139,11 +159,19 @@ def _own_tariff(article: Article, side: str, start: int, end: int, floor: int) -
 
 
 def _about_spans(article: Article, issue: Issue, start: int, end: int) -> list[tuple[int, int]]:
-    """Where the clause names what the issue is about, the side's own tariffs left out."""
+    """Where the clause names what the issue is about, the side's own tariffs left out (only a
+    tariff can be one: "Russian crude", which a sector of the side's tariffs also names, is not)."""
     spans = article.hits(issue.about).within(start, end)
     if not article.profile.sector_imposers and article.profile.tariffs_imposed_by != issue.side:
         return spans  # every tariff is the other side's: none is the side's own
-    return [(s, e) for s, e in spans if not _own_tariff(article, issue.side, s, e, start)]
+    return [
+        (s, e)
+        for s, e in spans
+        if not (_A_TARIFF.fullmatch(article.text, s, e) and _own_tariff(article, issue.side, s, e, start))
+    ]
+
+
+_A_TARIFF = re.compile(rf"(?:\w+\s+)*{alternation(TARIFF_NOUNS)}", re.I)
 
 
 def _about_the_issue(article: Article, about: list[tuple[int, int]], position: int, start: int, end: int) -> bool:
@@ -222,6 +250,7 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
                     or (article.has(_WANTS, start, end) and article.names_side(side, sentence.start, sentence.end))
                     or _we_are_the_side(article, sentence, hit[0], side)
                     or _a_deal_of_both(article, sentence, hit[0])
+                    or _asked_of_the_other(article, sentence, start, hit[0], side)
                 )
                 if not wants:
                     continue

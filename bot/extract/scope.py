@@ -94,10 +94,22 @@ def off_topic_paragraphs(article: Article) -> set[int]:
     for index, (start, end) in _body_paragraphs_holding(article, third_parties).items():
         if any(article.names_side(side, start, end) for side in counterparts):
             continue
+        if all(_tracked_matter(article, s, e) for s, e in third_parties.within(start, end)):
+            continue  # "want New Delhi to stop buying Russian crude": what an issue is about
         if any((p := profile.person(m.value)) is not None and p.negotiator for m in article.people.within(start, end)):
             continue  # the negotiator's own doings, wherever they happen ("the G7 in Kananaskis, Canada")
         off.add(index)
     return off
+
+
+def _tracked_matter(article: Article, start: int, end: int) -> bool:
+    """Whether a third party's name stands inside what one of the profile's issues is about
+    ("Russian crude" in the US-India talks): a matter of these talks, not another story."""
+    return any(
+        s <= start and end <= e
+        for issue in article.profile.issues
+        for s, e in article.hits(issue.about).within(start - 40, end + 40)
+    )
 
 
 def _body_paragraphs_holding(article: Article, hits: Hits) -> dict[int, tuple[int, int]]:

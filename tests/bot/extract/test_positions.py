@@ -1,7 +1,10 @@
 """Japan's current stance on the US tariffs: removal, reduction or agreed."""
 
+from pathlib import Path
+
 import pytest
 
+from bot.extract.profile import load_profile
 from tests.bot.extract.helpers import facts_of
 
 LEAD = "Akazawa met Lutnick in Washington on Friday for the sixth round of tariff talks with the United States.\n"
@@ -83,3 +86,25 @@ def test_a_demand_told_in_the_past_perfect_is_an_earlier_one_unless_reported_or_
 def test_a_deal_with_another_country_is_no_stance_of_the_side():
     body = "Akazawa met Lutnick in Washington for the seventh round of tariff talks.\nTrump said he had agreed to a framework with Britain."
     assert [p for p in facts_of(body).positions if p.stance == "agreed"] == []
+
+
+# -- an issue about something other than tariffs, in a profile where each side levies its own
+# (the US-India profile its author wrote from the README) --
+
+_US_INDIA = load_profile(Path(__file__).parent / "blind" / "usi1" / "profile.toml")
+_DELHI = "Lynch and Agrawal met in New Delhi for the sixth round of trade talks between India and the US.\n"
+
+
+def _us_india(body: str) -> set[tuple[str, str, str]]:
+    facts = facts_of(_DELHI + body, profile=_US_INDIA, published="2025-08-10T08:00:00Z")
+    return {(p.actor, p.issue, p.stance) for p in facts.positions}
+
+
+def test_what_an_issue_is_about_is_no_tariff_of_the_side_even_when_a_sector_names_it():
+    body = "Washington, for its part, still insists that India wind down its purchases of Russian crude."
+    assert ("United States", "russian_oil", "halt") in _us_india(body)
+
+
+def test_a_demand_made_of_the_other_side_by_no_side_named_is_the_issue_sides():
+    body = "Administration officials have made clear they want New Delhi to stop buying Russian crude."
+    assert ("United States", "russian_oil", "halt") in _us_india(body)
