@@ -10,7 +10,8 @@ goods of its head. A rate on no goods, said of the tracked country, is the count
 the profile names for it (the baseline 10%, else the reciprocal rate); said of the other side's
 goods, or owned or levied by the other side ("China's 125%", "Beijing cut its duties on U.S.
 goods to 10%"), it is that side's country-wide rate. "3.3 million vehicles", "a 90-day pause",
-"a 2% fall in exports", "a 25% stake" and "companies 50% owned by" are not tariffs.
+"a 2% fall in exports", "a 25% stake", "companies 50% owned by" and "the probability of a
+recession to 35%" are not tariffs.
 """
 
 from __future__ import annotations
@@ -136,6 +137,13 @@ _OTHER_RATE = re.compile(
 RATES_NEAR = Near(for_lower_case(RATE_RE), Cue(pattern=re.compile(r"%|per ?cent|pct?\b")), before=200, after=120)
 _REFERENCE_LOWER = for_lower_case(REFERENCE_RE)
 _NOT_A_RATE_BEFORE = for_lower_case(_NOT_A_RATE_BEFORE)  # searched in the lower-cased text
+# a bare percentage that measures something else named before it in its clause: "its estimate of
+# the probability of a U.S. recession in the next 12 months to 35% from 45%"
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:probability|odds|chances?|likelihood|forecast|estimate|yield|poll|approval|turnout|stake|margin)\b"
+    r"[^,;%]{0,70}\b(?:to|at|of|from|is|was|stands? at)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:to|from|or)\s+)?$"  # "to 35% from 45%": both
+)
 _BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text
 _DASH = re.compile(r"\s(?:—|–|--|-)\s")
 # "could be charged \"30%": a levy's own verb; "30% or 35%": the second of two alternatives
@@ -205,8 +213,10 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
                 or _previous_has_tariff(article, sentence)
             ):
                 continue
-            if _NOT_A_RATE_AFTER.match(text[m.end() : m.end() + 100]) or _NOT_A_RATE_BEFORE.search(
-                lowered, max(0, m.start(name) - 100), m.start(name)
+            if (
+                _NOT_A_RATE_AFTER.match(text[m.end() : m.end() + 100])
+                or _NOT_A_RATE_BEFORE.search(lowered, max(0, m.start(name) - 100), m.start(name))
+                or _MEASURE_BEFORE.search(lowered, max(0, m.start(name) - 80), m.start(name))
             ):
                 continue
         start = m.start(name) if name in "def" else m.start()

@@ -24,7 +24,7 @@ BLIND = Path(__file__).parent / "blind"
 FIRST = tomllib.loads((BLIND / "first_scores.toml").read_text(encoding="utf-8"))
 #: today's score of each set: raise it when a change lifts a set, never lower it (a set not
 #: listed yet is held at its first score)
-NOW_AT_LEAST = {"jus1": 0.910, "jus2": 0.902, "jus3": 0.872, "jus4": 0.888, "usc1": 0.925, "usc2": 0.845, "usc3": 0.853, "usc4": 0.791, "usc5": 0.828, "usi1": 0.775}  # fmt: skip
+NOW_AT_LEAST = {"jus1": 0.910, "jus2": 0.902, "jus3": 0.875, "jus4": 0.888, "usc1": 0.925, "usc2": 0.845, "usc3": 0.853, "usc4": 0.791, "usc5": 0.833, "usi1": 0.775}  # fmt: skip
 
 
 def overall_f1(folder: Path, profile: str) -> float:

@@ -158,3 +158,8 @@ def test_an_additional_rate_with_no_rate_before_it_in_the_sentence_has_the_goods
 def test_rates_joined_by_and_share_the_goods_after_the_last():
     body = "The US will cut its tariffs of 25 percent and 27.5 percent on a range of Japanese cars."
     assert rates(body) == [("autos", 25), ("autos", 27.5)]
+
+
+def test_a_percentage_that_measures_something_named_before_it_is_no_tariff():
+    body = "Goldman Sachs cut its estimate of the probability of a U.S. recession to 35% from 45%, citing lower tariffs."
+    assert rates(body) == []
