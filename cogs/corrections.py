@@ -37,8 +37,8 @@ class Corrections(commands.Cog):
         self.parser = QuestionParser(bot.profile)
 
     @app_commands.command(name="correct", description="Correct what Parley recorded for a round (editors)")
-    @app_commands.describe(number="the round", field="what to correct", value="the right value, e.g. reduction, "
-                           "2025-06-06, Lutnick 110 min, autos 15%", note="why (shown with the correction)",
+    @app_commands.describe(number="the round", field="what to correct", value="the right value, e.g. a stance, "
+                           "2025-06-06, a surname and 110 min, a sector and 15%", note="why (shown with the correction)",
                            undo="take back the correction in force for this field")
     @app_commands.rename(number="round")
     @app_commands.choices(field=FIELD_CHOICES)

@@ -177,6 +177,13 @@ def _topics(text: str, profile: Profile, parser: QuestionParser, _anchor: date |
     return CorrectedValue("topics", "", (topics), ", ".join(profile.topic_label(t) for t in topics))
 
 
+def _surnames(profile: Profile, n: int) -> list[str]:
+    """``n`` people of the profile by surname, negotiators first: examples in the profile's own
+    names, of people who sit at the table."""
+    people = sorted(profile.people, key=lambda person: not person.negotiator)
+    return [person.surname for person in people[:n]]
+
+
 def _stance_names(profile: Profile) -> str:
     names = [f"{s.id}" for issue in profile.issues for s in issue.stances]
     return ", ".join(dict.fromkeys(names))
@@ -190,8 +197,9 @@ _READERS: dict[str, Reader] = {
 _EXPECTED: dict[str, Callable[[Profile], str]] = {
     "date": lambda p: "a date, e.g. 2025-06-06 or June 6, 2025",
     "location": lambda p: f"one of the places the profile knows ({', '.join(pl.city for pl in p.places)})",
-    "participants": lambda p: "the people who took part, by name, comma-separated, e.g. Akazawa, Bessent, Lutnick",
-    "meetings": lambda p: "each sitting as people and length, separated by ';', e.g. Lutnick 110 min; Bessent 45 min",
+    "participants": lambda p: f"the people who took part, by name, comma-separated, e.g. {', '.join(_surnames(p, 3))}",
+    "meetings": lambda p: "each sitting as people and length, separated by ';', e.g. "
+                          + "; ".join(f"{name} {minutes} min" for name, minutes in zip(_surnames(p, 2), (110, 45), strict=False)),
     "tariffs": lambda p: f"one sector and its rate, e.g. {next(iter(p.sectors), 'autos')} 15%",
     "position": lambda p: f"a stance the profile names, optionally with the side: {_stance_names(p)}",
     "topics": lambda p: f"the topics discussed, comma-separated, by the profile's words (e.g. {', '.join(list(p.topics)[:3])})",

@@ -116,7 +116,7 @@ class CorrectionForm(discord.ui.Modal):
             label="Field", placeholder=", ".join(FIELDS), default=field if field in FIELDS else None,
             max_length=20)
         self.value: discord.ui.TextInput[CorrectionForm] = discord.ui.TextInput(
-            label="Right value", placeholder="e.g. reduction, 2025-06-06, Lutnick 110 min, autos 15%", max_length=300)
+            label="Right value", placeholder="e.g. a stance, 2025-06-06, a surname and 110 min, a sector and 15%", max_length=300)
         self.note: discord.ui.TextInput[CorrectionForm] = discord.ui.TextInput(
             label="Why (optional)", required=False, max_length=300, style=discord.TextStyle.paragraph)
         for item in (self.field, self.value, self.note):

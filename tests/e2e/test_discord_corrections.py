@@ -128,7 +128,7 @@ async def test_a_bad_value_gets_one_ephemeral_line_saying_what_was_expected(
         fake: FakeDiscord, bot: ParleyBot, store: Store) -> None:
     await _round_six_alerted(fake, bot, store)
     for field, value, expected in (("position", "maybe", "a stance the profile names"),
-                                   ("meetings", "for a while", "Lutnick 110 min"),
+                                   ("meetings", "for a while", "Akazawa 110 min"),
                                    ("tariffs", "cars", "15%"), ("date", "soonish", "2025-06-06")):
         reply = await fake.interact("correct", correct_options(6, field, value), permissions=MANAGE_GUILD)
         assert reply.ephemeral and "\n" not in reply.content and expected in reply.content, reply.content

@@ -80,7 +80,7 @@ async def test_an_entry_the_database_refuses_is_quarantined_and_the_others_are_s
     assert "Quarantined" in [f.name for f in why.fields] and why.fields[0].value.startswith("quarantined: ")
     again = await ingest_feeds(store, [([bad], None, False)])  # the next poll does not retry it
     assert again[0].duplicate == 1
-    shown = await status(store)
+    shown = await status(store, guild_id=None)  # the operator's view: the entries came from no feed
     assert "Quarantined entries" in [f.name for f in shown.fields]
     assert "quarantined https://news.example/bad: the database refused it" in next(
         f.value for f in shown.fields if f.name == "Errors")
