@@ -285,8 +285,24 @@ def _name_tables(profile: Profile) -> _NameTables:
 def _find_people(
     profile: Profile, text: str, found: dict[int, list[tuple[int, int]]], sides: Mentions
 ) -> list[Mention]:
-    # "Donald Trump" is one mention, not also "Trump" inside it: spans sorted by start, the
-    # longest first (then in the profile's order), and a span inside the one before dropped
+    """Every mention of a profile's people, in four steps: their aliases as written
+    (`_alias_mentions`), their titles (`_title_mentions`), a family-name-first surname standing
+    alone (`_family_names_alone`) and misspellings of their surnames (`_misspelt_surnames`, found
+    where they stand by `_misspelling_mentions`). A step after the first never reads a name inside
+    an alias already found."""
+    aliases = _alias_mentions(profile, found)
+    covered = _covered_by(aliases)
+    titles, learned = _title_mentions(profile, text, found, sides, covered)
+    alone = _family_names_alone(profile, text, covered)
+    misspelt = _misspelt_surnames(profile, text, learned)
+    return [*aliases, *titles, *alone, *_misspelling_mentions(text, misspelt, covered)]
+
+
+def _alias_mentions(profile: Profile, found: dict[int, list[tuple[int, int]]]) -> list[Mention]:
+    """The people's aliases where the scan found them, none inside another: "Donald Trump" is one
+    mention, not also "Trump" inside it. Spans are sorted by start, the longest first (then in the
+    profile's order), and a span inside the one kept before it is dropped; the result is sorted by
+    start and its mentions do not nest."""
     spans = [(s, -e, order) for order, person in enumerate(profile.people) for s, e in found[id(person.aliases)]]
     spans.sort()
     outer_end = -1
@@ -296,13 +312,37 @@ def _find_people(
             continue
         mentions.append(Mention(profile.people[order].name, start, -minus_end))
         outer_end = -minus_end
-    # the kept mentions do not nest, so a position is covered by the last one starting before it
-    alias_starts = [m.start for m in mentions]
+    return mentions
+
+
+def _covered_by(mentions: list[Mention]) -> Callable[[int], bool]:
+    """Whether a position lies inside one of ``mentions`` (sorted by start, not nesting, as
+    `_alias_mentions` gives them): it is covered by the last one starting at or before it."""
+    starts = [m.start for m in mentions]
 
     def covered(position: int) -> bool:
-        i = bisect_right(alias_starts, position) - 1
+        i = bisect_right(starts, position) - 1
         return i >= 0 and position < mentions[i].end
 
+    return covered
+
+
+def _title_mentions(
+    profile: Profile,
+    text: str,
+    found: dict[int, list[tuple[int, int]]],
+    sides: Mentions,
+    covered: Callable[[int], bool],
+) -> tuple[list[Mention], dict[str, str]]:
+    """The people named by one of their titles, and the surnames a title teaches.
+
+    A title followed by a name is that name's: an alias already found speaks for itself
+    ("Treasury Secretary Scott Bessent"), the person's own family name written first makes a
+    mention ("Vice Premier He"), and a name close to the person's surname is learned as its
+    misspelling ("Treasury Secretary Benson": returned as token -> name, for
+    `_misspelt_surnames`). A title alone names its person, unless it is someone else's ("president
+    of Toyota") or another side's, named just before it ("the U.S. chief negotiator")."""
+    mentions: list[Mention] = []
     learned: dict[str, str] = {}
     for person in profile.people:
         if person.titles is None:
@@ -328,11 +368,17 @@ def _find_people(
             if side is not None and side != person.side:
                 continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
             mentions.append(Mention(person.name, start, end, via="title"))
-    mentions += _family_names_alone(profile, text, covered)
+    return mentions, learned
+
+
+def _misspelt_surnames(profile: Profile, text: str, learned: dict[str, str]) -> dict[str, str]:
+    """The capitalised words of the text that misspell a surname ("Akazwa"), as token -> name.
+
+    The words learned from a title come first (unless they are the words of a known name); then
+    each capitalised word shaped like a misspelt surname (`_NameTables.surname_like`) is looked up
+    once, strictly (`_fuzzy_person`): usually none is, and the article's words are not walked one
+    by one."""
     tables = _name_tables(profile)
-    # the capitalised words that misspell a surname ("Akazwa"), each looked up once, and then
-    # found where they stand: usually none, and the article's words are not walked one by one;
-    # a name learned from a title ("Treasury Secretary Benson") is one of them
     misspelt = {
         token: name
         for token, name in learned.items()
@@ -344,7 +390,12 @@ def _find_people(
         fuzzy = _fuzzy_person(token, candidates=profile.people, loose=False)
         if fuzzy:
             misspelt[token] = fuzzy.name
-    found_people = list(mentions)
+    return misspelt
+
+
+def _misspelling_mentions(text: str, misspelt: dict[str, str], covered: Callable[[int], bool]) -> list[Mention]:
+    """Every place a misspelt surname stands as a whole word, outside the aliases found."""
+    mentions: list[Mention] = []
     size = len(text)
     for token, name in misspelt.items():
         start = text.find(token)
@@ -353,9 +404,9 @@ def _find_people(
             inside_a_word = start and (text[start - 1].isalnum() or text[start - 1] in "_'’-")
             word_goes_on = end < size and (text[end].isalnum() or text[end] in "_-")
             if not (inside_a_word or word_goes_on or covered(start)):
-                found_people.append(Mention(name, start, end, via="fuzzy"))
+                mentions.append(Mention(name, start, end, via="fuzzy"))
             start = text.find(token, end)
-    return found_people
+    return mentions
 
 
 # a family name stands alone as a name after a lower-case word or a comma ("talks with He",

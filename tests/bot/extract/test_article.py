@@ -1,0 +1,113 @@
+"""Finding the profile's people in an article: each step of `_find_people`, then the whole."""
+
+from bot.config import DEFAULT_PROFILE
+from bot.extract.article import (
+    Mention,
+    Mentions,
+    _alias_mentions,
+    _covered_by,
+    _family_names_alone,
+    _find_people,
+    _misspelling_mentions,
+    _misspelt_surnames,
+    _title_mentions,
+    scanner_for,
+)
+from bot.extract.phrases import lower_keeping_length
+from bot.extract.profile import Profile, default_profile, load_profile
+
+JAPAN_US = default_profile()
+US_CHINA = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
+
+
+def _scan(profile: Profile, text: str) -> dict[int, list[tuple[int, int]]]:
+    return scanner_for(profile).scan(text, lower_keeping_length(text))
+
+
+def _named(text: str, mentions: list[Mention]) -> list[tuple[str, str, str]]:
+    return [(m.value, text[m.start : m.end], m.via) for m in mentions]
+
+
+def _no_sides() -> Mentions:
+    return Mentions([])
+
+
+def test_an_alias_inside_a_longer_alias_is_one_mention_of_the_longer():
+    text = "Donald Trump spoke; later Trump and Lutnick met."
+    mentions = _alias_mentions(JAPAN_US, _scan(JAPAN_US, text))
+    assert _named(text, mentions) == [
+        ("Donald Trump", "Donald Trump", "alias"),
+        ("Donald Trump", "Trump", "alias"),
+        ("Howard Lutnick", "Lutnick", "alias"),
+    ]
+
+
+def test_a_position_is_covered_only_inside_a_mention():
+    covered = _covered_by([Mention("A", 5, 10), Mention("B", 20, 25)])
+    assert [p for p in range(30) if covered(p)] == [*range(5, 10), *range(20, 25)]
+    assert not _covered_by([])(0)
+
+
+def test_a_title_alone_names_its_person_and_a_title_before_an_alias_adds_nothing():
+    text = "The commerce secretary met reporters. Commerce Secretary Howard Lutnick left."
+    found = _scan(JAPAN_US, text)
+    mentions, learned = _title_mentions(JAPAN_US, text, found, _no_sides(), _covered_by(_alias_mentions(JAPAN_US, found)))
+    assert _named(text, mentions) == [("Howard Lutnick", "commerce secretary", "title")]
+    assert learned == {}
+
+
+def test_a_title_before_a_misspelt_surname_teaches_the_misspelling():
+    text = "Treasury Secretary Benson arrived."
+    found = _scan(JAPAN_US, text)
+    mentions, learned = _title_mentions(JAPAN_US, text, found, _no_sides(), _covered_by(_alias_mentions(JAPAN_US, found)))
+    assert mentions == []
+    assert learned == {"Benson": "Scott Bessent"}
+
+
+def test_a_title_before_the_family_name_first_is_that_person():
+    text = "Vice Premier He arrived on Sunday."
+    found = _scan(US_CHINA, text)
+    mentions, _ = _title_mentions(US_CHINA, text, found, _no_sides(), _covered_by(_alias_mentions(US_CHINA, found)))
+    assert _named(text, mentions) == [("He Lifeng", "Vice Premier He", "title")]
+
+
+def test_a_title_of_a_company_is_nobodys():
+    text = "The trade representative of Acme spoke."
+    found = _scan(JAPAN_US, text)
+    mentions, _ = _title_mentions(JAPAN_US, text, found, _no_sides(), _covered_by([]))
+    assert mentions == []
+
+
+def test_a_family_name_alone_is_a_name_after_a_word_not_at_a_sentences_start():
+    text = "He said talks with He went well. Bessent and He met."
+    mentions = _family_names_alone(US_CHINA, text, _covered_by([]))
+    assert [text[m.start : m.end] for m in mentions] == ["He", "He"]
+    assert [m.start for m in mentions] == [text.index("with He") + 5, text.index("and He") + 4]
+
+
+def test_misspelt_surnames_are_learned_from_titles_and_found_by_their_shape():
+    text = "Akazwa flew in. Lutnik and Benton waited."
+    assert _misspelt_surnames(JAPAN_US, text, {}) == {"Akazwa": "Ryosei Akazawa", "Lutnik": "Howard Lutnick"}
+    assert _misspelt_surnames(JAPAN_US, text, {"Benson": "Scott Bessent"}) == {
+        "Benson": "Scott Bessent",
+        "Akazwa": "Ryosei Akazawa",
+        "Lutnik": "Howard Lutnick",
+    }
+
+
+def test_a_misspelling_stands_only_as_a_whole_word_outside_the_aliases():
+    text = "Akazwa met; Akazwas and the Akazwa-led team; Akazwa again."
+    covered = _covered_by([Mention("x", text.rindex("Akazwa"), len(text))])
+    mentions = _misspelling_mentions(text, {"Akazwa": "Ryosei Akazawa"}, covered)
+    assert [(m.start, m.via) for m in mentions] == [(0, "fuzzy")]
+
+
+def test_find_people_gathers_every_step():
+    text = "Akazwa met Commerce Secretary Howard Lutnick. The treasury secretary joined."
+    found = _scan(JAPAN_US, text)
+    people = _find_people(JAPAN_US, text, found, _no_sides())
+    assert sorted((m.value, m.via) for m in people) == [
+        ("Howard Lutnick", "alias"),
+        ("Ryosei Akazawa", "fuzzy"),
+        ("Scott Bessent", "title"),
+    ]
