@@ -34,6 +34,20 @@ OTHER_COUNTED_THINGS = (
 #: qualifiers of counted things other than meetings: "the 2nd annual summit", "the 7th leaders' summit"
 OTHER_COUNT_QUALIFIERS = ("annual", "summit", "leaders['’]?")
 
+#: what a sitting that did not happen is said to have been: "The sixth round, which was to have
+#: been held in August, was called off", "The round due in July never happened"
+CALLED_OFF_PHRASES = (
+    "called off", r"cancell?ed", "scrapped", "shelved", "fell through", r"never (?:happened|took place|materiali[sz]ed)",
+    r"(?:did not|didn't|didn’t) (?:happen|take place|materiali[sz]e)", r"(?:was|were) to have been",
+)  # fmt: skip
+
+#: how the press says a meeting was no round of the series: "officials said it was not a formal
+#: round", "the talks did not constitute a negotiating round"
+NOT_A_ROUND_PHRASES = (
+    r"not (?:a|an) (?:[\w-]+ ){0,2}round",
+    r"(?:did|does|do|was|is)(?: not|n't|n’t) (?:constitute|count as|amount to|qualify as|called|billed as) (?:a|an) (?:[\w-]+ ){0,2}round",
+)  # fmt: skip
+
 #: how the press says who sat at the talks for one side, with no one of the other side named:
 #: "China's delegation was led by He", "Lutnick was joined at the talks by Bessent", "Wang
 #: Wentao also attended the talks", "Greer will join Bessent", "is expected to accompany He"

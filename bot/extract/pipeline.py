@@ -11,7 +11,14 @@ from bot.extract.people import find_meetings
 from bot.extract.positions import find_positions
 from bot.extract.profile import Profile
 from bot.extract.relevance import is_relevant
-from bot.extract.rounds import RoundMention, find_round_mentions, reported_round, tense_status
+from bot.extract.rounds import (
+    RoundMention,
+    denies_a_round,
+    find_round_mentions,
+    is_called_off_aside,
+    reported_round,
+    tense_status,
+)
 from bot.extract.schedule import nearest_listed_round, round_on_day, rounds_named_by_place, settle
 from bot.extract.scope import mentions_third_party, off_topic_paragraphs
 from bot.extract.tariffs import find_tariffs
@@ -47,6 +54,9 @@ def facts_of_article(article: Article) -> ArticleFacts:
     # rounds named by number, and by city when the profile lists its rounds, in reading order
     named = sorted([*find_round_mentions(article), *rounds_named_by_place(article)], key=lambda m: m.start)
     mentions = [m for m in named if m.sentence.paragraph not in skip and not of_another_negotiation(article, m)]
+    # a round that did not happen, named below the lead, is background; a story that says its
+    # meeting was no round reports none
+    mentions = [] if denies_a_round(article) else [m for m in mentions if not is_called_off_aside(article, m, mentions)]
     chosen = nearest_listed_round(article, mentions) or reported_round(article, mentions)
     chosen_mentions = [m for m in mentions if m.number == chosen]
     round_sentences = []

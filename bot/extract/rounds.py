@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST, is_question
-from bot.extract.lexicon import MEETING_NOUNS, MEETING_QUALIFIERS, alternation
+from bot.extract.lexicon import CALLED_OFF_PHRASES, MEETING_NOUNS, MEETING_QUALIFIERS, NOT_A_ROUND_PHRASES, alternation
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.next_steps import NEXT, is_hedged
 from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
@@ -56,6 +56,15 @@ ROUNDS_NEAR = Near(for_lower_case(ROUND_RE), Cue(_NOUNS), before=90, after=25)
 APPOSITIVES_NEAR = Near(for_lower_case(APPOSITIVE_RE), Cue(pattern=re.compile(r"[,—–-]\s+the\s")), before=100, after=40)
 
 
+#: a sitting that did not happen: "was called off", "never happened", "was to have been held"
+CALLED_OFF = Phrases(list(CALLED_OFF_PHRASES), shared=True)
+#: a meeting said to be no round: "officials said it was not a formal round"
+NOT_A_ROUND = Phrases(list(NOT_A_ROUND_PHRASES), shared=True)
+_WHETHER = Phrases(["whether", "if"], shared=True)
+#: the headline (paragraph 0) and the lead's paragraphs: what they report is the story's news
+LEAD_PARAGRAPHS = 2
+
+
 @dataclass(frozen=True, slots=True)
 class RoundMention:
     number: int
@@ -94,6 +103,38 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
                 start, end = match.span("ord")
                 found.append(RoundMention(value, sentence, sentence.start + start, sentence.start + end))
     return found
+
+
+def denies_a_round(article: Article) -> bool:
+    """Whether the headline or the lead says the meeting it reports was no round of the series
+    ("officials say it was not a formal round"): such a story reports no round, whatever
+    ordinal it gives its meeting ("the first face-to-face meeting since the tariffs doubled").
+    A question, or a doubt ("did not say whether it counted as a round"), denies nothing."""
+    for index in article.sentences_with(NOT_A_ROUND):
+        sentence = article.sentences[index]
+        if sentence.paragraph > LEAD_PARAGRAPHS or is_question(sentence.text):
+            continue
+        if not article.in_sentence(_WHETHER, sentence):
+            return True
+    return False
+
+
+def is_called_off_aside(article: Article, mention: RoundMention, mentions: list[RoundMention]) -> bool:
+    """Whether a round is named below the opening paragraph as one that did not happen ("The
+    sixth round, which was to have been held in August, was called off"; "The sixth round never
+    happened").
+
+    Such a round is background to whatever the story reports (a meeting that was not a round, a
+    ministerial encounter); a round called off in the headline or the opening paragraph is the
+    news itself (a round cancelled and reset, its new day the story's). The words must follow the round in its
+    sentence, before any other round is named ("after the sixth round was called off, the
+    seventh was held": only the sixth)."""
+    sentence = mention.sentence
+    if sentence.paragraph <= 1 or not article.in_sentence(CALLED_OFF, sentence):
+        return False
+    later = [m.start for m in mentions if m.sentence is sentence and m.start > mention.start and m.number != mention.number]
+    stop = min(later, default=sentence.end)
+    return article.has(CALLED_OFF, mention.end, stop)
 
 
 def reported_round(article: Article, mentions: list[RoundMention]) -> int | None:

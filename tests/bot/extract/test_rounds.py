@@ -138,3 +138,64 @@ def test_a_round_of_tariffs_is_not_a_round_of_talks():
         "Japan wants the United States to remove the tariffs, Akazawa told reporters in Tokyo."
     )
     assert facts.round is None
+
+
+def test_a_round_called_off_below_the_opening_is_background_to_the_meeting_reported():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for talks on tariffs.\n"
+        "The two men discussed cars and rice, officials said.\n"
+        "The eighth round, which was to have been held in Tokyo early this month, was called off after the "
+        "levies were raised.",
+        published="2025-06-28T01:00:00Z",
+    )
+    assert facts.round is None
+    assert (facts.date, facts.location) == ("2025-06-27", "Washington")
+
+
+@pytest.mark.parametrize("words", ["never happened", "was cancelled", "did not take place"])
+def test_a_round_that_did_not_happen_is_no_round_of_the_story(words):
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for talks on tariffs.\n"
+        "Officials said the two sides would keep talking.\n"
+        f"The eighth round, due in Tokyo in May, {words}."
+    )
+    assert facts.round is None
+
+
+def test_a_round_called_off_in_the_opening_paragraph_is_the_news():
+    facts = facts_of(
+        "The eighth round of Japan-U.S. tariff talks, planned for Thursday in Washington, was called off, the "
+        "government said, and will be held on Monday instead.\n"
+        "Akazawa will meet Commerce Secretary Howard Lutnick.",
+    )
+    assert facts.round == 8
+
+
+def test_only_the_round_named_before_the_words_is_called_off():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for talks on tariffs.\n"
+        "Officials said the two sides would keep talking.\n"
+        "After the sixth round was called off in May, the seventh round was held in Washington on Friday."
+    )
+    assert facts.round == 7
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["officials said it was not a formal round", "the meeting did not constitute a negotiating round",
+     "it is not a round of negotiations, an official said"],
+)
+def test_a_meeting_the_lead_says_was_no_round_reports_none(words):
+    facts = facts_of(
+        f"Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the first face-to-face meeting "
+        f"since the tariffs doubled, though {words}.\nThe two discussed cars.",
+    )
+    assert facts.round is None
+
+
+def test_a_doubt_whether_a_meeting_was_a_round_denies_nothing():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the seventh round of tariff talks; "
+        "asked whether it was not a formal round after all, officials declined to comment.\nThe two discussed cars.",
+    )
+    assert facts.round == 7
