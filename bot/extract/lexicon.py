@@ -92,6 +92,18 @@ DEAL_WORDS = (
 #: A deal binds both sides, so such a term said of either side is each side's stance.
 AGREEMENT_OPENINGS = ("agreed", "agrees", "agreement", "reached", "struck", "sealed", "signed", "will", "would")
 
+#: what a day of a deadline or of a measure taking effect is said with: "before the pause runs
+#: out on July 9", "the duty that took effect on August 27" (the day of something else than a
+#: meeting)
+DEADLINE_VERBS = (
+    r"expire[sd]?", "expiring", r"runs? out", "ran out", "running out", r"lapse[sd]?", "lapsing",
+    r"kick(?:s|ed)? in", "kicking in", r"takes? effect", "took effect", "taking effect",
+    r"(?:comes?|came|coming|goes|went|going) into (?:force|effect)",
+)  # fmt: skip
+#: the words before a day that can open either a measure's term ("a 25% tariff from Aug. 1") or
+#: a meeting's days ("three days of talks from Wednesday", "held from 14th to 17th July")
+FROM_WORDS = ("from", "starting", "beginning")
+
 # -- speech ---------------------------------------------------------------------------------
 
 #: the verbs that say who said something: "..., Akazawa said", "Bessent told reporters"

@@ -24,9 +24,13 @@ from bot.extract.cues import FUTURE, PAST
 from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, DateMention, find_dates, local_day, resolve
 from bot.extract.lexicon import (
     ANNOUNCING_VERBS,
+    DEADLINE_VERBS,
+    FROM_WORDS,
+    MEETING_NOUNS,
     REPORTING_VERBS,
     SAYING_VERBS,
     SPEECH_VERBS,
+    TARIFF_NOUNS,
     TELLING_VERBS,
     alternation,
 )
@@ -59,7 +63,16 @@ _SPOKE = re.compile(
 # other things than the meeting
 _OTHER_DAY = re.compile(
     r"\b(?:before|by|until|till|ahead of|from|effective|starting|beginning|as of|deadline of|due|"
-    r"(?:published|posted|updated|issued|dated|filed)(?:\s+on)?)\s+(?:the\s+)?$",
+    r"(?:published|posted|updated|issued|dated|filed)(?:\s+on)?|"
+    rf"{alternation(DEADLINE_VERBS)}(?:\s+on)?)\s+(?:the\s+)?$",
+    re.I,
+)
+# "three days of talks in Washington from Wednesday", "held in Washington from 14th to 17th
+# July": a "from" that opens a meeting's days, not a measure's term ("a 25% tariff from Aug. 1"):
+# a meeting word stands before it in its clause, and no tariff word after that
+_MEETING_FROM = re.compile(
+    rf"\b(?:{'|'.join(f'{noun}s?' for noun in MEETING_NOUNS)}|talks|held|hold|holds|holding)\b"
+    rf"(?![^,;]*\b{alternation(TARIFF_NOUNS)}\b)[^,;]*\b{alternation(FROM_WORDS)}\s+(?:the\s+)?$",
     re.I,
 )
 # The words without which each of the three patterns above cannot match: most windows before a
@@ -68,7 +81,8 @@ _OTHER_DAY = re.compile(
 _TRAVEL_WORDS = ("left", "leav", "depart", "arriv", "fly", "flew", "flies", "travel", "head", "return", "set off", "sets off")
 _SPOKE_WORDS = (*SPEECH_VERBS, *REPORTING_VERBS, *ANNOUNCING_VERBS)
 _OTHER_DAY_WORDS = ("before", "by", "until", "till", "ahead of", "from", "effective", "starting", "beginning", "as of",
-                    "deadline of", "due", "published", "posted", "updated", "issued", "dated", "filed")  # fmt: skip
+                    "deadline of", "due", "published", "posted", "updated", "issued", "dated", "filed",
+                    "expir", "run", "ran", "laps", "kick", "effect", "into force")  # fmt: skip
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
 # "early Thursday in Japan", "3 a.m. Saturday, Tokyo time": a day on another clock than the meeting's
 _ELSEWHERE_AFTER = re.compile(r"^,?\s*(?:in\s+(?P<place>[A-Z][\w.]+)|(?P<clock>[A-Z][\w.]+)\s+time\b)")
@@ -158,7 +172,7 @@ def _usable(article: Article, mention: DateMention, sentence: Sentence, location
     if (
         _searched(_TRAVEL, _TRAVEL_WORDS, before, lower)
         or _searched(_SPOKE, _SPOKE_WORDS, before, lower)
-        or _searched(_OTHER_DAY, _OTHER_DAY_WORDS, before, lower)
+        or (_searched(_OTHER_DAY, _OTHER_DAY_WORDS, before, lower) and not _MEETING_FROM.search(before))
         or _DEADLINE_AFTER.match(after)
     ):
         return False

@@ -92,6 +92,38 @@ def test_a_deadline_is_not_the_day_of_the_meeting():
     assert facts.date == "2025-07-22"
 
 
+@pytest.mark.parametrize(
+    "words",
+    ["before the pause on the tariffs runs out on July 9", "before the 90-day pause expires on July 9",
+     "days before the higher levies kick in on July 9", "before the duties take effect on July 9"],
+)
+def test_the_day_a_measure_runs_out_or_takes_effect_is_not_the_meeting(words):
+    facts = facts_of(
+        f"Akazawa will be in Washington this week for the eighth round of tariff talks, {words}.\n"
+        "The eighth round will open on Wednesday, officials said.",
+        published="2025-06-23T01:00:00Z",
+    )
+    assert facts.date == "2025-06-25"
+
+
+def test_from_after_a_meeting_word_opens_the_days_of_the_meeting():
+    facts = facts_of(
+        "Akazawa will hold three days of talks in Washington from Wednesday, the eighth round of the tariff "
+        "negotiations, before the July 9 deadline.",
+        published="2025-06-23T01:00:00Z",
+    )
+    assert (facts.round, facts.date) == (8, "2025-06-25")
+
+
+def test_from_after_a_tariff_is_the_measure_s_day_not_the_meeting_s():
+    facts = facts_of(
+        "Akazawa held the eighth round of talks in Washington, where a 25% tariff from Tuesday was discussed, "
+        "on Monday.",
+        published="2025-06-24T01:00:00Z",
+    )
+    assert facts.date == "2025-06-23"
+
+
 def test_a_day_of_the_month_alone():
     facts = facts_of(
         "Japan's Minister Ryosei Akazawa held the first round of tariff negotiations with Treasury Secretary Scott "

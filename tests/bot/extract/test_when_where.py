@@ -37,7 +37,8 @@ _BEFORE_WORDS = ["Akazawa", "left", "Left", "LEAVES", "departure", "arrived", "f
                  "headed", "returns", "set", "sets", "off", "said", "Says", "told", "reporters", "announced", "stated",
                  "added", "noted", "wrote", "posted", "early", "late", "on", "this", "before", "by", "until", "till",
                  "ahead", "of", "from", "Effective", "starting", "beginning", "as", "deadline", "due", "the", "for",
-                 "Washington", "talks", ";", ",", "’s", "ſaid", "ſet", "LEFT", "\n", "  "]  # fmt: skip
+                 "Washington", "talks", ";", ",", "’s", "ſaid", "ſet", "LEFT", "\n", "  ", "expires", "runs", "out",
+                 "took", "effect", "comes", "into", "force", "kicks", "in", "lapsed"]  # fmt: skip
 
 
 @settings(max_examples=500, deadline=None)
