@@ -15,6 +15,7 @@ from bot.answers.answer import Answer
 DATA = Path(__file__).parent / "data"
 TUNED = DATA / "questions_tuned.toml"
 BLIND = DATA / "questions_blind.toml"
+BLIND2 = DATA / "questions_blind2.toml"  # a second blind list, written later by another author
 
 
 @dataclass(frozen=True)
