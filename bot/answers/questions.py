@@ -68,6 +68,11 @@ _SUMMARY = re.compile(r"\b(?:what happened|summar\w+|tell me|about|details?|reca
 _STOPWORDS = frozenset(
     ["what", "who", "whom", "when", "where", "which", "with", "that", "this", "they", "them", "their", "there", "then", "than", "have", "were", "does", "did", "done", "about", "round", "rounds", "meet", "meets", "meeting", "meetings", "talks", "tell", "much", "many", "long", "time", "tariff", "tariffs", "rate", "rates", "position", "positions", "stance", "latest", "next", "week", "month", "year", "the", "and", "for", "from", "into", "over", "after", "before", "during", "happened", "happen", "anything", "something", "changed", "change", "what's", "where's", "who's", "how's", "show", "give", "list", "all", "every", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "ministerial", "session"]
 )
+# Words that carry no subject of their own in a chat question: with the stopwords and the words
+# the question patterns above read, what is left of a question is what it is about.
+_FILLER = frozenset(
+    ["a", "an", "is", "are", "was", "be", "been", "it", "its", "me", "my", "we", "our", "you", "your", "us", "i", "so", "far", "any", "some", "of", "on", "in", "at", "to", "by", "up", "out", "now", "yet", "please", "pls", "plz", "thanks", "quick", "quickly", "can", "could", "would", "will", "should", "u", "ur", "whats", "wht", "wat", "there", "here", "just", "again", "more", "less", "know", "say", "said", "get", "got", "going", "do", "how", "why", "or", "if", "not", "no", "yes", "ok", "okay", "hmm", "guys", "team", "folks", "bot", "parley", "one", "ones", "thing", "things", "stuff", "everything", "anyone", "someone", "look", "see", "need", "like", "talk", "talks", "talking", "negotiation", "negotiations", "deal", "deals", "trade", "news", "update", "updates", "summary"]
+)
 FUZZY_CUTOFF = 84  # "Lutnik", "Akazwa", "Besent" match; "green" is not "Greer"
 
 
@@ -100,13 +105,21 @@ class QuestionParser:
         self.profile = profile
         terms = [lower_pattern(p) for p in profile.round_terms.patterns]
         term = "(?:" + "|".join(f"(?:{t})" for t in terms) + ")s?"
+        # a chat abbreviation of a round word: its first and last letters, or its consonants
+        # ("rd 5", "rnd 5" for "round 5"), only before a number
+        abbreviations = sorted({a for t in profile.round_terms.patterns if t.isalpha() and len(t) > 3
+                                for a in (t[0] + t[-1], re.sub(r"(?<!^)[aeiou]", "", t.lower()))})
+        abbreviation = "(?:" + "|".join(abbreviations) + ")" if abbreviations else None
         self._round_rxs = (
             re.compile(rf"\b(?P<n>{ORDINAL})\s+(?:[\w-]+\s+){{0,2}}?{term}\b"),
             re.compile(rf"\b{term}\s+(?:no\.?\s*|number\s+|#\s*)?(?P<n>{CARDINAL}|{ORDINAL})\b"),
             re.compile(r"(?<![\w-])r(?P<n>\d{1,3})\b"),
             re.compile(rf"\b(?P<latest>latest|last|most recent|this|current|previous)\s+{term}\b"),
             re.compile(rf"\b(?P<next>next|upcoming|coming)\s+{term}\b"),
+            *([re.compile(rf"\b{abbreviation}\.?\s*#?\s*(?P<n>\d{{1,3}})\b")] if abbreviation else []),
         )
+        self._subject = [lower_pattern(p) for p in (*profile.subject_terms.patterns, *profile.round_terms.patterns)]
+        self._subject_rx = re.compile(r"\b(?:" + "|".join(f"(?:{t})" for t in self._subject) + r")", re.I)
         self._people: dict[str, str] = {}  # a plain alias, lower-cased → the person's name
         for person in profile.people:
             for alias in (person.name, *person.aliases.patterns):
@@ -240,15 +253,28 @@ class QuestionParser:
             return WhenWhereQuery(number)
         if isinstance(f.round, int):
             return RoundQuery(f.round)
-        if f.round == LATEST or _LATEST.search(lowered):
+        if f.round == LATEST or (_LATEST.search(lowered) and not self._off_subject(lowered)):
             return LatestQuery() if thread_round is None or f.round == LATEST else RoundQuery(thread_round)
         if thread_round is not None and (_SUMMARY.search(lowered) or tariff_words):
             return RoundQuery(thread_round)
         if tariff_words:
             return RoundQuery(number) if number else TariffsQuery(None)
         if _SUMMARY.search(lowered) and f.round is None and (lowered.startswith(("what", "tell", "summar"))):
-            return LatestQuery()
+            return LatestQuery() if not self._off_subject(lowered) else None
         return None
+
+    def _off_subject(self, lowered: str) -> bool:
+        """Whether a question that only a generic word ("today", "tell me") tied to the talks is
+        about something else: a word is left that neither the question patterns, the filler
+        words nor the profile's words for the talks read ("what's for lunch today?", "tell me a
+        joke"). It is asked only of questions that name no round, person, side, sector or topic."""
+        if self._subject_rx.search(lowered):
+            return False
+        rest = lowered
+        for rx in (_LATEST, _SUMMARY, _NEXT, _WHEN, _WHERE, _MEET, _TOPIC, _TARIFF, _POSITION):
+            rest = rx.sub(" ", rest)
+        words = [w.strip("'") for w in _WORD.findall(rest)]
+        return any(w not in _STOPWORDS and w not in _FILLER and not w.endswith("'s") for w in words if len(w) > 1)
 
     # -- help --------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers.queries import ask, ask_question
-from bot.answers.query import MeetingsQuery, PositionsQuery, TariffsQuery
+from bot.answers.query import LatestQuery, MeetingsQuery, PositionsQuery, TariffsQuery
 from bot.answers.questions import LATEST, NEXT, QuestionParser
 from bot.config import Settings
 from bot.errors import UserError
@@ -57,6 +57,8 @@ async def test_tuned_phrasing_gets_its_answer(phrasing: Phrasing, parser: Questi
         ("round 7", 7), ("round seven", 7), ("the seventh round", 7), ("7th round", 7), ("r7", 7),
         ("round number 12", 12), ("twenty-first round", 21), ("the 3rd ministerial meeting", 3),
         ("the last round", LATEST), ("the next round", NEXT), ("rounds so far", None), ("around 5 pm", None),
+        # chat abbreviations of the profile's round word, before a number only
+        ("recap of rd 5 pls", 5), ("rnd 12", 12), ("rd. 3", 3), ("the 3rd", None), ("rd", None),
     ],
 )
 def test_rounds_in_figures_words_and_ordinals(parser: QuestionParser, text: str, expected: object) -> None:
@@ -85,9 +87,16 @@ def test_sides_come_from_the_profile_and_all_capital_aliases_keep_their_case(par
     assert parser.side_in("tell us about round 5") is None
 
 
-@pytest.mark.parametrize("text", ["asdf qwer zxcv", "tell us a joke", "", "<@123>", "the weather in spring"])
+@pytest.mark.parametrize("text", ["asdf qwer zxcv", "tell us a joke", "", "<@123>", "the weather in spring",
+                                  "tell me a joke", "whats for lunch today?", "what's on tv today"])
 def test_what_is_not_a_question_about_the_talks_is_not_understood(parser: QuestionParser, text: str) -> None:
     assert parser.parse(text) is None
+
+
+@pytest.mark.parametrize("text", ["what is new today?", "tell me about the talks", "what happened?", "any news?",
+                                  "what's the latest on the negotiations today"])
+def test_a_question_that_names_only_the_talks_asks_for_the_latest_round(parser: QuestionParser, text: str) -> None:
+    assert parser.parse(text) == LatestQuery()
 
 
 OTHER_TALKS = """
