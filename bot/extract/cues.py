@@ -19,8 +19,11 @@ from bot.extract.lexicon import (
     CONTRAST_WORDS,
     DEAL_TERM_MODALS,
     DEAL_TERM_VERBS,
+    GOING_OVER_PHRASES,
     JOINED_SPEECH_VERBS,
     LATER_MEETING_CLAUSES,
+    OUTCOME_LINKS,
+    OUTCOME_NOUNS,
     PURPOSE_PARTICIPLES,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
@@ -61,7 +64,7 @@ HEADLINE_PAST = Phrases([
 SPECULATION = Phrases([
     r"(?:may|might|could|must) (?:also |well |even )?have", "possibly", "perhaps", "presumably", "it is unclear whether", "unclear if",
     "no indication", r"speculat\w*", r"rumou?r\w*", "is said to have", "groundless", r"reports? that", "reportedly",
-    r"(?:may|might|could) (?:also )?(?:touch on|discuss|raise|address|come up)",
+    r"(?:may|might|could) (?:also |well )?(?:touch on|discuss|raise|address|come up|feature)",
 ], shared=True)  # fmt: skip
 CONSIDERING = Phrases([
     "under review", "under consideration", "being considered", r"being (?:studied|weighed)",
@@ -83,6 +86,7 @@ DISCUSSED = Phrases([
     r"(?:will|would|to) (?:also )?(?:increase|expand|raise) (?:its )?(?:imports|purchases)",
     r"(?:agreed|committed|pledged|promised) to (?:buy|purchase|invest)", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
     rf"{alternation(DEAL_TERM_MODALS)} (?:also )?(?:[a-z]+ly )?{alternation(DEAL_TERM_VERBS)}",
+    rf"{alternation(OUTCOME_NOUNS)}[\"”’']? {alternation(OUTCOME_LINKS)}", *GOING_OVER_PHRASES,
 ], shared=True)  # fmt: skip
 NOT_DISCUSSED = Phrases([
     r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|covered|brought up|touched|mentioned)",

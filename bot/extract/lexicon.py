@@ -104,6 +104,29 @@ DEADLINE_VERBS = (
 #: a meeting's days ("three days of talks from Wednesday", "held from 14th to 17th July")
 FROM_WORDS = ("from", "starting", "beginning")
 
+# -- topics ---------------------------------------------------------------------------------
+
+#: what talks reach or make on a subject, which makes the subject a topic of the talks: "reached
+#: a basic framework consensus on TikTok", "made progress on fentanyl", "a path forward on chips"
+OUTCOME_NOUNS = (
+    "consensus", "deal", "agreement", "accord", "progress", "framework", "understanding", "path forward",
+    "breakthrough", "headway",
+)  # fmt: skip
+#: what an outcome noun is "on": "a deal on TikTok", "a framework for rare earths"
+OUTCOME_LINKS = ("on", "over", "regarding", "about", "for", "covering")
+#: how the press says a subject was gone through, with no verb of discussion: "the delegations
+#: reviewed the flow of magnets", "they went over trade expansion", "an exchange of views on
+#: non-tariff measures", "chips came up", "the conversation turned to TikTok", "the Chinese side
+#: stated its position on export controls", "soybeans would feature in the meeting", "the measures
+#: in play"
+GOING_OVER_PHRASES = (
+    r"review(?:ed|ing)", r"(?:went|go|goes|going) over", r"exchanges? of (?:\w+ )?views", r"(?:came|comes|come|coming) up",
+    r"(?:conversation|discussions?|talks|focus|attention) (?:then |later |also )?(?:turned|turns|shifted|moved) to",
+    r"(?:stated|set out|laid out|explained|expressed|presented|made clear|outlined) (?:its|their|his|her|the|our) "
+    r"(?:\w+ )?(?:positions?|concerns?|views?|stance|case) (?:on|over|about|regarding)",
+    r"featur(?:e|ed|es|ing) (?:in|at|on)", "in play",
+)  # fmt: skip
+
 # -- speech ---------------------------------------------------------------------------------
 
 #: the verbs that say who said something: "..., Akazawa said", "Bessent told reporters"

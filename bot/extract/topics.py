@@ -11,12 +11,19 @@ import re
 
 from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
-from bot.extract.lexicon import COMMITMENT_VERBS, alternation
+from bot.extract.lexicon import COMMITMENT_VERBS, SPEECH_VERBS, alternation
 from bot.extract.phrases import Phrases
 from bot.extract.scope import mentions_third_party
 
 # "Kato, who held separate talks on currencies with Bessent in April": another meeting's topics
-SEPARATE = Phrases([r"separate (?:talks|meetings?|discussions?)", r"separately (?:discussed|met|held)"], shared=True)
+# "Lutnick said separately that ...": a statement made apart from the talks
+SEPARATE = Phrases(
+    [
+        r"separate (?:talks|meetings?|discussions?)", r"separately (?:discussed|met|held)",
+        rf"{alternation(SPEECH_VERBS)} separately",
+    ],
+    shared=True,
+)
 
 
 # "1. Suspend the rare earth export controls...", "- Buy at least 12 million tons": a list item of
@@ -24,6 +31,16 @@ SEPARATE = Phrases([r"separate (?:talks|meetings?|discussions?)", r"separately (
 _COMMITMENT_ITEM = re.compile(rf"(?:[-•*]\s*|\d{{1,2}}[.)]\s*)?{alternation(COMMITMENT_VERBS)}\s", re.I)
 
 _ANOTHER_STORY = ("Separately,", "In other news,", "Elsewhere,", "In a separate development,")
+
+
+def _outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The hits that lie inside no longer hit of another topic: in "curbs on chip design
+    software" the words name the export controls, not the chips that "chip" alone would name."""
+    return [
+        (s, e, label)
+        for s, e, label in hits
+        if not any(o <= s and e <= f and (f - o) > (e - s) and other != label for o, f, other in hits)
+    ]
 
 
 def find_topics(
@@ -45,6 +62,8 @@ def find_topics(
         ):
             aside = sentence.paragraph
         hits = by_sentence.get(sentence.index)
+        if hits and len(hits) > 1:
+            hits = _outermost(hits)
         if not hits or sentence.paragraph in skip_paragraphs or sentence.paragraph in (0, aside):
             continue
         if sentence.index in speculative or is_question(sentence.text):

@@ -1,6 +1,10 @@
 """Topics discussed or demanded, and topics said not to have been discussed."""
 
+from bot.config import DEFAULT_PROFILE
+from bot.extract.profile import load_profile
 from tests.bot.extract.helpers import facts_of
+
+US_CHINA = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
 
 LEAD = "Akazawa met Treasury Secretary Scott Bessent in Washington on Friday for the fifth round of tariff talks.\n"
 
@@ -120,3 +124,41 @@ def test_a_list_of_commitments_opening_with_their_verbs_makes_topics():
         "2. Open its market to American cars."
     )
     assert set(facts.topics) >= {"agriculture", "automobiles"}
+
+
+def test_what_the_talks_reached_or_made_on_a_subject_makes_it_a_topic():
+    facts = facts_of(
+        LEAD + "The ministers reached a \"broad understanding\" on agriculture, Akazawa said.\n"
+        "They also made some progress on shipbuilding and found a path forward on semiconductors."
+    )
+    assert set(facts.topics) == {"agriculture", "shipbuilding", "semiconductors"}
+
+
+def test_subjects_gone_through_without_a_verb_of_discussion_are_topics():
+    facts = facts_of(
+        LEAD + "The two men had a candid exchange of views on economic security.\n"
+        "They went over non-tariff barriers and reviewed energy purchases, and rare earths came up as well.\n"
+        "Later the conversation turned to investment, and Akazawa laid out Japan's position on automobiles."
+    )
+    assert set(facts.topics) == {
+        "economic_security", "non_tariff_barriers", "energy", "rare_earths", "investment", "automobiles"
+    }
+
+
+def test_a_topic_word_inside_another_topics_longer_phrase_names_only_that_topic():
+    facts = facts_of(
+        "Bessent met He Lifeng in Geneva on Saturday for the first round of trade talks.\n"
+        "The US would lift restrictions on chip design software, Bessent said.",
+        published="2025-05-11T08:00:00Z", profile=US_CHINA,
+    )
+    assert facts.topics == ["export_controls"]
+
+
+def test_what_may_well_come_up_is_speculation():
+    facts = facts_of(LEAD + "Rice may well feature at the next session, one analyst said.")
+    assert facts.topics == []
+
+
+def test_what_someone_said_separately_is_not_a_topic_of_the_talks():
+    facts = facts_of(LEAD + "Lutnick said separately that the administration was still reviewing its chip export policy.")
+    assert facts.topics == []
