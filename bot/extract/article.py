@@ -464,7 +464,9 @@ def prepare_article(*, guid: str, title: str, html: str, published: datetime | N
     for place in profile.places:
         places += [Mention(place.city, s, e) for s, e in found[id(place.aliases)]]
         if place.buildings is not None:
-            buildings += [Mention(place.city, s, e) for s, e in found[id(place.buildings)]]
+            buildings += [
+                Mention(place.city, s, e) for s, e in found[id(place.buildings)] if _names_a_building(place.buildings, text[s:e])
+            ]
     sides = Mentions([Mention(side, s, e) for side, p in profile.sides.items() for s, e in found[id(p)]])
     return Article(
         profile=profile,
@@ -480,3 +482,14 @@ def prepare_article(*, guid: str, title: str, html: str, published: datetime | N
         sides=sides,
         found=found,
     )
+
+
+def _names_a_building(buildings: Phrases, found: str) -> bool:
+    """Whether a building phrase found in the text names the building: a name the profile writes
+    with a capital is a proper noun, so the same words in lower case are a common noun ("a
+    special secretary in the commerce department" is some ministry, not the Commerce Department).
+    A building the profile writes so that it matches in lower case ("the prime minister's office")
+    is found so."""
+    if found != found.lower():
+        return True
+    return any(re.fullmatch(pattern, found) for pattern in buildings.patterns)

@@ -46,7 +46,7 @@ FUTURE = Phrases([
     r"next (?:week|round|month)", r"later this (?:week|month)", "tomorrow", "preview",
 ], shared=True)  # fmt: skip
 PAST = Phrases([
-    "held", "concluded", "concluding", "wrapped up", "ended", "finished", "met", "took place", "has ended",
+    "held", "concluded", "concluding", "wrapped up", "ended", "finished", "met", "sat down", "took place", "has ended",
     r"after (?:a|the|their) (?:\w+ )?(?:round|meeting|talks|session)", r"in (?:a|the) \w+ round",
     "was", "were", "yesterday", r"last (?:week|night)",
 ], shared=True)  # fmt: skip

@@ -44,6 +44,9 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:(?:\s*\([^)]{1,40}\)){1,2}|\s+[A-Z][\w&.]+(?:\s+[A-Z][\w&.]+)?)?"
     r"\s*(?:—|–|--|-)\s*)"
 )
+# "New Delhi: India and the US on Tuesday agreed ...": the city and a colon, as much of the
+# Indian and Pakistani press opens a story; only a city the profile knows makes it a dateline
+_COLON_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,2}):\s+(?=[A-Z\"“‘'])")
 _TRAVEL = re.compile(
     r"\b(?:left|leave|leaves|leaving|depart(?:s|ed|ing|ure)?|arriv(?:e|es|ed|ing|al)|fly|flew|flies|flying|travel\w*|head(?:ed|s|ing)?|return(?:s|ed|ing)?|"
     r"set off|sets off)\b[^;!?]{0,40}$",
@@ -72,7 +75,7 @@ _OTHER_DAY = re.compile(
 # a meeting word stands before it in its clause, and no tariff word after that
 _MEETING_FROM = re.compile(
     rf"\b(?:{'|'.join(f'{noun}s?' for noun in MEETING_NOUNS)}|talks|held|hold|holds|holding)\b"
-    rf"(?![^,;]*\b{alternation(TARIFF_NOUNS)}\b)[^,;]*\b{alternation(FROM_WORDS)}\s+(?:the\s+)?$",
+    rf"(?![^,;]*\b{alternation(TARIFF_NOUNS)}\b)[^,;]*(?:,\s*)?\b{alternation(FROM_WORDS)}\s+(?:the\s+)?$",
     re.I,
 )
 # The words without which each of the three patterns above cannot match: most windows before a
@@ -101,6 +104,9 @@ class Dateline:
     city: str | None
     end: int  # offset in the article text where the story proper starts
     sentence: Sentence
+    #: whether what stands before it is no part of the story (page headers before "TOKYO --");
+    #: a "New Delhi:" may follow a synopsis, whose days and places are the story's own
+    opens_story: bool = True
 
 
 def _city_in(article: Article, sentence: Sentence, after: int, near: int | None = None) -> str | None:
@@ -146,21 +152,30 @@ def _find_dateline(article: Article) -> Dateline | None:
     first: Dateline | None = None
     for sentence in body:
         text = sentence.text
+        colon = _COLON_DATELINE.match(text) if ":" in text[:40] else None
+        if colon:
+            city = _known_city(article, colon.group("city"))
+            if city is not None:  # "Synopsis:", "Opinion:" are no datelines
+                return Dateline(city, sentence.start + colon.end(), sentence, opens_story=False)
         if not ("-" in text or "—" in text or "–" in text):
             continue  # a dateline ends with one of these dashes: most opening sentences have none
         match = _DATELINE.match(text)
         if not match:
             continue
-        city_text = match.group("city")
-        city = next(
-            (p.city for p in article.profile.places if p.aliases.search(city_text.title()) or p.aliases.search(city_text)),
-            None,
-        )
+        city = _known_city(article, match.group("city"))
         dateline = Dateline(city, sentence.start + match.end(), sentence)
         if city is not None:
             return dateline
         first = first or dateline
     return first
+
+
+def _known_city(article: Article, city_text: str) -> str | None:
+    """The profile's city a dateline's words name ("WASHINGTON", "New Delhi"), if any."""
+    return next(
+        (p.city for p in article.profile.places if p.aliases.search(city_text.title()) or p.aliases.search(city_text)),
+        None,
+    )
 
 
 def _usable(article: Article, mention: DateMention, sentence: Sentence, location: str | None = None) -> bool:
@@ -246,7 +261,7 @@ def find_when_where(
     """
     evidence: dict[str, str] = {}
     dateline = find_dateline(article)
-    story_start = dateline.end if dateline else 0
+    story_start = dateline.end if dateline and dateline.opens_story else 0
     positions = _RoundPositions(round_positions)
     location, location_sentence = event_location(
         article, [*round_sentences, *meeting_sentences], positions, story_start, dateline

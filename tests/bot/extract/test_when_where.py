@@ -2,9 +2,11 @@
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.extract.profile import DEFAULT_PROFILE, load_profile
 from bot.extract.when_where import (
     _DATELINE,
     _OTHER_DAY,
@@ -19,7 +21,7 @@ from bot.extract.when_where import (
     event_location,
     find_dateline,
 )
-from tests.bot.extract.helpers import article_of
+from tests.bot.extract.helpers import article_of, facts_of
 
 _DATELINE_WORDS = ["TOKYO", "WASHINGTON", "Washington", "New", "York", ",", "June", "28", "Jun.", "(Kyodo)", "(AP)",
                    "(Jiji Press)", "Reuters", "--", "—", "–", "-", "Japan", "and", "the", "U.S.", "held", "talks",
@@ -133,3 +135,47 @@ def test_an_event_without_a_round_takes_the_first_day_of_the_lead():
     )
     found = EventDates(article, None, 0, None).from_lead()
     assert found is not None and found[0] == date(2025, 6, 2) and "letter" in found[1]
+
+
+def test_a_known_city_and_a_colon_open_a_story_as_a_dateline():
+    article = article_of("Washington: The fifth round of tariff talks ended on Friday.", published=PUBLISHED)
+    dateline = find_dateline(article)
+    assert dateline is not None and dateline.city == "Washington"
+    assert article.text[dateline.end :].startswith("The fifth round")
+
+
+@pytest.mark.parametrize("opening", ["Synopsis: The fifth round ended.", "Opinion: Talks went nowhere."])
+def test_a_label_and_a_colon_is_no_dateline(opening):
+    assert find_dateline(article_of(opening, published=PUBLISHED)) is None
+
+
+def test_a_synopsis_before_a_colon_dateline_is_part_of_the_story():
+    facts = facts_of(
+        "Synopsis: Akazawa will hold three days of talks with Lutnick from Wednesday, the eighth round of the "
+        "tariff negotiations.\n"
+        "Washington: Japan's negotiators will be in the U.S. capital this week for the eighth round.",
+        published="2025-06-23T01:00:00Z",
+    )
+    assert (facts.round, facts.date, facts.location) == (8, "2025-06-25", "Washington")
+
+
+def test_a_building_the_profile_writes_with_capitals_is_not_found_in_lower_case():
+    assert [m.value for m in article_of("Akazawa met Lutnick at the Commerce Department.").buildings] == [
+        "Washington"
+    ]
+    assert article_of("Akazawa, who once ran a commerce department team, met Lutnick.").buildings.within(0, 999) == []
+
+
+def test_a_building_the_profile_writes_in_lower_case_is_found_so():
+    profile = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
+    article = article_of("He Lifeng met Bessent at the prime minister's office.", profile=profile)
+    assert [m.value for m in article.buildings.within(0, len(article.text))] == ["Stockholm"]
+
+
+def test_sat_down_reports_a_meeting_held_whatever_the_asides_plan():
+    facts = facts_of(
+        "On Monday, in Washington, Akazawa, who takes over as foreign minister next week, sat down with Lutnick "
+        "for talks on tariffs.",
+        published="2025-06-26T01:00:00Z",
+    )
+    assert facts.date == "2025-06-23"
