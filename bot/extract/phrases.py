@@ -13,6 +13,7 @@ case-sensitive and a hyphen joins two of them ("Japan-US talks", "Akazawa-Lutnic
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable
@@ -32,8 +33,33 @@ _LITERAL_ESCAPES = set(".-'’,&/ ")
 
 
 def upper_pattern(pattern: str) -> str:
-    """Upper-case a pattern's literal letters ("Akazawa" -> "AKAZAWA"), leaving escapes alone."""
-    return re.sub(r"(\\.)|([a-z])", lambda m: m.group(1) or m.group(2).upper(), pattern)
+    """Upper-case a pattern's literal letters ("Akazawa" -> "AKAZAWA", "Šefčovič" -> "ŠEFČOVIČ"),
+    leaving escapes alone."""
+    return re.sub(r"(\\.)|([^\W\d_])", lambda m: m.group(1) or m.group(2).upper(), pattern)
+
+
+def marks_optional(pattern: str) -> str:
+    """The pattern with each letter that bears a mark found with or without it ("Šefčovič" ->
+    "[ŠS]ef[čc]ovi[čc]", which finds "Šefčovič", "Sefcovic" and "Šefcovic"): the press, wires
+    above all, often drops a name's diacritics. Escapes and character classes are left as
+    written; a letter whose mark Unicode does not take off ("ø", "ł") stays as it is."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class or ch == "[":
+            in_class = ch != "]" if in_class else True
+            out.append(ch)
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            out.append(f"[{ch}{base}]" if base != ch and base.isalpha() else ch)
+        i += 1
+    return "".join(out)
 
 
 def literal_prefix(pattern: str) -> str:

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from bot.config import DEFAULT_PROFILE
 from bot.errors import UserError
-from bot.extract.phrases import Phrases, upper_pattern
+from bot.extract.phrases import Phrases, marks_optional, upper_pattern
 
 # What a stance is about when a profile does not say: the tariffs (the words of today's [stances])
 TARIFF_WORDS = ("tariffs?", "levy", "levies", "duties", "duty")
@@ -371,15 +371,18 @@ class Profile:
         return next((r for r in self.rounds if r.number == number), None)
 
 
-def _name_variants(aliases: list[str]) -> list[str]:
-    """Names as written, in capitals ("AKAZAWA"), and with the family name in capitals first
-    ("AKAZAWA Ryosei", the style of Japanese government releases)."""
+def name_variants(aliases: list[str]) -> list[str]:
+    """A person's aliases as written, then the spellings Parley adds to them: in capitals
+    ("AKAZAWA"), with the family name in capitals first ("AKAZAWA Ryosei", the style of Japanese
+    government releases), and for a name with diacritics each marked letter with or without its
+    mark ("Šefčovič" also finds "Sefcovic", "SEFCOVIC" and "Šefcovic")."""
     out = list(aliases)
     for alias in aliases:
-        words = alias.split(" ")
-        out.append(upper_pattern(alias))
-        if len(words) == 2:
-            out.append(f"{upper_pattern(words[0])} {words[1]}")
+        for form in dict.fromkeys([alias, marks_optional(alias)]):
+            words = form.split(" ")
+            out += [form, upper_pattern(form)]
+            if len(words) == 2:
+                out.append(f"{upper_pattern(words[0])} {words[1]}")
     return list(dict.fromkeys(out))
 
 
@@ -428,7 +431,7 @@ def load_profile(path: Path | str | None = None) -> Profile:
                 surname=p.surname or p.name.split()[-1],
                 family_first=p.surname is not None and p.name.startswith(p.surname + " "),
                 # Names are proper nouns: match them case-sensitively ("Greer", not "greer").
-                aliases=_compile(path, f"people[{i}].aliases", _name_variants(p.aliases), case_sensitive=True),
+                aliases=_compile(path, f"people[{i}].aliases", name_variants(p.aliases), case_sensitive=True),
                 titles=_compile(path, f"people[{i}].titles", p.titles) if p.titles else None,
             )
         )

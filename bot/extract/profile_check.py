@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.extract.phrases import Phrases, expand_alternatives, is_literal, upper_pattern
-from bot.extract.profile import Profile
+from bot.extract.phrases import Phrases, expand_alternatives, is_literal
+from bot.extract.profile import Profile, name_variants
 
 # A phrase is tried in a plain sentence, as an article would hold it.
 _CONTEXT = "Officials said {} today."
@@ -75,15 +75,13 @@ def _phrase_sets(profile: Profile) -> Iterator[tuple[str, Phrases]]:
 
 
 def _written(profile: Profile, key: str, phrases: Phrases) -> tuple[str, ...]:
-    """The patterns as the author wrote them: a person's aliases without the variants the loader
-    adds to them (in capitals, "AKAZAWA", and family name first, "AKAZAWA Ryosei")."""
+    """The patterns as the author wrote them: a person's aliases without the spellings the loader
+    adds to them (`bot.extract.profile.name_variants`: "AKAZAWA", "AKAZAWA Ryosei", "Sefcovic")."""
     if not (key.startswith("people[") and key.endswith(".aliases")):
         return phrases.patterns
-    added = set()
+    added: set[str] = set()
     for alias in phrases.patterns:
-        words = alias.split(" ")
-        variants = {upper_pattern(alias)} | ({f"{upper_pattern(words[0])} {words[1]}"} if len(words) == 2 else set())
-        added |= variants - {alias}
+        added |= set(name_variants([alias])) - {alias}
     return tuple(p for p in phrases.patterns if p not in added)
 
 

@@ -111,3 +111,16 @@ def test_find_people_gathers_every_step():
         ("Ryosei Akazawa", "fuzzy"),
         ("Scott Bessent", "title"),
     ]
+
+
+def test_a_name_written_with_diacritics_is_found_without_them_and_in_capitals(tmp_path):
+    # the profile writes the name as it is spelt; wires drop the marks, releases use capitals
+    path = tmp_path / "profile.toml"
+    shipped = DEFAULT_PROFILE.read_text(encoding="utf-8")
+    path.write_text(shipped.replace('name = "Ryosei Akazawa"', 'name = "Maroš Šefčovič"').replace(
+        'aliases = ["Akazawa", "Ryosei Akazawa", "Akazawa Ryosei"]', 'aliases = ["Šefčovič", "Maroš Šefčovič"]'
+    ), encoding="utf-8")
+    profile = load_profile(path)
+    text = "Sefcovic met Lutnick. ŠEFČOVIČ, SEFCOVIC and Maros Sefcovic; Šefcovic too, not sefcovic."
+    found = [written for name, written, _ in _named(text, _alias_mentions(profile, _scan(profile, text))) if name != "Howard Lutnick"]
+    assert found == ["Sefcovic", "ŠEFČOVIČ", "SEFCOVIC", "Maros Sefcovic", "Šefcovic"]

@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.extract.phrases import Phrases, Scanner, expand_alternatives, literal_prefix
+from bot.extract.phrases import Phrases, Scanner, expand_alternatives, literal_prefix, marks_optional, upper_pattern
 
 
 def test_alternatives_are_spelled_out():
@@ -110,3 +110,19 @@ def test_the_scanner_finds_words_and_names_exactly_where_the_rule_says(words, ma
     found = Scanner([_WORDS, _NAMES]).scan(text, lower)
     assert found[id(_WORDS)] == _by_rule(_WORD_SPEC, lower, _OPENS_A_WORD)
     assert found[id(_NAMES)] == _by_rule(_NAME_SPEC, text, _OPENS_A_WORD + "-")
+
+
+def test_a_patterns_letters_are_put_in_capitals_marked_ones_too_escapes_left_alone():
+    assert upper_pattern("Šefčovič") == "ŠEFČOVIČ"
+    assert upper_pattern(r"Donald J\. Trump") == r"DONALD J\. TRUMP"
+    assert upper_pattern(r"[Tt]he\w+") == r"[TT]HE\w+"
+
+
+def test_a_marked_letter_is_found_with_or_without_its_mark():
+    assert marks_optional("Šefčovič") == "[ŠS]ef[čc]ovi[čc]"
+    assert marks_optional("José Manuel") == "Jos[ée] Manuel"
+    # what the author already wrote as a class or an escape stays; a mark Unicode keeps (ø) too
+    assert marks_optional(r"[ŠS]ef\.č") == r"[ŠS]ef\.[čc]"
+    assert marks_optional("Løkke") == "Løkke"
+    found = Phrases([marks_optional("Šefčovič")], case_sensitive=True)
+    assert [found.search(t) for t in ("Šefčovič", "Sefcovic", "Šefcovic", "sefcovic")] == [True, True, True, False]
