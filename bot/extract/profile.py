@@ -176,6 +176,17 @@ class ProfileSpec(_Strict):
                 raise ValueError(
                     f"sector_details.{sector}.imposed_by {detail.imposed_by!r} is not one of sides {sorted(names)}"
                 )
+        wide: dict[str, str] = {}
+        default_imposer = imposer or next((s.name for s in self.sides if s.name != self.negotiation.tracked_side), "")
+        for sector, detail in self.sector_details.items():
+            if detail.country_wide:
+                side = detail.imposed_by or default_imposer
+                if side in wide:
+                    raise ValueError(
+                        f"sector_details: {wide[side]} and {sector} are both country_wide for {side}: a side has "
+                        "one rate on all the other side's goods (make the other an ordinary sector)"
+                    )
+                wide[side] = sector
         cities = [p.city for p in self.places]
         for i, sitting in enumerate(self.rounds):
             if sitting.place not in cities:

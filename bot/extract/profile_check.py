@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from bot.extract.phrases import Phrases, expand_alternatives, is_literal
 from bot.extract.profile import Profile, name_variants
+from bot.extract.world import countries
 
 # A phrase is tried in a plain sentence, as an article would hold it.
 _CONTEXT = "Officials said {} today."
@@ -169,10 +170,26 @@ def _shared(pattern: str, other: Phrases) -> tuple[str, str] | None:
     return None
 
 
+def countries_named(phrases: Phrases) -> list[str]:
+    """The countries of the data packages whose own name ("Germany", "European Union") one of a
+    side's aliases is."""
+    return [c.name for c in countries() if phrases.spans(c.name) == [(0, len(c.name))]]
+
+
 def side_and_place_warnings(profile: Profile) -> list[str]:
-    """An alias that names two sides, or that is also a place of the profile."""
+    """An alias that names two sides, or that is also a place of the profile; a side whose aliases
+    are the names of several countries (a union and its members)."""
     out: list[str] = []
     sides = list(profile.sides.items())
+    for side, phrases in sides:
+        named = countries_named(phrases)
+        if len(named) > 1:
+            out.append(
+                f"note: sides.{side} names {len(named)} countries of the data packages ({_listed(tuple(named))}): "
+                f"each of its aliases names {side} wherever it is written (\"a French minister said\" is {side} "
+                "speaking, \"German carmakers\" are its goods), and none of these countries, nor their other "
+                "names and capitals, is ever a third party"
+            )
     for i, (side, phrases) in enumerate(sides):
         for pattern in phrases.patterns:
             for sample in samples(pattern):
@@ -212,6 +229,12 @@ def rate_and_label_warnings(profile: Profile) -> list[str]:
             out.append(
                 f"labels.{key}: {key!r} is a topic and a sector, and both are shown as {profile.topic_label(key)!r} "
                 f"([labels] is one table; give the sector its own with [sector_details.{key}] label = \"...\")"
+            )
+    for side, sector in profile.country_wide_sectors.items():
+        if side == profile.tariffs_imposed_by:
+            out.append(
+                f"sector_details.{sector}: country_wide does nothing for {side}, the side whose tariffs the "
+                "rates are: its rate on all the tracked side's goods is [country_rates] default (or by_rate)"
             )
     by_city: dict[str, list[int]] = {}
     for sitting in profile.rounds:

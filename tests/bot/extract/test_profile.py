@@ -132,3 +132,13 @@ def test_a_stance_without_a_label_of_its_own_takes_its_labels_entry(tmp_path):
     profile = load_profile(path)
     assert profile.stance_label("export_controls", "removal") == "lifting them"
     assert profile.stance_label("us_tariffs", "removal") == "removal of the US tariffs"  # its own label wins
+
+
+def test_a_side_has_one_country_wide_sector(tmp_path):
+    text = US_CHINA.read_text(encoding="utf-8").replace(
+        '[sector_details.china_agriculture]\nimposed_by = "China"\n', '[sector_details.china_agriculture]\nimposed_by = "China"\ncountry_wide = true\n'
+    )
+    path = tmp_path / "profile.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError, match="china_retaliatory and china_agriculture are both country_wide for China"):
+        load_profile(path)

@@ -138,3 +138,18 @@ def test_the_commented_template_loads_with_no_warning():
     profile = load_profile(template)
     assert [w for w in warnings(profile) if not w.startswith("note:")] == []
     assert [r.number for r in profile.rounds] == [1] and profile.imposer_of("northland_retaliatory") == "Northland"
+
+
+def test_a_side_that_names_several_countries_is_a_note_saying_each_speaks_for_it(tmp_path):
+    # a union listed with its members: each member's name is the side, and no member is foreign
+    path = _edited(tmp_path, ('"PRC"]', '"PRC", "Taiwan", "Mongolia"]'), base=US_CHINA)
+    (note,) = [w for w in warnings(load_profile(path)) if w.startswith("note: sides.")]
+    assert note.startswith("note: sides.China names 3 countries of the data packages (China, Mongolia, Taiwan)")
+    assert "none of these countries, nor their other names and capitals, is ever a third party" in note
+    assert not [w for w in warnings(load_profile(US_CHINA)) if w.startswith("note: sides.")]
+
+
+def test_country_wide_for_the_side_whose_tariffs_the_rates_are_does_nothing(tmp_path):
+    path = _edited(tmp_path, ("[sector_details.combined]\n", "[sector_details.combined]\ncountry_wide = true\n"), base=US_CHINA)
+    assert any(w.startswith("sector_details.combined: country_wide does nothing for United States") for w in warnings(load_profile(path)))
+    assert not any(w.startswith("sector_details.") for w in warnings(load_profile(US_CHINA)))
