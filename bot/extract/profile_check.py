@@ -125,13 +125,20 @@ def people_warnings(profile: Profile) -> list[str]:
                 continue
             if person.titles is not None and other.titles is not None:
                 for pattern in person.titles.patterns:
-                    shared = _shared(pattern.lower(), other.titles)
+                    # each spelling of the title: "european commission president" names its side
+                    # before "president", "commission president" does not
+                    shared = next(
+                        (
+                            (sample, inner)
+                            for sample, inner in _all_shared(pattern.lower(), other.titles)
+                            if inner == sample or not _names_another_side(profile, sample[: sample.index(inner)], other.side)
+                        ),
+                        None,
+                    )
                     if shared is None:
                         continue
                     sample, inner = shared
                     if inner != sample:
-                        if _names_another_side(profile, sample[: sample.index(inner)], other.side):
-                            continue  # "US commerce secretary": the side before it rules the other out
                         out.append(
                             f"people: {person.name}'s title {sample!r} contains {inner!r}, a title of {other.name}: "
                             "where the longer title stands without a name after it, it is read as both of them, "
@@ -161,13 +168,20 @@ def _names_another_side(profile: Profile, text: str, side: str) -> bool:
     )
 
 
-def _shared(pattern: str, other: Phrases) -> tuple[str, str] | None:
-    """(a text ``pattern`` spells out, the part of it ``other`` also finds), or None."""
+def _all_shared(pattern: str, other: Phrases) -> list[tuple[str, str]]:
+    """Each (text ``pattern`` spells out, the part of it ``other`` also finds)."""
+    found = []
     for sample in samples(pattern):
         span = _matched_in(other, sample)
         if span is not None:
-            return sample, sample[span[0] : span[1]]
-    return None
+            found.append((sample, sample[span[0] : span[1]]))
+    return found
+
+
+def _shared(pattern: str, other: Phrases) -> tuple[str, str] | None:
+    """The first (text ``pattern`` spells out, the part of it ``other`` also finds), or None."""
+    found = _all_shared(pattern, other)
+    return found[0] if found else None
 
 
 def countries_named(phrases: Phrases) -> list[str]:

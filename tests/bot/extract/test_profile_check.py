@@ -153,3 +153,19 @@ def test_country_wide_for_the_side_whose_tariffs_the_rates_are_does_nothing(tmp_
     path = _edited(tmp_path, ("[sector_details.combined]\n", "[sector_details.combined]\ncountry_wide = true\n"), base=US_CHINA)
     assert any(w.startswith("sector_details.combined: country_wide does nothing for United States") for w in warnings(load_profile(path)))
     assert not any(w.startswith("sector_details.") for w in warnings(load_profile(US_CHINA)))
+
+
+def test_a_bare_title_copied_from_the_shipped_profile_is_warned_of_inside_another_persons(tmp_path):
+    # Trump's bare "president" (Japan–US) beside another side's "president of ..." (no capital
+    # right after "of") or "chamber president": each longer title is read as both of them; with
+    # the side before it ("Japanese trade president") it is not. Each spelling of a title counts:
+    # "(?:Japanese )?chamber president" has one with the side and one without.
+    other = ('[[people]]\nname = "Kana Mori"\nside = "Japan"\nrole = "chair"\naliases = ["Mori"]\n'
+             'titles = ["president of the chamber", "(?:Japanese )?chamber president", "Japanese trade president"]'
+             '\n\n[[places]]')
+    path = _edited(tmp_path, ('titles = ["president"]\n\n[[places]]', f'titles = ["president"]\n\n{other}'))
+    found = [w.split(":")[1] for w in warnings(load_profile(path)) if "Kana Mori" in w]
+    assert found == [
+        " Kana Mori's title 'president of the chamber' contains 'president', a title of Donald Trump",
+        " Kana Mori's title 'chamber president' contains 'president', a title of Donald Trump",
+    ]
