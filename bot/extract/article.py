@@ -344,31 +344,49 @@ def _title_mentions(
     of Toyota") or another side's, named just before it ("the U.S. chief negotiator")."""
     mentions: list[Mention] = []
     learned: dict[str, str] = {}
-    for person in profile.people:
-        if person.titles is None:
-            continue
-        for start, end in found[id(person.titles)]:
-            rest = text[end : end + 60]
-            named = _NAME_AFTER.match(rest)
-            if named:
-                name_start = end + named.start(1)
-                if covered(name_start):
-                    continue  # "Treasury Secretary Scott Bessent": the name speaks for itself
-                token = named.group(1).split()[-1].rstrip(".")
-                if named.group(1).split()[0] == person.surname:  # "Vice Premier He": the surname itself
-                    mentions.append(Mention(person.name, start, name_start + len(person.surname), via="title"))
-                    continue
-                fuzzy = _fuzzy_person(token, candidates=(person,), loose=True)
-                if fuzzy:
-                    learned[token] = fuzzy.name
-                continue  # a title followed by someone else's name
-            if _NOT_A_NAME.match(rest):
+    for start, end, person in _outermost_titles(profile, found):
+        rest = text[end : end + 60]
+        named = _NAME_AFTER.match(rest)
+        if named:
+            name_start = end + named.start(1)
+            if covered(name_start):
+                continue  # "Treasury Secretary Scott Bessent": the name speaks for itself
+            token = named.group(1).split()[-1].rstrip(".")
+            if named.group(1).split()[0] == person.surname:  # "Vice Premier He": the surname itself
+                mentions.append(Mention(person.name, start, name_start + len(person.surname), via="title"))
                 continue
-            side = _side_before(sides, start)
-            if side is not None and side != person.side:
-                continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
-            mentions.append(Mention(person.name, start, end, via="title"))
+            fuzzy = _fuzzy_person(token, candidates=(person,), loose=True)
+            if fuzzy:
+                learned[token] = fuzzy.name
+            continue  # a title followed by someone else's name
+        if _NOT_A_NAME.match(rest):
+            continue
+        side = _side_before(sides, start)
+        if side is not None and side != person.side:
+            continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
+        mentions.append(Mention(person.name, start, end, via="title"))
     return mentions, learned
+
+
+def _outermost_titles(profile: Profile, found: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int, Person]]:
+    """Where the people's titles stand, none inside a longer title: "international trade
+    representative" is one person's title, not also another's "trade representative" inside it
+    ("vice minister of commerce" is not also the "minister of commerce"). Sorted by start; at the
+    same span, the profile's first person keeps it."""
+    spans = sorted(
+        (start, -end, order)
+        for order, person in enumerate(profile.people)
+        if person.titles is not None
+        for start, end in found[id(person.titles)]
+    )
+    kept: list[tuple[int, int, Person]] = []
+    outer_end = -1
+    for start, minus_end, order in spans:
+        if -minus_end <= outer_end:
+            continue
+        kept.append((start, -minus_end, profile.people[order]))
+        outer_end = -minus_end
+    return kept
 
 
 def _misspelt_surnames(profile: Profile, text: str, learned: dict[str, str]) -> dict[str, str]:

@@ -124,3 +124,13 @@ def test_a_name_written_with_diacritics_is_found_without_them_and_in_capitals(tm
     text = "Sefcovic met Lutnick. ŠEFČOVIČ, SEFCOVIC and Maros Sefcovic; Šefcovic too, not sefcovic."
     found = [written for name, written, _ in _named(text, _alias_mentions(profile, _scan(profile, text))) if name != "Howard Lutnick"]
     assert found == ["Sefcovic", "ŠEFČOVIČ", "SEFCOVIC", "Maros Sefcovic", "Šefcovic"]
+
+
+def test_a_title_inside_a_longer_title_is_not_a_second_persons():
+    text = "The international trade representative arrived; the vice minister of commerce stayed home."
+    found = _scan(US_CHINA, text)
+    mentions, _ = _title_mentions(US_CHINA, text, found, _no_sides(), _covered_by([]))
+    assert [(m.value, text[m.start : m.end]) for m in mentions] == [
+        ("Li Chenggang", "international trade representative"),
+        ("Li Chenggang", "vice minister of commerce"),
+    ]

@@ -151,3 +151,15 @@ def test_a_deal_on_another_topic_or_a_plan_of_both_is_no_stance_on_the_tariffs()
 def test_a_tariff_on_all_of_a_sides_goods_looks_no_further_back_for_goods():
     body = "Combined with the fentanyl duty, the additional US tariff on most Chinese goods falls to 30%."
     assert _rates(body) == {("combined", 30)}
+
+
+def test_chinas_trade_representative_who_speaks_of_the_round_sat_in_it():
+    facts = _facts(
+        "US and China end talks in Stockholm",
+        "STOCKHOLM (Wire) - The United States and China ended the third round of their trade talks in Stockholm on "
+        "Tuesday.\n"
+        "Vice Premier He Lifeng met Treasury Secretary Scott Bessent for two days.\n"
+        "China's international trade representative Li Chenggang told reporters the talks had been candid.",
+        "2025-07-29T18:00:00Z",
+    )
+    assert facts.participants == ["Scott Bessent", "He Lifeng", "Li Chenggang"]
