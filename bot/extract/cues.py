@@ -12,6 +12,7 @@ import operator
 import re
 
 from bot.extract.lexicon import (
+    AGREED_PLAN,
     ATTENDANCE_PHRASES,
     ATTRIBUTIONS,
     BEFORE_ANOTHER_MEETING,
@@ -24,6 +25,7 @@ from bot.extract.lexicon import (
     LATER_MEETING_CLAUSES,
     OUTCOME_LINKS,
     OUTCOME_NOUNS,
+    PLAN_VERBS,
     PURPOSE_PARTICIPLES,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
@@ -40,7 +42,7 @@ _NEG = r"(?:did not|didn't|didn’t|does not|doesn't|doesn’t|do not|don't|don�
 
 FUTURE = Phrases([
     "will", "would", "shall",
-    r"to (?:begin|hold|start|take place|meet|visit|travel|resume|kick off|open|launch|sit down)",
+    rf"to {alternation(PLAN_VERBS)}",
     r"(?:is|are|was|were) (?:set|scheduled|expected|slated|due|poised|planning|going) to",
     "scheduled", "upcoming", "ahead of", "gearing up", "preparing", r"prepares? (?:for|to)", r"plans? to",
     r"next (?:week|round|month)", r"later this (?:week|month)", "tomorrow", "preview",
@@ -50,6 +52,9 @@ PAST = Phrases([
     r"after (?:a|the|their) (?:\w+ )?(?:round|meeting|talks|session)", r"in (?:a|the) \w+ round",
     "was", "were", "yesterday", r"last (?:week|night)",
 ], shared=True)  # fmt: skip
+#: a plan agreed at the meeting ("agreed to begin expert meetings"): its "to begin" looks ahead
+#: from a meeting held, so it is not counted as the meeting's own future
+AGREED_PLANS = Phrases([AGREED_PLAN], shared=True)
 # "ahead of G7" says nothing about the round: only "to begin", "will", "set to" preview it
 HEADLINE_FUTURE = Phrases(
     [r"to (?:begin|hold|start|meet|resume|open|head|travel|visit|leave|fly)", r"heads? (?:to|for)", "will",

@@ -28,6 +28,8 @@ _MONTHS = {
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+#: a month's name as news writes it ("Sept.", "June", "Dec")
+MONTH = _MONTH
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # The look-ahead names how a date can start ("May", "6", "last", "on the", "Friday", "today"):
 # the regex engine gives up at any other position at once. Its character class turns most

@@ -41,6 +41,14 @@ CALLED_OFF_PHRASES = (
     r"(?:did not|didn't|didn’t) (?:happen|take place|materiali[sz]e)", r"(?:was|were) to have been",
 )  # fmt: skip
 
+#: what a meeting to come is said to do: "to begin", "is set to hold", "agreed to meet again"
+PLAN_VERBS = (
+    "begin", "hold", "start", "take place", "meet", "visit", "travel", "resume", "kick off", "open", "launch", "sit down",
+)  # fmt: skip
+#: a plan the sides agreed at a meeting, which says the meeting was held: "agreed to begin
+#: expert-level meetings", "agreeing to start sector-wise talks"
+AGREED_PLAN = rf"agree(?:s|d|ing)? to (?:{'|'.join(PLAN_VERBS)})"
+
 #: how the press says a meeting was no round of the series: "officials said it was not a formal
 #: round", "the talks did not constitute a negotiating round"
 NOT_A_ROUND_PHRASES = (

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.article import Article
-from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST, is_question
+from bot.extract.cues import AGREED_PLANS, FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST, is_question
 from bot.extract.lexicon import CALLED_OFF_PHRASES, MEETING_NOUNS, MEETING_QUALIFIERS, NOT_A_ROUND_PHRASES, alternation
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.next_steps import NEXT, is_hedged
@@ -167,11 +167,12 @@ def tense_status(article: Article, sentences: list[Sentence]) -> str | None:
     """'upcoming' or 'held' from the wording of the sentences that name the round."""
     future = past = 0
     for sentence in sentences:
+        plans = article.count(AGREED_PLANS, sentence.start, sentence.end)  # "agreed to begin": not the round's future
         if sentence.paragraph == 0:  # headlines: "Japan, U.S. Hold 2nd Round" reports a round held
-            future += 2 * article.count(HEADLINE_FUTURE, sentence.start, sentence.end)
+            future += 2 * max(0, article.count(HEADLINE_FUTURE, sentence.start, sentence.end) - plans)
             past += article.count(HEADLINE_PAST, sentence.start, sentence.end)
             continue
-        future += article.count(FUTURE, sentence.start, sentence.end)
+        future += max(0, article.count(FUTURE, sentence.start, sentence.end) - plans)
         past += article.count(PAST, sentence.start, sentence.end)
     if future == past == 0:
         return None

@@ -21,7 +21,7 @@ from typing import cast
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, PAST
-from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, DateMention, find_dates, local_day, resolve
+from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, MONTH, DateMention, find_dates, local_day, resolve
 from bot.extract.lexicon import (
     ANNOUNCING_VERBS,
     DEADLINE_VERBS,
@@ -38,6 +38,14 @@ from bot.extract.text import Sentence
 
 _PREPOSITION = re.compile(
     r"\b(?:in|at|to|inside|from|for|visit(?:ed|ing|s)?|reach(?:ed|es)?)\s+(?:the\s+)?(?:[\w.]+\s+capital,?\s+)?$", re.I
+)
+# "the first round since the two leaders announced the pact in Washington last month": a place in
+# the clause of the earlier event a count runs from, not the meeting's (a clause with no meeting
+# word of its own, and no clause break before the place); "since April" is a time, not an event
+_IN_A_SINCE_CLAUSE = re.compile(
+    rf"\bsince\s+(?!(?:the\s+)?(?:\d|{MONTH}|last\b|then\b|early\b|late\b|mid\b))"
+    rf"(?![^,;:]*\b(?:{'|'.join(f'{noun}s?' for noun in MEETING_NOUNS)}|talks)\b)[^,;:]*$",
+    re.I,
 )
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,2})(?P<rest>(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
@@ -116,7 +124,9 @@ def _city_in(article: Article, sentence: Sentence, after: int, near: int | None 
     places = [
         m
         for m in article.places_in(sentence)
-        if m.start >= after and _PREPOSITION.search(article.text[max(sentence.start, m.start - 30) : m.start])
+        if m.start >= after
+        and _PREPOSITION.search(article.text[max(sentence.start, m.start - 30) : m.start])
+        and not _IN_A_SINCE_CLAUSE.search(article.text, max(sentence.start, m.start - 100), m.start)
     ]
     found = places or [m for m in article.buildings_in(sentence) if m.start >= after]
     if not found:
@@ -277,6 +287,11 @@ def find_when_where(
         found = dates.from_round(round_sentences, strict=strict) or dates.from_meetings(
             meeting_sentences, meeting_clauses or {}, strict=strict
         )
+        if found is None and strict and not round_sentences:
+            # an event without a round whose meetings name only a journey's or a statement's day
+            # ("who flew in late on Monday"): the day its lead gives the event ("on Tuesday agreed
+            # ... after the chief negotiators met")
+            found = dates.from_lead(strict=True)
         if found is not None:
             break
     if found is None and not round_sentences:
@@ -401,12 +416,13 @@ class EventDates:
             return None
         return resolve(mentions[0], self.anchor, forward=False), dateline.sentence.text
 
-    def from_lead(self) -> tuple[date, str] | None:
+    def from_lead(self, *, strict: bool = False) -> tuple[date, str] | None:
         """An event without a round (a letter, a deal announced): the first day the lead's first
-        three real sentences name, "on Monday" being the last Monday."""
+        three real sentences name, "on Monday" being the last Monday; ``strict``: only a day
+        `_usable` for the event."""
         lead = [s for s in self.article.sentences if s.paragraph > 0 and len(s.text.split()) > 6][:3]
         for sentence in lead:
-            mentions = self.candidates(sentence, strict=False)
+            mentions = self.candidates(sentence, strict=strict)
             if mentions:
                 day = resolve(mentions[0], self.anchor, forward=False)
                 if day:

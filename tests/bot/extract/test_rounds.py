@@ -199,3 +199,13 @@ def test_a_doubt_whether_a_meeting_was_a_round_denies_nothing():
         "asked whether it was not a formal round after all, officials declined to comment.\nThe two discussed cars.",
     )
     assert facts.round == 7
+
+
+def test_a_plan_agreed_at_the_round_does_not_make_the_round_one_to_come():
+    facts = facts_of(
+        "Japan and the U.S. wrapped up the first round of tariff talks in Tokyo, agreeing to begin expert-level "
+        "meetings and to start virtual sessions in the coming weeks.",
+        title="Japan, U.S. wrap up first round of talks, agree to begin expert meetings",
+        published="2025-06-28T12:00:00Z",
+    )
+    assert (facts.round, facts.round_status) == (1, "held")

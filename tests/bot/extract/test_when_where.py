@@ -179,3 +179,32 @@ def test_sat_down_reports_a_meeting_held_whatever_the_asides_plan():
         published="2025-06-26T01:00:00Z",
     )
     assert facts.date == "2025-06-23"
+
+
+def test_without_a_round_a_lead_day_of_the_event_beats_a_meeting_s_day_of_travel():
+    facts = facts_of(
+        "Japan and the U.S. on Tuesday agreed to intensify efforts toward a deal after their negotiators met for "
+        "seven hours, officials said.\n"
+        "Lutnick, who flew in late on Monday for a one-day visit, held talks with Akazawa in Tokyo.",
+        published="2025-06-25T09:00:00Z",
+    )
+    assert facts.round is None
+    assert facts.date == "2025-06-24"
+
+
+def test_a_place_in_the_clause_a_count_runs_from_is_not_the_meeting_s():
+    facts = facts_of(
+        "Japan and the U.S. on Saturday concluded four days of tariff talks, the first round of negotiations since "
+        "the two leaders announced the pact in Washington last month, officials said.",
+        title="Japan, U.S. wrap up first round of tariff talks in Tokyo",
+        published="2025-06-28T12:00:00Z",
+    )
+    assert (facts.round, facts.location) == (1, "Tokyo")
+
+
+def test_since_a_time_leaves_the_meeting_s_place_its_own():
+    facts = facts_of(
+        "Akazawa held the seventh round of talks, the first since April to take place in Washington, on Friday.",
+        published="2025-06-28T12:00:00Z",
+    )
+    assert facts.location == "Washington"
