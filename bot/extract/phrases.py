@@ -21,12 +21,19 @@ from collections.abc import Iterable
 import ahocorasick
 
 _META = set("\\()[]{}.|^$?*+")
-_LOWER_LITERALS = re.compile(r"(\\.)|([A-Z])")
+_LOWER_LITERALS = re.compile(r"(\\.)|([^\W\d_])")
 
 
 def lower_pattern(pattern: str) -> str:
-    """Lower-case a pattern's literal letters, leaving escapes such as ``\\W`` or ``\\S`` alone."""
-    return _LOWER_LITERALS.sub(lambda m: m.group(1) or m.group(2).lower(), pattern)
+    """Lower-case a pattern's literal letters ("École" -> "école"), leaving escapes such as ``\\W``
+    or ``\\S`` alone, and a letter that grows when lowered as it is (as `lower_keeping_length`
+    leaves it in the text)."""
+    return _LOWER_LITERALS.sub(lambda m: m.group(1) or _lower_letter(m.group(2)), pattern)
+
+
+def _lower_letter(letter: str) -> str:
+    lowered = letter.lower()
+    return lowered if len(lowered) == 1 else letter
 
 
 _LITERAL_ESCAPES = set(".-'’,&/ ")

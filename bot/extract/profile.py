@@ -397,6 +397,12 @@ def name_variants(aliases: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def with_marks_optional(patterns: list[str]) -> list[str]:
+    """Names and buildings as written, then each with diacritics found with or without their
+    marks ("Zürich" also finds "Zurich")."""
+    return list(dict.fromkeys([*patterns, *(marks_optional(p) for p in patterns)]))
+
+
 def _compile(path: Path, key: str, phrases: list[str], *, case_sensitive: bool = False) -> Phrases:
     try:
         return Phrases(phrases, case_sensitive=case_sensitive)
@@ -456,8 +462,10 @@ def load_profile(path: Path | str | None = None) -> Profile:
             Place(
                 city=pl.city,
                 tz=tz,
-                aliases=_compile(path, f"places[{i}].aliases", pl.aliases, case_sensitive=True),
-                buildings=_compile(path, f"places[{i}].buildings", pl.buildings) if pl.buildings else None,
+                aliases=_compile(path, f"places[{i}].aliases", with_marks_optional(pl.aliases), case_sensitive=True),
+                buildings=(
+                    _compile(path, f"places[{i}].buildings", with_marks_optional(pl.buildings)) if pl.buildings else None
+                ),
             )
         )
     issues = _issues(path, spec)
@@ -472,7 +480,10 @@ def load_profile(path: Path | str | None = None) -> Profile:
         id=spec.negotiation.id,
         name=spec.negotiation.name,
         tracked_side=spec.negotiation.tracked_side,
-        sides={s.name: _compile(path, f"sides.{s.name}", s.aliases, case_sensitive=True) for s in spec.sides},
+        sides={
+            s.name: _compile(path, f"sides.{s.name}", with_marks_optional(s.aliases), case_sensitive=True)
+            for s in spec.sides
+        },
         people=tuple(people),
         places=tuple(places),
         topics={k: _compile(path, f"topics.{k}", v) for k, v in spec.topics.items()},

@@ -11,10 +11,10 @@ the case, so the user can decide whether it is what they want.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bot.extract.phrases import Phrases, expand_alternatives, is_literal
-from bot.extract.profile import Profile, name_variants
+from bot.extract.profile import Profile, name_variants, with_marks_optional
 from bot.extract.world import countries
 
 # A phrase is tried in a plain sentence, as an article would hold it.
@@ -76,13 +76,19 @@ def _phrase_sets(profile: Profile) -> Iterator[tuple[str, Phrases]]:
 
 
 def _written(profile: Profile, key: str, phrases: Phrases) -> tuple[str, ...]:
-    """The patterns as the author wrote them: a person's aliases without the spellings the loader
-    adds to them (`bot.extract.profile.name_variants`: "AKAZAWA", "AKAZAWA Ryosei", "Sefcovic")."""
-    if not (key.startswith("people[") and key.endswith(".aliases")):
+    """The patterns as the author wrote them, without the spellings the loader adds: to a person's
+    aliases (`bot.extract.profile.name_variants`: "AKAZAWA", "AKAZAWA Ryosei", "Sefcovic"), and to
+    the names of sides and places and to buildings (`bot.extract.profile.with_marks_optional`)."""
+    added_to: Callable[[list[str]], list[str]]
+    if key.startswith("people[") and key.endswith(".aliases"):
+        added_to = name_variants
+    elif key.startswith(("sides.", "places[")):
+        added_to = with_marks_optional
+    else:
         return phrases.patterns
     added: set[str] = set()
     for alias in phrases.patterns:
-        added |= set(name_variants([alias])) - {alias}
+        added |= set(added_to([alias])) - {alias}
     return tuple(p for p in phrases.patterns if p not in added)
 
 
@@ -205,7 +211,7 @@ def side_and_place_warnings(profile: Profile) -> list[str]:
                 "names and capitals, is ever a third party"
             )
     for i, (side, phrases) in enumerate(sides):
-        for pattern in phrases.patterns:
+        for pattern in _written(profile, f"sides.{side}.aliases", phrases):
             for sample in samples(pattern):
                 for other, other_phrases in sides[i + 1 :]:
                     if _in_context(other_phrases, sample):
@@ -292,7 +298,7 @@ def summary(profile: Profile) -> list[str]:
         f"subject terms: {_listed(profile.subject_terms.patterns)}",
         f"sides ({len(profile.sides)}):",
     ]
-    lines += [f"  {side}: {_listed(phrases.patterns)}" for side, phrases in profile.sides.items()]
+    lines += [f"  {side}: {_listed(_written(profile, f'sides.{side}.aliases', phrases))}" for side, phrases in profile.sides.items()]
     lines.append(f"people ({len(profile.people)}):")
     for i, person in enumerate(profile.people):
         marks = [person.side, f"surname {person.surname}" + (", family name first" if person.family_first else "")]
@@ -302,9 +308,11 @@ def summary(profile: Profile) -> list[str]:
         aliases = _written(profile, f"people[{i}].aliases", person.aliases)
         lines.append(f"  {person.name} ({', '.join(marks)}): aliases {_listed(aliases)}{titles}")
     lines.append(f"places ({len(profile.places)}):")
-    for place in profile.places:
-        buildings = f"; buildings {_listed(place.buildings.patterns)}" if place.buildings else ""
-        lines.append(f"  {place.city} ({place.tz.key}): aliases {_listed(place.aliases.patterns)}{buildings}")
+    for i, place in enumerate(profile.places):
+        written = _written(profile, f"places[{i}].buildings", place.buildings) if place.buildings else ()
+        buildings = f"; buildings {_listed(written)}" if written else ""
+        aliases = _written(profile, f"places[{i}].aliases", place.aliases)
+        lines.append(f"  {place.city} ({place.tz.key}): aliases {_listed(aliases)}{buildings}")
     lines.append(f"topics ({len(profile.topics)}): {', '.join(profile.topics)}")
     lines.append(f"sectors ({len(profile.sectors)}):")
     wide = {sector: side for side, sector in profile.country_wide_sectors.items()}

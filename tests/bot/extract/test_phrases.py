@@ -5,7 +5,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.extract.phrases import Phrases, Scanner, expand_alternatives, literal_prefix, marks_optional, upper_pattern
+from bot.extract.phrases import (
+    Phrases,
+    Scanner,
+    expand_alternatives,
+    literal_prefix,
+    lower_pattern,
+    marks_optional,
+    upper_pattern,
+)
 
 
 def test_alternatives_are_spelled_out():
@@ -126,3 +134,8 @@ def test_a_marked_letter_is_found_with_or_without_its_mark():
     assert marks_optional("Løkke") == "Løkke"
     found = Phrases([marks_optional("Šefčovič")], case_sensitive=True)
     assert [found.search(t) for t in ("Šefčovič", "Sefcovic", "Šefcovic", "sefcovic")] == [True, True, True, False]
+
+
+def test_a_phrase_with_a_marked_capital_is_lowered_like_the_text():
+    assert lower_pattern(r"École \W") == r"école \W"
+    assert Phrases(["École Militaire"]).search("talks at the École Militaire")

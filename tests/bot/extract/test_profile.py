@@ -142,3 +142,15 @@ def test_a_side_has_one_country_wide_sector(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ProfileError, match="china_retaliatory and china_agriculture are both country_wide for China"):
         load_profile(path)
+
+
+def test_names_of_sides_and_places_and_buildings_are_found_without_their_diacritics(tmp_path):
+    text = DEFAULT_PROFILE.read_text(encoding="utf-8").replace(
+        'aliases = ["Japan"', 'aliases = ["Nippon Kōkoku", "Japan"', 1
+    ).replace('buildings = [', 'buildings = ["Hôtel de Ville", ', 1)
+    path = tmp_path / "profile.toml"
+    path.write_text(text, encoding="utf-8")
+    profile = load_profile(path)
+    assert profile.sides["Japan"].search("Nippon Kokoku said") and profile.sides["Japan"].search("Nippon Kōkoku said")
+    (with_buildings,) = [p for p in profile.places if p.buildings and p.buildings.search("at the hotel de ville")]
+    assert with_buildings.buildings is not None and with_buildings.buildings.search("at the Hôtel de Ville")

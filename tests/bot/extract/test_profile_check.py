@@ -169,3 +169,11 @@ def test_a_bare_title_copied_from_the_shipped_profile_is_warned_of_inside_anothe
         " Kana Mori's title 'president of the chamber' contains 'president', a title of Donald Trump",
         " Kana Mori's title 'chamber president' contains 'president', a title of Donald Trump",
     ]
+
+
+def test_the_spellings_without_diacritics_are_not_listed_as_written(tmp_path):
+    path = _edited(tmp_path, ('aliases = ["Japan"', 'aliases = ["Nippon Kōkoku", "Japan"'),
+                   ('buildings = ["Kantei"', 'buildings = ["Hôtel de Ville", "Kantei"'))
+    text = "\n".join(summary(load_profile(path)))
+    assert "  Japan: Nippon Kōkoku, Japan, Japanese, Tokyo" in text and "buildings Hôtel de Ville, Kantei" in text
+    assert "[ōo]" not in text and "[ôo]" not in text
