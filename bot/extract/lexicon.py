@@ -13,7 +13,7 @@ from collections.abc import Iterable
 # -- meetings -------------------------------------------------------------------------------
 
 #: what a numbered sitting is called: "the fifth round", "the third ministerial meeting"
-MEETING_NOUNS = ("round", "meeting", "session", "sitting", "negotiation", "consultation")
+MEETING_NOUNS = ("round", "meeting", "session", "sitting", "sit-down", "negotiation", "consultation")
 #: words that may stand between an ordinal and its meeting noun: "the fifth and final round",
 #: "the third Japan-U.S. ministerial consultation" (two names joined, whoever the sides are)
 MEETING_QUALIFIERS = (
@@ -48,6 +48,9 @@ PLAN_VERBS = (
 #: a plan the sides agreed at a meeting, which says the meeting was held: "agreed to begin
 #: expert-level meetings", "agreeing to start sector-wise talks"
 AGREED_PLAN = rf"agree(?:s|d|ing)? to (?:{'|'.join(PLAN_VERBS)})"
+
+#: a meeting only guessed at: "the two could meet again in Paris", "they might hold talks in June"
+GUESSED_MEETING = r"(?:may|might|could) (?:(?:also|well|even|again|yet) )?(?:meet|hold|see|sit down|gather|convene)"
 
 #: how the press says a meeting was no round of the series: "officials said it was not a formal
 #: round", "the talks did not constitute a negotiating round"

@@ -8,7 +8,8 @@ sittings (number, days, city), such an article still gets its round:
   held, written next to a word for a meeting ("the Geneva talks", "talks in London", "two days
   of negotiations at Lancaster House"), names that round. In a story whose headline or lead
   reports a call, only the headline and lead count: further down, a round named by its city is
-  background to the call ("The call followed talks in Madrid earlier this week").
+  background to the call ("The call followed talks in Madrid earlier this week"). A guess
+  ("the two could meet again at the ministerial meeting in Paris") names no round.
 - `nearest_listed_round`: of several listed rounds an article names, the one nearest in time to
   its publication is the one it reports (the others are background).
 - `round_on_day`: a meeting reported on one of a listed round's days, in its city or in no city
@@ -29,9 +30,9 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from bot.extract.article import Article, Mention
-from bot.extract.cues import PHONE
+from bot.extract.cues import PHONE, is_question
 from bot.extract.dates import local_day, local_time
-from bot.extract.lexicon import MEETING_NOUNS
+from bot.extract.lexicon import GUESSED_MEETING, MEETING_NOUNS
 from bot.extract.phrases import Phrases
 from bot.extract.profile import ScheduledRound
 from bot.extract.rounds import RoundMention
@@ -41,6 +42,8 @@ _MEETING_WORDS = Phrases([*(f"{noun}s?" for noun in MEETING_NOUNS), "talks"], sh
 #: the headline (paragraph 0) and the lead: where a call is the story's own event
 LEAD_PARAGRAPHS = 2
 #: a call the story reports: "hold rare phone call", "approved TikTok deal in call"
+#: a meeting guessed at ("could meet again"): a city in its sentence names no round
+_GUESSED = Phrases([GUESSED_MEETING], shared=True)
 _CALL = Phrases([r"in (?:a |the |their )?call", r"calls? (?:with|between)"], shared=True)
 # city, then the meeting word: "the Geneva talks", "London's talks", "Madrid trade talks",
 # "in London for talks"
@@ -102,6 +105,8 @@ def rounds_named_by_place(article: Article) -> list[RoundMention]:
         if sitting is None:
             continue
         sentence = next(s for s in read if s.start <= place.start < s.end)
+        if is_question(sentence.text) or article.in_sentence(_GUESSED, sentence):
+            continue  # a guess: "the two could meet again at the ministerial meeting in Paris"
         near = [(s, e) for s, e in words if sentence.start <= s and e <= sentence.end]
         if near and _names_a_meeting(article, place, near):
             found.append(RoundMention(sitting.number, sentence, place.start, place.end))

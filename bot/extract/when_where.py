@@ -37,7 +37,9 @@ from bot.extract.lexicon import (
 from bot.extract.text import Sentence
 
 _PREPOSITION = re.compile(
-    r"\b(?:in|at|to|inside|from|for|visit(?:ed|ing|s)?|reach(?:ed|es)?)\s+(?:the\s+)?(?:[\w.]+\s+capital,?\s+)?$", re.I
+    r"\b(?:in|at|to|inside|from|for|visit(?:ed|ing|s)?|reach(?:ed|es)?)\s+(?:the\s+)?(?:[\w.]+\s+capital,?\s+)?"
+    r"(?:[A-Z][\w.-]*['’]s\s+)?$",  # "at Trump's Turnberry resort": a place someone owns or governs
+    re.I
 )
 # "the first round since the two leaders announced the pact in Washington last month": a place in
 # the clause of the earlier event a count runs from, not the meeting's (a clause with no meeting

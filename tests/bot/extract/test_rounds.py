@@ -209,3 +209,12 @@ def test_a_plan_agreed_at_the_round_does_not_make_the_round_one_to_come():
         published="2025-06-28T12:00:00Z",
     )
     assert (facts.round, facts.round_status) == (1, "held")
+
+
+def test_a_sit_down_is_counted_like_a_meeting():
+    facts = facts_of(
+        "It will be Akazawa's third sit-down with the U.S. trade team on tariffs since April, officials said.\n"
+        "Akazawa flies in on Wednesday for two days of tariff talks with Lutnick.",
+        published="2025-06-30T22:00:00Z",
+    )
+    assert facts.round == 3

@@ -109,3 +109,24 @@ def test_of_several_listed_rounds_named_the_one_nearest_publication_is_reported(
         "2025-09-13T10:00:00Z",
     )
     assert (facts.round, facts.round_status, facts.location) == (4, "upcoming", "Madrid")
+
+
+def test_a_meeting_guessed_at_in_a_listed_city_names_no_round():
+    facts = _facts(
+        "Bessent leaves Geneva empty-handed",
+        "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in Geneva on Saturday for talks on tariffs.\n"
+        "What next? The two could meet again at a ministerial meeting in Madrid in September, diplomats said.",
+        "2025-05-11T09:00:00Z",
+    )
+    assert (facts.round, facts.location) == (1, "Geneva")
+
+
+def test_a_hedge_on_something_else_leaves_a_round_named_by_its_city():
+    facts = _facts(
+        "Profile: the vice premier at the Madrid talks",
+        "Whether Vice Premier He Lifeng and Treasury Secretary Scott Bessent can steer the Madrid talks toward a "
+        "deal on tariffs may depend on their bosses.\n"
+        "Bessent flies out on Saturday.",
+        "2025-09-12T09:00:00Z",
+    )
+    assert facts.round == 4

@@ -208,3 +208,11 @@ def test_since_a_time_leaves_the_meeting_s_place_its_own():
         published="2025-06-28T12:00:00Z",
     )
     assert facts.location == "Washington"
+
+
+def test_a_place_after_a_possessive_is_the_place_of_the_meeting():
+    facts = facts_of(
+        "Akazawa met Lutnick at Trump's Washington residence on Friday for the seventh round of tariff talks.",
+        published="2025-06-28T12:00:00Z",
+    )
+    assert facts.location == "Washington"
