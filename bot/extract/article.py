@@ -341,10 +341,15 @@ def _title_mentions(
     mention ("Vice Premier He"), and a name close to the person's surname is learned as its
     misspelling ("Treasury Secretary Benson": returned as token -> name, for
     `_misspelt_surnames`). A title alone names its person, unless it is someone else's ("president
-    of Toyota") or another side's, named just before it ("the U.S. chief negotiator")."""
+    of Toyota") or another side's, named just before it ("the U.S. chief negotiator"). A title two
+    people share names the first listed whose side that leaves ("the US commerce secretary" is
+    the US one's, the bare "commerce secretary" the first listed's)."""
     mentions: list[Mention] = []
     learned: dict[str, str] = {}
+    named_spans: set[tuple[int, int]] = set()  # a shared title's span, once someone has it
     for start, end, person in _outermost_titles(profile, found):
+        if (start, end) in named_spans:
+            continue
         rest = text[end : end + 60]
         named = _NAME_AFTER.match(rest)
         if named:
@@ -365,14 +370,16 @@ def _title_mentions(
         if side is not None and side != person.side:
             continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
         mentions.append(Mention(person.name, start, end, via="title"))
+        named_spans.add((start, end))
     return mentions, learned
 
 
 def _outermost_titles(profile: Profile, found: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int, Person]]:
     """Where the people's titles stand, none inside a longer title: "international trade
     representative" is one person's title, not also another's "trade representative" inside it
-    ("vice minister of commerce" is not also the "minister of commerce"). Sorted by start; at the
-    same span, the profile's first person keeps it."""
+    ("vice minister of commerce" is not also the "minister of commerce"). Sorted by start; a span
+    two people share is kept for each, the profile's first person first (`_title_mentions` gives
+    it to the first whose side fits)."""
     spans = sorted(
         (start, -end, order)
         for order, person in enumerate(profile.people)
@@ -380,12 +387,12 @@ def _outermost_titles(profile: Profile, found: dict[int, list[tuple[int, int]]])
         for start, end in found[id(person.titles)]
     )
     kept: list[tuple[int, int, Person]] = []
-    outer_end = -1
+    outer = (-1, -1)
     for start, minus_end, order in spans:
-        if -minus_end <= outer_end:
+        if -minus_end <= outer[1] and (start, -minus_end) != outer:
             continue
         kept.append((start, -minus_end, profile.people[order]))
-        outer_end = -minus_end
+        outer = (start, -minus_end)
     return kept
 
 

@@ -15,6 +15,7 @@ from bot.extract.article import (
 )
 from bot.extract.phrases import lower_keeping_length
 from bot.extract.profile import Profile, default_profile, load_profile
+from tests.bot.extract.helpers import article_of
 
 JAPAN_US = default_profile()
 US_CHINA = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
@@ -134,3 +135,17 @@ def test_a_title_inside_a_longer_title_is_not_a_second_persons():
         ("Li Chenggang", "international trade representative"),
         ("Li Chenggang", "vice minister of commerce"),
     ]
+
+
+def test_a_title_two_people_share_is_the_first_listed_whose_side_fits(tmp_path):
+    # Akazawa (Japan, listed first) and Lutnick (United States) both "commerce secretary": alone it
+    # is the first listed's; after "U.S." it is the US one's, not nobody's
+    path = tmp_path / "profile.toml"
+    path.write_text(DEFAULT_PROFILE.read_text(encoding="utf-8").replace(
+        '"chief negotiator", "the minister"]', '"chief negotiator", "the minister", "commerce secretary"]'
+    ), encoding="utf-8")
+    profile = load_profile(path)
+    text = "The commerce secretary arrived. The U.S. commerce secretary left. Japan's commerce secretary stayed."
+    article = article_of(text, profile=profile)
+    found = [(m.value, m.via) for m in article.people.within(0, len(article.text))]
+    assert found == [("Ryosei Akazawa", "title"), ("Howard Lutnick", "title"), ("Ryosei Akazawa", "title")]
