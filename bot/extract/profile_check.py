@@ -122,56 +122,35 @@ def _phrase_problem(pattern: str, phrases: Phrases) -> str | None:
 
 
 def people_warnings(profile: Profile) -> list[str]:
-    """Titles and aliases that point at more than one person, and what the extractor then does."""
+    """Titles and aliases that point at more than one person, and what the extractor then does.
+
+    A title inside another person's longer title ("trade representative" in "international trade
+    representative") is no warning: the longer title, where it stands, is only its own person's."""
     out: list[str] = []
     people = profile.people
     for a, person in enumerate(people):
-        for b, other in enumerate(people):
-            if a == b:
-                continue
+        for other in people[a + 1 :]:
             if person.titles is not None and other.titles is not None:
                 for pattern in person.titles.patterns:
-                    # each spelling of the title: "european commission president" names its side
-                    # before "president", "commission president" does not
-                    shared = next(
-                        (
-                            (sample, inner)
-                            for sample, inner in _all_shared(pattern.lower(), other.titles)
-                            if inner == sample or not _names_another_side(profile, sample[: sample.index(inner)], other.side)
-                        ),
-                        None,
+                    same = [sample for sample, inner in _all_shared(pattern.lower(), other.titles) if inner == sample]
+                    if same:
+                        unless = (
+                            f", unless a name of {other.side} stands just before it (\"the {other.side} ...\")"
+                            if other.side != person.side
+                            else " (both are of one side: give each a title of their own)"
+                        )
+                        out.append(
+                            f"people: the title {same[0]!r} is one of {person.name}'s and of {other.name}'s: where it "
+                            f"stands without a name after it, it is read as {person.name}, who is listed first{unless}"
+                        )
+            for pattern in _written(profile, f"people[{a}].aliases", person.aliases):
+                shared = _shared(pattern, other.aliases)
+                if shared is not None and shared[0] == shared[1]:
+                    out.append(
+                        f"people: {shared[0]!r} is an alias of {person.name} and of {other.name}: it is always "
+                        f"read as {person.name}, who is listed first"
                     )
-                    if shared is None:
-                        continue
-                    sample, inner = shared
-                    if inner != sample:
-                        out.append(
-                            f"people: {person.name}'s title {sample!r} contains {inner!r}, a title of {other.name}: "
-                            "where the longer title stands without a name after it, it is read as both of them, "
-                            "unless a side not the other's is named just before"
-                        )
-                    elif a < b:
-                        out.append(
-                            f"people: the title {sample!r} is one of {person.name}'s and of {other.name}'s: where it "
-                            "stands without a name after it, it is read as both of them, unless a side is named "
-                            f"just before it (\"the {person.side} ...\")"
-                        )
-            if a < b:
-                for pattern in _written(profile, f"people[{a}].aliases", person.aliases):
-                    shared = _shared(pattern, other.aliases)
-                    if shared is not None and shared[0] == shared[1]:
-                        out.append(
-                            f"people: {shared[0]!r} is an alias of {person.name} and of {other.name}: it is always "
-                            f"read as {person.name}, who is listed first"
-                        )
     return list(dict.fromkeys(out))
-
-
-def _names_another_side(profile: Profile, text: str, side: str) -> bool:
-    """Whether ``text`` (a title's lower-cased words) names a side other than ``side``."""
-    return any(
-        Phrases(phrases.patterns).spans(text) for name, phrases in profile.sides.items() if name != side
-    )
 
 
 def _all_shared(pattern: str, other: Phrases) -> list[tuple[str, str]]:
