@@ -185,8 +185,8 @@ def side_and_place_warnings(profile: Profile) -> list[str]:
         if len(named) > 1:
             out.append(
                 f"note: sides.{side} names {len(named)} countries of the data packages ({_listed(tuple(named))}): "
-                f"each of its aliases names {side} wherever it is written (\"a French minister said\" is {side} "
-                "speaking, \"German carmakers\" are its goods), and none of these countries, nor their other "
+                f"each of its aliases names {side} wherever it is written (\"{named[0]} said\" is {side} "
+                f"speaking, goods of {named[-1]} are its goods), and none of these countries, nor their other "
                 "names and capitals, is ever a third party"
             )
     for i, (side, phrases) in enumerate(sides):
