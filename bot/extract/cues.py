@@ -126,7 +126,8 @@ MEETING = Phrases([
 ATTENDING = Phrases(list(ATTENDANCE_PHRASES), shared=True)
 #: ... unless it says who did not: "Trump, who had said on Wednesday ..., did not join the meeting"
 NOT_ATTENDING = Phrases(
-    [rf"{_NEG} (?:also |even )?(?:join|attend|accompany|take part|lead (?:the|its|their|his|her) (?:[\w'’-]+ ){{0,2}}delegation)"],
+    [rf"{_NEG} (?:also |even )?(?:join|attend|accompany|take part|be present|present|be there|there|"
+     rf"lead (?:the|its|their|his|her) (?:[\w'’-]+ ){{0,2}}delegation)"],
     shared=True,
 )
 STRONG_MEETING = Phrases([

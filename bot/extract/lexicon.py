@@ -63,8 +63,13 @@ NOT_A_ROUND_PHRASES = (
 #: "China's delegation was led by He", "Lutnick was joined at the talks by Bessent", "Wang
 #: Wentao also attended the talks", "Greer will join Bessent", "is expected to accompany He"
 ATTENDANCE_PHRASES = (
-    r"delegations?,? (?:[\w'’-]+ ){0,3}?(?:was |were |is |are |will be )?(?:led|headed) by",
-    r"(?:led|leads|leading|headed|heads) (?:the|its|their|his|her|a) (?:[\w'’-]+ ){0,2}delegation",
+    r"(?:delegations?|side|team),? (?:[\w'’-]+ ){0,3}?(?:was |were |is |are |will be )?(?:led|headed) by",
+    r"(?:lead|led|leads|leading|headed|heads|head) (?:the|its|their|his|her|a) (?:[\w.'’-]+ ){0,2}(?:delegation|side|team)",
+    # a seat at the table: "sat on the Chinese side", "with Li at his side", "sat alongside He",
+    # "spent two days across the table from He", "took part and briefed the media"
+    r"(?:sat|sits|sit|seated) (?:on|at) (?:the|its|their|his|her) (?:[\w.'’-]+ )?(?:side|table)",
+    r"at (?:his|her|their) side", r"(?:sat|sits|seated|sitting) (?:alongside|beside|next to|opposite)",
+    r"across the table from", r"(?:also )?(?:took|take|takes|taking) part\b(?! in (?:a|an|the) (?:[\w'’-]+ )?(?:call|interview|conference|briefing|hearing|forum|summit))",
     r"(?:a )?(?:member|members|head) of (?:the|its|their|his|her) (?:[\w'’-]+ ){0,2}delegation",
     r"(?:join|joined|joins|joining|attend|attended|attends|attending) (?:[\w'’-]+ )?(?:at |for |in )?(?:the|these|this) "
     r"(?:[\w'’-]+ ){0,2}(?:talks|meetings?|negotiations|session|delegation)",

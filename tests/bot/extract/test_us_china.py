@@ -163,3 +163,25 @@ def test_chinas_trade_representative_who_speaks_of_the_round_sat_in_it():
         "2025-07-29T18:00:00Z",
     )
     assert facts.participants == ["Scott Bessent", "He Lifeng", "Li Chenggang"]
+
+
+def test_who_led_or_sat_on_each_side_of_a_round_took_part():
+    facts = _facts(
+        "Trade talks resume in London",
+        "LONDON (Wire) - The second round of US-China trade talks opened in London on Monday.\n"
+        "The American side was led by Treasury Secretary Scott Bessent.\n"
+        "Commerce Minister Wang Wentao sat on the Chinese side of the table, with Li Chenggang at his side.",
+        "2025-06-09T18:00:00Z",
+    )
+    assert facts.participants == ["Scott Bessent", "Li Chenggang", "Wang Wentao"]
+
+
+def test_one_said_to_lead_a_side_but_not_present_did_not_take_part():
+    facts = _facts(
+        "Trade talks resume in London",
+        "LONDON (Wire) - The second round of US-China trade talks opened in London on Monday, where Vice Premier "
+        "He Lifeng met Commerce Secretary Howard Lutnick.\n"
+        "Treasury Secretary Scott Bessent, who leads the U.S. side, was not present.",
+        "2025-06-09T18:00:00Z",
+    )
+    assert facts.participants == ["Howard Lutnick", "He Lifeng"]
