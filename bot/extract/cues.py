@@ -19,6 +19,8 @@ from bot.extract.lexicon import (
     CONCESSION_WORDS,
     CONTRAST_WORDS,
     DEAL_TERM_MODALS,
+    DEAL_TERM_PARTICIPLES,
+    DEAL_TERM_PASSIVES,
     DEAL_TERM_VERBS,
     GOING_OVER_PHRASES,
     JOINED_SPEECH_VERBS,
@@ -91,17 +93,21 @@ DISCUSSED = Phrases([
     r"(?:will|would|to) (?:also )?(?:increase|expand|raise) (?:its )?(?:imports|purchases)",
     r"(?:agreed|committed|pledged|promised) to (?:buy|purchase|invest)", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
     rf"{alternation(DEAL_TERM_MODALS)} (?:also )?(?:[a-z]+ly )?{alternation(DEAL_TERM_VERBS)}",
+    rf"{alternation(DEAL_TERM_PASSIVES)} (?:also )?(?:[a-z]+ly )?{alternation(DEAL_TERM_PARTICIPLES)}",
     rf"{alternation(OUTCOME_NOUNS)}[\"”’']? {alternation(OUTCOME_LINKS)}", *GOING_OVER_PHRASES,
 ], shared=True)  # fmt: skip
+# A subject "off the table" was withdrawn from talks that had it ("the 100% tariff is effectively off
+# the table"), and one "not covered" by a deal or an announcement is outside its terms: neither says
+# the talks left it out.
 NOT_DISCUSSED = Phrases([
-    r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|covered|brought up|touched|mentioned)",
+    r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|brought up|touched|mentioned)",
     _NEG + r" (?:discuss|raise|address|cover|come up|bring up|touch on|take up|talk about)",
     r"not (?:part of|among|on) (?:the|these|those) (?:discussions?|talks|agenda)",
     r"denied (?:that )?(?:[\w'’]+ ){0,5}(?:had |has )?(?:come up|been discussed|been raised)", r"(?:no|without) discussion (?:of|on|about)",
-    r"off the (?:table|agenda)", r"(?:was|were) not (?:a )?(?:topic|subject)", r"(?:was|were|is|are) left out",
+    r"off the agenda", r"(?:was|were) not (?:a )?(?:topic|subject)", r"(?:was|were|is|are) left out",
     r"(?:did not|didn't|didn’t) come up",
     r"(?:will|would|is|are|was|were) not (?:be )?(?:on the agenda|on the table|discussed|raised|taken up|addressed)",
-    r"not on the (?:agenda|table)",
+    r"not on (?:the|anyone['’]s) (?:[\w'’]+ ){0,2}(?:agenda|table)",
     r"(?:is|are|was|were) not expected to be (?:on the agenda|on the table|discussed|raised|taken up)",
     r"(?:were|was|are|is|had|have|has) not (?:been )?on the table",
 ], shared=True)  # fmt: skip

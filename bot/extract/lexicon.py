@@ -79,19 +79,33 @@ ATTENDANCE_PHRASES = (
 )  # fmt: skip
 
 #: what a deal's terms say one side will do, which makes what it is done to a topic of the talks:
-#: "the US would ease some of its export controls", "Beijing would resume rare-earth deliveries"
+#: "the US would ease some of its export controls", "Beijing would resume rare-earth deliveries",
+#: "the US will lower the fentanyl tariff", "Beijing would make substantial purchases of soybeans"
 DEAL_TERM_VERBS = (
     "ease", "lift", "remove", "suspend", "pause", "delay", "resume", "approve", "halve", "relax", "roll back",
-    "drop", "scrap", "extend", "speed up", "resolve", "loosen", "allow",
+    "drop", "scrap", "extend", "speed up", "resolve", "loosen", "allow", "lower", "cut", "reduce", "end", "stop",
+    "eliminate", "buy", "purchase", "invest", r"open(?: up)?", "accept", r"make (?:[\w-]+ ){0,2}purchases",
+    "expand", "increase",
+)  # fmt: skip
+#: the same terms said of what they are done to: "export controls will be eased", "the port fees
+#: are paused for a year", "the rare earth issue is settled"
+DEAL_TERM_PARTICIPLES = (
+    "eased", "lifted", "removed", "suspended", "paused", "delayed", "resumed", "approved", "halved", "relaxed",
+    "rolled back", "dropped", "scrapped", "extended", "resolved", "loosened", "allowed", "lowered", "cut", "reduced",
+    "ended", "eliminated", "released", "increased", "expanded", "settled",
 )  # fmt: skip
 #: a commitment written as a list item opening with its verb, as fact sheets do: "1. Suspend the
 #: rare earth export controls", "Buy at least 12 million tons of soybeans"
-COMMITMENT_VERBS = (
-    *DEAL_TERM_VERBS, "buy", "purchase", "end", "lower", "keep", "take", "stop", "cut", "reduce", "open", "expand",
-    "increase", "grant", "issue", "eliminate", "terminate", "maintain",
+COMMITMENT_VERBS = (*DEAL_TERM_VERBS, "keep", "take", "grant", "issue", "terminate", "maintain")
+#: the words that make such a verb a term of the deal rather than a wish: "would ease", "is to
+#: lift", "was willing to relax"
+DEAL_TERM_MODALS = (
+    "will", "would", "is to", "are to", "agreed to", "committed to", "pledged to", "willing to", "ready to",
+    "prepared to", "offered to",
 )  # fmt: skip
-#: the words that make such a verb a term of the deal rather than a wish: "would ease", "is to lift"
-DEAL_TERM_MODALS = ("will", "would", "is to", "are to", "agreed to", "committed to", "pledged to")
+#: what makes a participle a term rather than history: "will be eased", "are paused" (not "were
+#: raised in April")
+DEAL_TERM_PASSIVES = ("will be", "would be", "to be", "is", "are", "be", "been", "being")
 
 #: the words that name both sides at once, so that what they agree is each side's stance: "the
 #: two sides reached a preliminary consensus", "the two leaders have reached a deal"

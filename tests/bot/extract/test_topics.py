@@ -162,3 +162,34 @@ def test_what_may_well_come_up_is_speculation():
 def test_what_someone_said_separately_is_not_a_topic_of_the_talks():
     facts = facts_of(LEAD + "Lutnick said separately that the administration was still reviewing its chip export policy.")
     assert facts.topics == []
+
+
+def test_a_threat_taken_off_the_table_is_no_topic_left_out_of_the_talks():
+    facts = facts_of(LEAD + "Akazawa said the extra tariff on automobiles was now off the table.")
+    assert "automobiles" not in facts.not_discussed
+
+
+def test_goods_not_covered_by_a_deal_were_not_left_out_of_the_talks():
+    facts = facts_of(LEAD + "Semiconductors are not covered by the agreement and stay at the current rate.")
+    assert facts.not_discussed == []
+
+
+def test_a_subject_not_on_the_negotiators_table_was_not_discussed():
+    facts = facts_of(LEAD + "Currency is not on the negotiators' table, Akazawa said.")
+    assert facts.not_discussed == ["foreign_exchange"]
+
+
+def test_what_a_deal_says_a_side_will_do_or_is_ready_to_do_is_a_topic():
+    facts = facts_of(
+        LEAD + "Japan would make substantial purchases of American rice.\n"
+        "The U.S. will lower the tariff on automobiles and was willing to relax its rules on semiconductors."
+    )
+    assert set(facts.topics) == {"agriculture", "automobiles", "semiconductors"}
+
+
+def test_what_a_deal_says_will_be_done_to_a_subject_is_a_topic_but_history_is_not():
+    facts = facts_of(
+        LEAD + "Tariffs on shipbuilding equipment will be eased, and the energy issue is settled, Akazawa said.\n"
+        "Rice tariffs were increased in 1999."
+    )
+    assert set(facts.topics) == {"shipbuilding", "energy"}
