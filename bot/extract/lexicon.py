@@ -146,11 +146,11 @@ OUTCOME_NOUNS = (
 OUTCOME_LINKS = ("on", "over", "regarding", "about", "for", "covering")
 #: how the press says a subject was gone through, with no verb of discussion: "the delegations
 #: reviewed the flow of magnets", "they went over trade expansion", "an exchange of views on
-#: non-tariff measures", "chips came up", "the conversation turned to TikTok", "the Chinese side
+#: non-tariff measures", "chips came up", "semiconductors were taken up", "the conversation turned to TikTok", "the Chinese side
 #: stated its position on export controls", "soybeans would feature in the meeting", "the measures
 #: in play"
 GOING_OVER_PHRASES = (
-    r"review(?:ed|ing)", r"(?:went|go|goes|going) over", r"exchanges? of (?:\w+ )?views", r"(?:came|comes|come|coming) up",
+    r"review(?:ed|ing)", r"(?:went|go|goes|going) over", r"(?:taken|took|take|takes|taking) up", r"exchanges? of (?:\w+ )?views", r"(?:came|comes|come|coming) up",
     r"(?:conversation|discussions?|talks|focus|attention) (?:then |later |also )?(?:turned|turns|shifted|moved) to",
     r"(?:stated|set out|laid out|explained|expressed|presented|made clear|outlined) (?:its|their|his|her|the|our) "
     r"(?:\w+ )?(?:positions?|concerns?|views?|stance|case) (?:on|over|about|regarding)",
@@ -202,6 +202,9 @@ CONCESSION_WORDS = ("although", "though")
 REPORTING_PARTICIPLES = ("adding", "saying", "noting", "stressing", "explaining", "insisting", "leaving")
 #: a speech verb joined by "and": "and said"
 JOINED_SPEECH_VERBS = ("said", "added")
+#: what opens the next of several statements one verb reports, after a comma: "he said the threat
+#: was off the table, that Beijing would delay its controls, and that soybeans would feature"
+STATEMENT_OPENINGS = ("that",)
 #: a purpose after a comma, before "to": ", hoping to ..."
 PURPOSE_PARTICIPLES = ("hoping", "aiming", "seeking", "looking", "trying")
 #: how far from another event a clause puts itself: "days before", "shortly after"

@@ -8,10 +8,11 @@ the article previews an upcoming round.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
-from bot.extract.lexicon import COMMITMENT_VERBS, SPEECH_VERBS, alternation
+from bot.extract.lexicon import COMMITMENT_VERBS, SPEECH_VERBS, STATEMENT_OPENINGS, alternation
 from bot.extract.phrases import Phrases
 from bot.extract.scope import mentions_third_party
 
@@ -29,6 +30,20 @@ SEPARATE = Phrases(
 # "1. Suspend the rare earth export controls...", "- Buy at least 12 million tons": a list item of
 # commitments, each of its topics a term of the deal
 _COMMITMENT_ITEM = re.compile(rf"(?:[-•*]\s*|\d{{1,2}}[.)]\s*)?{alternation(COMMITMENT_VERBS)}\s", re.I)
+
+# "..., that China would delay its controls, and that ...": each reported statement is a clause of
+# its own, so that a denial or a plan in one says nothing of the subjects of the next
+_NEXT_STATEMENT = re.compile(rf",\s+(?:and\s+)?{alternation(STATEMENT_OPENINGS)}\b", re.I)
+
+
+def _statements(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause cut before each further statement its verb reports (``text`` is the article's)."""
+    cuts = [m.start() for m in _NEXT_STATEMENT.finditer(text, start, end)]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
 
 _ANOTHER_STORY = ("Separately,", "In other news,", "Elsewhere,", "In a separate development,")
 
@@ -72,7 +87,10 @@ def find_topics(
             mentions_third_party(article, sentence.start, sentence.end)
             and not article.names_side(tracked, sentence.start, sentence.end)
         ) or sentence.index in separate
-        for start, end in article.clauses_of(sentence):
+        clauses = article.clauses_of(sentence)
+        if ", " in sentence.text:
+            clauses = [part for s, e in clauses for part in _statements(article.text, s, e)]
+        for start, end in clauses:
             found = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= end))
             if not found:
                 continue

@@ -193,3 +193,11 @@ def test_what_a_deal_says_will_be_done_to_a_subject_is_a_topic_but_history_is_no
         "Rice tariffs were increased in 1999."
     )
     assert set(facts.topics) == {"shipbuilding", "energy"}
+
+
+def test_each_statement_a_verb_reports_is_a_clause_of_its_own():
+    facts = facts_of(
+        LEAD + "Akazawa said currency was not discussed, that the U.S. would ease its tariff on automobiles, "
+        "and that semiconductors were taken up as well."
+    )
+    assert (set(facts.topics), facts.not_discussed) == ({"automobiles", "semiconductors"}, ["foreign_exchange"])
