@@ -52,6 +52,13 @@ AGREED_PLAN = rf"agree(?:s|d|ing)? to (?:{'|'.join(PLAN_VERBS)})"
 #: a meeting only guessed at: "the two could meet again in Paris", "they might hold talks in June"
 GUESSED_MEETING = r"(?:may|might|could) (?:(?:also|well|even|again|yet) )?(?:meet|hold|see|sit down|gather|convene)"
 
+#: a call as the thing reported: "in Diwali call", "after a call with von der Leyen", "calls
+#: between the leaders" (not the verb: "calls for", "called on")
+CALL_PHRASES = (
+    r"(?:in|after|during|over|following) (?:a |an |the |their |his |her |its )?(?:[\w'’-]+ )?call\b(?! for| on)",
+    r"calls? (?:with|between)",
+)  # fmt: skip
+
 #: how the press says a meeting was no round of the series: "officials said it was not a formal
 #: round", "the talks did not constitute a negotiating round"
 NOT_A_ROUND_PHRASES = (

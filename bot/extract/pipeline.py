@@ -19,7 +19,14 @@ from bot.extract.rounds import (
     reported_round,
     tense_status,
 )
-from bot.extract.schedule import nearest_listed_round, round_on_day, rounds_named_by_place, settle
+from bot.extract.schedule import (
+    LEAD_PARAGRAPHS,
+    lead_calls,
+    nearest_listed_round,
+    round_on_day,
+    rounds_named_by_place,
+    settle,
+)
 from bot.extract.scope import mentions_third_party, off_topic_paragraphs
 from bot.extract.tariffs import find_tariffs
 from bot.extract.topics import find_topics
@@ -67,13 +74,18 @@ def facts_of_article(article: Article) -> ArticleFacts:
     wording = tense_status(article, round_sentences) if chosen is not None else None
     held_by_wording = wording == "held"
     meetings = find_meetings(article, mentions, chosen, skip, held=held_by_wording)
+    meeting_sentences = meetings.meeting_sentences
+    calls = lead_calls(article) if chosen is None else []
+    if calls:  # a story of a call: the talks it tells of below the lead are its background
+        meeting_sentences = [s for s in meeting_sentences if s.paragraph <= LEAD_PARAGRAPHS]
     when_where = find_when_where(
         article,
         round_sentences=[s for s in round_sentences if s.paragraph > 0] + [s for s in round_sentences if s.paragraph == 0],
         round_positions=[m.start for m in chosen_mentions],
-        meeting_sentences=meetings.meeting_sentences,
+        meeting_sentences=meeting_sentences,
         meeting_clauses=meetings.meeting_clauses,
-        has_event=chosen is not None or bool(meetings.meeting_sentences),
+        has_event=chosen is not None or bool(meeting_sentences),
+        call_sentences=calls,
     )
     status = None
     day = date.fromisoformat(when_where.date) if when_where.date else None
@@ -84,7 +96,7 @@ def facts_of_article(article: Article) -> ArticleFacts:
         # The status is read from the date when there is one, else from the round's own wording.
         from_date = when_where.status_from_date and when_where.evidence.get("date")
         facts.evidence["round_status"] = from_date or round_sentences[0].text
-    elif day is not None and meetings.meeting_sentences:
+    elif day is not None and meeting_sentences:
         # no round named: a meeting on one of a listed round's days is that round
         sitting = round_on_day(article, day, location)
         if sitting is not None:

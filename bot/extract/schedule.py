@@ -32,10 +32,11 @@ from zoneinfo import ZoneInfo
 from bot.extract.article import Article, Mention
 from bot.extract.cues import PHONE, is_question
 from bot.extract.dates import local_day, local_time
-from bot.extract.lexicon import GUESSED_MEETING, MEETING_NOUNS
+from bot.extract.lexicon import CALL_PHRASES, GUESSED_MEETING, MEETING_NOUNS
 from bot.extract.phrases import Phrases
 from bot.extract.profile import ScheduledRound
 from bot.extract.rounds import RoundMention
+from bot.extract.text import Sentence
 
 #: the words for a meeting that a city can name: "the London talks", "negotiations in Madrid"
 _MEETING_WORDS = Phrases([*(f"{noun}s?" for noun in MEETING_NOUNS), "talks"], shared=True)
@@ -44,7 +45,7 @@ LEAD_PARAGRAPHS = 2
 #: a call the story reports: "hold rare phone call", "approved TikTok deal in call"
 #: a meeting guessed at ("could meet again"): a city in its sentence names no round
 _GUESSED = Phrases([GUESSED_MEETING], shared=True)
-_CALL = Phrases([r"in (?:a |the |their )?call", r"calls? (?:with|between)"], shared=True)
+CALL = Phrases(list(CALL_PHRASES), shared=True)
 # city, then the meeting word: "the Geneva talks", "London's talks", "Madrid trade talks",
 # "in London for talks"
 _CITY_THEN_WORD = re.compile(r"(?:['’]s)?(?:[\s-]+|\s+for\s+(?:the\s+|a\s+)?)(?:[a-z][\w-]*\s+){0,2}")
@@ -87,13 +88,24 @@ def _names_a_meeting(article: Article, place: Mention, words: list[tuple[int, in
     return False
 
 
+def lead_calls(article: Article) -> list[Sentence]:
+    """The sentences of the lead that name a call, when the headline reports one ("Trump says
+    Modi assured him in Diwali call", "Trump delays tariff after call with von der Leyen"); else
+    none. Such a story's event is the call: talks told of further down are its background ("The
+    call comes days after a team held three days of talks in Washington")."""
+    calls = article.sentences_with(PHONE, CALL)
+    if not any(s.index in calls for s in article.sentences if s.paragraph == 0):
+        return []
+    return [s for s in article.sentences if 0 < s.paragraph <= LEAD_PARAGRAPHS and s.index in calls]
+
+
 def rounds_named_by_place(article: Article) -> list[RoundMention]:
     """The listed rounds the article names by their city (see the module docstring)."""
     places = _places_of_one_round(article)
     if not places:
         return []
     lead = [s for s in article.sentences if s.paragraph <= LEAD_PARAGRAPHS]
-    calls = article.sentences_with(PHONE, _CALL)
+    calls = article.sentences_with(PHONE, CALL)
     read = lead if any(s.index in calls for s in lead) else article.sentences
     if not read:
         return []

@@ -20,7 +20,7 @@ from datetime import date
 from typing import cast
 
 from bot.extract.article import Article
-from bot.extract.cues import FUTURE, PAST
+from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
 from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, MONTH, DateMention, find_dates, local_day, resolve
 from bot.extract.lexicon import (
     ANNOUNCING_VERBS,
@@ -182,6 +182,17 @@ def _find_dateline(article: Article) -> Dateline | None:
     return first
 
 
+def _headline_ahead(article: Article) -> bool:
+    """Whether the headline looks ahead ("Trump and Xi to hold call on Friday") rather than
+    reports ("Trump says Modi assured him in call")."""
+    headline = [s for s in article.sentences if s.paragraph == 0]
+    if not headline:
+        return False
+    start, end = headline[0].start, headline[-1].end
+    # weighed as `rounds.tense_status` weighs a headline: "to hold" is future, though "hold" alone is past
+    return 2 * article.count(HEADLINE_FUTURE, start, end) > article.count(HEADLINE_PAST, start, end)
+
+
 def _known_city(article: Article, city_text: str) -> str | None:
     """The profile's city a dateline's words name ("WASHINGTON", "New Delhi"), if any."""
     return next(
@@ -261,14 +272,17 @@ def find_when_where(
     meeting_sentences: list[Sentence],
     has_event: bool,
     meeting_clauses: dict[int, list[tuple[int, int]]] | None = None,
+    call_sentences: list[Sentence] | None = None,
 ) -> WhenWhere:
     """The day and the city of the event the article reports, each with its sentence.
 
     The steps, in order: the city (`event_location`); then the day, from the sentences naming
     the round (`EventDates.from_round`), else from the meeting sentences
     (`EventDates.from_meetings`), each first with the dates that plainly belong to the event and
-    then with any; else the dateline's own date (`EventDates.from_dateline`); else, for an event
-    without a round, the first day of the lead (`EventDates.from_lead`). Whether the round was
+    then with any (for an event without a round, before "any": the day of the lead's sentences
+    naming a call in a story of a call, ``call_sentences``, `EventDates.from_sentences`, else the
+    lead's first usable day); else, for an event without a round, the first day of the lead
+    (`EventDates.from_lead`); else the dateline's own date (`EventDates.from_dateline`). Whether the round was
     held or is upcoming follows from that day and the day of publication.
     """
     evidence: dict[str, str] = {}
@@ -293,7 +307,10 @@ def find_when_where(
             # an event without a round whose meetings name only a journey's or a statement's day
             # ("who flew in late on Monday"): the day its lead gives the event ("on Tuesday agreed
             # ... after the chief negotiators met")
-            found = dates.from_lead(strict=True)
+            # ... and a story of a call, the day its lead gives the call
+            found = (dates.from_sentences(call_sentences, forward=_headline_ahead(article)) if call_sentences else None) or (
+                dates.from_lead(strict=True)
+            )
         if found is not None:
             break
     if found is None and not round_sentences:
@@ -417,6 +434,15 @@ class EventDates:
         if not mentions:
             return None
         return resolve(mentions[0], self.anchor, forward=False), dateline.sentence.text
+
+    def from_sentences(self, sentences: list[Sentence], *, forward: bool) -> tuple[date, str] | None:
+        """The first day the sentences name, "on Tuesday" the next Tuesday if ``forward``, else the last."""
+        for sentence in sentences:
+            for mention in self.candidates(sentence, strict=False):
+                day = resolve(mention, self.anchor, forward=forward)
+                if day:
+                    return day, sentence.text
+        return None
 
     def from_lead(self, *, strict: bool = False) -> tuple[date, str] | None:
         """An event without a round (a letter, a deal announced): the first day the lead's first

@@ -216,3 +216,34 @@ def test_a_place_after_a_possessive_is_the_place_of_the_meeting():
         published="2025-06-28T12:00:00Z",
     )
     assert facts.location == "Washington"
+
+
+CALL_STORY = (
+    "Exporters in Tokyo woke up on Monday to the news.\n"
+    "President Donald Trump said on Sunday that he had spoken to Prime Minister Shigeru Ishiba by phone about "
+    "tariffs and that Japan would buy more rice.\n"
+    "Ishiba thanked him on X.\n"
+    "The call comes days after Akazawa held three days of talks with Lutnick in Washington, ending on Friday."
+)
+
+
+def test_a_story_of_a_call_is_dated_by_the_call_and_placed_nowhere():
+    facts = facts_of(
+        CALL_STORY, title="Trump says Ishiba assured him on tariffs in weekend call", published="2025-06-30T03:00:00Z"
+    )
+    assert (facts.round, facts.date, facts.location) == (None, "2025-06-29", None)
+
+
+def test_without_a_call_in_the_headline_the_talks_below_are_the_event():
+    facts = facts_of(CALL_STORY, title="Japan, U.S. keep talking on tariffs", published="2025-06-30T03:00:00Z")
+    assert (facts.date, facts.location) == ("2025-06-27", "Washington")
+
+
+def test_a_call_the_headline_previews_is_dated_ahead():
+    facts = facts_of(
+        "President Donald Trump will speak to Prime Minister Shigeru Ishiba by phone on Friday about tariffs, "
+        "officials said.",
+        title="Trump to hold call with Ishiba on tariffs",
+        published="2025-06-25T03:00:00Z",
+    )
+    assert facts.date == "2025-06-27"
