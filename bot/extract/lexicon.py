@@ -197,6 +197,11 @@ RATE_VERBS_TO = (
     "fell", "drop", "drops", "dropped",
 )  # fmt: skip
 
+#: words that give a rate by reference to the one before: "a similar tax on autos", "a matching levy"
+SAME_RATE_WORDS = ("similar", "same", "identical", "equivalent", "matching")
+#: words that hedge a rate's figure: "to around 15%", "tariffs of up to 100%"
+APPROXIMATORS = ("about", "around", "roughly", "nearly", "just", "almost", "up to", "as much as", "as high as")
+
 # -- clauses --------------------------------------------------------------------------------
 # Where one clause ends and another, possibly with the opposite sense, begins: "they discussed
 # chips, adding that currency was not discussed".

@@ -144,5 +144,11 @@ def mentions_other_country(article: Article, start: int, end: int) -> bool:
     return _third_parties(article, topics_too=True).any(start, end)
 
 
+def other_countries_within(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """Where text[start:end] names a country but the sides (a topic too), for a finder that must
+    weigh each name ("Russian" inside a tariff's own sector, "a penalty over Russian oil")."""
+    return _third_parties(article, topics_too=True).within(start, end)
+
+
 def mentions_third_party(article: Article, start: int, end: int) -> bool:
     return _third_parties(article).any(start, end)

@@ -23,10 +23,12 @@ from bot.extract.article import Article, Mention
 from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
 from bot.extract.lexicon import (
+    APPROXIMATORS,
     LEVY_VERBS,
     LEVY_VERBS_WITH,
     RATE_VERBS,
     RATE_VERBS_TO,
+    SAME_RATE_WORDS,
     TARIFF_NOUNS,
     alternation,
     first_characters,
@@ -35,8 +37,8 @@ from bot.extract.lexicon import (
 )
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.numbers import _CARDINAL_WORD, CARDINAL, NUMBER_WORDS, cardinal_value
-from bot.extract.phrases import Phrases
-from bot.extract.scope import mentions_other_country
+from bot.extract.phrases import Hits, Phrases
+from bot.extract.scope import other_countries_within
 from bot.extract.text import Sentence
 
 # a percentage in figures or words: "25%", "24 per cent", "twenty-five percent", "twenty-seven and a half per cent"
@@ -47,6 +49,8 @@ _PCT = (
     r"[\s-]?(?:%|percent\b|per cent\b|pc\b|pct\b)"
 )
 _NOUN = alternation(TARIFF_NOUNS)
+# "to around 15%", "of up to 100%"
+_APPROX = alternation(w.replace(" ", r"\s+") + r"\s+" for w in APPROXIMATORS) + "?"
 _VERB = alternation([*RATE_VERBS, alternation(RATE_VERBS_TO) + r"\s+to"])
 # the small words a rate's phrase may open with: "to 15%", "from 27.5%", "at 25%", "the 25%", "a 25%"
 _SMALL_OPENINGS = ("to ", "from", "at ", "the", "a ", "an ")
@@ -70,8 +74,8 @@ _RATE_START = (
 _RATE_BODY = (
     rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
     rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
-    rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+|up\s+to\s+|as\s+(?:much|high)\s+as\s+)?{_PCT.format(name='b')}"
-    rf"|\b(?:to|from|at)\s+{_PCT.format(name='c')}"
+    rf"{_APPROX}{_PCT.format(name='b')}"
+    rf"|\b(?:to|from|at)\s+{_APPROX}{_PCT.format(name='c')}"
     rf"|\b{_VERB}\s+(?:(?:at|to|of|about|around|roughly|nearly|just|only|a|an|the)\s+){{0,2}}{_PCT.format(name='d')}"
     rf"|(?:\b(?:the|a|an)|\w['’]s)\s+(?:[a-z-]+\s+)?{_PCT.format(name='e')}"
     rf"|(?<![\w.]){_PCT.format(name='f')})"
@@ -79,7 +83,7 @@ _RATE_BODY = (
 RATE_RE = re.compile(_RATE_START + _RATE_BODY, re.IGNORECASE)
 #: the word every rate has, for `finditer_near` (on lower-cased text)
 _NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b", re.I)
-REFERENCE_RE = re.compile(rf"\b(?:a |the )?(?:similar|same|identical|equivalent)\s+(?:\w+\s+)?{_NOUN}", re.I)
+REFERENCE_RE = re.compile(rf"\b(?:a |the )?{alternation(SAME_RATE_WORDS)}\s+(?:\w+\s+)?{_NOUN}", re.I)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
     r"^\s*(?:of\s+(?!(?:the\s+|a\s+|its\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b)\w+|"
@@ -104,13 +108,13 @@ _NOT_A_RATE_BEFORE = re.compile(
     re.I,
 )
 # Where the goods of one rate end and the next rate's phrase begins. A bare "and" joins goods
-# ("steel and aluminum"); "and a ...", "and 10% on ..." start the next phrase. Every branch opens
+# ("steel and aluminum"); "and a ...", "and 10% on ...", "plus a penalty" start the next phrase. Every branch opens
 # with a plain character, so that the regex engine skips in C to a ",", ";", "a", "w", "b" or a
 # dash (a branch opening with "\b" or a "[...]" makes it try every position): a word's start is
 # checked after the word instead, ``and(?<!\wand)`` being ``\band``.
 _BREAK = re.compile(
     r",|;|and(?<!\wand)\s+(?:a|an|the|its|their|(?=\d))\b|with(?<!\wwith)\b|while(?<!\wwhile)\b"
-    r"|which(?<!\wwhich)\b|but(?<!\wbut)\b|—|–|--",
+    r"|which(?<!\wwhich)\b|but(?<!\wbut)\b|plus(?<!\wplus)\b|—|–|--",
     re.I,
 )
 # the rate is part, or the sum, of the goods' rate before it: "including the existing 2.5% duty",
@@ -126,7 +130,9 @@ _ON_GOODS = re.compile(r"^[^,;]{0,30}?\b(?:on|for)\s+(?:imports? of\s+|the\s+)?(
 _COUNTRY_WIDE = {"all", "goods", "imports", "import", "products", "everything", "most", "other", "exports", "items", "top",
                  "average", "paper", "hold", "course", "track", "time", "the", "a", "an"}  # fmt: skip
 # "to 15% from 27.5%", "from 27.5% to 15%": the second rate has the goods of the first
-_FROM_BEFORE = re.compile(r"\b(?:from|to)\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+)?$", re.I)
+_FROM_BEFORE = re.compile(
+    rf"\b(?:from|to)\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+)?{_APPROX}$", re.I
+)
 _OTHER_RATE = re.compile(
     r"\b(?:annuali[sz]ed|growth|inflation|unemployment|interest|savings|approval|jobless|exchange|birth|participation) rate",
     re.I,
@@ -154,7 +160,7 @@ _BRACKETS = re.compile(r"\([^()]{0,120}\)")
 #: what a sentence with a rate has (on lower-cased text)
 _HAS_RATE = ("%", "percent", "per cent", " pct", " pc ")
 # ... or a reference to one ("the same 25% levy", "a similar tariff"): words, found by the scan
-_REFERENCE_WORDS = Phrases(["similar", "same", "identical", "equivalent"], shared=True)
+_REFERENCE_WORDS = Phrases(list(SAME_RATE_WORDS), shared=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,10 +171,29 @@ class _Anchor:
     from_rate: bool = False  # "to 15% from 27.5%": the same goods as the rate just before
 
 
-def _sectors_in(article: Article, start: int, end: int, *, last: bool = False) -> list[str]:
+def _sector_spans(article: Article, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Where the profile's sector phrases stand in text[start:end], with their sector; not a word
+    that dates ("effective August 27", "effective Monday": when, not the effective rate)."""
     spans: list[tuple[int, int, str]] = []
     for sector, phrases in article.profile.sectors.items():
         spans += [(s, e, sector) for s, e in article.hits(phrases).within(start, end)]
+    if spans:
+        dates = article.hits(DATE_WORDS)
+        spans = [(s, e, x) for s, e, x in spans if not _dates_next(article.text, e, dates)]
+    return spans
+
+
+_BEFORE_A_DATE = re.compile(r"\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?")
+
+
+def _dates_next(text: str, end: int, dates: Hits) -> bool:
+    """Whether a date word follows at once ("effective August 27", "effective 27 August")."""
+    gap = _BEFORE_A_DATE.match(text, end)
+    return gap is not None and any(s == gap.end() for s, _ in dates.within(gap.end(), gap.end() + 12))
+
+
+def _sectors_in(article: Article, start: int, end: int, *, last: bool = False) -> list[str]:
+    spans = _sector_spans(article, start, end)
     kept = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and (o[1] - o[0]) > (s[1] - s[0]) for o in spans)]
     kept.sort()
     if last and kept:
@@ -220,7 +245,7 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
             ):
                 continue
         start = m.start(name) if name in "def" else m.start()
-        from_rate = bool(_FROM_BEFORE.search(text, max(0, m.start() - 14), m.start(name)))
+        from_rate = bool(_FROM_BEFORE.search(text, max(0, m.start() - 30), m.start(name)))
         rate = _rate_value(m.group(name))
         if rate is None:
             continue
@@ -409,16 +434,23 @@ def _rate_span(
 
 
 _AND_BEFORE = re.compile(r"\band\s+(?:the\s+)?$")
-_OPENS_CLAUSE = re.compile(r"\s*(?:which|while|but)\b")
+_OPENS_CLAUSE = re.compile(r",?\s*(?:which|while|but|plus)\b")
 
 
 def _of_another_country(article: Article, sentence: Sentence, anchor: _Anchor, span: _Span) -> bool:
     """Step 2: a rate of a third country's goods ("and Beijing has retaliated with 125%" in a
     Japan-US story): its clause names another country, even where the rate before took the words
-    before it as its goods."""
+    before it as its goods. A country named inside one of the profile's sector phrases is what
+    that tariff is about, not whose goods it is on ("a 25% penalty over Russian oil" where the
+    profile's penalty sector is worded so)."""
     text = sentence.text
     clause_start = max(text.rfind(",", 0, anchor.start), text.rfind(";", 0, anchor.start)) + 1
-    return mentions_other_country(article, sentence.start + min(span.head, clause_start), sentence.start + span.stop)
+    start, end = sentence.start + min(span.head, clause_start), sentence.start + span.stop
+    others = other_countries_within(article, start, end)
+    if not others:
+        return False
+    sectors = _sector_spans(article, start, end)
+    return any(not any(s <= o_start and o_end <= e for s, e, _ in sectors) for o_start, o_end in others)
 
 
 def _goods_of_the_rate_before(
@@ -441,7 +473,7 @@ def _goods_of_the_rate_before(
     old_value = (
         anchor.from_rate
         and i
-        and anchor.start - anchors[i - 1].end < 32
+        and _same_clause(text, anchors[i - 1].end, anchor.start)
         and reading.last_sectors
         and all(
             _names_goods(article, base, m) for m in article.sides.within(base + anchors[i - 1].end, base + anchor.start)
@@ -449,13 +481,32 @@ def _goods_of_the_rate_before(
     )
     if not (part or old_value):
         return []
-    sectors = list(reading.last_sectors or [])
-    profile = article.profile
-    rates = profile.country_rates
-    country_rate_sectors = {rates.default, *rates.by_rate} if rates else set()
-    if set(sectors) <= country_rate_sectors | {profile.country_sector(rate)} and (own := profile.country_sector(rate)):
-        sectors = [own]
+    return _country_rate_of_figure(article, list(reading.last_sectors or []), rate)
+
+
+def _country_rate_of_figure(article: Article, sectors: list[str], rate: float) -> list[str]:
+    """The goods of a rate tied to a country rate ("to 24% from the current 10%"): the country rate
+    the profile lists for its figure; else, where the rate it is tied to is one the profile fixes
+    at one other figure (the baseline 10%), the default country rate; else the same country rate
+    (a reciprocal rate cut "to around 15%" is still the reciprocal rate)."""
+    rates = article.profile.country_rates
+    if rates is None or not set(sectors) <= {rates.default, *rates.by_rate}:
+        return sectors
+    listed = next((s for s, figures in rates.by_rate.items() if any(abs(rate - f) < 1e-9 for f in figures)), None)
+    if listed is not None:
+        return [listed]
+    if all(len(rates.by_rate.get(s, ())) == 1 for s in sectors):
+        return [rates.default]
     return sectors
+
+
+def _same_clause(text: str, start: int, end: int) -> bool:
+    """Whether two rates are said in one breath: near (32 characters), or in one clause with no
+    break between ("cut its 34% tariff on Chinese goods by 24 percentage points to 10%", "the 25%
+    reciprocal rate to be brought down to around 15%")."""
+    if end - start < 32:
+        return True
+    return end - start < 90 and _BREAK.search(text.lower(), start, end) is None
 
 
 def _names_the_country(article: Article, start: int, end: int) -> bool:

@@ -1,5 +1,9 @@
 """Tariff rates by sector; numbers that are not tariffs."""
 
+from pathlib import Path
+
+from bot.config import DEFAULT_PROFILE
+from bot.extract.profile import load_profile
 from tests.bot.extract.helpers import facts_of
 
 LEAD = "Akazawa met Lutnick in Washington on Friday for the sixth round of tariff talks with the United States.\n"
@@ -163,3 +167,51 @@ def test_rates_joined_by_and_share_the_goods_after_the_last():
 def test_a_percentage_that_measures_something_named_before_it_is_no_tariff():
     body = "Goldman Sachs cut its estimate of the probability of a U.S. recession to 35% from 45%, citing lower tariffs."
     assert rates(body) == []
+
+
+# -- other negotiations' profiles: how a rate is stated, whoever the sides are --
+
+_US_CHINA = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
+_US_INDIA = load_profile(Path(__file__).parent / "blind" / "usi1" / "profile.toml")
+_US_CHINA_LEAD = "Bessent and He Lifeng met in Geneva on Sunday for the first round of trade talks.\n"
+_US_INDIA_LEAD = "Goyal met Greer in New Delhi on Tuesday for the sixth round of trade talks.\n"
+
+
+def us_china_rates(body: str) -> list[tuple[str, float]]:
+    facts = facts_of(_US_CHINA_LEAD + body, title="US and China trade talks", profile=_US_CHINA)
+    return [(t.sector, t.rate) for t in facts.tariffs]
+
+
+def us_india_rates(body: str) -> list[tuple[str, float]]:
+    facts = facts_of(_US_INDIA_LEAD + body, title="India and US trade talks", profile=_US_INDIA)
+    return [(t.sector, t.rate) for t in facts.tariffs]
+
+
+def test_a_country_named_by_a_sectors_own_words_is_no_third_country():
+    body = "Washington added another 25% tariff as a penalty for New Delhi's purchases of Russian oil."
+    assert us_india_rates(body) == [("russia_penalty", 25)]
+
+
+def test_a_sector_word_that_dates_the_rate_is_no_goods():
+    body = "Washington will lower the fentanyl tariff on Chinese goods from 20% to 10%, effective November 10."
+    assert us_china_rates(body) == [("fentanyl", 20), ("fentanyl", 10)]
+
+
+def test_the_new_value_of_a_cut_in_the_same_clause_has_the_goods_of_the_old():
+    body = "The US will cut its 34 percent reciprocal tariff on Chinese goods by 24 percentage points to 10 percent."
+    assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 10)]
+
+
+def test_a_hedged_new_value_keeps_the_country_rate_it_changes():
+    body = "New Delhi wants the 25% reciprocal tariff brought down to around 15%."
+    assert us_india_rates(body) == [("reciprocal", 25), ("reciprocal", 15)]
+
+
+def test_plus_opens_another_item_not_the_goods_of_the_rate():
+    body = "Indian goods will face a 25% tariff from August 1, plus a penalty over Russian oil."
+    assert us_india_rates(body) == [("reciprocal", 25)]
+
+
+def test_a_which_clause_ends_the_goods_and_a_matching_levy_takes_the_rate_before():
+    body = "Japan also pays a 25% tariff on imported cars, which began in April, and a matching levy on auto parts."
+    assert rates(body) == [("autos", 25), ("auto_parts", 25)]
