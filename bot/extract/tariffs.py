@@ -230,12 +230,17 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
             levied = _LEVIED_BEFORE.search(lowered, max(0, m.start(name) - 30), m.start(name)) or (
                 anchors
                 and anchors[-1].rate is not None
-                and _ALTERNATIVE.fullmatch(lowered, anchors[-1].end, m.start(name))
+                and (
+                    _ALTERNATIVE.fullmatch(lowered, anchors[-1].end, m.start(name))
+                    # a part of the rate before: "face 25% on top of the existing 2.5%"
+                    or (m.start(name) - anchors[-1].end < 40 and _COMPONENT.search(text, anchors[-1].end, m.start(name)))
+                )
             )
             if not (
                 levied
                 or article.has(_TARIFF_WORD, sentence.start, sentence.end)
                 or _previous_has_tariff(article, sentence)
+                or _goods_held_at(article, sentence, lowered, m.start(name), anchors)
             ):
                 continue
             if (
@@ -252,6 +257,24 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
         anchors.append(_Anchor(start, m.end(), rate, from_rate))
     anchors += [_Anchor(m.start(), m.end(), None) for m in _REFERENCE_LOWER.finditer(lowered)]
     return sorted(anchors, key=lambda a: a.start)
+
+
+# what goods are said to pay: "face 25%", "have been paying 50 per cent", "stay at 50%", "unchanged
+# at 50%", "have been at 25%", "face an additional 15%"
+_HELD_AT = re.compile(
+    rf"\b(?:{alternation(RATE_VERBS)}\s+(?:at\s+)?|(?:unchanged|been|is|are|was|were)\s+at\s+){_APPROX}"
+    r"(?:an?\s+(?:additional\s+|extra\s+|further\s+)?)?$"
+)
+
+
+def _goods_held_at(article: Article, sentence: Sentence, lowered: str, start: int, anchors: list[_Anchor]) -> bool:
+    """Whether a bare percentage is what goods of the profile pay, named before it in its sentence
+    ("Steel and aluminum have been at 25% since March", "Japanese automobiles face 25%"): a rate
+    in a sentence with no tariff word."""
+    if not _HELD_AT.search(lowered, max(0, start - 40), start):
+        return False
+    floor = anchors[-1].end if anchors else 0
+    return bool(_sector_spans(article, sentence.start + floor, sentence.start + start))
 
 
 def _previous_has_tariff(article: Article, sentence: Sentence) -> bool:

@@ -215,3 +215,13 @@ def test_plus_opens_another_item_not_the_goods_of_the_rate():
 def test_a_which_clause_ends_the_goods_and_a_matching_levy_takes_the_rate_before():
     body = "Japan also pays a 25% tariff on imported cars, which began in April, and a matching levy on auto parts."
     assert rates(body) == [("autos", 25), ("auto_parts", 25)]
+
+
+def test_what_goods_of_the_profile_pay_is_a_rate_in_a_sentence_with_no_tariff_word():
+    facts = facts_of(
+        LEAD + "Officials said the deal was close.\n"
+        "Steel and aluminum, which matter to every machine shop, stay at 50%.\n"
+        "Japanese automobiles face 25% on top of the existing 2.5%.\n"
+        "Steel mills ran at 77.8% of capacity, and steel utilization was 80% in May."
+    )
+    assert [(t.sector, t.rate) for t in facts.tariffs] == [("steel", 50), ("aluminum", 50), ("autos", 25), ("autos", 2.5)]
