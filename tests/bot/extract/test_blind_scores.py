@@ -1,7 +1,7 @@
 """Blind held-out sets, scored by `parley score` with the profile each was written for.
 
 Each set under blind/ was written by an author who saw only the README and the JSON format,
-never the code: six Japan–US sets in styles the earlier sets did not cover, seven sets on
+never the code: seven Japan–US sets in styles the earlier sets did not cover, seven sets on
 the 2025 US–China talks for the second shipped profile, and one each on the 2025 US–India and
 EU–US talks with the profile its author wrote from the README (blind/usi1/profile.toml,
 blind/eu1/profile.toml). Their first scores (blind/first_scores.toml)
