@@ -41,9 +41,10 @@ from bot.extract.phrases import Hits, Phrases
 from bot.extract.scope import other_countries_within
 from bot.extract.text import Sentence
 
-# a percentage in figures or words: "25%", "24 per cent", "twenty-five percent", "twenty-seven and a half per cent"
+# a percentage in figures or words: "25%", "24 per cent", "twenty-five percent", "twenty-seven and a half per
+# cent"; a decimal comma as European papers write it ("27,5%") is a decimal point
 _PCT = (
-    r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?|(?:"
+    r"(?P<{name}>\d{{1,3}}(?:[.,]\d{{1,2}})?|(?:"
     + CARDINAL.replace("{", "{{").replace("}", "}}")
     + r")(?:[- ]and[- ]a[- ]half)?)"
     r"[\s-]?(?:%|percent\b|per cent\b|pc\b|pct\b)"
@@ -206,9 +207,9 @@ def _sectors_in(article: Article, start: int, end: int, *, last: bool = False) -
 
 
 def _rate_value(text: str) -> float | None:
-    """The number of a rate: "27.5", "ten", "twenty-seven and a half"."""
+    """The number of a rate: "27.5", "27,5", "ten", "twenty-seven and a half"."""
     try:
-        return float(text)
+        return float(text.replace(",", "."))
     except ValueError:
         pass
     half = 0.5 if text.lower().rstrip().endswith("half") else 0.0

@@ -13,6 +13,13 @@ def rates(body: str) -> list[tuple[str, float]]:
     return [(t.sector, t.rate) for t in facts_of(LEAD + body).tariffs]
 
 
+def test_a_decimal_comma_is_a_decimal_point():
+    # European papers write "27,5 %": that is 27.5, not a 5% rate; a list's comma has a space after it
+    body = "The tariff on Japanese cars falls from 27,5 % to 15%, and the 2,5% duty on autos stays."
+    assert rates(body) == [("autos", 27.5), ("autos", 15), ("autos", 2.5)]
+    assert rates("Levies of 10, 25 and 50% on steel were floated.") == [("steel", 50)]
+
+
 def test_one_rate_on_two_goods_is_two_facts():
     assert rates("A 25% levy on US imports of steel and aluminum started in March.") == [("steel", 25), ("aluminum", 25)]
 
