@@ -75,7 +75,7 @@ SPECULATION = Phrases([
 ], shared=True)  # fmt: skip
 CONSIDERING = Phrases([
     "under review", "under consideration", "being considered", r"being (?:studied|weighed)",
-    r"consider\w*", r"contemplat\w+", r"mull\w*", r"weigh(?:s|ing)?", r"plan(?:s|ning)? to", r"look(?:s|ing)? into",
+    r"consider\w*", r"contemplat\w+", r"mull\w*", r"weigh(?:s|ing)?", r"plan(?:s|ned|ning)? to", r"look(?:s|ing)? into",
     r"explor\w+", r"eye(?:s|ing)", r"aim(?:s|ing)? to",
 ], shared=True)  # fmt: skip
 DISCUSSED = Phrases([
@@ -83,9 +83,9 @@ DISCUSSED = Phrases([
     r"cent(?:red|ered) (?:on|around)",
     r"issues? (?:of|such as)", r"demand\w*", r"call(?:ed|ing|s)? (?:for|on)", r"urg\w+", r"press(?:ed|ing|es)? (?:for|on|to)",
     r"propos\w+", r"seek\w*", "sought", r"secur\w+ exemptions?", r"exempt\w*", r"rais(?:e|ed|es|ing)", r"address\w*",
-    r"cover\w*", r"negotiat\w+", r"concessions?", r"highlight\w*", "importance of", "desire", r"request\w*",
-    r"insist\w*", r"ask(?:ed|s|ing)?", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
-    r"push(?:ed|es|ing)? for", r"press(?:ed|es|ing)? \w+ to", r"press(?:ed|es|ing)? (?:[\w.]+ ){1,3}(?:on|for|over)",
+    r"cover\w*", r"negotiat(?!ors?\b)\w+", r"concessions?", r"highlight\w*", "importance of", "desire", r"request\w*",
+    r"insist\w*", r"ask(?:ed|s|ing)?(?! by)(?! whether)(?! if)", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
+    r"push(?:ed|es|ing)? for", r"press(?:ed|es|ing)? (?:[\w.’']+ ){1,3}to", r"press(?:ed|es|ing)? (?:[\w.]+ ){1,3}(?:on|for|over)",
     r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
     "went into detail", "in detail", r"exchanged? views", "conferred", "sticking point", r"(?:main|key|central) issue",
     "bone of contention", r"offer(?:s|ed|ing)?", r"grievances?", r"differences? (?:remained|remain|over|on)",

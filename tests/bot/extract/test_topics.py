@@ -201,3 +201,23 @@ def test_each_statement_a_verb_reports_is_a_clause_of_its_own():
         "and that semiconductors were taken up as well."
     )
     assert (set(facts.topics), facts.not_discussed) == ({"automobiles", "semiconductors"}, ["foreign_exchange"])
+
+
+def test_what_someone_planned_to_raise_at_another_meeting_is_a_plan_not_a_topic_of_the_round_held():
+    facts = facts_of(LEAD + "Trump told reporters that he planned to discuss rice with Ishiba at the summit.")
+    assert facts.topics == []
+
+
+def test_pressing_a_side_named_in_several_words_to_act_makes_its_subject_a_topic():
+    facts = facts_of(LEAD + "Bessent pressed the Japanese delegation to buy more American rice.")
+    assert facts.topics == ["agriculture"]
+
+
+def test_negotiators_named_as_people_say_nothing_of_the_subjects_in_their_sentence():
+    facts = facts_of(LEAD + "Negotiators met as rice farmers waited for news, Akazawa said.")
+    assert facts.topics == []
+
+
+def test_a_reporters_question_is_no_topic_of_the_talks():
+    facts = facts_of(LEAD + "Asked by reporters whether rice would be spared, Akazawa declined to comment.")
+    assert facts.topics == []
