@@ -58,6 +58,14 @@ def _outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     ]
 
 
+def _deny(found: list[str], not_discussed: list[str], evidence: dict[str, str], text: str) -> None:
+    """Record the topics a clause says were not discussed."""
+    for topic in found:
+        if topic not in not_discussed:
+            not_discussed.append(topic)
+            evidence[f"not_discussed:{topic}"] = text
+
+
 def find_topics(
     article: Article, *, upcoming: bool, skip_paragraphs: set[int]
 ) -> tuple[list[str], list[str], dict[str, str]]:
@@ -68,6 +76,7 @@ def find_topics(
     # the article's hits and sentence sets, looked up once rather than through `Article.has` and
     # `Article.in_sentence` for every sentence and clause
     speculative, separate = article.sentences_holding(SPECULATION), article.sentences_holding(SEPARATE)
+    speculation = article.hits(SPECULATION)
     denied, considered, discussed = article.hits(NOT_DISCUSSED), article.hits(CONSIDERING), article.hits(DISCUSSED)
     tracked = article.profile.tracked_side
     aside: int | None = None  # the paragraph a wire opens with "Separately," is another story's
@@ -81,8 +90,12 @@ def find_topics(
             hits = _outermost(hits)
         if not hits or sentence.paragraph in skip_paragraphs or sentence.paragraph in (0, aside):
             continue
-        if sentence.index in speculative or is_question(sentence.text):
+        if is_question(sentence.text):
             continue
+        # "Defence spending did not come up, despite press reports that ...": speculation governs
+        # what follows it, so a denial before it stands, and nothing else in the sentence does
+        guesses = speculation.within(sentence.start, sentence.end) if sentence.index in speculative else []
+        guess_from = guesses[0][0] if guesses else None
         other_story = (
             mentions_third_party(article, sentence.start, sentence.end)
             and not article.names_side(tracked, sentence.start, sentence.end)
@@ -90,15 +103,23 @@ def find_topics(
         clauses = article.clauses_of(sentence)
         if ", " in sentence.text:
             clauses = [part for s, e in clauses for part in _statements(article.text, s, e)]
+        listed = False  # the clause before was discussed and ended in ";": "covered A; B; and C"
         for start, end in clauses:
+            in_list, listed = listed, False
             found = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= end))
-            if not found:
+            if guess_from is not None:
+                before = min(end, guess_from)
+                sure = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= before))
+                if sure and denied.any(start, before):
+                    _deny(sure, not_discussed, evidence, sentence.text)
                 continue
             if denied.any(start, end):
-                for topic in found:
-                    if topic not in not_discussed:
-                        not_discussed.append(topic)
-                        evidence[f"not_discussed:{topic}"] = sentence.text
+                if found:
+                    _deny(found, not_discussed, evidence, sentence.text)
+                continue
+            said = discussed.any(start, end) or in_list
+            listed = said and article.text[end : end + 2].lstrip().startswith(";")
+            if not found:
                 continue
             if other_story:
                 continue  # "Separately, Trump's team is preparing talks with South Korea..., while China said..."
@@ -106,7 +127,7 @@ def find_topics(
             if considering and not upcoming:
                 continue
             committed = start == sentence.start and _COMMITMENT_ITEM.match(sentence.text) is not None
-            if not (considering or committed or discussed.any(start, end)):
+            if not (considering or committed or said):
                 continue
             for topic in found:
                 if topic not in topics:

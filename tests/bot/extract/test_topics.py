@@ -221,3 +221,18 @@ def test_negotiators_named_as_people_say_nothing_of_the_subjects_in_their_senten
 def test_a_reporters_question_is_no_topic_of_the_talks():
     facts = facts_of(LEAD + "Asked by reporters whether rice would be spared, Akazawa declined to comment.")
     assert facts.topics == []
+
+
+def test_a_denial_before_speculation_stands_and_what_follows_the_speculation_does_not():
+    facts = facts_of(
+        LEAD + "Officials stressed that currency did not come up, despite press reports that Washington wants "
+        "talks on rice."
+    )
+    assert (facts.topics, facts.not_discussed) == ([], ["foreign_exchange"])
+
+
+def test_every_item_of_a_list_the_talks_covered_is_a_topic_when_semicolons_part_them():
+    facts = facts_of(
+        LEAD + "The talks covered the tariff on automobiles; purchases of rice and corn; and semiconductors."
+    )
+    assert set(facts.topics) == {"automobiles", "agriculture", "semiconductors"}
