@@ -71,7 +71,8 @@ NOT_A_ROUND_PHRASES = (
 #: Wentao also attended the talks", "Greer will join Bessent", "is expected to accompany He"
 ATTENDANCE_PHRASES = (
     r"(?:delegations?|side|team),? (?:[\w'’-]+ ){0,3}?(?:was |were |is |are |will be )?(?:led|headed) by",
-    r"(?:lead|led|leads|leading|headed|heads|head) (?:the|its|their|his|her|a) (?:[\w.'’-]+ ){0,2}(?:delegation|side|team)",
+    r"(?:lead|led|leads|leading|headed|heads|head) (?:the|its|their|his|her|a|[\w.-]+['’]s?) (?:[\w.'’-]+ ){0,2}(?:delegation|side|team)",
+    r"(?:added|named|appointed) to (?:the|its|their|his|her|a|[\w.-]+['’]s?) (?:[\w'’-]+ ){0,2}delegation",
     # a seat at the table: "sat on the Chinese side", "with Li at his side", "sat alongside He",
     # "spent two days across the table from He", "took part and briefed the media"
     r"(?:sat|sits|sit|seated) (?:on|at) (?:the|its|their|his|her) (?:[\w.'’-]+ )?(?:side|table)",

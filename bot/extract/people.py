@@ -58,10 +58,20 @@ class MeetingReport:
     meeting_clauses: dict[int, list[tuple[int, int]]]
 
 
+# the name closes a relative clause about someone else: "Bessent, who led the side with Greer, said"
+_IN_A_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\s[^,;]*$")
+
+
 def _is_speaker(article: Article, mention: Mention, sentence: Sentence) -> bool:
+    """Whether the sentence has the person speak ("..., Bessent said", "said Greer"); not one
+    whose name ends a relative clause the speaker's verb follows ("Bessent, who led the side
+    with Greer, said": Bessent speaks)."""
     after = article.text[mention.end : min(sentence.end, mention.end + 20)]
     if SPEECH_AFTER.match(after):
-        return True
+        return not (
+            after.lstrip().startswith(",")
+            and _IN_A_RELATIVE_CLAUSE.search(article.text, max(sentence.start, mention.start - 120), mention.start)
+        )
     before = article.text[max(sentence.start, mention.start - 20) : mention.start]
     # the words SPEECH_BEFORE needs, looked for first: the search is tried at every position
     return any(word in before for word in _SPEECH_WORDS) and SPEECH_BEFORE.search(before) is not None

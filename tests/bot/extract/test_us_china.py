@@ -185,3 +185,25 @@ def test_one_said_to_lead_a_side_but_not_present_did_not_take_part():
         "2025-06-09T18:00:00Z",
     )
     assert facts.participants == ["Howard Lutnick", "He Lifeng"]
+
+
+def test_a_side_led_under_a_possessive_and_one_added_to_a_delegation_took_part():
+    facts = _facts(
+        "Trade talks resume in Madrid",
+        "MADRID (Wire) - The fourth round of US-China trade talks ended in Madrid on Monday.\n"
+        "Vice Premier He Lifeng led Beijing's delegation.\n"
+        "Trade Representative Jamieson Greer was added to the American delegation at the last minute.",
+        "2025-09-15T18:00:00Z",
+    )
+    assert facts.participants == ["Jamieson Greer", "He Lifeng"]
+
+
+def test_a_name_closing_a_relative_clause_is_not_the_speaker():
+    facts = _facts(
+        "Trade talks end in Madrid",
+        "MADRID (Wire) - The fourth round of US-China trade talks ended in Madrid on Monday.\n"
+        "Treasury Secretary Scott Bessent, who led the American side with Trade Representative Jamieson Greer, "
+        "said the framework was done.",
+        "2025-09-15T18:00:00Z",
+    )
+    assert facts.participants == ["Scott Bessent", "Jamieson Greer"]
