@@ -20,7 +20,7 @@ from datetime import date
 from typing import cast
 
 from bot.extract.article import Article
-from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST
+from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, MEETING, PAST, SITTING
 from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, MONTH, DateMention, find_dates, local_day, resolve
 from bot.extract.lexicon import (
     ANNOUNCING_VERBS,
@@ -75,7 +75,7 @@ _SPOKE = re.compile(
 # "before the Aug. 1 deadline", "a 25% tariff from Aug. 1", "a story published on June 14": days of
 # other things than the meeting
 _OTHER_DAY = re.compile(
-    r"\b(?:before|by|until|till|ahead of|from|effective|starting|beginning|as of|deadline of|due|"
+    r"\b(?:before|by|until|till|since|ahead of|from|effective|starting|beginning|as of|deadline of|due|"
     r"(?:published|posted|updated|issued|dated|filed)(?:\s+on)?|"
     rf"{alternation(DEADLINE_VERBS)}(?:\s+on)?)\s+(?:the\s+)?$",
     re.I,
@@ -93,7 +93,7 @@ _MEETING_FROM = re.compile(
 # pattern's opening `\b` at every position.
 _TRAVEL_WORDS = ("left", "leav", "depart", "arriv", "fly", "flew", "flies", "travel", "head", "return", "set off", "sets off")
 _SPOKE_WORDS = (*SPEECH_VERBS, *REPORTING_VERBS, *ANNOUNCING_VERBS)
-_OTHER_DAY_WORDS = ("before", "by", "until", "till", "ahead of", "from", "effective", "starting", "beginning", "as of",
+_OTHER_DAY_WORDS = ("before", "by", "until", "till", "since", "ahead of", "from", "effective", "starting", "beginning", "as of",
                     "deadline of", "due", "published", "posted", "updated", "issued", "dated", "filed",
                     "expir", "run", "ran", "laps", "kick", "effect", "into force")  # fmt: skip
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
@@ -313,6 +313,8 @@ def find_when_where(
             )
         if found is not None:
             break
+    if found is None and round_sentences:
+        found = dates.around_round(round_sentences)  # "... last Friday. It was his seventh round."
     if found is None and not round_sentences:
         found = dates.from_lead()  # an event without a round: the day its lead names, before the filing day
     if found is None and dateline is not None:
@@ -434,6 +436,34 @@ class EventDates:
         if not mentions:
             return None
         return resolve(mentions[0], self.anchor, forward=False), dateline.sentence.text
+
+    def around_round(self, round_sentences: list[Sentence]) -> tuple[date, str] | None:
+        """A round whose own sentences give no day: the nearest day usable for the event in the
+        rest of their paragraphs ("By the time Akazawa walked into the Commerce Department last
+        Friday, ... It was the seventh round"; "came home from his seventh round. ... spoke with
+        Lutnick on Friday"), the sentence before first at equal distance."""
+        sentences = self.article.sentences
+        for sentence in round_sentences:
+            if sentence.paragraph == 0 or self.forward(sentence):
+                continue  # a round to come is dated by its own words or its schedule, not a neighbour's
+            paragraph = [s for s in sentences[max(0, sentence.index - 6) : sentence.index + 7] if s.paragraph == sentence.paragraph]
+            for other in sorted(paragraph, key=lambda s: (abs(s.index - sentence.index), s.index)):
+                if other.index == sentence.index or self.forward(other) or not self._tells_of_a_sitting(other):
+                    continue  # "Then came Trump's letter of July 7": another event's day
+                days = [resolve(m, self.anchor, forward=False) for m in self.candidates(other, strict=True)]
+                held = [d for d in days if d is not None and (self.anchor is None or d <= self.anchor)]
+                if held:  # of "Sunday's session ... resumed on Monday", the last sitting
+                    return max(held), other.text
+        return None
+
+    def _tells_of_a_sitting(self, sentence: Sentence) -> bool:
+        """Whether a sentence tells of a meeting or a call ("Sunday's session", "spoke with Lutnick",
+        "hours after meeting Akazawa") or of a building where one is held."""
+        return (
+            self.article.in_sentence(MEETING, sentence)
+            or self.article.in_sentence(SITTING, sentence)
+            or bool(self.article.buildings_in(sentence))
+        )
 
     def from_sentences(self, sentences: list[Sentence], *, forward: bool) -> tuple[date, str] | None:
         """The first day the sentences name, "on Tuesday" the next Tuesday if ``forward``, else the last."""

@@ -247,3 +247,31 @@ def test_a_call_the_headline_previews_is_dated_ahead():
         published="2025-06-25T03:00:00Z",
     )
     assert facts.date == "2025-06-27"
+
+
+def test_a_round_without_a_day_of_its_own_takes_the_day_its_paragraph_gives_a_sitting():
+    facts = facts_of(
+        "Japan and the United States remain far apart on tariffs, officials said.\n"
+        "By the time Akazawa walked into the Commerce Department last Friday, the guards knew him. It was the "
+        "seventh round of a negotiation that was supposed to be over.",
+        published="2025-07-03T00:00:00Z",
+    )
+    assert (facts.round, facts.date) == (7, "2025-06-27")
+
+
+def test_of_a_neighbour_s_days_the_last_sitting_and_never_a_day_since():
+    facts = facts_of(
+        "Akazawa came home from his seventh round of tariff talks in Washington. Akazawa, who had been in the "
+        "U.S. capital since Wednesday, met Lutnick on Thursday and again on Friday.",
+        published="2025-06-30T05:00:00Z",
+    )
+    assert facts.date == "2025-06-27"
+
+
+def test_a_neighbour_telling_of_no_sitting_lends_the_round_no_day():
+    facts = facts_of(
+        "By the fifth round of tariff talks in early June, Akazawa was shuttling between offices in Washington. "
+        "Then came Trump's letter of July 7, which set a 25% tariff on Japanese goods.",
+        published="2025-07-14T09:00:00Z",
+    )
+    assert facts.round == 5 and facts.date != "2025-07-07"
