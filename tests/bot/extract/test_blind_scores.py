@@ -2,9 +2,9 @@
 
 Each set under blind/ was written by an author who saw only the README and the JSON format,
 never the code: seven Japan–US sets in styles the earlier sets did not cover, seven sets on
-the 2025 US–China talks for the second shipped profile, and one each on the 2025 US–India and
-EU–US talks with the profile its author wrote from the README (blind/usi1/profile.toml,
-blind/eu1/profile.toml). Their first scores (blind/first_scores.toml)
+the 2025 US–China talks for the second shipped profile, and one each on the 2025 US–India,
+EU–US and South Korea–US talks with the profile its author wrote from the README (blind/usi1/profile.toml,
+blind/eu1/profile.toml, blind/usk1/profile.toml). Their first scores (blind/first_scores.toml)
 were recorded before anything was changed for them; those figures are the honest estimate for
 articles Parley has not seen, and no later change may fall below them. Each set's score now
 (`NOW_AT_LEAST`, the README's "now" column) is a second floor, raised with each mechanism that
