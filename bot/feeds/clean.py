@@ -34,15 +34,29 @@ _UNSAFE = re.compile(
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides, isolates
     "\ud800-\udfff\ufeff\ufff9-\ufffb\ufffe\uffff]"  # lone surrogates, BOM, interlinear, non-characters
 )
+# Both in one pass: where an ANSI sequence starts (ESC or the 8-bit CSI, both also in `_UNSAFE`), its
+# alternatives come first and always match, so this removes what `_ANSI` and then `_UNSAFE` removed.
+_REMOVED = re.compile(f"{_ANSI.pattern}|{_UNSAFE.pattern}")
+# In ASCII text only these can be removed: C0 controls but tab, LF and CR (ESC among them), and DEL.
+_ASCII_REMOVED = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _SPACES = re.compile(r"\s+")
 MAX_GUID_CHARS = 500  # longer ids are stored as a hash of themselves: an index entry has a size limit
 
 
 def clean_text(text: str) -> str:
-    """``text`` without control characters (tab and line breaks stay), ANSI escapes or bidi controls."""
-    if text.isprintable():  # the common case: nothing to remove, no copy
+    """``text`` without control characters (tab and line breaks stay), ANSI escapes or bidi controls.
+
+    Articles reach a megabyte, so the text is read as few times as possible: text with nothing to
+    remove (the common case) is returned as it is after one scan, by bytes when it is ASCII; any
+    other is rewritten in one pass of one expression.
+    """
+    if text.isascii():
+        data = text.encode("ascii")  # a copy, no conversion: ASCII strings are stored one byte a character
+        if len(data.translate(None, _ASCII_REMOVED)) == len(data):
+            return text
+    elif text.isprintable():
         return text
-    return _UNSAFE.sub("", _ANSI.sub("", text))
+    return _REMOVED.sub("", text)
 
 
 def clean_line(text: str | None) -> str | None:
