@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,7 +20,8 @@ import feedparser
 from bot.errors import UserError
 from bot.feeds.clean import clean_entry, clean_guid, clean_line
 from bot.feeds.entry import FeedEntry
-from bot.feeds.xmlguard import unsafe_xml_reason
+from bot.feeds.itemspans import item_spans
+from bot.feeds.xmlguard import plainly_utf8, unsafe_xml_reason
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -129,19 +131,50 @@ def _item_id(element: etree._Element) -> str | None:
     return text or None
 
 
+_XML_DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml\s[^>]*>)?")  # a BOM and the declaration, if any
+_DECLARATION = b"<?xml version='1.0' encoding='utf-8'?>\n"
+
+
 def prune_known(data: bytes, known: Container[str], *, checked: bool = False) -> tuple[bytes, int] | None:
     """The feed without the items whose id is in ``known``, and how many items the feed had.
 
     A changed feed usually differs from the last poll by an item or two, and feedparser
-    spends most of a poll on the items already recorded. This cuts them out first with lxml
-    (a C parser: entity resolution, network access and huge trees off) and lets feedparser
-    read what is left. Only items with a plainly stated ``<guid>`` / Atom ``<id>`` are ever
-    cut; anything else is kept. Returns ``None`` when the shortcut does not apply (not
-    well-formed XML, an unknown layout, entity declarations): the caller then parses the
-    whole document, so the shortcut can cost a little speed but never an entry.
+    spends most of a poll on the items already recorded. This cuts them out first and lets
+    feedparser read what is left. Only items with a plainly stated ``<guid>`` / Atom ``<id>``
+    are ever cut; anything else is kept. A document in UTF-8 is cut as bytes where expat
+    locates the items (`bot.feeds.itemspans`: one pass, no tree); any other is read by lxml (a
+    C parser: entity resolution, network access and huge trees off) and written out again in
+    UTF-8. Returns ``None`` when the shortcut does not apply (not well-formed XML, an unknown
+    layout, entity declarations): the caller then parses the whole document, so the shortcut
+    can cost a little speed but never an entry.
     """
     if not checked and unsafe_xml_reason(data):
         return None
+    spans = item_spans(data) if _read_as_utf8(data) else None
+    if spans is None:
+        return _prune_tree(data, known)
+    # The declaration lxml wrote, on a line of its own: feedparser looks for the encoding with a
+    # greedy expression that runs to the end of the first line, which in a one-line feed is its end.
+    declared = _XML_DECLARATION.match(data)
+    pieces, kept_from = [_DECLARATION], declared.end() if declared else 0
+    for span in spans:
+        if span.guid is not None and span.guid in known:
+            pieces.append(data[kept_from : span.start])
+            kept_from = span.end
+    pieces.append(data[kept_from:])
+    return b"".join(pieces), len(spans)
+
+
+def _read_as_utf8(data: bytes) -> bool:
+    """Whether every parser reads ``data`` as UTF-8: it says so, or says nothing, or says ASCII and is."""
+    if not plainly_utf8(data, None):
+        return False
+    declared = _XML_DECLARATION.match(data)
+    return data.isascii() or not (declared and b"ascii" in declared.group().lower())
+
+
+def _prune_tree(data: bytes, known: Container[str]) -> tuple[bytes, int] | None:
+    """`prune_known` with lxml, for a document in another encoding than UTF-8 (or that expat refused)."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)

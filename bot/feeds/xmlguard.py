@@ -81,7 +81,7 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.IGNORECASE)
 _UTF8_NAMES = {"utf-8", "utf8", "us-ascii", "ascii"}
 
 
-def _plainly_utf8(raw: bytes, content_type: str | None) -> bool:
+def plainly_utf8(raw: bytes, content_type: str | None) -> bool:
     """Whether ``raw`` says it is UTF-8 (or ASCII) everywhere it could say otherwise: no UTF-16/32
     byte order or layout, an XML declaration and a charset that name UTF-8 or nothing."""
     if raw[:2] in (b"\xfe\xff", b"\xff\xfe") or raw[:1] == b"\x00" or raw[1:2] == b"\x00":
@@ -101,7 +101,7 @@ def unsafe_xml_reason(raw: bytes, content_type: str | None = None) -> str | None
     """
     if _ENTITY_DECL.search(raw):
         return ENTITIES_REFUSED
-    if _plainly_utf8(raw, content_type):
+    if plainly_utf8(raw, content_type):
         verdict = _expat_verdict(raw)
         if verdict != _MALFORMED:
             return verdict

@@ -30,6 +30,22 @@ def test_items_without_a_guid_are_always_kept():
     assert [e.guid for e in parse_feed(reduced).entries] == ["https://news.example/x"]
 
 
+def test_a_utf8_feed_is_cut_as_bytes_and_the_rest_reads_as_in_the_whole_feed():
+    doc = rss([item(3, text="Caf\u00e9 \u2019quoted\u2019 <b>bold</b>"), item(1), item(2)])
+    known = {"https://news.example/1", "https://news.example/2"}
+    reduced, total = prune_known(doc, known) or (b"", 0)
+    assert total == 3
+    assert doc[doc.index(b"<item>"):doc.index(b"</item>") + 7] in reduced  # the new item as the site wrote it
+    assert parse_feed(reduced).entries == [e for e in parse_feed(doc).entries if e.guid not in known]
+
+
+def test_a_feed_in_another_encoding_is_still_cut():
+    doc = rss([item(3, text="Caf\u00e9 cr\u00e8me"), item(1)], encoding="iso-8859-1")
+    reduced, total = prune_known(doc, {"https://news.example/1"}) or (b"", 0)
+    assert total == 2
+    assert parse_feed(reduced).entries == parse_feed(doc).entries[:1]
+
+
 def test_the_shortcut_steps_aside_for_anything_unusual():
     assert prune_known(HTML_PAGE, {"x"}) is None  # not XML: the full parser gives the error
     assert prune_known(ENTITY_BOMB, {"x"}) is None  # entities: the full parser refuses it
