@@ -29,6 +29,7 @@ from bot.extract.lexicon import (
     OUTCOME_NOUNS,
     PLAN_VERBS,
     PURPOSE_PARTICIPLES,
+    QUOTE_MARKS,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -93,7 +94,7 @@ DISCUSSED = Phrases([
     r"(?:will|would|to) (?:also )?(?:increase|expand|raise) (?:its )?(?:imports|purchases)",
     r"(?:agreed|committed|pledged|promised) to (?:buy|purchase|invest)", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
     rf"{alternation(DEAL_TERM_MODALS)} (?:also )?(?:[a-z]+ly )?{alternation(DEAL_TERM_VERBS)}",
-    rf"{alternation(DEAL_TERM_PASSIVES)} (?:also )?(?:[a-z]+ly )?{alternation(DEAL_TERM_PARTICIPLES)}",
+    rf"{alternation(DEAL_TERM_PASSIVES)} (?:also )?(?:[a-z]+ly )?[{QUOTE_MARKS}]?{alternation(DEAL_TERM_PARTICIPLES)}",
     rf"{alternation(OUTCOME_NOUNS)}[\"”’']? {alternation(OUTCOME_LINKS)}", *GOING_OVER_PHRASES,
 ], shared=True)  # fmt: skip
 # A subject "off the table" was withdrawn from talks that had it ("the 100% tariff is effectively off
@@ -102,7 +103,7 @@ DISCUSSED = Phrases([
 NOT_DISCUSSED = Phrases([
     r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|brought up|touched|mentioned)",
     _NEG + r" (?:discuss|raise|address|cover|come up|bring up|touch on|take up|talk about)",
-    r"not (?:part of|among|on) (?:the|these|those) (?:discussions?|talks|agenda)",
+    r"not (?:been )?(?:part of|among|on) (?:the|these|those) (?:discussions?|talks|agenda|negotiations?)",
     r"denied (?:that )?(?:[\w'’]+ ){0,5}(?:had |has )?(?:come up|been discussed|been raised)", r"(?:no|without) discussion (?:of|on|about)",
     r"off the agenda", r"(?:was|were) not (?:a )?(?:topic|subject)", r"(?:was|were|is|are) left out",
     r"(?:did not|didn't|didn’t) come up",

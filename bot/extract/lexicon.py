@@ -93,7 +93,7 @@ DEAL_TERM_VERBS = (
     "ease", "lift", "remove", "suspend", "pause", "delay", "resume", "approve", "halve", "relax", "roll back",
     "drop", "scrap", "extend", "speed up", "resolve", "loosen", "allow", "lower", "cut", "reduce", "end", "stop",
     "eliminate", "buy", "purchase", "invest", r"open(?: up)?", "accept", r"make (?:[\w-]+ ){0,2}purchases",
-    "expand", "increase",
+    "expand", "increase", r"(?:start|begin|resume) (?:buying|purchasing|importing)",
 )  # fmt: skip
 #: the same terms said of what they are done to: "export controls will be eased", "the port fees
 #: are paused for a year", "the rare earth issue is settled"
@@ -114,6 +114,8 @@ DEAL_TERM_MODALS = (
 #: what makes a participle a term rather than history: "will be eased", "are paused" (not "were
 #: raised in April")
 DEAL_TERM_PASSIVES = ("will be", "would be", "to be", "is", "are", "be", "been", "being")
+#: a participle may stand in quotation marks: "the issue had been 'settled'"
+QUOTE_MARKS = "\"'“”‘’"
 
 #: the words that name both sides at once, so that what they agree is each side's stance: "the
 #: two sides reached a preliminary consensus", "the two leaders have reached a deal"
@@ -158,7 +160,7 @@ OUTCOME_LINKS = ("on", "over", "regarding", "about", "for", "covering")
 #: stated its position on export controls", "soybeans would feature in the meeting", "the measures
 #: in play"
 GOING_OVER_PHRASES = (
-    r"review(?:ed|ing)", r"(?:went|go|goes|going) over", r"(?:taken|took|take|takes|taking) up", r"exchanges? of (?:\w+ )?views", r"(?:came|comes|come|coming) up",
+    r"review(?:ed|ing)", r"(?:went|go|goes|going) over", r"(?:taken|took|take|takes|taking) up", r"exchanges? (?:of (?:\w+ )?views )?(?:on|over|about)", r"exchanges? of (?:\w+ )?views", r"(?:came|comes|come|coming) up",
     r"(?:conversation|discussions?|talks|focus|attention) (?:then |later |also )?(?:turned|turns|shifted|moved) to",
     r"(?:stated|set out|laid out|explained|expressed|presented|made clear|outlined) (?:its|their|his|her|the|our) "
     r"(?:\w+ )?(?:positions?|concerns?|views?|stance|case) (?:on|over|about|regarding)",

@@ -236,3 +236,21 @@ def test_every_item_of_a_list_the_talks_covered_is_a_topic_when_semicolons_part_
         LEAD + "The talks covered the tariff on automobiles; purchases of rice and corn; and semiconductors."
     )
     assert set(facts.topics) == {"automobiles", "agriculture", "semiconductors"}
+
+
+def test_a_frank_exchange_on_a_subject_makes_it_a_topic():
+    facts = facts_of(LEAD + "Akazawa said the two sides had a frank exchange on non-tariff measures.")
+    assert facts.topics == ["non_tariff_barriers"]
+
+
+def test_a_subject_said_to_have_been_settled_in_quotation_marks_or_to_be_bought_again_is_a_topic():
+    facts = facts_of(
+        LEAD + "Bessent said the energy question had been \"settled\" and that Japan would start buying "
+        "more American rice."
+    )
+    assert set(facts.topics) == {"energy", "agriculture"}
+
+
+def test_a_subject_that_had_not_been_part_of_the_negotiations_was_not_discussed():
+    facts = facts_of(LEAD + "Akazawa said defense spending had not been part of the negotiations.")
+    assert facts.not_discussed == ["defense"]
