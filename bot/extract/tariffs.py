@@ -6,7 +6,9 @@ are the sector words that follow it, up to the next rate ("a 25% levy on steel a
 two facts), or else the goods the sentence is about before it ("cars have been hit with a 25%
 levy", "tariffs on automobiles, which stand at 27.5 percent"). A reference ("a similar tax on
 autos") takes the rate before it; a component ("including the existing 2.5% duty") keeps the
-goods of its head. A rate on no goods, said of the tracked country, is the country-wide rate
+goods of its head, and so does a remainder ("suspended the remaining 24%"); a part of a rate
+takes the goods of that rate ("24% of the original 34% reciprocal rate", "24 percentage points of
+the reciprocal duty"). A rate on no goods, said of the tracked country, is the country-wide rate
 the profile names for it (the baseline 10%, else the reciprocal rate); said of the other side's
 goods, or owned or levied by the other side ("China's 125%", "Beijing cut its duties on U.S.
 goods to 10%"), it is that side's country-wide rate. "3.3 million vehicles", "a 90-day pause",
@@ -47,7 +49,8 @@ _PCT = (
     r"(?P<{name}>\d{{1,3}}(?:[.,]\d{{1,2}})?|(?:"
     + CARDINAL.replace("{", "{{").replace("}", "}}")
     + r")(?:[- ]and[- ]a[- ]half)?)"
-    r"[\s-]?(?:%|percent\b|per cent\b|pc\b|pct\b)"
+    # "24 percentage points of the reciprocal duty": a part of a rate (a cut "by 24 percentage points" is none)
+    r"[\s-]?(?:%|percent\b|per cent\b|pc\b|pct\b|percentage points?(?=\s+of\s+(?:the|its|their)\s))"
 )
 _NOUN = alternation(TARIFF_NOUNS)
 # "to around 15%", "of up to 100%"
@@ -87,7 +90,9 @@ _NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b",
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?{alternation(SAME_RATE_WORDS)}\s+(?:\w+\s+)?{_NOUN}", re.I)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
-    r"^\s*(?:of\s+(?!(?:the\s+|a\s+|its\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b)\w+|"
+    r"^\s*(?:of\s+(?!(?:the\s+|a\s+|its\s+|their\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b"
+    # a part of another rate: "24% of the original 34% reciprocal rate", "10% of its 34% countermeasure"
+    r"|(?:the\s+|its\s+|their\s+)(?:[\w-]+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent))\w+|"
     r"(?:[\w'’]+\s+){0,3}(?:stake|share|owned|ownership|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
     r"interest|unemployment|market|probability|chance|majority|discount|of (?:the|its|their) (?:profits?|shares?|"
     r"votes?|market|population|gdp|exports|imports)))\b",
@@ -123,12 +128,12 @@ _BREAK = re.compile(
 # says whose goods)
 _COMPONENT = re.compile(
     r"\b(?:component|includ\w+\b(?!\s+(?:those\s+|imports\s+|goods\s+)?from\b)|existing|MFN|plus|on top of|total|combin\w+|"
-    r"overall|additional|add-on|extra)\b",
+    r"overall|additional|add-on|extra|remaining|remainder)\b",
     re.I,
 )
 # "a 25% tariff on iPhones": a rate on goods that are not the profile's sectors is no country rate
 _ON_GOODS = re.compile(r"^[^,;]{0,30}?\b(?:on|for)\s+(?:imports? of\s+|the\s+)?(?P<goods>[A-Za-z][\w-]*)")
-_COUNTRY_WIDE = {"all", "goods", "imports", "import", "products", "everything", "most", "other", "exports", "items", "top",
+_COUNTRY_WIDE = {"all", "goods", "imports", "import", "products", "articles", "everything", "most", "other", "exports", "items", "top",
                  "average", "paper", "hold", "course", "track", "time", "the", "a", "an"}  # fmt: skip
 # "to 15% from 27.5%", "from 27.5% to 15%": the second rate has the goods of the first
 _FROM_BEFORE = re.compile(
@@ -339,10 +344,14 @@ def _country_wide(article: Article, after: str) -> bool:
 # "tariffs on U.S. goods", "on imports from China", "Chinese goods", "American farm products": a
 # side named as the goods a rate is on
 _ON_A_SIDE = re.compile(
-    r"\b(?:on|against)\s+(?:all\s+|most\s+)?(?:(?:imports|goods|products)\s+from\s+)?(?:the\s+)?$", re.I
+    r"\b(?:on|against)\s+(?:all\s+|most\s+)?(?:(?:imports|goods|products|articles)\s+(?:from|of)\s+)?(?:the\s+)?$",
+    re.I,
 )
+# (a word between, but no preposition: "the United States on imports of ..." names who levies)
 _GOODS_AFTER_A_SIDE = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:goods|products|imports|exports|shipments|produce|companies|firms|ships|vessels)\b", re.I
+    r"(?:\s+|-)(?:(?!(?:on|of|for|from|to|by|in|at|against)\b)[\w-]+\s+)?"
+    r"(?:goods|products|imports|exports|shipments|produce|companies|firms|ships|vessels|articles)\b",
+    re.I,
 )
 
 
@@ -555,13 +564,18 @@ def _goods_of_the_next_rate(
 ) -> list[str]:
     """Step 3b: a rate joined to the next by "and", "or" or "to" has the goods said after that one
     ("tariffs of 10 percent and 15 percent on U.S. agricultural products", "30% or 35% on cars")."""
-    if i + 1 >= len(anchors) or not _JOINED.fullmatch(lowered, anchors[i].end, anchors[i + 1].start):
+    if i + 1 >= len(anchors) or not (
+        _JOINED.fullmatch(lowered, anchors[i].end, anchors[i + 1].start)
+        or _PART_OF.fullmatch(lowered, anchors[i].end, anchors[i + 1].start)
+    ):
         return []
     after = _rate_span(article, sentence.start, lowered, anchors, i + 1, asides, reading)
     return _sectors_in(article, sentence.start + anchors[i + 1].end, sentence.start + after.stop)
 
 
 _JOINED = re.compile(r"[\"”’']?\s*(?:and|or|to|-|–)\s*")
+# "24% of the original 34% reciprocal rate": a part of the rate after it, on its goods
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?")
 
 
 def _goods_before(

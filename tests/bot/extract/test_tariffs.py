@@ -232,3 +232,28 @@ def test_what_goods_of_the_profile_pay_is_a_rate_in_a_sentence_with_no_tariff_wo
         "Steel mills ran at 77.8% of capacity, and steel utilization was 80% in May."
     )
     assert [(t.sector, t.rate) for t in facts.tariffs] == [("steel", 50), ("aluminum", 50), ("autos", 25), ("autos", 2.5)]
+
+
+def test_a_part_of_a_rate_has_the_goods_of_that_rate():
+    assert us_china_rates("A further 24% of the original 34% reciprocal rate is suspended.") == [
+        ("reciprocal", 24), ("reciprocal", 34)
+    ]
+    assert us_china_rates("Beijing kept 10% of its 34% retaliatory tariff and suspended the rest.") == [
+        ("china_retaliatory", 10), ("china_retaliatory", 34)
+    ]
+    assert us_china_rates("A further 24 percentage points of the reciprocal duty stay suspended.") == [("reciprocal", 24)]
+
+
+def test_the_remaining_rate_is_part_of_the_rate_before():
+    body = "Washington kept a 10% reciprocal tariff on Chinese goods and suspended the remaining 24%."
+    assert us_china_rates(body) == [("reciprocal", 10), ("reciprocal", 24)]
+
+
+def test_articles_of_a_side_are_its_goods():
+    body = "China will keep a rate of duty of 34 percent on articles of the United States."
+    assert us_china_rates(body) == [("china_retaliatory", 34)]
+
+
+def test_a_side_before_a_preposition_levies_the_rate_and_a_side_before_goods_names_them():
+    body = "The additional duty of 25% imposed by the United States on imports of Indian-origin goods came into force."
+    assert us_india_rates(body) == [("reciprocal", 25)]
