@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.extract.article import Article
 from bot.extract.cues import AGREED_PLANS, FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST, is_question
+from bot.extract.dates import MONTH
 from bot.extract.lexicon import CALLED_OFF_PHRASES, MEETING_NOUNS, MEETING_QUALIFIERS, NOT_A_ROUND_PHRASES, alternation
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.next_steps import NEXT, is_hedged
@@ -47,6 +48,11 @@ _NOT_TALKS = re.compile(
     r"^\s+of\s+(?:\w+\s+)?(?:tariffs?|sanctions|cuts|voting|votes|elections?|layoffs|funding|stimulus|applause|"
     r"golf|bidding|financing|price|rate|hikes?|duties|levies)\b(?!\s+(?:talks|negotiations?|discussions|meetings?))",
     re.IGNORECASE,
+)
+# "... meeting between the two leaders since Lee took office": "since" an event, not a time, within
+# the noun's clause (a month, a year or "then" is a time: "the first meeting since April")
+_FIRST_SINCE = re.compile(
+    rf"[^.;,]{{0,80}}?\bsince\s+(?!(?:the\s+)?(?:\d|{MONTH}|last\b|then\b|early\b|late\b|mid\b|the\s+start\b))", re.I
 )
 _TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
 # the two on the lower-cased text, near the words they need: "the fifth round" (an ordinal and
@@ -96,6 +102,8 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
             value = number_value(match.group("ord") or match.group("num"))
             if value is None or not 0 < value < 100:
                 continue
+            if value == 1 and noun != "round" and _FIRST_SINCE.match(sentence.text, match.end()):
+                continue  # "the first face-to-face meeting since the tariffs doubled": a count from an event
             found.append(RoundMention(value, sentence, sentence.start + match.start(), sentence.start + match.end()))
         for match in APPOSITIVES_NEAR.finditer(lowered, lowered):
             value = number_value(match.group("ord"))

@@ -218,3 +218,28 @@ def test_a_sit_down_is_counted_like_a_meeting():
         published="2025-06-30T22:00:00Z",
     )
     assert facts.round == 3
+
+
+def test_the_first_meeting_since_an_event_is_no_first_round():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for tariff talks, the first "
+        "face-to-face meeting since the levies doubled.",
+    )
+    assert facts.round is None
+
+
+@pytest.mark.parametrize("since", ["since April", "since then"])
+def test_the_first_meeting_since_a_time_is_still_counted(since):
+    facts = facts_of(
+        f"Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the first ministerial meeting "
+        f"of the tariff talks {since}.",
+    )
+    assert facts.round == 1
+
+
+def test_the_first_round_since_an_event_is_still_the_first_round():
+    facts = facts_of(
+        "Akazawa and Lutnick held the first round of tariff negotiations since the two leaders launched the talks, "
+        "in Washington on Friday.",
+    )
+    assert facts.round == 1
