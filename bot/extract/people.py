@@ -157,6 +157,20 @@ def people_of(article: Article, sentence: Sentence) -> list[Mention]:
     return people
 
 
+def reports_a_call(article: Article, sentence: Sentence) -> bool:
+    """Whether the sentence reports a telephone or video call rather than a sitting: a call word
+    in its first clause ("He held three telephone conversations with Lutnick, but ...") or in a
+    clause with a meeting or attendance word of its own. A call named in a later clause apart
+    ("Bessent, who led the American side, said the leaders are due to speak by phone") leaves
+    the sitting of the other clauses one."""
+    if not article.in_sentence(PHONE, sentence):
+        return False
+    spans = article.clauses_of(sentence)
+    return article.has(PHONE, *spans[0]) or any(
+        article.has(PHONE, s, e) and (article.has(MEETING, s, e) or article.has(ATTENDING, s, e)) for s, e in spans[1:]
+    )
+
+
 def says_who_attended(article: Article, sentence: Sentence) -> bool:
     """Whether the sentence says who sat at the talks for a side ("China's delegation was led by
     He Lifeng", "Wang Wentao also attended the talks"), and not who did not ("did not join")."""
@@ -173,7 +187,7 @@ def describes_meeting(
 ) -> bool:
     """Whether the sentence reports a sitting of the negotiation (see the module docstring)."""
     attending = bool(round_sentences) and says_who_attended(article, sentence)
-    if not (attending or article.in_sentence(MEETING, sentence)) or article.in_sentence(PHONE, sentence):
+    if not (attending or article.in_sentence(MEETING, sentence)) or reports_a_call(article, sentence):
         return False
     if article.in_sentence(NO_MEETING, sentence):
         return False  # "No date has been set for a meeting between Ishiba and Trump"

@@ -419,3 +419,21 @@ def test_a_negotiator_told_of_the_talks_did_not_sit_in_them():
         "Officials briefed the Economic Revitalization Minister, Ryosei Akazawa, on the outcome of the talks on Friday."
     )
     assert "Ryosei Akazawa" not in facts.participants
+
+
+def test_a_call_in_a_later_clause_leaves_the_sitting_of_the_first():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington for about two hours in the fifth round of tariff "
+        "talks on Friday; Treasury Secretary Scott Bessent did not take part, though the two spoke by telephone later."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+    assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Howard Lutnick",), 120)]
+
+
+def test_a_call_in_the_first_clause_makes_the_sentence_a_call():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington in the fifth round of tariff talks on Friday.\n"
+        "He then held two telephone conversations with Lutnick, but could not arrange a meeting with Treasury "
+        "Secretary Scott Bessent."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
