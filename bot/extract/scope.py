@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right
+from functools import cache
 from operator import attrgetter
 from typing import cast
 
@@ -66,9 +67,45 @@ def _third_parties(article: Article, *, topics_too: bool = False) -> Hits:
         if spans:  # most stories name no other country at all
             own = _side_names(article.profile) if topics_too else _own_names(article.profile)
             text = article.text
-            kept = [(s, e) for s, e in spans if text[s:e] not in own]
+            kept = [(s, e) for s, e in spans if text[s:e] not in own and not _where_a_place_is(article, s, e)]
         found = article.memo[key] = Hits(kept) if kept else NO_HITS
     return cast("Hits", found)
+
+
+# "GENEVA, Switzerland" / "talks in Turnberry, Scotland": the comma (or the bracket) between a
+# place and the country after it; and what makes the country the first of a list instead
+# ("in Washington, China and Japan", "Washington, China, Korea")
+_APPOSITION = re.compile(r"\s*(?:,|\()\s*")
+# "at Trump's Turnberry golf resort in Scotland": a few words about the place, then "in"
+_VENUE_IN = re.compile(r"(?:['’]s)?(?:\s+[\w'’-]+){0,3}?\s+in\s+")
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\b")
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    return frozenset(c.capital for c in countries() if c.capital)
+
+
+def _where_a_place_is(article: Article, start: int, end: int) -> bool:
+    """Whether the country at ``start:end`` only says where a place of the profile is: it follows
+    the place as its apposition ("GENEVA, Switzerland", "in Turnberry, Scotland", "Busan (South
+    Korea)") or as where the venue is ("at Trump's Turnberry golf resort in Scotland"). It names the venue's country, not a party to the talks, so it is no third party.
+    A capital ("Washington, Beijing") or the first of a list ("in London, China and Japan") is
+    another party."""
+    text = article.text
+    before = article.places.within(max(0, start - 40), start)
+    if not before or text[start:end] in _capitals():
+        return False
+    between = (before[-1].end, start)
+    if _APPOSITION.fullmatch(text, *between) is None and _VENUE_IN.fullmatch(text, *between) is None:
+        return False
+    if _LIST_GOES_ON.match(text, end):
+        return False
+    after = _APPOSITION.match(text, end)
+    if after is None:
+        return True
+    following = _COUNTRY_NAMES.spans(text[after.end() : after.end() + 40])
+    return not (following and following[0][0] == 0)
 
 
 def first_party_named(article: Article, start: int, end: int, *, side: str | None = None) -> str | None:

@@ -48,3 +48,22 @@ def test_a_paragraph_about_a_third_country_without_the_counterpart_is_set_aside(
 def test_a_story_naming_no_third_country_sets_nothing_aside():
     article = article_of("Japan and the United States held tariff talks.\nThey meet again next week.", title="Talks")
     assert off_topic_paragraphs(article) == set()
+
+
+def test_a_country_that_only_says_where_a_venue_is_is_no_third_party():
+    # Kananaskis is a place of the profile; Canada after it says where it is, not who takes part
+    for sentence in ("Ishiba met Trump in Kananaskis, Canada, on Monday.",
+                     "Ishiba met Trump in Kananaskis (Canada) on Monday.",
+                     "Ishiba met Trump at the summit venue in Kananaskis in Canada on Monday.",
+                     "Ishiba met Trump at Kananaskis's mountain lodge in Canada on Monday."):
+        article = article_of(sentence, title="Talks")
+        assert not mentions_third_party(article, *_whole(article, 1)), sentence
+
+
+def test_a_capital_or_a_list_after_a_venue_is_another_party_still():
+    for sentence in ("Officials in Washington, Beijing and Brussels watched.",
+                     "Officials in Washington, Canada and Mexico watched.",
+                     "Officials in Washington, Canada, Mexico watched.",
+                     "Canada hosts the summit in Kananaskis."):
+        article = article_of(sentence, title="Talks")
+        assert mentions_third_party(article, *_whole(article, 1)), sentence
