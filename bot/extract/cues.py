@@ -86,7 +86,7 @@ DISCUSSED = Phrases([
     r"propos\w+", r"seek\w*", "sought", r"secur\w+ exemptions?", r"exempt\w*", r"rais(?:e|ed|es|ing)", r"address\w*",
     r"cover\w*", r"negotiat(?!ors?\b)\w+", r"concessions?", r"highlight\w*", "importance of", "desire", r"request\w*",
     r"insist\w*", r"ask(?:ed|s|ing)?(?! by)(?! whether)(?! if)", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
-    r"push(?:ed|es|ing)? for", r"press(?:ed|es|ing)? (?:[\w.’']+ ){1,3}to", r"press(?:ed|es|ing)? (?:[\w.]+ ){1,3}(?:on|for|over)",
+    r"push(?:ed|es|ing)? for", r"press(?:ed|es|ing)? (?:[\w.’']+ ){1,3}to", r"press(?:ed|es|ing)? (?:[\w.]+ ){1,4}(?:on|for|over)",
     r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
     "went into detail", "in detail", r"exchanged? views", "conferred", "sticking point", r"(?:main|key|central) issue",
     "bone of contention", r"offer(?:s|ed|ing)?", r"grievances?", r"differences? (?:remained|remain|over|on)",

@@ -164,7 +164,7 @@ GOING_OVER_PHRASES = (
     r"(?:conversation|discussions?|talks|focus|attention) (?:then |later |also )?(?:turned|turns|shifted|moved) to",
     r"(?:stated|set out|laid out|explained|expressed|presented|made clear|outlined) (?:its|their|his|her|the|our) "
     r"(?:\w+ )?(?:positions?|concerns?|views?|stance|case) (?:on|over|about|regarding)",
-    r"featur(?:e|ed|es|ing) (?:in|at|on)", "in play",
+    r"featur(?:e|ed|es|ing) (?:in|at|on)", r"featur(?:ed|es) (?:prominently|heavily|large|strongly)", "in play",
 )  # fmt: skip
 
 # -- speech ---------------------------------------------------------------------------------

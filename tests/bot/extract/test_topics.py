@@ -254,3 +254,13 @@ def test_a_subject_said_to_have_been_settled_in_quotation_marks_or_to_be_bought_
 def test_a_subject_that_had_not_been_part_of_the_negotiations_was_not_discussed():
     facts = facts_of(LEAD + "Akazawa said defense spending had not been part of the negotiations.")
     assert facts.not_discussed == ["defense"]
+
+
+def test_pressing_until_the_last_minute_for_a_subject_makes_it_a_topic():
+    facts = facts_of(LEAD + "Akazawa said Washington had pressed until the last minute for access to rice.")
+    assert facts.topics == ["agriculture"]
+
+
+def test_a_subject_that_featured_prominently_is_a_topic():
+    facts = facts_of(LEAD + "Shipbuilding featured prominently, Akazawa said.")
+    assert facts.topics == ["shipbuilding"]
