@@ -167,6 +167,10 @@ GOING_OVER_PHRASES = (
     r"featur(?:e|ed|es|ing) (?:in|at|on)", r"featur(?:ed|es) (?:prominently|heavily|large|strongly)", "in play",
 )  # fmt: skip
 
+#: the prepositions that make a noun after a denial a thing about a subject rather than the
+#: subject: "did not raise any target for the yen", "no demand on the exchange rate"
+ASPECT_LINKS = ("for", "on", "of", "about", "over", "to")
+
 # -- speech ---------------------------------------------------------------------------------
 
 #: the verbs that say who said something: "..., Akazawa said", "Bessent told reporters"

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
-from bot.extract.lexicon import COMMITMENT_VERBS, SPEECH_VERBS, STATEMENT_OPENINGS, alternation
+from bot.extract.lexicon import ASPECT_LINKS, COMMITMENT_VERBS, SPEECH_VERBS, STATEMENT_OPENINGS, alternation
 from bot.extract.phrases import Phrases
 from bot.extract.scope import mentions_third_party
 
@@ -66,11 +66,35 @@ def _deny(found: list[str], not_discussed: list[str], evidence: dict[str, str], 
             evidence[f"not_discussed:{topic}"] = text
 
 
+# what makes the words after a denial something about a subject rather than the subject itself:
+# "did not raise any target for the level of the yen", "no demand on the exchange rate"
+_ABOUT_SOMETHING = re.compile(rf"\b{alternation(ASPECT_LINKS)}\b|,", re.I)
+
+
+def _denied_outright(
+    text: str, denials: list[tuple[int, int]], hits: list[tuple[int, int, str]], start: int, end: int
+) -> set[str]:
+    """The topics of a denial clause that the denial names as its subject: those before the
+    denial ("currency was not discussed") and those its words reach with nothing between but a
+    determiner ("did not discuss currency"), not what a noun after it is about ("did not raise any
+    target for the yen", "did not discuss Blackwell, the company's newest chip")."""
+    out: set[str] = set()
+    first_end = denials[0][1]
+    for s, e, label in hits:
+        if not (start <= s and e <= end):
+            continue
+        between = text[first_end:s] if s >= first_end else ""
+        if s < first_end or (len(between.split()) <= 2 and not _ABOUT_SOMETHING.search(between)):
+            out.add(label)
+    return out
+
+
 def find_topics(
     article: Article, *, upcoming: bool, skip_paragraphs: set[int]
 ) -> tuple[list[str], list[str], dict[str, str]]:
     topics: list[str] = []
     not_discussed: list[str] = []
+    direct: set[str] = set()  # the topics a denial names as its very subject
     evidence: dict[str, str] = {}
     by_sentence = article.labelled_by_sentence(article.profile.topics)
     # the article's hits and sentence sets, looked up once rather than through `Article.has` and
@@ -116,6 +140,7 @@ def find_topics(
             if denied.any(start, end):
                 if found:
                     _deny(found, not_discussed, evidence, sentence.text)
+                    direct.update(_denied_outright(article.text, denied.within(start, end), hits, start, end))
                 continue
             said = discussed.any(start, end) or in_list
             listed = said and article.text[end : end + 2].lstrip().startswith(";")
@@ -133,5 +158,8 @@ def find_topics(
                 if topic not in topics:
                     topics.append(topic)
                     evidence[f"topic:{topic}"] = sentence.text
+    # a subject the talks went through is not undone by a denial of one thing about it ("did not
+    # raise any target for the yen"); only a denial of the subject itself outweighs it
+    not_discussed = [t for t in not_discussed if t not in topics or t in direct]
     topics = [t for t in topics if t not in not_discussed]
     return topics, not_discussed, evidence

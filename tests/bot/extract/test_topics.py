@@ -264,3 +264,19 @@ def test_pressing_until_the_last_minute_for_a_subject_makes_it_a_topic():
 def test_a_subject_that_featured_prominently_is_a_topic():
     facts = facts_of(LEAD + "Shipbuilding featured prominently, Akazawa said.")
     assert facts.topics == ["shipbuilding"]
+
+
+def test_a_denial_of_one_thing_about_a_subject_the_talks_went_through_leaves_it_a_topic():
+    facts = facts_of(
+        LEAD + "Currency came up as well, Akazawa said.\n"
+        "Bessent did not raise any target for the level of the yen, officials said."
+    )
+    assert (facts.topics, facts.not_discussed) == (["foreign_exchange"], [])
+
+
+def test_a_denial_of_the_subject_itself_outweighs_a_mention_of_it():
+    facts = facts_of(
+        LEAD + "Markets were watching for any talk about the currency.\n"
+        "Akazawa said flatly that exchange rates were not discussed."
+    )
+    assert (facts.topics, facts.not_discussed) == ([], ["foreign_exchange"])
