@@ -190,7 +190,7 @@ ANNOUNCING_VERBS = ("announced",)
 #: what a rate is a rate of: "a 25% levy", "tariffs of 24 percent"
 TARIFF_NOUNS = ("tariffs?", "levy", "levies", "dut(?:y|ies)", "tax(?:es)?", "rates?", "surcharges?")
 #: a levy's own verbs: "could be charged 30%", "slapped with 25%"
-LEVY_VERBS = ("taxed", "levied", "charged")
+LEVY_VERBS = ("taxed", "levied", "charged", "charges", "charge", "charging", "imposes", "impose", "imposing")
 LEVY_VERBS_WITH = ("slapped with", "hit with")
 #: verbs a rate follows at once: "taxed at 25%", "faces 25%", "was cut 10%"
 RATE_VERBS = (

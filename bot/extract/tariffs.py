@@ -90,7 +90,8 @@ _NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b",
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?{alternation(SAME_RATE_WORDS)}\s+(?:\w+\s+)?{_NOUN}", re.I)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
-    r"^\s*(?:of\s+(?!(?:the\s+|a\s+|its\s+|their\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b"
+    # a distance, not a rate: "4.9% below its all-time high", "5% higher than a year ago"
+    r"^\s*(?:(?:below|above|(?:higher|lower|more|less)\s+than)\b|of\s+(?!(?:the\s+|a\s+|its\s+|their\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b"
     # a part of another rate: "24% of the original 34% reciprocal rate", "10% of its 34% countermeasure"
     r"|(?:the\s+|its\s+|their\s+)(?:[\w-]+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent))\w+|"
     r"(?:[\w'’]+\s+){0,3}(?:stake|share|owned|ownership|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
@@ -548,7 +549,10 @@ def _names_the_country(article: Article, start: int, end: int) -> bool:
     further back."""
     tracked = article.profile.tracked_side
     return any(
-        m.value == tracked and _ON_A_SIDE.search(article.text, max(start, m.start - 40), m.start)
+        m.value == tracked
+        and _ON_A_SIDE.search(article.text, max(start, m.start - 40), m.start)
+        # "on Chinese-made semiconductors" names goods of a sector, not all the side's goods
+        and not _sector_spans(article, m.end, min(end, m.end + 25))
         for m in article.sides.within(start, end)
     )
 
@@ -566,6 +570,8 @@ def _goods_of_the_next_rate(
     ("tariffs of 10 percent and 15 percent on U.S. agricultural products", "30% or 35% on cars")."""
     if i + 1 >= len(anchors) or not (
         _JOINED.fullmatch(lowered, anchors[i].end, anchors[i + 1].start)
+        # "the 10% to 15% it added": the "to" opens the next rate's words
+        or (not lowered[anchors[i].end : anchors[i + 1].start].strip() and lowered.startswith("to ", anchors[i + 1].start))
         or _PART_OF.fullmatch(lowered, anchors[i].end, anchors[i + 1].start)
     ):
         return []

@@ -257,3 +257,18 @@ def test_articles_of_a_side_are_its_goods():
 def test_a_side_before_a_preposition_levies_the_rate_and_a_side_before_goods_names_them():
     body = "The additional duty of 25% imposed by the United States on imports of Indian-origin goods came into force."
     assert us_india_rates(body) == [("reciprocal", 25)]
+
+
+def test_a_distance_from_a_level_is_no_rate():
+    body = "Stocks rallied on the tariff truce, and the index is now just 4.9% below its record high."
+    assert us_china_rates(body) == []
+
+
+def test_goods_of_a_sector_made_by_the_tracked_side_are_not_all_its_goods():
+    body = "The Section 301 duty on Chinese-made semiconductors is now 50%, doubled from 25% under the earlier review."
+    assert us_china_rates(body) == [("semiconductors", 50), ("semiconductors", 25)]
+
+
+def test_a_side_that_charges_a_rate_levies_it():
+    body = "China charges 10% on all US goods, plus the 10% to 15% it added on US farm products in March."
+    assert us_china_rates(body) == [("china_retaliatory", 10), ("china_agriculture", 10), ("china_agriculture", 15)]
