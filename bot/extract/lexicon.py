@@ -207,6 +207,8 @@ RATE_VERBS_TO = (
 #: words that give a rate by reference to the one before: "a similar tax on autos", "a matching levy"
 SAME_RATE_WORDS = ("similar", "same", "identical", "equivalent", "matching")
 #: words that hedge a rate's figure: "to around 15%", "tariffs of up to 100%"
+# the part of a month an undated entry of a timeline gives ("Early June - a fifth round expected")
+MONTH_PARTS = ("early", "mid", "late")
 APPROXIMATORS = ("about", "around", "roughly", "nearly", "just", "almost", "up to", "as much as", "as high as")
 
 # -- clauses --------------------------------------------------------------------------------

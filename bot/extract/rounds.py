@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from bot.extract.article import Article
 from bot.extract.cues import AGREED_PLANS, FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST, is_question
 from bot.extract.dates import MONTH
-from bot.extract.lexicon import CALLED_OFF_PHRASES, MEETING_NOUNS, MEETING_QUALIFIERS, NOT_A_ROUND_PHRASES, alternation
+from bot.extract.lexicon import (
+    CALLED_OFF_PHRASES,
+    MEETING_NOUNS,
+    MEETING_QUALIFIERS,
+    MONTH_PARTS,
+    NOT_A_ROUND_PHRASES,
+    alternation,
+)
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.next_steps import NEXT, is_hedged
 from bot.extract.numbers import CARDINAL, NUMBER_WORDS, ORDINAL, number_value
@@ -70,6 +77,14 @@ _WHETHER = Phrases(["whether", "if"], shared=True)
 #: the headline (paragraph 0) and the lead's paragraphs: what they report is the story's news
 LEAD_PARAGRAPHS = 2
 
+# an entry of a dated list: a paragraph that opens with a day, or a part of a month, then a dash
+# or a colon ("May 30 - Round 4: ...", "Early June: fifth round expected")
+_DATED_ENTRY = re.compile(
+    rf"(?:(?:{alternation(MONTH_PARTS)})[- ]?)?{MONTH}(?:\s+\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?)?(?:,?\s+\d{{4}})?\s*[-–—:]\s",
+    re.IGNORECASE,
+)
+_TIMELINE_ENTRIES = 3  # fewer dated paragraphs in a row are the story's own telling
+
 
 @dataclass(frozen=True, slots=True)
 class RoundMention:
@@ -79,14 +94,44 @@ class RoundMention:
     end: int
 
 
+def story_end(article: Article) -> int:
+    """Where the story proper ends: before a dated list that closes it ("TIMELINE: The talks so
+    far" then "May 30 - Round 4: ...", "Early June - Round 5 expected"). Such a box is background
+    an outlet sets after the report; the last round it lists, held or planned, is no measure of
+    the round the story tells of. A heading just above the list (a line with no end stop) goes
+    with it. The list must run to the end of the article, at least three entries long."""
+    paragraphs: dict[int, Sentence] = {}
+    for sentence in article.sentences:
+        paragraphs.setdefault(sentence.paragraph, sentence)
+    order = sorted(paragraphs)
+    run = 0
+    for number in reversed(order):
+        if number <= LEAD_PARAGRAPHS or not _DATED_ENTRY.match(paragraphs[number].text):
+            break
+        run += 1
+    if run < _TIMELINE_ENTRIES:
+        return len(article.text)
+    first = order[len(order) - run]
+    before = order[len(order) - run - 1]
+    heading = paragraphs[before]
+    is_heading = heading.end - heading.start < 80 and not heading.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    if before > LEAD_PARAGRAPHS and is_heading:
+        return heading.start
+    return paragraphs[first].start
+
+
 def find_round_mentions(article: Article) -> list[RoundMention]:
-    """Every numbered round the article names, with the sentence it is in."""
+    """Every numbered round the article names, with the sentence it is in; none from a dated list
+    closing the story (`story_end`)."""
     found = []
+    end = story_end(article)
     # a round needs a round word and a number, in words or figures, in the same sentence
     candidates = article.sentences_with(_ROUND_WORDS)
     numbered = article.sentences_with(_NUMBER_WORDS)
     with_noun = article.sentences_with(_ROUND_NOUNS)
     for sentence in article.sentences:
+        if sentence.start >= end:
+            break
         if sentence.index not in candidates or (sentence.index not in numbered and not _DIGIT.search(sentence.text)):
             continue
         lowered = article.lower[sentence.start : sentence.end]

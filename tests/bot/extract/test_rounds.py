@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.bot.extract.helpers import facts_of
+from bot.extract.rounds import story_end
+from tests.bot.extract.helpers import article_of, facts_of
 
 HELD = "Japan and the United States held the {} of tariff talks in Washington on Friday, Akazawa said."
 
@@ -243,3 +244,34 @@ def test_the_first_round_since_an_event_is_still_the_first_round():
         "in Washington on Friday.",
     )
     assert facts.round == 1
+
+
+_TALKS_SO_FAR = (
+    "Talks so far\n"
+    "April 20 - Round 1: the negotiators meet for an hour in Washington.\n"
+    "May 4 - Round 2: talks on cars and farm goods.\n"
+    "June 11 - Round 3: the negotiators meet in Washington for two hours.\n"
+    "Late June - Round 4 expected.\n"
+    "July 9 - The pause on the higher tariffs ends."
+)
+
+
+def test_a_dated_list_closing_the_story_is_background_to_the_round_it_reports():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Wednesday for the third round of tariff talks.\n"
+        "The two sides agreed to keep talking.\n"
+        "Akazawa is expected to return later this month.\n" + _TALKS_SO_FAR,
+        published="2025-06-12T01:00:00Z",
+    )
+    assert facts.round == 3
+    assert facts.round_status == "held"
+
+
+def test_a_dated_list_is_the_story_s_own_telling_when_text_follows_it_or_it_is_short():
+    body = "Akazawa met Lutnick for the third round of talks on Wednesday.\nThe two sides agreed to meet again.\nMore talks came later.\n"
+    boxed = article_of(body + _TALKS_SO_FAR)
+    assert boxed.text[story_end(boxed) :].startswith("Talks so far")
+    followed = article_of(body + _TALKS_SO_FAR + "\nAkazawa said the fourth round would be the last.")
+    assert story_end(followed) == len(followed.text)
+    short = article_of(body + "May 4 - Round 2: talks on cars.\nJune 11 - Round 3: two hours.")
+    assert story_end(short) == len(short.text)
