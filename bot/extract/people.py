@@ -186,15 +186,19 @@ def describes_meeting(
     follows_meeting: bool = False,
 ) -> bool:
     """Whether the sentence reports a sitting of the negotiation (see the module docstring)."""
-    attending = bool(round_sentences) and says_who_attended(article, sentence)
+    if people is None:
+        people = people_of(article, sentence)
+    # who led or sat for a side says there was a sitting: in a round's story, or when a negotiator
+    # of the profile is among those named ("The US delegation was led by Bessent and included Greer")
+    attending = (bool(round_sentences) or any(_is_negotiator(article, m) for m in people)) and says_who_attended(
+        article, sentence
+    )
     if not (attending or article.in_sentence(MEETING, sentence)) or reports_a_call(article, sentence):
         return False
     if article.in_sentence(NO_MEETING, sentence):
         return False  # "No date has been set for a meeting between Ishiba and Trump"
     if sentence.index in round_sentences:
         return True
-    if people is None:
-        people = people_of(article, sentence)
     if attending and people:
         return True  # in a round's story: "China's delegation was led by He Lifeng"
     sides_of_people = {article.side_of(m.value) for m in people} - {None}

@@ -119,6 +119,11 @@ class Dateline:
     opens_story: bool = True
 
 
+# "accompanied by Akazawa, who has made six trips to Washington since April": a relative clause
+# about a person tells his story, not where the event is
+_ABOUT_A_PERSON = re.compile(r",\s+who\s+(?:has|had|have)\s[^,;]*$")
+
+
 def _city_in(article: Article, sentence: Sentence, after: int, near: int | None = None) -> str | None:
     """The city a sentence places its event in: the first named after a preposition, or else the
     first building's; in a sentence naming the round at ``near``, the nearest to it ("returned to
@@ -129,6 +134,7 @@ def _city_in(article: Article, sentence: Sentence, after: int, near: int | None 
         if m.start >= after
         and _PREPOSITION.search(article.text[max(sentence.start, m.start - 30) : m.start])
         and not _IN_A_SINCE_CLAUSE.search(article.text, max(sentence.start, m.start - 100), m.start)
+        and not _ABOUT_A_PERSON.search(article.text, max(sentence.start, m.start - 100), m.start)
     ]
     found = places or [m for m in article.buildings_in(sentence) if m.start >= after]
     if not found:

@@ -437,3 +437,20 @@ def test_a_call_in_the_first_clause_makes_the_sentence_a_call():
         "Secretary Scott Bessent."
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_without_a_round_a_delegation_led_by_a_negotiator_took_part_on_each_side():
+    facts = facts_of(
+        "Japan and the United States wrapped up two days of tariff talks on Saturday with no deal.\n"
+        "The Japanese delegation was headed by Akazawa and included Chief Cabinet Secretary Yoshimasa Hayashi. "
+        "Commerce Secretary Howard Lutnick led the American side."
+    )
+    assert {"Ryosei Akazawa", "Yoshimasa Hayashi"} <= set(facts.participants)
+
+
+def test_without_a_round_a_delegation_of_people_who_negotiate_nothing_is_no_sitting():
+    facts = facts_of(
+        "Japan and the United States are in tariff talks.\n"
+        "Japan's delegation to the Osaka fair was led by Chief Cabinet Secretary Yoshimasa Hayashi."
+    )
+    assert "Yoshimasa Hayashi" not in facts.participants

@@ -84,6 +84,14 @@ def test_the_event_is_placed_in_the_first_city_its_sentences_name():
     assert event_location(article, [_sentence(article, "arrived")], _RoundPositions([]), 0, None) == (None, None)
 
 
+def test_a_city_in_a_persons_story_does_not_place_the_event():
+    article = article_of(
+        "Ishiba met Trump on Monday, accompanied by Akazawa, who has flown to Washington five times this year."
+    )
+    sentence = _sentence(article, "accompanied")
+    assert event_location(article, [sentence], _RoundPositions([]), 0, None) == (None, None)
+
+
 def test_without_a_city_in_its_sentences_the_event_is_placed_in_the_datelines_city():
     article = article_of(
         "WASHINGTON, June 6 (Kyodo) -- The fifth round of tariff talks ended on Friday.", published=PUBLISHED
