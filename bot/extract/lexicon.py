@@ -41,6 +41,13 @@ CALLED_OFF_PHRASES = (
     r"(?:did not|didn't|didn’t) (?:happen|take place|materiali[sz]e)", r"(?:was|were) to have been",
 )  # fmt: skip
 
+#: a day a meeting was once set for and is no longer: "had been pencilled in for Friday", "was
+#: originally scheduled for June 20"
+SUPERSEDED_PLAN_PHRASES = (
+    r"had been (?:pencill?ed in|scheduled|planned|slated|set|expected|penciled)", r"(?:was|were) originally",
+    "originally (?:scheduled|planned|slated|set)",
+)  # fmt: skip
+
 #: what a meeting to come is said to do: "to begin", "is set to hold", "agreed to meet again"
 PLAN_VERBS = (
     "begin", "hold", "start", "take place", "meet", "visit", "travel", "resume", "kick off", "open", "launch", "sit down",

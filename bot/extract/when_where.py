@@ -30,10 +30,12 @@ from bot.extract.lexicon import (
     REPORTING_VERBS,
     SAYING_VERBS,
     SPEECH_VERBS,
+    SUPERSEDED_PLAN_PHRASES,
     TARIFF_NOUNS,
     TELLING_VERBS,
     alternation,
 )
+from bot.extract.phrases import Phrases
 from bot.extract.text import Sentence
 
 _PREPOSITION = re.compile(
@@ -99,6 +101,9 @@ _OTHER_DAY_WORDS = ("before", "by", "until", "till", "since", "ahead of", "from"
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
 # "early Thursday in Japan", "3 a.m. Saturday, Tokyo time": a day on another clock than the meeting's
 _ELSEWHERE_AFTER = re.compile(r"^,?\s*(?:in\s+(?P<place>[A-Z][\w.]+)|(?P<clock>[A-Z][\w.]+)\s+time\b)")
+
+
+_SUPERSEDED = Phrases(list(SUPERSEDED_PLAN_PHRASES), shared=True)
 
 
 @dataclass(slots=True)
@@ -402,7 +407,12 @@ class EventDates:
 
     def from_round(self, round_sentences: list[Sentence], *, strict: bool) -> tuple[date, str] | None:
         """The first round sentence's date nearest the round's mention; of a round reported over
-        several days ("on Thursday and again on Friday"), its last sitting."""
+        several days ("on Thursday and again on Friday"), its last sitting. A sentence giving
+        the day the round had once been set for ("had been pencilled in for Friday, June 20")
+        gives way to another naming the round: a round put off takes its new day."""
+        superseded = self.article.sentences_holding(_SUPERSEDED)
+        if len(round_sentences) > 1 and any(s.index not in superseded for s in round_sentences):
+            round_sentences = [s for s in round_sentences if s.index not in superseded]
         for sentence in round_sentences:
             mentions = self.candidates(sentence, strict=strict)
             if not mentions:

@@ -283,3 +283,15 @@ def test_a_neighbour_telling_of_no_sitting_lends_the_round_no_day():
         published="2025-07-14T09:00:00Z",
     )
     assert facts.round == 5 and facts.date != "2025-07-07"
+
+
+@pytest.mark.parametrize("once", ["had been pencilled in for Friday, March 13", "was originally scheduled for March 13"])
+def test_a_round_put_off_takes_its_new_day_and_stays_upcoming(once):
+    facts = facts_of(
+        "Japan's tariff negotiator Ryosei Akazawa will put off his next trip to Washington by a week, officials said on Tuesday.\n"
+        f"The ninth round of tariff talks {once}, but no time could be found with Lutnick.\n"
+        "Akazawa is now expected to hold the ninth round with Lutnick on March 20.\n"
+        "He last met Lutnick on March 2.",
+        published="2026-03-10T09:00:00Z",
+    )
+    assert (facts.round, facts.date, facts.round_status) == (9, "2026-03-20", "upcoming")
