@@ -20,6 +20,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.extract.cues import CLAUSE_HINTS, clauses
+from bot.extract.lexicon import PAST_HOLDER_WORDS
 from bot.extract.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner, lower_keeping_length
 from bot.extract.profile import Person, Profile
 from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
@@ -29,6 +30,8 @@ _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+\.?){0
 _CAPITALISED = re.compile(r"[A-Z][a-z]{4,}(?![\w-])")
 # A title followed by one of these is not a person's title ("president of Toyota").
 _NOT_A_NAME = re.compile(r"\s+(?:of|for|at)\s+[A-Z]")
+# "a former trade negotiator", "ex-commerce minister": someone who held the title, not its holder
+_PAST_HOLDER = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PAST_HOLDER_WORDS) + r")\s*$", re.I)
 _LOOKBEHIND_FOR_SIDE = 24
 
 
@@ -364,7 +367,7 @@ def _title_mentions(
             if fuzzy:
                 learned[token] = fuzzy.name
             continue  # a title followed by someone else's name
-        if _NOT_A_NAME.match(rest):
+        if _NOT_A_NAME.match(rest) or _PAST_HOLDER.search(text, max(0, start - 20), start):
             continue
         side = _side_before(sides, start)
         if side is not None and side != person.side:

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 # -- meetings -------------------------------------------------------------------------------
 
 #: what a numbered sitting is called: "the fifth round", "the third ministerial meeting"
+#: a title after one of these is a past holder's, not the profile's person ("a former trade negotiator")
+PAST_HOLDER_WORDS = ("former", "ex-", "onetime", "one-time", "erstwhile", "retired")
 MEETING_NOUNS = ("round", "meeting", "session", "sitting", "sit-down", "negotiation", "consultation")
 #: words that may stand between an ordinal and its meeting noun: "the fifth and final round",
 #: "the third Japan-U.S. ministerial consultation" (two names joined, whoever the sides are)

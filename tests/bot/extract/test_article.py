@@ -1,5 +1,7 @@
 """Finding the profile's people in an article: each step of `_find_people`, then the whole."""
 
+import pytest
+
 from bot.config import DEFAULT_PROFILE
 from bot.extract.article import (
     Mention,
@@ -77,6 +79,14 @@ def test_a_title_of_a_company_is_nobodys():
     found = _scan(JAPAN_US, text)
     mentions, _ = _title_mentions(JAPAN_US, text, found, _no_sides(), _covered_by([]))
     assert mentions == []
+
+
+@pytest.mark.parametrize("past", ["A former commerce secretary", "The ex-commerce secretary", "An erstwhile commerce secretary"])
+def test_a_title_someone_once_held_is_nobodys(past):
+    text = f"{past} said the talks would drag on. The commerce secretary left."
+    found = _scan(JAPAN_US, text)
+    mentions, _ = _title_mentions(JAPAN_US, text, found, _no_sides(), _covered_by([]))
+    assert [m.start for m in mentions] == [text.index("The commerce secretary") + 4]
 
 
 def test_a_family_name_alone_is_a_name_after_a_word_not_at_a_sentences_start():
