@@ -25,7 +25,7 @@ BLIND = Path(__file__).parent / "blind"
 FIRST = tomllib.loads((BLIND / "first_scores.toml").read_text(encoding="utf-8"))
 #: today's score of each set: raise it when a change lifts a set, never lower it (a set not
 #: listed yet is held at its first score)
-NOW_AT_LEAST = {"eu1": 0.793, "jus1": 0.934, "jus2": 0.922, "jus3": 0.885, "jus4": 0.916, "jus5": 0.873, "jus6": 0.902, "jus7": 0.870, "jus8": 0.802, "usc1": 0.965, "usc2": 0.894, "usc3": 0.879, "usc4": 0.875, "usc5": 0.890, "usc6": 0.886, "usc7": 0.930, "usc8": 0.746, "usi1": 0.863, "usk1": 0.813}  # fmt: skip
+NOW_AT_LEAST = {"eu1": 0.796, "jus1": 0.934, "jus2": 0.927, "jus3": 0.885, "jus4": 0.916, "jus5": 0.873, "jus6": 0.902, "jus7": 0.870, "jus8": 0.829, "usc1": 0.965, "usc2": 0.894, "usc3": 0.903, "usc4": 0.892, "usc5": 0.890, "usc6": 0.886, "usc7": 0.930, "usc8": 0.755, "usi1": 0.863, "usk1": 0.813}  # fmt: skip
 
 
 def overall_f1(folder: Path, profile: str) -> float:
