@@ -1,7 +1,7 @@
 """The README and docs/ stand alone and match the tree.
 
 - Every relative link resolves to a file inside the repository: a clone has nothing beside it, so
-  a link to `../shared/...` (or to a file that moved) is a dead end for its reader. Web links are
+  a link to a folder beside the clone (or to a file that moved) is a dead end for its reader. Web links are
   not followed here: tests send traffic only to loopback.
 - Every path they name in code (`bot/feeds/polling.py`, `tests/README.md`) exists, and every
   dotted name of our code (`storage.migrate.upgrade`) names a module and something it defines:
@@ -55,8 +55,13 @@ def test_every_relative_link_resolves_inside_the_repository(document: Path) -> N
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: str(d.relative_to(ROOT)))
 def test_no_document_points_outside_the_repository(document: Path) -> None:
+    """Not in a link, nor in prose or code: every path that climbs out of its folder (`../x`)
+    stays inside the repository, and no document cites the reference notes Parley was written
+    from (they are not part of a clone)."""
     text = document.read_text(encoding="utf-8")
-    for outside in ("../shared", "CONTRACT.md", "ARCHITECTURE.md"):
+    for climb in re.findall(r"(?<![\w.])(?:\.\./)+[\w.-]+", text):
+        assert (document.parent / climb).resolve().is_relative_to(ROOT), f"{climb} leaves the repository"
+    for outside in ("CONTRACT.md", "ARCHITECTURE.md"):
         assert outside not in text
 
 
