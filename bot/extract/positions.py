@@ -10,17 +10,28 @@ current; vague words ("relief", "reconsider", "revisited") are no stance. A deal
 sides: a stance stated as a deal's term ("China agreed to pause its export controls", "the two
 sides reached a consensus") is the issue's side's whoever is named, unless the deal is with
 another country or on another of the profile's topics. A demand made of the other side by no
-side named ("officials want New Delhi to stop buying Russian crude") is the issue's side's.
+side named ("officials want New Delhi to stop buying Russian crude") is the issue's side's. A
+stance in the words of one of the side's people is the side's wherever the speaker is named: "He
+said ...", '"...," Li said', a transcript's "AKAZAWA:", a quotation opened a sentence before.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.extract.article import Article
+from bot.extract.article import Article, Mention
 from bot.extract.cues import EARLIER, SPECULATION, is_question
 from bot.extract.facts import Position
-from bot.extract.lexicon import AGREEMENT_OPENINGS, ATTRIBUTIONS, BOTH_SIDES, DEAL_WORDS, TARIFF_NOUNS, alternation
+from bot.extract.lexicon import (
+    AGREEMENT_OPENINGS,
+    ATTRIBUTIONS,
+    BOTH_SIDES,
+    DEAL_WORDS,
+    REPORTING_VERBS,
+    TARIFF_NOUNS,
+    alternation,
+)
+from bot.extract.people import people_of
 from bot.extract.phrases import Phrases
 from bot.extract.profile import Issue
 from bot.extract.scope import first_party_named, mentions_other_country
@@ -77,6 +88,83 @@ def _we_are_the_side(article: Article, sentence: Sentence, position: int, side: 
         return False
     people = article.people_in(sentence)
     return bool(people) and all(article.side_of(m.value) == side for m in people)
+
+
+# "..., Li said", "said Akazawa", "Koo stressed": a verb that reports someone's words
+_REPORTED = re.compile(rf"\b(?:{alternation(ATTRIBUTIONS)}|{alternation(REPORTING_VERBS)}|stressed|insisted)\b")
+# what may stand between a speaker and the verb after him: ", China's international trade representative,"
+_SPEAKER_THEN_VERB = re.compile(r"(?:\s*,[^,.;:\"“”]{0,70},)?\s*(?:\w+\s+)?$")
+# what may stand between the verb and a speaker after it: "said Japan's chief negotiator"
+_VERB_THEN_SPEAKER = re.compile(r"^[^,.;:\"“”]{0,40}$")
+# a transcript's speaker at the head of a paragraph: "AKAZAWA:", "CHIEF CABINET SECRETARY HAYASHI:",
+# "[AKAZAWA, IN JAPANESE, VOICE-OVER]"; no lower-case letter in it ("Q:", "HOST:" name no one known)
+_LABEL = re.compile(r"\[?[^a-z\]:\n]{2,80}?(?:\]|:)")
+
+
+def _sides_of(article: Article, people: list[Mention]) -> set[str]:
+    return {side for m in people if (side := article.side_of(m.value)) is not None}
+
+
+def _spoken_by(article: Article, sentence: Sentence, position: int) -> set[str]:
+    """The sides of whoever the sentence reports the words of, when the sentence does not name
+    them before ``position``: a leading "He" or "She" (``people_of``: "He said the $200 billion
+    would consist mostly of loans and guarantees"); a speaker after the words ('"The US should
+    cancel its tariffs," Li said'); a transcript's speaker heading the paragraph ("AKAZAWA:
+    Realistically, what we are pressing for now is a significant reduction"); and the speaker of
+    a quotation opened in an earlier sentence ('Akazawa was blunt: "Our position is unchanged. We
+    demand the elimination of the tariffs."')."""
+    sides = _sides_of(article, [m for m in people_of(article, sentence) if m.via == "pronoun"])
+    sides |= _speaker_after(article, sentence, position)
+    first = _first_of_paragraph(article, sentence)
+    label = _LABEL.match(first.text)
+    if label is not None:
+        sides |= _sides_of(article, article.people.within(first.start, first.start + label.end()))
+    opened = _open_quote(article, first.start, sentence.start)
+    if opened is not None:
+        before = article.people.within(first.start, opened)
+        if before:
+            sides |= _sides_of(article, before)
+        elif first.index > 0:  # 'Akazawa said ... \n "Our position has not changed. I told them ..."'
+            last = article.sentences[first.index - 1]
+            sides |= _speaker_after(article, last, last.start)
+    return sides
+
+
+def _speaker_after(article: Article, sentence: Sentence, position: int) -> set[str]:
+    """The sides of a speaker named after the words: "..., Li said", "..., said Akazawa"."""
+    text = article.text
+    sides: set[str] = set()
+    for verb in _REPORTED.finditer(text, position, sentence.end):
+        before = [
+            m for m in article.people.within(max(position, verb.start() - 90), verb.start()) if m.end <= verb.start()
+        ]
+        if before and _SPEAKER_THEN_VERB.fullmatch(text, before[-1].end, verb.start()):
+            sides |= _sides_of(article, before[-1:])
+        after = article.people.within(verb.end(), min(sentence.end, verb.end() + 40))
+        if after and _VERB_THEN_SPEAKER.match(text[verb.end() : after[0].start]):
+            sides |= _sides_of(article, after[:1])
+    return sides
+
+
+def _first_of_paragraph(article: Article, sentence: Sentence) -> Sentence:
+    index = sentence.index
+    while index > 0 and article.sentences[index - 1].paragraph == sentence.paragraph:
+        index -= 1
+    return article.sentences[index]
+
+
+def _open_quote(article: Article, start: int, end: int) -> int | None:
+    """Where the quotation still open at ``end`` was opened after ``start`` (None if none is)."""
+    opened: int | None = None
+    for i in range(start, end):
+        ch = article.text[i]
+        if ch == '"':
+            opened = i if opened is None else None
+        elif ch == "“":
+            opened = i
+        elif ch == "”":
+            opened = None
+    return opened
 
 
 _BOTH_SIDES = Phrases(list(BOTH_SIDES), shared=True)
@@ -251,6 +339,7 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
                     or _we_are_the_side(article, sentence, hit[0], side)
                     or _a_deal_of_both(article, sentence, hit[0])
                     or _asked_of_the_other(article, sentence, start, hit[0], side)
+                    or side in _spoken_by(article, sentence, hit[0])
                 )
                 if not wants:
                     continue

@@ -108,3 +108,44 @@ def test_what_an_issue_is_about_is_no_tariff_of_the_side_even_when_a_sector_name
 def test_a_demand_made_of_the_other_side_by_no_side_named_is_the_issue_sides():
     body = "Administration officials have made clear they want New Delhi to stop buying Russian crude."
     assert ("United States", "russian_oil", "halt") in _us_india(body)
+
+
+# -- who speaks: a stance in the words of one of the side's people is the side's, wherever the
+# sentence names the speaker --
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a leading pronoun stands for the person of the sentence before
+        "Akazawa spoke to reporters after the talks.\nHe said the additional tariffs on cars should be eliminated.",
+        # the speaker after the words
+        '"The 25% tariff on cars must be eliminated," Akazawa said.',
+        '"The tariffs on cars must be eliminated," said Akazawa, who led the delegation.',
+        # a transcript's speaker heading the paragraph
+        "AKAZAWA: Cars matter most to us. What we want now is the removal of the tariffs on automobiles.",
+        # a quotation opened in an earlier sentence
+        'Akazawa was blunt: "Nothing has changed. We demand the elimination of the tariffs."',
+        # a quotation that is a paragraph of its own, after the paragraph that says who spoke
+        "Speaking to reporters afterwards, Akazawa said the talks had been frank.\n"
+        '"Nothing has changed. I told them again that the tariffs on cars should be removed."',
+    ],
+)
+def test_a_stance_in_the_words_of_the_sides_people_is_the_sides(body):
+    assert stances(body) == ["removal"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the other side's people speak
+        "Lutnick spoke to reporters after the talks.\nHe said the additional tariffs on cars would be eliminated once Japan invests.",
+        '"The tariffs on cars will be eliminated when the money arrives," Lutnick said.',
+        "LUTNICK: The tariffs on cars will be eliminated when the money arrives.",
+        'Lutnick was blunt: "Nothing has changed. The tariffs will be eliminated when the money arrives."',
+        # nobody known speaks
+        "HOST: Should the tariffs on cars be eliminated, in your view?\nANALYST: The tariffs on cars should be eliminated.",
+    ],
+)
+def test_words_of_the_other_side_or_of_no_one_known_are_no_stance(body):
+    assert stances(body) == []
