@@ -124,8 +124,19 @@ def _nearest(candidates: list[tuple[int, int, int]], anchor: date) -> date | Non
     return best
 
 
+#: how far ahead a day written without a year may be before its past occurrence is preferred
+_FAR_AHEAD = timedelta(days=122)
+
+
 def _closest_year(month: int, day: int, anchor: date) -> date | None:
-    return _nearest([(year, month, day) for year in (anchor.year - 1, anchor.year, anchor.year + 1)], anchor)
+    """The year of a day written without one: the nearest to ``anchor``, except that a day more than
+    four months ahead is taken in the past. Half a year away either way, nearness is no evidence, and
+    the press recalls what has happened far more than it dates what is half a year off ("the deal
+    announced on 8 May", written in November, is last May, though next May is a week nearer)."""
+    nearest = _nearest([(year, month, day) for year in (anchor.year - 1, anchor.year, anchor.year + 1)], anchor)
+    if nearest is not None and nearest - anchor > _FAR_AHEAD:
+        return _nearest([(nearest.year - 1, month, day)], anchor) or nearest
+    return nearest
 
 
 def _day_of_month(day: int, anchor: date) -> date | None:

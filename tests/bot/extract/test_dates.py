@@ -245,3 +245,19 @@ def test_a_meeting_told_as_seeing_someone_by_his_title_dates_the_round_by_its_la
     )
     assert facts.date == "2025-06-06"
     assert "Scott Bessent" in facts.participants
+
+
+def test_a_day_without_a_year_half_a_year_off_is_the_one_past():
+    # Published in November: next May is a week nearer than last May, but a story recalls last May.
+    facts = facts_of(MET.format("on 8 May"), published="2025-11-10T09:00:00Z")
+    assert facts.date == "2025-05-08"
+
+
+def test_a_day_without_a_year_a_few_weeks_ahead_is_the_one_to_come():
+    facts = facts_of(MET.format("on January 9"), published="2025-12-20T09:00:00Z")
+    assert facts.date == "2026-01-09"
+
+
+def test_a_day_without_a_year_a_few_weeks_back_across_new_year_is_last_year():
+    facts = facts_of(MET.format("on December 29"), published="2026-01-04T09:00:00Z")
+    assert facts.date == "2025-12-29"
