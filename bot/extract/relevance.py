@@ -11,12 +11,13 @@ country ("Bessent meets China's He Lifeng") needs the tracked pair to carry much
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from bot.extract.article import Article
 from bot.extract.cues import STRONG_MEETING
 from bot.extract.phrases import Hits
-from bot.extract.scope import first_party_named, mentions_other_country
+from bot.extract.scope import first_party_named, mentions_other_country, other_countries_within
 from bot.extract.text import Sentence
 from bot.extract.when_where import find_dateline
 
@@ -97,7 +98,7 @@ def is_relevant(article: Article) -> bool:
         # "Japan and EU pledge to defend trade in face of US tariffs": another pair's story unless
         # the tracked pair, on its own, carries enough of it (two sentences or more, so relevant)
         own = sum(_about(article, s) and not mentions_other_country(article, s.start, s.end) for s in body)
-        if _names_own_round(article, title):
+        if _names_own_round(article, title) or _pair_leads_headline(article, title):
             return own >= 2  # "Japan's 4th round of tariff talks offers lessons for Seoul": ours
         others = sum(mentions_other_country(article, s.start, s.end) for s in body)
         return own >= max(2, others / 2)
@@ -121,6 +122,28 @@ def _names_own_round(article: Article, title: list[Sentence]) -> bool:
         return False
     start, end = title[0].start, title[-1].end
     return first_party_named(article, start, end) == "tracked" and article.has(article.profile.round_terms, start, end)
+
+
+# what joins another country to the side named just before it, as a partner of the same subject:
+# "Japan and EU pledge", "Japan, EU to...", "Japan-EU summit", "Japan's talks with the EU"
+_JOINED = re.compile(r"(?:['’]s)?\s*(?:(?:and|&|,|-|–|—|/|with|plus|or)\s*)(?:the\s+)?", re.I)
+
+
+def _pair_leads_headline(article: Article, title: list[Sentence]) -> bool:
+    """The headline's subject is the tracked negotiation alone: a side of the profile is named
+    first and the other country comes later, in what is said of it, not joined to it as a partner
+    ("Japan's 15% deal raises the bar for Thailand", "US-China London framework offers Japanese
+    manufacturers hope" are the tracked pair's news told for other readers; "Japan and EU pledge
+    to defend trade" is another pair's)."""
+    if not title:
+        return False
+    start, end = title[0].start, title[-1].end
+    others = other_countries_within(article, start, end)
+    if not others:
+        return False
+    other = others[0][0]
+    named = [m.end for m in (*article.sides.within(start, other), *article.people.within(start, other)) if m.end <= other]
+    return bool(named) and _JOINED.fullmatch(article.text, max(named), other) is None
 
 
 def _title_and_body(article: Article) -> tuple[list[Sentence], list[Sentence]]:

@@ -78,6 +78,36 @@ def test_the_tracked_side_with_another_partner_is_that_pairs_story():
     assert not facts.relevant
 
 
+def test_the_tracked_pairs_deal_told_for_another_countrys_readers_is_relevant():
+    # the headline's subject is Japan's deal; Vietnam comes only in what is said of it
+    facts = facts_of(
+        "HANOI - Japan's trade agreement with the United States, reached in Washington on Tuesday, has raised the "
+        "stakes for Vietnam's exporters.\n"
+        "Akazawa met Commerce Secretary Howard Lutnick for two hours before the deal was announced.\n"
+        "Under the agreement, the US tariff on Japanese goods will be 15% instead of 25%.\n"
+        "Vietnamese officials said Hanoi would study the terms.\n"
+        "Vietnam faces a 20% rate and has asked for more time.\n"
+        "Vietnam's garment makers fear losing orders.\n"
+        "A Vietnamese economist said the Japanese cars built in Vietnam would not be affected.",
+        title="Japan's tariff deal sets a high bar for Vietnam",
+        published="2025-07-24T03:00:00Z",
+    )
+    assert facts.relevant
+
+
+def test_the_tracked_side_joined_by_another_partner_in_the_headline_is_that_pairs_story():
+    facts = facts_of(
+        "Japan and the Philippines signed a pact on Monday to speed the supply of critical minerals.\n"
+        "Prime Minister Shigeru Ishiba met President Ferdinand Marcos in Manila.\n"
+        "Both face US tariffs: the Philippines 19% and Japan 15% under its deal with Washington.\n"
+        "Filipino officials said nickel exports would rise.\n"
+        "Manila hopes for Japanese investment in its mines.",
+        title="Japan, Philippines sign critical minerals pact as US tariffs bite",
+        published="2025-07-28T03:00:00Z",
+    )
+    assert not facts.relevant
+
+
 def test_an_irrelevant_article_reports_no_facts():
     facts = facts_of("Toyota reported record sales in Europe this quarter.", title="Toyota sales rise")
     assert facts.to_contract() == {
