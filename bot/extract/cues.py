@@ -164,7 +164,7 @@ EARLIER = Phrases([
     r"earlier (?:insistence|demand|position|stance|call)", r"previous(?:ly)?", r"initial(?:ly)?", "originally",
     "at first", "no longer", r"abandon\w*", "backed away", r"back(?:ing)? down", r"retreat\w*",
     r"shift(?:ed|ing)? (?:away )?from", "moved away from",
-    r"dropp(?:ed|ing) (?:its|the|their|a) (?:demand|insistence|call|request)", "gave up", "giving up",
+    r"dropp(?:ed|ing) (?:its|the|their|a|an) (?:early |earlier |original |initial )?(?:demand|insistence|call|request)", "gave up", "giving up",
     r"once (?:demanded|sought|insisted)",
 ], shared=True)  # fmt: skip
 

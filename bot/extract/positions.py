@@ -33,7 +33,7 @@ from bot.extract.lexicon import (
 )
 from bot.extract.people import people_of
 from bot.extract.phrases import Phrases
-from bot.extract.profile import Issue
+from bot.extract.profile import Issue, Stance
 from bot.extract.scope import first_party_named, mentions_other_country
 from bot.extract.text import Sentence
 
@@ -281,6 +281,63 @@ def _about_the_issue(article: Article, about: list[tuple[int, int]], position: i
     return word_end < 0 or not _TO_A_RATE.match(article.text, word_end, end)
 
 
+# "..., and for the 25% rate to be brought down", "..., and why Koo has asked for a currency swap":
+# "and" opening a demand of its own, with its own word of wanting or the "for" of the one before
+_AND = re.compile(r"\band\s+(for\b)?")
+
+
+def _demands(article: Article, hits: list[tuple[int, str, int]]) -> list[list[tuple[int, str, int]]]:
+    """The clause's stance mentions (start, stance, end) in groups, one group per demand: a
+    clause gives one stance per demand, the first of the profile's order that holds ("a cut
+    rather than removal" is one demand), and a demand joined by "and" with a word of wanting of
+    its own, or with the "for" of the one before, is another ("India pressed for the removal of
+    the penalty tariff, and for the reciprocal rate to be brought down")."""
+    groups: list[list[tuple[int, str, int]]] = []
+    for hit in hits:
+        if groups and not _another_demand(article, groups[-1][-1][2], hit[0]):
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    return groups
+
+
+def _another_demand(article: Article, start: int, end: int) -> bool:
+    """Whether text[start:end], between two stance mentions, opens a demand of its own."""
+    for joined in _AND.finditer(article.text, start, end):
+        if joined.group(1) or article.hits(_WANTS).within(joined.end(), end):
+            return True
+    return False
+
+
+def _holds(
+    article: Article,
+    issue: Issue,
+    stance: Stance,
+    sentence: Sentence,
+    clause: tuple[int, int],
+    about: list[tuple[int, int]],
+    position: int,
+) -> bool:
+    """Whether the stance mentioned at ``position`` is the issue side's current stance."""
+    side = issue.side
+    start, end = clause
+    if stance.needs != "deal" and not about:
+        return False
+    if _NEGATED.search(article.text[start:position]):
+        return False
+    if stance.needs == "near" and not _about_the_issue(article, about, position, start, end):
+        return False
+    return (
+        article.names_side(side, sentence.start, position)
+        or _it_is_the_side(article, sentence, side)
+        or (article.has(_WANTS, start, end) and article.names_side(side, sentence.start, sentence.end))
+        or _we_are_the_side(article, sentence, position, side)
+        or _a_deal_of_both(article, sentence, position)
+        or _asked_of_the_other(article, sentence, start, position, side)
+        or side in _spoken_by(article, sentence, position)
+    )
+
+
 def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position]:
     """Each issue's current stances, in the profile's order of issues."""
     found: list[Position] = []
@@ -310,9 +367,10 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
             spans = [
                 a for a in spans if not any(b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in spans)
             ]
-            hits = sorted((s, stance) for s, _, stance in spans)
+            hits = sorted((s, stance, e) for s, e, stance in spans)
             # "a shift from its earlier insistence on removal": the stance right after an
-            # earlier-marker is a past one; the others in the clause are current.
+            # earlier-marker is a past one, and so is any later mention of it in the clause ("no
+            # longer insists on their removal, a demand it dropped in June"); the others are current.
             stale = set()
             cues = article.hits(EARLIER).within(start, end) + [
                 (s, e)
@@ -322,28 +380,14 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
             for cue_start, _ in cues:
                 later = [h for h in hits if h[0] >= cue_start]
                 if later:
-                    stale.add(later[0])
+                    stale |= {h for h in later if h[1] == later[0][1]}
             current = [h for h in hits if h not in stale]
-            for stance in issue.stances:
-                hit = next((h for h in current if h[1] == stance.id), None)
-                if hit is None or (stance.needs != "deal" and not about):
-                    continue
-                if _NEGATED.search(article.text[start : hit[0]]):
-                    continue
-                if stance.needs == "near" and not _about_the_issue(article, about, hit[0], start, end):
-                    continue
-                wants = (
-                    article.names_side(side, sentence.start, hit[0])
-                    or _it_is_the_side(article, sentence, side)
-                    or (article.has(_WANTS, start, end) and article.names_side(side, sentence.start, sentence.end))
-                    or _we_are_the_side(article, sentence, hit[0], side)
-                    or _a_deal_of_both(article, sentence, hit[0])
-                    or _asked_of_the_other(article, sentence, start, hit[0], side)
-                    or side in _spoken_by(article, sentence, hit[0])
-                )
-                if not wants:
-                    continue
-                if stance.id not in found:
-                    found[stance.id] = Position(side, issue.id, stance.id, sentence.text)
-                break
+            for demand in _demands(article, current):
+                for stance in issue.stances:
+                    hit = next((h for h in demand if h[1] == stance.id), None)
+                    if hit is None or not _holds(article, issue, stance, sentence, (start, end), about, hit[0]):
+                        continue
+                    if stance.id not in found:
+                        found[stance.id] = Position(side, issue.id, stance.id, sentence.text)
+                    break
     return list(found.values())

@@ -149,3 +149,35 @@ def test_a_stance_in_the_words_of_the_sides_people_is_the_sides(body):
 )
 def test_words_of_the_other_side_or_of_no_one_known_are_no_stance(body):
     assert stances(body) == []
+
+
+# -- several demands in one clause --
+
+
+def test_a_demand_joined_by_and_with_its_own_wish_is_another_demand():
+    body = "Japan pressed for the removal of the car tariffs, and for a significant reduction of the reciprocal tariff."
+    assert sorted(stances(body)) == ["reduction", "removal"]
+
+
+def test_a_second_demand_with_its_own_word_of_wanting_is_kept():
+    body = (
+        "Tokyo has asked that the steel tariffs be eliminated, and Akazawa has also urged a significant reduction of "
+        "the auto tariffs."
+    )
+    assert sorted(stances(body)) == ["reduction", "removal"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one demand, its alternative rejected
+        "Tokyo wants a significant reduction of the auto tariffs rather than their removal.",
+        # a stance abandoned stays abandoned however often the clause names it again
+        "Tokyo is pressing for a sharp reduction of the auto tariffs and no longer insists on their removal, a demand "
+        "it dropped in May.",
+        "Tokyo has dropped its early demand that all the tariffs be removed and now seeks a significant cut in the "
+        "auto tariffs.",
+    ],
+)
+def test_one_demand_gives_one_stance(body):
+    assert stances(body) == ["reduction"]
