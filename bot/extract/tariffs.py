@@ -6,7 +6,8 @@ are the sector words that follow it, up to the next rate ("a 25% levy on steel a
 two facts), or else the goods the sentence is about before it ("cars have been hit with a 25%
 levy", "tariffs on automobiles, which stand at 27.5 percent"). A reference ("a similar tax on
 autos") takes the rate before it; a component ("including the existing 2.5% duty") keeps the
-goods of its head, and so does a remainder ("suspended the remaining 24%"); a part of a rate
+goods of its head, and so does a remainder ("suspended the remaining 24%") and an old value said
+after a break ("a flat 15% at the border, down from 27.5%"); a part of a rate
 takes the goods of that rate ("24% of the original 34% reciprocal rate", "24 percentage points of
 the reciprocal duty"). A rate on no goods, said of the tracked country, is the country-wide rate
 the profile names for it (the baseline 10%, else the reciprocal rate); said of the other side's
@@ -129,7 +130,16 @@ _BREAK = re.compile(
 # says whose goods)
 _COMPONENT = re.compile(
     r"\b(?:component|includ\w+\b(?!\s+(?:those\s+|imports\s+|goods\s+)?from\b)|existing|MFN|plus|on top of|total|combin\w+|"
-    r"overall|additional|add-on|extra|remaining|remainder)\b",
+    r"overall|additional|add-on|extra|remaining|remainder|inclusive|stack\w*|layered|an effective|effectively)\b",
+    re.I,
+)
+# a duty held within the rate before, not added to it: "15% all-in, inclusive of the 2.5% duty"
+_CONTAINED = re.compile(r"\b(?:includ\w+|inclusive|existing|MFN|most[- ]favou?red[- ]nation)\b", re.I)
+# the old value of the rate before, said after a break: "pay a flat 15% on entry, down from 27.5%"
+# (the words before a rate that opens with "from"), "15% in total, replacing the current 27.5%"
+_DOWN_FROM = re.compile(r"\b(?:down|up)\s+$", re.I)
+_REPLACING = re.compile(
+    r"\b(?:replacing|versus|vs\.?|compared\s+with|instead\s+of)\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+|old\s+)?$",
     re.I,
 )
 # "a 25% tariff on iPhones": a rate on goods that are not the profile's sectors is no country rate
@@ -463,11 +473,30 @@ def _rate_span(
             break
     floor = max(anchors[i - 1].end, reading.previous_stop) if i else 0
     head_cuts = [m.end() for m in _BREAK.finditer(lowered, floor, anchor.start)]
-    head = head_cuts[-1] if head_cuts else max(floor, anchor.start - 60)
+    head = head_cuts[-1] if head_cuts else _joined_goods_start(article, base, floor, max(floor, anchor.start - 60))
     return _Span(head, stop, inside)
 
 
 _AND_BEFORE = re.compile(r"\band\s+(?:the\s+)?$")
+_JOINING = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+")
+
+
+def _joined_goods_start(article: Article, base: int, floor: int, head: int) -> int:
+    """Where a rate's words begin when they are cut at a distance (``head``): back at the first of
+    the goods joined to those the cut falls in or after ("Steel and aluminum imports into the United
+    States are subject to a 25% tariff": steel too, not only aluminum)."""
+    spans = sorted((s - base, e - base) for s, e, _ in _sector_spans(article, base + floor, base + head + 30))
+    if not spans:
+        return head
+    following = [(s, e) for s, e in spans if e > head]
+    if not following:
+        return head
+    start = following[0][0]
+    for s, e in reversed([sp for sp in spans if sp[1] <= start]):
+        if not _JOINING.fullmatch(article.text, base + e, base + start):
+            break
+        start = s
+    return min(head, start)
 _OPENS_CLAUSE = re.compile(r",?\s*(?:which|while|but|plus)\b")
 
 
@@ -489,10 +518,13 @@ def _of_another_country(article: Article, sentence: Sentence, anchor: _Anchor, s
 
 def _goods_of_the_rate_before(
     article: Article, base: int, text: str, anchors: list[_Anchor], i: int, rate: float, span: _Span, reading: _Reading
-) -> list[str]:
+) -> list[str] | None:
     """Step 4: a rate that is part of the one before ("including the existing 2.5% duty"), an
-    aside on it, or its old value ("to 15% from 27.5%") has its goods; a country rate's old value
-    is the country rate of its own figure ("to 24% from the current 10%": the baseline)."""
+    aside on it, or its old value ("to 15% from 27.5%", "a flat 15%, down from 27.5%") has its
+    goods; a country rate's old value is the country rate of its own figure ("to 24% from the
+    current 10%": the baseline). A duty held within a country rate is no rate of any goods (None) unless
+    the profile lists its figure: "15% is all-in, inclusive of the 2.5% duty" names the normal
+    duty of no particular goods, "24%, inclusive of the 10%" the baseline."""
     if not reading.last_sectors:
         # "the levy on automobiles, now an additional 25%": no rate before it in the sentence, so
         # its goods are those named before it, not a country rate
@@ -503,19 +535,33 @@ def _goods_of_the_rate_before(
         _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start]) or span.inside
     )
     # the old value follows at once, with no side of its own ("the US from 145% to 30% and China
-    # from 125% to 10%": China's rate is not the US one's)
-    old_value = (
-        anchor.from_rate
-        and i
-        and _same_clause(text, anchors[i - 1].end, anchor.start)
-        and reading.last_sectors
-        and all(
-            _names_goods(article, base, m) for m in article.sides.within(base + anchors[i - 1].end, base + anchor.start)
+    # from 125% to 10%": China's rate is not the US one's), or after a break as what the rate before
+    # replaces ("a flat 15% on entry to the United States, down from 27.5%")
+    old_value = i and (
+        (
+            anchor.from_rate
+            and _same_clause(text, anchors[i - 1].end, anchor.start)
+            and all(
+                _names_goods(article, base, m) for m in article.sides.within(base + anchors[i - 1].end, base + anchor.start)
+            )
         )
+        or (anchor.from_rate and _DOWN_FROM.search(text, max(anchors[i - 1].end, anchor.start - 10), anchor.start))
+        or _REPLACING.search(text, max(anchors[i - 1].end, anchor.start - 40), anchor.start)
     )
     if not (part or old_value):
         return []
+    contained = _CONTAINED.search(text, max(before, anchor.start - 40), anchor.start)
+    if part and contained and not old_value and _all_country_rates(article, reading.last_sectors):
+        # "24%, inclusive of the 10%": a duty within a country rate counts only as one the profile lists
+        listed = _listed_country_rate(article, rate)
+        return [listed] if listed else None
     return _country_rate_of_figure(article, list(reading.last_sectors or []), rate)
+
+
+def _all_country_rates(article: Article, sectors: list[str]) -> bool:
+    """Whether every sector is one of the profile's country rates (the reciprocal, the baseline)."""
+    rates = article.profile.country_rates
+    return rates is not None and bool(sectors) and set(sectors) <= {rates.default, *rates.by_rate}
 
 
 def _country_rate_of_figure(article: Article, sectors: list[str], rate: float) -> list[str]:
@@ -526,12 +572,20 @@ def _country_rate_of_figure(article: Article, sectors: list[str], rate: float) -
     rates = article.profile.country_rates
     if rates is None or not set(sectors) <= {rates.default, *rates.by_rate}:
         return sectors
-    listed = next((s for s, figures in rates.by_rate.items() if any(abs(rate - f) < 1e-9 for f in figures)), None)
+    listed = _listed_country_rate(article, rate)
     if listed is not None:
         return [listed]
     if all(len(rates.by_rate.get(s, ())) == 1 for s in sectors):
         return [rates.default]
     return sectors
+
+
+def _listed_country_rate(article: Article, rate: float) -> str | None:
+    """The country rate the profile lists for a figure (the baseline for 10%), if any."""
+    rates = article.profile.country_rates
+    if rates is None:
+        return None
+    return next((s for s, figures in rates.by_rate.items() if any(abs(rate - f) < 1e-9 for f in figures)), None)
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:
@@ -612,7 +666,15 @@ def _goods_before(
         if sectors:
             reading.subject_sector = sectors[0]
             return sectors
-    return [reading.subject_sector] if reading.subject_sector else []
+    if reading.subject_sector:
+        return [reading.subject_sector]
+    # the goods named only in a gloss before the rate: "the jidosha kanzei (auto tariffs), currently 25%"
+    if not span.inside:
+        for aside_start, aside_end in reversed([a for a in asides if floor <= a[0] and a[1] <= anchor.start]):
+            sectors = _sectors_in(article, base + aside_start, base + aside_end)
+            if sectors:
+                return sectors
+    return []
 
 
 def _country_wide_goods(
@@ -686,7 +748,11 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         if sectors and not span.inside:
             reading.consumed = span.stop
         sectors = sectors or _goods_of_the_next_rate(article, sentence, lowered, anchors, i, asides, reading)
-        sectors = sectors or _goods_of_the_rate_before(article, sentence.start, text, anchors, i, rate, span, reading)
+        if not sectors:
+            of_before = _goods_of_the_rate_before(article, sentence.start, text, anchors, i, rate, span, reading)
+            if of_before is None:
+                continue
+            sectors = of_before
         sectors = sectors or _goods_before(article, sentence, anchors, i, asides, span, reading)
         sectors = sectors or _country_wide_goods(article, sentence, anchor, rate, span, found, not out)
         reading.last_sectors = sectors

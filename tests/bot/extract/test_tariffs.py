@@ -272,3 +272,39 @@ def test_goods_of_a_sector_made_by_the_tracked_side_are_not_all_its_goods():
 def test_a_side_that_charges_a_rate_levies_it():
     body = "China charges 10% on all US goods, plus the 10% to 15% it added on US farm products in March."
     assert us_china_rates(body) == [("china_retaliatory", 10), ("china_agriculture", 10), ("china_agriculture", 15)]
+
+
+def test_the_old_value_said_after_a_break_has_the_goods_of_the_rate_it_gives_way_to():
+    body = "Japanese cars will pay a flat 15% when they reach American ports, down from 27.5%."
+    assert rates(body) == [("autos", 15), ("autos", 27.5)]
+    assert rates("- Cars: 15% in all, replacing the current 27.5%.") == [("autos", 15), ("autos", 27.5)]
+
+
+def test_the_parts_of_an_old_value_in_brackets_have_its_goods():
+    body = "Japanese cars will pay 15% when they reach American ports, down from 27.5% (a 25% levy plus the 2.5% duty)."
+    assert rates(body) == [("autos", 15), ("autos", 27.5), ("autos", 25), ("autos", 2.5)]
+
+
+def test_a_duty_stacked_on_another_or_the_effective_sum_has_the_same_goods():
+    assert rates("Japanese cars face 27.5% now, an additional 25% levy stacked on the 2.5% duty.") == [
+        ("autos", 27.5), ("autos", 25), ("autos", 2.5)
+    ]
+    body = "Tokyo wants a cut in the 25% car tariff, which on top of the 2.5% duty already paid makes an effective 27.5%."
+    assert rates(body) == [("autos", 25), ("autos", 2.5), ("autos", 27.5)]
+
+
+def test_a_duty_held_within_a_country_rate_is_no_rate_of_any_goods():
+    # the normal duty counted inside an all-in country rate is not itself the reciprocal rate
+    assert rates("Japan's goods will pay 15% all-in, inclusive of the 2.5% duty they paid before.") == [("reciprocal", 15)]
+    # ... but a duty within it that is one of the profile's country rates is that rate
+    assert rates("Japan's rate of 24%, inclusive of the 10%, is suspended.") == [("reciprocal", 24), ("baseline", 10)]
+
+
+def test_goods_named_only_in_a_gloss_before_the_rate():
+    body = "Tokyo wants a cut to the jidosha kanzei (car tariffs), now 25% on top of the 2.5% duty."
+    assert rates(body) == [("autos", 25), ("autos", 2.5)]
+
+
+def test_goods_joined_by_and_far_before_the_rate_are_all_its_goods():
+    body = "Steel and aluminum shipments arriving in the United States from Japan are subject to a 25% tariff."
+    assert rates(body) == [("steel", 25), ("aluminum", 25)]
