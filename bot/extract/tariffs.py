@@ -678,12 +678,21 @@ def _goods_before(
 
 
 def _country_wide_goods(
-    article: Article, sentence: Sentence, anchor: _Anchor, rate: float, span: _Span, found: list[Tariff], first: bool
+    article: Article,
+    sentence: Sentence,
+    anchor: _Anchor,
+    rate: float,
+    span: _Span,
+    found: list[Tariff],
+    before: list[tuple[str, float]],
 ) -> list[str]:
     """Step 6: a rate on no goods of the profile. The other side's rate on all goods when it levies
-    it ("Beijing cut its duties on US goods to 10%"); said of the tracked country, the goods' rate
-    it refers back to ("if the 50% rate stays in place", the ``first`` rate of its sentence) or the country rate the profile names
-    for its figure."""
+    it ("Beijing cut its duties on US goods to 10%"); said of the tracked country (named in the
+    sentence or the one before), the goods' rate it refers back
+    to ("if the 50% rate stays in place", the first rate of its sentence) or the country rate the
+    profile names for its figure; else, after a country rate of its sentence (``before`` it), a
+    figure the profile lists as a country rate ("the 24% reciprocal rate is on hold, and the 10% is
+    being charged": the baseline)."""
     profile = article.profile
     text = sentence.text
     imposer = profile.tariffs_imposed_by
@@ -692,12 +701,13 @@ def _country_wide_goods(
     if imposer != profile.tariffs_imposed_by:
         wide = profile.country_wide_sectors.get(imposer)
         return [wide] if wide else []
-    if not (
-        _names_tracked(article, sentence)
-        and _country_wide(article, text[anchor.start : min(span.stop, anchor.start + 60)])
-    ):
+    if not _country_wide(article, text[anchor.start : min(span.stop, anchor.start + 60)]):
         return []
-    if first and _refers_back(text, anchor.start):
+    if not _names_tracked(article, sentence):
+        # after a country rate, a figure the profile lists as one is that rate
+        listed = _listed_country_rate(article, rate)
+        return [listed] if listed and _all_country_rates(article, [sector for sector, _ in before[-1:]]) else []
+    if not before and _refers_back(text, anchor.start):
         same = [t.sector for t in found if t.rate == rate]
         if same:
             return same
@@ -754,7 +764,7 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
                 continue
             sectors = of_before
         sectors = sectors or _goods_before(article, sentence, anchors, i, asides, span, reading)
-        sectors = sectors or _country_wide_goods(article, sentence, anchor, rate, span, found, not out)
+        sectors = sectors or _country_wide_goods(article, sentence, anchor, rate, span, found, out)
         reading.last_sectors = sectors
         for sector in sectors:
             reading.previous_sector = sector

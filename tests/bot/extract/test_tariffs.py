@@ -308,3 +308,11 @@ def test_goods_named_only_in_a_gloss_before_the_rate():
 def test_goods_joined_by_and_far_before_the_rate_are_all_its_goods():
     body = "Steel and aluminum shipments arriving in the United States from Japan are subject to a 25% tariff."
     assert rates(body) == [("steel", 25), ("aluminum", 25)]
+
+
+def test_after_a_country_rate_a_figure_the_profile_lists_is_that_country_rate():
+    facts = facts_of(LEAD + "Exporters are waiting.\n" + "The 24% reciprocal rate is on hold until July, and only the 10% is being collected.")
+    assert [(t.sector, t.rate) for t in facts.tariffs] == [("reciprocal", 24), ("baseline", 10)]
+    # a figure the profile does not list is left to a sentence that names the side
+    facts = facts_of(LEAD + "Exporters are waiting.\n" + "The 24% reciprocal rate is on hold until July, and 12% is being floated.")
+    assert [(t.sector, t.rate) for t in facts.tariffs] == [("reciprocal", 24)]
