@@ -68,6 +68,25 @@ CALL_PHRASES = (
     r"calls? (?:with|between)",
 )  # fmt: skip
 
+#: what a story can report that is no round of the talks, though it recalls rounds: an instrument
+#: issued ("signed an executive order", "published a fact sheet", "In a letter to", "a notice"),
+#: a measure taking effect ("will stop implementing", "takes effect"), a leaders' summit or a
+#: meeting held on the sidelines of another gathering, a signing. Only a summit that was held
+#: counts: "ahead of the summit" looks to another event (see `bot.extract.lead_event`).
+OTHER_EVENT_PHRASES = (
+    r"executive orders?", r"(?:presidential )?proclamations?", r"fact ?sheets?", r"in (?:a|an|his|her|its|their) letters?",
+    r"letters? (?:to|from|dated|sent)", r"(?:public )?notices?", r"announcements?", r"gazett(?:e|ed)",
+    r"(?:take|takes|took|taking) effect", r"(?:came|come|comes|coming) into (?:force|effect)",
+    r"(?:stop|stops|stopped|cease|ceases|ceased) (?:implementing|applying|collecting)",
+    r"on the sidelines? of", r"summits?", r"signing ceremony", r"signed (?:an? |the |their )?(?:[\w-]+ ){0,3}"
+    r"(?:order|agreement|deal|document|memorandum|proclamation|framework|declaration)s?",
+)  # fmt: skip
+#: what puts a summit or a signing still to come, not the story's event: "ahead of the summit"
+OTHER_EVENT_AHEAD = (
+    r"ahead of", "before", "upcoming", "planned", "proposed", "possible", "expected", "next", "coming", "prospective",
+    r"(?:is|are|was|were) (?:due|set|scheduled|expected) to",
+)  # fmt: skip
+
 #: how the press says a meeting was no round of the series: "officials said it was not a formal
 #: round", "the talks did not constitute a negotiating round"
 NOT_A_ROUND_PHRASES = (

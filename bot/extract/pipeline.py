@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from bot.extract.article import Article, prepare_article
 from bot.extract.facts import ArticleFacts
+from bot.extract.lead_event import another_event
 from bot.extract.next_steps import find_next_steps
 from bot.extract.people import find_meetings
 from bot.extract.positions import find_positions
@@ -64,7 +65,9 @@ def facts_of_article(article: Article) -> ArticleFacts:
     # a round that did not happen, named below the lead, is background; a story that says its
     # meeting was no round reports none
     mentions = [] if denies_a_round(article) else [m for m in mentions if not is_called_off_aside(article, m, mentions)]
-    chosen = nearest_listed_round(article, mentions) or reported_round(article, mentions)
+    # a story whose lead reports another event (an order, a fact sheet, a summit) recalls its rounds
+    event = another_event(article, mentions)
+    chosen = None if event else nearest_listed_round(article, mentions) or reported_round(article, mentions)
     chosen_mentions = [m for m in mentions if m.number == chosen]
     round_sentences = []
     for m in chosen_mentions:
@@ -78,6 +81,10 @@ def facts_of_article(article: Article) -> ArticleFacts:
     calls = lead_calls(article) if chosen is None else []
     if calls:  # a story of a call: the talks it tells of below the lead are its background
         meeting_sentences = [s for s in meeting_sentences if s.paragraph <= LEAD_PARAGRAPHS]
+    elif event is not None:  # a story of another event: the day its news sentence gives it ...
+        calls = [event]
+        if mentions:  # ... and the talks it tells of below the lead are the rounds it recalls
+            meeting_sentences = [s for s in meeting_sentences if s.paragraph <= LEAD_PARAGRAPHS]
     when_where = find_when_where(
         article,
         round_sentences=[s for s in round_sentences if s.paragraph > 0] + [s for s in round_sentences if s.paragraph == 0],
@@ -96,7 +103,7 @@ def facts_of_article(article: Article) -> ArticleFacts:
         # The status is read from the date when there is one, else from the round's own wording.
         from_date = when_where.status_from_date and when_where.evidence.get("date")
         facts.evidence["round_status"] = from_date or round_sentences[0].text
-    elif day is not None and meeting_sentences:
+    elif day is not None and meeting_sentences and event is None:
         # no round named: a meeting on one of a listed round's days is that round
         sitting = round_on_day(article, day, location)
         if sitting is not None:
