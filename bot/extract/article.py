@@ -12,7 +12,7 @@ import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -24,6 +24,7 @@ from bot.extract.lexicon import PAST_HOLDER_WORDS
 from bot.extract.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner, lower_keeping_length
 from bot.extract.profile import Person, Profile
 from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
+from bot.extract.world import COUNTRY_NAMES, countries, country_words
 
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+\.?){0,2})")
 # No look-behind, so the regex engine can skip to capitals; the character before is checked after.
@@ -219,10 +220,68 @@ class Article:
         return {side for _, side in self._side_marks[i:j]}
 
 
-def _side_before(sides: Mentions, start: int) -> str | None:
+def _side_before(sides: Mentions, start: int) -> Mention | None:
     """A side named just before a title ("U.S. chief negotiator", "Japan's top negotiator")."""
     near = [m for m in sides.within(max(0, start - _LOOKBEHIND_FOR_SIDE), start) if m.end <= start]
-    return near[-1].value if near else None
+    return near[-1] if near else None
+
+
+_SIDE_WORDS: weakref.WeakKeyDictionary[Profile, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def side_country_words(profile: Profile) -> dict[str, frozenset[str]]:
+    """For each side, the words the world data has for its country: every name, demonym and
+    capital of a country one of its aliases names whole ("Korea", "Seoul" for an alias "South
+    Korea"), and each country word an alias matches whole. "North Korea" is not a word of a side
+    whose alias is "Korea": an alias inside a name is not that name."""
+    words = _SIDE_WORDS.get(profile)
+    if words is None:
+        words = {}
+        for side, aliases in profile.sides.items():
+            own = {w for w in country_words() if aliases.spans(w) == [(0, len(w))]}
+            for country in countries():
+                if aliases.spans(country.name) == [(0, len(country.name))]:
+                    own.update(country.names)
+            words[side] = frozenset(own)
+        _SIDE_WORDS[profile] = words
+    return words
+
+
+# the longest name the world data has is about 50 characters: a name holding a span starts no
+# further back than this
+_LONGEST_NAME = 60
+
+
+def _inside_another_name(start: int, end: int, text: str, names: list[tuple[int, int]], own: frozenset[str]) -> bool:
+    """Whether the side's alias at ``start:end`` stands inside a longer name of ``names`` that is
+    not one of the side's own words (``own``): "Korea" in "North Korea", "Korean" in "North
+    Korean". The longest name holding it decides: "China" in "People's Republic of China" is the
+    side, though "Republic of China" (Taiwan) holds it too."""
+    i = bisect_left(names, (start - _LONGEST_NAME,))
+    longest = None
+    while i < len(names) and names[i][0] <= start:
+        a, b = names[i]
+        if end <= b and (longest is None or b - a > longest[1] - longest[0]):
+            longest = (a, b)
+        i += 1
+    return longest is not None and longest != (start, end) and text[longest[0] : longest[1]] not in own
+
+
+def _third_country_before(
+    text: str, names: list[tuple[int, int]], side_before: Mention | None, start: int, sides_words: frozenset[str]
+) -> bool:
+    """Whether a country that is no side is named just before a title, nearer than any side
+    ("Japan's trade minister", "China's international trade representative"): that country's
+    holder of the title, not the profile's person. ``sides_words`` are the sides' own words."""
+    i = bisect_left(names, (max(0, start - _LOOKBEHIND_FOR_SIDE),))
+    last = None
+    while i < len(names) and names[i][0] < start:
+        if names[i][1] <= start:
+            last = names[i]
+        i += 1
+    if last is None or text[last[0] : last[1]] in sides_words:
+        return False
+    return side_before is None or side_before.end <= last[0]
 
 
 @lru_cache(maxsize=4096)
@@ -286,16 +345,16 @@ def _name_tables(profile: Profile) -> _NameTables:
 
 
 def _find_people(
-    profile: Profile, text: str, found: dict[int, list[tuple[int, int]]], sides: Mentions
+    profile: Profile, text: str, found: dict[int, list[tuple[int, int]]], sides: Mentions, day: date | None = None
 ) -> list[Mention]:
     """Every mention of a profile's people, in four steps: their aliases as written
     (`_alias_mentions`), their titles (`_title_mentions`), a family-name-first surname standing
     alone (`_family_names_alone`) and misspellings of their surnames (`_misspelt_surnames`, found
     where they stand by `_misspelling_mentions`). A step after the first never reads a name inside
-    an alias already found."""
+    an alias already found. ``day``, the article's publication day, is when titles are held."""
     aliases = _alias_mentions(profile, found)
     covered = _covered_by(aliases)
-    titles, learned = _title_mentions(profile, text, found, sides, covered)
+    titles, learned = _title_mentions(profile, text, found, sides, covered, day)
     alone = _family_names_alone(profile, text, covered)
     misspelt = _misspelt_surnames(profile, text, learned)
     return [*aliases, *titles, *alone, *_misspelling_mentions(text, misspelt, covered)]
@@ -336,6 +395,7 @@ def _title_mentions(
     found: dict[int, list[tuple[int, int]]],
     sides: Mentions,
     covered: Callable[[int], bool],
+    day: date | None = None,
 ) -> tuple[list[Mention], dict[str, str]]:
     """The people named by one of their titles, and the surnames a title teaches.
 
@@ -346,11 +406,15 @@ def _title_mentions(
     `_misspelt_surnames`). A title alone names its person, unless it is someone else's ("president
     of Toyota") or another side's, named just before it ("the U.S. chief negotiator"). A title two
     people share names the first listed whose side that leaves ("the US commerce secretary" is
-    the US one's, the bare "commerce secretary" the first listed's)."""
+    the US one's, the bare "commerce secretary" the first listed's). A title is nobody's after a
+    country that is no side ("Japan's trade minister"), and only a title held on ``day`` (see
+    `Titles.held_on`) names its person."""
     mentions: list[Mention] = []
     learned: dict[str, str] = {}
     named_spans: set[tuple[int, int]] = set()  # a shared title's span, once someone has it
-    for start, end, person in _outermost_titles(profile, found):
+    names = found.get(id(COUNTRY_NAMES)) or []
+    sides_words = frozenset().union(*side_country_words(profile).values()) if names else frozenset()
+    for start, end, person in _outermost_titles(profile, found, day):
         if (start, end) in named_spans:
             continue
         rest = text[end : end + 60]
@@ -370,24 +434,29 @@ def _title_mentions(
         if _NOT_A_NAME.match(rest) or _PAST_HOLDER.search(text, max(0, start - 20), start):
             continue
         side = _side_before(sides, start)
-        if side is not None and side != person.side:
+        if side is not None and side.value != person.side:
             continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
+        if names and _third_country_before(text, names, side, start, sides_words):
+            continue  # "Japan's trade minister" in the Korea–US talks is not Korea's
         mentions.append(Mention(person.name, start, end, via="title"))
         named_spans.add((start, end))
     return mentions, learned
 
 
-def _outermost_titles(profile: Profile, found: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int, Person]]:
+def _outermost_titles(
+    profile: Profile, found: dict[int, list[tuple[int, int]]], day: date | None = None
+) -> list[tuple[int, int, Person]]:
     """Where the people's titles stand, none inside a longer title: "international trade
     representative" is one person's title, not also another's "trade representative" inside it
     ("vice minister of commerce" is not also the "minister of commerce"). Sorted by start; a span
     two people share is kept for each, the profile's first person first (`_title_mentions` gives
-    it to the first whose side fits)."""
+    it to the first whose side fits). Titles not held on ``day`` are left out."""
     spans = sorted(
         (start, -end, order)
         for order, person in enumerate(profile.people)
-        if person.titles is not None
-        for start, end in found[id(person.titles)]
+        for titles in person.dated_titles
+        if titles.held_on(day)
+        for start, end in found[id(titles.phrases)]
     )
     kept: list[tuple[int, int, Person]] = []
     outer = (-1, -1)
@@ -495,7 +564,7 @@ def prepare_article(*, guid: str, title: str, html: str, published: datetime | N
             buildings += [
                 Mention(place.city, s, e) for s, e in found[id(place.buildings)] if _names_a_building(place.buildings, text[s:e])
             ]
-    sides = Mentions([Mention(side, s, e) for side, p in profile.sides.items() for s, e in found[id(p)]])
+    sides = Mentions(_side_mentions(profile, text, found))
     return Article(
         profile=profile,
         guid=guid,
@@ -504,12 +573,34 @@ def prepare_article(*, guid: str, title: str, html: str, published: datetime | N
         lower=lower,
         sentences=sentences,
         published=published,
-        people=Mentions(_find_people(profile, text, found, sides)),
+        people=Mentions(_find_people(profile, text, found, sides, published.date() if published else None)),
         places=Mentions(places),
         buildings=Mentions(buildings),
         sides=sides,
         found=found,
     )
+
+
+def _side_mentions(profile: Profile, text: str, found: dict[int, list[tuple[int, int]]]) -> list[Mention]:
+    """Where the sides are named: each alias found, unless it stands inside a longer name that is
+    not the side's: one of its `not_aliases`, or a country the world data knows that is not the
+    side's own ("Korea" in "North Korea", with no listing)."""
+    names = found.get(id(COUNTRY_NAMES)) or []
+    own = side_country_words(profile) if names else {}
+    out = []
+    for side, phrases in profile.sides.items():
+        spans = found[id(phrases)]
+        if not spans:
+            continue
+        excluded = profile.side_exclusions.get(side)
+        not_side = found[id(excluded)] if excluded is not None else []
+        for s, e in spans:
+            if not_side and any(a <= s and e <= b for a, b in not_side):
+                continue
+            if names and _inside_another_name(s, e, text, names, own[side]):
+                continue
+            out.append(Mention(side, s, e))
+    return out
 
 
 def _names_a_building(buildings: Phrases, found: str) -> bool:

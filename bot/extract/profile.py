@@ -43,23 +43,45 @@ class NegotiationSpec(_Strict):
     # the side whose tariffs the rates are, unless [sector_details] says otherwise (default: the
     # first side that is not the tracked one)
     tariffs_imposed_by: str | None = None
+    # what counts as a round in this negotiation, in the author's words (shown by `profile check`)
+    note: str | None = None
 
 
 class SideSpec(_Strict):
     name: str
     aliases: list[str] = Field(min_length=1)
+    # longer names that hold an alias but are never the side ("Korean Air" for an alias "Korean");
+    # another country's name ("North Korea") needs no listing: the world data knows it
+    not_aliases: list[str] = Field(default_factory=list)
+
+
+class TitleSpec(_Strict):
+    """A title held for a time only: "commerce secretary" from 1 October. ``from`` and ``until``
+    (both days included) are checked against an article's publication day."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    title: str
+    from_: date | None = Field(default=None, alias="from")
+    until: date | None = None
 
 
 class PersonSpec(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
     name: str
     side: str
     role: str
     aliases: list[str] = Field(min_length=1)
-    titles: list[str] = Field(default_factory=list)
+    titles: list[str | TitleSpec] = Field(default_factory=list)
     negotiator: bool = False
     # the family name as written in ``name`` when it is not the last word: "He" for "He Lifeng",
     # "von der Leyen" for "Ursula von der Leyen"
     surname: str | None = None
+    # the days the person holds the titles written as plain strings (both included): a finance
+    # minister replaced in June is not "the finance minister" of a July article
+    from_: date | None = Field(default=None, alias="from")
+    until: date | None = None
 
 
 class PlaceSpec(_Strict):
@@ -161,6 +183,11 @@ class ProfileSpec(_Strict):
                 raise ValueError(f"people[{i}].side {person.side!r} is not one of sides {sorted(names)}")
             if person.surname is not None and person.surname not in person.name:
                 raise ValueError(f"people[{i}].surname {person.surname!r} is not part of the name {person.name!r}")
+            if person.from_ is not None and person.until is not None and person.until < person.from_:
+                raise ValueError(f"people[{i}].until {person.until} is before its from {person.from_}")
+            for j, title in enumerate(person.titles):
+                if isinstance(title, TitleSpec) and title.from_ and title.until and title.until < title.from_:
+                    raise ValueError(f"people[{i}].titles[{j}].until {title.until} is before its from {title.from_}")
         if (self.stances is None) == (not self.issues):
             raise ValueError("give either [stances] or [[issues]] (one of the two)")
         for i, issue in enumerate(self.issues):
@@ -216,6 +243,21 @@ class ProfileSpec(_Strict):
         return self
 
 
+@dataclass(frozen=True, slots=True, eq=False)  # identity: one object per titles of a person
+class Titles:
+    """Some of a person's titles and the days they hold them (``None``: no limit that way)."""
+
+    phrases: Phrases
+    since: date | None = None
+    until: date | None = None
+
+    def held_on(self, day: date | None) -> bool:
+        """Whether the titles are the person's on ``day`` (any day when the day is unknown)."""
+        if day is None:
+            return True
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+
+
 @dataclass(frozen=True, slots=True, eq=False)  # identity: one object per person of a profile
 class Person:
     name: str
@@ -224,9 +266,12 @@ class Person:
     negotiator: bool
     surname: str
     aliases: Phrases
+    #: every title, whatever its days (for checks and for what the profile names)
     titles: Phrases | None
     #: the family name comes first ("He Lifeng"): alone, it is a name only where a name stands
     family_first: bool = False
+    #: the titles by the days they are held; an undated person's is `titles` alone
+    dated_titles: tuple[Titles, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -298,6 +343,10 @@ class Profile:
     topic_labels: dict[str, str] = field(default_factory=dict)
     #: the known sittings (`[[rounds]]`), by number
     rounds: tuple[ScheduledRound, ...] = ()
+    #: per side, the longer names that hold one of its aliases but are not it (`not_aliases`)
+    side_exclusions: dict[str, Phrases] = field(default_factory=dict)
+    #: what the author says a round is (`[negotiation] note`), shown by `parley profile check`
+    note: str = ""
     # looked up for every name the extractor meets: a dict, not a walk over the people
     _people_by_name: dict[str, Person] = field(init=False, repr=False)
     _places_by_city: dict[str, Place] = field(init=False, repr=False)
@@ -320,12 +369,13 @@ class Profile:
 
     def phrase_sets(self) -> list[Phrases]:
         """Every phrase set of the profile, for scanning an article in one pass."""
-        sets: list[Phrases] = [*self.sides.values(), *self.topics.values(), *self.sectors.values()]
+        sets: list[Phrases] = [*self.sides.values(), *self.side_exclusions.values()]
+        sets += [*self.topics.values(), *self.sectors.values()]
         for issue in self.issues:
             sets += [issue.about, *(s.phrases for s in issue.stances)]
         sets += [self.round_terms, self.subject_terms]
         for person in self.people:
-            sets += [person.aliases] + ([person.titles] if person.titles else [])
+            sets += [person.aliases, *(t.phrases for t in person.dated_titles)]
         for place in self.places:
             sets += [place.aliases] + ([place.buildings] if place.buildings else [])
         return sets
@@ -439,6 +489,7 @@ def load_profile(path: Path | str | None = None) -> Profile:
 
     people = []
     for i, p in enumerate(spec.people):
+        titles = _compile(path, f"people[{i}].titles", _title_patterns(p.titles)) if p.titles else None
         people.append(
             Person(
                 name=p.name,
@@ -449,7 +500,8 @@ def load_profile(path: Path | str | None = None) -> Profile:
                 family_first=p.surname is not None and p.name.startswith(p.surname + " "),
                 # Names are proper nouns: match them case-sensitively ("Greer", not "greer").
                 aliases=_compile(path, f"people[{i}].aliases", name_variants(p.aliases), case_sensitive=True),
-                titles=_compile(path, f"people[{i}].titles", p.titles) if p.titles else None,
+                titles=titles,
+                dated_titles=_dated_titles(path, i, p, titles),
             )
         )
     places = []
@@ -484,6 +536,12 @@ def load_profile(path: Path | str | None = None) -> Profile:
             s.name: _compile(path, f"sides.{s.name}", with_marks_optional(s.aliases), case_sensitive=True)
             for s in spec.sides
         },
+        side_exclusions={
+            s.name: _compile(path, f"sides.{s.name}.not_aliases", with_marks_optional(s.not_aliases), case_sensitive=True)
+            for s in spec.sides
+            if s.not_aliases
+        },
+        note=spec.negotiation.note or "",
         people=tuple(people),
         places=tuple(places),
         topics={k: _compile(path, f"topics.{k}", v) for k, v in spec.topics.items()},
@@ -499,6 +557,25 @@ def load_profile(path: Path | str | None = None) -> Profile:
         topic_labels=dict(spec.labels),
         rounds=_rounds(spec),
     )
+
+
+def _title_patterns(titles: list[str | TitleSpec]) -> list[str]:
+    return [t if isinstance(t, str) else t.title for t in titles]
+
+
+def _dated_titles(path: Path, i: int, person: PersonSpec, titles: Phrases | None) -> tuple[Titles, ...]:
+    """A person's titles by the days they hold them: the plain ones on the person's days (all of
+    them as one set, `titles` itself, when nothing is dated), each table its own days."""
+    if titles is None:
+        return ()
+    if person.from_ is None and person.until is None and all(isinstance(t, str) for t in person.titles):
+        return (Titles(titles),)
+    plain = [t for t in person.titles if isinstance(t, str)]
+    out = [Titles(_compile(path, f"people[{i}].titles", plain), person.from_, person.until)] if plain else []
+    for j, title in enumerate(person.titles):
+        if isinstance(title, TitleSpec):
+            out.append(Titles(_compile(path, f"people[{i}].titles[{j}]", [title.title]), title.from_, title.until))
+    return tuple(out)
 
 
 def _rounds(spec: ProfileSpec) -> tuple[ScheduledRound, ...]:

@@ -11,11 +11,13 @@ the case, so the user can decide whether it is what they want.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 
+from bot.extract.article import side_country_words
 from bot.extract.phrases import Phrases, expand_alternatives, is_literal
-from bot.extract.profile import Profile, name_variants, with_marks_optional
-from bot.extract.world import countries
+from bot.extract.profile import Person, Profile, Titles, name_variants, with_marks_optional
+from bot.extract.world import countries, country_words
 
 # A phrase is tried in a plain sentence, as an article would hold it.
 _CONTEXT = "Officials said {} today."
@@ -55,6 +57,8 @@ def _phrase_sets(profile: Profile) -> Iterator[tuple[str, Phrases]]:
     """Every phrase set of the profile with the key it was written under."""
     for side, phrases in profile.sides.items():
         yield f"sides.{side}.aliases", phrases
+    for side, phrases in profile.side_exclusions.items():
+        yield f"sides.{side}.not_aliases", phrases
     for i, person in enumerate(profile.people):
         yield f"people[{i}].aliases", person.aliases
         if person.titles is not None:
@@ -110,7 +114,9 @@ def _phrase_problem(pattern: str, phrases: Phrases) -> str | None:
         return "has an anchor (^, $, \\A or \\Z): phrases are found inside the text, where an anchor never holds"
     spelt = samples(pattern if phrases.case_sensitive else pattern.lower())
     for sample in spelt:
-        if not (sample[:1].isalnum() or sample[:1] == "_"):
+        # a currency sign may open a phrase ("\\$350 billion"): it is found after a space or an
+        # opener, not inside a word ("US$350")
+        if not (sample[:1].isalnum() or sample[:1] == "_" or unicodedata.category(sample[:1]) == "Sc"):
             return f"can start with {sample[:1]!r} ({sample!r}): a phrase must start a word"
         if not phrases.case_sensitive and sample.endswith("-"):
             return f"ends with a hyphen ({sample!r}): a hyphen joins words, so it matches only where the word breaks off"
@@ -130,9 +136,9 @@ def people_warnings(profile: Profile) -> list[str]:
     people = profile.people
     for a, person in enumerate(people):
         for other in people[a + 1 :]:
-            if person.titles is not None and other.titles is not None:
-                for pattern in person.titles.patterns:
-                    same = [sample for sample, inner in _all_shared(pattern.lower(), other.titles) if inner == sample]
+            for mine, theirs in _titles_held_together(person, other):
+                for pattern in mine.phrases.patterns:
+                    same = [sample for sample, inner in _all_shared(pattern.lower(), theirs.phrases) if inner == sample]
                     if same:
                         unless = (
                             f", unless a name of {other.side} stands just before it (\"the {other.side} ...\")"
@@ -151,6 +157,35 @@ def people_warnings(profile: Profile) -> list[str]:
                         f"read as {person.name}, who is listed first"
                     )
     return list(dict.fromkeys(out))
+
+
+def _titles_held_together(person: Person, other: Person) -> list[tuple[Titles, Titles]]:
+    """The pairs of the two people's titles held on some day by both: a title the one holds
+    until June and the other from July is never shared ("finance minister" of April is the
+    first, of August the second)."""
+    return [
+        (mine, theirs)
+        for mine in person.dated_titles
+        for theirs in other.dated_titles
+        if (mine.since is None or theirs.until is None or mine.since <= theirs.until)
+        and (theirs.since is None or mine.until is None or theirs.since <= mine.until)
+    ]
+
+
+def _days(titles: Titles) -> str:
+    """" from 2025-07-01", " until 2025-06-30", " 2025-01-01 to 2025-06-30" or ""."""
+    if titles.since and titles.until:
+        return f" {titles.since} to {titles.until}"
+    if titles.since:
+        return f" from {titles.since}"
+    return f" until {titles.until}" if titles.until else ""
+
+
+def _titles_of(person: Person) -> str:
+    """A person's titles for the summary, with the days of those held for a time."""
+    if all(t.since is None and t.until is None for t in person.dated_titles):
+        return _listed(person.titles.patterns) if person.titles else ""
+    return "; ".join(f"{_listed(t.phrases.patterns)}{_days(t)}" for t in person.dated_titles)
 
 
 def _all_shared(pattern: str, other: Phrases) -> list[tuple[str, str]]:
@@ -188,6 +223,14 @@ def side_and_place_warnings(profile: Profile) -> list[str]:
                 f"each of its aliases names {side} wherever it is written (\"{named[0]} said\" is {side} "
                 f"speaking, goods of {named[-1]} are its goods), and none of these countries, nor their other "
                 "names and capitals, is ever a third party"
+            )
+    own = side_country_words(profile)
+    for side, phrases in sides:
+        inside = [w for w in country_words() if w not in own[side] and phrases.search(w)]
+        if inside:
+            out.append(
+                f"note: sides.{side}: an alias of it stands inside {_listed(tuple(inside))}, another country's "
+                "name in the data packages: there it does not name the side (no need to list these in not_aliases)"
             )
     for i, (side, phrases) in enumerate(sides):
         for pattern in _written(profile, f"sides.{side}.aliases", phrases):
@@ -275,15 +318,19 @@ def summary(profile: Profile) -> list[str]:
         f"tracked side: {profile.tracked_side}; a rate is a tariff imposed by {profile.tariffs_imposed_by} unless its sector says otherwise",
         f"round terms: {_listed(profile.round_terms.patterns)}",
         f"subject terms: {_listed(profile.subject_terms.patterns)}",
+        *([f"note: {profile.note}"] if profile.note else []),
         f"sides ({len(profile.sides)}):",
     ]
-    lines += [f"  {side}: {_listed(_written(profile, f'sides.{side}.aliases', phrases))}" for side, phrases in profile.sides.items()]
+    for side, phrases in profile.sides.items():
+        excluded = profile.side_exclusions.get(side)
+        never = f"; never {_listed(_written(profile, f'sides.{side}.not_aliases', excluded))}" if excluded else ""
+        lines.append(f"  {side}: {_listed(_written(profile, f'sides.{side}.aliases', phrases))}{never}")
     lines.append(f"people ({len(profile.people)}):")
     for i, person in enumerate(profile.people):
         marks = [person.side, f"surname {person.surname}" + (", family name first" if person.family_first else "")]
         if person.negotiator:
             marks.append("negotiator")
-        titles = f"; titles {_listed(person.titles.patterns)}" if person.titles else ""
+        titles = f"; titles {_titles_of(person)}" if person.titles else ""
         aliases = _written(profile, f"people[{i}].aliases", person.aliases)
         lines.append(f"  {person.name} ({', '.join(marks)}): aliases {_listed(aliases)}{titles}")
     lines.append(f"places ({len(profile.places)}):")

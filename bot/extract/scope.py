@@ -20,10 +20,10 @@ from bot.extract.article import Article
 from bot.extract.phrases import NO_HITS, Hits, Phrases
 from bot.extract.profile import Profile
 from bot.extract.text import Sentence
-from bot.extract.world import countries, country_words
+from bot.extract.world import COUNTRY_NAMES, countries, country_words
 
 # every word the data package has for a country ("Sweden", "Swedish", "Stockholm"), found in one pass
-_COUNTRY_NAMES = Phrases([re.escape(w) for w in country_words()], case_sensitive=True, shared=True)
+_COUNTRY_NAMES = COUNTRY_NAMES
 _OWN_NAMES: weakref.WeakKeyDictionary[Profile, frozenset[str]] = weakref.WeakKeyDictionary()
 _SIDE_NAMES: weakref.WeakKeyDictionary[Profile, frozenset[str]] = weakref.WeakKeyDictionary()
 _START = attrgetter("start")  # a sentence's offset, to bisect the article's sentences by
@@ -47,13 +47,20 @@ def _side_names(profile: Profile) -> frozenset[str]:
     names = _SIDE_NAMES.get(profile)
     if names is None:
         own = [*profile.sides.values(), *profile.place_phrases(), *profile.person_phrases()]
-        words = {w for w in country_words() if any(p.search(w) for p in own)}
+        # a name that holds a side's alias is not the side's unless the alias is the whole of it:
+        # "North Korea" is another country for a side whose alias is "Korea"
+        words = {w for w in country_words() if any(_names_whole(p, w) for p in own)}
         sides = list(profile.sides.values())
         for country in countries():  # a side's country: all its words are the side's
             if any(p.spans(country.name) == [(0, len(country.name))] for p in sides):
                 words.update(country.names)
         names = _SIDE_NAMES[profile] = frozenset(words)
     return names
+
+
+def _names_whole(phrases: Phrases, word: str) -> bool:
+    """Whether ``phrases`` find the whole of ``word`` (a country's name), not a part of it."""
+    return phrases.spans(word if phrases.case_sensitive else word.lower()) == [(0, len(word))]
 
 
 def _third_parties(article: Article, *, topics_too: bool = False) -> Hits:
@@ -67,7 +74,11 @@ def _third_parties(article: Article, *, topics_too: bool = False) -> Hits:
         if spans:  # most stories name no other country at all
             own = _side_names(article.profile) if topics_too else _own_names(article.profile)
             text = article.text
-            kept = [(s, e) for s, e in spans if text[s:e] not in own and not _where_a_place_is(article, s, e)]
+            theirs = [(s, e) for s, e in spans if text[s:e] not in own]
+            if len(theirs) < len(spans):  # "Republic of China" inside "People's Republic of China"
+                mine = [(s, e) for s, e in spans if text[s:e] in own]
+                theirs = [(s, e) for s, e in theirs if not any(a <= s and e <= b and b - a > e - s for a, b in mine)]
+            kept = [(s, e) for s, e in theirs if not _where_a_place_is(article, s, e)]
         found = article.memo[key] = Hits(kept) if kept else NO_HITS
     return cast("Hits", found)
 

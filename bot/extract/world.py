@@ -39,6 +39,8 @@ from typing import Any
 from babel import Locale
 from countryinfo import CountryInfo
 
+from bot.extract.phrases import Phrases
+
 _COMPASS = ("North", "South", "East", "West")
 # The capital of a territory this small is a town that shares its name with people and places
 # elsewhere ("Douglas", "Hamilton", "Stanley", "Plymouth") more often than the news names it.
@@ -146,3 +148,7 @@ def _with_short_forms(found: list[Country]) -> list[Country]:
 def country_words() -> tuple[str, ...]:
     """Every word that names a country, each once (a word two countries share counts once)."""
     return tuple(dict.fromkeys(w for c in countries() for w in c.names))
+
+
+#: every word of `country_words`, found in each article's one pass (case-sensitive: names)
+COUNTRY_NAMES = Phrases([re.escape(w) for w in country_words()], case_sensitive=True, shared=True)

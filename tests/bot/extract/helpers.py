@@ -35,3 +35,54 @@ def article_of(
     return prepare_article(
         guid="t-1", title=title, html=_html(body), published=when(published), profile=profile or default_profile()
     )
+
+
+#: an invented Korea–US profile whose finance minister changes in July (dated titles), with
+#: a name that holds a side's alias but is not the side (`not_aliases`)
+DATED_PROFILE = '''
+[negotiation]
+id = "t"
+name = "t"
+tracked_side = "South Korea"
+round_terms = ["round"]
+subject_terms = ["tariffs?"]
+note = "A round is a sitting in Washington of both finance and trade ministers."
+
+[[sides]]
+name = "South Korea"
+aliases = ["South Korea", "Korea", "Korean", "Seoul"]
+not_aliases = ["Korean Air"]
+
+[[sides]]
+name = "United States"
+aliases = ["United States", "US"]
+
+[[people]]
+name = "Pak Min-ho"
+side = "South Korea"
+role = "finance minister until June"
+aliases = ["Pak Min-ho"]
+titles = ["finance minister", { title = "then-finance minister" }]
+until = 2025-06-30
+negotiator = true
+
+[[people]]
+name = "Ro Tae-sun"
+side = "South Korea"
+role = "finance minister from July, before that planning minister"
+aliases = ["Ro Tae-sun"]
+titles = ["finance minister", { title = "planning minister", until = 2025-06-30 }]
+from = 2025-07-01
+
+[topics]
+steel = ["steel"]
+
+[sectors]
+steel = ["steel"]
+
+[stances]
+issue = "us_tariffs"
+removal = ["remove"]
+reduction = ["cut"]
+agreed = ["agreed"]
+'''

@@ -17,7 +17,7 @@ from bot.extract.article import (
 )
 from bot.extract.phrases import lower_keeping_length
 from bot.extract.profile import Profile, default_profile, load_profile
-from tests.bot.extract.helpers import article_of
+from tests.bot.extract.helpers import DATED_PROFILE, article_of
 
 JAPAN_US = default_profile()
 US_CHINA = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
@@ -159,3 +159,77 @@ def test_a_title_two_people_share_is_the_first_listed_whose_side_fits(tmp_path):
     article = article_of(text, profile=profile)
     found = [(m.value, m.via) for m in article.people.within(0, len(article.text))]
     assert found == [("Ryosei Akazawa", "title"), ("Howard Lutnick", "title"), ("Ryosei Akazawa", "title")]
+
+
+@pytest.fixture(scope="module")
+def korea_us(tmp_path_factory: pytest.TempPathFactory) -> Profile:
+    path = tmp_path_factory.mktemp("profile") / "korea_us.toml"
+    path.write_text(DATED_PROFILE, encoding="utf-8")
+    return load_profile(path)
+
+
+def test_a_side_alias_inside_another_countrys_name_is_not_the_side(korea_us):
+    article = article_of(
+        "North Korea fired a missile while North Korean envoys met in Beijing.\n"
+        "Korea and the US resumed the tariff talks; South Korean officials said so.",
+        profile=korea_us,
+    )
+    named = [article.text[m.start : m.end] for m in article.sides if m.value == "South Korea"]
+    assert named == ["Korea", "Korean"]  # "Korean" in "South Korean", the side's own country
+
+
+def test_a_name_the_side_lists_as_not_its_own_is_not_the_side(korea_us):
+    article = article_of("Korean Air ordered jets as Korean exporters watched the tariffs.", profile=korea_us)
+    assert [article.text[m.start : m.end] for m in article.sides] == ["Korean"]
+
+
+def _titled(article) -> list[tuple[str, str]]:
+    return [(m.value, article.text[m.start : m.end]) for m in article.people if m.via == "title"]
+
+
+def test_a_bare_title_is_the_holder_on_the_day_the_article_is_published(korea_us):
+    body = "The finance minister flew to Washington for the tariff talks."
+    april = article_of(body, profile=korea_us, published="2025-04-20T03:00:00Z")
+    august = article_of(body, profile=korea_us, published="2025-08-02T03:00:00Z")
+    assert _titled(april) == [("Pak Min-ho", "finance minister")]
+    assert _titled(august) == [("Ro Tae-sun", "finance minister")]
+
+
+def test_a_title_with_days_of_its_own_is_held_on_those_days_only(korea_us):
+    body = "The planning minister joined, and the then-finance minister recalled the talks."
+    may = article_of(body, profile=korea_us, published="2025-05-20T03:00:00Z")
+    october = article_of(body, profile=korea_us, published="2025-10-20T03:00:00Z")
+    assert _titled(may) == [("Ro Tae-sun", "planning minister"), ("Pak Min-ho", "then-finance minister")]
+    assert _titled(october) == [("Pak Min-ho", "then-finance minister")]  # a table without days: always
+
+
+def test_a_named_person_is_found_whatever_the_day(korea_us):
+    article = article_of("Pak Min-ho spoke on the tariffs.", profile=korea_us, published="2025-12-01T03:00:00Z")
+    assert [m.value for m in article.people] == ["Pak Min-ho"]
+
+
+def test_a_title_after_a_country_that_is_no_side_is_that_countrys(korea_us):
+    body = (
+        "Japan's finance minister said the yen was stable.\n"
+        "China's finance minister spoke next.\n"
+        "Seoul's finance minister met the US side."
+    )
+    article = article_of(body, profile=korea_us, published="2025-08-02T03:00:00Z")
+    assert _titled(article) == [("Ro Tae-sun", "finance minister")]
+    assert article.text[article.people.items[0].start - 8 :].startswith("Seoul's")
+
+
+def test_a_side_nearer_the_title_than_a_third_country_keeps_the_title():
+    kept = article_of("After the talks in China, Japan's chief negotiator flew home.", profile=JAPAN_US)
+    blocked = article_of("Japan also met China's chief negotiator in Geneva.", profile=JAPAN_US)
+    assert _titled(kept) == [("Ryosei Akazawa", "chief negotiator")]
+    assert _titled(blocked) == []
+
+
+def test_the_longest_country_name_holding_a_side_alias_decides():
+    text = "The People's Republic of China said the Republic of China did not."
+    article = article_of(text, profile=US_CHINA)
+    taiwan = text.index("Republic of China", text.index("said"))
+    named = [m.start for m in article.sides if m.value == "China"]
+    # the People's Republic is China (and "China" inside it); the Republic of China is Taiwan
+    assert named and all(start < taiwan for start in named)

@@ -7,6 +7,7 @@ import pytest
 
 from bot.config import DEFAULT_PROFILE
 from bot.extract.profile import ProfileError, default_profile, load_profile
+from tests.bot.extract.helpers import DATED_PROFILE as _DATED
 
 
 def test_the_shipped_profile_loads():
@@ -154,3 +155,52 @@ def test_names_of_sides_and_places_and_buildings_are_found_without_their_diacrit
     assert profile.sides["Japan"].search("Nippon Kokoku said") and profile.sides["Japan"].search("Nippon Kōkoku said")
     (with_buildings,) = [p for p in profile.places if p.buildings and p.buildings.search("at the hotel de ville")]
     assert with_buildings.buildings is not None and with_buildings.buildings.search("at the Hôtel de Ville")
+
+
+
+def _dated(tmp_path: Path, text: str = _DATED) -> Path:
+    path = tmp_path / "profile.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_dated_titles_load_with_their_days(tmp_path):
+    profile = load_profile(_dated(tmp_path))
+    pak, ro = profile.people
+    assert [(t.phrases.patterns, t.since, t.until) for t in pak.dated_titles] == [
+        (("finance minister",), None, date(2025, 6, 30)),
+        (("then-finance minister",), None, None),  # a table without days is always held
+    ]
+    assert [(t.phrases.patterns, t.since, t.until) for t in ro.dated_titles] == [
+        (("finance minister",), date(2025, 7, 1), None),
+        (("planning minister",), None, date(2025, 6, 30)),  # a table's days are its own
+    ]
+    assert ro.titles is not None and ro.titles.patterns == ("finance minister", "planning minister")
+    assert profile.note.startswith("A round is a sitting")
+    assert profile.side_exclusions["South Korea"].search("Korean Air said")
+
+
+def test_an_undated_person_has_one_set_of_titles_held_on_every_day():
+    (titles,) = default_profile().people[0].dated_titles
+    assert titles.phrases is default_profile().people[0].titles
+    assert titles.held_on(None) and titles.held_on(date(1999, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "names"),
+    [
+        ("until = 2025-06-30\nnegotiator", "until = 2025-06-30\nfrom = 2025-07-01\nnegotiator", "people[0].until"),
+        ('{ title = "planning minister", until = 2025-06-30 }', '{ title = "planning minister", from = 2025-07-01, until = 2025-06-30 }', "people[1].titles[1].until"),
+        ('{ title = "then-finance minister" }', '{ title = "then-finance minister", since = 2025-01-01 }', "people[0].titles"),
+        ("from = 2025-07-01", 'from = "July"', "people[1].from"),
+        ('not_aliases = ["Korean Air"]', 'not_aliases = ["Korean (Air"]', "sides.South Korea.not_aliases"),
+    ],
+)
+def test_a_broken_dated_title_or_not_alias_names_the_key(tmp_path, old, new, names):
+    assert old in _DATED
+    path = _dated(tmp_path, _DATED.replace(old, new, 1))
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and names in message, message
+    assert "\n" not in message

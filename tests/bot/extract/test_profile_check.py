@@ -152,10 +152,10 @@ def test_the_commented_template_loads_with_no_warning():
 def test_a_side_that_names_several_countries_is_a_note_saying_each_speaks_for_it(tmp_path):
     # a union listed with its members: each member's name is the side, and no member is foreign
     path = _edited(tmp_path, ('"PRC"]', '"PRC", "Taiwan", "Mongolia"]'), base=US_CHINA)
-    (note,) = [w for w in warnings(load_profile(path)) if w.startswith("note: sides.")]
+    (note,) = [w for w in warnings(load_profile(path)) if w.startswith("note: sides.") and "countries of the data" in w]
     assert note.startswith("note: sides.China names 3 countries of the data packages (China, Mongolia, Taiwan)")
     assert "none of these countries, nor their other names and capitals, is ever a third party" in note
-    assert not [w for w in warnings(load_profile(US_CHINA)) if w.startswith("note: sides.")]
+    assert not [w for w in warnings(load_profile(US_CHINA)) if "countries of the data" in w]
 
 
 def test_country_wide_for_the_side_whose_tariffs_the_rates_are_does_nothing(tmp_path):
@@ -180,3 +180,36 @@ def test_the_spellings_without_diacritics_are_not_listed_as_written(tmp_path):
     text = "\n".join(summary(load_profile(path)))
     assert "  Japan: Nippon Kōkoku, Japan, Japanese, Tokyo" in text and "buildings Hôtel de Ville, Kantei" in text
     assert "[ōo]" not in text and "[ôo]" not in text
+
+
+def test_a_phrase_may_open_with_a_currency_sign(tmp_path):
+    path = _edited(tmp_path, ('economic_security = ["economic security"]', 'economic_security = ["\\\\$350 billion"]'))
+    profile = load_profile(path)
+    assert [w for w in warnings(profile) if "economic_security" in w] == []
+    assert profile.topics["economic_security"].search("Seoul offered $350 billion.")
+    assert not profile.topics["economic_security"].search("a US$350 billion fund")
+
+
+def test_dated_titles_are_shown_with_their_days_and_a_title_held_in_turn_is_no_warning(tmp_path):
+    from tests.bot.extract.helpers import DATED_PROFILE
+
+    path = tmp_path / "profile.toml"
+    path.write_text(DATED_PROFILE, encoding="utf-8")
+    profile = load_profile(path)
+    text = "\n".join(summary(profile))
+    assert "note: A round is a sitting in Washington" in text
+    assert "  South Korea: South Korea, Korea, Korean, Seoul; never Korean Air" in text
+    assert "titles finance minister until 2025-06-30; then-finance minister" in text
+    assert "titles finance minister from 2025-07-01; planning minister until 2025-06-30" in text
+    assert not [w for w in warnings(profile) if "finance minister" in w]
+    path.write_text(DATED_PROFILE.replace("from = 2025-07-01", "from = 2025-06-01"), encoding="utf-8")
+    assert [w for w in warnings(load_profile(path)) if "'finance minister' is one of Pak Min-ho's and of Ro Tae-sun's" in w]
+
+
+def test_another_countrys_name_holding_a_side_alias_is_a_note(tmp_path):
+    from tests.bot.extract.helpers import DATED_PROFILE
+
+    path = tmp_path / "profile.toml"
+    path.write_text(DATED_PROFILE, encoding="utf-8")
+    notes = [w for w in warnings(load_profile(path)) if w.startswith("note: sides.South Korea")]
+    assert len(notes) == 1 and "North Korea" in notes[0] and "no need to list these" in notes[0]

@@ -67,3 +67,18 @@ def test_a_capital_or_a_list_after_a_venue_is_another_party_still():
                      "Canada hosts the summit in Kananaskis."):
         article = article_of(sentence, title="Talks")
         assert mentions_third_party(article, *_whole(article, 1)), sentence
+
+
+def test_another_country_whose_name_holds_a_side_alias_is_a_third_party(tmp_path):
+    from bot.extract.profile import load_profile
+    from tests.bot.extract.helpers import DATED_PROFILE
+
+    path = tmp_path / "profile.toml"
+    path.write_text(DATED_PROFILE, encoding="utf-8")
+    article = article_of(
+        "Korea and the US met on tariffs.\nNorth Korea tested a missile, state media said.",
+        title="Tariff talks",
+        profile=load_profile(path),
+    )
+    assert mentions_third_party(article, *_whole(article, 2))
+    assert not mentions_third_party(article, *_whole(article, 1))
