@@ -355,7 +355,7 @@ def _find_people(
     aliases = _alias_mentions(profile, found)
     covered = _covered_by(aliases)
     titles, learned = _title_mentions(profile, text, found, sides, covered, day)
-    alone = _family_names_alone(profile, text, covered)
+    alone = _unambiguous(_family_names_alone(profile, text, covered), titles)
     misspelt = _misspelt_surnames(profile, text, learned)
     return [*aliases, *titles, *alone, *_misspelling_mentions(text, misspelt, covered)]
 
@@ -504,6 +504,20 @@ def _misspelling_mentions(text: str, misspelt: dict[str, str], covered: Callable
                 mentions.append(Mention(name, start, end, via="fuzzy"))
             start = text.find(token, end)
     return mentions
+
+
+def _unambiguous(alone: list[Mention], titles: list[Mention]) -> list[Mention]:
+    """The family names standing alone that name one person: a surname two listed people share
+    ("talks with Kim", with two Kims listed) names neither, and one a title already gave
+    ("Trade Minister Kim") is that title's person only."""
+    claimed: dict[tuple[int, int], int] = {}
+    for m in alone:
+        claimed[m.start, m.end] = claimed.get((m.start, m.end), 0) + 1
+    return [
+        m
+        for m in alone
+        if claimed[m.start, m.end] == 1 and not any(t.start <= m.start and m.end <= t.end for t in titles)
+    ]
 
 
 # a family name stands alone as a name after a lower-case word or a comma ("talks with He",

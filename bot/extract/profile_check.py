@@ -149,6 +149,12 @@ def people_warnings(profile: Profile) -> list[str]:
                             f"people: the title {same[0]!r} is one of {person.name}'s and of {other.name}'s: where it "
                             f"stands without a name after it, it is read as {person.name}, who is listed first{unless}"
                         )
+            if person.family_first and other.family_first and person.surname == other.surname:
+                out.append(
+                    f"people: {person.name} and {other.name} share the family name {person.surname!r}: alone "
+                    f"(\"talks with {person.surname}\") it names neither; after one's title, or as a full name or "
+                    "an alias, it names that one"
+                )
             for pattern in _written(profile, f"people[{a}].aliases", person.aliases):
                 shared = _shared(pattern, other.aliases)
                 if shared is not None and shared[0] == shared[1]:

@@ -233,3 +233,39 @@ def test_the_longest_country_name_holding_a_side_alias_decides():
     named = [m.start for m in article.sides if m.value == "China"]
     # the People's Republic is China (and "China" inside it); the Republic of China is Taiwan
     assert named and all(start < taiwan for start in named)
+
+
+_TWO_KIMS = """
+[[people]]
+name = "Kim Jae-won"
+side = "South Korea"
+role = "trade minister"
+surname = "Kim"
+aliases = ["Kim Jae-won"]
+titles = ["trade minister"]
+
+[[people]]
+name = "Kim Soo-hee"
+side = "South Korea"
+role = "policy chief"
+surname = "Kim"
+aliases = ["Kim Soo-hee"]
+
+[topics]"""
+
+
+@pytest.fixture(scope="module")
+def two_kims(tmp_path_factory: pytest.TempPathFactory) -> Profile:
+    path = tmp_path_factory.mktemp("profile") / "two_kims.toml"
+    path.write_text(DATED_PROFILE.replace("[topics]", _TWO_KIMS, 1), encoding="utf-8")
+    return load_profile(path)
+
+
+def test_a_family_name_two_listed_people_share_names_neither_alone(two_kims):
+    article = article_of("The US side held talks with Kim on Friday.", profile=two_kims)
+    assert [m.value for m in article.people] == []
+
+
+def test_a_shared_family_name_after_a_title_is_the_titles_person(two_kims):
+    article = article_of("Trade Minister Kim met the US side, and Kim Soo-hee joined.", profile=two_kims)
+    assert [(m.value, m.via) for m in article.people] == [("Kim Jae-won", "title"), ("Kim Soo-hee", "alias")]

@@ -213,3 +213,14 @@ def test_another_countrys_name_holding_a_side_alias_is_a_note(tmp_path):
     path.write_text(DATED_PROFILE, encoding="utf-8")
     notes = [w for w in warnings(load_profile(path)) if w.startswith("note: sides.South Korea")]
     assert len(notes) == 1 and "North Korea" in notes[0] and "no need to list these" in notes[0]
+
+
+def test_a_family_name_two_people_share_is_a_warning(tmp_path):
+    from tests.bot.extract.helpers import DATED_PROFILE
+
+    people = '[[people]]\nname = "Kim A"\nside = "South Korea"\nrole = "x"\nsurname = "Kim"\naliases = ["Kim A"]\n\n'
+    people += people.replace("Kim A", "Kim B")
+    path = tmp_path / "profile.toml"
+    path.write_text(DATED_PROFILE.replace("[topics]", people + "[topics]", 1), encoding="utf-8")
+    (found,) = [w for w in warnings(load_profile(path)) if "share the family name" in w]
+    assert found.startswith("people: Kim A and Kim B share the family name 'Kim': alone")
