@@ -45,6 +45,8 @@ class NegotiationSpec(_Strict):
     tariffs_imposed_by: str | None = None
     # what counts as a round in this negotiation, in the author's words (shown by `profile check`)
     note: str | None = None
+    # the clock of an event with no place found (a call, an announcement): an IANA name; UTC if unset
+    timezone: str | None = None
 
 
 class SideSpec(_Strict):
@@ -347,6 +349,8 @@ class Profile:
     side_exclusions: dict[str, Phrases] = field(default_factory=dict)
     #: what the author says a round is (`[negotiation] note`), shown by `parley profile check`
     note: str = ""
+    #: the clock of an event with no place found (`[negotiation] timezone`); None: UTC
+    default_tz: ZoneInfo | None = None
     # looked up for every name the extractor meets: a dict, not a walk over the people
     _people_by_name: dict[str, Person] = field(init=False, repr=False)
     _places_by_city: dict[str, Place] = field(init=False, repr=False)
@@ -504,6 +508,12 @@ def load_profile(path: Path | str | None = None) -> Profile:
                 dated_titles=_dated_titles(path, i, p, titles),
             )
         )
+    default_tz = None
+    if spec.negotiation.timezone is not None:
+        try:
+            default_tz = ZoneInfo(spec.negotiation.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ProfileError(f"{path}: negotiation.timezone: unknown time zone {spec.negotiation.timezone!r}") from None
     places = []
     for i, pl in enumerate(spec.places):
         try:
@@ -542,6 +552,7 @@ def load_profile(path: Path | str | None = None) -> Profile:
             if s.not_aliases
         },
         note=spec.negotiation.note or "",
+        default_tz=default_tz,
         people=tuple(people),
         places=tuple(places),
         topics={k: _compile(path, f"topics.{k}", v) for k, v in spec.topics.items()},

@@ -295,9 +295,10 @@ def rate_and_label_warnings(profile: Profile) -> list[str]:
                 "with one listed round names it); their days still do"
             )
     if not profile.places:
+        zone = profile.default_tz.key if profile.default_tz else "UTC"
         out.append(
             "places: none listed: every location is null, and relative days (\"on Friday\") are read "
-            "against the day of publication in UTC"
+            f"against the day of publication in {zone}"
         )
     return out
 
@@ -325,6 +326,7 @@ def summary(profile: Profile) -> list[str]:
         f"round terms: {_listed(profile.round_terms.patterns)}",
         f"subject terms: {_listed(profile.subject_terms.patterns)}",
         *([f"note: {profile.note}"] if profile.note else []),
+        f"an event with no place found is dated on the clock of {profile.default_tz.key if profile.default_tz else 'UTC'}",
         f"sides ({len(profile.sides)}):",
     ]
     for side, phrases in profile.sides.items():

@@ -376,7 +376,8 @@ class EventDates:
         self.story_start = story_start
         self.positions = positions
         place = article.profile.place(location) if location else None
-        self.anchor = local_day(article.published, place.tz if place else None)
+        # an event with no place found is on the profile's clock (`[negotiation] timezone`, else UTC)
+        self.anchor = local_day(article.published, place.tz if place else article.profile.default_tz)
         self._future = article.sentences_holding(FUTURE)
         self._dated = article.sentences_with(DATE_WORDS)
         self._dates_in: dict[int, list[DateMention]] = {}

@@ -204,3 +204,12 @@ def test_a_broken_dated_title_or_not_alias_names_the_key(tmp_path, old, new, nam
     message = str(caught.value)
     assert message.startswith(str(path)) and names in message, message
     assert "\n" not in message
+
+
+def test_the_clock_of_events_with_no_place_is_a_known_time_zone(tmp_path):
+    text = _DATED.replace('subject_terms = ["tariffs?"]', 'subject_terms = ["tariffs?"]\ntimezone = "Asia/Seoul"')
+    assert load_profile(_dated(tmp_path, text)).default_tz is not None
+    assert load_profile(_dated(tmp_path)).default_tz is None  # UTC when unset
+    path = _dated(tmp_path, text.replace("Asia/Seoul", "Asia/Atlantis"))
+    with pytest.raises(ProfileError, match=r"negotiation\.timezone: unknown time zone 'Asia/Atlantis'"):
+        load_profile(path)

@@ -224,3 +224,7 @@ def test_a_family_name_two_people_share_is_a_warning(tmp_path):
     path.write_text(DATED_PROFILE.replace("[topics]", people + "[topics]", 1), encoding="utf-8")
     (found,) = [w for w in warnings(load_profile(path)) if "share the family name" in w]
     assert found.startswith("people: Kim A and Kim B share the family name 'Kim': alone")
+
+
+def test_the_summary_names_the_clock_of_events_with_no_place():
+    assert "an event with no place found is dated on the clock of UTC" in summary(load_profile(DEFAULT_PROFILE))

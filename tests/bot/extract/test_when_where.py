@@ -295,3 +295,22 @@ def test_a_round_put_off_takes_its_new_day_and_stays_upcoming(once):
         published="2026-03-10T09:00:00Z",
     )
     assert (facts.round, facts.date, facts.round_status) == (9, "2026-03-20", "upcoming")
+
+
+def _with_timezone(tmp_path, zone: str | None):
+    from tests.bot.extract.helpers import DATED_PROFILE
+
+    text = DATED_PROFILE if zone is None else DATED_PROFILE.replace('subject_terms = ["tariffs?"]', f'subject_terms = ["tariffs?"]\ntimezone = "{zone}"')
+    path = tmp_path / "profile.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_profile(path)
+
+
+def test_an_event_with_no_place_is_dated_on_the_profiles_clock_else_utc(tmp_path):
+    # 22:30 UTC on a Wednesday is already Thursday morning in Seoul
+    body = "Korea and the US agreed on the tariffs today, the finance ministry said."
+    published = "2025-07-30T22:30:00Z"
+    seoul = article_of(body, profile=_with_timezone(tmp_path, "Asia/Seoul"), published=published)
+    utc = article_of(body, profile=_with_timezone(tmp_path, None), published=published)
+    assert EventDates(seoul, None, 0, None).anchor == date(2025, 7, 31)
+    assert EventDates(utc, None, 0, None).anchor == date(2025, 7, 30)
