@@ -101,6 +101,8 @@ class RoundSpec(_Strict):
     start: date
     end: date | None = None
     place: str
+    # phrases the press names this round by ("the 2\\+2", "the IMF-week talks")
+    aliases: list[str] = Field(default_factory=list)
 
 
 class CountryRatesSpec(_Strict):
@@ -311,6 +313,8 @@ class ScheduledRound:
     start: date
     end: date
     place: str
+    #: the phrases that name this round (`[[rounds]] aliases`), if any
+    aliases: Phrases | None = None
 
     def holds(self, day: date) -> bool:
         """Whether ``day`` is one of the round's days."""
@@ -378,6 +382,7 @@ class Profile:
         for issue in self.issues:
             sets += [issue.about, *(s.phrases for s in issue.stances)]
         sets += [self.round_terms, self.subject_terms]
+        sets += [r.aliases for r in self.rounds if r.aliases is not None]
         for person in self.people:
             sets += [person.aliases, *(t.phrases for t in person.dated_titles)]
         for place in self.places:
@@ -566,7 +571,7 @@ def load_profile(path: Path | str | None = None) -> Profile:
         country_wide_sectors={d.imposed_by or imposer: k for k, d in spec.sector_details.items() if d.country_wide},
         labels=labels,
         topic_labels=dict(spec.labels),
-        rounds=_rounds(spec),
+        rounds=_rounds(path, spec),
     )
 
 
@@ -589,9 +594,15 @@ def _dated_titles(path: Path, i: int, person: PersonSpec, titles: Phrases | None
     return tuple(out)
 
 
-def _rounds(spec: ProfileSpec) -> tuple[ScheduledRound, ...]:
+def _rounds(path: Path, spec: ProfileSpec) -> tuple[ScheduledRound, ...]:
     """The listed rounds by number; a round without ``end`` lasts one day."""
-    rounds = [ScheduledRound(r.number, r.start, r.end or r.start, r.place) for r in spec.rounds]
+    rounds = [
+        ScheduledRound(
+            r.number, r.start, r.end or r.start, r.place,
+            _compile(path, f"rounds[{i}].aliases", r.aliases) if r.aliases else None,
+        )
+        for i, r in enumerate(spec.rounds)
+    ]  # fmt: skip
     return tuple(sorted(rounds, key=lambda r: r.number))
 
 

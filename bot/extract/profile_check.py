@@ -292,7 +292,7 @@ def rate_and_label_warnings(profile: Profile) -> list[str]:
             numbered = ", ".join(str(n) for n in numbers)
             out.append(
                 f"rounds: {numbered} were all held in {city}: \"the {city} talks\" names none of them (only a city "
-                "with one listed round names it); their days still do"
+                "with one listed round names it); their days and their aliases still do"
             )
     if not profile.places:
         zone = profile.default_tz.key if profile.default_tz else "UTC"
@@ -366,5 +366,6 @@ def summary(profile: Profile) -> list[str]:
         lines.append(f"rounds ({len(profile.rounds)}):")
         for sitting in profile.rounds:
             days = sitting.start.isoformat() + (f" to {sitting.end.isoformat()}" if sitting.end != sitting.start else "")
-            lines.append(f"  {sitting.number}: {days}, {sitting.place}")
+            named = f"; named {_listed(sitting.aliases.patterns)}" if sitting.aliases else ""
+            lines.append(f"  {sitting.number}: {days}, {sitting.place}{named}")
     return lines

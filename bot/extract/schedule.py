@@ -10,6 +10,8 @@ sittings (number, days, city), such an article still gets its round:
   reports a call, only the headline and lead count: further down, a round named by its city is
   background to the call ("The call followed talks in Madrid earlier this week"). A guess
   ("the two could meet again at the ministerial meeting in Paris") names no round.
+- a phrase of a round's own `aliases` ("the 2+2", "the IMF-week talks") names that round, on the
+  same terms (for a city with several rounds, this is the way to name one).
 - `nearest_listed_round`: of several listed rounds an article names, the one nearest in time to
   its publication is the one it reports (the others are background).
 - `round_on_day`: a meeting reported on one of a listed round's days, in its city or in no city
@@ -102,7 +104,7 @@ def lead_calls(article: Article) -> list[Sentence]:
 def rounds_named_by_place(article: Article) -> list[RoundMention]:
     """The listed rounds the article names by their city (see the module docstring)."""
     places = _places_of_one_round(article)
-    if not places:
+    if not places and not any(r.aliases is not None for r in article.profile.rounds):
         return []
     lead = [s for s in article.sentences if s.paragraph <= LEAD_PARAGRAPHS]
     calls = article.sentences_with(PHONE, CALL)
@@ -122,7 +124,23 @@ def rounds_named_by_place(article: Article) -> list[RoundMention]:
         near = [(s, e) for s, e in words if sentence.start <= s and e <= sentence.end]
         if near and _names_a_meeting(article, place, near):
             found.append(RoundMention(sitting.number, sentence, place.start, place.end))
-    return sorted(found, key=lambda m: m.start)
+    return sorted([*found, *_rounds_named_by_alias(article, read)], key=lambda m: m.start)
+
+
+def _rounds_named_by_alias(article: Article, read: list[Sentence]) -> list[RoundMention]:
+    """The listed rounds the article names by one of their `aliases` ("the 2+2", "the IMF-week
+    talks"), in the sentences read, outside a question or a guess."""
+    found = []
+    end_of_reading = read[-1].end
+    for sitting in article.profile.rounds:
+        if sitting.aliases is None:
+            continue
+        for start, end in article.hits(sitting.aliases).within(0, end_of_reading):
+            sentence = article.sentences[article.sentence_index(start)]
+            if is_question(sentence.text) or article.in_sentence(_GUESSED, sentence):
+                continue
+            found.append(RoundMention(sitting.number, sentence, start, end))
+    return found
 
 
 def nearest_listed_round(article: Article, mentions: list[RoundMention]) -> int | None:

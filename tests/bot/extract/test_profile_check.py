@@ -228,3 +228,8 @@ def test_a_family_name_two_people_share_is_a_warning(tmp_path):
 
 def test_the_summary_names_the_clock_of_events_with_no_place():
     assert "an event with no place found is dated on the clock of UTC" in summary(load_profile(DEFAULT_PROFILE))
+
+
+def test_a_rounds_aliases_are_shown_with_it(tmp_path):
+    path = _edited(tmp_path, ('place = "London"', 'place = "London"\naliases = ["the London round"]'), base=US_CHINA)
+    assert "  2: 2025-06-09 to 2025-06-10, London; named the London round" in summary(load_profile(path))

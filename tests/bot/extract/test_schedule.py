@@ -130,3 +130,39 @@ def test_a_hedge_on_something_else_leaves_a_round_named_by_its_city():
         "2025-09-12T09:00:00Z",
     )
     assert facts.round == 4
+
+
+def _two_rounds_in_one_city(tmp_path):
+    """The invented Korea–US profile with two rounds in Washington, the first named "the 2+2"."""
+    from tests.bot.extract.helpers import DATED_PROFILE
+
+    rounds = (
+        '[[places]]\ncity = "Washington"\ntimezone = "America/New_York"\naliases = ["Washington"]\n\n'
+        '[[rounds]]\nnumber = 1\nstart = 2025-04-24\nplace = "Washington"\naliases = ["the 2\\\\+2", "two-plus-two"]\n\n'
+        '[[rounds]]\nnumber = 2\nstart = 2025-07-31\nplace = "Washington"\n\n'
+    )
+    path = tmp_path / "profile.toml"
+    path.write_text(DATED_PROFILE.replace("[topics]", rounds + "[topics]", 1), encoding="utf-8")
+    return load_profile(path)
+
+
+def test_a_round_named_by_its_alias_gets_its_number_where_its_city_names_none(tmp_path):
+    profile = _two_rounds_in_one_city(tmp_path)
+    facts = facts_of(
+        "Korea and the US held the 2+2 on tariffs in Washington, officials said.",
+        title="Korea, US hold tariff talks",
+        published="2025-05-02T01:00:00Z",
+        profile=profile,
+    )
+    assert (facts.round, facts.location, facts.date) == (1, "Washington", "2025-04-24")
+
+
+def test_a_round_alias_in_a_question_or_a_guess_names_no_round(tmp_path):
+    profile = _two_rounds_in_one_city(tmp_path)
+    facts = facts_of(
+        "Could Korea and the US hold another two-plus-two on tariffs?",
+        title="Korea, US tariff outlook",
+        published="2025-09-02T01:00:00Z",
+        profile=profile,
+    )
+    assert facts.round is None
