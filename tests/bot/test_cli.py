@@ -303,7 +303,7 @@ def test_profile_check_summarises_a_profile_without_a_feed():
     for expected in ("sides (2):", "people (8):", "places (8):", "topics (11):", "sectors (9):", "issues (2):", "rounds (5):"):
         assert any(line.startswith(expected) for line in lines), expected
     assert "  He Lifeng (China, surname He, family name first, negotiator): aliases He Lifeng" in result.stdout
-    assert lines[-1] == "loads: 0 warning(s), 2 note(s)"  # a title inside a longer one is the longer one's (3a47cc9)
+    assert lines[-1] == "loads: 0 warning(s), 4 note(s)"  # a title inside a longer one is the longer one's (3a47cc9); notes: two capitals that are places, two sides whose alias stands inside another country's name
 
 
 def test_profile_check_without_a_path_checks_parley_profile(tmp_path):
@@ -325,7 +325,7 @@ def test_profile_check_prints_the_warnings_a_new_user_needs(tmp_path):
     assert len(warned) == 2
     assert "'commerce secretary' is one of Howard Lutnick's and of Jamieson Greer's" in warned[0]
     assert warned[1].startswith("warning: topics.economic_security: 'economic security ' has a space")
-    assert result.stdout.splitlines()[-1] == "loads: 2 warning(s), 2 note(s)"
+    assert result.stdout.splitlines()[-1] == "loads: 2 warning(s), 3 note(s)"  # the Japan–US profile: two capitals that are places, "American Samoa" holding "American"
 
 
 @pytest.mark.parametrize(
