@@ -16,8 +16,10 @@ from bot.extract.lexicon import (
     ATTENDANCE_PHRASES,
     ATTRIBUTIONS,
     BEFORE_ANOTHER_MEETING,
+    BOTH_SIDES,
     CONCESSION_WORDS,
     CONTRAST_WORDS,
+    DEAL_TERM_ADVERBS,
     DEAL_TERM_MODALS,
     DEAL_TERM_PARTICIPLES,
     DEAL_TERM_PASSIVES,
@@ -25,6 +27,7 @@ from bot.extract.lexicon import (
     GOING_OVER_PHRASES,
     JOINED_SPEECH_VERBS,
     LATER_MEETING_CLAUSES,
+    MOST_FAVOURED_TERMS,
     OUTCOME_LINKS,
     OUTCOME_NOUNS,
     PLAN_VERBS,
@@ -93,8 +96,15 @@ DISCUSSED = Phrases([
     r"as part of (?:the|a|its|this) (?:\w+ )?(?:package|deal|agreement)",
     r"(?:will|would|to) (?:also )?(?:increase|expand|raise) (?:its )?(?:imports|purchases)",
     r"(?:agreed|committed|pledged|promised) to (?:buy|purchase|invest)", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
-    rf"{alternation(DEAL_TERM_MODALS)} (?:also )?(?:[a-z]+ly )?{alternation(DEAL_TERM_VERBS)}",
-    rf"{alternation(DEAL_TERM_PASSIVES)} (?:also )?(?:[a-z]+ly )?[{QUOTE_MARKS}]?{alternation(DEAL_TERM_PARTICIPLES)}",
+    rf"{alternation(DEAL_TERM_MODALS)} (?:{alternation(DEAL_TERM_ADVERBS)} ){{0,2}}{alternation(DEAL_TERM_VERBS)}",
+    rf"{alternation(DEAL_TERM_PASSIVES)} (?:{alternation(DEAL_TERM_ADVERBS)} ){{0,2}}[{QUOTE_MARKS}]?{alternation(DEAL_TERM_PARTICIPLES)}",
+    *MOST_FAVOURED_TERMS, r"comes down (?:to|from)",
+    # what a side bound itself to buy or invest in ("committed to purchases of farm goods"), what both
+    # sides agreed ("both sides agreed zero-for-zero tariffs on aircraft"), and what a side put
+    # forward ("floated purchases of LNG")
+    r"(?:committed|commits|pledged|pledges|promised|promises) to (?:[\w-]+ ){0,2}(?:purchases|imports|investments?|procurement)",
+    rf"{alternation(BOTH_SIDES)} agreed",
+    r"float(?:s|ed)",
     rf"{alternation(OUTCOME_NOUNS)}[\"”’']? {alternation(OUTCOME_LINKS)}", *GOING_OVER_PHRASES,
 ], shared=True)  # fmt: skip
 # A subject "off the table" was withdrawn from talks that had it ("the 100% tariff is effectively off

@@ -120,8 +120,15 @@ ATTENDANCE_PHRASES = (
 DEAL_TERM_VERBS = (
     "ease", "lift", "remove", "suspend", "pause", "delay", "resume", "approve", "halve", "relax", "roll back",
     "drop", "scrap", "extend", "speed up", "resolve", "loosen", "allow", "lower", "cut", "reduce", "end", "stop",
-    "eliminate", "buy", "purchase", "invest", r"open(?: up)?", "accept", r"make (?:[\w-]+ ){0,2}purchases",
+    "eliminate", "buy", "purchase", "invest", r"open(?: up)?", "accept", r"make (?:[\w\"'“”‘’-]+ ){0,2}purchases",
     "expand", "increase", r"(?:start|begin|resume) (?:buying|purchasing|importing)",
+    # what a deal gives, sends or charges: "will provide $350 billion for investments", "$150 billion
+    # would go to a shipbuilding fund", "intends to procure LNG", "the tariff on cars will come down
+    # to 15%", "will apply only MFN tariffs to aircraft", "will work on standards for cars", "intend
+    # to cooperate on overcapacity"
+    "provide", "procure", "supply", "go to", r"come down", r"apply (?:[\w()-]+ ){0,3}(?:tariffs?|duties|rates?)",
+    "work on", r"cooperate (?:on|in)",
+    "receive", "recognise", "recognize",
 )  # fmt: skip
 #: the same terms said of what they are done to: "export controls will be eased", "the port fees
 #: are paused for a year", "the rare earth issue is settled"
@@ -129,6 +136,9 @@ DEAL_TERM_PARTICIPLES = (
     "eased", "lifted", "removed", "suspended", "paused", "delayed", "resumed", "approved", "halved", "relaxed",
     "rolled back", "dropped", "scrapped", "extended", "resolved", "loosened", "allowed", "lowered", "cut", "reduced",
     "ended", "eliminated", "released", "increased", "expanded", "settled",
+    # "pharmaceutical tariffs are capped at 15%", "auto parts will also be charged 15%", "$200
+    # billion will be paid in installments"
+    "capped", "paid", "supplied", "provided", "allocated", "earmarked",
 )  # fmt: skip
 #: a commitment written as a list item opening with its verb, as fact sheets do: "1. Suspend the
 #: rare earth export controls", "Buy at least 12 million tons of soybeans"
@@ -136,8 +146,23 @@ COMMITMENT_VERBS = (*DEAL_TERM_VERBS, "keep", "take", "grant", "issue", "termina
 #: the words that make such a verb a term of the deal rather than a wish: "would ease", "is to
 #: lift", "was willing to relax"
 DEAL_TERM_MODALS = (
-    "will", "would", "is to", "are to", "agreed to", "committed to", "pledged to", "willing to", "ready to",
+    "will", "would", "shall", "is to", "are to", "agreed to", "committed to", "pledged to", "willing to", "ready to",
     "prepared to", "offered to",
+    # a plan written into a deal or a statement of intent: "the EU intends to procure", "EU
+    # companies are expected to invest", "he expected China to delay its controls"
+    r"intends? to", r"(?:is|are) expected to", r"expect(?:s|ed)? (?:[\w.'’-]+ ){1,3}to",
+)  # fmt: skip
+#: what may stand between such a word and its verb: "will also come down", "will be almost
+#: halved", "intends to substantially increase"
+DEAL_TERM_ADVERBS = ("also", "almost", "only", "still", "further", "then", "now", "[a-z]+ly")
+#: the treatment a deal promises one side's goods against others': "treatment no less favorable than
+#: other countries", "will not be treated worse", "no higher than those imposed on any other
+#: country", a rate that "will not exceed 15%" or is "a ceiling"; what the words are said of is a term
+MOST_FAVOURED_TERMS = (
+    r"no less favou?rabl[ey]", r"not (?:be )?treated (?:less favou?rably|worse)",
+    r"no (?:higher|worse) than (?:those|that|the rates?|what) (?:\w+ ){0,2}(?:on|to|for|of) (?:any )?other",
+    r"not face (?:higher|worse) (?:rates|tariffs|treatment) than", r"(?:will|would|shall|to) not exceed",
+    r"(?:tariff )?ceiling", r"capped at",
 )  # fmt: skip
 #: what makes a participle a term rather than history: "will be eased", "are paused" (not "were
 #: raised in April")
@@ -190,8 +215,12 @@ OUTCOME_LINKS = ("on", "over", "regarding", "about", "for", "covering")
 GOING_OVER_PHRASES = (
     r"review(?:ed|ing)", r"(?:went|go|goes|going) over", r"(?:taken|took|take|takes|taking) up", r"exchanges? (?:of (?:\w+ )?views )?(?:on|over|about)", r"exchanges? of (?:\w+ )?views", r"(?:came|comes|come|coming) up",
     r"(?:conversation|discussions?|talks|focus|attention) (?:then |later |also )?(?:turned|turns|shifted|moved) to",
-    r"(?:stated|set out|laid out|explained|expressed|presented|made clear|outlined) (?:its|their|his|her|the|our) "
-    r"(?:\w+ )?(?:positions?|concerns?|views?|stance|case) (?:on|over|about|regarding)",
+    r"(?:stated|set out|laid out|explained|expressed|presented|made clear|outlined|voiced|registered) (?:its|their|his|her|the|our|[\w.-]+['’]s) "
+    r"(?:\w+ )?(?:positions?|concerns?|views?|stance|case|opposition|objections?|dissatisfaction) (?:on|over|about|regarding|to)",
+    # time given to a subject: "they spent much of the meeting on non-tariff barriers", "went deep on
+    # autos", "delved into the investment package"
+    r"sp(?:ent|end|ends|ending) (?:[\w-]+ ){0,3}(?:meeting|talks|session|time|hours?|minutes|day|morning|afternoon) (?:on|discussing)",
+    r"(?:went|go|goes|going) deep (?:on|into)", r"(?:dug|dig|digs|digging|delved|delve|delves|delving) into",
     r"featur(?:e|ed|es|ing) (?:in|at|on)", r"featur(?:ed|es) (?:prominently|heavily|large|strongly)", "in play",
 )  # fmt: skip
 

@@ -280,3 +280,66 @@ def test_a_denial_of_the_subject_itself_outweighs_a_mention_of_it():
         "Akazawa said flatly that exchange rates were not discussed."
     )
     assert (facts.topics, facts.not_discussed) == ([], ["foreign_exchange"])
+
+
+# -- what a deal gives, sends, charges or promises ------------------------------------------
+
+DEAL_LEAD = "Trump announced a tariff deal with Japan after meeting Akazawa at the White House on Tuesday.\n"
+
+
+def test_what_a_deal_says_a_side_will_provide_procure_or_send_somewhere_is_a_topic():
+    facts = facts_of(
+        DEAL_LEAD + "Tokyo will provide $400 billion for investments in American factories.\n"
+        "Of that, $90 billion would go to a fund for shipyards, officials said.\n"
+        "Japan intends to procure more liquefied natural gas, and its utilities are expected to buy more corn.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert set(facts.topics) == {"investment", "shipbuilding", "energy", "agriculture"}
+
+
+def test_a_rate_a_deal_will_bring_down_or_a_tariff_it_applies_to_goods_is_a_topic():
+    facts = facts_of(
+        DEAL_LEAD + "The levy on Japanese vehicles will also come down to 12 percent.\n"
+        "Washington will apply only the standard duties to Japanese semiconductors from next month.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert set(facts.topics) == {"automobiles", "semiconductors"}
+
+
+def test_treatment_no_worse_than_other_countries_makes_the_goods_it_covers_topics():
+    facts = facts_of(
+        DEAL_LEAD + "Japan will get treatment no less favourable than others if Washington taxes semiconductors.\n"
+        "Tokyo will not be treated worse than any other exporter on crude oil, and any duty on rice will not "
+        "exceed 12%.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert set(facts.topics) == {"semiconductors", "energy", "agriculture"}
+
+
+def test_what_both_sides_agreed_or_a_side_committed_to_buy_or_floated_is_a_topic():
+    facts = facts_of(
+        DEAL_LEAD + "Both sides agreed lower duties on shipyards' steel plate.\n"
+        "Japan has committed to larger purchases of American beef.\n"
+        "Akazawa also floated cooperation in semiconductors, an official said.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert set(facts.topics) == {"shipbuilding", "agriculture", "semiconductors"}
+
+
+def test_a_promise_a_leader_makes_at_home_is_no_term_of_the_deal():
+    facts = facts_of(DEAL_LEAD + "Ishiba has promised to bring the price of rice at supermarkets back down.")
+    assert "agriculture" not in facts.topics
+
+
+def test_a_rate_that_has_fallen_in_the_past_is_history_not_a_term():
+    facts = facts_of(LEAD + "Tariffs on rice fell to 5% in 1999.")
+    assert facts.topics == []
+
+
+def test_time_spent_on_a_subject_or_a_deep_dive_into_it_or_opposition_voiced_to_it_makes_it_a_topic():
+    facts = facts_of(
+        LEAD + "They spent much of the meeting on non-tariff barriers, Akazawa said.\n"
+        "The two also went deep on the shape of an investment package.\n"
+        "Akazawa expressed Japan's firm opposition to the tariffs on automobiles."
+    )
+    assert set(facts.topics) == {"non_tariff_barriers", "investment", "automobiles"}
