@@ -181,6 +181,9 @@ BOTH_SIDES = (
 DEAL_WORDS = (
     "deal", "agreement", "accord", "rates?", "arrangement", "terms", "package", "framework", "consensus", "truce",
 )  # fmt: skip
+#: what a list of a deal's terms is introduced as: "Quick summary of what the executive order does:",
+#: "Key points of the agreement:", "... settled the details of the tariff deal. The headlines:"
+TERM_LIST_WORDS = (*DEAL_WORDS, "order", "fact sheet", "memorandum", "joint statement", "headlines")
 #: how a stance that is a deal's term opens: "agreed to suspend", "would pause", "reached a deal".
 #: A deal binds both sides, so such a term said of either side is each side's stance.
 AGREEMENT_OPENINGS = ("agreed", "agrees", "agreement", "reached", "struck", "sealed", "signed", "will", "would")
@@ -220,7 +223,7 @@ GOING_OVER_PHRASES = (
     # time given to a subject: "they spent much of the meeting on non-tariff barriers", "went deep on
     # autos", "delved into the investment package"
     r"sp(?:ent|end|ends|ending) (?:[\w-]+ ){0,3}(?:meeting|talks|session|time|hours?|minutes|day|morning|afternoon) (?:on|discussing)",
-    r"(?:went|go|goes|going) deep (?:on|into)", r"(?:dug|dig|digs|digging|delved|delve|delves|delving) into",
+    r"(?:went|go|goes|going) deep(?:er)? (?:on|into)", r"(?:went|go|goes|going) through", r"(?:dug|dig|digs|digging|delved|delve|delves|delving) into",
     r"featur(?:e|ed|es|ing) (?:in|at|on)", r"featur(?:ed|es) (?:prominently|heavily|large|strongly)", "in play",
 )  # fmt: skip
 

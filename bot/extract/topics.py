@@ -12,9 +12,17 @@ from itertools import pairwise
 
 from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
-from bot.extract.lexicon import ASPECT_LINKS, COMMITMENT_VERBS, SPEECH_VERBS, STATEMENT_OPENINGS, alternation
-from bot.extract.phrases import Phrases
+from bot.extract.lexicon import (
+    ASPECT_LINKS,
+    COMMITMENT_VERBS,
+    SPEECH_VERBS,
+    STATEMENT_OPENINGS,
+    TERM_LIST_WORDS,
+    alternation,
+)
+from bot.extract.phrases import Hits, Phrases
 from bot.extract.scope import mentions_third_party
+from bot.extract.text import Sentence
 
 # "Kato, who held separate talks on currencies with Bessent in April": another meeting's topics
 # "Lutnick said separately that ...": a statement made apart from the talks
@@ -43,6 +51,65 @@ def _statements(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+# "- A quota of 100,000 cars a year at a 10% tariff": an item of a bulleted list
+_BULLET = re.compile(r"[-•*–]\s")
+# "Quick summary of what the executive order does:": a lead-in that says the list is a deal's terms
+_TERM_LIST_LEAD = re.compile(rf"\b{alternation(TERM_LIST_WORDS)}\b[^\n]*:\s*$", re.I)
+
+
+def _term_list_items(sentences: list[Sentence]) -> set[int]:
+    """The paragraphs that are items of a bulleted list a deal's terms make ("Quick summary of what
+    the order does:" then "- Tariffs on aerospace goods removed."): each item is a term, whatever
+    its verb, or none ("- Steel and aluminium: no change yet.")."""
+    first: dict[int, Sentence] = {}
+    last: dict[int, Sentence] = {}
+    text: dict[int, str] = {}
+    for sentence in sentences:
+        first.setdefault(sentence.paragraph, sentence)
+        last[sentence.paragraph] = sentence
+        text[sentence.paragraph] = text.get(sentence.paragraph, "") + " " + sentence.text
+    items: set[int] = set()
+    paragraphs = sorted(first)
+    for i, paragraph in enumerate(paragraphs):
+        if not _BULLET.match(first[paragraph].text) or i == 0:
+            continue
+        lead = paragraphs[i - 1]
+        if lead in items or (last[lead].text.rstrip().endswith(":") and _TERM_LIST_LEAD.search(text[lead])):
+            items.add(paragraph)
+    return items
+
+
+# ", who sat in on the talks before holding a separate meeting with Lutnick,": a relative clause
+# telling a person's own doings, from its pronoun to the comma that closes it
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b[^,;]*,")
+
+
+def _relative_clause_around(text: str, start: int, end: int, hit: tuple[int, int]) -> tuple[int, int] | None:
+    """The relative clause of the sentence ``text[start:end]`` that holds ``hit``, if one does."""
+    for match in _RELATIVE_CLAUSE.finditer(text, start, end):
+        if match.start() <= hit[0] and hit[1] <= match.end():
+            return match.start(), match.end()
+    return None
+
+
+def _separate_spans(article: Article, sentence: Sentence, separate: Hits) -> list[tuple[int, int]]:
+    """What of a sentence another meeting or statement holds: a relative clause that tells of a
+    separate meeting ("Ahn, who held a separate meeting with Lutnick later, said Seoul had proposed
+    cooperation in shipbuilding") holds only its own words; elsewhere the whole sentence."""
+    spans = []
+    for hit in separate.within(sentence.start, sentence.end):
+        clause = _relative_clause_around(article.text, sentence.start, sentence.end, hit)
+        if clause is None:
+            return [(sentence.start, sentence.end)]
+        spans.append(clause)
+    return spans
+
+
+def _outside(apart: list[tuple[int, int]], hits: list[tuple[int, int, str]], label: str) -> bool:
+    """Whether the sentence names the topic outside the spans another meeting holds."""
+    return any(lab == label and not any(a <= s and e <= b for a, b in apart) for s, e, lab in hits)
 
 
 _ANOTHER_STORY = ("Separately,", "In other news,", "Elsewhere,", "In a separate development,")
@@ -100,9 +167,11 @@ def find_topics(
     # the article's hits and sentence sets, looked up once rather than through `Article.has` and
     # `Article.in_sentence` for every sentence and clause
     speculative, separate = article.sentences_holding(SPECULATION), article.sentences_holding(SEPARATE)
+    separate_hits = article.hits(SEPARATE)
     speculation = article.hits(SPECULATION)
     denied, considered, discussed = article.hits(NOT_DISCUSSED), article.hits(CONSIDERING), article.hits(DISCUSSED)
     tracked = article.profile.tracked_side
+    term_items = _term_list_items(article.sentences)
     aside: int | None = None  # the paragraph a wire opens with "Separately," is another story's
     for sentence in article.sentences:
         if sentence.text.startswith(_ANOTHER_STORY) and (
@@ -120,10 +189,11 @@ def find_topics(
         # what follows it, so a denial before it stands, and nothing else in the sentence does
         guesses = speculation.within(sentence.start, sentence.end) if sentence.index in speculative else []
         guess_from = guesses[0][0] if guesses else None
-        other_story = (
-            mentions_third_party(article, sentence.start, sentence.end)
-            and not article.names_side(tracked, sentence.start, sentence.end)
-        ) or sentence.index in separate
+        other_story = mentions_third_party(article, sentence.start, sentence.end) and not article.names_side(
+            tracked, sentence.start, sentence.end
+        )
+        apart = _separate_spans(article, sentence, separate_hits) if sentence.index in separate else []
+        other_story = other_story or apart == [(sentence.start, sentence.end)]
         clauses = article.clauses_of(sentence)
         if ", " in sentence.text:
             clauses = [part for s, e in clauses for part in _statements(article.text, s, e)]
@@ -142,16 +212,25 @@ def find_topics(
                     _deny(found, not_discussed, evidence, sentence.text)
                     direct.update(_denied_outright(article.text, denied.within(start, end), hits, start, end))
                 continue
-            said = discussed.any(start, end) or in_list
+            said = in_list or any(
+                not any(a <= s and e <= b for a, b in apart) for s, e in discussed.within(start, end)
+            )
             listed = said and article.text[end : end + 2].lstrip().startswith(";")
             if not found:
                 continue
             if other_story:
                 continue  # "Separately, Trump's team is preparing talks with South Korea..., while China said..."
+            if apart:
+                mine = [h for h in hits if start <= h[0] and h[1] <= end]
+                found = [label for label in found if _outside(apart, mine, label)]
+            if not found:
+                continue
             considering = considered.any(start, end)
             if considering and not upcoming:
                 continue
-            committed = start == sentence.start and _COMMITMENT_ITEM.match(sentence.text) is not None
+            committed = sentence.paragraph in term_items or (
+                start == sentence.start and _COMMITMENT_ITEM.match(sentence.text) is not None
+            )
             if not (considering or committed or said):
                 continue
             for topic in found:

@@ -343,3 +343,44 @@ def test_time_spent_on_a_subject_or_a_deep_dive_into_it_or_opposition_voiced_to_
         "Akazawa expressed Japan's firm opposition to the tariffs on automobiles."
     )
     assert set(facts.topics) == {"non_tariff_barriers", "investment", "automobiles"}
+
+
+def test_going_deeper_into_or_through_subjects_makes_them_topics():
+    facts = facts_of(
+        LEAD + "The two went deeper into economic security, Akazawa said.\n"
+        "They also went through projects in shipbuilding."
+    )
+    assert set(facts.topics) == {"economic_security", "shipbuilding"}
+
+
+def test_every_item_of_a_list_of_a_deals_terms_is_a_topic_whatever_its_verb():
+    facts = facts_of(
+        DEAL_LEAD + "A summary of what the agreement does:\n"
+        "- A quota of 80,000 Japanese cars a year at a lower rate.\n"
+        "- Shipbuilding: no change yet.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert set(facts.topics) == {"automobiles", "shipbuilding"}
+
+
+def test_a_bulleted_list_without_a_lead_in_naming_a_deal_gives_no_topics_by_itself():
+    facts = facts_of(
+        LEAD + "Market moves on Friday:\n"
+        "- Carmakers up 2%.\n"
+        "- Shipbuilders flat."
+    )
+    assert facts.topics == []
+
+
+def test_a_subject_left_out_of_a_signing_was_not_left_out_of_the_talks():
+    facts = facts_of(LEAD + "The shipbuilding industry said it was left out of today's signing.")
+    assert facts.not_discussed == []
+
+
+def test_a_separate_meeting_told_in_a_relative_clause_leaves_the_main_clause_a_report_of_the_talks():
+    facts = facts_of(
+        LEAD + "Akazawa, who held a separate meeting with Lutnick later in the day, said Japan had proposed "
+        "cooperation in shipbuilding.\n"
+        "Kato, who held separate talks on currencies with Bessent, said rice should be left to markets."
+    )
+    assert facts.topics == ["shipbuilding"]
