@@ -106,6 +106,9 @@ DISCUSSED = Phrases([
     rf"{alternation(BOTH_SIDES)} agreed",
     r"float(?:s|ed)",
     rf"{alternation(OUTCOME_NOUNS)}[\"”’']? {alternation(OUTCOME_LINKS)}", *GOING_OVER_PHRASES,
+    # "a final agreement had been reached on TikTok"
+    rf"{alternation(OUTCOME_NOUNS)}[\"”’']? (?:had |has |have |was |were |is |are )?(?:been |now )?"
+    rf"(?:reached|struck|agreed|made|found) {alternation(OUTCOME_LINKS)}",
 ], shared=True)  # fmt: skip
 # A subject "off the table" was withdrawn from talks that had it ("the 100% tariff is effectively off
 # the table"), and one "not covered" by a deal or an announcement, or "left out of" a deal or a

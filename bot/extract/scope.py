@@ -200,3 +200,8 @@ def other_countries_within(article: Article, start: int, end: int) -> list[tuple
 
 def mentions_third_party(article: Article, start: int, end: int) -> bool:
     return _third_parties(article).any(start, end)
+
+
+def third_parties_within(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """Where text[start:end] names a third party (as `mentions_third_party` counts them)."""
+    return _third_parties(article).within(start, end)

@@ -21,7 +21,7 @@ from bot.extract.lexicon import (
     alternation,
 )
 from bot.extract.phrases import Hits, Phrases
-from bot.extract.scope import mentions_third_party
+from bot.extract.scope import mentions_third_party, third_parties_within
 from bot.extract.text import Sentence
 
 # "Kato, who held separate talks on currencies with Bessent in April": another meeting's topics
@@ -112,6 +112,23 @@ def _outside(apart: list[tuple[int, int]], hits: list[tuple[int, int, str]], lab
     return any(lab == label and not any(a <= s and e <= b for a, b in apart) for s, e, lab in hits)
 
 
+# "... could be approved by the two leaders in South Korea on Thursday": a country named as where
+# something happens
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+
+
+def _only_venues(article: Article, sentence: Sentence) -> bool:
+    """Whether every third country the sentence names is only where something happens ("the two
+    leaders would consummate the deal in South Korea"): a venue, not a party to another story."""
+    text = article.text
+    names = third_parties_within(article, sentence.start, sentence.end)
+    return all(
+        _IN_BEFORE.search(text, max(sentence.start, s - 12), s) is not None
+        for s, e in names
+        if not any(o <= s and e <= f and (o, f) != (s, e) for o, f in names)  # "Korea" in "South Korea"
+    )
+
+
 _ANOTHER_STORY = ("Separately,", "In other news,", "Elsewhere,", "In a separate development,")
 
 
@@ -189,8 +206,10 @@ def find_topics(
         # what follows it, so a denial before it stands, and nothing else in the sentence does
         guesses = speculation.within(sentence.start, sentence.end) if sentence.index in speculative else []
         guess_from = guesses[0][0] if guesses else None
-        other_story = mentions_third_party(article, sentence.start, sentence.end) and not article.names_side(
-            tracked, sentence.start, sentence.end
+        other_story = (
+            mentions_third_party(article, sentence.start, sentence.end)
+            and not article.names_side(tracked, sentence.start, sentence.end)
+            and not _only_venues(article, sentence)
         )
         apart = _separate_spans(article, sentence, separate_hits) if sentence.index in separate else []
         other_story = other_story or apart == [(sentence.start, sentence.end)]

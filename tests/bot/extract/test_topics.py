@@ -384,3 +384,20 @@ def test_a_separate_meeting_told_in_a_relative_clause_leaves_the_main_clause_a_r
         "Kato, who held separate talks on currencies with Bessent, said rice should be left to markets."
     )
     assert facts.topics == ["shipbuilding"]
+
+
+def test_an_agreement_said_to_have_been_reached_on_a_subject_makes_it_a_topic():
+    facts = facts_of(LEAD + "Akazawa said a final agreement had been reached on rice.")
+    assert facts.topics == ["agriculture"]
+
+
+def test_a_third_country_named_only_as_where_something_happens_is_no_other_story():
+    facts = facts_of(
+        LEAD + "Akazawa said the two sides had discussed shipbuilding, which the leaders could settle in South Korea."
+    )
+    assert facts.topics == ["shipbuilding"]
+
+
+def test_a_third_countrys_own_doings_are_still_another_story():
+    facts = facts_of(LEAD + "South Korea discussed shipbuilding with Washington last month.")
+    assert facts.topics == []
