@@ -1,10 +1,10 @@
 """Blind held-out sets, scored by `parley score` with the profile each was written for.
 
 Each set under blind/ was written by an author who saw only the README and the JSON format,
-never the code: eight Japan–US sets in styles the earlier sets did not cover, eight sets on
+never the code: eleven Japan–US sets in styles the earlier sets did not cover, eleven sets on
 the 2025 US–China talks for the second shipped profile, and one each on the 2025 US–India,
-EU–US and South Korea–US talks with the profile its author wrote from the README (blind/usi1/profile.toml,
-blind/eu1/profile.toml, blind/usk1/profile.toml). Their first scores (blind/first_scores.toml)
+EU–US, South Korea–US, UK–US, Switzerland–US and Vietnam–US talks with the profile its author
+wrote from the README (blind/NAME/profile.toml). Their first scores (blind/first_scores.toml)
 were recorded before anything was changed for them; those figures are the honest estimate for
 articles Parley has not seen, and no later change may fall below them. Each set's score now
 (`NOW_AT_LEAST`, the README's "now" column) is a second floor, raised with each mechanism that
@@ -25,7 +25,7 @@ BLIND = Path(__file__).parent / "blind"
 FIRST = tomllib.loads((BLIND / "first_scores.toml").read_text(encoding="utf-8"))
 #: today's score of each set: raise it when a change lifts a set, never lower it (a set not
 #: listed yet is held at its first score)
-NOW_AT_LEAST = {"eu1": 0.796, "jus1": 0.934, "jus2": 0.927, "jus3": 0.885, "jus4": 0.916, "jus5": 0.873, "jus6": 0.902, "jus7": 0.870, "jus8": 0.829, "usc1": 0.965, "usc2": 0.894, "usc3": 0.903, "usc4": 0.892, "usc5": 0.890, "usc6": 0.886, "usc7": 0.930, "usc8": 0.755, "usi1": 0.863, "usk1": 0.813}  # fmt: skip
+NOW_AT_LEAST = {"eu1": 0.849, "jus1": 0.950, "jus10": 0.875, "jus11": 0.887, "jus2": 0.927, "jus3": 0.905, "jus4": 0.935, "jus5": 0.897, "jus6": 0.916, "jus7": 0.877, "jus8": 0.927, "jus9": 0.896, "swus1": 0.817, "ukus1": 0.807, "usc1": 0.965, "usc10": 0.886, "usc11": 0.871, "usc2": 0.894, "usc3": 0.903, "usc4": 0.892, "usc5": 0.890, "usc6": 0.890, "usc7": 0.940, "usc8": 0.832, "usc9": 0.896, "usi1": 0.867, "usk1": 0.916, "vnus1": 0.724}  # fmt: skip
 
 
 def overall_f1(folder: Path, profile: str) -> float:
