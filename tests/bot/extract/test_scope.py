@@ -82,3 +82,11 @@ def test_another_country_whose_name_holds_a_side_alias_is_a_third_party(tmp_path
     )
     assert mentions_third_party(article, *_whole(article, 2))
     assert not mentions_third_party(article, *_whole(article, 1))
+
+
+def test_a_span_inside_a_longer_one_is_dropped_and_the_rest_kept():
+    from bot.extract.scope import _not_inside
+
+    outer = [(0, 26), (40, 45), (100, 130)]
+    spans = [(9, 26), (41, 44), (50, 60), (99, 110), (120, 130), (40, 45)]
+    assert _not_inside(spans, outer) == [(50, 60), (99, 110), (40, 45)]
