@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bot.extract.article import Article
 from bot.extract.cues import is_question
-from bot.extract.lexicon import OTHER_EVENT_AHEAD, OTHER_EVENT_PHRASES
+from bot.extract.lexicon import OTHER_EVENT_AHEAD, OTHER_EVENT_PHRASES, TALKS_WORDS
 from bot.extract.phrases import Phrases
 from bot.extract.rounds import RoundMention
 from bot.extract.text import Sentence
@@ -28,7 +28,7 @@ from bot.extract.text import Sentence
 OTHER_EVENT = Phrases(list(OTHER_EVENT_PHRASES), shared=True)
 #: words of the talks themselves: before the other event in the news sentence, they make the
 #: talks the story's event
-TALKS = Phrases([r"talks", r"negotiations?", r"rounds?", r"consultations?"], shared=True)
+TALKS = Phrases(list(TALKS_WORDS), shared=True)
 _AHEAD = Phrases(list(OTHER_EVENT_AHEAD), shared=True)
 #: how far before an event phrase a word may put it still to come ("ahead of next week's summit")
 _AHEAD_REACH = 40

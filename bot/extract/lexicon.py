@@ -82,6 +82,11 @@ OTHER_EVENT_PHRASES = (
     r"(?:order|agreement|deal|document|memorandum|proclamation|framework|declaration)s?",
 )  # fmt: skip
 #: what puts a summit or a signing still to come, not the story's event: "ahead of the summit"
+#: words of the talks themselves ("talks", "the third round"): before another event in a story's
+#: news sentence, they make the talks the story's event
+TALKS_WORDS = ("talks", "negotiations?", "rounds?", "consultations?")
+#: verbs that report a speaker's stance besides `REPORTING_VERBS` ('"...," Koo stressed')
+STANCE_REPORTING_VERBS = ("stressed", "insisted")
 OTHER_EVENT_AHEAD = (
     r"ahead of", "before", "upcoming", "planned", "proposed", "possible", "expected", "next", "coming", "prospective",
     r"(?:is|are|was|were) (?:due|set|scheduled|expected) to",

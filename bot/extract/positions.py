@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     BOTH_SIDES,
     DEAL_WORDS,
     REPORTING_VERBS,
+    STANCE_REPORTING_VERBS,
     TARIFF_NOUNS,
     alternation,
 )
@@ -91,7 +92,7 @@ def _we_are_the_side(article: Article, sentence: Sentence, position: int, side: 
 
 
 # "..., Li said", "said Akazawa", "Koo stressed": a verb that reports someone's words
-_REPORTED = re.compile(rf"\b(?:{alternation(ATTRIBUTIONS)}|{alternation(REPORTING_VERBS)}|stressed|insisted)\b")
+_REPORTED = re.compile(rf"\b(?:{alternation(ATTRIBUTIONS)}|{alternation((*REPORTING_VERBS, *STANCE_REPORTING_VERBS))})\b")
 # what may stand between a speaker and the verb after him: ", China's international trade representative,"
 _SPEAKER_THEN_VERB = re.compile(r"(?:\s*,[^,.;:\"“”]{0,70},)?\s*(?:\w+\s+)?$")
 # what may stand between the verb and a speaker after it: "said Japan's chief negotiator"
