@@ -462,7 +462,7 @@ def _rate_span(
         stop = min(stop, inside[1])
     cuts = [m.start() for m in _BREAK.finditer(lowered, anchor.end, stop)]
     if i + 1 < len(anchors) and cuts:
-        stop = cuts[-1]
+        stop = _before_goods_of_a_which_clause(article, base, lowered, anchors[i + 1], cuts) or cuts[-1]
     elif cuts and (lowered[cuts[0]] in ";—–-" or _OPENS_CLAUSE.match(lowered, cuts[0])):
         stop = cuts[0]
     # "145% and China's on American goods 125%", "to 30% and Beijing reduced its own to 10%": a
@@ -475,6 +475,36 @@ def _rate_span(
     head_cuts = [m.end() for m in _BREAK.finditer(lowered, floor, anchor.start)]
     head = head_cuts[-1] if head_cuts else _joined_goods_start(article, base, floor, max(floor, anchor.start - 60))
     return _Span(head, stop, inside)
+
+
+# "..., which now face 50%", "..., which Trump doubled to 50%": a clause on the goods just before it
+# that gives them their rate
+_WHICH_CLAUSE = re.compile(rf",?\s*which\s+(?:[\w'’.-]+\s+){{0,3}}?(?:{_VERB}|(?:{alternation(RATE_VERBS_TO)}|doubled|tripled|halved)\b)", re.I)
+
+
+def _before_goods_of_a_which_clause(
+    article: Article, base: int, lowered: str, after: _Anchor, cuts: list[int]
+) -> int | None:
+    """Where a rate's words end when the next rate is the rate of a which-clause on goods named
+    after a break ("the 25% tariff on cars and a quota for steel and aluminum, which now face 50%",
+    "relief from the 26% rate, as well as from tariffs on steel, which Trump doubled to 50%"): at
+    that break, so that the goods go to the rate of the clause, not to the rate before. Not when
+    the clause's rate names goods of its own, nor where the break only joins goods ("cars, steel
+    and aluminum, which ...")."""
+    which = next((c for c in cuts if _WHICH_CLAUSE.match(lowered, c)), None)
+    if which is None or _BREAK.search(lowered, which + 7, after.start):
+        return None
+    earlier = [c for c in cuts if c < which and not lowered.startswith("which", c)]
+    if not earlier or earlier[-1] == which:
+        return None
+    cut = earlier[-1]
+    spans = _sector_spans(article, base + cut, base + which)
+    if not spans or min(s for s, _, _ in spans) - base - cut <= 2:
+        return None  # no goods in the clause, or the break joins goods ("cars, steel and aluminum")
+    following = _BREAK.search(lowered, after.end)
+    if _sector_spans(article, base + after.end, base + (following.start() if following else len(lowered))):
+        return None
+    return cut
 
 
 _AND_BEFORE = re.compile(r"\band\s+(?:the\s+)?$")
