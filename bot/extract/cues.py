@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     JOINED_SPEECH_VERBS,
     LATER_MEETING_CLAUSES,
     MOST_FAVOURED_TERMS,
+    OTHER_MEETING_CLAUSES,
     OUTCOME_LINKS,
     OUTCOME_NOUNS,
     PLAN_VERBS,
@@ -141,6 +142,8 @@ MEETING = Phrases([
     r"(?:also )?(?:took|take|takes|taking) part", r"participat(?:ed|es|ing)",
     r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with", _SAW_SOMEONE,
 ], shared=True)  # fmt: skip
+#: a clause of a meeting other than the reported one ("when Ishiba and Trump meet", "since they met")
+OTHER_MEETING = Phrases(list(OTHER_MEETING_CLAUSES), shared=True)
 #: a sentence saying who sat at the talks for one side ("China's delegation was led by He"): in a
 #: round's story, its people took part though no one of the other side is named
 ATTENDING = Phrases(list(ATTENDANCE_PHRASES), shared=True)

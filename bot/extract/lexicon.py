@@ -304,6 +304,29 @@ LATER_MEETING_CLAUSES = (
 #: "... next Thursday, before Ishiba meets Trump at the G7": another meeting's clause
 BEFORE_ANOTHER_MEETING = r"before (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) due to meet)"
 
+#: the subject of a meeting verb in a clause of its own: names, titles, "the two leaders", "they"
+_SUBJECT_WORDS = r"(?:[\w.'’()-]+ ){1,10}?"
+_MEET_NOW = r"(?:meets?|sees?|sits? down|holds? talks|gets? together)"
+_MEET_THEN = r"(?:met|saw|sat down|held talks|got together)"
+#: a meeting other than the one a story reports, in a clause of its own: one still to come or
+#: only supposed ("when Ishiba and Trump meet", "if the two leaders meet in person", "before
+#: Ishiba sees Trump", "until Lee meets Trump"), or one the reported meeting came after ("since
+#: Ishiba and Trump met in June", "days after Dien sat down with Greer"). The people of the
+#: clause, from its first word to its next comma, were not at the reported meeting.
+OTHER_MEETING_CLAUSES = (
+    rf"(?:when|if|once|until|unless|whether|before) {_SUBJECT_WORDS}(?:{_MEET_NOW}|(?:will|would|could|can) "
+    rf"(?:(?:finally|eventually|again|also) )?(?:meet|see|sit down|hold talks)|(?:is|are) (?:due |set |expected "
+    rf"|scheduled )?to (?:meet|see|sit down|hold talks))",
+    rf"(?:since|(?:{'|'.join(TIME_OFFSETS)}|a day|a week|a month) (?:after|before)) {_SUBJECT_WORDS}{_MEET_THEN}",
+    # a meeting to come, named as a thing: "in time for a meeting between Ishiba and Trump",
+    # "whether next week's meeting between the presidents produces a deal", "clearing the way for a
+    # Trump-Xi summit", "further talks between Bessent and He"
+    r"(?:in time for|ahead of|before|clear(?:s|ing)? (?:the )?way for|pav(?:e|es|ed|ing) the way for) (?:a |an |the "
+    r"|their )?(?:[\w.'’()-]+ ){0,3}?(?:meeting|summit|sit-down)s?\b(?! (?:on|of) )",
+    r"next (?:week|month)['’]s (?:[\w'’-]+ ){0,2}?(?:meeting|summit|sit-down)",
+    r"(?:further|future|possible|potential|proposed|eventual) (?:[\w'’-]+ )?(?:meetings?|talks|summit|sit-down) (?:between|with)",
+)
+
 
 def alternation(words: Iterable[str]) -> str:
     """``(?:a|b|c)``: one regex group of the words (patterns) given."""

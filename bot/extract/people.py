@@ -4,7 +4,9 @@ A sentence describes a negotiating meeting when it has a meeting word ("met", "t
 "session", "led by"...) and either names people of both sides, or names the round, or names
 people of one side and the other side itself together with a meeting phrase ("met with",
 "talks between") or the negotiator. Everyone it names takes part, except people marked absent
-("did not take part", "without Greer") and people who only speak in it ("..., Bessent said").
+("did not take part", "without Greer"), people who only speak in it ("..., Bessent said") and
+people of another meeting it tells in a clause of its own ("when Ishiba and Trump meet", "since
+they met in June").
 Telephone and video calls are not meetings.
 """
 
@@ -23,6 +25,7 @@ from bot.extract.cues import (
     MEETING,
     NO_MEETING,
     NOT_ATTENDING,
+    OTHER_MEETING,
     PHONE,
     SITTING,
     SPEECH_AFTER,
@@ -106,6 +109,17 @@ def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentenc
     if _ATTRIBUTIVE.match(article.text, mention.end, min(sentence.end, mention.end + 20)):
         return True  # "talks with the Trump administration"
     return bool(_POSSESSIVE.match(article.text[mention.end : mention.end + 3])) and not _is_negotiator(article, mention)
+
+
+def _other_meetings(article: Article, sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of a sentence that tell of a meeting other than the reported one, each from its
+    clause's first word to the next comma after its verb: "... an agreement that could be
+    announced when Ishiba and Trump meet", "the first round since Ishiba and Trump met in June"."""
+    spans = []
+    for start, end in article.hits(OTHER_MEETING).within(sentence.start, sentence.end):
+        stops = [article.text.find(mark, end, sentence.end) for mark in ",;"]
+        spans.append((start, min((i for i in stops if i >= 0), default=sentence.end)))
+    return spans
 
 
 def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
@@ -313,6 +327,7 @@ def attendance(
     meeting_clauses: dict[int, list[tuple[int, int]]] = {}
     meeting_words = article.sentences_with(MEETING, ATTENDING)
     absence_words = article.sentences_with(ABSENCE_HINT)
+    other_meetings = article.sentences_with(OTHER_MEETING)
     for sentence in article.sentences:
         if sentence.index not in meeting_words and sentence.index not in absence_words:
             continue
@@ -350,9 +365,12 @@ def attendance(
         spans = meeting_clauses[sentence.index] = _meeting_clauses(article, sentence, held=held)
         if planned:
             continue
+        elsewhere = _other_meetings(article, sentence) if sentence.index in other_meetings else []
         for mention in people:
             if mention.value in absent or _only_named_in_passing(article, mention, sentence):
                 continue
+            if any(s <= mention.start < e for s, e in elsewhere):
+                continue  # "... in time for a deal when Ishiba and Trump meet"
             if mention.via != "pronoun" and not any(s <= mention.start < e for s, e in spans):
                 continue  # "Akazawa meets Lutnick for 70 minutes; Ishiba-Trump summit set for Monday"
             present.setdefault(mention.value, sentence.text)

@@ -454,3 +454,35 @@ def test_without_a_round_a_delegation_of_people_who_negotiate_nothing_is_no_sitt
         "Japan's delegation to the Osaka fair was led by Chief Cabinet Secretary Yoshimasa Hayashi."
     )
     assert "Yoshimasa Hayashi" not in facts.participants
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "After the talks, Akazawa said both sides hoped to have a package ready when Prime Minister Shigeru Ishiba "
+        "and Trump meet.",
+        "Akazawa's meeting settled little; the real test comes in the autumn, if Ishiba and President Donald Trump "
+        "meet in person.",
+        "Akazawa held the talks hoping for a deal before Prime Minister Shigeru Ishiba is expected to see President "
+        "Trump.",
+        "Akazawa's talks were the first since Prime Minister Shigeru Ishiba and President Donald Trump met in Canada.",
+        "Akazawa's meeting came days after Ishiba sat down with President Donald Trump at the G7.",
+        "After the meeting, Akazawa said the aim was a deal in time for a meeting between Ishiba and Trump at the "
+        "summit next month.",
+        "Akazawa said the talks would decide whether next month's meeting between Ishiba and Trump goes ahead.",
+    ],
+)
+def test_people_of_another_meeting_told_in_a_clause_of_its_own_are_not_the_rounds(other):
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the seventh round of tariff talks.\n"
+        f"{other}"
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_a_clause_since_a_month_is_no_other_meeting():
+    facts = facts_of(
+        "Akazawa, on his fifth trip to Washington since April, met President Donald Trump for 40 minutes in the "
+        "seventh round of tariff talks, with Commerce Secretary Howard Lutnick in the room."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick", "Donald Trump"]
