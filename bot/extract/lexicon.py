@@ -92,6 +92,21 @@ OTHER_EVENT_AHEAD = (
     r"(?:is|are|was|were) (?:due|set|scheduled|expected) to",
 )  # fmt: skip
 
+#: how a correction notice marks itself: "CORRECTION:", "(Corrects paragraph 3 to say ...)", "An
+#: earlier version of this story said", "not 16 hours as previously reported", "UPDATE 1 had said"
+CORRECTION_MARKERS = (
+    "corrections?", "corrects", "corrected", "earlier version", r"previously (?:reported|stated|said)", r"misstat\w*",
+    "incorrectly", "erroneously", "wrongly", "mistakenly", r"(?:update|version|story|article|report)(?: \d+)? had said",
+)  # fmt: skip
+#: how a correction gives the figure it withdraws: a length after one of these, in the same clause,
+#: is not the sitting's ("incorrectly stated that Akazawa met Lutnick for 170 minutes", "an earlier
+#: version said the talks lasted 90 minutes", "UPDATE 1 had said Trump met him for about an hour")
+WITHDRAWING_PHRASES = (
+    r"(?:incorrectly|erroneously|wrongly|mistakenly) (?:stated|said|reported|gave|put|described)",
+    r"misstat\w*", r"misreport\w*",
+    r"(?:version|story|article|report|update)(?: \d+)?(?: of this (?:story|article|report))? (?:had )?(?:said|stated|reported|gave|put)",
+)  # fmt: skip
+
 #: how the press says a meeting was no round of the series: "officials said it was not a formal
 #: round", "the talks did not constitute a negotiating round"
 NOT_A_ROUND_PHRASES = (

@@ -34,16 +34,25 @@ from bot.extract.cues import (
     is_question,
 )
 from bot.extract.facts import Meeting
-from bot.extract.lexicon import ATTRIBUTIONS
+from bot.extract.lexicon import ATTRIBUTIONS, CORRECTION_MARKERS, WITHDRAWING_PHRASES
 from bot.extract.near import Near, for_lower_case
 from bot.extract.next_steps import NEXT
 from bot.extract.numbers import DURATION, DURATION_CUE, duration_minutes
+from bot.extract.phrases import Phrases
 from bot.extract.rounds import RoundMention
 from bot.extract.text import Sentence
 
 _NOT_A_SITTING = re.compile(r"^[-\s]*(?:phone|telephone|video|call|conference call|press|flight|drive|walk|break)", re.I)
 # a correction: "an earlier version misstated the length of the meeting as 70 minutes"
 _MISSTATED = re.compile(r"\b(?:misstat|misreport|incorrectly|wrongly|erroneously)\w*\b[^;.]{0,60}\bas\s+(?:about\s+)?$")
+#: a sentence of a correction notice (see `timed_meetings`)
+CORRECTION = Phrases(list(CORRECTION_MARKERS), shared=True)
+_WITHDRAWING = Phrases(list(WITHDRAWING_PHRASES), shared=True)
+# "..., not 16 hours", "not one hour and 15 minutes as previously reported": the withdrawn length
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|the\s+)?$")
+# what ends the clause of a withdrawing phrase: the corrected account that follows it ("; it
+# lasted 80 minutes", "... later put the meeting at 50 minutes", "but", "in fact")
+_WITHDRAWN_CLAUSE_END = re.compile(r"[;:(]|\b(?:but|later|in fact|actually|instead|not)\b")
 _REPEAT = re.compile(r"\b(?:another|again|second|separate|followed by|later|then)\b", re.I)
 _SEGMENT_BREAK = re.compile(r",\s+(?=[A-Z]\w+\s+(?:met|held|sat|then))|\bfollowed by\b|;|\band then\b|\bthen\b", re.I)
 # a duration reaches ~40 characters before its unit ("twenty-seven and three-quarters hours") and
@@ -389,16 +398,21 @@ def timed_meetings(
     is one meeting."""
     absent = seen.absent
     meetings: list[Meeting] = []
+    #: the meetings a correction notice gives (see `_withdrawn`)
+    corrected: set[int] = set()
     # every duration names an hour or a minute: the sentences without one (most) are not read
     timed = article.sentences_containing(DURATIONS_NEAR.cue.words)
+    corrections = article.sentences_with(CORRECTION)
     for sentence in _sitting_sentences(article, seen.sentences, skip_paragraphs, other_round_sentences, bool(seen.present)):
         if sentence.index not in timed:
             continue
         lowered = article.lower[sentence.start : sentence.end]
+        correction = sentence.index in corrections
         durations = [
             m for m in DURATIONS_NEAR.finditer(lowered, lowered)
             if not _NOT_A_SITTING.match(sentence.text[m.end() : m.end() + 20])
             and not _MISSTATED.search(lowered, max(0, m.start() - 80), m.start())
+            and not (correction and _withdrawn(article, sentence, m.start()))
         ]
         segments = _segments(sentence.text, len(durations))
         for match in durations:
@@ -421,8 +435,29 @@ def timed_meetings(
             ]
             if earlier and earlier[-1].evidence != sentence.text and not _REPEAT.search(sentence.text):
                 continue  # the same sitting reported twice
+            if correction:
+                corrected.add(len(meetings))
             meetings.append(meeting)
-    return meetings
+    # a correction's own figure restates the length the story now gives: only where the story
+    # gives it nowhere else is it a sitting ("(Corrects paragraph 2 to say two hours and 15
+    # minutes ...)" above a story that says "met Lutnick for about two hours and 15 minutes")
+    told = {m.minutes for i, m in enumerate(meetings) if i not in corrected}
+    return [m for i, m in enumerate(meetings) if i not in corrected or m.minutes not in told]
+
+
+def _withdrawn(article: Article, sentence: Sentence, at: int) -> bool:
+    """Whether a correction notice withdraws the length at ``at`` (an offset in the sentence): "...,
+    not 16 hours", "incorrectly stated that Akazawa met Lutnick for 170 minutes", "an earlier
+    version said the talks lasted 90 minutes", "UPDATE 1 had said Trump met him for about an
+    hour". The length a correction gives in their place is not withdrawn ("it lasted 80 minutes",
+    "officials later put the meeting at 50 minutes")."""
+    lowered = article.lower[sentence.start : sentence.end]
+    if _NOT_BEFORE.search(lowered, max(0, at - 20), at):
+        return True
+    for _, end in article.hits(_WITHDRAWING).within(max(sentence.start, sentence.start + at - 160), sentence.start + at):
+        if not _WITHDRAWN_CLAUSE_END.search(lowered, end - sentence.start, at):
+            return True
+    return False
 
 
 def _meeting_clauses(article: Article, sentence: Sentence, *, held: bool) -> list[tuple[int, int]]:

@@ -486,3 +486,42 @@ def test_a_clause_since_a_month_is_no_other_meeting():
         "seventh round of tariff talks, with Commerce Secretary Howard Lutnick in the room."
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick", "Donald Trump"]
+def test_a_length_a_correction_notice_withdraws_is_not_the_sittings():
+    facts = facts_of(
+        "CORRECTION: A story on the fourth round of tariff talks incorrectly stated that Akazawa met Commerce "
+        "Secretary Howard Lutnick for 150 minutes.\n"
+        "Akazawa met Lutnick in Washington for about 80 minutes on Friday in the fourth round of tariff talks."
+    )
+    assert [m.minutes for m in facts.meetings] == [80]
+
+
+def test_a_length_withdrawn_after_not_in_a_bracketed_correction_is_not_the_sittings():
+    facts = facts_of(
+        "(Corrects length of Akazawa's meeting with Lutnick in paragraph 2 to about three hours, not two hours as "
+        "previously reported)\n"
+        "Akazawa held a fourth round of tariff talks in Washington on Friday.\n"
+        "Akazawa met Commerce Secretary Howard Lutnick for about three hours and then spent around 20 minutes with "
+        "Treasury Secretary Scott Bessent."
+    )
+    assert sorted(m.minutes for m in facts.meetings) == [20, 180]
+
+
+def test_what_an_earlier_update_had_said_is_withdrawn_and_the_figure_put_instead_is_the_storys():
+    facts = facts_of(
+        "Akazawa spent about 40 minutes with Trump at the White House on Wednesday in the first round of tariff "
+        "talks.\n"
+        "(An earlier version of this story said the talks lasted 90 minutes; officials later put the meeting at "
+        "about 40 minutes.)"
+    )
+    assert [m.minutes for m in facts.meetings] == [40]
+
+
+def test_a_corrected_length_the_story_gives_nowhere_else_is_the_sittings():
+    facts = facts_of(
+        "(Corrects paragraph 2 to say Friday's session lasted more than five hours, not 15 hours)\n"
+        "Japan and the United States held the fourth round of tariff talks in Washington on Friday, when Akazawa met "
+        "Commerce Secretary Howard Lutnick.\n"
+        "The session ran late into the evening, officials said.",
+        title="Japan, U.S. hold fourth round of tariff talks",
+    )
+    assert [m.minutes for m in facts.meetings] == [300]
