@@ -207,6 +207,18 @@ TERM_LIST_WORDS = (*DEAL_WORDS, "order", "fact sheet", "memorandum", "joint stat
 #: how a stance that is a deal's term opens: "agreed to suspend", "would pause", "reached a deal".
 #: A deal binds both sides, so such a term said of either side is each side's stance.
 AGREEMENT_OPENINGS = ("agreed", "agrees", "agreement", "reached", "struck", "sealed", "signed", "will", "would")
+#: the English of the stance ids every profile may use, read besides the profile's own phrases
+#: of a stance of that id: a deal made ("the two countries signed the trade pact", "a deal was
+#: struck in July"); the words must still name the issue or a deal, and
+#: the issue's side or both sides, as the profile's phrases must
+_MADE = r"reached|struck|sealed|signed|clinched|finali[sz]ed|concluded|agreed"
+_A_DEAL = r"(?:(?!the |an? )\S+ ){0,3}?(?:deal|agreement|accord|pact|framework|truce)"
+STANCE_WORDS: dict[str, tuple[str, ...]] = {
+    "agreed": (
+        rf"(?:{_MADE}|agreeing|secured|inked) (?:a|an|the|its|their|this|that) {_A_DEAL}",
+        rf"(?:deal|agreement|accord|pact|framework|truce) (?:was|were|has been|had been|have been) (?:{_MADE})",
+    ),
+}
 
 #: what a day of a deadline or of a measure taking effect is said with: "before the pause runs
 #: out on July 9", "the duty that took effect on August 27" (the day of something else than a

@@ -29,11 +29,12 @@ from bot.extract.lexicon import (
     DEAL_WORDS,
     REPORTING_VERBS,
     STANCE_REPORTING_VERBS,
+    STANCE_WORDS,
     TARIFF_NOUNS,
     alternation,
 )
 from bot.extract.people import people_of
-from bot.extract.phrases import Phrases
+from bot.extract.phrases import Hits, Phrases
 from bot.extract.profile import Issue, Stance
 from bot.extract.scope import first_party_named, mentions_other_country
 from bot.extract.text import Sentence
@@ -339,6 +340,71 @@ def _holds(
     )
 
 
+# the lexicon's English of the stance ids every profile may use ("agreed"), read with a stance's own phrases
+_STANCE_WORDS = {stance_id: Phrases(list(words), shared=True) for stance_id, words in STANCE_WORDS.items()}
+
+
+def _stance_hits(article: Article, issue: Issue, stance: Stance) -> Hits:
+    """Where the stance is said: its profile phrases, and the lexicon's words for its id, unless
+    these deny the deal ("no agreement had been reached"), or say it is with another country
+    ("signed the framework deal with the U.K.") or on another of the profile's topics ("reached a
+    framework deal on TikTok")."""
+    own = article.hits(stance.phrases)
+    words = _STANCE_WORDS.get(stance.id)
+    extra = article.hits(words).spans if words is not None else []
+    extra = [
+        (s, e)
+        for s, e in extra
+        if not _NO_BEFORE.search(article.text, max(0, s - 12), s)
+        and not _on_another_matter(article, issue, e)
+        and not _with_another(article, e)
+    ]
+    if not extra:
+        return own
+    return Hits(sorted({*own.spans, *extra}))
+
+
+# "no agreement had been reached", "without a deal being signed"
+_NO_BEFORE = re.compile(r"\b(?:no|without)\s+$", re.I)
+# how far after a deal's words the other country it is with may stand ("the deal with the U.K.")
+_WITH_REACH = 25
+_WITH = re.compile(r"\s+with\s")
+
+
+def _with_another(article: Article, end: int) -> bool:
+    """Whether the deal named just before ``end`` is with another than the sides: another country
+    ("the framework deal with the U.K."), or a party of neither side ("signed a national security
+    agreement with the Treasury" is a company's deal, not the talks')."""
+    reach = end + _WITH_REACH
+    if mentions_other_country(article, end, reach):
+        return True
+    with_ = _WITH.match(article.text, end)
+    return with_ is not None and not (
+        article.sides.within(with_.end(), reach) or article.people.within(with_.end(), reach)
+    )
+
+
+# what may follow a deal's words before what it is on: 'a framework deal on', 'a "basic framework consensus" on'
+_DEAL_ON = re.compile(r"(?:\s+[\w\"'“”‘’-]+){0,2}?\s+(?:on|over|about|regarding)\s")
+
+_DOING = re.compile(r"\w+ing\b")
+
+
+def _on_another_matter(article: Article, issue: Issue, end: int) -> bool:
+    """Whether the deal named just before ``end`` is said to be on another of the profile's
+    topics than what the issue is about, or on something to do ("a deal on TikTok", "a consensus
+    on resolving the issues", not "a deal on tariffs" nor "a deal on Monday")."""
+    on = _DEAL_ON.match(article.text, end)
+    if on is None:
+        return False
+    reach = on.end() + _ON_REACH
+    if article.hits(issue.about).within(on.end(), reach):
+        return False
+    if _DOING.match(article.text, on.end()):
+        return True  # "a consensus on resolving issues related to ..."
+    return any(article.hits(words).within(on.end(), reach) for words in article.profile.topics.values())
+
+
 def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position]:
     """Each issue's current stances, in the profile's order of issues."""
     found: list[Position] = []
@@ -350,8 +416,11 @@ def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position
 def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> list[Position]:
     side = issue.side
     found: dict[str, Position] = {}
-    stance_hits = {stance.id: article.hits(stance.phrases) for stance in issue.stances}
+    stance_hits = {stance.id: _stance_hits(article, issue, stance) for stance in issue.stances}
     with_stance = set().union(*(article.sentences_holding(stance.phrases) for stance in issue.stances))
+    with_stance |= set().union(
+        *(article.sentences_holding(_STANCE_WORDS[s.id]) for s in issue.stances if s.id in _STANCE_WORDS)
+    )
     for sentence in article.sentences:
         if sentence.index not in with_stance or sentence.paragraph in skip_paragraphs:
             continue

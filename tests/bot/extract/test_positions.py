@@ -181,3 +181,37 @@ def test_a_second_demand_with_its_own_word_of_wanting_is_kept():
 )
 def test_one_demand_gives_one_stance(body):
     assert stances(body) == ["reduction"]
+
+
+# -- a deal made, in the lexicon's English of the stance id "agreed", besides the profile's phrases --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tokyo secured a tariff deal that caps duties on its cars at 15%, officials said.",
+        "Japan and the United States inked a broad tariff accord in Washington on Tuesday.",
+        "For Japan, the tariff agreement has been signed and the new rates apply from next month.",
+        "Japan and the US sealed their long-awaited tariff pact on Monday.",
+    ],
+)
+def test_a_deal_made_in_general_english_is_the_agreed_stance(sentence):
+    assert stances(sentence) == ["agreed"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # denied
+        "Japan and the US discussed the tariffs for three hours, but no agreement had been reached.",
+        # with another country, or with no side at all
+        "Japan watched as Washington inked a framework deal with Britain cutting the tariff on British cars.",
+        "Japan's largest steelmaker inked a security agreement with the Pentagon, which waived the tariffs.",
+        # on another of the profile's topics, or on something to do
+        "Japan and the US reached a framework deal on semiconductors, while the tariffs stay in place.",
+        "Japan and the US secured a basic consensus agreement on resolving the long dispute over a popular video "
+        "app, while the tariffs stay in place.",
+    ],
+)
+def test_a_deal_denied_or_with_another_or_on_another_matter_is_no_agreed_stance(sentence):
+    assert stances(sentence) == []
