@@ -45,11 +45,16 @@ def upper_pattern(pattern: str) -> str:
     return re.sub(r"(\\.)|([^\W\d_])", lambda m: m.group(1) or m.group(2).upper(), pattern)
 
 
+# letters whose stroke or slash Unicode does not take off, and the plain letter the press writes
+# for them: "Đức" is "Duc", "Łódź" "Lodz", "Løkke" "Lokke" in wire copy
+_STROKED = {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"}
+
+
 def marks_optional(pattern: str) -> str:
     """The pattern with each letter that bears a mark found with or without it ("Šefčovič" ->
     "[ŠS]ef[čc]ovi[čc]", which finds "Šefčovič", "Sefcovic" and "Šefcovic"): the press, wires
     above all, often drops a name's diacritics. Escapes and character classes are left as
-    written; a letter whose mark Unicode does not take off ("ø", "ł") stays as it is."""
+    written; a letter with a stroke ("đ", "ł", "ø") is found as its plain letter too."""
     out: list[str] = []
     in_class = False
     i = 0
@@ -63,7 +68,7 @@ def marks_optional(pattern: str) -> str:
             in_class = ch != "]" if in_class else True
             out.append(ch)
         else:
-            base = unicodedata.normalize("NFD", ch)[0]
+            base = _STROKED.get(ch) or unicodedata.normalize("NFD", ch)[0]
             out.append(f"[{ch}{base}]" if base != ch and base.isalpha() else ch)
         i += 1
     return "".join(out)

@@ -137,6 +137,19 @@ def test_a_name_written_with_diacritics_is_found_without_them_and_in_capitals(tm
     assert found == ["Sefcovic", "ŠEFČOVIČ", "SEFCOVIC", "Maros Sefcovic", "Šefcovic"]
 
 
+def test_a_name_with_a_stroked_letter_is_found_with_the_plain_letter(tmp_path):
+    # "Đ" is a letter of its own to Unicode, not D with a mark; wires write "Duc" all the same
+    path = tmp_path / "profile.toml"
+    shipped = DEFAULT_PROFILE.read_text(encoding="utf-8")
+    path.write_text(shipped.replace('name = "Ryosei Akazawa"', 'name = "Hồ Đức Phớc"').replace(
+        'aliases = ["Akazawa", "Ryosei Akazawa", "Akazawa Ryosei"]', 'aliases = ["Hồ Đức Phớc"]'
+    ), encoding="utf-8")
+    profile = load_profile(path)
+    text = "Ho Duc Phoc met Lutnick. HO DUC PHOC and Hồ Đức Phớc; Hồ Đúc Phoc too."
+    found = [written for name, written, _ in _named(text, _alias_mentions(profile, _scan(profile, text))) if name != "Howard Lutnick"]
+    assert found == ["Ho Duc Phoc", "HO DUC PHOC", "Hồ Đức Phớc"]
+
+
 def test_a_title_inside_a_longer_title_is_not_a_second_persons():
     text = "The international trade representative arrived; the vice minister of commerce stayed home."
     found = _scan(US_CHINA, text)
