@@ -424,7 +424,7 @@ def _title_mentions(
             if covered(name_start):
                 continue  # "Treasury Secretary Scott Bessent": the name speaks for itself
             token = named.group(1).split()[-1].rstrip(".")
-            if named.group(1).split()[0] == person.surname:  # "Vice Premier He": the surname itself
+            if _starts_with_name(named.group(1), person.surname):  # "Vice Premier He": the surname itself
                 mentions.append(Mention(person.name, start, name_start + len(person.surname), via="title"))
                 continue
             fuzzy = _fuzzy_person(token, candidates=(person,), loose=True)
@@ -441,6 +441,16 @@ def _title_mentions(
         mentions.append(Mention(person.name, start, end, via="title"))
         named_spans.add((start, end))
     return mentions, learned
+
+
+def _starts_with_name(words: str, surname: str) -> bool:
+    """Whether the capitalised words after a title open with the whole surname: "He Lifeng" with
+    "He", "Budliger Artieda" with a surname of two words, "Dien." ending a sentence and "Dien's"
+    (not "Diener", nor "Keller" of "Keller-Sutter")."""
+    if not words.startswith(surname):
+        return False
+    after = words[len(surname) : len(surname) + 1]
+    return not after or not (after.isalnum() or after in "_-")
 
 
 def _outermost_titles(

@@ -150,6 +150,25 @@ def test_a_name_with_a_stroked_letter_is_found_with_the_plain_letter(tmp_path):
     assert found == ["Ho Duc Phoc", "HO DUC PHOC", "Hồ Đức Phớc"]
 
 
+def test_a_title_before_the_whole_surname_names_its_person(tmp_path):
+    # the surname (the word or words the press uses alone) after a title is the person: a surname
+    # of two words, one ending a sentence, one with its possessive; a longer word is not it
+    path = tmp_path / "profile.toml"
+    shipped = DEFAULT_PROFILE.read_text(encoding="utf-8")
+    path.write_text(shipped.replace('name = "Ryosei Akazawa"', 'name = "Helene Budliger Artieda"\nsurname = "Budliger Artieda"').replace(
+        'aliases = ["Akazawa", "Ryosei Akazawa", "Akazawa Ryosei"]', 'aliases = ["Helene Budliger Artieda"]'
+    ), encoding="utf-8")
+    profile = load_profile(path)
+    text = "Economy Minister Budliger Artieda met Lutnick. He thanked Economy Minister Budliger Artieda. Economy Minister Budliger Artieda's aides."
+    mentions, _ = _title_mentions(profile, text, _scan(profile, text), _no_sides(), _covered_by([]))
+    assert [text[m.start : m.end] for m in mentions if m.value == "Helene Budliger Artieda"] == [
+        "Economy Minister Budliger Artieda"
+    ] * 3
+    text = "Economy Minister Budliger met Lutnick."
+    mentions, _ = _title_mentions(profile, text, _scan(profile, text), _no_sides(), _covered_by([]))
+    assert [m for m in mentions if m.value == "Helene Budliger Artieda"] == []
+
+
 def test_a_title_inside_a_longer_title_is_not_a_second_persons():
     text = "The international trade representative arrived; the vice minister of commerce stayed home."
     found = _scan(US_CHINA, text)
