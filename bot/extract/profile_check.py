@@ -114,6 +114,8 @@ def _phrase_problem(pattern: str, phrases: Phrases) -> str | None:
         return "has an anchor (^, $, \\A or \\Z): phrases are found inside the text, where an anchor never holds"
     spelt = samples(pattern if phrases.case_sensitive else pattern.lower())
     for sample in spelt:
+        if sample != sample.strip():  # "kept (?:its )?" spells "kept its " and "kept "
+            return f"can end or start with a space ({sample!r}): that spelling never matches a word in running text"
         # a currency sign may open a phrase ("\\$350 billion"): it is found after a space or an
         # opener, not inside a word ("US$350")
         if not (sample[:1].isalnum() or sample[:1] == "_" or unicodedata.category(sample[:1]) == "Sc"):

@@ -94,6 +94,9 @@ def test_a_side_alias_that_is_also_a_place_is_a_note():
     ("old", "new", "says"),
     [
         ('economic_security = ["economic security"]', 'economic_security = ["economic security "]', "a space at its start or end"),
+        # a space made optional by a group: "economic (?:security )?" spells "economic "
+        ('economic_security = ["economic security"]', 'economic_security = ["economic (?:security )?"]',
+         "can end or start with a space ('economic security ')"),
         ('economic_security = ["economic security"]', 'economic_security = ["^economic security"]', "an anchor"),
         ('economic_security = ["economic security"]', 'economic_security = ["-economic security"]', "a phrase must start a word"),
         ('economic_security = ["economic security"]', 'economic_security = ["economic-"]', "ends with a hyphen"),
