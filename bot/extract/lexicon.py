@@ -50,6 +50,16 @@ SUPERSEDED_PLAN_PHRASES = (
     "originally (?:scheduled|planned|slated|set)",
 )  # fmt: skip
 
+#: a round named as the aim of a trip still to come, or as one not planned yet: "was ready to return
+#: to Washington next week for a fifth round", "was considering returning as early as next week for
+#: a fourth round", "had no plans yet for an eighth round" (a "was" that counts no round held)
+ROUND_PLAN_PHRASES = (
+    r"no (?:firm |concrete |fixed )?plans? (?:yet |so far |as yet )?for",
+    r"(?:ready|prepared|willing|considering|planning|hoping|intends?|intending|aims?|aiming|wants?|wanting) "
+    r"(?:to )?(?:return|returning|come back|coming back|travel|travell?ing|go back|going back|head back|visit|visiting)",
+    r"as early as next (?:week|month)",
+)  # fmt: skip
+
 #: what a meeting to come is said to do: "to begin", "is set to hold", "agreed to meet again"
 PLAN_VERBS = (
     "begin", "hold", "start", "take place", "meet", "visit", "travel", "resume", "kick off", "open", "launch", "sit down",

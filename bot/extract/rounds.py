@@ -21,6 +21,7 @@ from bot.extract.lexicon import (
     MEETING_QUALIFIERS,
     MONTH_PARTS,
     NOT_A_ROUND_PHRASES,
+    ROUND_PLAN_PHRASES,
     alternation,
 )
 from bot.extract.near import Cue, Near, for_lower_case
@@ -74,6 +75,8 @@ CALLED_OFF = Phrases(list(CALLED_OFF_PHRASES), shared=True)
 #: a meeting said to be no round: "officials said it was not a formal round"
 NOT_A_ROUND = Phrases(list(NOT_A_ROUND_PHRASES), shared=True)
 _WHETHER = Phrases(["whether", "if"], shared=True)
+#: a round named as the aim of a trip to come, or as not planned yet (`ROUND_PLAN_PHRASES`)
+_ROUND_PLAN = Phrases(list(ROUND_PLAN_PHRASES), shared=True)
 #: the headline (paragraph 0) and the lead's paragraphs: what they report is the story's news
 LEAD_PARAGRAPHS = 2
 
@@ -213,6 +216,8 @@ def is_plan(article: Article, mention: RoundMention) -> bool:
         return True
     clause = next(((s, e) for s, e in article.clauses_of(sentence) if s <= mention.start < e), None)
     start, end = clause or (sentence.start, sentence.end)
+    if article.has(_ROUND_PLAN, start, mention.start):
+        return True  # "he was ready to return next week for a fifth round": its "was" holds no round
     return article.count(FUTURE, start, end) > article.count(PAST, start, end)
 
 

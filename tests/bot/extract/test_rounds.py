@@ -275,3 +275,23 @@ def test_a_dated_list_is_the_story_s_own_telling_when_text_follows_it_or_it_is_s
     assert story_end(followed) == len(followed.text)
     short = article_of(body + "May 4 - Round 2: talks on cars.\nJune 11 - Round 3: two hours.")
     assert story_end(short) == len(short.text)
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Akazawa said he was ready to return to Washington next week for a sixth round.",
+        "Akazawa said he was considering returning to Washington as early as next week for a sixth round, and that "
+        "a deal was close.",
+        "Akazawa said he had no plans yet for a sixth round, but would go back whenever needed.",
+    ],
+)
+def test_a_later_round_named_as_the_aim_of_a_trip_to_come_does_not_win(plan):
+    facts = facts_of(
+        "Akazawa wrapped up a fifth round of tariff talks with Commerce Secretary Howard Lutnick in Washington on "
+        "Friday.\n"
+        f"{plan}",
+        published="2025-06-01T03:00:00Z",
+    )
+    assert (facts.round, facts.round_status) == (5, "held")
+
