@@ -200,6 +200,12 @@ DEAL_TERM_PASSIVES = ("will be", "would be", "to be", "is", "are", "be", "been",
 #: a participle may stand in quotation marks: "the issue had been 'settled'"
 QUOTE_MARKS = "\"'“”‘’"
 
+#: the words that refer back to what the sentence before named ("the curbs", "these measures",
+#: "them"): a stance in a clause with one of them is on the issue the sentence before was about
+REFERRING_BACK = (
+    r"(?:the|these|those|such) (?:[\w-]+ )?(?:measures|controls|curbs|restrictions|package|proposal|plan|rules)",
+    "them",
+)
 #: the words that name both sides at once, so that what they agree is each side's stance: "the
 #: two sides reached a preliminary consensus", "the two leaders have reached a deal"
 BOTH_SIDES = (

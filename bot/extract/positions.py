@@ -27,6 +27,7 @@ from bot.extract.lexicon import (
     ATTRIBUTIONS,
     BOTH_SIDES,
     DEAL_WORDS,
+    REFERRING_BACK,
     REPORTING_VERBS,
     STANCE_REPORTING_VERBS,
     STANCE_WORDS,
@@ -405,6 +406,23 @@ def _on_another_matter(article: Article, issue: Issue, end: int) -> bool:
     return any(article.hits(words).within(on.end(), reach) for words in article.profile.topics.values())
 
 
+_REFERRING_BACK = Phrases(list(REFERRING_BACK), shared=True)
+
+
+def _referred_back(article: Article, issue: Issue, sentence: Sentence, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a clause that does not name what the issue is about refers back to it, named in the
+    sentence just before ("China tightened its rare-earth export controls. Washington wants the
+    curbs lifted."): its words of referring back ("the curbs", "these measures", "them")."""
+    if sentence.index == 0:
+        return []
+    before = article.sentences[sentence.index - 1]
+    if before.paragraph != sentence.paragraph and before.paragraph != sentence.paragraph - 1:
+        return []
+    if not _about_spans(article, issue, before.start, before.end):
+        return []
+    return article.hits(_REFERRING_BACK).within(start, end)
+
+
 def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position]:
     """Each issue's current stances, in the profile's order of issues."""
     found: list[Position] = []
@@ -427,7 +445,7 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
         if article.in_sentence(SPECULATION, sentence) or is_question(sentence.text):
             continue
         for start, end in article.clauses_of(sentence):
-            about = _about_spans(article, issue, start, end)
+            about = _about_spans(article, issue, start, end) or _referred_back(article, issue, sentence, start, end)
             if not about and not _a_deal_of_its_own(article, start, end):
                 continue
             spans = [

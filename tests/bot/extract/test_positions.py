@@ -215,3 +215,27 @@ def test_a_deal_made_in_general_english_is_the_agreed_stance(sentence):
 )
 def test_a_deal_denied_or_with_another_or_on_another_matter_is_no_agreed_stance(sentence):
     assert stances(sentence) == []
+
+
+# -- what the issue is about, named in the sentence before and referred back to --
+
+_US_CHINA = load_profile(Path(__file__).parents[3] / "bot" / "profiles" / "us_china_2025.toml")
+_LONDON = "He Lifeng met Bessent in London on Monday for a second round of trade talks between China and the US.\n"
+
+
+def _us_china(body: str) -> set[tuple[str, str, str]]:
+    facts = facts_of(_LONDON + body, profile=_US_CHINA, published="2025-06-10T08:00:00Z")
+    return {(p.actor, p.issue, p.stance) for p in facts.positions}
+
+
+def test_a_stance_on_what_the_sentence_before_named_is_on_its_issue():
+    body = "Beijing tightened its export controls on seven minerals in April. Washington wants the curbs lifted."
+    assert ("United States", "export_controls", "removal") in _us_china(body)
+    body = "The US raised its tariffs on Japanese cars to 25% in April. Tokyo wants these measures removed."
+    assert stances(body) == ["removal"]
+
+
+def test_words_of_referring_back_to_something_else_name_no_issue():
+    body = "Beijing bought more soybeans from Brazil in April. Washington wants the curbs lifted."
+    assert ("United States", "export_controls", "removal") not in _us_china(body)
+    assert stances("Tokyo opened a new trade office in April. Tokyo wants these measures removed.") == []
