@@ -297,6 +297,30 @@ ANNOUNCING_VERBS = ("announced",)
 
 #: what a rate is a rate of: "a 25% levy", "tariffs of 24 percent"
 TARIFF_NOUNS = ("tariffs?", "levy", "levies", "dut(?:y|ies)", "tax(?:es)?", "rates?", "surcharges?")
+#: what a rate that is no tariff is the rate of: "contracted at an annualized rate of 0.7 percent",
+#: "the central bank held its policy rate at 0.5%"
+OTHER_RATE_WORDS = (
+    r"annuali[sz]ed", "growth", "inflation", "unemployment", "interest", "savings", "approval", "jobless", "exchange",
+    "birth", "participation", "policy", "lending", "mortgage", "deposit", "repo", "bank",
+)  # fmt: skip
+#: what a tax that is no tariff is levied on, or called: "a 2% levy on the revenues of tech firms",
+#: "a 3% digital services tax", "a 10% sales tax"
+OTHER_TAX_BASES = (
+    r"revenues?", r"profits?", "income", "earnings", "turnover", "sales", r"transactions?", "wealth", r"payrolls?",
+    r"salar(?:y|ies)", "wages",
+)  # fmt: skip
+OTHER_TAX_WORDS = (
+    "digital services?", "digital", "sales", "income", "corporate", "corporation", "value[- ]added", "consumption",
+    "wealth", "windfall", "payroll", "property", "capital gains", "withholding", "minimum",
+)  # fmt: skip
+#: what a percentage is said to do that a rate does not: a share of goods ("40% are imported"), of
+#: money ("after that, 90% goes to the investor"), an amount more or less ("75% more of what we sell")
+SHARE_PREDICATES = (
+    r"(?:is|are|was|were|will be)\s+(?:imported|exported|made|produced|sold|owned|held|shipped|assembled|sourced)",
+    r"go(?:es)?\s+to", r"went\s+to", "more", "less", "fewer", "higher", "lower", "cheaper", "dearer",
+)  # fmt: skip
+#: a tariff word made into "free of it": "a tariff-free quota", "duty-free access" (no rate)
+FREE_OF_SUFFIX = r"[-‐ ]free"
 #: a levy's own verbs: "could be charged 30%", "slapped with 25%"
 LEVY_VERBS = ("taxed", "levied", "charged", "charges", "charge", "charging", "imposes", "impose", "imposing")
 LEVY_VERBS_WITH = ("slapped with", "hit with")

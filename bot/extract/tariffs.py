@@ -14,7 +14,8 @@ the profile names for it (the baseline 10%, else the reciprocal rate); said of t
 goods, or owned or levied by the other side ("China's 125%", "Beijing cut its duties on U.S.
 goods to 10%"), it is that side's country-wide rate. "3.3 million vehicles", "a 90-day pause",
 "a 2% fall in exports", "a 25% stake", "companies 50% owned by" and "the probability of a
-recession to 35%" are not tariffs.
+recession to 35%" are not tariffs, nor are "the policy rate at 0.5%", "a 2% levy on the revenues of
+tech firms", "40% are imported", "90% goes to", "Kia +1.5%" and "a tariff-free quota".
 """
 
 from __future__ import annotations
@@ -27,11 +28,16 @@ from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
 from bot.extract.lexicon import (
     APPROXIMATORS,
+    FREE_OF_SUFFIX,
     LEVY_VERBS,
     LEVY_VERBS_WITH,
+    OTHER_RATE_WORDS,
+    OTHER_TAX_BASES,
+    OTHER_TAX_WORDS,
     RATE_VERBS,
     RATE_VERBS_TO,
     SAME_RATE_WORDS,
+    SHARE_PREDICATES,
     TARIFF_NOUNS,
     alternation,
     first_characters,
@@ -77,7 +83,7 @@ _RATE_START = (
 )
 # the branches of a rate's phrase, behind the look-ahead above
 _RATE_BODY = (
-    rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b"
+    rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b(?!{FREE_OF_SUFFIX})"
     rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
     rf"{_APPROX}{_PCT.format(name='b')}"
     rf"|\b(?:to|from|at)\s+{_APPROX}{_PCT.format(name='c')}"
@@ -87,12 +93,12 @@ _RATE_BODY = (
 )
 RATE_RE = re.compile(_RATE_START + _RATE_BODY, re.IGNORECASE)
 #: the word every rate has, for `finditer_near` (on lower-cased text)
-_NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b", re.I)
+_NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b(?!{FREE_OF_SUFFIX})", re.I)
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?{alternation(SAME_RATE_WORDS)}\s+(?:\w+\s+)?{_NOUN}", re.I)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
     # a distance, not a rate: "4.9% below its all-time high", "5% higher than a year ago"
-    r"^\s*(?:(?:below|above|(?:higher|lower|more|less)\s+than)\b|of\s+(?!(?:the\s+|a\s+|its\s+|their\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b"
+    r"^[:)]?\s*(?:(?:below|above|(?:higher|lower|more|less)\s+than)\b|of\s+(?!(?:the\s+|a\s+|its\s+|their\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b"
     # a part of another rate: "24% of the original 34% reciprocal rate", "10% of its 34% countermeasure"
     r"|(?:the\s+|its\s+|their\s+)(?:[\w-]+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent))\w+|"
     r"(?:[\w'’]+\s+){0,3}(?:stake|share|owned|ownership|drop|decline|fall|rise|increase|gain|jump|growth|gdp|inflation|approval|"
@@ -110,7 +116,7 @@ _NOT_A_RATE_BEFORE = re.compile(
     r"(?:annuali[sz]ed|growth|inflation|unemployment|interest|savings|approval|jobless) rate of|"
     r"(?:contract|expand|shr[iua]nk|gr[eo]w)\w* (?:at|by)(?: an?(?: annuali[sz]ed)?(?: rate of)?)?)\s+"
     r"(?:a\s+further\s+|another\s+|an\s+(?:additional|extra)\s+)?"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more than\s+)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|approximately\s+|more than\s+)?"
     # the second of a range: "fell by a further 15% to 20%"
     r"(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)?\s*(?:to|-|–|or)\s*)?$",
     re.I,
@@ -150,10 +156,18 @@ _COUNTRY_WIDE = {"all", "goods", "imports", "import", "products", "articles", "e
 _FROM_BEFORE = re.compile(
     rf"\b(?:from|to)\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+)?{_APPROX}$", re.I
 )
-_OTHER_RATE = re.compile(
-    r"\b(?:annuali[sz]ed|growth|inflation|unemployment|interest|savings|approval|jobless|exchange|birth|participation) rate",
+_OTHER_RATE = re.compile(rf"\b{alternation(OTHER_RATE_WORDS)} rate", re.I)
+# a tax that is no tariff: "a 2% levy on the revenues of tech firms", "a 3% digital services tax"
+_OTHER_TAX_AFTER = re.compile(
+    rf"(?:\s+(?:[\w-]+\s+){{0,2}}?{_NOUN})?\s+(?:on|of)\s+(?:the\s+|their\s+|its\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"{alternation(OTHER_TAX_BASES)}\b",
     re.I,
 )
+_OTHER_TAX_NAMED = re.compile(rf"\b{alternation(OTHER_TAX_WORDS)}\s+(?:tax(?:es)?|levy|levies)\b", re.I)
+# a share or an amount, not a rate: "40% are imported", "90% goes to the investor", "75% more"
+_SHARE_AFTER = re.compile(rf"[\"”’')]?\s*{alternation(SHARE_PREDICATES)}\b", re.I)
+# a signed change, as market reports write it: "Kia +1.5%", "Sony -2.1%"
+_SIGNED = re.compile(r"(?:^|[\s(,:])[+−-]$")
 # a rate's words reach up to ~150 characters before its percentage ("tariffs on ... from as much as")
 # the percentage as one regex: its first characters ("%", "p") are rare enough for the engine
 # to skip through a sentence faster than three word searches and a regex together
@@ -241,6 +255,8 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
         name = next(k for k in "abcdef" if m.group(k))
         if _OTHER_RATE.search(text, max(0, m.start() - 25), m.start() + 5):
             continue  # "contracted at an annualized rate of 0.7 percent"
+        if _not_a_tariff(text, m, name):
+            continue
         if name in "cdef" and not _NOUN_AFTER.match(text, m.end()):
             # a bare percentage: only in a sentence about tariffs (or one levied: 'could be charged
             # "30% or 35%"'), and not a market move
@@ -272,8 +288,28 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
         if rate is None:
             continue
         anchors.append(_Anchor(start, m.end(), rate, from_rate))
-    anchors += [_Anchor(m.start(), m.end(), None) for m in _REFERENCE_LOWER.finditer(lowered)]
+    # "the same tariffs as mainland goods": the same as what is named after it, not the rate before
+    anchors += [
+        _Anchor(m.start(), m.end(), None) for m in _REFERENCE_LOWER.finditer(lowered) if not _AS_AFTER.match(lowered, m.end())
+    ]
     return sorted(anchors, key=lambda a: a.start)
+
+
+_AS_AFTER = re.compile(r"\s+as\b")
+
+
+def _not_a_tariff(text: str, m: re.Match[str], name: str) -> bool:
+    """Whether a percentage is something other than a tariff, whatever its sentence: a tax that is no
+    tariff ("a 2% levy on the revenues of tech firms", "a 3% digital services tax"), a share or an
+    amount ("40% are imported", "90% goes to", "75% more"), a signed market move ("Kia +1.5%")."""
+    if _OTHER_TAX_AFTER.match(text, m.end()):
+        return True
+    named = _OTHER_TAX_NAMED.search(text, max(0, m.start() - 30), m.end() + 30)
+    if named and named.end() > m.start() and not re.search(r"[,;]", text[m.end() : named.start()]):
+        return True
+    if name != "a" and _SHARE_AFTER.match(text, m.end()):
+        return True
+    return bool(_SIGNED.search(text, max(0, m.start(name) - 2), m.start(name)))
 
 
 # what goods are said to pay: "face 25%", "have been paying 50 per cent", "stay at 50%", "unchanged

@@ -44,3 +44,53 @@ def test_goods_listed_before_a_which_clause_keep_the_rate_before():
     assert found[:3] == [("autos", 25), ("steel", 25), ("aluminum", 25)]
     body = "Cars pay a 25% tariff and a fee on steel, which also faces 50% on aluminum."
     assert ("steel", 50) not in rates(body)
+
+
+# -- percentages that are no tariffs, in sentences about tariffs --
+
+_UK_US = load_profile(Path(__file__).parent / "blind" / "ukus1" / "profile.toml")
+_UK_US_LEAD = "Reeves met Lutnick in Washington on Monday for a round of trade talks.\n"
+
+
+def uk_us_rates(body: str) -> list[tuple[str, float]]:
+    facts = facts_of(_UK_US_LEAD + body, title="UK and US trade talks", profile=_UK_US)
+    return [(t.sector, t.rate) for t in facts.tariffs]
+
+
+def test_a_central_banks_policy_rate_is_no_tariff():
+    assert rates("The central bank kept its policy rate at 0.5% despite the tariffs.") == []
+    assert rates("Worried by the tariffs, the bank cut its lending rate to 1.25% on Thursday.") == []
+
+
+def test_a_tariff_free_quota_is_no_rate_of_the_percentage_before_it():
+    assert rates("Japan will buy 60 per cent more wheat inside its existing tariff-free quota.") == []
+    assert rates("Tokyo will take 40 percent of the grain duty-free under the deal.") == []
+
+
+def test_a_share_or_an_amount_is_no_tariff():
+    assert rates("Of 300,000 cars sold here, about 40% are imported from Japan, so the tariff bites.") == []
+    assert rates("Once the fund recovers its money, 90% goes to the United States, under the tariff deal.") == []
+    assert rates("Farmers say that selling 60% more is welcome, whatever the tariffs.") == []
+    # ... but what goods are said to pay still is
+    assert rates("Japanese cars pay 15% under the tariff deal.") == [("autos", 15)]
+
+
+def test_a_signed_market_move_is_no_tariff():
+    assert rates("Toyota +1.5%, Honda -0.8% as tariff fears ease.") == []
+
+
+def test_what_a_percentage_measures_after_a_bracket_or_a_colon_is_no_tariff():
+    assert rates("We put a low (15%) probability on a deal on the tariffs.") == []
+    assert rates("- 25%: the rise in the price of cars since the tariffs.") == []
+
+
+def test_a_tax_on_revenues_or_a_named_domestic_tax_is_no_tariff():
+    assert uk_us_rates("Washington objects to Britain's 2% levy on the revenues of large platforms.") == []
+    assert uk_us_rates("The UK's 2% digital services tax raises about £800m a year.") == []
+    assert rates("The 3% digital services tax on tech firms annoys the White House.") == []
+    assert rates("Cars face a 25% tariff, and a sales tax applies too.") == [("autos", 25)]
+
+
+def test_the_same_tariffs_as_other_goods_take_no_rate_from_the_sentence_before():
+    body = "Japanese goods pay 24%.\nGoods shipped through Okinawa face the same tariffs as other Japanese goods."
+    assert rates(body) == [("reciprocal", 24)]
