@@ -20,7 +20,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.extract.cues import CLAUSE_HINTS, clauses
-from bot.extract.lexicon import PAST_HOLDER_WORDS
+from bot.extract.lexicon import APPOSITION_DETERMINERS, HONORIFICS, LOWER_OFFICE_WORDS, PAST_HOLDER_WORDS
 from bot.extract.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner, lower_keeping_length
 from bot.extract.profile import Person, Profile
 from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
@@ -32,7 +32,16 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]{4,}(?![\w-])")
 # A title followed by one of these is not a person's title ("president of Toyota").
 _NOT_A_NAME = re.compile(r"\s+(?:of|for|at)\s+[A-Z]")
 # "a former trade negotiator", "ex-commerce minister": someone who held the title, not its holder
-_PAST_HOLDER = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PAST_HOLDER_WORDS) + r")\s*$", re.I)
+_PAST_HOLDER = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in (*PAST_HOLDER_WORDS, *LOWER_OFFICE_WORDS)) + r")[\s-]*$", re.I
+)
+# a title that describes the name just before it, after a comma: "He Lifeng, his chief trade
+# negotiator", "He Lifeng, China's lead trade negotiator" (the name's own words: a determiner or a
+# possessive, then at most two lower-case words)
+_APPOSITION = re.compile(
+    r",\s+(?:(?:" + "|".join(APPOSITION_DETERMINERS) + r"|[A-Z][\w.-]*['’]s)\s+)?"
+    r"(?:(?!and\b|or\b|but\b|with\b|while\b|then\b|who\b|which\b)[a-z-]+\s+){0,2}$"
+)
 _LOOKBEHIND_FOR_SIDE = 24
 
 
@@ -433,6 +442,9 @@ def _title_mentions(
             continue  # a title followed by someone else's name
         if _NOT_A_NAME.match(rest) or _PAST_HOLDER.search(text, max(0, start - 20), start):
             continue
+        apposed = _APPOSITION.search(text, max(0, start - 40), start)
+        if apposed and apposed.start() > 0 and covered(apposed.start() - 1):
+            continue  # "He Lifeng, his chief trade negotiator": He, whoever else has the title
         side = _side_before(sides, start)
         if side is not None and side.value != person.side:
             continue  # "the U.S. chief negotiator" is not Japan's chief negotiator
@@ -530,10 +542,13 @@ def _unambiguous(alone: list[Mention], titles: list[Mention]) -> list[Mention]:
     ]
 
 
-# a family name stands alone as a name after a lower-case word or a comma ("talks with He",
-# "Bessent and He", "said Li,"), not where a sentence starts ("He said": the pronoun), nor before
+# a family name stands alone as a name after a lower-case word, a comma or a form of address
+# ("talks with He", "Bessent and He", "said Li,", "Mr He"), not after a capitalised word ("Cheng
+# Li-chiun" is someone else), not where a sentence starts ("He said": the pronoun), nor before
 # another capitalised word ("Li Qiang" is someone else)
-_AFTER_A_WORD = re.compile(r"[a-z,]\s+$")
+_AFTER_A_WORD = re.compile(r"(?:(?<![\w'’.-])(?:[a-z]+|(?:" + "|".join(HONORIFICS) + r")\.?)|,)\s+$")
+# a given name joined by a hyphen: "Li" in "Cheng Li-chiun" is no family name standing alone
+_GIVEN_NAME_AFTER = re.compile(r"-[a-z]")
 _BEFORE_A_NAME = re.compile(r"\s+[A-Z][a-z]")
 
 
@@ -551,8 +566,9 @@ def _family_names_alone(profile: Profile, text: str, covered: Callable[[int], bo
             if (
                 whole
                 and not covered(start)
-                and _AFTER_A_WORD.search(text, max(0, start - 3), start)
+                and _AFTER_A_WORD.search(text, max(0, start - 20), start)
                 and not _BEFORE_A_NAME.match(text, end)
+                and not _GIVEN_NAME_AFTER.match(text, end)
             ):
                 found.append(Mention(person.name, start, end, via="surname"))
             start = text.find(surname, end)

@@ -15,6 +15,14 @@ from collections.abc import Iterable
 #: what a numbered sitting is called: "the fifth round", "the third ministerial meeting"
 #: a title after one of these is a past holder's, not the profile's person ("a former trade negotiator")
 PAST_HOLDER_WORDS = ("former", "ex-", "onetime", "one-time", "erstwhile", "retired")
+#: a title after one of these is a lower office's, not the profile's person ("deputy minister of
+#: commerce" is not the minister of commerce)
+LOWER_OFFICE_WORDS = ("deputy", "vice", "assistant", "associate", "under")
+#: a form of address before a family name: "Mr He", "Ms. Kim"
+HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Madam")
+#: words that may stand between a name, its comma and a title that describes that name ("He
+#: Lifeng, his chief trade negotiator", "Li, China's top negotiator"): determiners and possessives
+APPOSITION_DETERMINERS = ("his", "her", "their", "its", "the", "a", "an")
 MEETING_NOUNS = ("round", "meeting", "session", "sitting", "sit-down", "negotiation", "consultation")
 #: words that may stand between an ordinal and its meeting noun: "the fifth and final round",
 #: "the third Japan-U.S. ministerial consultation" (two names joined, whoever the sides are)

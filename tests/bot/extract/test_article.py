@@ -96,6 +96,43 @@ def test_a_family_name_alone_is_a_name_after_a_word_not_at_a_sentences_start():
     assert [m.start for m in mentions] == [text.index("with He") + 5, text.index("and He") + 4]
 
 
+@pytest.mark.parametrize("lower", ["A deputy commerce secretary", "The vice-commerce secretary", "An assistant commerce secretary"])
+def test_a_title_of_a_lower_office_is_nobodys(lower):
+    text = f"{lower} said the talks would drag on. The commerce secretary left."
+    found = _scan(JAPAN_US, text)
+    mentions, _ = _title_mentions(JAPAN_US, text, found, _no_sides(), _covered_by([]))
+    assert [m.start for m in mentions] == [text.index("The commerce secretary") + 4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing sent He Lifeng, its chief trade negotiator, to the talks.",
+        "The talks were led by He Lifeng, China's senior trade negotiator.",
+    ],
+)
+def test_a_title_after_a_name_and_its_comma_describes_that_name(text):
+    found = _scan(US_CHINA, text)
+    aliases = _alias_mentions(US_CHINA, found)
+    mentions, _ = _title_mentions(US_CHINA, text, found, _no_sides(), _covered_by(aliases))
+    assert mentions == []
+    # not after "and": "He Lifeng, and the trade negotiator" are two people
+    text = "Beijing sent He Lifeng, and the trade negotiator came too."
+    found = _scan(US_CHINA, text)
+    mentions, _ = _title_mentions(US_CHINA, text, found, _no_sides(), _covered_by(_alias_mentions(US_CHINA, found)))
+    assert _named(text, mentions) == [("Li Chenggang", "trade negotiator", "title")]
+
+
+@pytest.mark.parametrize("text", ["Taipei's envoy Lin Li-wen spoke.", "Envoy Chen Li spoke to Wang Li-ming."])
+def test_a_family_name_inside_another_name_is_not_the_person(text):
+    assert _family_names_alone(US_CHINA, text, _covered_by([])) == []
+
+
+def test_a_family_name_after_a_form_of_address_is_the_person():
+    text = "Talks went on. Mr He left, and Ms. Li stayed."
+    assert [text[m.start : m.end] for m in _family_names_alone(US_CHINA, text, _covered_by([]))] == ["He", "Li"]
+
+
 def test_misspelt_surnames_are_learned_from_titles_and_found_by_their_shape():
     text = "Akazwa flew in. Lutnik and Benton waited."
     assert _misspelt_surnames(JAPAN_US, text, {}) == {"Akazwa": "Ryosei Akazawa", "Lutnik": "Howard Lutnick"}
