@@ -462,6 +462,40 @@ def with_marks_optional(patterns: list[str]) -> list[str]:
     return list(dict.fromkeys([*patterns, *(marks_optional(p) for p in patterns)]))
 
 
+# what may stand between two words of a stance's phrase besides a space: a hyphen ("zero-for-zero"
+# for "zero for zero") and a few small words ("reduce the 39% tariff", "removal of the tariffs")
+_GAP = r"(?: (?:of|in|on|the|a|an|[\d.]+ ?%|[\d.]+ (?:percent|per cent))){0,3}[ -]"
+
+
+def with_gaps(patterns: list[str]) -> list[str]:
+    """A stance's phrases as written, then each with the words at its top level (outside groups)
+    joined by ``_GAP`` instead of a space or a hyphen: "reduce tariffs" also finds "reduce the
+    46% tariffs" and "zero-for-zero" also "zero for zero"."""
+    out = list(patterns)
+    for pattern in patterns:
+        depth, escaped = 0, False
+        parts: list[str] = []
+        current: list[str] = []
+        for i, ch in enumerate(pattern):
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth -= 1
+            elif ch in " -" and depth == 0 and pattern[i + 1 : i + 2] not in ("?", "*", "+", "{"):
+                parts.append("".join(current))
+                current = []
+                continue
+            current.append(ch)
+        parts.append("".join(current))
+        if len(parts) > 1:
+            out.append(_GAP.join(parts))
+    return list(dict.fromkeys(out))
+
+
 def _compile(path: Path, key: str, phrases: list[str], *, case_sensitive: bool = False) -> Phrases:
     try:
         return Phrases(phrases, case_sensitive=case_sensitive)
@@ -613,7 +647,7 @@ def _issues(path: Path, spec: ProfileSpec) -> tuple[Issue, ...]:
     if spec.stances is not None:
         old = spec.stances
         stances = tuple(
-            Stance(name, old.labels.get(name) or spec.labels.get(name) or name, needs, _compile(path, f"stances.{name}", getattr(old, name)))
+            Stance(name, old.labels.get(name) or spec.labels.get(name) or name, needs, _compile(path, f"stances.{name}", with_gaps(getattr(old, name))))
             for name, needs in (("agreed", "deal"), ("reduction", "clause"), ("removal", "near"))
         )
         about = _compile(path, "stances", list(TARIFF_WORDS))
@@ -622,7 +656,7 @@ def _issues(path: Path, spec: ProfileSpec) -> tuple[Issue, ...]:
     for i, issue in enumerate(spec.issues):
         stances = tuple(
             Stance(s.id, s.label or spec.labels.get(s.id) or s.id.replace("_", " "), s.needs,
-                   _compile(path, f"issues[{i}].stances[{j}].phrases", s.phrases))
+                   _compile(path, f"issues[{i}].stances[{j}].phrases", with_gaps(s.phrases)))
             for j, s in enumerate(issue.stances)
         )  # fmt: skip
         out.append(

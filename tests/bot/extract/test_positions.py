@@ -239,3 +239,7 @@ def test_words_of_referring_back_to_something_else_name_no_issue():
     body = "Beijing bought more soybeans from Brazil in April. Washington wants the curbs lifted."
     assert ("United States", "export_controls", "removal") not in _us_china(body)
     assert stances("Tokyo opened a new trade office in April. Tokyo wants these measures removed.") == []
+
+
+def test_a_stances_phrase_finds_its_words_with_a_rate_or_small_words_between():
+    assert stances("Japan wants Washington to reduce the 25% tariffs significantly, Akazawa said.") == ["reduction"]

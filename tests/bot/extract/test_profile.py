@@ -213,3 +213,22 @@ def test_the_clock_of_events_with_no_place_is_a_known_time_zone(tmp_path):
     path = _dated(tmp_path, text.replace("Asia/Seoul", "Asia/Atlantis"))
     with pytest.raises(ProfileError, match=r"negotiation\.timezone: unknown time zone 'Asia/Atlantis'"):
         load_profile(path)
+
+
+def test_a_stances_phrases_let_in_small_words_and_hyphens_between_their_words():
+    import re
+
+    from bot.extract.profile import with_gaps
+
+    patterns = with_gaps(["reduc\\w+ (?:the )?tariffs?", "zero-for-zero", "non-?tariff barriers", "removal"])
+    assert patterns[:4] == ["reduc\\w+ (?:the )?tariffs?", "zero-for-zero", "non-?tariff barriers", "removal"]
+
+    def found(text: str) -> bool:
+        return any(re.fullmatch(p, text) for p in patterns)
+
+    assert found("reduction of the 46% tariffs")
+    assert found("reduce the 20 percent tariff")
+    assert found("zero for zero")
+    assert found("non-tariff barriers")
+    assert not found("reduce its tariffs")  # whose tariffs "its" are is for the positions to weigh
+    assert not found("reduction of the tariffs and the levies on steel, cars and tariffs")
