@@ -18,6 +18,7 @@ from bot.extract.rounds import (
     find_round_mentions,
     is_called_off_aside,
     reported_round,
+    story_end,
     tense_status,
 )
 from bot.extract.schedule import (
@@ -60,8 +61,14 @@ def facts_of_article(article: Article) -> ArticleFacts:
     skip = off_topic_paragraphs(article)
 
     # rounds named by number, and by city when the profile lists its rounds, in reading order
+    # a dated list closing the story (a timeline box: "Oct. 25-26 - Talks in Kuala Lumpur") is
+    # background: it names no reported round and gives no sitting of the reported meeting
+    end = story_end(article)
+    boxed = {s.paragraph for s in article.sentences if s.start >= end}
     named = sorted([*find_round_mentions(article), *rounds_named_by_place(article)], key=lambda m: m.start)
-    mentions = [m for m in named if m.sentence.paragraph not in skip and not of_another_negotiation(article, m)]
+    mentions = [
+        m for m in named if m.sentence.paragraph not in skip | boxed and not of_another_negotiation(article, m)
+    ]
     # a round that did not happen, named below the lead, is background; a story that says its
     # meeting was no round reports none
     mentions = [] if denies_a_round(article) else [m for m in mentions if not is_called_off_aside(article, m, mentions)]
@@ -76,7 +83,7 @@ def facts_of_article(article: Article) -> ArticleFacts:
 
     wording = tense_status(article, round_sentences) if chosen is not None else None
     held_by_wording = wording == "held"
-    meetings = find_meetings(article, mentions, chosen, skip, held=held_by_wording)
+    meetings = find_meetings(article, mentions, chosen, skip | boxed, held=held_by_wording)
     meeting_sentences = meetings.meeting_sentences
     calls = lead_calls(article) if chosen is None else []
     if calls:  # a story of a call: the talks it tells of below the lead are its background

@@ -36,6 +36,7 @@ from bot.extract.lexicon import (
     alternation,
 )
 from bot.extract.phrases import Phrases
+from bot.extract.rounds import story_end
 from bot.extract.text import Sentence
 
 _PREPOSITION = re.compile(
@@ -495,7 +496,8 @@ class EventDates:
         """An event without a round (a letter, a deal announced): the first day the lead's first
         three real sentences name, "on Monday" being the last Monday; ``strict``: only a day
         `_usable` for the event."""
-        lead = [s for s in self.article.sentences if s.paragraph > 0 and len(s.text.split()) > 6][:3]
+        end = story_end(self.article)  # not a dated list closing the story ("May 10-11 - Talks in Geneva")
+        lead = [s for s in self.article.sentences if s.paragraph > 0 and s.start < end and len(s.text.split()) > 6][:3]
         for sentence in lead:
             mentions = self.candidates(sentence, strict=strict)
             if mentions:

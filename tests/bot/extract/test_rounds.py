@@ -295,3 +295,19 @@ def test_a_later_round_named_as_the_aim_of_a_trip_to_come_does_not_win(plan):
     )
     assert (facts.round, facts.round_status) == (5, "held")
 
+
+
+def test_the_lengths_a_dated_list_closing_the_story_gives_are_not_the_reported_rounds():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Wednesday for about two hours in the third "
+        "round of tariff talks.\n"
+        "The two sides agreed to keep talking.\n"
+        "Akazawa is expected to return later this month.\n"
+        "Talks so far\n"
+        "April 16 - Round 1: Akazawa meets Lutnick for 50 minutes.\n"
+        "May 1 - Round 2: Akazawa meets Lutnick for 130 minutes.\n"
+        "June 11 - Round 3: Akazawa meets Lutnick for two hours.",
+        published="2025-06-12T01:00:00Z",
+    )
+    assert facts.round == 3
+    assert [m.minutes for m in facts.meetings] == [120]

@@ -207,3 +207,23 @@ def test_a_name_closing_a_relative_clause_is_not_the_speaker():
         "2025-09-15T18:00:00Z",
     )
     assert facts.participants == ["Scott Bessent", "Jamieson Greer"]
+
+
+_TIMELINE = (
+    "Timeline: the talks so far\n"
+    "May 10-11 - Talks in Geneva cut tariffs for 90 days.\n"
+    "June 9-10 - Talks in London agree a framework.\n"
+    "July 28-29 - Talks in Stockholm end with a plan to extend the truce."
+)
+
+
+def test_a_timeline_box_closing_the_story_names_no_round_and_gives_no_day():
+    facts = _facts(
+        "China extends tariff exemptions for U.S. goods",
+        "China said on Tuesday it would extend its exemptions from tariffs on some U.S. goods for another year as "
+        "trade talks with the United States continue.\n"
+        "The finance ministry gave no reason.\n"
+        "U.S. exporters welcomed the step.\n" + _TIMELINE,
+        "2025-08-20T14:00:00Z",
+    )
+    assert (facts.round, facts.date, facts.location) == (None, "2025-08-19", None)
