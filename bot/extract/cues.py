@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     JOINED_SPEECH_VERBS,
     LATER_MEETING_CLAUSES,
     MOST_FAVOURED_TERMS,
+    NOT_SPEECH_AFTER_VERB,
     OTHER_MEETING_CLAUSES,
     OUTCOME_LINKS,
     OUTCOME_NOUNS,
@@ -184,7 +185,9 @@ EARLIER = Phrases([
     r"once (?:demanded|sought|insisted)",
 ], shared=True)  # fmt: skip
 
-SPEECH_AFTER = re.compile(rf"^[’']?s?\s*(?:,\s*)?{alternation([*SPEECH_VERBS, *REPORTING_VERBS])}\b")
+SPEECH_AFTER = re.compile(
+    rf"^[’']?s?\s*(?:,\s*)?{alternation([*SPEECH_VERBS, *REPORTING_VERBS])}\b(?!\s+{alternation(NOT_SPEECH_AFTER_VERB)}\b)"
+)
 SPEECH_BEFORE = re.compile(rf"\b{alternation(ATTRIBUTIONS)}\s*$")
 ABSENT_AFTER = re.compile(
     rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:(?:expected|going|able|planning|set|due|scheduled|likely) to )?"

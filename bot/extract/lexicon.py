@@ -105,6 +105,9 @@ OTHER_EVENT_PHRASES = (
 TALKS_WORDS = ("talks", "negotiations?", "rounds?", "consultations?")
 #: verbs that report a speaker's stance besides `REPORTING_VERBS` ('"...," Koo stressed')
 STANCE_REPORTING_VERBS = ("stressed", "insisted")
+#: a speech verb followed by one of these words reports no speech: "Greer added to the delegation",
+#: "Bessent, said to be close to the president"
+NOT_SPEECH_AFTER_VERB = ("to",)
 OTHER_EVENT_AHEAD = (
     r"ahead of", "before", "upcoming", "planned", "proposed", "possible", "expected", "next", "coming", "prospective",
     r"(?:is|are|was|were) (?:due|set|scheduled|expected) to",
@@ -145,6 +148,10 @@ ATTENDANCE_PHRASES = (
     r"at (?:his|her|their) side", r"(?:sat|sits|seated|sitting) (?:alongside|beside|next to|opposite)",
     r"across the table from", r"(?:also )?(?:took|take|takes|taking) part\b(?! in (?:a|an|the) (?:[\w'’-]+ )?(?:call|interview|conference|briefing|hearing|forum|summit))",
     r"(?:a )?(?:member|members|head) of (?:the|its|their|his|her) (?:[\w'’-]+ ){0,2}delegation",
+    # who a delegation holds: "Li is also on the delegation", "the Swiss delegation also included
+    # the state secretary", "the team comprised Bessent and Greer"
+    r"(?:is|are|was|were|will be) (?:also )?(?:on|in|part of) (?:the|its|their|his|her|a|[\w.-]+['’]s?) (?:[\w'’-]+ ){0,2}delegation",
+    r"(?:delegations?|team) (?:also |will also |will )?(?:included|includes|include|comprised|comprises|comprise|consisted of|consists of)",
     r"(?:join|joined|joins|joining|attend|attended|attends|attending) (?:[\w'’-]+ )?(?:at |for |in )?(?:the|these|this) "
     r"(?:[\w'’-]+ ){0,2}(?:talks|meetings?|negotiations|session|delegation)",
     r"(?:was|were|is|are|will be) (?:also )?(?:joined|accompanied) (?:at the talks |at the table |in the room )?by",

@@ -525,3 +525,19 @@ def test_a_corrected_length_the_story_gives_nowhere_else_is_the_sittings():
         title="Japan, U.S. hold fourth round of tariff talks",
     )
     assert [m.minutes for m in facts.meetings] == [300]
+
+
+@pytest.mark.parametrize(
+    "member",
+    [
+        "Trade Representative Jamieson Greer is also on the delegation.",
+        "The American delegation also included Trade Representative Jamieson Greer.",
+        "Akazawa leads for Tokyo, with Trade Representative Jamieson Greer added to the delegation on Monday.",
+    ],
+)
+def test_a_member_of_a_delegation_in_a_rounds_story_takes_part(member):
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the seventh round of tariff talks.\n"
+        f"{member}"
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick", "Jamieson Greer"]
