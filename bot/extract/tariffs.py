@@ -84,7 +84,7 @@ _RATE_START = (
 # the branches of a rate's phrase, behind the look-ahead above
 _RATE_BODY = (
     rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b(?!{FREE_OF_SUFFIX})"
-    rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
+    rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:(?!\d|percent\b|per\s+cent\b|cent\b|pct\b)[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
     rf"{_APPROX}{_PCT.format(name='b')}"
     rf"|\b(?:to|from|at)\s+{_APPROX}{_PCT.format(name='c')}"
     rf"|\b{_VERB}\s+(?:(?:at|to|of|about|around|roughly|nearly|just|only|a|an|the)\s+){{0,2}}{_PCT.format(name='d')}"
@@ -624,6 +624,20 @@ def _goods_of_the_rate_before(
     return _country_rate_of_figure(article, list(reading.last_sectors or []), rate)
 
 
+def _old_value_at_once(
+    article: Article, lowered: str, anchors: list[_Anchor], i: int, rate: float, reading: _Reading
+) -> list[str]:
+    """The goods of a rate said at once after another as its other value ("cut its tariff on cars to
+    15% from 27.5%, after Brussels offered to scrap its tariffs on American goods"): those of the
+    rate before, whatever goods the words after it name."""
+    anchor = anchors[i]
+    if not (i and anchor.from_rate and reading.last_sectors and lowered.startswith("from", anchor.start)):
+        return []  # ("tariffs of 10% to 15% on farm goods" is a range, with goods after it)
+    if lowered[anchors[i - 1].end : anchor.start].strip():
+        return []
+    return _country_rate_of_figure(article, list(reading.last_sectors), rate)
+
+
 def _all_country_rates(article: Article, sectors: list[str]) -> bool:
     """Whether every sector is one of the profile's country rates (the reciprocal, the baseline)."""
     rates = article.profile.country_rates
@@ -820,8 +834,11 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         reading.previous_stop = span.stop
         if _of_another_country(article, sentence, anchor, span):
             continue
-        sectors = _sectors_in(article, sentence.start + span.head, sentence.start + span.stop)
-        if sectors and not span.inside:
+        old_value = _old_value_at_once(article, lowered, anchors, i, rate, reading)
+        sectors = old_value or _sectors_in(article, sentence.start + span.head, sentence.start + span.stop)
+        if old_value:
+            reading.previous_stop = anchor.end  # the words after it are the next rate's
+        elif sectors and not span.inside:
             reading.consumed = span.stop
         sectors = sectors or _goods_of_the_next_rate(article, sentence, lowered, anchors, i, asides, reading)
         if not sectors:

@@ -94,3 +94,33 @@ def test_a_tax_on_revenues_or_a_named_domestic_tax_is_no_tariff():
 def test_the_same_tariffs_as_other_goods_take_no_rate_from_the_sentence_before():
     body = "Japanese goods pay 24%.\nGoods shipped through Okinawa face the same tariffs as other Japanese goods."
     assert rates(body) == [("reciprocal", 24)]
+
+
+# -- the old value of a rate, said at once after it --
+
+_EU_US = load_profile(Path(__file__).parent / "blind" / "eu1" / "profile.toml")
+_EU_US_LEAD = "Sefcovic met Lutnick in Washington on Monday for a round of trade talks.\n"
+
+
+def eu_us_rates(body: str) -> list[tuple[str, float]]:
+    facts = facts_of(_EU_US_LEAD + body, title="EU and US trade talks", profile=_EU_US)
+    return [(t.sector, t.rate) for t in facts.tariffs]
+
+
+def test_an_old_value_said_at_once_has_the_goods_of_the_new_one_not_the_goods_named_after_it():
+    body = ("The US trimmed its duty on European vehicles to 15% from 27.5% in the autumn, once Brussels moved to drop "
+            "EU tariffs on American industrial goods.")
+    assert eu_us_rates(body) == [("autos", 15), ("autos", 27.5)]
+    # ... and the goods after it are the next rate's
+    body = "The duty on cars goes to 15% from 27.5% and on steel to 25% from 50%."
+    assert rates(body) == [("autos", 15), ("autos", 27.5), ("steel", 25), ("steel", 50)]
+
+
+def test_a_range_keeps_the_goods_after_it():
+    body = "Beijing put tariffs of 10% to 15% on US chicken and pork, and keeps a 10% tariff on US goods."
+    assert us_china_rates(body)[:2] == [("china_agriculture", 10), ("china_agriculture", 15)]
+
+
+def test_a_rate_spelled_in_words_ends_the_goods_of_the_tariff_before_it():
+    body = "Washington will lower the fentanyl levy on Chinese shipments to 10 percent from 20 percent next month."
+    assert us_china_rates(body) == [("fentanyl", 10), ("fentanyl", 20)]
