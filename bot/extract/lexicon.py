@@ -105,6 +105,9 @@ OTHER_EVENT_PHRASES = (
 TALKS_WORDS = ("talks", "negotiations?", "rounds?", "consultations?")
 #: verbs that report a speaker's stance besides `REPORTING_VERBS` ('"...," Koo stressed')
 STANCE_REPORTING_VERBS = ("stressed", "insisted")
+#: the words a meeting's other party follows: "Akazawa met Lutnick for an hour and did not meet
+#: Bessent" (the absence is the subject's, Akazawa's, not Lutnick's)
+MEETING_OBJECT_WORDS = ("met", "meets", "meet", "meeting", "saw", "sees", "with")
 #: a speech verb followed by one of these words reports no speech: "Greer added to the delegation",
 #: "Bessent, said to be close to the president"
 NOT_SPEECH_AFTER_VERB = ("to",)

@@ -34,7 +34,7 @@ from bot.extract.cues import (
     is_question,
 )
 from bot.extract.facts import Meeting
-from bot.extract.lexicon import ATTRIBUTIONS, CORRECTION_MARKERS, WITHDRAWING_PHRASES
+from bot.extract.lexicon import ATTRIBUTIONS, CORRECTION_MARKERS, MEETING_OBJECT_WORDS, WITHDRAWING_PHRASES, alternation
 from bot.extract.near import Near, for_lower_case
 from bot.extract.next_steps import NEXT
 from bot.extract.numbers import DURATION, DURATION_CUE, duration_minutes
@@ -91,6 +91,19 @@ def _is_speaker(article: Article, mention: Mention, sentence: Sentence) -> bool:
 
 _SPEECH_WORDS = ATTRIBUTIONS
 
+# a transcript's label in capitals before a colon: "CHIEF CABINET SECRETARY HAYASHI: On the 23rd, ..."
+_LABEL_BEFORE = re.compile(r"[A-Z .'’-]*")
+_LABEL_AFTER = re.compile(r"\s*:")
+
+
+def _is_speaker_label(article: Article, mention: Mention, sentence: Sentence) -> bool:
+    """Whether the name labels the speaker of a transcript's paragraph ("HAYASHI: ..."): the
+    speaker, not one the paragraph seats at a meeting (a negotiator speaking of his own talks is
+    found by `negotiators_on_the_talks`)."""
+    return bool(_LABEL_AFTER.match(article.text, mention.end)) and bool(
+        _LABEL_BEFORE.fullmatch(article.text, sentence.start, mention.start)
+    )
+
 
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _OF_SOMEONE = re.compile(
@@ -110,7 +123,7 @@ def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentenc
     negotiator's own possessive ("Akazawa's meeting") still counts."""
     if mention.via == "pronoun":
         return False
-    if _is_speaker(article, mention, sentence):
+    if _is_speaker(article, mention, sentence) or _is_speaker_label(article, mention, sentence):
         return True
     start = max(sentence.start, mention.start - 40)
     if " of" in article.lower[start : mention.start] and _OF_SOMEONE.search(article.text[start : mention.start]):
@@ -131,6 +144,10 @@ def _other_meetings(article: Article, sentence: Sentence) -> list[tuple[int, int
     return spans
 
 
+# the person is the one met: "Akazawa met Lutnick ... and did not meet Bessent" (the subject did not meet)
+_MET_OBJECT = re.compile(rf"\b{alternation(MEETING_OBJECT_WORDS)}\s+(?:[\w.'’-]+\s+){{0,4}}$")
+
+
 def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
     """Whether the sentence says the person was not there. "Did not meet" says a meeting did not
     happen: it makes the other person absent, never the tracked side's negotiator, who held his
@@ -142,7 +159,9 @@ def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
         after = article.text[mention.end : sentence.end]
         # "Bessent, Akazawa's main counterpart, was not in Kananaskis": the owner is not the subject
         absence = None if _POSSESSIVE.match(after) else ABSENT_AFTER.match(after)
-        if absence and not (negotiator and absence.group("meet")):
+        if absence and not (
+            absence.group("meet") and (negotiator or _MET_OBJECT.search(article.text, sentence.start, mention.start))
+        ):
             return True
     start = max(sentence.start, mention.start - 60)
     if not article.has(ABSENCE_HINT, start, mention.start):

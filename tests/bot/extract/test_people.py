@@ -541,3 +541,20 @@ def test_a_member_of_a_delegation_in_a_rounds_story_takes_part(member):
         f"{member}"
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick", "Jamieson Greer"]
+
+
+def test_the_one_met_is_not_made_absent_by_the_subjects_did_not_meet():
+    facts = facts_of(
+        "Japan and the United States held the seventh round of tariff talks in Washington on Friday.\n"
+        "Akazawa met Lutnick for about an hour, and did not meet Treasury Secretary Scott Bessent."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_a_transcripts_speaker_label_is_no_participant():
+    facts = facts_of(
+        "Japan and the United States held the seventh round of tariff talks in Washington on Friday.\n"
+        "CHIEF CABINET SECRETARY YOSHIMASA HAYASHI: On Friday, Minister Akazawa held talks with Commerce Secretary "
+        "Howard Lutnick in Washington for about an hour."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
