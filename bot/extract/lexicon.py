@@ -224,6 +224,10 @@ REFERRING_BACK = (
     r"(?:the|these|those|such) (?:[\w-]+ )?(?:measures|controls|curbs|restrictions|package|proposal|plan|rules)",
     "them",
 )
+#: what says a sentence goes on with the topics of the one before ("Energy was also on the table")
+ALSO_WORDS = ("also", "as well as", "in addition", "too")
+#: what makes such a sentence a possibility rather than a topic ("could also be brought into the talks")
+MAYBE_WORDS = ("could", "might", "may", "suggest", "suggests", "reportedly")
 #: the words that name both sides at once, so that what they agree is each side's stance: "the
 #: two sides reached a preliminary consensus", "the two leaders have reached a deal"
 BOTH_SIDES = (

@@ -13,8 +13,10 @@ from itertools import pairwise
 from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
 from bot.extract.lexicon import (
+    ALSO_WORDS,
     ASPECT_LINKS,
     COMMITMENT_VERBS,
+    MAYBE_WORDS,
     SPEECH_VERBS,
     STATEMENT_OPENINGS,
     TERM_LIST_WORDS,
@@ -129,6 +131,8 @@ def _only_venues(article: Article, sentence: Sentence) -> bool:
     )
 
 
+_ALSO = re.compile(rf"\b{alternation(ALSO_WORDS)}\b", re.I)
+_MAYBE = re.compile(rf"\b{alternation(MAYBE_WORDS)}\b", re.I)
 _ANOTHER_STORY = ("Separately,", "In other news,", "Elsewhere,", "In a separate development,")
 
 
@@ -190,6 +194,7 @@ def find_topics(
     tracked = article.profile.tracked_side
     term_items = _term_list_items(article.sentences)
     aside: int | None = None  # the paragraph a wire opens with "Separately," is another story's
+    went_on: tuple[int, int] | None = None  # (paragraph, index) of the last sentence whose talks gave topics
     for sentence in article.sentences:
         if sentence.text.startswith(_ANOTHER_STORY) and (
             sentence.index == 0 or article.sentences[sentence.index - 1].paragraph != sentence.paragraph
@@ -234,6 +239,12 @@ def find_topics(
             said = in_list or any(
                 not any(a <= s and e <= b for a, b in apart) for s, e in discussed.within(start, end)
             )
+            # "The talks covered autos. They also touched ... energy": "also" right after such a sentence
+            said = said or (
+                went_on == (sentence.paragraph, sentence.index - 1)
+                and _ALSO.search(article.text, start, end) is not None
+                and _MAYBE.search(article.text, start, end) is None
+            )
             listed = said and article.text[end : end + 2].lstrip().startswith(";")
             if not found:
                 continue
@@ -252,6 +263,7 @@ def find_topics(
             )
             if not (considering or committed or said):
                 continue
+            went_on = (sentence.paragraph, sentence.index)
             for topic in found:
                 if topic not in topics:
                     topics.append(topic)

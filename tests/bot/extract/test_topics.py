@@ -401,3 +401,20 @@ def test_a_third_country_named_only_as_where_something_happens_is_no_other_story
 def test_a_third_countrys_own_doings_are_still_another_story():
     facts = facts_of(LEAD + "South Korea discussed shipbuilding with Washington last month.")
     assert facts.topics == []
+
+
+def test_also_right_after_a_sentence_of_the_talks_topics_adds_its_own():
+    facts = facts_of(LEAD + "They discussed economic security, Akazawa said. Semiconductors and energy were also on his mind.")
+    assert facts.topics == ["economic_security", "semiconductors", "energy"]
+
+
+def test_also_after_a_sentence_of_no_topic_or_in_another_paragraph_adds_none():
+    facts = facts_of(LEAD + "Akazawa arrived on Thursday. Semiconductors and energy were also on his mind.")
+    assert facts.topics == []
+    facts = facts_of(LEAD + "They discussed economic security, Akazawa said.\nEnergy prices also rose on Friday.")
+    assert facts.topics == ["economic_security"]
+
+
+def test_also_in_a_possibility_adds_no_topic():
+    facts = facts_of(LEAD + "They discussed economic security, Akazawa said. Energy could also be brought into the talks.")
+    assert facts.topics == ["economic_security"]
