@@ -128,7 +128,7 @@ NOT_DISCUSSED = Phrases([
     r"(?:were|was|are|is|had|have|has) not (?:been )?on the table",
 ], shared=True)  # fmt: skip
 PHONE = Phrases([
-    "phone", "telephone", r"video ?(?:call|conference|link)", "videoconference", "teleconference",
+    "phone", "telephone", "speakerphone", r"video ?(?:calls?|conferences?|links?)", "videoconference", "teleconference",
     r"virtual(?:ly)?", r"online (?:meeting|talks)", "by video", "remotely", "conference call",
 ], shared=True)  # fmt: skip
 # "then on Friday he saw Treasury Secretary Scott Bessent": seeing someone by his title is meeting him
@@ -191,7 +191,8 @@ SPEECH_AFTER = re.compile(
 SPEECH_BEFORE = re.compile(rf"\b{alternation(ATTRIBUTIONS)}\s*$")
 ABSENT_AFTER = re.compile(
     rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:(?:expected|going|able|planning|set|due|scheduled|likely) to )?"
-    r"(?:take part|attend|join|participate|be present|be there|present|make it|(?P<meet>meet))|"
+    r"(?:take part|attend|join|participate|be present|be there|present|make it|accompany|accompanying|"
+    r"travel(?:l?ing)? with|(?P<meet>meet))|"
     # "skipped a Diet session to make the trip" skipped something else to be there
     r"was absent|were absent|(?:skipped|missed (?:the|it))(?![^.;]{0,60}?\bto (?:make|attend|join|travel|fly|lead|head|be))|"
     r"stayed away|sat out|was not among|(?:was|were) not (?:involved|included|part of)|"

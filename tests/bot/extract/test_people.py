@@ -558,3 +558,20 @@ def test_a_transcripts_speaker_label_is_no_participant():
         "Howard Lutnick in Washington for about an hour."
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Akazawa, who has led the negotiations, has held a series of video calls with Treasury Secretary Scott "
+        "Bessent, but has not yet met him for talks.",
+        "Akazawa met Lutnick for an hour. Treasury Secretary Scott Bessent joined by speakerphone.",
+        "Akazawa is accompanied by his aides; Treasury Secretary Scott Bessent is not travelling with him.",
+    ],
+)
+def test_video_calls_a_speakerphone_and_not_travelling_with_seat_no_one(aside):
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the seventh round of tariff talks.\n"
+        f"{aside}"
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
