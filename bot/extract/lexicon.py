@@ -36,6 +36,12 @@ SITTING_NOUNS = (
     *MEETING_NOUNS, "talks?", "discussion", "conversation", "encounter", "gathering", "call", "phone", "video",
     "telephone", "press",
 )  # fmt: skip
+#: the two sides, named with no one of their people, said to have sat down together: "Vietnam and the
+#: United States held trade talks in Kuala Lumpur", "the two countries met in Geneva"
+SIDES_MET_PHRASES = (
+    r"(?:held|hold|holding|holds|concluded|wrapped up) (?:[\w-]+ ){0,3}(?:talks|negotiations|consultations|meetings?)",
+    r"met (?:in|at)",
+)  # fmt: skip
 #: besides meetings, what else an ordinal counts: "the 4th straight week", "the 3rd time"
 OTHER_COUNTED_THINGS = (
     "talks", "times?", "visits?", "trips?", "weeks?", "years?", "months?", "anniversary", "century", "summit",

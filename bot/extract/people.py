@@ -34,7 +34,14 @@ from bot.extract.cues import (
     is_question,
 )
 from bot.extract.facts import Meeting
-from bot.extract.lexicon import ATTRIBUTIONS, CORRECTION_MARKERS, MEETING_OBJECT_WORDS, WITHDRAWING_PHRASES, alternation
+from bot.extract.lexicon import (
+    ATTRIBUTIONS,
+    CORRECTION_MARKERS,
+    MEETING_OBJECT_WORDS,
+    SIDES_MET_PHRASES,
+    WITHDRAWING_PHRASES,
+    alternation,
+)
 from bot.extract.near import Near, for_lower_case
 from bot.extract.next_steps import NEXT
 from bot.extract.numbers import DURATION, DURATION_CUE, duration_minutes
@@ -244,6 +251,8 @@ def describes_meeting(
     if attending and people:
         return True  # in a round's story: "China's delegation was led by He Lifeng"
     sides_of_people = {article.side_of(m.value) for m in people} - {None}
+    if not people and _sides_met(article, sentence):
+        return True  # "Vietnam and the United States held trade talks in Kuala Lumpur": no one named
     if len(sides_of_people) >= 2:
         return True
     if len(sides_of_people) == 1:
@@ -257,6 +266,18 @@ def describes_meeting(
         negotiator = any((p := article.profile.person(m.value)) is not None and p.negotiator for m in people)
         return negotiator or article.in_sentence(STRONG_MEETING, sentence)
     return False
+
+
+#: the sides themselves said to have met (`SIDES_MET_PHRASES`)
+_SIDES_MET = Phrases(list(SIDES_MET_PHRASES), shared=True)
+
+
+def _sides_met(article: Article, sentence: Sentence) -> bool:
+    """Whether a sentence says every side of the profile, named by itself, sat down with the
+    others ("Vietnam and the United States held trade talks in Kuala Lumpur"): a meeting of the
+    talks though no person is named, whose place is the event's."""
+    named = {m.value for m in article.sides_in(sentence)}
+    return len(named) >= 2 and named >= set(article.profile.sides) and article.in_sentence(_SIDES_MET, sentence)
 
 
 def find_meetings(

@@ -314,3 +314,23 @@ def test_an_event_with_no_place_is_dated_on_the_profiles_clock_else_utc(tmp_path
     utc = article_of(body, profile=_with_timezone(tmp_path, None), published=published)
     assert EventDates(seoul, None, 0, None).anchor == date(2025, 7, 31)
     assert EventDates(utc, None, 0, None).anchor == date(2025, 7, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("Japan and the United States held trade talks in Washington on Friday, the government said.", "Washington"),
+        ("Japan and the United States met in Tokyo on Friday for tariff talks.", "Tokyo"),
+    ],
+)
+def test_a_place_where_the_two_sides_met_is_the_location_with_no_one_named(sentence, city):
+    facts = facts_of(sentence + "\nJapan wants the tariffs on cars removed.")
+    assert (facts.date, facts.location, facts.participants) == ("2025-06-27", city, [])
+
+
+def test_one_side_alone_in_a_city_places_no_meeting():
+    facts = facts_of(
+        "Japan wants the United States to remove tariffs on cars, an official said in Tokyo on Friday.\n"
+        "Japan held talks with carmakers in Tokyo on Friday."
+    )
+    assert facts.location is None
