@@ -37,6 +37,7 @@ from bot.extract.lexicon import (
     QUOTE_MARKS,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
+    SIDES_AT_THE_TABLE,
     SPEECH_VERBS,
     TIME_OFFSETS,
     TIME_RELATIONS,
@@ -143,6 +144,8 @@ MEETING = Phrases([
     r"(?:also )?(?:took|take|takes|taking) part", r"participat(?:ed|es|ing)",
     r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with", _SAW_SOMEONE,
 ], shared=True)  # fmt: skip
+#: the sides at the table ("the two sides reached a consensus"): a negotiator telling of them tells of the talks
+AT_THE_TABLE = Phrases(list(SIDES_AT_THE_TABLE), shared=True)
 #: a clause of a meeting other than the reported one ("when Ishiba and Trump meet", "since they met")
 OTHER_MEETING = Phrases(list(OTHER_MEETING_CLAUSES), shared=True)
 #: a sentence saying who sat at the talks for one side ("China's delegation was led by He"): in a

@@ -236,6 +236,9 @@ ALSO_WORDS = ("also", "as well as", "in addition", "too")
 MAYBE_WORDS = ("could", "might", "may", "suggest", "suggests", "reportedly")
 #: the words that name both sides at once, so that what they agree is each side's stance: "the
 #: two sides reached a preliminary consensus", "the two leaders have reached a deal"
+#: the sides at the table, whose doings a negotiator tells of the talks: "the two sides reached a
+#: preliminary consensus," Li told reporters
+SIDES_AT_THE_TABLE = (r"(?:the )?two (?:sides|delegations|teams)", r"both (?:sides|delegations|teams)")
 BOTH_SIDES = (
     r"(?:the )?two (?:sides|countries|governments|leaders|delegations|nations|economies|teams)",
     r"both (?:sides|countries|governments|leaders|delegations|nations)",

@@ -21,6 +21,7 @@ from bot.extract.cues import (
     ABSENCE_HINT,
     ABSENT_AFTER,
     ABSENT_BEFORE,
+    AT_THE_TABLE,
     ATTENDING,
     MEETING,
     NO_MEETING,
@@ -316,12 +317,12 @@ def negotiators_on_the_talks(
 ) -> dict[str, str]:
     """In a round's story, the negotiators who speak of the talks, with the sentence of each:
     "Bessent told reporters at the residence where the negotiations were held", "He Lifeng
-    described the talks as candid". A negotiator the story quotes on its talks sat in them, though
-    no one of the other side is named with him; not one said to be absent, the object of a verb
+    described the talks as candid", "the two sides reached a consensus, Li said". A negotiator
+    the story quotes on its talks sat in them, though no one of the other side is named with him; not one said to be absent, the object of a verb
     ("briefed ... Goyal on the outcome of the round"), nor one named in another round's sentence,
     an aside, a call or a question."""
     found: dict[str, str] = {}
-    talk = article.sentences_with(SITTING, article.profile.round_terms)
+    talk = article.sentences_with(SITTING, article.profile.round_terms, AT_THE_TABLE)
     absent = article.sentences_with(ABSENCE_HINT)
     for mention in article.people:
         if not _is_negotiator(article, mention) or mention.value in found:

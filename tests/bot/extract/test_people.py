@@ -575,3 +575,4 @@ def test_video_calls_a_speakerphone_and_not_travelling_with_seat_no_one(aside):
         f"{aside}"
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+

@@ -227,3 +227,14 @@ def test_a_timeline_box_closing_the_story_names_no_round_and_gives_no_day():
         "2025-08-20T14:00:00Z",
     )
     assert (facts.round, facts.date, facts.location) == (None, "2025-08-19", None)
+
+
+def test_a_negotiator_telling_what_the_two_sides_did_in_a_rounds_story_took_part():
+    facts = _facts(
+        "US and China end fifth round of trade talks",
+        "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in Kuala Lumpur on Sunday for the fifth round "
+        "of trade talks.\n"
+        "\"The two sides reached a shared understanding on port fees,\" Li Chenggang told reporters afterwards.",
+        "2025-10-26T12:00:00Z",
+    )
+    assert facts.participants == ["Scott Bessent", "He Lifeng", "Li Chenggang"]
