@@ -634,13 +634,36 @@ def _side_mentions(profile: Profile, text: str, found: dict[int, list[tuple[int,
             continue
         excluded = profile.side_exclusions.get(side)
         not_side = found[id(excluded)] if excluded is not None else []
+        inside = _inside_other_names(spans, text, names, own[side]) if names else set()
         for s, e in spans:
             if not_side and any(a <= s and e <= b for a, b in not_side):
                 continue
-            if names and _inside_another_name(s, e, text, names, own[side]):
+            if inside and (s, e) in inside:
                 continue
             out.append(Mention(side, s, e))
     return out
+
+
+def _inside_other_names(
+    spans: list[tuple[int, int]], text: str, names: list[tuple[int, int]], own: frozenset[str]
+) -> set[tuple[int, int]]:
+    """The side's ``spans`` that stand inside another country's name (`_inside_another_name`).
+
+    Only a name that is not one of the side's own words can hold one, and an article names few
+    such countries, usually none around the side's names: so the side's spans are looked up from
+    those names (a bisection each), and only a span one of them holds is weighed, instead of
+    weighing every mention of the side."""
+    held: set[tuple[int, int]] = set()
+    for a, b in names:
+        if text[a:b] in own:
+            continue
+        i = bisect_left(spans, (a,))
+        while i < len(spans) and spans[i][0] < b:
+            s, e = spans[i]
+            if e <= b and _inside_another_name(s, e, text, names, own):
+                held.add((s, e))
+            i += 1
+    return held
 
 
 def _names_a_building(buildings: Phrases, found: str) -> bool:

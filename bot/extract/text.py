@@ -90,8 +90,8 @@ def html_to_lines(html: str) -> list[str]:
     for raw in text.splitlines():
         if not raw or raw.isspace():
             continue
-        # a printable line has no whitespace but plain spaces: most lines need no folding
-        unfolded = not raw.isprintable() or "  " in raw or raw[0] == " " or raw[-1] == " "
+        # a line whose only whitespace is single plain spaces needs no folding (most lines)
+        unfolded = _other_whitespace(raw) or "  " in raw or raw[0] == " " or raw[-1] == " "
         line = " ".join(raw.split()) if unfolded else raw
         if line[:1] == "[":
             if _EDITOR_TAG.fullmatch(line):
@@ -100,6 +100,19 @@ def html_to_lines(html: str) -> list[str]:
         if line:
             lines.append(line)
     return lines
+
+
+def _other_whitespace(line: str) -> bool:
+    """Whether a line (of `str.splitlines`) may hold whitespace other than the plain space.
+
+    An ASCII line can only hold a tab or a unit separator (the other ASCII whitespace breaks
+    lines): two searches in C, where `str.isprintable` looks every character up in the Unicode
+    tables. Any other line is asked whether it is printable, which no whitespace but the space
+    is. A non-printable character that is no whitespace (a control character) only makes the
+    line be folded for nothing: folding leaves it as it is."""
+    if line.isascii():
+        return "\t" in line or "\x1f" in line
+    return not line.isprintable()
 
 
 # A tag whose attributes may hold quoted ">"; an "&" that does not open a whole entity.

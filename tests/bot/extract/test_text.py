@@ -3,6 +3,7 @@
 from html import unescape as unescape_entities
 
 import lxml.etree
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,7 @@ from bot.extract.text import (
     _CALL_TO_ACT_WORDS,
     _PERIOD_END,
     _SENTENCE_END,
+    _other_whitespace,
     _plain_markup_text,
     _unescape,
     html_to_lines,
@@ -130,3 +132,22 @@ ENTITY_PIECES = ["&quot;", "&#x27;", "&#39;", "&#34;", "&#8217;", "&nbsp;", "&am
 @given(text=st.lists(st.sampled_from(ENTITY_PIECES), max_size=20).map("".join))
 def test_common_entities_decode_as_html_unescape_decodes_them(text):
     assert _unescape(text) == unescape_entities(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "other"),
+    [
+        ("Plain words, one space apart.", False),
+        ("Curly ’quotes’ and — dashes", False),
+        ("a\ttab", True),
+        ("a\x1funit separator", True),
+        ("a no-break\xa0space", True),
+        ("an em\u2003space ’", True),
+    ],
+)
+def test_other_whitespace_is_found_in_ascii_and_other_lines(line, other):
+    assert _other_whitespace(line) is other
+
+
+def test_lines_are_folded_whatever_whitespace_they_hold():
+    assert html_to_lines("<p>a\tb\xa0 c</p><p>d\x1fe ’</p><p>plain ’ line</p>") == ["a b c", "d e ’", "plain ’ line"]
