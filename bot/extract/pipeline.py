@@ -23,6 +23,7 @@ from bot.extract.rounds import (
 )
 from bot.extract.schedule import (
     LEAD_PARAGRAPHS,
+    dated_round,
     lead_calls,
     nearest_listed_round,
     round_on_day,
@@ -104,12 +105,17 @@ def facts_of_article(article: Article) -> ArticleFacts:
     status = None
     day = date.fromisoformat(when_where.date) if when_where.date else None
     location = when_where.location
+    round_evidence = round_sentences[0].text if round_sentences else ""
+    redated = dated_round(article, chosen, day, location) if chosen is not None and day is not None else None
+    if redated is not None:  # the day of the reported sitting names its round, not the number stated
+        chosen = redated.number
+        round_evidence = when_where.evidence.get("date", round_evidence)
     if chosen is not None:
         status = when_where.status_from_date or wording or "held"
-        facts.evidence["round"] = round_sentences[0].text
+        facts.evidence["round"] = round_evidence
         # The status is read from the date when there is one, else from the round's own wording.
         from_date = when_where.status_from_date and when_where.evidence.get("date")
-        facts.evidence["round_status"] = from_date or round_sentences[0].text
+        facts.evidence["round_status"] = from_date or round_evidence
     elif day is not None and meeting_sentences and event is None:
         # no round named: a meeting on one of a listed round's days is that round
         sitting = round_on_day(article, day, location)

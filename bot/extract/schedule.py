@@ -14,6 +14,8 @@ sittings (number, days, city), such an article still gets its round:
   same terms (for a city with several rounds, this is the way to name one).
 - `nearest_listed_round`: of several listed rounds an article names, the one nearest in time to
   its publication is the one it reports (the others are background).
+- `dated_round`: a round number the article states gives way to the listed round held on the day
+  it gives its reported sitting (the number is another series' count, or a recalled round's).
 - `round_on_day`: a meeting reported on one of a listed round's days, in its city or in no city
   said, is that round.
 - `settle`: once the round is known, its city is the listed one, its day is one of its days
@@ -167,6 +169,20 @@ def nearest_listed_round(article: Article, mentions: list[RoundMention]) -> int 
 def _zone(article: Article, sitting: ScheduledRound) -> ZoneInfo | None:
     place = article.profile.place(sitting.place)
     return place.tz if place else None
+
+
+def dated_round(article: Article, stated: int, day: date, location: str | None) -> ScheduledRound | None:
+    """The listed round held on the day the article gives its reported sitting, when that is not
+    the round whose number the article states ("This second round, as the ministry counts them,
+    ... On Friday he met the commerce secretary": the profile lists Friday as the fourth). A
+    number is often another series' count or a recalled round; a sitting's day is what the
+    story reports, so the round listed on it wins. None when the stated round is listed on that
+    day, or no round is."""
+    listed = article.profile.scheduled(stated)
+    if listed is not None and listed.holds(day):
+        return None
+    sitting = round_on_day(article, day, location)
+    return sitting if sitting is not None and sitting.number != stated else None
 
 
 def round_on_day(article: Article, day: date, location: str | None) -> ScheduledRound | None:

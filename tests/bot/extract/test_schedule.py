@@ -166,3 +166,32 @@ def test_a_round_alias_in_a_question_or_a_guess_names_no_round(tmp_path):
         profile=profile,
     )
     assert facts.round is None
+
+
+def test_the_listed_round_on_the_reported_sittings_day_wins_over_a_number_stated():
+    # the number is another count ("as Beijing counts them"); Monday 15 September is listed as round 4
+    facts = _facts(
+        "Bessent flies home after two days of talks",
+        "It was the second round of negotiations, as the commerce ministry counts them since the truce.\n"
+        "On Monday, Bessent met Vice Premier He Lifeng for six hours.",
+        "2025-09-16T10:00:00Z",
+    )
+    assert (facts.round, facts.date, facts.location, facts.round_status) == (4, "2025-09-15", "Madrid", "held")
+
+
+def test_a_number_stated_keeps_its_round_when_its_listed_days_hold_the_sitting():
+    facts = _facts(
+        "Bessent flies home after trade talks",
+        "It was the second round of negotiations since the truce.\nOn Tuesday, Bessent met Vice Premier He Lifeng.",
+        "2025-06-11T10:00:00Z",
+    )
+    assert (facts.round, facts.date) == (2, "2025-06-10")
+
+
+def test_a_sitting_on_no_listed_day_leaves_the_number_stated():
+    facts = _facts(
+        "Bessent flies home after trade talks",
+        "It was the sixth round of negotiations since the truce.\nOn Tuesday, Bessent met Vice Premier He Lifeng.",
+        "2025-12-03T10:00:00Z",
+    )
+    assert facts.round == 6
