@@ -104,8 +104,9 @@ def _not_inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> l
 # place and the country after it; and what makes the country the first of a list instead
 # ("in Washington, China and Japan", "Washington, China, Korea")
 _APPOSITION = re.compile(r"\s*(?:,|\()\s*")
-# "at Trump's Turnberry golf resort in Scotland": a few words about the place, then "in"
-_VENUE_IN = re.compile(r"(?:['’]s)?(?:\s+[\w'’-]+){0,3}?\s+in\s+")
+# "at Trump's Turnberry golf resort in Scotland", "Geneva, a city in Switzerland": a few words
+# about the place (as its apposition, after a comma or a bracket, too), then "in"
+_VENUE_IN = re.compile(r"(?:\s*[,(]\s*[\w'’-]+(?:\s+[\w'’-]+){0,2}?|(?:['’]s)?(?:\s+[\w'’-]+){0,3}?)\s+in\s+")
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\b")
 
 

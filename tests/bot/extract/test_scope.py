@@ -55,7 +55,9 @@ def test_a_country_that_only_says_where_a_venue_is_is_no_third_party():
     for sentence in ("Ishiba met Trump in Kananaskis, Canada, on Monday.",
                      "Ishiba met Trump in Kananaskis (Canada) on Monday.",
                      "Ishiba met Trump at the summit venue in Kananaskis in Canada on Monday.",
-                     "Ishiba met Trump at Kananaskis's mountain lodge in Canada on Monday."):
+                     "Ishiba met Trump at Kananaskis's mountain lodge in Canada on Monday.",
+                     "Ishiba will meet Trump in Kananaskis, a resort in Canada, on Monday.",
+                     "Ishiba will meet Trump in Kananaskis (a village in Canada) on Monday."):
         article = article_of(sentence, title="Talks")
         assert not mentions_third_party(article, *_whole(article, 1)), sentence
 
