@@ -159,6 +159,14 @@ def local_time(published: datetime | None, tz: ZoneInfo | None) -> datetime | No
     return aware.astimezone(tz or UTC)
 
 
+def _still_to_come_this_week(rel: str, weekday: int, anchor: date) -> bool:
+    """Whether "this Saturday" or "coming Saturday" names a day still ahead, whatever the tense
+    around it: "coming" always looks ahead, and "this" names a day of the current week, so a
+    weekday later in the week than the publication day is one to come ("the two sides meet
+    this Saturday", written on a Friday, even with a past clause near it)."""
+    return rel == "coming" or (rel == "this" and weekday > anchor.weekday())
+
+
 def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date | None:
     """The calendar day a mention names, given the publication day in the meeting's zone."""
     m = mention.match
@@ -196,7 +204,7 @@ def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date
                 return near
     weekday = _WEEKDAYS.index(m.group("day").lower())
     rel = (m.group("rel") or "").lower()
-    if rel == "next" or (forward and rel != "last"):
+    if rel == "next" or (forward and rel != "last") or _still_to_come_this_week(rel, weekday, anchor):
         delta = (weekday - anchor.weekday()) % 7
         if rel == "next" and delta == 0:
             delta = 7

@@ -23,6 +23,21 @@ def test_a_weekday_published_the_next_morning_in_tokyo_still_means_washington_ti
     assert facts.date == "2025-06-27"
 
 
+def test_this_weekday_later_in_the_week_is_still_to_come_whatever_the_clause_before():
+    # Published Friday: "this Saturday" is tomorrow, though a past clause leads the sentence
+    facts = facts_of(
+        "After weeks that pushed tariffs higher, Akazawa sits down with Commerce Secretary Howard Lutnick "
+        "for the sixth round of tariff talks this Saturday in Washington.",
+        published="2025-06-27T15:00:00Z",
+    )
+    assert facts.date == "2025-06-28"
+
+
+def test_this_weekday_earlier_in_the_week_is_past():
+    facts = facts_of(MET.format("this Monday"), published="2025-06-27T15:00:00Z")
+    assert facts.date == "2025-06-23"
+
+
 def test_an_explicit_date_in_brackets_wins():
     facts = facts_of(
         "Japan and the United States are gearing up for the second round of tariff negotiations, scheduled to take "
