@@ -16,18 +16,26 @@ from bisect import bisect_left
 
 from bot.extract.article import Article
 from bot.extract.cues import STRONG_MEETING
-from bot.extract.phrases import Hits
+from bot.extract.lexicon import STANCE_WORDS
+from bot.extract.phrases import Hits, Phrases
 from bot.extract.scope import first_party_named, mentions_other_country, other_countries_within
 from bot.extract.text import Sentence
 from bot.extract.when_where import find_dateline
+
+# "the United States had reached an agreement with Japan", "the two countries signed the pact": a
+# deal made, which between the two sides is what their talks are for
+DEAL_MADE = Phrases(STANCE_WORDS["agreed"], shared=True)
 
 
 def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:
     """The sentence names the subject of the talks and (by default all) sides, or it has the
     tracked side's negotiator with someone of the other side ("Akazawa met Lutnick"), or people of
-    both sides meeting ("Trump met Xi in Busan")."""
-    if _names_subject(article, sentence) and len(article.sides_named(sentence.start, sentence.end)) >= (
-        sides_needed or len(article.profile.sides)
+    both sides meeting ("Trump met Xi in Busan"), or a deal made between all sides ("the United
+    States had reached an agreement with Japan": an order implementing it need never say
+    "tariff talks")."""
+    named = len(article.sides_named(sentence.start, sentence.end))
+    if named >= (sides_needed or len(article.profile.sides)) and (
+        _names_subject(article, sentence) or (named >= 2 and article.in_sentence(DEAL_MADE, sentence))
     ):
         return True
     return _negotiators_meet(article, sentence)

@@ -130,3 +130,23 @@ def test_a_leaders_meeting_of_both_sides_is_about_the_talks():
         profile=load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml"),
     )
     assert facts.relevant
+
+
+def test_an_order_implementing_a_deal_made_between_the_sides_is_about_the_talks():
+    facts = facts_of(
+        "Executive Order of October 2, 2025\n"
+        "In an earlier order the United States set additional duties of 30 percent on products of Japan.\n"
+        "On August 14, 2025, I announced that the United States had reached an agreement with Japan.\n"
+        "Under it, Japan has committed to buy more American wheat.",
+        title="Carrying Out the Arrangement of the United States and Japan",
+    )
+    assert facts.relevant
+
+
+def test_a_deal_one_side_made_with_someone_else_does_not_make_the_pair_relevant():
+    facts = facts_of(
+        "Japan reached an agreement with Australia on beef quotas on Monday.\n"
+        "Officials in Canberra welcomed the accord as a boost for farmers.",
+        title="Japan and Australia settle beef quotas",
+    )
+    assert not facts.relevant
