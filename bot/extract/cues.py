@@ -163,6 +163,8 @@ STRONG_MEETING = Phrases([
     r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", r"sat in", "led by", "session", "gathering",
     "sitting", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted", r"(?:spoke|talked) with", r"(?:also )?took part",
     "participated", r"(?:was|were|also) in (?:the|that|this) (?:meeting|session)",
+    # present in the room of the sitting: "Lutnick and Bessent were also in the Oval Office for the meeting"
+    r"(?:was|were|is|are) (?:also )?in (?:the )?(?:[\w.'’-]+ ){1,3}for (?:the|that|this) (?:meeting|session|talks)",
     r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with", _SAW_SOMEONE,
 ], shared=True)  # fmt: skip
 SITTING = Phrases([r"meetings?", r"sessions?", "talks", r"sittings?", r"discussions?", "talked", "spoke"], shared=True)

@@ -54,6 +54,7 @@ DATE_RE = re.compile(
         (?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?)
   | (?P<wd>(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
         (?:[’']s)?(?:\s*\((?P<paren>[^)]{{1,20}})\))?)
+  | (?P<num>(?<![\d/.])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<ny>20\d\d)(?![\d/]))
   | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
   | (?P<daynum>\b(?:on\s+)?the\s+(?P<dn>\d{{1,2}})(?:st|nd|rd|th)\b(?!{_ORDINAL_OF_A_THING}))
     )""",
@@ -65,7 +66,7 @@ DATE_WORDS = Phrases(
     shared=True,
 )  # fmt: skip
 #: "the 16th": looked for only in the few sentences that may date the meeting (cheaper than a scan)
-DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b")
+DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\d/\d{1,2}/20\d\d\b")
 _DAY_ONLY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 
 
@@ -73,7 +74,7 @@ _DAY_ONLY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 class DateMention:
     start: int
     end: int
-    kind: str  # explicit | weekday | relative
+    kind: str  # explicit | numeric | weekday | daynum | relative
     match: re.Match[str]
 
 
@@ -84,7 +85,7 @@ class DateMention:
 # for the regex engine to skip through a sentence faster than an automaton walks it.
 _DATE_CUE = Cue(
     pattern=re.compile(
-        "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|tomorrow|"
+        "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|tomorrow|/20[0-9][0-9]|"
         + "|".join(f"{d}(?:st|nd|rd|th)" for d in range(10))
     )
 )
@@ -101,6 +102,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             continue
         if m.group("md") or m.group("dm"):
             kind = "explicit"
+        elif m.group("num"):
+            kind = "numeric"
         elif m.group("wd"):
             kind = "weekday"
         elif m.group("daynum"):
@@ -145,6 +148,16 @@ def _day_of_month(day: int, anchor: date) -> date | None:
     return _nearest([(anchor.year + m // 12, m % 12 + 1, day) for m in months], anchor)
 
 
+def _numeric_day(first: int, second: int, year: int, anchor: date | None) -> date | None:
+    """A day written in figures ("04/16/2025" on a US terminal, "16/04/2025" in a British
+    paper): a number above 12 can only be the day; where both could be the month, the reading
+    nearer the day of publication (the US order where there is none)."""
+    readings = [(year, first, second), (year, second, first)]
+    if anchor is None:
+        return _nearest(readings[:1], date(year, 1, 1)) or _nearest(readings[1:], date(year, 1, 1))
+    return _nearest(readings, anchor)
+
+
 def local_day(published: datetime | None, tz: ZoneInfo | None) -> date | None:
     """The day of publication on the clock of ``tz`` (UTC when None)."""
     local = local_time(published, tz)
@@ -170,6 +183,8 @@ def _still_to_come_this_week(rel: str, weekday: int, anchor: date) -> bool:
 def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date | None:
     """The calendar day a mention names, given the publication day in the meeting's zone."""
     m = mention.match
+    if mention.kind == "numeric":
+        return _numeric_day(int(m.group("n1")), int(m.group("n2")), int(m.group("ny")), anchor)
     if mention.kind == "explicit":
         month_word = (m.group("m1") or m.group("m2")).lower().rstrip(".")
         month = _MONTHS.get(month_word[:4]) or _MONTHS.get(month_word[:3])

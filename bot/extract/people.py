@@ -207,6 +207,32 @@ def people_of(article: Article, sentence: Sentence) -> list[Mention]:
     return people
 
 
+def _implied_negotiator(article: Article, sentence: Sentence, people: list[Mention]) -> Mention | None:
+    """The tracked side's negotiator, as the unnamed party of a sitting whose sentence names only
+    the other side's people ("At 3:52 pm Akazawa walked into the West Wing. ... The meeting with
+    the President lasted about 70 minutes"): the one the story follows, when he is the person last
+    named in the three sentences before (not in the headline), as the one who acts there, not as
+    a speaker or an owner. Anyone else last named, or a tracked-side person in the sentence
+    itself, leaves the sitting to the names it gives."""
+    tracked = article.profile.tracked_side
+    if not people or any(article.side_of(m.value) == tracked for m in people):
+        return None
+    for index in range(sentence.index - 1, max(sentence.index - 4, -1), -1):
+        before = article.sentences[index]
+        if before.paragraph == 0:
+            return None
+        named = [m for m in article.people_in(before) if m.via != "pronoun"]
+        if named:
+            last = named[-1]
+            person = article.profile.person(last.value)
+            if person is None or not person.negotiator or person.side != tracked:
+                return None
+            if _only_named_in_passing(article, last, before) or article.text[last.end : last.end + 2] in ("'s", "’s"):
+                return None  # "Parmelin's department said ...": his office speaks, he is not followed
+            return Mention(last.value, sentence.start, sentence.start, via="pronoun")
+    return None
+
+
 def reports_a_call(article: Article, sentence: Sentence) -> bool:
     """Whether the sentence reports a telephone or video call rather than a sitting: a call word
     in its first clause ("He held three telephone conversations with Lutnick, but ...") or in a
@@ -415,6 +441,9 @@ def attendance(
         spans = meeting_clauses[sentence.index] = _meeting_clauses(article, sentence, held=held)
         if planned:
             continue
+        implied = _implied_negotiator(article, sentence, people)
+        if implied is not None:
+            people = [implied, *people]
         elsewhere = _other_meetings(article, sentence) if sentence.index in other_meetings else []
         for mention in people:
             if mention.value in absent or _only_named_in_passing(article, mention, sentence):

@@ -306,15 +306,16 @@ class Phrases:
 MIN_PREFIX = 2
 
 
-#: characters that may stand right before a word; a phrase is looked for after each of them
-_BEFORE_WORD = " \n\t(\"'“‘«[/—–…"
+#: characters that may stand right before a word; a phrase is looked for after each of them (a
+#: flash headline's or a list item's marker too: "*AKAZAWA MET TRUMP", "•Akazawa met Trump")
+_BEFORE_WORD = " \n\t(\"'“‘«[/—–…*•"
 _BEFORE_NAME = _BEFORE_WORD + "-"
 # the openers other than the space (and the hyphen, which opens names only): the scanner
 # searches a copy of the text in which they are spaces
 _OTHER_OPENERS = _BEFORE_WORD.replace(" ", "")
 #: characters that may end a word but not open one (an opener ends one too): in the searched
 #: copy they are `_END`, so that a key can carry the boundary after its word ("tariff" + `_END`)
-_AFTER_WORD = "!#$%&)*+,.:;<=>?@\\]^`{|}~’”»›•·°™®©€£¥§†′″、。，．：；！？）」％"
+_AFTER_WORD = "!#$%&)+,.:;<=>?@\\]^`{|}~’”»›·°™®©€£¥§†′″、。，．：；！？）」％"
 _END = "\x00"
 
 

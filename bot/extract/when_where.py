@@ -329,6 +329,8 @@ def find_when_where(
         found = dates.around_round(round_sentences)  # "... last Friday. It was his seventh round."
     if found is None and not round_sentences:
         found = dates.from_lead()  # an event without a round: the day its lead names, before the filing day
+    if found is None and not round_sentences:
+        found = dates.from_headline()  # "White House pool reports, Tuesday July 22: ..."
     if found is None and dateline is not None:
         on_dateline = dates.from_dateline(dateline)
         if on_dateline is not None:
@@ -489,6 +491,22 @@ class EventDates:
             for mention in self.candidates(sentence, strict=False):
                 day = resolve(mention, self.anchor, forward=forward)
                 if day:
+                    return day, sentence.text
+        return None
+
+    def from_headline(self) -> tuple[date, str] | None:
+        """A story whose body dates nothing of its event (pool reports stamped only with times of
+        day): the first day its headline names that is usable for the event, a day written out
+        before a bare weekday ("Tuesday July 22"), "Tuesday" alone the last Tuesday; a day after
+        publication is a deadline or a plan. The headline stands before any dateline, so its dates
+        are read here on their own."""
+        for sentence in self.article.sentences:
+            if sentence.paragraph != 0:
+                break
+            found = [m for m in find_dates(sentence.text, sentence.start) if _usable(self.article, m, sentence, self.location)]
+            for mention in sorted(found, key=lambda m: m.kind not in ("explicit", "numeric")):
+                day = resolve(mention, self.anchor, forward=False)
+                if day and (self.anchor is None or day <= self.anchor):  # not "... and a July 9 cliff"
                     return day, sentence.text
         return None
 

@@ -276,3 +276,26 @@ def test_a_day_without_a_year_a_few_weeks_ahead_is_the_one_to_come():
 def test_a_day_without_a_year_a_few_weeks_back_across_new_year_is_last_year():
     facts = facts_of(MET.format("on December 29"), published="2026-01-04T09:00:00Z")
     assert facts.date == "2025-12-29"
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("04/16/2025", "2025-04-16"), ("16/04/2025", "2025-04-16"), ("4/6/2025", "2025-04-06")],
+)
+def test_a_day_written_in_figures_is_read_with_the_number_above_twelve_as_the_day(written, day):
+    facts = facts_of(
+        "Akazawa arrives for the second round of tariff talks with Lutnick.\n"
+        f"Akazawa met Lutnick in Washington on {written} for 40 minutes.",
+        published="2025-04-17T02:00:00Z",
+    )
+    assert facts.date == day
+
+
+def test_a_headline_dates_a_story_whose_body_gives_only_times_of_day():
+    facts = facts_of(
+        "Report #1. Pool gathered at 10:05 am on the North Lawn.\n"
+        "Report #2. Akazawa met the President in the Oval Office at 2 pm and left at 3:15 pm after the meeting.",
+        title="Pool reports, Wednesday May 14: Japan's negotiator at the White House",
+        published="2025-05-15T03:00:00Z",
+    )
+    assert facts.date == "2025-05-14"

@@ -576,3 +576,35 @@ def test_video_calls_a_speakerphone_and_not_travelling_with_seat_no_one(aside):
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
 
+
+
+def test_the_negotiator_the_story_follows_is_the_unnamed_party_of_a_sitting_with_the_other_side():
+    facts = facts_of(
+        "Japan is pressing the United States for relief from its tariffs on cars.\n"
+        "Pool report #3. At 2:10 pm a car carrying Japan's chief negotiator, Ryosei Akazawa, pulled up at the West Wing.\n"
+        "Pool report #4. Akazawa left at 3:40 pm. Japanese officials said the meeting with the President lasted about "
+        "55 minutes. A White House official said Treasury Secretary Scott Bessent was also in the Cabinet Room for "
+        "the meeting.",
+        title="Pool reports: Japan's tariff negotiator at the White House",
+        published="2025-05-14T02:00:00Z",
+    )
+    assert set(facts.participants) == {"Ryosei Akazawa", "Donald Trump", "Scott Bessent"}
+    assert [m.minutes for m in facts.meetings] == [55]
+
+
+def test_a_sitting_after_someone_else_was_named_does_not_bring_in_the_negotiator():
+    facts = facts_of(
+        "Japan is pressing the United States for relief from its tariffs on cars.\n"
+        "Akazawa spoke to reporters in Tokyo on Monday about the economy.\n"
+        "Prime Minister Shigeru Ishiba later said he was pleased. Japanese diplomats said the meeting with the "
+        "President lasted about 55 minutes.",
+        title="Pool reports: Japan's tariff negotiator at the White House",
+        published="2025-05-14T02:00:00Z",
+    )
+    assert "Ryosei Akazawa" not in facts.participants
+
+
+def test_the_presidents_abbreviation_names_him():
+    facts = facts_of("POTUS met Japan's tariff negotiator Ryosei Akazawa in the Oval Office on Tuesday.")
+    assert "Donald Trump" in facts.participants
+

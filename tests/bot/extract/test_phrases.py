@@ -142,3 +142,10 @@ def test_a_marked_letter_is_found_with_or_without_its_mark():
 def test_a_phrase_with_a_marked_capital_is_lowered_like_the_text():
     assert lower_pattern(r"École \W") == r"école \W"
     assert Phrases(["École Militaire"]).search("talks at the École Militaire")
+
+
+def test_a_flash_headlines_star_or_a_bullet_opens_a_word():
+    from tests.bot.extract.helpers import article_of
+
+    article = article_of("16:15 *AKAZAWA MET TRUMP FOR 50 MINUTES IN WASHINGTON\n•Akazawa met Lutnick.")
+    assert [m.value for m in article.people.items] == ["Ryosei Akazawa", "Donald Trump", "Ryosei Akazawa", "Howard Lutnick"]

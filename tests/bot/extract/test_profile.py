@@ -232,3 +232,10 @@ def test_a_stances_phrases_let_in_small_words_and_hyphens_between_their_words():
     assert found("non-tariff barriers")
     assert not found("reduce its tariffs")  # whose tariffs "its" are is for the positions to weigh
     assert not found("reduction of the tariffs and the levies on steel, cars and tariffs")
+
+
+def test_cities_are_found_in_capitals_too():
+    from tests.bot.extract.helpers import article_of
+
+    article = article_of("08:11 AKAZAWA ARRIVES IN WASHINGTON FOR TARIFF TALKS")
+    assert [m.value for m in article.places.items] == ["Washington"]
