@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 
 from bot.extract.article import side_country_words
 from bot.extract.phrases import Phrases, expand_alternatives, is_literal
-from bot.extract.profile import Person, Profile, Titles, name_variants, with_marks_optional
+from bot.extract.profile import Person, Profile, Titles, name_variants, with_capitals, with_marks_optional
 from bot.extract.world import countries, country_words
 
 # A phrase is tried in a plain sentence, as an article would hold it.
@@ -79,13 +79,21 @@ def _phrase_sets(profile: Profile) -> Iterator[tuple[str, Phrases]]:
             yield f"issues[{i}].stances[{j}].phrases", stance.phrases
 
 
+def _city_spellings(aliases: list[str]) -> list[str]:
+    """A city's names with the spellings the loader adds: without marks, and in capitals."""
+    return with_capitals(with_marks_optional(aliases))
+
+
 def _written(profile: Profile, key: str, phrases: Phrases) -> tuple[str, ...]:
     """The patterns as the author wrote them, without the spellings the loader adds: to a person's
     aliases (`bot.extract.profile.name_variants`: "AKAZAWA", "AKAZAWA Ryosei", "Sefcovic"), and to
-    the names of sides and places and to buildings (`bot.extract.profile.with_marks_optional`)."""
+    the names of sides and places and to buildings (`bot.extract.profile.with_marks_optional`), and
+    to a city's names in capitals (`bot.extract.profile.with_capitals`)."""
     added_to: Callable[[list[str]], list[str]]
     if key.startswith("people[") and key.endswith(".aliases"):
         added_to = name_variants
+    elif key.startswith("places[") and key.endswith(".aliases"):
+        added_to = _city_spellings
     elif key.startswith(("sides.", "places[")):
         added_to = with_marks_optional
     else:

@@ -172,7 +172,7 @@ def test_a_bare_title_copied_from_the_shipped_profile_is_no_warning_inside_anoth
     # "chamber president": the longer title is only its own person's where it stands
     other = ('[[people]]\nname = "Kana Mori"\nside = "Japan"\nrole = "chair"\naliases = ["Mori"]\n'
              'titles = ["president of the chamber", "(?:Japanese )?chamber president"]\n\n[[places]]')
-    path = _edited(tmp_path, ('titles = ["president"]\n\n[[places]]', f'titles = ["president"]\n\n{other}'))
+    path = _edited(tmp_path, ('titles = ["president", "POTUS"]\n\n[[places]]', f'titles = ["president", "POTUS"]\n\n{other}'))
     assert [w for w in warnings(load_profile(path)) if "Kana Mori" in w] == []
 
 
