@@ -19,6 +19,7 @@ from bot.extract.lexicon import (
     BOTH_SIDES,
     CONCESSION_WORDS,
     CONTRAST_WORDS,
+    DEAL_DOCUMENTS,
     DEAL_TERM_ADVERBS,
     DEAL_TERM_MODALS,
     DEAL_TERM_PARTICIPLES,
@@ -38,6 +39,7 @@ from bot.extract.lexicon import (
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
     SIDES_AT_THE_TABLE,
+    SIGNING_PHRASES,
     SPEECH_VERBS,
     TIME_OFFSETS,
     TIME_RELATIONS,
@@ -67,7 +69,9 @@ AGREED_PLANS = Phrases([AGREED_PLAN], shared=True)
 # "ahead of G7" says nothing about the round: only "to begin", "will", "set to" preview it
 HEADLINE_FUTURE = Phrases(
     [r"to (?:begin|hold|start|meet|resume|open|head|travel|visit|leave|fly)", r"heads? (?:to|for)", "will",
-     r"(?:is|are) set to", "set for", "preview"],
+     r"(?:is|are) set to", "set for", "preview",
+     # "where things stand before Akazawa's third round on Friday": what a story stands before is ahead
+     r"(?:before|ahead of) (?:[\w'’]+ ){0,2}(?:round|talks|meeting|session)"],
     shared=True,
 )
 HEADLINE_PAST = Phrases([
@@ -98,6 +102,8 @@ DISCUSSED = Phrases([
     "bone of contention", r"offer(?:s|ed|ing)?", r"grievances?", r"differences? (?:remained|remain|over|on)",
     r"as part of (?:the|a|its|this) (?:\w+ )?(?:package|deal|agreement)",
     r"(?:will|would|to) (?:also )?(?:increase|expand|raise) (?:its )?(?:imports|purchases)",
+    # what a deal's text holds: "named in the MOU among the sectors"
+    rf"(?:named|listed|included|written|set out|spelled out) (?:in|into) (?:the|a|an|its|their|this|that) (?:[\w-]+ ){{0,2}}{alternation(DEAL_DOCUMENTS)}",
     r"(?:agreed|committed|pledged|promised) to (?:buy|purchase|invest)", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
     rf"{alternation(DEAL_TERM_MODALS)} (?:{alternation(DEAL_TERM_ADVERBS)} ){{0,2}}{alternation(DEAL_TERM_VERBS)}",
     rf"{alternation(DEAL_TERM_PASSIVES)} (?:{alternation(DEAL_TERM_ADVERBS)} ){{0,2}}[{QUOTE_MARKS}]?{alternation(DEAL_TERM_PARTICIPLES)}",
@@ -143,6 +149,7 @@ MEETING = Phrases([
     "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "sitting", r"(?:spoke|speaks|talked|talks) with",
     r"(?:also )?(?:took|take|takes|taking) part", r"participat(?:ed|es|ing)",
     r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with", _SAW_SOMEONE,
+    *SIGNING_PHRASES,
 ], shared=True)  # fmt: skip
 #: the sides at the table ("the two sides reached a consensus"): a negotiator telling of them tells of the talks
 AT_THE_TABLE = Phrases(list(SIDES_AT_THE_TABLE), shared=True)
@@ -279,6 +286,14 @@ def clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans or [(start, start + len(text))]
 
 
+# "- Whether they pencil in a fourth round before the G7 in Kananaskis (June 15-17).": a list item
+# that is a "whether" clause alone (no comma); "Whether He can steer the round ... may depend on
+# ..." is the subject of a sentence that asserts
+_WHETHER_ALONE = re.compile(r"^\s*(?:[-•*]|\d{1,2}[.)])\s*Whether\b[^,;:]*$")
+
+
 def is_question(text: str) -> bool:
-    """A question asserts nothing ("Will Bessent attend?", "Is currency on the table?")."""
-    return text.rstrip("”\"’' ").endswith("?")
+    """A question asserts nothing ("Will Bessent attend?", "Is currency on the table?"), nor does
+    an indirect one standing alone as a list item of what to watch ("- Whether they pencil in a
+    fourth round before the G7.")."""
+    return text.rstrip("”\"’' ").endswith("?") or _WHETHER_ALONE.match(text) is not None

@@ -144,6 +144,12 @@ NOT_A_ROUND_PHRASES = (
     r"(?:did|does|do|was|is)(?: not|n't|n’t) (?:constitute|count as|amount to|qualify as|called|billed as) (?:a|an) (?:[\w-]+ ){0,2}round",
 )  # fmt: skip
 
+#: a document the two sides' people sign together, which they do at one table: "Akazawa and
+#: Lutnick signed a memorandum of understanding at the Commerce Department"
+SIGNING_PHRASES = (
+    r"(?:signed|sign|signs|signing|initialled|initialed) (?:a|an|the|their) (?:[\w-]+ ){0,3}"
+    r"(?:memorandum|MOU|agreement|deal|accord|pact|joint statement|declaration)",
+)
 #: how the press says who sat at the talks for one side, with no one of the other side named:
 #: "China's delegation was led by He", "Lutnick was joined at the talks by Bessent", "Wang
 #: Wentao also attended the talks", "Greer will join Bessent", "is expected to accompany He"
@@ -247,6 +253,12 @@ BOTH_SIDES = (
 #: the package", "the two sides reached a preliminary consensus")
 DEAL_WORDS = (
     "deal", "agreement", "accord", "rates?", "arrangement", "terms", "package", "framework", "consensus", "truce",
+)  # fmt: skip
+#: what a deal's text is called, whose terms a sentence reports when it says what is "in" it:
+#: "Shipbuilding is named in the MOU among the sectors eligible for projects"
+DEAL_DOCUMENTS = (
+    "deal", "agreement", "accord", "pact", "arrangement", "framework", "package", "memorandum(?: of understanding)?",
+    "MOU", "order", "executive order", "fact sheet", "joint statement",
 )  # fmt: skip
 #: what a list of a deal's terms is introduced as: "Quick summary of what the executive order does:",
 #: "Key points of the agreement:", "... settled the details of the tariff deal. The headlines:"

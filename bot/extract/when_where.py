@@ -382,12 +382,19 @@ class EventDates:
         # an event with no place found is on the profile's clock (`[negotiation] timezone`, else UTC)
         self.anchor = local_day(article.published, place.tz if place else article.profile.default_tz)
         self._future = article.sentences_holding(FUTURE)
+        self._headline = {s.text for s in article.sentences if s.paragraph == 0}
         self._dated = article.sentences_with(DATE_WORDS)
         self._dates_in: dict[int, list[DateMention]] = {}
 
     def forward(self, sentence: Sentence, mention: DateMention | None = None) -> bool:
         """Whether a weekday looks ahead: the tense of its clause ("held talks on Friday, ... days
         before Ishiba is due to meet Trump": past), or of the sentence."""
+        if sentence.paragraph == 0 or (
+            sentence.paragraph == 1 and len(sentence.text) > 30 and any(sentence.text in h for h in self._headline)
+        ):
+            # a headline's tense is its own ("to hold", "before ... round"), also where the body
+            # repeats it as its first line (without the "[Explainer]" tag)
+            return _headline_ahead(self.article)
         if sentence.index not in self._future:
             return False  # no clause of it can count a future word: it need not be split into clauses
         start, end = sentence.start, sentence.end

@@ -299,3 +299,15 @@ def test_a_headline_dates_a_story_whose_body_gives_only_times_of_day():
         published="2025-05-15T03:00:00Z",
     )
     assert facts.date == "2025-05-14"
+
+
+def test_a_weekday_of_the_round_a_headline_stands_before_is_the_next_one():
+    facts = facts_of(
+        "Japan–US tariff talks: what to know before Akazawa's fifth round on Friday\n"
+        "Akazawa will press Bessent again to remove the car tariffs.",
+        title="[Analysis] Japan–US tariff talks: what to know before Akazawa's fifth round on Friday",
+        published="2025-06-04T13:00:00Z",
+    )
+    assert facts.round == 5
+    assert facts.date == "2025-06-06"
+    assert facts.round_status == "upcoming"

@@ -608,3 +608,13 @@ def test_the_presidents_abbreviation_names_him():
     facts = facts_of("POTUS met Japan's tariff negotiator Ryosei Akazawa in the Oval Office on Tuesday.")
     assert "Donald Trump" in facts.participants
 
+
+
+def test_people_of_both_sides_signing_a_document_together_sat_at_one_table():
+    facts = facts_of(
+        "Japan's tariff negotiator Ryosei Akazawa and Commerce Secretary Howard Lutnick signed a memorandum of "
+        "understanding at the Commerce Department in Washington on Thursday.",
+        published="2025-08-08T06:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+    assert facts.location == "Washington"

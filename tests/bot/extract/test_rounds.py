@@ -311,3 +311,14 @@ def test_the_lengths_a_dated_list_closing_the_story_gives_are_not_the_reported_r
     )
     assert facts.round == 3
     assert [m.minutes for m in facts.meetings] == [120]
+
+
+def test_a_round_asked_about_in_a_list_of_what_to_watch_is_not_the_previewed_round():
+    facts = facts_of(
+        "Akazawa flies to Washington tonight for the fifth round of tariff talks with Bessent on Friday.\n"
+        "What to watch:\n"
+        "- Whether they pencil in a sixth round before the summit in Osaka.",
+        title="Akazawa's fifth round on Friday: what to expect",
+        published="2025-06-04T13:00:00Z",
+    )
+    assert facts.round == 5

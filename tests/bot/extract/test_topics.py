@@ -418,3 +418,10 @@ def test_also_after_a_sentence_of_no_topic_or_in_another_paragraph_adds_none():
 def test_also_in_a_possibility_adds_no_topic():
     facts = facts_of(LEAD + "They discussed economic security, Akazawa said. Energy could also be brought into the talks.")
     assert facts.topics == ["economic_security"]
+
+
+def test_what_a_deals_text_names_is_a_term_of_the_talks():
+    facts = facts_of(
+        LEAD + "Semiconductors are listed in the memorandum among the sectors eligible for projects, alongside energy."
+    )
+    assert set(facts.topics) == {"semiconductors", "energy"}
