@@ -406,6 +406,12 @@ PURPOSE_PARTICIPLES = ("hoping", "aiming", "seeking", "looking", "trying")
 #: how far from another event a clause puts itself: "days before", "shortly after"
 TIME_OFFSETS = ("days", "weeks", "hours", "shortly", "just")
 TIME_RELATIONS = ("before", "after", "ahead of")
+#: the words that open a clause recalling an earlier event the story runs from: "the first talks
+#: since the meeting in Geneva". Not "after": it often gives the reported round itself ("agreed a
+#: truce after talks in Geneva", "tariffs cut for 90 days after weekend talks in Geneva")
+RECALLING_WORDS = ("since",)
+#: a time, not an event, after "since": "since April", "since last month", "since early May"
+TIMES_AFTER_SINCE = ("last", "then", "early", "late", "mid", "the start")
 #: the clause of a later meeting, which starts at its first word: "when they meet", "when he meets"
 LATER_MEETING_CLAUSES = (
     r"when (?:they|the two|both) (?:meet|will meet)",

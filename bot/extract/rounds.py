@@ -21,7 +21,9 @@ from bot.extract.lexicon import (
     MEETING_QUALIFIERS,
     MONTH_PARTS,
     NOT_A_ROUND_PHRASES,
+    RECALLING_WORDS,
     ROUND_PLAN_PHRASES,
+    TIMES_AFTER_SINCE,
     alternation,
 )
 from bot.extract.near import Cue, Near, for_lower_case
@@ -87,6 +89,24 @@ _DATED_ENTRY = re.compile(
     re.IGNORECASE,
 )
 _TIMELINE_ENTRIES = 3  # fewer dated paragraphs in a row are the story's own telling
+
+
+# a clause opened by "since" or "after" and not broken before the place: an event recalled ("since
+# the talks in Geneva", "after they met in London"); "since April" is a time
+_RECALLING_CLAUSE = re.compile(
+    rf"\b{alternation(RECALLING_WORDS)}\s+(?!(?:the\s+)?(?:\d|{MONTH}|{alternation(TIMES_AFTER_SINCE)}\b))[^,;:()—–]*$",
+    re.IGNORECASE,
+)
+#: how far back a recalling word may open the clause of a place
+_RECALL_REACH = 100
+
+
+def in_a_recalling_clause(article: Article, sentence: Sentence, position: int) -> bool:
+    """Whether ``position`` (a round's city) stands in a clause that recalls an earlier event the
+    story runs from ("the first talks since the meeting in Geneva", "since they met in London",
+    "after the London talks"): that is background, the round or place of the earlier event, not
+    of the one the story reports."""
+    return bool(_RECALLING_CLAUSE.search(article.text, max(sentence.start, position - _RECALL_REACH), position))
 
 
 @dataclass(frozen=True, slots=True)

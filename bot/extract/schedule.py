@@ -39,7 +39,7 @@ from bot.extract.dates import local_day, local_time
 from bot.extract.lexicon import CALL_PHRASES, GUESSED_MEETING, MEETING_NOUNS
 from bot.extract.phrases import Phrases
 from bot.extract.profile import ScheduledRound
-from bot.extract.rounds import RoundMention
+from bot.extract.rounds import RoundMention, in_a_recalling_clause
 from bot.extract.text import Sentence
 
 #: the words for a meeting that a city can name: "the London talks", "negotiations in Madrid"
@@ -123,6 +123,8 @@ def rounds_named_by_place(article: Article) -> list[RoundMention]:
         sentence = next(s for s in read if s.start <= place.start < s.end)
         if is_question(sentence.text) or article.in_sentence(_GUESSED, sentence):
             continue  # a guess: "the two could meet again at the ministerial meeting in Paris"
+        if in_a_recalling_clause(article, sentence, place.start):
+            continue  # background: "since the talks in Geneva", "after they met in London"
         near = [(s, e) for s, e in words if sentence.start <= s and e <= sentence.end]
         if near and _names_a_meeting(article, place, near):
             found.append(RoundMention(sitting.number, sentence, place.start, place.end))

@@ -21,7 +21,7 @@ from typing import cast
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, MEETING, PAST, SITTING
-from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, MONTH, DateMention, find_dates, local_day, resolve
+from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, DateMention, find_dates, local_day, resolve
 from bot.extract.lexicon import (
     ANNOUNCING_VERBS,
     DEADLINE_VERBS,
@@ -36,21 +36,13 @@ from bot.extract.lexicon import (
     alternation,
 )
 from bot.extract.phrases import Phrases
-from bot.extract.rounds import story_end
+from bot.extract.rounds import in_a_recalling_clause, story_end
 from bot.extract.text import Sentence
 
 _PREPOSITION = re.compile(
     r"\b(?:in|at|to|inside|from|for|visit(?:ed|ing|s)?|reach(?:ed|es)?)\s+(?:the\s+)?(?:[\w.]+\s+capital,?\s+)?"
     r"(?:[A-Z][\w.-]*['’]s\s+)?$",  # "at Trump's Turnberry resort": a place someone owns or governs
     re.I
-)
-# "the first round since the two leaders announced the pact in Washington last month": a place in
-# the clause of the earlier event a count runs from, not the meeting's (a clause with no meeting
-# word of its own, and no clause break before the place); "since April" is a time, not an event
-_IN_A_SINCE_CLAUSE = re.compile(
-    rf"\bsince\s+(?!(?:the\s+)?(?:\d|{MONTH}|last\b|then\b|early\b|late\b|mid\b))"
-    rf"(?![^,;:]*\b(?:{'|'.join(f'{noun}s?' for noun in MEETING_NOUNS)}|talks)\b)[^,;:]*$",
-    re.I,
 )
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,2})(?P<rest>(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
@@ -139,7 +131,9 @@ def _city_in(article: Article, sentence: Sentence, after: int, near: int | None 
         for m in article.places_in(sentence)
         if m.start >= after
         and _PREPOSITION.search(article.text[max(sentence.start, m.start - 30) : m.start])
-        and not _IN_A_SINCE_CLAUSE.search(article.text, max(sentence.start, m.start - 100), m.start)
+        # "the first round since the leaders announced the pact in Washington", "since the talks in
+        # Geneva": the earlier event's place ("since April" is a time and keeps it)
+        and not in_a_recalling_clause(article, sentence, m.start)
         and not _ABOUT_A_PERSON.search(article.text, max(sentence.start, m.start - 100), m.start)
     ]
     found = places or [m for m in article.buildings_in(sentence) if m.start >= after]

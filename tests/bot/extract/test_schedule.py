@@ -195,3 +195,23 @@ def test_a_sitting_on_no_listed_day_leaves_the_number_stated():
         "2025-12-03T10:00:00Z",
     )
     assert facts.round == 6
+
+
+def test_a_round_recalled_in_a_since_clause_is_background_and_the_sittings_day_names_the_round():
+    facts = _facts(
+        "US and China seek to extend truce",
+        "Bessent and Vice Premier He Lifeng held talks on Monday and Tuesday.\n"
+        "Since the talks in Geneva in May, the additional tariffs on Chinese goods have stood at 30%.",
+        "2025-07-29T19:00:00Z",
+    )
+    assert (facts.round, facts.date) == (3, "2025-07-29")
+
+
+def test_a_city_after_since_names_its_round_only_when_since_gives_a_time():
+    # "since May" is a time: the talks in Geneva stay the story's round
+    facts = _facts(
+        "US and China cut tariffs",
+        "US tariffs on Chinese goods have fallen since May after the talks in Geneva with He Lifeng, Bessent said.",
+        "2025-05-12T19:00:00Z",
+    )
+    assert facts.round == 1

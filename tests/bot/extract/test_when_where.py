@@ -334,3 +334,11 @@ def test_one_side_alone_in_a_city_places_no_meeting():
         "Japan held talks with carmakers in Tokyo on Friday."
     )
     assert facts.location is None
+
+
+def test_a_city_in_a_since_clause_with_talks_is_the_earlier_meetings_not_the_events():
+    facts = facts_of(
+        "Akazawa held tariff talks with Lutnick on Friday, their first sitting since the talks in Tokyo in May.",
+        title="Akazawa and Lutnick hold tariff talks",
+    )
+    assert facts.location is None
