@@ -406,6 +406,9 @@ PURPOSE_PARTICIPLES = ("hoping", "aiming", "seeking", "looking", "trying")
 #: how far from another event a clause puts itself: "days before", "shortly after"
 TIME_OFFSETS = ("days", "weeks", "hours", "shortly", "just")
 TIME_RELATIONS = ("before", "after", "ahead of")
+#: the goods that are parts of another sector's goods: "cars and parts", "25% on parts"; a profile
+#: sector named "<goods> parts" ("auto parts") is that sector's parts sector
+PARTS_WORDS = ("parts", "components")
 #: the words that open a clause recalling an earlier event the story runs from: "the first talks
 #: since the meeting in Geneva". Not "after": it often gives the reported round itself ("agreed a
 #: truce after talks in Geneva", "tariffs cut for 90 days after weekend talks in Geneva")

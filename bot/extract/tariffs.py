@@ -21,6 +21,7 @@ tech firms", "40% are imported", "90% goes to", "Kia +1.5%" and "a tariff-free q
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from bot.extract.article import Article, Mention
@@ -34,6 +35,7 @@ from bot.extract.lexicon import (
     OTHER_RATE_WORDS,
     OTHER_TAX_BASES,
     OTHER_TAX_WORDS,
+    PARTS_WORDS,
     RATE_VERBS,
     RATE_VERBS_TO,
     SAME_RATE_WORDS,
@@ -47,6 +49,7 @@ from bot.extract.lexicon import (
 from bot.extract.near import Cue, Near, for_lower_case
 from bot.extract.numbers import _CARDINAL_WORD, CARDINAL, NUMBER_WORDS, cardinal_value
 from bot.extract.phrases import Hits, Phrases
+from bot.extract.profile import Profile
 from bot.extract.scope import other_countries_within
 from bot.extract.text import Sentence
 
@@ -202,12 +205,64 @@ class _Anchor:
     from_rate: bool = False  # "to 15% from 27.5%": the same goods as the rate just before
 
 
-def _sector_spans(article: Article, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Where the profile's sector phrases stand in text[start:end], with their sector; not a word
-    that dates ("effective August 27", "effective Monday": when, not the effective rate)."""
+#: a bare "parts" or "components" ("cars and parts", "25% on parts"); "parts of the deal" is none
+_BARE_PARTS = Phrases([rf"{word}(?!\s+of\b)" for word in PARTS_WORDS], shared=True)
+_PARTS_PHRASE = re.compile(rf"(?P<goods>.+?)\s+{alternation(PARTS_WORDS)}")
+#: how far before a bare "parts" the goods they belong to may be named, in its sentence
+_PARTS_REACH = 100
+_PARTS_SECTORS: weakref.WeakKeyDictionary[Profile, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def parts_sectors(profile: Profile) -> dict[str, str]:
+    """For a sector of goods, the profile's sector of their parts: one whose phrase is a phrase of
+    the goods and a word for parts ("auto parts" for autos = ["autos?", ...]); read from the
+    profile's phrases, so any profile's sectors pair up, none where it has no parts sector."""
+    found = _PARTS_SECTORS.get(profile)
+    if found is None:
+        found = {}
+        for parts, phrases in profile.sectors.items():
+            heads = [m.group("goods") for p in phrases.patterns if (m := _PARTS_PHRASE.fullmatch(p))]
+            for goods, own in profile.sectors.items():
+                if goods != parts and any(re.fullmatch(g, head, re.I) for g in own.patterns for head in heads):
+                    found.setdefault(goods, parts)
+        _PARTS_SECTORS[profile] = found
+    return found
+
+
+def _bare_parts_spans(article: Article, start: int, end: int, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A bare "parts" in text[start:end] right after goods of a sector that has a parts sector
+    ("cars and parts", "25 percent on finished cars and 25 percent on parts", "vehicles pay 25%,
+    and parts have faced 25% since May"): the parts sector's goods. The goods are the last
+    sector named before it in its sentence, not far back; a "parts" that a sector's own phrase
+    holds ("auto parts") is that phrase's."""
+    parts_of = parts_sectors(article.profile)
+    found: list[tuple[int, int, str]] = []
+    for s, e in article.hits(_BARE_PARTS).within(start, end) if parts_of else ():
+        if any(o[0] <= s and e <= o[1] for o in spans):
+            continue
+        sentence = article.sentences[article.sentence_index(s)]
+        before = _direct_sector_spans(article, max(sentence.start, s - _PARTS_REACH), s)
+        if before:
+            goods = max(before)[2]
+            if goods in parts_of:
+                found.append((s, e, parts_of[goods]))
+    return found
+
+
+def _direct_sector_spans(article: Article, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Where the profile's sector phrases stand in text[start:end], with their sector."""
     spans: list[tuple[int, int, str]] = []
     for sector, phrases in article.profile.sectors.items():
         spans += [(s, e, sector) for s, e in article.hits(phrases).within(start, end)]
+    return spans
+
+
+def _sector_spans(article: Article, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Where the profile's sector phrases stand in text[start:end], with their sector, and bare
+    "parts" after a sector's goods (`_bare_parts_spans`); not a word that dates ("effective
+    August 27", "effective Monday": when, not the effective rate)."""
+    spans = _direct_sector_spans(article, start, end)
+    spans += _bare_parts_spans(article, start, end, spans)
     if spans:
         dates = article.hits(DATE_WORDS)
         spans = [(s, e, x) for s, e, x in spans if not _dates_next(article.text, e, dates)]

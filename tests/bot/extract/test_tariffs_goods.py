@@ -124,3 +124,24 @@ def test_a_range_keeps_the_goods_after_it():
 def test_a_rate_spelled_in_words_ends_the_goods_of_the_tariff_before_it():
     body = "Washington will lower the fentanyl levy on Chinese shipments to 10 percent from 20 percent next month."
     assert us_china_rates(body) == [("fentanyl", 10), ("fentanyl", 20)]
+
+
+# -- a bare "parts" right after a sector's goods: the profile's parts sector of those goods --
+
+
+def test_bare_parts_after_cars_are_the_parts_sector_of_the_profile():
+    assert ("auto_parts", 25) in rates("Exporters pay 25 percent on whole vehicles and 25 percent on parts.")
+    assert ("auto_parts", 25) in rates("Vehicles have paid a 25% duty since April, and parts have faced 25% since May.")
+
+
+def test_parts_sectors_pair_a_sector_with_the_one_named_by_its_goods_and_parts():
+    from bot.extract.profile import default_profile
+    from bot.extract.tariffs import parts_sectors
+
+    assert parts_sectors(default_profile()) == {"autos": "auto_parts"}
+    assert parts_sectors(_US_CHINA) == {}  # no parts sector: a bare "parts" names no goods
+
+
+def test_parts_of_something_or_far_from_goods_are_no_parts_sector():
+    assert ("auto_parts", 25) not in rates("Parts of the deal on cars remain open, with a 25% rate on steel.")
+    assert ("auto_parts", 50) not in rates("Steel pays 50% and parts of the economy suffer.")
