@@ -64,6 +64,8 @@ _NOT_TALKS = re.compile(
 _FIRST_SINCE = re.compile(
     rf"[^.;,]{{0,80}}?\bsince\s+(?!(?:the\s+)?(?:\d|{MONTH}|last\b|then\b|early\b|late\b|mid\b|the\s+start\b))", re.I
 )
+# "the first meeting between the two leaders since 2019": a year named after "since"
+_SINCE_YEAR = re.compile(r"[^.;,]{0,80}?\bsince\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
 # the two on the lower-cased text, near the words they need: "the fifth round" (an ordinal and
 # up to three qualifiers before its noun), "the talks, the seventh since April", "the latest
@@ -172,6 +174,8 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
                 continue
             if value == 1 and noun != "round" and _FIRST_SINCE.match(sentence.text, match.end()):
                 continue  # "the first face-to-face meeting since the tariffs doubled": a count from an event
+            if value == 1 and _counted_from_an_earlier_year(article, sentence.text, match.end()):
+                continue
             found.append(RoundMention(value, sentence, sentence.start + match.start(), sentence.start + match.end()))
         for match in APPOSITIVES_NEAR.finditer(lowered, lowered):
             value = number_value(match.group("ord"))
@@ -179,6 +183,17 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
                 start, end = match.span("ord")
                 found.append(RoundMention(value, sentence, sentence.start + start, sentence.start + end))
     return found
+
+
+def _counted_from_an_earlier_year(article: Article, text: str, end: int) -> bool:
+    """Whether the first meeting named just before ``end`` is counted since a year before the
+    story's ("the first meeting between the two leaders since 2019"): a count of the years
+    without such a meeting, not the opening round of the talks the story follows, which a
+    first round of this year's talks could not be counted from."""
+    since = _SINCE_YEAR.match(text, end)
+    if since is None or article.published is None:
+        return False
+    return int(since.group("year")) < article.published.year
 
 
 def denies_a_round(article: Article) -> bool:

@@ -322,3 +322,20 @@ def test_a_round_asked_about_in_a_list_of_what_to_watch_is_not_the_previewed_rou
         published="2025-06-04T13:00:00Z",
     )
     assert facts.round == 5
+
+
+def test_the_first_meeting_since_an_earlier_year_is_no_first_round():
+    facts = facts_of(
+        "The two presidents met at an air base on Thursday to settle the trade talks, the first meeting between "
+        "them since 2019.",
+        published="2025-10-30T12:00:00Z",
+    )
+    assert facts.round is None
+
+
+def test_the_first_round_since_this_year_began_is_still_counted():
+    facts = facts_of(
+        "Akazawa and Lutnick held the first round of tariff talks since early 2025 in Washington on Friday.",
+        published="2025-04-18T12:00:00Z",
+    )
+    assert facts.round == 1
