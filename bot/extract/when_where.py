@@ -36,7 +36,7 @@ from bot.extract.lexicon import (
     alternation,
 )
 from bot.extract.phrases import Phrases
-from bot.extract.rounds import in_a_recalling_clause, story_end
+from bot.extract.rounds import LEAD_PARAGRAPHS, in_a_recalling_clause, story_end
 from bot.extract.text import Sentence
 
 _PREPOSITION = re.compile(
@@ -436,18 +436,31 @@ class EventDates:
     def from_meetings(
         self, meeting_sentences: list[Sentence], meeting_clauses: dict[int, list[tuple[int, int]]], *, strict: bool
     ) -> tuple[date, str] | None:
-        """The latest day named in a meeting's own clause, within 60 days of publication."""
+        """The latest day named in a meeting's own clause, within 60 days of publication; a
+        meeting to come told only below the lead gives way to a sitting the lead reports held
+        (`_later_meeting`)."""
         best: tuple[date, str] | None = None
+        held_in_lead = False
+        ahead_below: list[tuple[date, str]] = []
         for sentence in meeting_sentences:
             spans = meeting_clauses.get(sentence.index, [(sentence.start, sentence.end)])
             for mention in self.candidates(sentence, strict=strict):
                 if not any(s <= mention.start < e for s, e in spans):
                     continue  # "Akazawa met Lutnick; an Ishiba-Trump summit is set for Monday"
-                day = resolve(mention, self.anchor, forward=self.forward(sentence, mention))
+                ahead = self.forward(sentence, mention)
+                day = resolve(mention, self.anchor, forward=ahead)
                 if day is None or (self.anchor and abs((day - self.anchor).days) > 60):
                     continue
+                if ahead and sentence.paragraph > LEAD_PARAGRAPHS:
+                    ahead_below.append((day, sentence.text))
+                    continue
+                held_in_lead |= not ahead and 0 < sentence.paragraph <= LEAD_PARAGRAPHS
                 if best is None or day > best[0]:
                     best = (day, sentence.text)
+        if not held_in_lead:
+            for found in ahead_below:
+                if best is None or found[0] > best[0]:
+                    best = found
         return best
 
     def from_dateline(self, dateline: Dateline) -> tuple[date | None, str] | None:

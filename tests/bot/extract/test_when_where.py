@@ -342,3 +342,27 @@ def test_a_city_in_a_since_clause_with_talks_is_the_earlier_meetings_not_the_eve
         title="Akazawa and Lutnick hold tariff talks",
     )
     assert facts.location is None
+
+
+def test_a_meeting_to_come_told_below_the_lead_does_not_date_the_sitting_the_lead_reports():
+    facts = facts_of(
+        "Japan, US end tariff talks in Washington\n"
+        "Akazawa and Lutnick wrapped up two days of tariff talks in Washington on Saturday, officials said.\n"
+        "The ministers discussed cars and semiconductors.\n"
+        "Markets were calm.\n"
+        "Ishiba is expected to meet Trump in Tokyo on Tuesday, officials said.",
+        published="2025-06-23T01:00:00Z",
+    )
+    assert facts.date == "2025-06-21"
+
+
+def test_a_meeting_to_come_told_below_the_lead_still_dates_a_story_with_no_sitting_held():
+    facts = facts_of(
+        "Akazawa to meet Lutnick\n"
+        "Japan's tariff envoy prepares for more talks.\n"
+        "Markets were calm.\n"
+        "Exporters are worried.\n"
+        "Akazawa is expected to meet Lutnick in Washington on Friday for tariff talks, officials said.",
+        published="2025-06-23T01:00:00Z",
+    )
+    assert facts.date == "2025-06-27"
