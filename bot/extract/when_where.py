@@ -39,6 +39,9 @@ from bot.extract.phrases import Phrases
 from bot.extract.rounds import LEAD_PARAGRAPHS, in_a_recalling_clause, story_end
 from bot.extract.text import Sentence
 
+# a sentence that opens with a pronoun for a person ("He met ...", "On Friday, she sat down ...")
+_PRONOUN_START = re.compile(r"^(?:[A-Z][\w ]{0,24},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b(?!\s+[A-Z])")
+
 _PREPOSITION = re.compile(
     r"\b(?:in|at|to|inside|from|for|visit(?:ed|ing|s)?|reach(?:ed|es)?)\s+(?:the\s+)?(?:[\w.]+\s+capital,?\s+)?"
     r"(?:[A-Z][\w.-]*['’]s\s+)?$",  # "at Trump's Turnberry resort": a place someone owns or governs
@@ -306,8 +309,10 @@ def find_when_where(
     dates = EventDates(article, location, story_start, positions if round_positions else None)
     found: tuple[date, str] | None = None
     for strict in (True, False):
-        found = dates.from_round(round_sentences, strict=strict) or dates.from_meetings(
-            meeting_sentences, meeting_clauses or {}, strict=strict
+        found = (
+            dates.from_round(round_sentences, strict=strict)
+            or dates.from_meetings(meeting_sentences, meeting_clauses or {}, strict=strict)
+            or dates.before_pronoun(meeting_sentences, strict=strict)
         )
         if found is None and strict and not round_sentences:
             # an event without a round whose meetings name only a journey's or a statement's day
@@ -462,6 +467,23 @@ class EventDates:
                 if best is None or found[0] > best[0]:
                     best = found
         return best
+
+    def before_pronoun(self, meeting_sentences: list[Sentence], *, strict: bool) -> tuple[date, str] | None:
+        """A meeting told by a pronoun ("He met Lutnick in the morning and Greer in the
+        afternoon") with no day of its own: the day the sentence just before, in its paragraph,
+        gives the one the pronoun stands for ("Ebrard was in Washington on Wednesday"), a day
+        held (not after publication): the two sentences tell one visit."""
+        for sentence in meeting_sentences:
+            if sentence.index == 0 or not _PRONOUN_START.match(sentence.text) or self.candidates(sentence, strict=False):
+                continue
+            before = self.article.sentences[sentence.index - 1]
+            if before.paragraph != sentence.paragraph or not self.article.people_in(before):
+                continue
+            for mention in self.candidates(before, strict=strict):
+                day = resolve(mention, self.anchor, forward=False)
+                if day is not None and (self.anchor is None or day <= self.anchor):
+                    return day, before.text
+        return None
 
     def from_dateline(self, dateline: Dateline) -> tuple[date | None, str] | None:
         """The date the dateline itself carries ("WASHINGTON, May 1 (Jiji Press)--"); None for a

@@ -366,3 +366,15 @@ def test_a_meeting_to_come_told_below_the_lead_still_dates_a_story_with_no_sitti
         published="2025-06-23T01:00:00Z",
     )
     assert facts.date == "2025-06-27"
+
+
+def test_a_meeting_told_by_a_pronoun_takes_the_day_of_the_sentence_before():
+    facts = facts_of(
+        "Japan's tariff envoy's day in Washington\n"
+        "On Saturday, June 14, the White House sent a letter on tariffs to Tokyo.\n"
+        "Japan and the United States are negotiating over the tariffs.\n"
+        "Ryosei Akazawa was in Washington on Wednesday. He met Commerce Secretary Howard Lutnick in the morning "
+        "to discuss tariffs.",
+        published="2025-06-20T01:00:00Z",
+    )
+    assert facts.date == "2025-06-18"
