@@ -42,6 +42,9 @@ SIDES_MET_PHRASES = (
     r"(?:held|hold|holding|holds|concluded|wrapped up) (?:[\w-]+ ){0,3}(?:talks|negotiations|consultations|meetings?)",
     r"met (?:in|at)",
 )  # fmt: skip
+#: verbs of sitting down together: like a meeting noun, one by a round's city names the round
+#: ("the two teams met on Saturday and Sunday at the tower in Kuala Lumpur")
+MEETING_VERBS = ("met", "meet", "meets", r"s[ai]ts? down")
 #: besides meetings, what else an ordinal counts: "the 4th straight week", "the 3rd time"
 OTHER_COUNTED_THINGS = (
     "talks", "times?", "visits?", "trips?", "weeks?", "years?", "months?", "anniversary", "century", "summit",

@@ -35,8 +35,8 @@ from zoneinfo import ZoneInfo
 
 from bot.extract.article import Article, Mention
 from bot.extract.cues import PHONE, is_question
-from bot.extract.dates import local_day, local_time
-from bot.extract.lexicon import CALL_PHRASES, GUESSED_MEETING, MEETING_NOUNS
+from bot.extract.dates import DateMention, find_dates, local_day, local_time, resolve
+from bot.extract.lexicon import CALL_PHRASES, GUESSED_MEETING, MEETING_NOUNS, MEETING_VERBS
 from bot.extract.phrases import Phrases
 from bot.extract.profile import ScheduledRound
 from bot.extract.rounds import RoundMention, in_a_recalling_clause
@@ -57,6 +57,14 @@ _CITY_THEN_WORD = re.compile(r"(?:['’]s)?(?:[\s-]+|\s+for\s+(?:the\s+|a\s+)?)(
 # "talks between the two sides in London" (a few words between, no clause break)
 _WORD_THEN_CITY = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:in|at)\s+(?:the\s+)?")
 _NEAR = 60
+#: the verbs of meeting (`MEETING_VERBS`); a verb's city may come after its day and venue
+#: ("met on Saturday and Sunday at the Merdeka 118 tower in Kuala Lumpur"), still within `_NEAR`
+_MEETING_VERB = Phrases(list(MEETING_VERBS), shared=True)
+#: how far after the city a verb's clause may still give the sitting's day ("in London on Monday")
+_DAY_AFTER_CITY = 40
+#: how many days before publication a sitting the story reports may be (a weekly's round-up)
+_REPORTED_DAYS = 7
+_VERB_THEN_CITY = re.compile(r"(?:\s+[\w'’-]+){0,9}?\s+(?:in|at)\s+(?:the\s+)?")
 #: the local hour by which a round's first sitting has begun: a story filed earlier that day
 #: previews it
 _SITTINGS_BEGIN = 9
@@ -90,6 +98,33 @@ def _names_a_meeting(article: Article, place: Mention, words: list[tuple[int, in
         elif end <= place.start and place.start - end <= _NEAR and _WORD_THEN_CITY.fullmatch(text, end, place.start):
             return True
     return False
+
+
+def _met_there(article: Article, place: Mention, sentence: Sentence) -> bool:
+    """Whether a verb of meeting stands before the place in its clause ("the teams met on Saturday
+    at the tower in Kuala Lumpur", "Bessent sat down with He in Geneva"): a sitting there, named by
+    its verb as by its noun, when the verb's clause gives the sitting's day ("on Saturday and
+    Sunday", "on Monday, June 9"): a sitting the story reports is told with its day, one recalled
+    ("first sat down in Geneva in May", "met in Kuala Lumpur in late October") or only in prospect
+    ("prepare to meet them in Madrid this weekend", a story of a letter) is not, nor one whose day is
+    weeks before publication (`_near_publication`). A meeting guessed at is left out by the caller."""
+    text = article.text
+    for start, end in article.hits(_MEETING_VERB).within(max(sentence.start, place.start - _NEAR), place.start):
+        if _VERB_THEN_CITY.fullmatch(text, end, place.start):
+            stop = min(sentence.end, place.end + _DAY_AFTER_CITY)
+            return any(_near_publication(article, m) for m in find_dates(text[start:stop], start))
+    return False
+
+
+def _near_publication(article: Article, mention: DateMention) -> bool:
+    """Whether a sitting's day is one a story reports: within `_REPORTED_DAYS` before publication,
+    or still to come; a day weeks before ("met Rubio at the White House on October 16", in a story
+    of late November) is a sitting recalled. Any day counts when the publication day is unknown."""
+    anchor = local_day(article.published, None)
+    if anchor is None:
+        return True
+    day = resolve(mention, anchor, forward=False)
+    return day is None or (anchor - day).days <= _REPORTED_DAYS
 
 
 def lead_calls(article: Article) -> list[Sentence]:
@@ -126,7 +161,7 @@ def rounds_named_by_place(article: Article) -> list[RoundMention]:
         if in_a_recalling_clause(article, sentence, place.start):
             continue  # background: "since the talks in Geneva", "after they met in London"
         near = [(s, e) for s, e in words if sentence.start <= s and e <= sentence.end]
-        if near and _names_a_meeting(article, place, near):
+        if (near and _names_a_meeting(article, place, near)) or _met_there(article, place, sentence):
             found.append(RoundMention(sitting.number, sentence, place.start, place.end))
     return sorted([*found, *_rounds_named_by_alias(article, read)], key=lambda m: m.start)
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.config import DEFAULT_PROFILE
 from bot.extract.profile import load_profile
-from bot.extract.schedule import round_on_day
+from bot.extract.schedule import round_on_day, rounds_named_by_place
 from tests.bot.extract.helpers import article_of, facts_of
 
 US_CHINA = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
@@ -63,6 +63,37 @@ def test_a_city_without_a_meeting_word_names_no_round():
         "2025-06-20T09:00:00Z",
     )
     assert facts.round is None
+
+
+def test_a_verb_of_meeting_by_a_rounds_city_names_the_round_after_its_day_and_venue():
+    facts = _facts(
+        "Lawmakers ask about the trade truce",
+        "A senator asked what the weekend's trade talks between the United States and China meant for exporters.\n"
+        "The economic teams of the two countries met on Sunday and Monday at the old tower in Madrid, "
+        "the minister said, and the discussions covered tariffs and chips.",
+        "2025-09-16T04:00:00Z",
+    )
+    assert (facts.round, facts.round_status, facts.location, facts.date) == (4, "held", "Madrid", "2025-09-15")
+
+
+def test_a_sitting_dated_by_its_month_alone_is_recalled_and_names_no_round():
+    facts = _facts(
+        "Port fees suspended for a year",
+        "The United States suspended its port fees on Chinese ships on Monday, the White House said, "
+        "a step China matched with its own tariffs.\n"
+        "The suspension was agreed when Bessent met He Lifeng in Madrid in late September, officials said.",
+        "2025-11-11T04:00:00Z",
+    )
+    assert facts.round is None
+
+
+def test_a_sitting_dated_weeks_before_publication_is_recalled_and_names_no_round_by_its_city():
+    def named(sentence: str, published: str) -> list[int]:
+        return [m.number for m in rounds_named_by_place(article_of(sentence, published=published, profile=US_CHINA))]
+
+    sentence = "The suspension was first floated when Bessent met He Lifeng in Madrid on September 15, officials said."
+    assert named(sentence, "2025-09-16T04:00:00Z") == [4]
+    assert named(sentence, "2025-11-11T04:00:00Z") == []
 
 
 def test_a_call_the_story_reports_makes_a_round_further_down_its_background():
