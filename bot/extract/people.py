@@ -233,14 +233,25 @@ def _implied_negotiator(article: Article, sentence: Sentence, people: list[Menti
     return None
 
 
+#: a call dated before the sentence's own event by a time possessive ("last week's Trump–Xi phone
+#: call", "last month's video call"), a few words before the call word: a call recalled, not reported
+_EARLIER_CALL = re.compile(r"\b(?:last|previous|past)\s+(?:week|month)['’]s\s+(?:[\w'’–-]+\s+){0,2}$", re.I)
+_EARLIER_REACH = 40
+
+
 def reports_a_call(article: Article, sentence: Sentence) -> bool:
     """Whether the sentence reports a telephone or video call rather than a sitting: a call word
     in its first clause ("He held three telephone conversations with Lutnick, but ...") or in a
     clause with a meeting or attendance word of its own. A call named in a later clause apart
     ("Bessent, who led the American side, said the leaders are due to speak by phone") leaves
-    the sitting of the other clauses one."""
+    the sitting of the other clauses one, and so does a call dated earlier by a time possessive
+    ("who joined Bessent at the table on Monday ... the consensus reached in last week's phone
+    call"): a call recalled, not the sentence's event."""
     if not article.in_sentence(PHONE, sentence):
         return False
+    calls = [start for start, _ in article.hits(PHONE).within(sentence.start, sentence.end)]
+    if all(_EARLIER_CALL.search(article.text, max(sentence.start, start - _EARLIER_REACH), start) for start in calls):
+        return False  # "the consensus reached in last week's phone call": an earlier call, recalled
     spans = article.clauses_of(sentence)
     return article.has(PHONE, *spans[0]) or any(
         article.has(PHONE, s, e) and (article.has(MEETING, s, e) or article.has(ATTENDING, s, e)) for s, e in spans[1:]

@@ -609,7 +609,6 @@ def test_the_presidents_abbreviation_names_him():
     assert "Donald Trump" in facts.participants
 
 
-
 def test_people_of_both_sides_signing_a_document_together_sat_at_one_table():
     facts = facts_of(
         "Japan's tariff negotiator Ryosei Akazawa and Commerce Secretary Howard Lutnick signed a memorandum of "
@@ -618,3 +617,14 @@ def test_people_of_both_sides_signing_a_document_together_sat_at_one_table():
     )
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
     assert facts.location == "Washington"
+
+
+def test_a_call_recalled_as_last_weeks_leaves_the_sitting_of_the_sentence():
+    facts = facts_of(
+        "Akazawa, who joined Commerce Secretary Howard Lutnick at the table on Friday for the seventh round of "
+        "tariff talks, told reporters as the talks wrapped that the two sides had built on the understanding "
+        "reached in last week's phone call.",
+        title="Japan, US end seventh round",
+        published="2025-06-28T09:00:00Z",
+    )
+    assert {"Ryosei Akazawa", "Howard Lutnick"} <= set(facts.participants)
