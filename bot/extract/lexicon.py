@@ -54,10 +54,13 @@ OTHER_COUNTED_THINGS = (
 OTHER_COUNT_QUALIFIERS = ("annual", "summit", "leaders['’]?")
 
 #: what a sitting that did not happen is said to have been: "The sixth round, which was to have
-#: been held in August, was called off", "The round due in July never happened"
+#: been held in August, was called off", "The round due in July never happened", "The sixth
+#: round, scheduled for 25 August, has been deferred"
 CALLED_OFF_PHRASES = (
     "called off", r"cancell?ed", "scrapped", "shelved", "fell through", r"never (?:happened|took place|materiali[sz]ed)",
     r"(?:did not|didn't|didn’t) (?:happen|take place|materiali[sz]e)", r"(?:was|were) to have been",
+    # put back with no new day yet: "has been deferred", "was put off", "was postponed indefinitely"
+    "postponed", "deferred", "put off",
 )  # fmt: skip
 
 #: a day a meeting was once set for and is no longer: "had been pencilled in for Friday", "was

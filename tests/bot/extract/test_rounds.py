@@ -153,7 +153,9 @@ def test_a_round_called_off_below_the_opening_is_background_to_the_meeting_repor
     assert (facts.date, facts.location) == ("2025-06-27", "Washington")
 
 
-@pytest.mark.parametrize("words", ["never happened", "was cancelled", "did not take place"])
+@pytest.mark.parametrize(
+    "words", ["never happened", "was cancelled", "did not take place", "has been deferred", "was postponed", "was put off"]
+)
 def test_a_round_that_did_not_happen_is_no_round_of_the_story(words):
     facts = facts_of(
         "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for talks on tariffs.\n"
