@@ -634,7 +634,30 @@ def _of_another_country(article: Article, sentence: Sentence, anchor: _Anchor, s
     if not others:
         return False
     sectors = _sector_spans(article, start, end)
-    return any(not any(s <= o_start and o_end <= e for s, e, _ in sectors) for o_start, o_end in others)
+    others = [(o_start, o_end) for o_start, o_end in others if not any(s <= o_start and o_end <= e for s, e, _ in sectors)]
+    return bool(others) and not _tracked_goods_before(article, start, others[0][0])
+
+
+def _tracked_goods_before(article: Article, start: int, other: int) -> bool:
+    """Whether the rate's words name the tracked side's goods before they name another country
+    ("a 25% penalty on Indian goods for New Delhi's purchases of Russian oil", "Indian exports
+    face 25% over Russian crude"): the goods are the tracked side's, and the country named after
+    them is what the rate is over, not whose goods it taxes. The goods must be named as goods
+    ("on China" alone may follow a rate levied by others: "urged its allies to impose 50% on
+    China over Russian oil")."""
+    tracked = article.profile.tracked_side
+    return any(
+        m.value == tracked
+        and (
+            _GOODS_AFTER_A_SIDE.match(article.text, m.end)
+            or _GOODS_OF_A_SIDE.search(article.text, max(start, m.start - 30), m.start)
+        )
+        for m in article.sides.within(start, other)
+    )
+
+
+# goods named by where they come from: "imports from India", "products of the United States"
+_GOODS_OF_A_SIDE = re.compile(r"\b(?:imports|goods|products|articles|exports|shipments)\s+(?:from|of)\s+(?:the\s+)?$", re.I)
 
 
 def _goods_of_the_rate_before(

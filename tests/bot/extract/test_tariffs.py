@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from bot.config import DEFAULT_PROFILE
 from bot.extract.profile import load_profile
 from tests.bot.extract.helpers import facts_of
@@ -197,6 +199,22 @@ def us_india_rates(body: str) -> list[tuple[str, float]]:
 def test_a_country_named_by_a_sectors_own_words_is_no_third_country():
     body = "Washington added another 25% tariff as a penalty for New Delhi's purchases of Russian oil."
     assert us_india_rates(body) == [("russia_penalty", 25)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Washington slapped a 25% penalty on Indian goods for New Delhi's purchases of oil from Russia.",
+        "The US added a 25% penalty on imports from India over its buying of oil from Russia.",
+    ],
+)
+def test_a_penalty_on_the_tracked_sides_goods_over_a_third_countrys_oil_is_a_rate_of_the_tracked_side(body):
+    assert us_india_rates(body) == [("russia_penalty", 25)]
+
+
+def test_a_bare_on_the_tracked_country_does_not_clear_a_third_country_named_after_it():
+    body = "Trump urged European allies to impose tariffs of 50% to 100% on China over its purchases of Russian oil."
+    assert 100 not in [rate for _, rate in us_china_rates(body)]
 
 
 def test_a_sector_word_that_dates_the_rate_is_no_goods():
