@@ -542,7 +542,8 @@ def _withdrawn(article: Article, sentence: Sentence, at: int) -> bool:
 
 
 def _meeting_clauses(article: Article, sentence: Sentence, *, held: bool) -> list[tuple[int, int]]:
-    """The clauses of a meeting sentence that have a meeting word; the whole sentence if none.
+    """The clauses of a meeting sentence that have a meeting word, or say who attended ("X was
+    accompanied by Y"); the whole sentence if none has a meeting word.
 
     In a story of a round held, a clause whose only meeting word is a bare "meet" ("leaving the deal
     to Ishiba and Trump when they meet at the G7") speaks of another, later meeting; so does one
@@ -555,8 +556,8 @@ def _meeting_clauses(article: Article, sentence: Sentence, *, held: bool) -> lis
         bare = words and all(article.lower[a:b] in ("meet", "meets") for a, b in words)
         if bare and (held or article.lower.startswith("before ", s)):
             continue  # "... before Ishiba meets Trump at the G7": a later meeting
-        if words:
-            spans.append((s, e))
+        if words or article.has(ATTENDING, s, e):
+            spans.append((s, e))  # "Carney was accompanied by LeBlanc and Joly; ... joined the president"
     return spans if worded else [(sentence.start, sentence.end)]
 
 

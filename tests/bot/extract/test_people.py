@@ -628,3 +628,14 @@ def test_a_call_recalled_as_last_weeks_leaves_the_sitting_of_the_sentence():
         published="2025-06-28T09:00:00Z",
     )
     assert {"Ryosei Akazawa", "Howard Lutnick"} <= set(facts.participants)
+
+
+def test_a_clause_saying_who_accompanied_a_leader_seats_them_beside_a_clause_naming_the_other_side():
+    facts = facts_of(
+        "Ishiba left the White House on Tuesday without a deal after a two-hour meeting with Trump.\n"
+        "Ishiba was accompanied by Akazawa and Finance Minister Katsunobu Kato; on the U.S. side, "
+        "Commerce Secretary Howard Lutnick and Treasury Secretary Scott Bessent joined the president.",
+    )
+    assert {"Shigeru Ishiba", "Ryosei Akazawa", "Katsunobu Kato", "Howard Lutnick", "Scott Bessent"} <= set(
+        facts.participants
+    )
