@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.extract.lexicon import (
+    ISSUE_NOUNS,
     MEETING_NOUNS,
     MEETING_QUALIFIERS,
     OTHER_COUNT_QUALIFIERS,
@@ -95,10 +96,28 @@ _DATE_CUE = Cue(
 DATES_NEAR = Near(DATE_RE, _DATE_CUE, before=40, after=40)
 
 
+#: a day's name that names an issue of a publication: "the Monday letter", "our Sunday edition"
+_ISSUE_AFTER = re.compile(rf"\s+{alternation(ISSUE_NOUNS)}\b", re.IGNORECASE)
+
+
+def names_an_issue(text: str, m: re.Match[str]) -> bool:
+    """Whether a bare day's name is an issue of a publication ("This is Border Lines, the Monday
+    letter for Canadians"): it tells when the outlet appears, not when the news happened."""
+    return (
+        bool(m.group("wd"))
+        and not m.group("rel")
+        and not m.group("paren")
+        and bool(_ISSUE_AFTER.match(text, m.end()))
+        and not m.group(0).endswith(("'s", "’s"))
+    )
+
+
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     out = []
     for m in DATES_NEAR.finditer(text, text):
         if m.group("md") and m.group("m1").lower().startswith("may") and not re.match(r"May\s+\d", m.group(0)):
+            continue
+        if names_an_issue(text, m):
             continue
         if m.group("md") or m.group("dm"):
             kind = "explicit"

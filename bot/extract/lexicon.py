@@ -80,6 +80,10 @@ ROUND_PLAN_PHRASES = (
     r"as early as next (?:week|month)",
 )  # fmt: skip
 
+#: what a day's name before it names: an issue of a publication, not a day of the news ("the Monday
+#: letter for Canadians who cross the border", "our Sunday edition", "the Friday column")
+ISSUE_NOUNS = ("letter", "newsletter", "edition", "issue", "column", "digest", "roundup", "podcast", "bulletin")
+
 #: what a meeting to come is said to do: "to begin", "is set to hold", "agreed to meet again"
 PLAN_VERBS = (
     "begin", "hold", "start", "take place", "meet", "visit", "travel", "resume", "kick off", "open", "launch", "sit down",

@@ -311,3 +311,17 @@ def test_a_weekday_of_the_round_a_headline_stands_before_is_the_next_one():
     assert facts.round == 5
     assert facts.date == "2025-06-06"
     assert facts.round_status == "upcoming"
+
+
+@pytest.mark.parametrize("issue", ["the Monday letter", "our Monday newsletter", "the Monday edition"])
+def test_a_days_name_that_names_an_issue_of_the_outlet_dates_no_event(issue):
+    facts = facts_of(
+        f"This is Trade Lines, {issue} for readers who follow the talks.\n"
+        "THE BIG ONE: THE CALL\n"
+        "Exporters in Nagoya had a quiet week, and the yen held its ground against the dollar.\n"
+        "On Friday Akazawa spoke with Commerce Secretary Howard Lutnick by phone about the tariff talks and "
+        "the 25% tariff on cars, Japan's negotiator said.",
+        title="Japan and the US talk tariffs by phone",
+        published="2025-06-30T11:00:00Z",
+    )
+    assert facts.date == "2025-06-27"
