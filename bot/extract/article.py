@@ -23,7 +23,7 @@ from bot.extract.cues import CLAUSE_HINTS, clauses
 from bot.extract.lexicon import APPOSITION_DETERMINERS, HONORIFICS, LOWER_OFFICE_WORDS, PAST_HOLDER_WORDS
 from bot.extract.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner, lower_keeping_length
 from bot.extract.profile import Person, Profile
-from bot.extract.text import Sentence, html_to_lines, remove_boilerplate, split_sentences
+from bot.extract.text import Sentence, html_to_lines, kept_lines, split_sentences
 from bot.extract.world import COUNTRY_NAMES, countries, country_words
 
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+\.?){0,2})")
@@ -589,12 +589,16 @@ def scanner_for(profile: Profile) -> Scanner:
 
 def prepare_article(*, guid: str, title: str, html: str, published: datetime | None, profile: Profile) -> Article:
     """Clean the entry's HTML, split it into sentences and find every mention."""
-    lines = remove_boilerplate(html_to_lines(html))
+    lines = html_to_lines(html)
+    lowered = [line.lower() for line in lines]  # once: for the boilerplate's rules and the lower-cased text
+    kept = kept_lines(lines, lowered)
+    lines, lowered = [lines[i] for i in kept], [lowered[i] for i in kept]
     title = " ".join(title.split())
-    if lines and title and lines[0].strip().lower() == title.lower():
-        lines = lines[1:]
+    title_lower = title.lower()
+    if lines and title and lowered[0].strip() == title_lower:
+        lines, lowered = lines[1:], lowered[1:]
     text, sentences = split_sentences([title or "", *lines])
-    lower = lower_keeping_length(text)
+    lower = _joined_lower(text, [title_lower, *lowered])
     found = scanner_for(profile).scan(text, lower)
     places: list[Mention] = []
     buildings: list[Mention] = []
@@ -619,6 +623,15 @@ def prepare_article(*, guid: str, title: str, html: str, published: datetime | N
         sides=sides,
         found=found,
     )
+
+
+def _joined_lower(text: str, lowered: list[str]) -> str:
+    """`lower_keeping_length` of ``text``, the newline-joined paragraphs whose lower-cased forms
+    are ``lowered``: their join when lowering kept every length (nearly always; a newline stands
+    between two paragraphs, so no letter's lowering depends on the other's), else ``text`` lowered
+    letter by letter."""
+    joined = "\n".join(lowered)
+    return joined if len(joined) == len(text) else lower_keeping_length(text)
 
 
 def _side_mentions(profile: Profile, text: str, found: dict[int, list[tuple[int, int]]]) -> list[Mention]:

@@ -159,8 +159,9 @@ _HTML_PARSER = lxml.etree.HTMLParser()
 _EDITOR_TAG = re.compile(r"^\[[^\]]{1,60}\]\s*")  # "[Translated from Chinese]", "[Updated]": not the story
 
 
-def _fold(line: str) -> str:
-    return line.lower().rstrip(" \t.;:,!?-–—•*").lstrip("-–—•* ").strip()
+def _fold(lowered: str) -> str:
+    """A line lower-cased already, without the marks around it, to compare lines."""
+    return lowered.rstrip(" \t.;:,!?-–—•*").lstrip("-–—•* ").strip()
 
 
 def _is_bullet(line: str) -> bool:
@@ -173,9 +174,15 @@ def _is_call_to_act(folded: str) -> bool:
 
 def remove_boilerplate(lines: list[str]) -> list[str]:
     """Drop page furniture (see the module docstring for the rules)."""
-    folded_lines = [_fold(line) for line in lines]
+    return [lines[i] for i in kept_lines(lines, [line.lower() for line in lines])]
+
+
+def kept_lines(lines: list[str], lowered: list[str]) -> list[int]:
+    """The indexes of the lines `remove_boilerplate` keeps, given each line lower-cased: the
+    caller keeps the lowered lines for the article's lower-cased text, so no line is lowered twice."""
+    folded_lines = [_fold(line) for line in lowered]
     counts = Counter(folded_lines)
-    kept: list[str] = []
+    kept: list[int] = []
     in_pitch = False
     for index, line in enumerate(lines):
         folded = folded_lines[index]
@@ -196,7 +203,7 @@ def remove_boilerplate(lines: list[str]) -> list[str]:
         in_pitch = False
         if len(folded) <= 3:
             continue
-        kept.append(line)
+        kept.append(index)
     return kept
 
 
