@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from bot.extract.article import Article
 from bot.extract.cues import AGREED_PLANS, FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST, is_question
@@ -124,7 +125,16 @@ def story_end(article: Article) -> int:
     far" then "May 30 - Round 4: ...", "Early June - Round 5 expected"). Such a box is background
     an outlet sets after the report; the last round it lists, held or planned, is no measure of
     the round the story tells of. A heading just above the list (a line with no end stop) goes
-    with it. The list must run to the end of the article, at least three entries long."""
+    with it. The list must run to the end of the article, at least three entries long.
+
+    Worked out once per article: the pipeline, the round finder and the place finder all ask."""
+    end = article.memo.get("story_end")
+    if end is None:
+        end = article.memo["story_end"] = _story_end(article)
+    return cast("int", end)
+
+
+def _story_end(article: Article) -> int:
     paragraphs: dict[int, Sentence] = {}
     for sentence in article.sentences:
         paragraphs.setdefault(sentence.paragraph, sentence)
