@@ -8,7 +8,7 @@ the article previews an upcoming round.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
@@ -67,20 +67,26 @@ def _term_list_items(sentences: list[Sentence]) -> set[int]:
     its verb, or none ("- Steel and aluminium: no change yet.")."""
     first: dict[int, Sentence] = {}
     last: dict[int, Sentence] = {}
-    text: dict[int, str] = {}
     for sentence in sentences:
         first.setdefault(sentence.paragraph, sentence)
         last[sentence.paragraph] = sentence
-        text[sentence.paragraph] = text.get(sentence.paragraph, "") + " " + sentence.text
     items: set[int] = set()
     paragraphs = sorted(first)
     for i, paragraph in enumerate(paragraphs):
         if not _BULLET.match(first[paragraph].text) or i == 0:
             continue
         lead = paragraphs[i - 1]
-        if lead in items or (last[lead].text.rstrip().endswith(":") and _TERM_LIST_LEAD.search(text[lead])):
+        if lead in items or (
+            last[lead].text.rstrip().endswith(":") and _TERM_LIST_LEAD.search(_paragraph_text(sentences, first[lead]))
+        ):
             items.add(paragraph)
     return items
+
+
+def _paragraph_text(sentences: list[Sentence], first: Sentence) -> str:
+    """The sentences of ``first``'s paragraph, each after a space: built only for a lead-in that
+    may open a list, not for every paragraph of every article."""
+    return "".join(" " + s.text for s in takewhile(lambda s: s.paragraph == first.paragraph, sentences[first.index :]))
 
 
 # ", who sat in on the talks before holding a separate meeting with Lutnick,": a relative clause
