@@ -17,6 +17,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable
+from itertools import pairwise
 
 import ahocorasick
 
@@ -412,6 +413,32 @@ class Scanner:
             self._automaton.add_word(key, value)
         if len(self._automaton):
             self._automaton.make_automaton()
+        self._may_repeat = self._sets_that_may_repeat_a_start(table)
+
+    def _sets_that_may_repeat_a_start(
+        self, table: dict[str, tuple[list[int], list[tuple[int, str]], list[tuple[int, re.Pattern[str], bool]]]]
+    ) -> list[bool]:
+        """For each set, whether a scan may find two of its spans starting at the same place, which
+        `scan` then sifts to the longest: a set scanned on its own (not by the automaton), a key
+        that holds the set twice ("rare earth" as a word and as a pattern's prefix), or two keys of
+        the set one of which begins the other (" rare earth " and " rare earth metals "), as the
+        automaton reports both where the longer stands. Any other set's spans start apart, so the
+        sifting, a dict built per set per article, is skipped for it."""
+        repeats = [False] * len(self.sets)
+        for set_id, _, _ in self._slow:
+            repeats[set_id] = True
+        keys_of: list[list[str]] = [[] for _ in self.sets]
+        for key, (words, names, patterns) in table.items():
+            ids = [*words, *(set_id for set_id, _ in names), *(set_id for set_id, _, _ in _one_per_set(patterns))]
+            for set_id in ids:
+                keys_of[set_id].append(key)
+            for set_id in {i for i in ids if ids.count(i) > 1}:
+                repeats[set_id] = True
+        for set_id, keys in enumerate(keys_of):
+            keys.sort()  # a key that begins another sorts right before it, or before one it also begins
+            if any(longer.startswith(shorter) for shorter, longer in pairwise(keys)):
+                repeats[set_id] = True
+        return repeats
 
     def scan(self, text: str, lower: str) -> dict[int, list[tuple[int, int]]]:
         """Spans per set, keyed by ``id(phrases)``; ``lower`` must keep ``text``'s offsets."""
@@ -445,17 +472,18 @@ class Scanner:
                 if e > s and (s == 0 or not _is_word_char(source[s - 1], hyphen)):
                     found[set_id].append((s, e))
         result = self._nothing_found.copy()
-        set_ids = self._set_ids
+        set_ids, may_repeat = self._set_ids, self._may_repeat
         for set_id, spans in enumerate(found):
             if not spans:
                 continue
             if len(spans) > 1:
                 spans.sort()
-                # one match per start, the longest ("rare earth metals", not also "rare earth"):
-                # a dict keeps the last (longest) end it is given for each start
-                longest = dict(spans)
-                if len(longest) < len(spans):
-                    spans = list(longest.items())
+                if may_repeat[set_id]:
+                    # one match per start, the longest ("rare earth metals", not also "rare earth"):
+                    # a dict keeps the last (longest) end it is given for each start
+                    longest = dict(spans)
+                    if len(longest) < len(spans):
+                        spans = list(longest.items())
             result[set_ids[set_id]] = spans
         return result
 
