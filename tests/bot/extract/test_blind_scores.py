@@ -4,10 +4,10 @@ Each set under blind/ was written by an author who saw only the README and the J
 never the code: seventeen Japan–US sets in styles the earlier sets did not cover, eighteen sets
 on the 2025 US–China talks for the second shipped profile, two on the 2025 US–India talks (by two
 authors) and one each on the EU–US, South Korea–US, UK–US, Switzerland–US, Vietnam–US,
-Canada–US, Mexico–US, Brazil–US and Indonesia–US talks, each with the profile its author wrote from the README
-(blind/NAME/profile.toml). Their first scores (blind/first_scores.toml) were recorded before
-anything was changed for them; those figures are the honest estimate for articles Parley has not
-seen, and no later change may fall below them. Each set's score now
+Canada–US, Mexico–US, Brazil–US and Indonesia–US talks, each with the profile its author wrote
+from the README (blind/NAME/profile.toml). Their first scores (blind/first_scores.toml) were
+recorded before anything was changed for them; those figures are the honest estimate for articles
+Parley has not seen, and no later change may fall below them. Each set's score now
 (`NOW_AT_LEAST`, the README's "now" column) is a second floor, raised with each mechanism that
 lifts it, so a gain cannot silently be lost.
 """
@@ -26,7 +26,7 @@ BLIND = Path(__file__).parent / "blind"
 FIRST = tomllib.loads((BLIND / "first_scores.toml").read_text(encoding="utf-8"))
 #: today's score of each set: raise it when a change lifts a set, never lower it (a set not
 #: listed yet is held at its first score)
-NOW_AT_LEAST = {"caus1": 0.829, "eu1": 0.849, "inus2": 0.811, "jus1": 0.950, "jus10": 0.913, "jus11": 0.887, "jus12": 0.900, "jus14": 0.899, "jus15": 0.899, "jus2": 0.927, "jus3": 0.909, "jus4": 0.935, "jus5": 0.910, "jus6": 0.916, "jus7": 0.897, "jus8": 0.953, "jus9": 0.919, "mxus1": 0.812, "swus1": 0.862, "ukus1": 0.807, "usc1": 0.965, "usc10": 0.886, "usc11": 0.871, "usc12": 0.785, "usc13": 0.850, "usc14": 0.777, "usc15": 0.828, "usc2": 0.894, "usc3": 0.903, "usc4": 0.892, "usc5": 0.890, "usc6": 0.910, "usc7": 0.953, "usc8": 0.870, "usc9": 0.905, "usi1": 0.867, "usk1": 0.916, "vnus1": 0.741}  # fmt: skip
+NOW_AT_LEAST = {"brus1": 0.785, "caus1": 0.829, "eu1": 0.869, "idus1": 0.901, "inus2": 0.811, "jus1": 0.963, "jus10": 0.913, "jus11": 0.909, "jus12": 0.900, "jus13": 0.851, "jus14": 0.899, "jus15": 0.899, "jus16": 0.873, "jus17": 0.872, "jus2": 0.927, "jus3": 0.909, "jus4": 0.939, "jus5": 0.910, "jus6": 0.939, "jus7": 0.897, "jus8": 0.953, "jus9": 0.919, "mxus1": 0.812, "swus1": 0.862, "ukus1": 0.835, "usc1": 0.969, "usc10": 0.899, "usc11": 0.889, "usc12": 0.785, "usc13": 0.850, "usc14": 0.777, "usc15": 0.828, "usc16": 0.813, "usc17": 0.836, "usc18": 0.797, "usc2": 0.894, "usc3": 0.915, "usc4": 0.899, "usc5": 0.897, "usc6": 0.910, "usc7": 0.953, "usc8": 0.870, "usc9": 0.905, "usi1": 0.891, "usk1": 0.923, "vnus1": 0.741}  # fmt: skip
 
 
 def overall_f1(folder: Path, profile: str) -> float:
