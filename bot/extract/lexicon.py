@@ -256,7 +256,7 @@ MAYBE_WORDS = ("could", "might", "may", "suggest", "suggests", "reportedly")
 #: preliminary consensus," Li told reporters
 SIDES_AT_THE_TABLE = (r"(?:the )?two (?:sides|delegations|teams)", r"both (?:sides|delegations|teams)")
 BOTH_SIDES = (
-    r"(?:the )?two (?:sides|countries|governments|leaders|delegations|nations|economies|teams)",
+    r"(?:the )?(?:world['’]s )?two (?:largest |biggest )?(?:sides|countries|governments|leaders|delegations|nations|economies|teams)",
     r"both (?:sides|countries|governments|leaders|delegations|nations)",
 )  # fmt: skip
 #: what a deal is called, which a deal's stance needs where no tariff is named ("Beijing agreed to
@@ -273,6 +273,16 @@ DEAL_DOCUMENTS = (
 #: what a list of a deal's terms is introduced as: "Quick summary of what the executive order does:",
 #: "Key points of the agreement:", "... settled the details of the tariff deal. The headlines:"
 TERM_LIST_WORDS = (*DEAL_WORDS, "order", "fact sheet", "memorandum", "joint statement", "headlines")
+#: what the sides together agree to do to what an issue is about, which is a deal's term stated
+#: by its terms rather than by a deal's name: "the two economies agreed to lower their tariffs",
+#: "both sides agreed to cut the levies", "US and China Agree to Slash Tariffs"
+JOINT_DEAL_VERBS = (
+    "lower", "cut", "reduce", "slash", "halve", "suspend", "pause", "roll back", "lift", "remove", "scrap", "ease",
+    "drop", "eliminate", "delay",
+)  # fmt: skip
+#: what may stand between the sides and their "agreed": "the two sides have agreed", "both
+#: countries also agreed", "the two economies on Monday agreed" (never a modal: "could agree")
+JOINT_SUBJECT_GAP = (r"have", r"has", r"had", r"also", r"jointly", r"on \w+", r"in \w+")
 #: how a stance that is a deal's term opens: "agreed to suspend", "would pause", "reached a deal".
 #: A deal binds both sides, so such a term said of either side is each side's stance.
 AGREEMENT_OPENINGS = ("agreed", "agrees", "agreement", "reached", "struck", "sealed", "signed", "will", "would")

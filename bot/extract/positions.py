@@ -21,12 +21,15 @@ import re
 
 from bot.extract.article import Article, Mention
 from bot.extract.cues import EARLIER, SPECULATION, is_question
+from bot.extract.dates import MONTH
 from bot.extract.facts import Position
 from bot.extract.lexicon import (
     AGREEMENT_OPENINGS,
     ATTRIBUTIONS,
     BOTH_SIDES,
     DEAL_WORDS,
+    JOINT_DEAL_VERBS,
+    JOINT_SUBJECT_GAP,
     REFERRING_BACK,
     REPORTING_VERBS,
     STANCE_REPORTING_VERBS,
@@ -94,7 +97,9 @@ def _we_are_the_side(article: Article, sentence: Sentence, position: int, side: 
 
 
 # "..., Li said", "said Akazawa", "Koo stressed": a verb that reports someone's words
-_REPORTED = re.compile(rf"\b(?:{alternation(ATTRIBUTIONS)}|{alternation((*REPORTING_VERBS, *STANCE_REPORTING_VERBS))})\b")
+_REPORTED = re.compile(
+    rf"\b(?:{alternation(ATTRIBUTIONS)}|{alternation((*REPORTING_VERBS, *STANCE_REPORTING_VERBS))})\b"
+)
 # what may stand between a speaker and the verb after him: ", China's international trade representative,"
 _SPEAKER_THEN_VERB = re.compile(r"(?:\s*,[^,.;:\"“”]{0,70},)?\s*(?:\w+\s+)?$")
 # what may stand between the verb and a speaker after it: "said Japan's chief negotiator"
@@ -194,10 +199,74 @@ def _asked_of_the_other(article: Article, sentence: Sentence, start: int, positi
 _ASKED_REACH = 12
 
 
+# "agreed to lower", "agreed on Monday to cut", "Agree to Slash": the sides' agreeing to act, its
+# object read after it
+_AGREED_TO_ACT = re.compile(rf"\bagree(?:d|s)?\s+(?:[\w,]+\s+){{0,4}}?to\s+({'|'.join(JOINT_DEAL_VERBS)})\b", re.I)
+_SUBJECT_GAP = re.compile(rf"(?:\s+{alternation(JOINT_SUBJECT_GAP)})*\s+", re.I)
+# what joins the sides named together as one subject: "the US and China", "Washington, Beijing"
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*")
+
+
+def _sides_together_before(article: Article, sentence: Sentence, position: int) -> bool:
+    """Whether the sides together are the subject of the agreeing at ``position``: the lexicon's
+    words for both sides ("the two economies agreed"), or every side named, joined by "and" ("the
+    US and China have agreed"), right before it. One side's agreeing, or a modal's ("could
+    agree"), is not the sides' deal."""
+    text = article.text
+    both = [(s, e) for s, e in article.hits(_BOTH_SIDES).within(sentence.start, position) if e <= position]
+    if both and _SUBJECT_GAP.fullmatch(text, both[-1][1], position):
+        return True
+    marks = sorted(
+        [(m.start, m.end, m.value) for m in article.sides.within(sentence.start, position) if m.end <= position]
+        + [
+            (m.start, m.end, side)
+            for m in article.people.within(sentence.start, position)
+            if m.end <= position and (side := article.side_of(m.value)) is not None
+        ]
+    )
+    if not marks or not _SUBJECT_GAP.fullmatch(text, marks[-1][1], position):
+        return False
+    named = {marks[-1][2]}
+    for before, after in zip(reversed(marks[:-1]), reversed(marks[1:]), strict=True):
+        if not _JOINED.fullmatch(text, before[1], after[0]):
+            break
+        named.add(before[2])
+    return named >= set(article.profile.sides)
+
+
+# "In Geneva in May, the two sides agreed to cut", "since May, when the two sides agreed in
+# Geneva to cut": a deal dated by its month is an earlier one the story recalls
+_A_MONTH = re.compile(rf"\b{MONTH}(?!\w)")
+
+
+def _joint_agreements(article: Article, issue: Issue, others: list[Hits]) -> list[tuple[int, int]]:
+    """Where the sides together agreed to act on what the issue is about ("the two economies
+    agreed to lower their tariffs", "both sides agreed to cut the levies"): a deal stated by its
+    terms, with no deal's name, which is each side's "agreed" stance. Not where the act is itself
+    another of the issue's stances in the profile's words ("agreed to remove the tariffs" stays a
+    removal), nor where the deal is dated by a month, as one recalled."""
+    found: list[tuple[int, int]] = []
+    for agreed in _AGREED_TO_ACT.finditer(article.text):
+        sentence = article.sentences[article.sentence_index(agreed.start())]
+        reach = min(sentence.end, agreed.end() + _NEAR_TARIFF)
+        act = agreed.end() - len(agreed.group(1))
+        if (
+            article.hits(issue.about).within(agreed.end(), reach)
+            and _sides_together_before(article, sentence, agreed.start())
+            and not any(hits.within(act, agreed.end()) for hits in others)
+            and not _A_MONTH.search(article.text, sentence.start, act)
+        ):
+            found.append((agreed.start(), act))
+    return found
+
+
 def _a_deal_of_both(article: Article, sentence: Sentence, position: int) -> bool:
     """Whether the stance at ``position`` is a deal's term that binds the side whoever is named:
-    agreed by both ("the two sides had reached a preliminary consensus"), or an agreement said
-    of the other side ("China agreed to pause its export controls" is the US stance on them too)."""
+    agreed by both ("the two sides had reached a preliminary consensus", "the US and China
+    agreed to cut tariffs"), or an agreement said of the other side ("China agreed to pause its
+    export controls" is the US stance on them too)."""
+    if _AGREED_BEFORE.match(article.text, position) and _sides_together_before(article, sentence, position):
+        return True
     agreed = _AGREEMENT_OPENING.match(article.text, position) or _AGREED_BEFORE.search(
         article.text, sentence.start, position
     )
@@ -342,6 +411,7 @@ def _holds(
 
 
 # the lexicon's English of the stance ids every profile may use ("agreed"), read with a stance's own phrases
+AGREED = "agreed"  # the stance id of a deal made, whose terms the sides' joint agreeing states
 _STANCE_WORDS = {stance_id: Phrases(list(words), shared=True) for stance_id, words in STANCE_WORDS.items()}
 
 
@@ -360,6 +430,14 @@ def _stance_hits(article: Article, issue: Issue, stance: Stance) -> Hits:
         and not _on_another_matter(article, issue, e)
         and not _with_another(article, e)
     ]
+    if stance.id == AGREED:  # the sides' agreeing to act on the issue's object: its words follow it
+        extra += [
+            (s, e)
+            for s, e in _joint_agreements(
+                article, issue, [article.hits(o.phrases) for o in issue.stances if o.id != AGREED]
+            )
+            if not mentions_other_country(article, s, e)
+        ]
     if not extra:
         return own
     return Hits(sorted({*own.spans, *extra}))
@@ -439,6 +517,7 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
     with_stance |= set().union(
         *(article.sentences_holding(_STANCE_WORDS[s.id]) for s in issue.stances if s.id in _STANCE_WORDS)
     )
+    with_stance |= {article.sentence_index(s) for s, _ in stance_hits.get(AGREED, Hits([])).spans}
     for sentence in article.sentences:
         if sentence.index not in with_stance or sentence.paragraph in skip_paragraphs:
             continue

@@ -243,3 +243,29 @@ def test_words_of_referring_back_to_something_else_name_no_issue():
 
 def test_a_stances_phrase_finds_its_words_with_a_rate_or_small_words_between():
     assert stances("Japan wants Washington to reduce the 25% tariffs significantly, Akazawa said.") == ["reduction"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two economies agreed to lower their tariffs for a period of ninety days.",
+        "Both sides agreed on Sunday to cut the levies by a wide margin.",
+        "The world's two largest economies have agreed to suspend most of the new duties.",
+        "Washington and Beijing agreed to slash tariffs for three months.",
+    ],
+)
+def test_the_sides_agreeing_together_to_act_on_the_tariffs_is_the_agreed_stance(sentence):
+    assert ("China", "us_tariffs", "agreed") in _us_china(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two economies could agree to lower their tariffs within weeks.",
+        "Both sides hope to agree to cut the levies by a wide margin.",
+        "Washington agreed to lower tariffs for three months.",
+        "The two sides agreed to set up a mechanism for further talks on tariffs.",
+    ],
+)
+def test_a_possible_or_one_sided_or_other_agreeing_is_no_joint_deal(sentence):
+    assert ("China", "us_tariffs", "agreed") not in _us_china(sentence)
