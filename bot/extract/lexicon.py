@@ -302,10 +302,28 @@ STANCE_WORDS: dict[str, tuple[str, ...]] = {
 #: what a day of a deadline or of a measure taking effect is said with: "before the pause runs
 #: out on July 9", "the duty that took effect on August 27" (the day of something else than a
 #: meeting)
-DEADLINE_VERBS = (
-    r"expire[sd]?", "expiring", r"runs? out", "ran out", "running out", r"lapse[sd]?", "lapsing",
+#: what a measure taking effect is said with: "the duty that took effect on August 27", "the
+#: tariff kicks in on Friday"
+TAKING_EFFECT_VERBS = (
     r"kick(?:s|ed)? in", "kicking in", r"takes? effect", "took effect", "taking effect",
     r"(?:comes?|came|coming|goes|went|going) into (?:force|effect)",
+)  # fmt: skip
+DEADLINE_VERBS = (
+    r"expire[sd]?", "expiring", r"runs? out", "ran out", "running out", r"lapse[sd]?", "lapsing",
+    *TAKING_EFFECT_VERBS,
+)  # fmt: skip
+#: the words that open the day a measure starts to apply ("effective August 7", "as of July 1",
+#: "with effect from Monday", "takes effect on Aug. 1"): the day a rate applies from, not the
+#: day of the event a story reports; a `FROM_WORDS` word does so after a measure's noun or rate
+#: ("a 25% tariff from May 3", "duties rise to 30% starting April 5")
+MEASURE_START_WORDS = (
+    "effective", "effective from", "as of", "with effect from", *(rf"{verb}(?:\s+on)?" for verb in TAKING_EFFECT_VERBS),
+)  # fmt: skip
+#: what a lead says when the measure taking effect is the story's event ("the tariffs took effect
+#: on Thursday", "the agreement came into force on Monday")
+TOOK_EFFECT_VERBS = (
+    r"kick(?:s|ed)? in", r"takes? effect", "took effect",
+    r"(?:comes?|came|goes|went) into (?:force|effect)", r"(?:is|was|are|were) now in (?:force|effect)",
 )  # fmt: skip
 #: the words before a day that can open either a measure's term ("a 25% tariff from Aug. 1") or
 #: a meeting's days ("three days of talks from Wednesday", "held from 14th to 17th July")

@@ -26,6 +26,7 @@ from bot.extract.lexicon import (
     ANNOUNCING_VERBS,
     DEADLINE_VERBS,
     FROM_WORDS,
+    MEASURE_START_WORDS,
     MEETING_NOUNS,
     REPORTING_VERBS,
     SAYING_VERBS,
@@ -33,6 +34,7 @@ from bot.extract.lexicon import (
     SUPERSEDED_PLAN_PHRASES,
     TARIFF_NOUNS,
     TELLING_VERBS,
+    TOOK_EFFECT_VERBS,
     alternation,
 )
 from bot.extract.phrases import Phrases
@@ -86,6 +88,15 @@ _MEETING_FROM = re.compile(
     rf"(?![^,;]*\b{alternation(TARIFF_NOUNS)}\b)[^,;]*(?:,\s*)?\b{alternation(FROM_WORDS)}\s+(?:the\s+)?$",
     re.I,
 )
+# "a 25% tariff from May 3", "effective August 7", "with effect from Monday": the day a measure
+# starts to apply
+_MEASURE_START = re.compile(
+    rf"\b(?:{alternation(MEASURE_START_WORDS)}|"
+    rf"(?:(?:{alternation(TARIFF_NOUNS)}|percent)\b|\d%)[^;]*\b{alternation(FROM_WORDS)})\s+(?:the\s+)?$",
+    re.I,
+)
+_MEASURE_START_WORDS = ("from", "effective", "starting", "beginning", "as of", "kick", "effect", "into force")
+_TOOK_EFFECT = Phrases(list(TOOK_EFFECT_VERBS), shared=True)
 # The words without which each of the three patterns above cannot match: most windows before a
 # date hold none of them, and a substring test is far cheaper than a search that tries the
 # pattern's opening `\b` at every position.
@@ -229,6 +240,30 @@ def _usable(article: Article, mention: DateMention, sentence: Sentence, location
         if word.lower() != "local" and not _same_place(article, word, location):
             return False
     return True
+
+
+def _starts_a_measure(article: Article, mention: DateMention, sentence: Sentence) -> bool:
+    """Whether a date opens the term of a measure ("an additional tariff of 25% from May 3 on
+    parts", "effective August 7", "starting April 5"): it names when a rate applies, not the
+    event the story reports, unless a meeting's days run from it ("talks in Washington from
+    Wednesday") or the story's event is the measure taking effect (`_lead_took_effect`)."""
+    before = article.text[max(sentence.start, mention.start - 60) : mention.start]
+    lower = before.lower() if before.isascii() else None
+    return (
+        _searched(_MEASURE_START, _MEASURE_START_WORDS, before, lower)
+        and not _MEETING_FROM.search(before)
+        and not _lead_took_effect(article)
+    )
+
+
+def _lead_took_effect(article: Article) -> bool:
+    """Whether the lead reports a measure taking effect ("the tariffs took effect on Thursday",
+    "came into force on Monday"): then the day it took effect is the story's event."""
+    if "lead_took_effect" not in article.memo:
+        lead = [s for s in article.sentences if 0 < s.paragraph <= LEAD_PARAGRAPHS]
+        held = article.sentences_holding(_TOOK_EFFECT)
+        article.memo["lead_took_effect"] = any(s.index in held for s in lead)
+    return cast("bool", article.memo["lead_took_effect"])
 
 
 def _searched(pattern: re.Pattern[str], words: tuple[str, ...], text: str, lower: str | None) -> bool:
@@ -412,7 +447,7 @@ class EventDates:
                 else []
             )
         if not strict:
-            return list(found)
+            return [m for m in found if not _starts_a_measure(self.article, m, sentence)]
         return [m for m in found if _usable(self.article, m, sentence, self.location)]
 
     def from_round(self, round_sentences: list[Sentence], *, strict: bool) -> tuple[date, str] | None:

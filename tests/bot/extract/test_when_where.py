@@ -6,9 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.extract.dates import find_dates
 from bot.extract.profile import DEFAULT_PROFILE, load_profile
 from bot.extract.when_where import (
     _DATELINE,
+    _MEASURE_START,
+    _MEASURE_START_WORDS,
     _OTHER_DAY,
     _OTHER_DAY_WORDS,
     _SPOKE,
@@ -18,6 +21,7 @@ from bot.extract.when_where import (
     EventDates,
     _RoundPositions,
     _searched,
+    _starts_a_measure,
     event_location,
     find_dateline,
 )
@@ -40,7 +44,8 @@ _BEFORE_WORDS = ["Akazawa", "left", "Left", "LEAVES", "departure", "arrived", "f
                  "added", "noted", "wrote", "posted", "early", "late", "on", "this", "before", "by", "until", "till",
                  "ahead", "of", "from", "Effective", "starting", "beginning", "as", "deadline", "due", "the", "for",
                  "Washington", "talks", ";", ",", "’s", "ſaid", "ſet", "LEFT", "\n", "  ", "expires", "runs", "out",
-                 "took", "effect", "comes", "into", "force", "kicks", "in", "lapsed"]  # fmt: skip
+                 "took", "effect", "comes", "into", "force", "kicks", "in", "lapsed",
+                 "With", "Effective", "takes", "went", "as of", "tariff", "25%", "Levies"]  # fmt: skip
 
 
 @settings(max_examples=500, deadline=None)
@@ -48,7 +53,8 @@ _BEFORE_WORDS = ["Akazawa", "left", "Left", "LEAVES", "departure", "arrived", "f
 def test_the_words_a_pattern_needs_skip_it_only_where_it_would_not_match(words, end):
     text = " ".join(words) + end  # a window before a date usually ends with a space
     lower = text.lower() if text.isascii() else None
-    for pattern, words in ((_TRAVEL, _TRAVEL_WORDS), (_SPOKE, _SPOKE_WORDS), (_OTHER_DAY, _OTHER_DAY_WORDS)):
+    for pattern, words in ((_TRAVEL, _TRAVEL_WORDS), (_SPOKE, _SPOKE_WORDS), (_OTHER_DAY, _OTHER_DAY_WORDS),
+                           (_MEASURE_START, _MEASURE_START_WORDS)):
         assert _searched(pattern, words, text, lower) == (pattern.search(text) is not None)
 
 
@@ -143,6 +149,53 @@ def test_an_event_without_a_round_takes_the_first_day_of_the_lead():
     )
     found = EventDates(article, None, 0, None).from_lead()
     assert found is not None and found[0] == date(2025, 6, 2) and "letter" in found[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Levies of 20% on bicycles apply from May 3 under the order.", "May 3"),
+        ("The higher rate on textiles applies effective August 7, the order says.", "August 7"),
+        ("Duties on toys rise to 30% starting April 5 for every importer.", "April 5"),
+        ("A 12% rate on lumber applies as of July 1 under the schedule.", "July 1"),
+        ("The quota on rice is cut with effect from Monday under the order.", "Monday"),
+        ("The surcharge on cheese takes effect on Aug. 1 under the order.", "Aug. 1"),
+    ],
+)
+def test_a_day_a_measure_starts_is_not_the_event(text, day):
+    article = article_of(f"Trade news.\nThe council met to weigh its reply.\n{text}", published=PUBLISHED)
+    sentence = _sentence(article, day)
+    dates = EventDates(article, None, 0, None)
+    assert dates.candidates(sentence, strict=False) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The envoys hold talks in Washington from Wednesday.", "The envoy will visit the capital from Wednesday."]
+)
+def test_a_meetings_or_a_visits_days_from_a_day_are_the_event(text):
+    article = article_of(f"Trade news.\n{text}", published=PUBLISHED)
+    sentence = _sentence(article, "Wednesday")
+    assert len(EventDates(article, None, 0, None).candidates(sentence, strict=False)) == 1
+
+
+def test_the_lead_passes_over_a_measures_start_for_the_event():
+    article = article_of(
+        "Trade news.\nA 15% levy on farm machinery has applied from May 3 under the order, and the council "
+        "adopted a resolution against it on Thursday.",
+        published=PUBLISHED,
+    )
+    found = EventDates(article, None, 0, None).from_lead()
+    assert found is not None and found[0] == date(2025, 6, 5)
+
+
+def test_a_measure_taking_effect_as_the_leads_event_keeps_its_day():
+    article = article_of(
+        "Trade news.\nThe new duties on farm machinery took effect this week.\nThey apply to all shipments from June 3.",
+        published=PUBLISHED,
+    )
+    sentence = _sentence(article, "June 3")
+    mentions = find_dates(sentence.text, sentence.start)
+    assert mentions and not _starts_a_measure(article, mentions[0], sentence)
 
 
 def test_a_known_city_and_a_colon_open_a_story_as_a_dateline():
