@@ -95,7 +95,9 @@ _MEASURE_START = re.compile(
     rf"(?:(?:{alternation(TARIFF_NOUNS)}|percent)\b|\d%)[^;]*\b{alternation(FROM_WORDS)})\s+(?:the\s+)?$",
     re.I,
 )
-_MEASURE_START_WORDS = ("from", "effective", "starting", "beginning", "as of", "kick", "effect", "into force")
+# the words one of its matches needs: a `FROM_WORDS` word after a rate, or a start word of
+# MEASURE_START_WORDS ("effective", "as of", "with effect from", a taking-effect verb)
+_MEASURE_START_WORDS = (*FROM_WORDS, "effective", "as of", "kick", "effect", "into force")
 _TOOK_EFFECT = Phrases(list(TOOK_EFFECT_VERBS), shared=True)
 # The words without which each of the three patterns above cannot match: most windows before a
 # date hold none of them, and a substring test is far cheaper than a search that tries the
