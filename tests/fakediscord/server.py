@@ -410,8 +410,7 @@ class FakeDiscord:
         loop = asyncio.get_running_loop()
         pending = _Pending(sent_at=time.perf_counter(), future=loop.create_future())
         self._pending[payload["token"]] = pending
-        live = [s for s in self.sessions if s.ready.is_set() and not s.ws.closed]
-        await live[session].dispatch("INTERACTION_CREATE", payload)
+        await (await self._live_session(session, wait)).dispatch("INTERACTION_CREATE", payload)
         try:
             return await asyncio.wait_for(pending.future, wait)
         finally:
@@ -471,9 +470,8 @@ class FakeDiscord:
             mentioned = any(u["id"] == self.bot_user["id"] for u in msg["mentions"])
             if not dm and not mentioned and not intents & MESSAGE_CONTENT:
                 sent["content"] = ""
-            live = [s for s in self.sessions if s.ready.is_set() and not s.ws.closed]
             self.dispatched.append(("MESSAGE_CREATE", sent))
-            await live[session].dispatch("MESSAGE_CREATE", sent)
+            await (await self._live_session(session)).dispatch("MESSAGE_CREATE", sent)
         return msg
 
     def thread_payload(self, parent_id: str, name: str, *, owner_id: str | None = None,
@@ -500,6 +498,20 @@ class FakeDiscord:
                            "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
         await self._dispatch_all("GUILD_ROLE_CREATE", {"guild_id": self.guild_id, "role": self.roles[rid]})
         return rid
+
+    async def _live_session(self, index: int, wait: float = 10) -> _Session:
+        """The ``index``-th gateway session that is ready, waiting for one while the bot reconnects
+        or resumes (on a loaded machine a heartbeat can be late and the bot reconnect): Discord
+        delivers an event once the session is back, it does not drop it."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait
+        while True:
+            live = [s for s in self.sessions if s.ready.is_set() and not s.ws.closed]
+            if len(live) > index:
+                return live[index]
+            if loop.time() >= deadline:
+                raise AssertionError(f"no ready gateway session {index} within {wait} s ({len(live)} ready)")
+            await asyncio.sleep(0.05)
 
     async def _dispatch_all(self, event: str, data: dict[str, Any]) -> None:
         for session in [s for s in self.sessions if s.ready.is_set() and not s.ws.closed]:
