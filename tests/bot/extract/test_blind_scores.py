@@ -4,7 +4,7 @@ Each set under blind/ was written by an author who saw only the README and the J
 never the code: eighteen Japan–US sets in styles the earlier sets did not cover, nineteen sets
 on the 2025 US–China talks for the second shipped profile, two on the 2025 US–India talks (by two
 authors) and one each on the EU–US, South Korea–US, UK–US, Switzerland–US, Vietnam–US,
-Canada–US, Mexico–US, Brazil–US and Indonesia–US talks, each with the profile its author wrote
+Canada–US, Mexico–US, Brazil–US, Indonesia–US and Taiwan–US talks, each with the profile its author wrote
 from the README (blind/NAME/profile.toml). Their first scores (blind/first_scores.toml) were
 recorded before anything was changed for them; those figures are the honest estimate for articles
 Parley has not seen, and no later change may fall below them. Each set's score now
