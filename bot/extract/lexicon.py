@@ -299,6 +299,21 @@ STANCE_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: the English of a reduction of what an issue is about, read for a stance of id "reduction"
+#: besides the profile's own phrases, where a word of wanting or aiming stands before it in the
+#: clause: "Taipei wants the rate cut", "is pressing for a rate lower than 32%", "has asked the
+#: US to cut the rate substantially", "the objective remains to obtain a reduction of the tariffs"
+REDUCTION_WORDS = (
+    "cut", "cuts", "cutting", "lower", "lowered", "lowering", r"reduc(?:e|ed|es|ing|tions?)",
+    r"(?:bring|brings|bringing|brought) down", r"(?:come|comes|coming) down",
+)  # fmt: skip
+#: what sets a demand against another as its alternative, so that the two are one demand: "a
+#: significant reduction of the tariffs rather than their removal", "removal or a cut"
+ALTERNATIVES = ("rather than", "instead of", "or")
+#: what names a side's aim, as a word of wanting does: "Our objectives are unchanged: a rate lower
+#: than 20%", "its goal is a lower rate"
+AIM_WORDS = (r"objectives?", r"goals?", r"aims?")
+
 #: what a day of a deadline or of a measure taking effect is said with: "before the pause runs
 #: out on July 9", "the duty that took effect on August 27" (the day of something else than a
 #: meeting)

@@ -25,11 +25,14 @@ from bot.extract.dates import MONTH
 from bot.extract.facts import Position
 from bot.extract.lexicon import (
     AGREEMENT_OPENINGS,
+    AIM_WORDS,
+    ALTERNATIVES,
     ATTRIBUTIONS,
     BOTH_SIDES,
     DEAL_WORDS,
     JOINT_DEAL_VERBS,
     JOINT_SUBJECT_GAP,
+    REDUCTION_WORDS,
     REFERRING_BACK,
     REPORTING_VERBS,
     STANCE_REPORTING_VERBS,
@@ -44,10 +47,11 @@ from bot.extract.scope import first_party_named, mentions_other_country
 from bot.extract.text import Sentence
 
 _DEAL = Phrases(list(DEAL_WORDS), shared=True)
-_WANTS = Phrases([
+_WANT_WORDS = [
     "seek", "seeks", "sought", r"demand\w*", r"call\w*", r"urg\w+", r"ask\w*", r"want\w*", r"hope\w*", r"press\w*",
     r"insist\w*", r"push\w*", r"request\w*", "position", "stance",
-], shared=True)  # fmt: skip
+]  # fmt: skip
+_WANTS = Phrases(_WANT_WORDS, shared=True)
 _NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
 # "will also drop to 15%", "lifted to 25%": a rate that moves, not a tariff removed
 _TO_A_RATE = re.compile(r"\s+(?:\w+\s+)?(?:to|by)\s+(?:about\s+|around\s+)?\d")
@@ -381,6 +385,28 @@ def _another_demand(article: Article, start: int, end: int) -> bool:
     return False
 
 
+_ALTERNATIVE = re.compile(rf"\b{alternation(ALTERNATIVES)}\b", re.I)
+
+
+def _apart(
+    article: Article, demand: list[tuple[int, str, int]], lexical: set[tuple[int, int]]
+) -> list[list[tuple[int, str, int]]]:
+    """The demand, with each reduction found in the lexicon's words (``lexical``) made a demand
+    of its own, unless it is set against one of the profile's stances of the demand as its
+    alternative: "wants the rate cut and not stacked on MFN duties" is two demands, "seeks a cut
+    in the tariffs rather than their removal" one, of the profile's stance."""
+    own = [h for h in demand if (h[0], h[2]) not in lexical]
+    if not own:
+        return [demand]
+    apart: list[list[tuple[int, str, int]]] = [own]
+    for hit in demand:
+        if (hit[0], hit[2]) not in lexical:
+            continue
+        if not any(_ALTERNATIVE.search(article.text, min(hit[2], o[2]), max(hit[0], o[0])) for o in own):
+            apart.append([hit])
+    return apart
+
+
 def _holds(
     article: Article,
     issue: Issue,
@@ -421,7 +447,7 @@ def _stance_hits(article: Article, issue: Issue, stance: Stance) -> Hits:
     ("signed the framework deal with the U.K.") or on another of the profile's topics ("reached a
     framework deal on TikTok")."""
     own = article.hits(stance.phrases)
-    words = _STANCE_WORDS.get(stance.id)
+    words = _STANCE_WORDS.get(stance.id) if stance.general_words else None
     extra = article.hits(words).spans if words is not None else []
     extra = [
         (s, e)
@@ -430,7 +456,9 @@ def _stance_hits(article: Article, issue: Issue, stance: Stance) -> Hits:
         and not _on_another_matter(article, issue, e)
         and not _with_another(article, e)
     ]
-    if stance.id == AGREED:  # the sides' agreeing to act on the issue's object: its words follow it
+    if (
+        stance.id == AGREED and stance.general_words
+    ):  # the sides' agreeing to act on the issue's object: its words follow it
         extra += [
             (s, e)
             for s, e in _joint_agreements(
@@ -484,6 +512,50 @@ def _on_another_matter(article: Article, issue: Issue, end: int) -> bool:
     return any(article.hits(words).within(on.end(), reach) for words in article.profile.topics.values())
 
 
+REDUCTION = "reduction"  # the stance id of a lower rate sought, which the lexicon's words of reducing state too
+_REDUCTION_WORDS = Phrases(list(REDUCTION_WORDS), shared=True)
+_AIMED = Phrases([*_WANT_WORDS, *AIM_WORDS], shared=True)
+
+
+def _last_side_before(article: Article, start: int, position: int) -> str | None:
+    """The side named last in text[start:position], by name or by one of its people."""
+    marks = [(m.start, m.value) for m in article.sides.within(start, position) if m.end <= position]
+    marks += [
+        (m.start, side)
+        for m in article.people.within(start, position)
+        if m.end <= position and (side := article.side_of(m.value)) is not None
+    ]
+    return max(marks)[1] if marks else None
+
+
+def _sought_reductions(
+    article: Article, issue: Issue, sentence: Sentence, clause: tuple[int, int], about: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Where the clause says a reduction of what the issue is about is sought, in the lexicon's
+    words rather than the profile's: a word of reducing ("cut", "lower", "a reduction of", "bring
+    down") after a word of wanting or aiming in the clause ("Taipei wants the rate cut", "is
+    pressing for a rate lower than 32%", "has asked the US to cut the rate", "the objective
+    remains to obtain a reduction of the tariffs"), with the issue's words between the two or
+    just after the reduction. Wanted by another side than the issue's ("Washington wants Beijing
+    to cut its tariffs") it is no stance of the issue's side."""
+    start, end = clause
+    aims = article.hits(_AIMED).within(start, end)
+    if not aims:
+        return []
+    found: list[tuple[int, int]] = []
+    for cut_start, cut_end in article.hits(_REDUCTION_WORDS).within(start, end):
+        before = [a for a in aims if a[1] <= cut_start]
+        if not before:
+            continue
+        aim_start = before[0][0]
+        if _last_side_before(article, sentence.start, aim_start) not in (None, issue.side):
+            continue
+        reach = min(end, cut_end + _NEAR_TARIFF)
+        if any(aim_start <= s and e <= reach for s, e in about):
+            found.append((cut_start, cut_end))
+    return found
+
+
 _REFERRING_BACK = Phrases(list(REFERRING_BACK), shared=True)
 
 
@@ -515,9 +587,16 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
     stance_hits = {stance.id: _stance_hits(article, issue, stance) for stance in issue.stances}
     with_stance = set().union(*(article.sentences_holding(stance.phrases) for stance in issue.stances))
     with_stance |= set().union(
-        *(article.sentences_holding(_STANCE_WORDS[s.id]) for s in issue.stances if s.id in _STANCE_WORDS)
+        *(
+            article.sentences_holding(_STANCE_WORDS[s.id])
+            for s in issue.stances
+            if s.id in _STANCE_WORDS and s.general_words
+        )
     )
     with_stance |= {article.sentence_index(s) for s, _ in stance_hits.get(AGREED, Hits([])).spans}
+    reduces = any(stance.id == REDUCTION and stance.general_words for stance in issue.stances)
+    if reduces:
+        with_stance |= article.sentences_holding(_REDUCTION_WORDS)
     for sentence in article.sentences:
         if sentence.index not in with_stance or sentence.paragraph in skip_paragraphs:
             continue
@@ -530,6 +609,18 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
             spans = [
                 (s, e, stance.id) for stance in issue.stances for s, e in stance_hits[stance.id].within(start, end)
             ]
+            # the lexicon's words of a sought reduction, where the profile's phrases say no stance
+            # of the same demand (they are read first: "seeks removal rather than a cut" stays a removal)
+            lexical = (
+                {
+                    span
+                    for span in _sought_reductions(article, issue, sentence, (start, end), about)
+                    if (*span, REDUCTION) not in spans
+                }
+                if reduces
+                else set()
+            )
+            spans += [(s, e, REDUCTION) for s, e in lexical]
             # "full removal" and the "removal" inside it are one mention
             spans = [
                 a for a in spans if not any(b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in spans)
@@ -549,7 +640,7 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
                 if later:
                     stale |= {h for h in later if h[1] == later[0][1]}
             current = [h for h in hits if h not in stale]
-            for demand in _demands(article, current):
+            for demand in [d for group in _demands(article, current) for d in _apart(article, group, lexical)]:
                 for stance in issue.stances:
                     hit = next((h for h in demand if h[1] == stance.id), None)
                     if hit is None or not _holds(article, issue, stance, sentence, (start, end), about, hit[0]):

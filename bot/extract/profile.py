@@ -136,6 +136,9 @@ class IssueStanceSpec(_Strict):
     label: str | None = None
     needs: Literal["near", "clause", "deal"] = "clause"
     phrases: list[str] = Field(min_length=1)
+    # whether Parley's own English for the stance's id ("agreed": a deal made; "reduction": a cut
+    # sought) is read besides the phrases; false: only the phrases
+    general_words: bool = True
 
 
 class IssueSpec(_Strict):
@@ -284,6 +287,8 @@ class Stance:
     label: str
     needs: str  # "near", "clause" or "deal" (see `IssueStanceSpec`)
     phrases: Phrases
+    # whether the lexicon's English for the id is read besides the phrases (see `IssueStanceSpec`)
+    general_words: bool = True
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -653,12 +658,14 @@ def _rounds(path: Path, spec: ProfileSpec) -> tuple[ScheduledRound, ...]:
 
 def _issues(path: Path, spec: ProfileSpec) -> tuple[Issue, ...]:
     """The issues of ``[[issues]]``, or the one of today's ``[stances]``: the tracked side on the
-    tariffs, its stances tried as a deal first, then a reduction, then a removal."""
+    tariffs, its stances tried as a deal first, then a reduction, then a removal. Its reduction
+    is its phrases alone (the shipped Japan–US profile's phrases name a significant cut only),
+    its deal its phrases and the lexicon's words for a deal made."""
     tracked = spec.negotiation.tracked_side
     if spec.stances is not None:
         old = spec.stances
         stances = tuple(
-            Stance(name, old.labels.get(name) or spec.labels.get(name) or name, needs, _compile(path, f"stances.{name}", with_gaps(getattr(old, name))))
+            Stance(name, old.labels.get(name) or spec.labels.get(name) or name, needs, _compile(path, f"stances.{name}", with_gaps(getattr(old, name))), name != "reduction")
             for name, needs in (("agreed", "deal"), ("reduction", "clause"), ("removal", "near"))
         )
         about = _compile(path, "stances", list(TARIFF_WORDS))
@@ -667,7 +674,7 @@ def _issues(path: Path, spec: ProfileSpec) -> tuple[Issue, ...]:
     for i, issue in enumerate(spec.issues):
         stances = tuple(
             Stance(s.id, s.label or spec.labels.get(s.id) or s.id.replace("_", " "), s.needs,
-                   _compile(path, f"issues[{i}].stances[{j}].phrases", with_gaps(s.phrases)))
+                   _compile(path, f"issues[{i}].stances[{j}].phrases", with_gaps(s.phrases)), s.general_words)
             for j, s in enumerate(issue.stances)
         )  # fmt: skip
         out.append(

@@ -269,3 +269,56 @@ def test_the_sides_agreeing_together_to_act_on_the_tariffs_is_the_agreed_stance(
 )
 def test_a_possible_or_one_sided_or_other_agreeing_is_no_joint_deal(sentence):
     assert ("China", "us_tariffs", "agreed") not in _us_china(sentence)
+
+
+# -- a reduction sought, in the lexicon's English of the stance id "reduction", besides the profile's phrases --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Beijing wants the levies brought down before the truce runs out.",
+        "China is pressing for duties lower than the ones imposed in April.",
+        "Beijing has asked Washington to cut the duties on its electronics substantially.",
+        "Beijing's stated goal remains to obtain a reduction of the additional duties.",
+    ],
+)
+def test_a_reduction_sought_in_general_english_is_the_reduction_stance(sentence):
+    assert ("China", "us_tariffs", "reduction") in _us_china(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # sought by the other side, of the side's own tariffs
+        "Washington wants Beijing to cut its duties on American farm goods.",
+        # a cut made, sought by no one
+        "The US cut the duties on Chinese electronics in May.",
+    ],
+)
+def test_a_reduction_no_one_of_the_side_seeks_is_no_reduction_stance(sentence):
+    assert ("China", "us_tariffs", "reduction") not in _us_china(sentence)
+
+
+def test_a_reduction_set_against_the_profiles_stance_is_one_demand_and_one_joined_to_it_another():
+    assert _china_stances("Beijing wants the reciprocal duties scrapped rather than cut.") == {"removal"}
+    assert _china_stances("Beijing wants the fentanyl duties cut and the reciprocal duties scrapped.") == {
+        "reduction",
+        "removal",
+    }
+
+
+def _china_stances(sentence: str) -> set[str]:
+    return {stance for side, issue, stance in _us_china(sentence) if (side, issue) == ("China", "us_tariffs")}
+
+
+def test_a_stance_may_be_read_from_its_phrases_alone(tmp_path):
+    """`general_words = false` on a stance: only the profile's phrases say it, as in the older
+    `[stances]` form's reduction (the shipped Japan–US profile's phrases name a significant cut)."""
+    assert stances("Tokyo wants the auto duties brought down before the summer.") == []
+    text = (Path(__file__).parents[3] / "bot" / "profiles" / "us_china_2025.toml").read_text()
+    path = tmp_path / "profile.toml"
+    path.write_text(text.replace('id = "reduction"\n', 'id = "reduction"\ngeneral_words = false\n', 1))
+    body = _LONDON + "Beijing wants the levies brought down before the truce runs out."
+    facts = facts_of(body, profile=load_profile(path), published="2025-06-10T08:00:00Z")
+    assert ("China", "us_tariffs", "reduction") not in {(p.actor, p.issue, p.stance) for p in facts.positions}
