@@ -432,6 +432,11 @@ RATE_VERBS_TO = (
     "fell", "drop", "drops", "dropped",
 )  # fmt: skip
 
+#: what joins the parts of a rate said as a sum: "the 25% tariff plus the 2.5% duty", "the 25% levy on
+#: top of the existing 2.5%", "2.5 + 25"
+SUM_JOINERS = (
+    "plus", r"\+", "on top of", "added to", "in addition to", "over and above", "layered on", r"stack(?:s|ed|ing)? on",
+)  # fmt: skip
 #: words that give a rate by reference to the one before: "a similar tax on autos", "a matching levy"
 SAME_RATE_WORDS = ("similar", "same", "identical", "equivalent", "matching")
 #: words that hedge a rate's figure: "to around 15%", "tariffs of up to 100%"

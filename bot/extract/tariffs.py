@@ -40,6 +40,7 @@ from bot.extract.lexicon import (
     RATE_VERBS_TO,
     SAME_RATE_WORDS,
     SHARE_PREDICATES,
+    SUM_JOINERS,
     TARIFF_NOUNS,
     alternation,
     first_characters,
@@ -903,6 +904,7 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
     asides = _parentheticals(text)
     reading = _Reading(found[-1].rate if found else None, found[-1].sector if found else None)
     out: list[tuple[str, float]] = []
+    reads: list[_Read] = []
     for i, anchor in enumerate(anchors):
         rate = anchor.rate if anchor.rate is not None else reading.previous_rate
         if rate is None:
@@ -919,15 +921,86 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         elif sectors and not span.inside:
             reading.consumed = span.stop
         sectors = sectors or _goods_of_the_next_rate(article, sentence, lowered, anchors, i, asides, reading)
+        own = bool(sectors)
         if not sectors:
             of_before = _goods_of_the_rate_before(article, sentence.start, text, anchors, i, rate, span, reading)
             if of_before is None:
+                reads.append(_Read(anchor.start, anchor.end, rate, [], own=False))  # a sum may still give it goods
                 continue
             sectors = of_before
-        sectors = sectors or _goods_before(article, sentence, anchors, i, asides, span, reading)
+        if not sectors:
+            sectors = _goods_before(article, sentence, anchors, i, asides, span, reading)
+            own = bool(sectors)
         sectors = sectors or _country_wide_goods(article, sentence, anchor, rate, span, found, out)
         reading.last_sectors = sectors
+        reads.append(_Read(anchor.start, anchor.end, rate, sectors, own))
         for sector in sectors:
             reading.previous_sector = sector
             out.append((sector, rate))
+    if _parts_of_a_sum(article, lowered, reads):
+        return [(sector, read.rate) for read in reads for sector in read.sectors]
     return out
+
+
+@dataclass(slots=True)
+class _Read:
+    """One rate of a sentence as read: its goods, and whether they are its own (said with it, or
+    before it in its sentence) rather than borrowed (from the rate before, or the country rate)."""
+
+    start: int
+    end: int
+    rate: float
+    sectors: list[str]
+    own: bool
+
+
+# the parts of a sum, one after the other: "the 25% tariff plus the 2.5% duty", "the 25% levy imposed in
+# April on top of the existing 2.5% duty"
+_SUM_JOINED = re.compile(rf"[^;:()]{{0,70}}?\b{alternation(SUM_JOINERS)}(?:\b|(?<=\+))[^;:()]{{0,30}}")
+
+
+def _parts_of_a_sum(article: Article, lowered: str, reads: list[_Read]) -> bool:
+    """Rates of one sentence said as a sum and its parts ("cars now pay 27.5%, the 25% tariff plus
+    the 2.5% duty", "today's 27.5% (the old 2.5% plus the 25% auto tariff)"): two rates joined by a
+    word of adding whose figures add up to a third are that rate's parts, so the three are on the
+    same goods. Those borrowed by a part or the sum (the country rate, for want of goods said with
+    them) become the goods of the three: those one of them names, else those one of them borrowed
+    from a rate before ("to 15%, from the 27.5% they have paid: the 25% duty on top of the 2.5%");
+    none change unless there is exactly one set of goods of a sector (a country rate is no goods:
+    "24%: the 10% baseline plus 14%" says nothing of the 14%), nor where two of them name goods or
+    kinds of their own that differ (a sum of two kinds of tariff: "30%: a 10% reciprocal rate plus
+    the 20% fentanyl levy"). Whether any changed."""
+    changed = False
+    for total in reads:
+        for first in reads:
+            for second in reads:
+                if not (
+                    total is not first
+                    and total is not second
+                    and first.end <= second.start
+                    and abs(first.rate + second.rate - total.rate) < 1e-9
+                    and _SUM_JOINED.fullmatch(lowered, first.end, second.start)
+                ):
+                    continue
+                group = (total, first, second)
+                if len({tuple(r.sectors) for r in group if r.own and r.sectors}) > 1:
+                    continue  # parts of their own kinds: "30%: a 10% reciprocal rate plus the 20% fentanyl levy"
+                named_goods = [r for r in group if r.sectors and _of_goods(article, r.sectors)]
+                goods = {tuple(r.sectors) for r in named_goods if r.own} or {tuple(r.sectors) for r in named_goods}
+                if len(goods) != 1:
+                    continue
+                (named,) = goods
+                for read in group:
+                    if not read.own and read.sectors != list(named):
+                        read.sectors = list(named)
+                        changed = True
+    return changed
+
+
+def _of_goods(article: Article, sectors: list[str]) -> bool:
+    """Whether sectors are goods: none is a country rate (the reciprocal, the baseline) or a side's
+    rate on all the other side's goods."""
+    profile = article.profile
+    rates = profile.country_rates
+    country = {rates.default, *rates.by_rate} if rates else set()
+    return not (set(sectors) & (country | set(profile.country_wide_sectors.values())))

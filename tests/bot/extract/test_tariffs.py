@@ -334,3 +334,33 @@ def test_after_a_country_rate_a_figure_the_profile_lists_is_that_country_rate():
     # a figure the profile does not list is left to a sentence that names the side
     facts = facts_of(LEAD + "Exporters are waiting.\n" + "The 24% reciprocal rate is on hold until July, and 12% is being floated.")
     assert [(t.sector, t.rate) for t in facts.tariffs] == [("reciprocal", 24)]
+
+
+def test_the_parts_of_a_sum_are_on_the_goods_of_the_sum():
+    # a total and the two rates that add up to it, joined by a word of adding: the parts are on the
+    # total's goods, not the country rate for want of goods said with them
+    body = "Japanese vehicles now pay 27.5% at the port, the 25% tariff added in spring plus the 2.5% ordinary duty."
+    assert rates(body) == [("autos", 27.5), ("autos", 25), ("autos", 2.5)]
+    body = "Japanese vehicles pay 27.5%: the 25% levy of April on top of the standing 2.5% duty."
+    assert rates(body) == [("autos", 27.5), ("autos", 25), ("autos", 2.5)]
+    # the goods named by one of the parts go to the sum and to the other part
+    body = "It stays below the 27.5% paid so far (the old 2.5% plus the 25% vehicle tariff of April)."
+    assert rates(body) == [("autos", 27.5), ("autos", 2.5), ("autos", 25)]
+
+
+def test_rates_that_do_not_add_up_or_are_not_joined_as_a_sum_keep_their_goods():
+    # 20 + 2.5 is not 25: no sum
+    body = "Japanese vehicles pay 25% at the port, the 20% tariff added in spring plus the 2.5% ordinary duty."
+    assert ("autos", 20) not in rates(body)
+    # figures that add up in a list are no sum without a word of adding
+    body = "Japan faces 25% on cars, 10% on most goods and 15% on the rest."
+    assert ("autos", 10) not in rates(body) and ("autos", 15) not in rates(body)
+    # a country rate is no goods: its parts are not given it
+    assert rates("Japanese goods face 25%: the 10% baseline plus 15%.") == [
+        ("reciprocal", 25), ("baseline", 10), ("reciprocal", 15)
+    ]
+
+
+def test_a_sum_of_two_kinds_of_tariff_is_no_goods_of_either():
+    body = "Chinese goods now face 30%: a 10% reciprocal rate plus the 20% levy over fentanyl."
+    assert ("fentanyl", 30) not in us_china_rates(body)
