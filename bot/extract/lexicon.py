@@ -83,6 +83,9 @@ ROUND_PLAN_PHRASES = (
 #: what a day's name before it names: an issue of a publication, not a day of the news ("the Monday
 #: letter for Canadians who cross the border", "our Sunday edition", "the Friday column")
 ISSUE_NOUNS = ("letter", "newsletter", "edition", "issue", "column", "digest", "roundup", "podcast", "bulletin")
+#: what the outlet says it did to the story on a day ("Posted on 27 October", "published June 14",
+#: "updated 5 September"): on the day of publication, that day stamps the issue, not the news
+FILING_VERBS = ("published", "posted", "updated", "filed")
 
 #: what a meeting to come is said to do: "to begin", "is set to hold", "agreed to meet again"
 PLAN_VERBS = (

@@ -21,10 +21,12 @@ from typing import cast
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, MEETING, PAST, SITTING
-from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, DateMention, find_dates, local_day, resolve
+from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, MONTH, DateMention, find_dates, local_day, resolve
+from bot.extract.lead_event import news_sentences
 from bot.extract.lexicon import (
     ANNOUNCING_VERBS,
     DEADLINE_VERBS,
+    FILING_VERBS,
     FROM_WORDS,
     MEASURE_START_WORDS,
     MEETING_NOUNS,
@@ -76,7 +78,7 @@ _SPOKE = re.compile(
 # other things than the meeting
 _OTHER_DAY = re.compile(
     r"\b(?:before|by|until|till|since|ahead of|from|effective|starting|beginning|as of|deadline of|due|"
-    r"(?:published|posted|updated|issued|dated|filed)(?:\s+on)?|"
+    rf"{alternation([*FILING_VERBS, 'issued', 'dated'])}(?:\s+on)?|"
     rf"{alternation(DEADLINE_VERBS)}(?:\s+on)?)\s+(?:the\s+)?$",
     re.I,
 )
@@ -105,7 +107,7 @@ _TOOK_EFFECT = Phrases(list(TOOK_EFFECT_VERBS), shared=True)
 _TRAVEL_WORDS = ("left", "leav", "depart", "arriv", "fly", "flew", "flies", "travel", "head", "return", "set off", "sets off")
 _SPOKE_WORDS = (*SPEECH_VERBS, *REPORTING_VERBS, *ANNOUNCING_VERBS)
 _OTHER_DAY_WORDS = ("before", "by", "until", "till", "since", "ahead of", "from", "effective", "starting", "beginning", "as of",
-                    "deadline of", "due", "published", "posted", "updated", "issued", "dated", "filed",
+                    "deadline of", "due", *FILING_VERBS, "issued", "dated",
                     "expir", "run", "ran", "laps", "kick", "effect", "into force")  # fmt: skip
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
 # "early Thursday in Japan", "3 a.m. Saturday, Tokyo time": a day on another clock than the meeting's
@@ -113,6 +115,28 @@ _ELSEWHERE_AFTER = re.compile(r"^,?\s*(?:in\s+(?P<place>[A-Z][\w.]+)|(?P<clock>[
 
 
 _SUPERSEDED = Phrases(list(SUPERSEDED_PLAN_PHRASES), shared=True)
+
+# The day an issue carries: "DUBAI, 5 September 2025 (08:10 GST): Japan and ...", "OTTAWA, July
+# 15, 2025 — Most Canadians ...", "Dhaka, 12 August: US President ...": a place (and its region)
+# before the day at the opening of a sentence, and a dateline's mark after it (a year, a time of
+# day, an agency or a clock in brackets, then a dash or a colon)
+_DATELINE_BEFORE_DAY = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4},\s*$")
+_DATELINE_AFTER_DAY = re.compile(
+    r"(?:,?\s*\d{4})?(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:\([^)]{1,40}\)\s*)*(?:—|–|--|-|:)", re.I
+)
+# "Posted on 27 October 2025 by the author", "December issue (posted online November 20)", "Last
+# updated: 5 September": the filing verb opens the line or a part of it, so the story is what was
+# filed ("the letter, published on 7 July" tells of the letter)
+_FILED_ON = re.compile(
+    rf"(?:^|[|·•(–—]\s*)(?:\w+\s+)?{alternation(FILING_VERBS)}(?:\s+(?:on|online|at))*:?\s+$", re.I
+)
+# the year a masthead's or a byline's day is written with ("Monday 13 October 2025"), also just
+# after a day's name that opens it ("Friday, Oct. 31, 2025")
+_WITH_YEAR = re.compile(r"\b20\d\d\b")
+_THEN_A_DAY_WITH_A_YEAR = re.compile(rf",?\s+(?:\d{{1,2}}\s+)?{MONTH}(?:\s+\d{{1,2}})?,?\s+20\d\d\b")
+#: how many days a stamp's day may be from the day of publication in UTC (an issue dated on its
+#: own clock, a day ahead of or behind UTC)
+_STAMP_SLACK = 1
 
 
 @dataclass(slots=True)
@@ -344,11 +368,42 @@ def find_when_where(
         location = None
 
     dates = EventDates(article, location, story_start, positions if round_positions else None)
+    found = _event_day(dates, article, round_sentences, meeting_sentences, meeting_clauses or {}, call_sentences)
+    if found is None and dates.stamped:
+        # a story that dates nothing but its issue ("Taipei Close | Mon 7 Apr 2025"): the day it
+        # appeared is the best there is, read as before the stamps were set aside
+        dates.keep_stamps = True
+        found = _event_day(dates, article, round_sentences, meeting_sentences, meeting_clauses or {}, call_sentences)
+    if found is None and dateline is not None:
+        on_dateline = dates.from_dateline(dateline)
+        if on_dateline is not None:
+            evidence["date"] = on_dateline[1]  # kept, as before, even when the dateline's day does not resolve
+            found = (on_dateline[0], on_dateline[1]) if on_dateline[0] else None
+    chosen = found[0] if found else None
+    if found:
+        evidence["date"] = found[1]
+    anchor = dates.anchor
+    status = None
+    if chosen and anchor:
+        status = "held" if chosen < anchor else "upcoming" if chosen > anchor else None
+    return WhenWhere(chosen.isoformat() if chosen else None, location, status, evidence)
+
+
+def _event_day(
+    dates: EventDates,
+    article: Article,
+    round_sentences: list[Sentence],
+    meeting_sentences: list[Sentence],
+    meeting_clauses: dict[int, list[tuple[int, int]]],
+    call_sentences: list[Sentence] | None,
+) -> tuple[date, str] | None:
+    """The day of the event and its sentence by the steps `find_when_where` lists, before the
+    dateline's own date."""
     found: tuple[date, str] | None = None
     for strict in (True, False):
         found = (
             dates.from_round(round_sentences, strict=strict)
-            or dates.from_meetings(meeting_sentences, meeting_clauses or {}, strict=strict)
+            or dates.from_meetings(meeting_sentences, meeting_clauses, strict=strict)
             or dates.before_pronoun(meeting_sentences, strict=strict)
         )
         if found is None and strict and not round_sentences:
@@ -367,19 +422,7 @@ def find_when_where(
         found = dates.from_lead()  # an event without a round: the day its lead names, before the filing day
     if found is None and not round_sentences:
         found = dates.from_headline()  # "White House pool reports, Tuesday July 22: ..."
-    if found is None and dateline is not None:
-        on_dateline = dates.from_dateline(dateline)
-        if on_dateline is not None:
-            evidence["date"] = on_dateline[1]  # kept, as before, even when the dateline's day does not resolve
-            found = (on_dateline[0], on_dateline[1]) if on_dateline[0] else None
-    chosen = found[0] if found else None
-    if found:
-        evidence["date"] = found[1]
-    anchor = dates.anchor
-    status = None
-    if chosen and anchor:
-        status = "held" if chosen < anchor else "upcoming" if chosen > anchor else None
-    return WhenWhere(chosen.isoformat() if chosen else None, location, status, evidence)
+    return found
 
 
 def event_location(
@@ -421,6 +464,15 @@ class EventDates:
         self._headline = {s.text for s in article.sentences if s.paragraph == 0}
         self._dated = article.sentences_with(DATE_WORDS)
         self._dates_in: dict[int, list[DateMention]] = {}
+        #: whether the days an issue stamps itself with are read as the event's (`stamps_the_issue`):
+        #: only once nothing else dates it; ``stamped``: whether a day was set aside as a stamp
+        self.keep_stamps = False
+        self.stamped = False
+        self._published_utc = local_day(article.published, None)
+        news = news_sentences(article)
+        #: where the story's first real sentence starts: the lines above it are a masthead, a
+        #: byline or a filing line
+        self._news_start = news[0].start if news else 0
 
     def forward(self, sentence: Sentence, mention: DateMention | None = None) -> bool:
         """Whether a weekday looks ahead: the tense of its clause ("held talks on Friday, ... days
@@ -448,9 +500,44 @@ class EventDates:
                 if sentence.index in self._dated or DAY_OF_MONTH.search(sentence.text)
                 else []
             )
+        if not self.keep_stamps:
+            kept = [m for m in found if not self.stamps_the_issue(m, sentence)]
+            self.stamped |= len(kept) < len(found)
+            found = kept
         if not strict:
             return [m for m in found if not _starts_a_measure(self.article, m, sentence)]
         return [m for m in found if _usable(self.article, m, sentence, self.location)]
+
+    def stamps_the_issue(self, mention: DateMention, sentence: Sentence) -> bool:
+        """Whether a day is the one the outlet stamps its issue with, not a day of its news: the
+        day of publication written in a masthead or byline line above the story's first real
+        sentence ("WindPulse Weekly – Issue 41 – Monday 13 October 2025", "By Jane Doe · September
+        5, 2025, 4:40 PM EDT"), in a dateline opening a sentence ("OTTAWA, July 15, 2025 — Most
+        Canadians ...") or after a filing verb ("Posted on 27 October 2025"). Such a day says
+        when the story appeared; the lead's own days ("on Thursday, Beijing published ...") tell
+        when its event happened. A day other than the publication day in those places is kept:
+        it names something else."""
+        if self._published_utc is None or sentence.paragraph == 0:
+            return False
+        day = resolve(mention, self.anchor, forward=False)
+        if day is None or abs((day - self._published_utc).days) > _STAMP_SLACK:
+            return False
+        text = self.article.text
+        before = text[sentence.start : mention.start]
+        return (
+            (sentence.end <= self._news_start and self._written_with_a_year(mention))
+            or (bool(_DATELINE_BEFORE_DAY.match(before)) and bool(_DATELINE_AFTER_DAY.match(text, mention.end)))
+            or bool(_FILED_ON.search(before[-40:]))
+        )
+
+    def _written_with_a_year(self, mention: DateMention) -> bool:
+        """Whether a day is written out with its year ("13 October 2025", "Friday, Oct. 31,
+        2025"), as an issue dates itself; a line above the story that says "on Thursday" or
+        "yesterday" (a statement's opening line that ends with a colon) tells of its news."""
+        text = self.article.text
+        if mention.kind == "weekday":
+            return bool(_THEN_A_DAY_WITH_A_YEAR.match(text, mention.end))
+        return mention.kind in ("explicit", "numeric") and bool(_WITH_YEAR.search(text, mention.start, mention.end))
 
     def from_round(self, round_sentences: list[Sentence], *, strict: bool) -> tuple[date, str] | None:
         """The first round sentence's date nearest the round's mention; of a round reported over

@@ -325,3 +325,59 @@ def test_a_days_name_that_names_an_issue_of_the_outlet_dates_no_event(issue):
         published="2025-06-30T11:00:00Z",
     )
     assert facts.date == "2025-06-27"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Harbour Freight Letter | Issue 12 | Wednesday 9 July 2025",
+        "By Ana Ruiz, Trade Editor · July 9, 2025, 6:30 AM EDT",
+        "Posted on 9 July 2025 by the editors of a blog on shipping",
+    ],
+)
+def test_the_day_an_issue_stamps_itself_with_is_not_the_day_of_its_news(stamp):
+    # the masthead, byline or filing line gives the day of publication; the lead's own day is the news'
+    facts = facts_of(
+        f"{stamp}\n"
+        "Exporters in Kobe have had a busy week, and the yen held firm against the dollar on the news.\n"
+        "On Monday, U.S. President Donald Trump signed an order that keeps a 25% tariff on Japanese cars.\n"
+        "Japan's chief negotiator Akazawa said Japan would keep negotiating on the tariffs with the United States.",
+        title="Car tariff order: what it means for shippers",
+        published="2025-07-09T11:00:00Z",
+    )
+    assert facts.date == "2025-07-07"
+
+
+@pytest.mark.parametrize("dateline", ["NAGOYA, July 9, 2025 —", "OSAKA, 9 July 2025 (10:15 JST):", "Sapporo, 9 July:"])
+def test_the_day_of_a_dateline_opening_the_lead_is_the_filing_day(dateline):
+    facts = facts_of(
+        f"{dateline} U.S. President Donald Trump on Monday signed an order that keeps a 25% tariff on Japanese "
+        "cars.\nJapan's chief negotiator Akazawa said Japan would keep negotiating on the tariffs with the United States.",
+        title="Trump keeps car tariff in place",
+        published="2025-07-09T03:00:00Z",
+    )
+    assert facts.date == "2025-07-07"
+
+
+def test_a_thing_published_on_a_day_is_dated_by_it():
+    # "published" tells of the letter, not of the story: the letter's day is the news
+    facts = facts_of(
+        "Kyoto, 9 July 2025\n"
+        "The growers' union has taken note of the letter from President Trump to Prime Minister Ishiba, published "
+        "on 8 July, which sets a 25% tariff on Japanese goods.\n"
+        "Japan's chief negotiator Akazawa said Japan would keep negotiating on the tariffs with the United States.",
+        title="Growers' statement on the tariff letter",
+        published="2025-07-09T02:00:00Z",
+    )
+    assert facts.date == "2025-07-08"
+
+
+def test_a_story_that_dates_nothing_but_its_issue_takes_the_issue_s_day():
+    facts = facts_of(
+        "Tokyo Close | Wed 9 Jul 2025, 15:10 JST\n"
+        "- Nikkei -2.1%, autos lead the fall as the 25% US tariff on Japanese cars stays\n"
+        "- Japan's chief negotiator Akazawa says Japan will keep negotiating on the tariffs with the United States",
+        title="Tokyo Close: autos slide on US car tariff",
+        published="2025-07-09T06:15:00Z",
+    )
+    assert facts.date == "2025-07-09"
