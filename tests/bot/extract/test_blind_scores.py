@@ -1,7 +1,7 @@
 """Blind held-out sets, scored by `parley score` with the profile each was written for.
 
 Each set under blind/ was written by an author who saw only the README and the JSON format,
-never the code: eighteen Japan–US sets in styles the earlier sets did not cover, nineteen sets
+never the code: nineteen Japan–US sets in styles the earlier sets did not cover, twenty sets
 on the 2025 US–China talks for the second shipped profile, two on the 2025 US–India talks (by two
 authors) and one each on the EU–US, South Korea–US, UK–US, Switzerland–US, Vietnam–US,
 Canada–US, Mexico–US, Brazil–US, Indonesia–US and Taiwan–US talks, each with the profile its author wrote
