@@ -2,10 +2,10 @@
 
 Each set under blind/ was written by an author who saw only the README and the JSON format,
 never the code: nineteen Japan–US sets in styles the earlier sets did not cover, twenty sets
-on the 2025 US–China talks for the second shipped profile, two on the 2025 US–India talks (by two
-authors) and one each on the EU–US, South Korea–US, UK–US, Switzerland–US, Vietnam–US,
-Canada–US, Mexico–US, Brazil–US, Indonesia–US and Taiwan–US talks, each with the profile its author wrote
-from the README (blind/NAME/profile.toml). Their first scores (blind/first_scores.toml) were
+on the 2025 US–China talks for the second shipped profile, two each on the 2025 US–India and EU–US
+talks (by two authors each) and one each on the South Korea–US, UK–US, Switzerland–US, Vietnam–US,
+Canada–US, Mexico–US, Brazil–US, Indonesia–US, Taiwan–US and Thailand–US talks, each with the
+profile its author wrote from the README (blind/NAME/profile.toml). Their first scores (blind/first_scores.toml) were
 recorded before anything was changed for them; those figures are the honest estimate for articles
 Parley has not seen, and no later change may fall below them. Each set's score now
 (`NOW_AT_LEAST`, the README's "now" column) is a second floor, raised with each mechanism that
