@@ -97,6 +97,21 @@ AGREED_PLAN = rf"agree(?:s|d|ing)? to (?:{'|'.join(PLAN_VERBS)})"
 
 #: a meeting only guessed at: "the two could meet again in Paris", "they might hold talks in June"
 GUESSED_MEETING = r"(?:may|might|could) (?:(?:also|well|even|again|yet) )?(?:meet|hold|see|sit down|gather|convene)"
+#: the verbs of sitting down with someone that a meeting still to come is told with
+MEET_AHEAD_VERBS = ("meet", "see", "sit down", "hold talks")
+#: a meeting verb only guessed at or wished for, said of the people who would meet: "he could
+#: meet Xi", "whether he would still meet Xi", "where he may meet Greer", "no reason to meet Xi"
+GUESSED_MEETING_AHEAD = (
+    rf"(?:may|might|could|would) (?:(?:also|well|even|again|yet|still|not|never) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
+    r"(?:hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|wants?|wanted|likely|reason|invited?|offer(?:s|ed)?) to "
+    rf"(?:(?:also|again|finally|still) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
+)
+#: a meeting verb scheduled or agreed: "is expected to see Greer", "is scheduled to meet Xi",
+#: "agreed to meet in person soon"
+SCHEDULED_MEETING_AHEAD = (
+    r"(?:expected|scheduled|due|set|slated|planning|plans?|plann?ed|agree(?:s|d|ing)?) to "
+    rf"(?:(?:also|again|finally|still) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
+)
 
 #: a call as the thing reported: "in Diwali call", "after a call with von der Leyen", "calls
 #: between the leaders" (not the verb: "calls for", "called on")

@@ -6,7 +6,8 @@ people of one side and the other side itself together with a meeting phrase ("me
 "talks between") or the negotiator. Everyone it names takes part, except people marked absent
 ("did not take part", "without Greer"), people who only speak in it ("..., Bessent said") and
 people of another meeting it tells in a clause of its own ("when Ishiba and Trump meet", "since
-they met in June").
+they met in June"), and, in a story of a round held or of no round, people of a meeting only
+guessed at or scheduled ahead ("where he may meet Greer", "is scheduled to meet Xi").
 Telephone and video calls are not meetings.
 """
 
@@ -38,7 +39,9 @@ from bot.extract.facts import Meeting
 from bot.extract.lexicon import (
     ATTRIBUTIONS,
     CORRECTION_MARKERS,
+    GUESSED_MEETING_AHEAD,
     MEETING_OBJECT_WORDS,
+    SCHEDULED_MEETING_AHEAD,
     SIDES_MET_PHRASES,
     WITHDRAWING_PHRASES,
     alternation,
@@ -149,6 +152,36 @@ def _other_meetings(article: Article, sentence: Sentence) -> list[tuple[int, int
     for start, end in article.hits(OTHER_MEETING).within(sentence.start, sentence.end):
         stops = [article.text.find(mark, end, sentence.end) for mark in ",;"]
         spans.append((start, min((i for i in stops if i >= 0), default=sentence.end)))
+    return spans
+
+
+#: a meeting verb only guessed at, and one scheduled, said of the people who would meet
+_GUESSED_AHEAD = Phrases(list(GUESSED_MEETING_AHEAD), shared=True)
+_SCHEDULED_AHEAD = Phrases(list(SCHEDULED_MEETING_AHEAD), shared=True)
+
+
+def _meetings_ahead(article: Article, sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of a sentence that tell of a meeting still to come by its verb, each from the
+    start of its clause (or the end of a meeting word before it there, which tells of one held)
+    to the next comma after it: "where he may meet Greer", "whether he would still meet Xi",
+    "Trump ... is scheduled to meet Xi in Busan on the 30th". Its people, the one who would meet
+    and the one who would be met, were not at the reported meeting.
+
+    A guess is never the reported meeting; a schedule may be the story's own round ("Bessent
+    and Greer are due to meet a Chinese delegation led by He"), so it counts only when it names
+    none of the profile's negotiators (the leaders' summit a round prepares)."""
+    spans = []
+    held = article.hits(MEETING).within(sentence.start, sentence.end)
+    guessed = article.hits(_GUESSED_AHEAD).within(sentence.start, sentence.end)
+    scheduled = article.hits(_SCHEDULED_AHEAD).within(sentence.start, sentence.end)
+    for start, end in sorted({*guessed, *scheduled}):
+        clause = next(((s, e) for s, e in article.clauses_of(sentence) if s <= start < e), (sentence.start, sentence.end))
+        begin = max([clause[0], *(e for s, e in held if e <= start and s >= clause[0])])
+        stops = [i for i in (article.text.find(mark, end, sentence.end) for mark in ",;") if i >= 0]
+        span = (begin, min(stops, default=sentence.end))
+        if (start, end) not in guessed and any(_is_negotiator(article, m) for m in article.people.within(*span)):
+            continue  # "Bessent and Greer are due to meet a Chinese delegation": perhaps the story's own round
+        spans.append(span)
     return spans
 
 
@@ -415,6 +448,7 @@ def attendance(
     meeting_words = article.sentences_with(MEETING, ATTENDING)
     absence_words = article.sentences_with(ABSENCE_HINT)
     other_meetings = article.sentences_with(OTHER_MEETING)
+    meetings_ahead = article.sentences_with(_GUESSED_AHEAD, _SCHEDULED_AHEAD)
     for sentence in article.sentences:
         if sentence.index not in meeting_words and sentence.index not in absence_words:
             continue
@@ -456,6 +490,8 @@ def attendance(
         if implied is not None:
             people = [implied, *people]
         elsewhere = _other_meetings(article, sentence) if sentence.index in other_meetings else []
+        if sentence.index in meetings_ahead and (held or chosen_round is None):
+            elsewhere += _meetings_ahead(article, sentence)  # "..., where he may meet Greer"
         for mention in people:
             if mention.value in absent or _only_named_in_passing(article, mention, sentence):
                 continue

@@ -480,6 +480,47 @@ def test_people_of_another_meeting_told_in_a_clause_of_its_own_are_not_the_round
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
 
 
+@pytest.mark.parametrize(
+    "ahead",
+    [
+        "Prime Minister Shigeru Ishiba flies to Canada next week, where he may meet Trump at the summit.",
+        "Trump questioned whether he would still meet Prime Minister Shigeru Ishiba at the summit.",
+        "Trump said there was no reason to meet Prime Minister Shigeru Ishiba at the summit.",
+        "Prime Minister Shigeru Ishiba leaves for Canada on Sunday and is scheduled to meet President Donald Trump "
+        "at the summit on the 16th.",
+    ],
+)
+def test_a_meeting_guessed_at_or_scheduled_in_a_story_of_no_round_seats_no_one(ahead):
+    facts = facts_of(f"President Donald Trump signed an order on Monday raising tariffs on Japanese cars.\n{ahead}")
+    assert facts.participants == []
+
+
+def test_the_leaders_a_rounds_story_says_could_sit_down_later_are_not_the_rounds():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the seventh round of tariff talks.\n"
+        "Prime Minister Shigeru Ishiba could sit down with President Donald Trump at the summit next week, officials "
+        "said."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_a_round_its_negotiators_are_scheduled_to_hold_is_the_storys_own():
+    facts = facts_of(
+        "Akazawa and Commerce Secretary Howard Lutnick are due to meet in Washington on Friday for the seventh round "
+        "of tariff talks, officials said.",
+        published="2025-06-25T01:00:00Z",
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_someone_met_before_a_guess_in_the_same_clause_still_took_part():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick on Friday for the seventh round of tariff talks and said he "
+        "could see Treasury Secretary Scott Bessent next week."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
 def test_a_clause_since_a_month_is_no_other_meeting():
     facts = facts_of(
         "Akazawa, on his fifth trip to Washington since April, met President Donald Trump for 40 minutes in the "
