@@ -31,6 +31,9 @@ MEETING_QUALIFIERS = (
     "cabinet-level", "in-person", "face-to-face", "new", "latest", "bilateral", "trade", "tariff", "such",
     r"[a-z.]+[-–][a-z.]+",
 )  # fmt: skip
+#: qualifiers of a meeting noun that point back to the meeting the sentence before told of: "The
+#: talks were led by ... They were the fifth such meeting since May" (the count is of those talks)
+BACK_POINTING_QUALIFIERS = ("such",)
 #: what a length of time may be the length of: "a 90-minute meeting", "a two-hour phone call"
 SITTING_NOUNS = (
     *MEETING_NOUNS, "talks?", "discussion", "conversation", "encounter", "gathering", "call", "phone", "video",

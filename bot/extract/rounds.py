@@ -17,6 +17,7 @@ from bot.extract.article import Article
 from bot.extract.cues import AGREED_PLANS, FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, PAST, is_question
 from bot.extract.dates import MONTH
 from bot.extract.lexicon import (
+    BACK_POINTING_QUALIFIERS,
     CALLED_OFF_PHRASES,
     MEETING_NOUNS,
     MEETING_QUALIFIERS,
@@ -67,6 +68,7 @@ _FIRST_SINCE = re.compile(
 )
 # "the first meeting between the two leaders since 2019": a year named after "since"
 _SINCE_YEAR = re.compile(r"[^.;,]{0,80}?\bsince\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d)\b", re.I)
+_BACK_POINTING = re.compile(rf"\b{alternation(BACK_POINTING_QUALIFIERS)}\b")  # lower-cased text
 _TALKS_CONTEXT = re.compile(r"\b(?:talks|negotiat\w+|between|ministerial|tariff|trade|officials)\b")  # lower-cased text
 # the two on the lower-cased text, near the words they need: "the fifth round" (an ordinal and
 # up to three qualifiers before its noun), "the talks, the seventh since April", "the latest
@@ -175,7 +177,7 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
             if _NOT_TALKS.match(after):
                 continue
             noun = (match.group("noun") or "round").lower()
-            if noun != "round" and not _TALKS_CONTEXT.search(lowered):
+            if noun != "round" and not _TALKS_CONTEXT.search(lowered) and not _points_back_to_talks(article, sentence, match):
                 continue  # "the second meeting" counts only when it is a meeting of the talks
             if noun in _SITTINGS and lowered[max(0, match.start() - 5) : match.start()] in ("that ", "this "):
                 continue  # "That second session was the formal negotiation": a sitting just told of
@@ -193,6 +195,19 @@ def find_round_mentions(article: Article) -> list[RoundMention]:
                 start, end = match.span("ord")
                 found.append(RoundMention(value, sentence, sentence.start + start, sentence.start + end))
     return found
+
+
+def _points_back_to_talks(article: Article, sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether a count's qualifier points back ("the fifth such meeting") to a sentence just before,
+    in the same paragraph, that tells of the talks: the count is of those talks, though its own
+    sentence names them no more ("The talks were led by ... They were the fifth such meeting")."""
+    between = match.string[match.end("ord") : match.start("noun")] if match.group("ord") else ""
+    if not _BACK_POINTING.search(between) or sentence.index == 0:
+        return False
+    before = article.sentences[sentence.index - 1]
+    return before.paragraph == sentence.paragraph and bool(
+        _TALKS_CONTEXT.search(article.lower[before.start : before.end])
+    )
 
 
 def _counted_from_an_earlier_year(article: Article, text: str, end: int) -> bool:

@@ -223,6 +223,24 @@ def test_a_sit_down_is_counted_like_a_meeting():
     assert facts.round == 3
 
 
+def test_a_meeting_counted_as_such_is_a_round_of_the_talks_the_sentence_before_tells_of():
+    facts = facts_of(
+        "Akazawa and Lutnick spent Thursday at the Commerce Department discussing the auto tariffs.\n"
+        "Akazawa said the negotiations had narrowed the gaps. It was the sixth such meeting since April, he said.",
+        published="2025-06-27T22:00:00Z",
+    )
+    assert (facts.round, facts.round_status) == (6, "held")
+
+
+def test_a_such_meeting_after_a_sentence_of_other_business_counts_nothing():
+    facts = facts_of(
+        "Akazawa met Lutnick in Washington on Thursday for tariff talks.\n\n"
+        "The prefecture's governor opened a new rice museum on Saturday. It was the sixth such opening since April.",
+        published="2025-06-28T22:00:00Z",
+    )
+    assert facts.round is None
+
+
 def test_the_first_meeting_since_an_event_is_no_first_round():
     facts = facts_of(
         "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for tariff talks, the first "
