@@ -458,6 +458,13 @@ RATE_VERBS_TO = (
 SUM_JOINERS = (
     "plus", r"\+", "on top of", "added to", "in addition to", "over and above", "layered on", r"stack(?:s|ed|ing)? on",
 )  # fmt: skip
+#: what goods are said to be when a rate is not on them: "chip exports, which are exempt from the
+#: reciprocal tariff", "medicines are not subject to the 39%" (not "not covered", "excluded": by a
+#: deal, as often as by a tariff)
+EXEMPT_WORDS = ("exempt", "exempted", "spared", r"not\s+subject")
+#: how the tariff goods are exempt from, or a rate is added to, is named: "exempt from the reciprocal
+#: tariff", "not to be stacked on top of most-favored-nation duties" (it is no goods of the rate)
+EXEMPT_FROM_WORDS = (r"exempt(?:ed)?\s+from", r"not\s+subject\s+to", r"spared\s+from")
 #: words that give a rate by reference to the one before: "a similar tax on autos", "a matching levy"
 SAME_RATE_WORDS = ("similar", "same", "identical", "equivalent", "matching")
 #: words that hedge a rate's figure: "to around 15%", "tariffs of up to 100%"

@@ -23,12 +23,15 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.extract.article import Article, Mention
 from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
 from bot.extract.lexicon import (
     APPROXIMATORS,
+    EXEMPT_FROM_WORDS,
+    EXEMPT_WORDS,
     FREE_OF_SUFFIX,
     LEVY_VERBS,
     LEVY_VERBS_WITH,
@@ -279,8 +282,62 @@ def _dates_next(text: str, end: int, dates: Hits) -> bool:
     return gap is not None and any(s == gap.end() for s, _ in dates.within(gap.end(), gap.end() + 12))
 
 
+# the goods before it are exempt from the rate: "chip exports, which are exempt", "medicines, the
+# country's first export, are not subject to the 39%", "drugs have so far been exempt from it" (not
+# "are to be exempted": a wish)
+_EXEMPT_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?(?:,[^,;.]{1,40},)?,?\s+(?:(?:which|that)\s+)?"
+    r"(?:(?:are|is|were|was|remain|remains|remained|stay|stays|stayed|have|has|had|been|"
+    r"so|far|still|now|also|largely|currently|mostly)\s+){1,5}"
+    rf"{alternation(EXEMPT_WORDS)}\b",
+    re.I,
+)
+# the sector named is what the goods are exempt from, or what the rate is added to: "exempt from the
+# reciprocal tariff", "not to be stacked on top of existing most-favored-nation duties"
+_NOT_THE_GOODS_BEFORE = re.compile(
+    rf"\b{alternation([*EXEMPT_FROM_WORDS, *(w for w in SUM_JOINERS if w.isalpha() or ' ' in w)])}\s+"
+    r"(?:(?:the|a|an|its|their|any|existing|current|regular|normal|ordinary|usual|standard|so-called)\s+){0,3}$",
+    re.I,
+)
+
+
+def _not_the_rates_goods(article: Article, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The sector phrases that are not the goods of a rate near them: goods said to be exempt from it
+    ("chip exports, which are exempt from the reciprocal tariff, ..."), and the tariff goods are exempt
+    from or a rate is added to ("exempt from the reciprocal tariff", "stacked on top of the MFN duty"),
+    unless its own rate follows ("in addition to the reciprocal tariff of 25%"), with the goods joined
+    to them ("cars, steel and aluminum remain exempt")."""
+    text = article.text
+    out = [
+        span
+        for span in spans
+        if _EXEMPT_AFTER.match(text, span[1])
+        or (_NOT_THE_GOODS_BEFORE.search(text, max(0, span[0] - 60), span[0]) and not _ITS_RATE_AFTER.match(text, span[1]))
+        or _ADDING.match(text, span[0])
+    ]
+    if out:
+        ordered = sorted(spans)
+        for _ in range(2):  # out from each way: the goods before and after those found
+            for a, b in pairwise(ordered):
+                joined = _JOINING.fullmatch(text, a[1], b[0]) or _GLOSS.fullmatch(text, a[1], b[0])
+                if joined and (a in out) != (b in out):
+                    out.append(b if a in out else a)
+    return out
+
+
+# the duty named is the one whose rate follows: "in addition to the reciprocal tariff of 25%"
+_ITS_RATE_AFTER = re.compile(r"(?:\s+[\w\"'’”-]+){0,2}?\s+(?:of|at)\s+(?:about\s+|around\s+)?\d")
+# a sector's word that is the verb of adding ("not to be stacked on top of", where "stacked" names the
+# combined rate); a gloss of the goods before it ("the most-favored-nation (MFN) rate")
+_ADDING = re.compile(alternation(SUM_JOINERS), re.I)
+_GLOSS = re.compile(r"\s*\(\s*")
+
+
 def _sectors_in(article: Article, start: int, end: int, *, last: bool = False) -> list[str]:
     spans = _sector_spans(article, start, end)
+    if spans:
+        excluded = _not_the_rates_goods(article, spans)
+        spans = [s for s in spans if s not in excluded]
     kept = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and (o[1] - o[0]) > (s[1] - s[0]) for o in spans)]
     kept.sort()
     if last and kept:

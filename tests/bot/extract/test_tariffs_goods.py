@@ -145,3 +145,35 @@ def test_parts_sectors_pair_a_sector_with_the_one_named_by_its_goods_and_parts()
 def test_parts_of_something_or_far_from_goods_are_no_parts_sector():
     assert ("auto_parts", 25) not in rates("Parts of the deal on cars remain open, with a 25% rate on steel.")
     assert ("auto_parts", 50) not in rates("Steel pays 50% and parts of the economy suffer.")
+
+
+# -- goods a rate is not on: goods exempt from it, the duty it is added to --
+
+_TAIWAN_US = load_profile(Path(__file__).parent / "blind" / "twus1" / "profile.toml")
+_TAIWAN_US_LEAD = "Cheng Li-chiun met Greer in Washington on Tuesday for a round of tariff talks.\n"
+
+
+def taiwan_us_rates(body: str) -> list[tuple[str, float]]:
+    facts = facts_of(_TAIWAN_US_LEAD + body, title="Taiwan and US tariff talks", profile=_TAIWAN_US)
+    return [(t.sector, t.rate) for t in facts.tariffs]
+
+
+def test_goods_said_to_be_exempt_are_not_on_the_rate():
+    # the goods exempt from the rate, with those joined to them, are not its goods
+    body = "Taiwanese goods pay a 20% reciprocal tariff, though chips and wafers are still exempt from it."
+    assert taiwan_us_rates(body) == [("reciprocal", 20)]
+    body = "Japan's exporters face a 25% levy; vehicles, the country's biggest export, have so far been spared."
+    assert ("autos", 25) not in rates(body)
+    # a wish to be exempted is no exemption: the goods keep the rate
+    assert rates("Tokyo wants its cars to be exempted from the 25% tariff.") == [("autos", 25)]
+
+
+def test_the_tariff_goods_are_exempt_from_or_a_rate_is_added_to_is_no_goods_of_the_rate():
+    # a profile whose sectors name duties (MFN, the combined rate): the duty a rate is stacked on is not its kind
+    body = "Taipei asked that the 20% rate not be stacked on top of the existing most-favored-nation (MFN) duties."
+    assert taiwan_us_rates(body) == [("reciprocal", 20)]
+    body = "Fasteners pay 50% on their steel and are not subject to the reciprocal tariff."
+    assert taiwan_us_rates(body) == [("steel", 50)]
+    # ... but a duty whose own rate follows is that rate's kind
+    body = "Taiwan's goods pay this on top of the reciprocal tariff of 20% in force since August."
+    assert taiwan_us_rates(body) == [("reciprocal", 20)]
