@@ -1,7 +1,7 @@
 """Blind held-out sets, scored by `parley score` with the profile each was written for.
 
 Each set under blind/ was written by an author who saw only the README and the JSON format,
-never the code: twenty Japan–US sets in styles the earlier sets did not cover, twenty-one sets
+never the code: twenty-one Japan–US sets in styles the earlier sets did not cover, twenty-two sets
 on the 2025 US–China talks for the second shipped profile, two each on the 2025 US–India and EU–US
 talks (by two authors each) and one each on the South Korea–US, UK–US, Switzerland–US, Vietnam–US,
 Canada–US, Mexico–US, Brazil–US, Indonesia–US, Taiwan–US and Thailand–US talks, each with the
