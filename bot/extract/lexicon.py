@@ -230,6 +230,16 @@ DEAL_TERM_PARTICIPLES = (
     # "pharmaceutical tariffs are capped at 15%", "auto parts will also be charged 15%", "$200
     # billion will be paid in installments"
     "capped", "paid", "supplied", "provided", "allocated", "earmarked",
+    # "aircraft will be exempted", "generic drugs are exempted under the deal"
+    "exempted",
+)  # fmt: skip
+#: an exemption as something sought, granted or written into a deal: "sought an exemption for cars",
+#: "agreed to exempt aircraft", "the deal exempts generic drugs", "cars would be exempt". Not the
+#: state of goods a tariff leaves out ("aircraft were exempted from the surcharge in July",
+#: "pharmaceuticals remain exempt"): that tells the tariff's reach, not what the talks went through
+EXEMPTION_TERMS = (
+    r"exemptions?", r"exempt(?:s|ing)\b", r"(?:to|will|would|shall|could|should|must) (?:also |not )?exempt\b",
+    r"(?:to|will|would|shall) (?:also )?be exempt\b",
 )  # fmt: skip
 #: a commitment written as a list item opening with its verb, as fact sheets do: "1. Suspend the
 #: rare earth export controls", "Buy at least 12 million tons of soybeans"

@@ -425,3 +425,17 @@ def test_what_a_deals_text_names_is_a_term_of_the_talks():
         LEAD + "Semiconductors are listed in the memorandum among the sectors eligible for projects, alongside energy."
     )
     assert set(facts.topics) == {"semiconductors", "energy"}
+
+
+def test_goods_a_tariff_already_leaves_out_are_no_topic_of_the_talks():
+    facts = facts_of(LEAD + "Rice and beef were exempted from the levy in March, and semiconductors remain exempt for now.")
+    assert facts.topics == []
+
+
+def test_an_exemption_sought_or_written_into_the_deal_is_a_topic():
+    facts = facts_of(LEAD + "Akazawa sought an exemption for automobiles, Japanese officials said.")
+    assert facts.topics == ["automobiles"]
+    facts = facts_of(LEAD + "Under the deal, semiconductors will be exempted from the levy.")
+    assert facts.topics == ["semiconductors"]
+    facts = facts_of(LEAD + "Washington agreed to exempt rice from the new duty.")
+    assert facts.topics == ["agriculture"]
