@@ -124,16 +124,18 @@ DISCUSSED = Phrases([
 # the table"), and one "not covered" by a deal or an announcement, or "left out of" a deal or a
 # signing, is outside its terms: neither says the talks left it out.
 NOT_DISCUSSED = Phrases([
-    r"(?:were|was|are|is|had|have|has) not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|brought up|touched|mentioned)",
+    rf"(?:were|was|are|is|had|have|has) [{QUOTE_MARKS}]?not (?:been )?(?:discussed|raised|taken up|on the agenda|addressed|brought up|touched|mentioned)",
     _NEG + r" (?:discuss|raise|address|cover|come up|bring up|touch on|take up|talk about)",
-    r"not (?:been )?(?:part of|among|on) (?:the|these|those) (?:discussions?|talks|agenda|negotiations?)",
+    r"(?:not|never) (?:been )?(?:part of|among|on) (?:the|these|those) (?:[\w-]+ )?(?:discussions?|talks|agenda|negotiations?|conversations?)",
     r"denied (?:that )?(?:[\w'’]+ ){0,5}(?:had |has )?(?:come up|been discussed|been raised)", r"(?:no|without) discussion (?:of|on|about)",
     r"off the agenda", r"(?:was|were) not (?:a )?(?:topic|subject)", r"(?:was|were|is|are) left out(?! of (?:the |this |that |its |today['’]s |[\w.-]+['’]s )?(?:[\w-]+ )?(?:deal|agreement|accord|signing|package|order|framework|text|pact))",
     r"(?:did not|didn't|didn’t) come up",
     r"(?:will|would|is|are|was|were) not (?:be )?(?:on the agenda|on the table|discussed|raised|taken up|addressed)",
     r"not on (?:the|anyone['’]s) (?:[\w'’]+ ){0,2}(?:agenda|table)",
     r"(?:is|are|was|were) not expected to be (?:on the agenda|on the table|discussed|raised|taken up)",
-    r"(?:were|was|are|is|had|have|has) not (?:been )?on the table",
+    r"(?:were|was|are|is|had|have|has) (?:not|never) (?:been )?on the table",
+    # "nothing was said on Monday about the trial": a subject the talks passed over
+    r"nothing (?:was |has been |had been )?said (?:[\w'’-]+ ){0,3}?(?:about|of)",
 ], shared=True)  # fmt: skip
 PHONE = Phrases([
     "phone", "telephone", "speakerphone", r"video ?(?:calls?|conferences?|links?)", "videoconference", "teleconference",

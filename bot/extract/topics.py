@@ -41,9 +41,10 @@ SEPARATE = Phrases(
 # commitments, each of its topics a term of the deal
 _COMMITMENT_ITEM = re.compile(rf"(?:[-•*]\s*|\d{{1,2}}[.)]\s*)?{alternation(COMMITMENT_VERBS)}\s", re.I)
 
-# "..., that China would delay its controls, and that ...": each reported statement is a clause of
-# its own, so that a denial or a plan in one says nothing of the subjects of the next
-_NEXT_STATEMENT = re.compile(rf",\s+(?:and\s+)?{alternation(STATEMENT_OPENINGS)}\b", re.I)
+# "..., that China would delay its controls, and that ...", "said the talks "focused on autos" and
+# that rice was not discussed": each reported statement is a clause of its own, so that a denial or
+# a plan in one says nothing of the subjects of the next
+_NEXT_STATEMENT = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+){alternation(STATEMENT_OPENINGS)}\b", re.I)
 
 
 def _statements(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -225,7 +226,7 @@ def find_topics(
         apart = _separate_spans(article, sentence, separate_hits) if sentence.index in separate else []
         other_story = other_story or apart == [(sentence.start, sentence.end)]
         clauses = article.clauses_of(sentence)
-        if ", " in sentence.text:
+        if ", " in sentence.text or " and " in sentence.text:
             clauses = [part for s, e in clauses for part in _statements(article.text, s, e)]
         listed = False  # the clause before was discussed and ended in ";": "covered A; B; and C"
         for start, end in clauses:

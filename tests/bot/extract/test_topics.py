@@ -439,3 +439,24 @@ def test_an_exemption_sought_or_written_into_the_deal_is_a_topic():
     assert facts.topics == ["semiconductors"]
     facts = facts_of(LEAD + "Washington agreed to exempt rice from the new duty.")
     assert facts.topics == ["agriculture"]
+
+
+def test_a_subject_never_part_of_the_talks_or_never_on_the_table_was_not_discussed():
+    facts = facts_of(LEAD + "Akazawa said rice had never been part of the tariff negotiations.")
+    assert (facts.topics, facts.not_discussed) == ([], ["agriculture"])
+    facts = facts_of(LEAD + "Akazawa said the yen was not part of the conversation.")
+    assert (facts.topics, facts.not_discussed) == ([], ["foreign_exchange"])
+    facts = facts_of(LEAD + "Asked about defense spending, Akazawa said it was never on the table.")
+    assert (facts.topics, facts.not_discussed) == ([], ["defense"])
+
+
+def test_a_denial_in_quotation_marks_or_nothing_said_of_a_subject_was_not_discussed():
+    facts = facts_of(LEAD + 'Akazawa said the team had "not discussed currency at all" with Bessent.')
+    assert facts.not_discussed == ["foreign_exchange"]
+    facts = facts_of(LEAD + "Nothing was said on Friday about shipbuilding, an aide said.")
+    assert facts.not_discussed == ["shipbuilding"]
+
+
+def test_a_second_statement_joined_by_and_that_is_a_clause_of_its_own():
+    facts = facts_of(LEAD + 'Akazawa said the talks "centred on automobiles" and that rice was not discussed this time.')
+    assert (facts.topics, facts.not_discussed) == (["automobiles"], ["agriculture"])
