@@ -241,6 +241,9 @@ EXEMPTION_TERMS = (
     r"exemptions?", r"exempt(?:s|ing)\b", r"(?:to|will|would|shall|could|should|must) (?:also |not )?exempt\b",
     r"(?:to|will|would|shall) (?:also )?be exempt\b",
 )  # fmt: skip
+#: the verbs that open an indirect question ("the senator asked whether chips had been discussed",
+#: "Asked whether Japan could offer LNG, she said ..."): what the question names is only asked about
+ASKING_VERBS = ("asked", "asking", "asks", "ask", "wondered", "wondering", "wonders", "queried", "questioned")
 #: a commitment written as a list item opening with its verb, as fact sheets do: "1. Suspend the
 #: rare earth export controls", "Buy at least 12 million tons of soybeans"
 COMMITMENT_VERBS = (*DEAL_TERM_VERBS, "keep", "take", "grant", "issue", "terminate", "maintain")

@@ -14,6 +14,7 @@ from bot.extract.article import Article
 from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
 from bot.extract.lexicon import (
     ALSO_WORDS,
+    ASKING_VERBS,
     ASPECT_LINKS,
     COMMITMENT_VERBS,
     MAYBE_WORDS,
@@ -138,6 +139,20 @@ def _only_venues(article: Article, sentence: Sentence) -> bool:
     )
 
 
+# "Asked whether Japan could offer more LNG, ...", "Asked by a senator whether the trial had come up,
+# ...": an indirect question, up to the comma, colon or semicolon that ends it
+_INDIRECT_QUESTION = re.compile(rf"\b{alternation(ASKING_VERBS)}(?:\s+[^\s,;:]+){{0,6}}?\s+whether\b[^,;:]*", re.I)
+
+
+def _questions_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The indirect questions of ``text[start:end]`` that the rest of the sentence answers ("Asked
+    whether Japan could offer LNG, she said ..."): a word of discussion inside one says only what
+    was asked, and the answer after its comma tells what the talks went through. A question that
+    ends its sentence ("A reporter asked whether rice came up.") is left to be read as it was, for
+    the answer that follows it may say it did."""
+    return [m.span() for m in _INDIRECT_QUESTION.finditer(text, start, end) if text.startswith(",", m.end())]
+
+
 _ALSO = re.compile(rf"\b{alternation(ALSO_WORDS)}\b", re.I)
 _MAYBE = re.compile(rf"\b{alternation(MAYBE_WORDS)}\b", re.I)
 _ANOTHER_STORY = ("Separately,", "In other news,", "Elsewhere,", "In a separate development,")
@@ -243,8 +258,9 @@ def find_topics(
                     _deny(found, not_discussed, evidence, sentence.text)
                     direct.update(_denied_outright(article.text, denied.within(start, end), hits, start, end))
                 continue
+            asked = _questions_within(article.text, start, end) if "whether" in sentence.text else []
             said = in_list or any(
-                not any(a <= s and e <= b for a, b in apart) for s, e in discussed.within(start, end)
+                not any(a <= s and e <= b for a, b in (*apart, *asked)) for s, e in discussed.within(start, end)
             )
             # "The talks covered autos. They also touched ... energy": "also" right after such a sentence
             said = said or (

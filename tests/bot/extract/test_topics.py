@@ -460,3 +460,20 @@ def test_a_denial_in_quotation_marks_or_nothing_said_of_a_subject_was_not_discus
 def test_a_second_statement_joined_by_and_that_is_a_clause_of_its_own():
     facts = facts_of(LEAD + 'Akazawa said the talks "centred on automobiles" and that rice was not discussed this time.')
     assert (facts.topics, facts.not_discussed) == (["automobiles"], ["agriculture"])
+
+
+def test_what_an_indirect_question_the_sentence_answers_names_is_only_asked_about():
+    facts = facts_of(LEAD + "Asked whether Washington had demanded a stronger yen, Akazawa declined to comment.")
+    assert facts.topics == []
+    facts = facts_of(LEAD + 'Asked whether Japan could offer more LNG, an analyst said it was "a possible sweetener".')
+    assert facts.topics == []
+
+
+def test_a_topic_the_answer_to_a_question_gives_still_counts():
+    facts = facts_of(LEAD + "Asked whether the talks went well, Akazawa said they had discussed shipbuilding.")
+    assert facts.topics == ["shipbuilding"]
+
+
+def test_a_question_ending_its_sentence_is_left_for_the_answer_after_it():
+    facts = facts_of(LEAD + "A reporter asked whether rice came up. Akazawa said it did.")
+    assert facts.topics == ["agriculture"]
