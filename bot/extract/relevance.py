@@ -100,8 +100,16 @@ def is_relevant(article: Article) -> bool:
     if _led_by_another_country(article, title, body):
         # "S. Korea races to match Japan's deal", "US and China agree...": the tracked pair must
         # carry at least half of what the story says about the other side
-        ours = [s for s in body if _about(article, s) and first_party_named(article, s.start, s.end) != "other"]
-        return len(ours) >= 3 and 2 * len(ours) >= sum(_names_counterpart(article, s) for s in body)
+        firsts = [first_party_named(article, s.start, s.end) for s in body]
+        ours = {s.index for s, first in zip(body, firsts, strict=True) if first != "other" and _about(article, s)}
+        # the rest of what names the other side, leaving out what names the tracked pair first ("US
+        # officials said Washington wants to address its deficit with China": the pair's own,
+        # though it names no subject word)
+        theirs = sum(
+            s.index not in ours and first != "tracked" and _names_counterpart(article, s)
+            for s, first in zip(body, firsts, strict=True)
+        )
+        return len(ours) >= 3 and len(ours) >= theirs
     if any(mentions_other_country(article, s.start, s.end) for s in title):
         # "Japan and EU pledge to defend trade in face of US tariffs": another pair's story unless
         # the tracked pair, on its own, carries enough of it (two sentences or more, so relevant)

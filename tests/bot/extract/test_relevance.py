@@ -49,6 +49,26 @@ def test_a_story_of_the_tracked_sides_round_told_for_another_countrys_readers_is
     assert facts.relevant and facts.round == 4
 
 
+def test_a_third_countrys_look_at_the_round_is_relevant_when_the_pair_carries_what_names_the_other_side():
+    # the sentences naming the tracked pair first ("officials said Washington wants...", a quote on
+    # "Japan and the US") are the pair's own even without a subject word: they are not weighed
+    # against it as the third country's
+    facts = facts_of(
+        "BANGKOK: As Thailand's electronics exporters brace for a slow summer, Japan and the United States meet "
+        "today (Friday) in Washington for their fifth round of tariff talks.\n"
+        "Japan's negotiator Ryosei Akazawa will meet Commerce Secretary Howard Lutnick at the Commerce Department.\n"
+        "Washington has kept a 25 percent tariff on Japanese cars since April.\n"
+        "Japan has repeatedly demanded that the United States remove the tariffs.\n"
+        "U.S. officials have said Washington wants Tokyo to buy more American rice.\n"
+        '"If Japan and the US settle, our window closes," said a Thai exporter.\n'
+        "Thai exporters said some US buyers had moved orders from Japanese suppliers.\n"
+        "Thailand itself faces a 36 percent US rate.",
+        title="Thai exporters watch as Japan and US sit down for fifth round",
+        published="2025-05-30T02:00:00Z",
+    )
+    assert facts.relevant and facts.round == 5
+
+
 def test_another_countrys_story_that_uses_the_deal_as_a_benchmark_is_not():
     facts = facts_of(
         "SEOUL, July 23 (Yonhap) -- South Korea stepped up efforts Wednesday to clinch a trade deal with the United "
