@@ -512,6 +512,10 @@ PARTS_WORDS = ("parts", "components")
 #: since the meeting in Geneva". Not "after": it often gives the reported round itself ("agreed a
 #: truce after talks in Geneva", "tariffs cut for 90 days after weekend talks in Geneva")
 RECALLING_WORDS = ("since",)
+#: the words before a month named without its day, as a time that is over ("in May", "between
+#: April and July", "from June to August", "in early September"); not "since April" nor "from
+#: April", a span that runs on to the day of writing
+MONTH_TIME_WORDS = ("in", "between", "to", "and", "until", "through", "early", "late", "mid-", "mid")
 #: a time, not an event, after "since": "since April", "since last month", "since early May"
 TIMES_AFTER_SINCE = ("last", "then", "early", "late", "mid", "the start")
 #: the clause of a later meeting, which starts at its first word: "when they meet", "when he meets"

@@ -63,7 +63,7 @@ _MEETING_VERB = Phrases(list(MEETING_VERBS), shared=True)
 #: how far after the city a verb's clause may still give the sitting's day ("in London on Monday")
 _DAY_AFTER_CITY = 40
 #: how many days before publication a sitting the story reports may be (a weekly's round-up)
-_REPORTED_DAYS = 7
+REPORTED_DAYS = 7
 _VERB_THEN_CITY = re.compile(r"(?:\s+[\w'’-]+){0,9}?\s+(?:in|at)\s+(?:the\s+)?")
 #: the local hour by which a round's first sitting has begun: a story filed earlier that day
 #: previews it
@@ -117,14 +117,14 @@ def _met_there(article: Article, place: Mention, sentence: Sentence) -> bool:
 
 
 def _near_publication(article: Article, mention: DateMention) -> bool:
-    """Whether a sitting's day is one a story reports: within `_REPORTED_DAYS` before publication,
+    """Whether a sitting's day is one a story reports: within `REPORTED_DAYS` before publication,
     or still to come; a day weeks before ("met Rubio at the White House on October 16", in a story
     of late November) is a sitting recalled. Any day counts when the publication day is unknown."""
     anchor = local_day(article.published, None)
     if anchor is None:
         return True
     day = resolve(mention, anchor, forward=False)
-    return day is None or (anchor - day).days <= _REPORTED_DAYS
+    return day is None or (anchor - day).days <= REPORTED_DAYS
 
 
 def lead_calls(article: Article) -> list[Sentence]:

@@ -30,6 +30,7 @@ from bot.extract.lexicon import (
     FROM_WORDS,
     MEASURE_START_WORDS,
     MEETING_NOUNS,
+    MONTH_TIME_WORDS,
     REPORTING_VERBS,
     SAYING_VERBS,
     SPEECH_VERBS,
@@ -41,6 +42,7 @@ from bot.extract.lexicon import (
 )
 from bot.extract.phrases import Phrases
 from bot.extract.rounds import LEAD_PARAGRAPHS, in_a_recalling_clause, story_end
+from bot.extract.schedule import REPORTED_DAYS
 from bot.extract.text import Sentence
 
 # a sentence that opens with a pronoun for a person ("He met ...", "On Friday, she sat down ...")
@@ -311,6 +313,32 @@ def _same_place(article: Article, word: str, city: str) -> bool:
     return bool(sides) and bool(place) and any(article.profile.sides[s].search(city) for s in sides)
 
 
+# a month named as a time, without its day: "in May", "between April and July", "in early September"
+_MONTH_ALONE = re.compile(rf"\b{alternation(MONTH_TIME_WORDS)}\s+(?P<month>{MONTH})(?![\w.]|\.?\s*\d)")
+_MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def recalls_a_past_meeting(article: Article, sentence: Sentence) -> bool:
+    """Whether a meeting sentence only recalls meetings of weeks before: every time it names is
+    more than `REPORTED_DAYS` before publication or a month before the month of publication
+    ("have met four times since May, most recently in Madrid in September", in October; "the
+    two presidents met in Kuala Lumpur on October 26", late in November). A story whose only
+    meetings are recalled reports none: their city and day are its background, not its event's.
+    A sentence that names no time, or one near publication, is kept."""
+    published = local_day(article.published, None)
+    if published is None:
+        return False
+    recalled: list[bool] = []
+    for mention in find_dates(sentence.text, sentence.start):
+        day = resolve(mention, published, forward=False)
+        if day is not None:
+            recalled.append((published - day).days > REPORTED_DAYS)
+    for match in _MONTH_ALONE.finditer(sentence.text):
+        recalled.append(_MONTH_NUMBERS[match.group("month")[:3].lower()] < published.month)
+    return bool(recalled) and all(recalled)
+
+
 class _RoundPositions:
     """Where the reported round is named, asked about per sentence in log time: a long article
     names its round in hundreds of sentences, and comparing each sentence with every mention
@@ -359,6 +387,10 @@ def find_when_where(
     dateline = find_dateline(article)
     story_start = dateline.end if dateline and dateline.opens_story else 0
     positions = _RoundPositions(round_positions)
+    if not round_sentences and meeting_sentences:
+        # an event without a round: the meetings it only recalls are background
+        meeting_sentences = [s for s in meeting_sentences if not recalls_a_past_meeting(article, s)]
+        has_event = has_event and bool(meeting_sentences)
     location, location_sentence = event_location(
         article, [*round_sentences, *meeting_sentences], positions, story_start, dateline
     )

@@ -431,3 +431,40 @@ def test_a_meeting_told_by_a_pronoun_takes_the_day_of_the_sentence_before():
         published="2025-06-20T01:00:00Z",
     )
     assert facts.date == "2025-06-18"
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "Akazawa and Lutnick have met five times since April, most recently in Washington in May.",
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on May 16 to discuss the car tariffs.",
+    ],
+)
+def test_a_story_whose_only_meeting_is_weeks_old_places_no_event(recalled):
+    # published in late June: the meeting recalled is background to a story of no meeting
+    facts = facts_of(
+        "Japanese carmakers cut their forecasts on Tuesday as the 25% US tariff on cars stays in place.\n" + recalled,
+        title="Carmakers cut forecasts on US car tariff",
+        published="2025-06-25T06:00:00Z",
+    )
+    assert (facts.round, facts.location) == (None, None)
+
+
+def test_a_meeting_of_the_week_is_the_events_though_the_sentence_recalls_older_ones():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday, their first sitting since talks in "
+        "April.",
+        title="Akazawa and Lutnick meet on car tariffs",
+        published="2025-06-23T06:00:00Z",
+    )
+    assert (facts.date, facts.location) == ("2025-06-20", "Washington")
+
+
+def test_a_span_since_a_month_runs_on_to_the_day_of_writing():
+    facts = facts_of(
+        "Japanese carmakers cut their forecasts on Tuesday as the 25% US tariff on cars stays in place.\n"
+        "Akazawa, on his sixth trip to Washington since April, met Commerce Secretary Howard Lutnick for 70 minutes.",
+        title="Carmakers cut forecasts on US car tariff",
+        published="2025-06-25T06:00:00Z",
+    )
+    assert facts.location == "Washington"
