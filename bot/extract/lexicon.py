@@ -341,6 +341,14 @@ REDUCTION_WORDS = (
     "cut", "cuts", "cutting", "lower", "lowered", "lowering", r"reduc(?:e|ed|es|ing|tions?)",
     r"(?:bring|brings|bringing|brought) down", r"(?:come|comes|coming) down",
 )  # fmt: skip
+#: a side's own body named without the side: "The team is pressing for a lower rate", "The
+#: government's negotiating team will continue to seek ...", "our negotiators"
+SIDE_BODIES = (
+    "government", "team", "delegation", "negotiators", r"negotiat(?:ing|ion) team", "cabinet",
+)  # fmt: skip
+
+#: the seasons, which date a statement to an earlier time: "told the nation in the spring that"
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 #: what sets a demand against another as its alternative, so that the two are one demand: "a
 #: significant reduction of the tariffs rather than their removal", "removal or a cut"
 ALTERNATIVES = ("rather than", "instead of", "or")

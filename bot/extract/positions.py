@@ -35,6 +35,8 @@ from bot.extract.lexicon import (
     REDUCTION_WORDS,
     REFERRING_BACK,
     REPORTING_VERBS,
+    SEASONS,
+    SIDE_BODIES,
     STANCE_REPORTING_VERBS,
     STANCE_WORDS,
     TARIFF_NOUNS,
@@ -87,6 +89,54 @@ def _it_is_the_side(article: Article, sentence: Sentence, side: str) -> bool:
         return False
     before = article.sentences[sentence.index - 1]
     return first_party_named(article, before.start, before.end, side=side) == "tracked"
+
+
+_BODIES = Phrases(list(SIDE_BODIES), shared=True)
+# "The team", "the federal government", "The government's negotiating team", "our negotiators":
+# a body with no side's name before it (what stands before it is no name: at most two words)
+_A_BODY_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?:[\w'’]+\s+){0,2}$")
+# how far before a body a side's name makes it that side's ("Taiwan's tariff negotiation team",
+# "the Indonesian delegation", "the Carney government")
+_OWNER_REACH = 30
+_OWNED = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
+
+
+def _body_of(article: Article, start: int, end: int) -> str | None:
+    """The side whose body text[start:end] (a word of ``SIDE_BODIES``) is: the side of the last
+    body before it that a side's name owned ("Taiwan's tariff negotiation team ... The team is
+    pressing for"), else the tracked side, whose own press speaks of "the government" and "our
+    negotiators" without its name."""
+    for body_start, _ in reversed(article.hits(_BODIES).within(0, start)):
+        reach = max(0, body_start - _OWNER_REACH)
+        owners = [(m.end, m.value) for m in article.sides.within(reach, body_start) if m.end <= body_start]
+        owners += [
+            (m.end, side)
+            for m in article.people.within(reach, body_start)
+            if m.end <= body_start and (side := article.side_of(m.value)) is not None
+        ]
+        if owners:
+            end, owner = max(owners)
+            if _OWNED.fullmatch(article.text, end, body_start):
+                return owner
+    return article.profile.tracked_side
+
+
+# "in the spring", "in April": a time the body's words are dated to
+_IN_A_TIME = re.compile(rf"\bin\s+(?:the\s+)?(?:{alternation(SEASONS)}|{MONTH})\b(?!\w)", re.I)
+
+
+def _the_sides_body(article: Article, sentence: Sentence, position: int, side: str) -> bool:
+    """Whether the side's own body, named without the side, stands before ``position`` with no
+    side named before it in the sentence: "The team is pressing for a rate lower than 32%", "The
+    government's negotiating team will continue to seek a lower rate". Its words dated to a
+    season or a month ("The government told the nation in the spring that it was seeking ...")
+    are recalled, not its stance now."""
+    for body_start, body_end in article.hits(_BODIES).within(sentence.start, position):
+        if article.sides_named(sentence.start, body_end) or _IN_A_TIME.search(article.text, body_end, position):
+            return False
+        if _A_BODY_BEFORE.search(article.text, sentence.start, body_start):
+            return _body_of(article, body_start, body_end) == side
+    return False
 
 
 _WE = re.compile(r"\b(?:we|We|our|Our)\b")
@@ -430,6 +480,7 @@ def _holds(
         or _it_is_the_side(article, sentence, side)
         or (article.has(_WANTS, start, end) and article.names_side(side, sentence.start, sentence.end))
         or _we_are_the_side(article, sentence, position, side)
+        or _the_sides_body(article, sentence, position, side)
         or _a_deal_of_both(article, sentence, position)
         or _asked_of_the_other(article, sentence, start, position, side)
         or side in _spoken_by(article, sentence, position)

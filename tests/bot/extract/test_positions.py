@@ -322,3 +322,36 @@ def test_a_stance_may_be_read_from_its_phrases_alone(tmp_path):
     body = _LONDON + "Beijing wants the levies brought down before the truce runs out."
     facts = facts_of(body, profile=load_profile(path), published="2025-06-10T08:00:00Z")
     assert ("China", "us_tariffs", "reduction") not in {(p.actor, p.issue, p.stance) for p in facts.positions}
+
+
+# -- a side's own body named without the side --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The team is pressing for the removal of the auto tariffs, a spokeswoman said.",
+        "The government's negotiating team will continue to seek the elimination of the tariffs.",
+        "Our negotiators are still asking that the tariffs be scrapped.",
+    ],
+)
+def test_the_tracked_sides_body_named_without_its_name_is_the_side(sentence):
+    assert stances(sentence) == ["removal"]
+
+
+def test_a_body_is_the_side_whose_name_owned_it_last():
+    lead = "The American delegation arrived in London on Monday with a long list of demands.\n"
+    assert ("United States", "export_controls", "removal") in _us_china(
+        lead + "The delegation wants the export controls on magnets lifted."
+    )
+    lead = "China's negotiating team arrived in London on Monday with a long list of demands.\n"
+    assert ("China", "us_tariffs", "removal") in _us_china(lead + "The team wants the duties on toys scrapped.")
+    assert ("United States", "export_controls", "removal") not in _us_china(
+        lead + "The team wants the export controls on magnets lifted."
+    )
+
+
+def test_a_bodys_words_dated_to_an_earlier_time_are_no_stance_now():
+    body = "As a result, the government told parliament in the spring that it was seeking the removal of the tariffs."
+    assert stances(body) == []
+    assert stances(body.replace(" in the spring", "")) == ["removal"]
