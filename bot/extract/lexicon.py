@@ -324,7 +324,9 @@ AGREEMENT_OPENINGS = ("agreed", "agrees", "agreement", "reached", "struck", "sea
 #: of a stance of that id: a deal made ("the two countries signed the trade pact", "a deal was
 #: struck in July"); the words must still name the issue or a deal, and
 #: the issue's side or both sides, as the profile's phrases must
-_MADE = r"reached|struck|sealed|signed|clinched|finali[sz]ed|concluded|agreed"
+#: the verbs of a deal made between the parties, whoever says it ("we have reached an agreement")
+DEAL_MADE_VERBS = ("reached", "struck", "sealed", "signed", "clinched", r"finali[sz]ed", "concluded")
+_MADE = "|".join((*DEAL_MADE_VERBS, "agreed"))
 _A_DEAL = r"(?:(?!the |an? )\S+ ){0,3}?(?:deal|agreement|accord|pact|framework|truce)"
 STANCE_WORDS: dict[str, tuple[str, ...]] = {
     "agreed": (

@@ -29,6 +29,7 @@ from bot.extract.lexicon import (
     ALTERNATIVES,
     ATTRIBUTIONS,
     BOTH_SIDES,
+    DEAL_MADE_VERBS,
     DEAL_WORDS,
     JOINT_DEAL_VERBS,
     JOINT_SUBJECT_GAP,
@@ -314,12 +315,32 @@ def _joint_agreements(article: Article, issue: Issue, others: list[Hits]) -> lis
     return found
 
 
+# '"We have reached an agreement on a 90-day pause," Bessent told reporters': "we" making a deal
+_WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:(?:have|had|now|just|finally|also)\s+)*$")
+_DEAL_MADE_AT = re.compile(rf"(?:{alternation(DEAL_MADE_VERBS)})\s+(?:a|an|the)\s", re.I)
+
+
+def _we_made_a_deal(article: Article, sentence: Sentence, position: int) -> bool:
+    """Whether the stance at ``position`` is a deal "we" made, in the words of a person of either
+    side ('"We have reached an agreement on a 90-day pause," Bessent told reporters'): a deal
+    made is between the sides, whichever side's negotiator says so. Not a side's agreeing to
+    terms ('"We have agreed to the 15% rates," Trump said' is his side's acceptance)."""
+    if not _DEAL_MADE_AT.match(article.text, position) or not _WE_BEFORE.search(
+        article.text, sentence.start, position
+    ):
+        return False
+    speakers = _spoken_by(article, sentence, position) | _sides_of(article, article.people_in(sentence))
+    return bool(speakers & set(article.profile.sides))
+
+
 def _a_deal_of_both(article: Article, sentence: Sentence, position: int) -> bool:
     """Whether the stance at ``position`` is a deal's term that binds the side whoever is named:
     agreed by both ("the two sides had reached a preliminary consensus", "the US and China
     agreed to cut tariffs"), or an agreement said of the other side ("China agreed to pause its
     export controls" is the US stance on them too)."""
     if _AGREED_BEFORE.match(article.text, position) and _sides_together_before(article, sentence, position):
+        return True
+    if _we_made_a_deal(article, sentence, position):
         return True
     agreed = _AGREEMENT_OPENING.match(article.text, position) or _AGREED_BEFORE.search(
         article.text, sentence.start, position

@@ -355,3 +355,10 @@ def test_a_bodys_words_dated_to_an_earlier_time_are_no_stance_now():
     body = "As a result, the government told parliament in the spring that it was seeking the removal of the tariffs."
     assert stances(body) == []
     assert stances(body.replace(" in the spring", "")) == ["removal"]
+
+
+def test_a_deal_we_made_in_the_words_of_either_sides_people_binds_both_sides():
+    said = '"We have reached an agreement on the tariffs and the pause," Bessent told reporters after the talks.'
+    assert ("China", "us_tariffs", "agreed") in _us_china(said)
+    said = '"We reached an agreement on the tariffs and the pause," a bank economist told clients after the talks.'
+    assert ("China", "us_tariffs", "agreed") not in _us_china(said)
