@@ -116,6 +116,12 @@ SCHEDULED_MEETING_AHEAD = (
     rf"(?:(?:also|again|finally|still) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
 )
 
+#: a count of sittings: "met five times", "held two rounds of talks", "flew to Washington eight
+#: times for talks": a recap of many meetings, none of them the one a story reports
+MEETINGS_COUNTED = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|[2-9]|[1-9][0-9]) (?:times|rounds)",
+)
+
 #: a call as the thing reported: "in Diwali call", "after a call with von der Leyen", "calls
 #: between the leaders" (not the verb: "calls for", "called on")
 CALL_PHRASES = (

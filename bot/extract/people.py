@@ -41,6 +41,7 @@ from bot.extract.lexicon import (
     CORRECTION_MARKERS,
     GUESSED_MEETING_AHEAD,
     MEETING_OBJECT_WORDS,
+    MEETINGS_COUNTED,
     SCHEDULED_MEETING_AHEAD,
     SIDES_MET_PHRASES,
     WITHDRAWING_PHRASES,
@@ -183,6 +184,40 @@ def _meetings_ahead(article: Article, sentence: Sentence) -> list[tuple[int, int
             continue  # "Bessent and Greer are due to meet a Chinese delegation": perhaps the story's own round
         spans.append(span)
     return spans
+
+
+#: a count of sittings (`MEETINGS_COUNTED`)
+_COUNTED = Phrases(list(MEETINGS_COUNTED), shared=True)
+#: how far before a count its meeting verb stands ("met ... five times", "flew to Washington
+#: eight times"), and after it its meeting noun ("six rounds of ministerial talks with")
+_COUNTED_BEFORE, _COUNTED_AFTER = 40, 40
+
+
+def _only_counted(article: Article, sentence: Sentence) -> bool:
+    """Whether every meeting word of the sentence is one a count of sittings counts: "Negotiators
+    led by Bessent and He met five times this year", "Akazawa has held six rounds of talks with
+    Bessent since April", "traveled to Washington eight times for talks with Lutnick". Such a
+    recap tells of many meetings, none of them the reported one: its people did not take part
+    for it. A meeting word apart from the count ("..., who has visited Washington six times, sat
+    in on the meeting") still seats them."""
+    counts = article.hits(_COUNTED).within(sentence.start, sentence.end)
+    return bool(counts) and all(
+        any(_counts(article.text, start, end, s, e) for start, end in counts)
+        for s, e in article.hits(MEETING).within(sentence.start, sentence.end)
+    )
+
+
+def _counts(text: str, start: int, end: int, word_start: int, word_end: int) -> bool:
+    """Whether the count at ``start``-``end`` counts the meeting word at ``word_start``-``word_end``:
+    near it, with no comma between ("held six rounds of talks"; not "..., who has flown there
+    seven times since April, sat in on the meeting")."""
+    if start - _COUNTED_BEFORE <= word_start and word_end <= start:
+        between = text[word_end:start]
+    elif end <= word_start and word_end <= end + _COUNTED_AFTER:
+        between = text[end:word_start]
+    else:
+        return start <= word_start and word_end <= end
+    return "," not in between and ";" not in between
 
 
 # the person is the one met: "Akazawa met Lutnick ... and did not meet Bessent" (the subject did not meet)
@@ -449,6 +484,7 @@ def attendance(
     absence_words = article.sentences_with(ABSENCE_HINT)
     other_meetings = article.sentences_with(OTHER_MEETING)
     meetings_ahead = article.sentences_with(_GUESSED_AHEAD, _SCHEDULED_AHEAD)
+    counted = article.sentences_with(_COUNTED)
     for sentence in article.sentences:
         if sentence.index not in meeting_words and sentence.index not in absence_words:
             continue
@@ -484,8 +520,8 @@ def attendance(
             continue  # in a round's story, another meeting ("Ishiba and Trump are to meet at the G7")
         sentences.append(sentence)
         spans = meeting_clauses[sentence.index] = _meeting_clauses(article, sentence, held=held)
-        if planned:
-            continue
+        if planned or (sentence.index in counted and _only_counted(article, sentence)):
+            continue  # a plan for later, or a recap of many sittings ("they have met five times")
         implied = _implied_negotiator(article, sentence, people)
         if implied is not None:
             people = [implied, *people]

@@ -521,6 +521,28 @@ def test_someone_met_before_a_guess_in_the_same_clause_still_took_part():
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
 
 
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Akazawa and Commerce Secretary Howard Lutnick have met six times since April.",
+        "Akazawa has held seven rounds of talks with Treasury Secretary Scott Bessent since the spring.",
+        "Akazawa flew to Washington eight times between April and July for talks with Treasury Secretary Scott "
+        "Bessent.",
+    ],
+)
+def test_the_people_of_a_count_of_sittings_took_part_in_none_reported(recap):
+    facts = facts_of(f"President Donald Trump signed an order on Monday lowering tariffs on Japanese cars.\n{recap}")
+    assert facts.participants == []
+
+
+def test_someone_counted_as_a_frequent_visitor_who_sat_in_on_the_meeting_took_part():
+    facts = facts_of(
+        "President Donald Trump met Prime Minister Shigeru Ishiba at the White House on Friday.\n"
+        "Akazawa, who has flown to Washington seven times since April, sat in on the meeting."
+    )
+    assert "Ryosei Akazawa" in facts.participants
+
+
 def test_a_clause_since_a_month_is_no_other_meeting():
     facts = facts_of(
         "Akazawa, on his fifth trip to Washington since April, met President Donald Trump for 40 minutes in the "
