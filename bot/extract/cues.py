@@ -20,6 +20,7 @@ from bot.extract.lexicon import (
     CONCESSION_WORDS,
     CONTRAST_WORDS,
     DEAL_DOCUMENTS,
+    DEAL_FUNDING_VERBS,
     DEAL_TERM_ADVERBS,
     DEAL_TERM_MODALS,
     DEAL_TERM_PARTICIPLES,
@@ -40,6 +41,7 @@ from bot.extract.lexicon import (
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
     SIDES_AT_THE_TABLE,
+    SIGNED_ON,
     SIGNING_PHRASES,
     SPEECH_VERBS,
     TIME_OFFSETS,
@@ -106,7 +108,7 @@ DISCUSSED = Phrases([
     # what a deal's text holds: "named in the MOU among the sectors"
     rf"(?:named|listed|included|written|set out|spelled out) (?:in|into) (?:the|a|an|its|their|this|that) (?:[\w-]+ ){{0,2}}{alternation(DEAL_DOCUMENTS)}",
     r"(?:agreed|committed|pledged|promised) to (?:buy|purchase|invest)", r"(?:will|would|to|was|were|be|been) (?:be )?(?:cut|lowered|reduced|removed|eliminated|scrapped)",
-    rf"{alternation(DEAL_TERM_MODALS)} (?:{alternation(DEAL_TERM_ADVERBS)} ){{0,2}}{alternation(DEAL_TERM_VERBS)}",
+    rf"{alternation(DEAL_TERM_MODALS)} (?:{alternation(DEAL_TERM_ADVERBS)} ){{0,2}}{alternation((*DEAL_TERM_VERBS, *DEAL_FUNDING_VERBS))}",
     rf"{alternation(DEAL_TERM_PASSIVES)} (?:{alternation(DEAL_TERM_ADVERBS)} ){{0,2}}[{QUOTE_MARKS}]?{alternation(DEAL_TERM_PARTICIPLES)}",
     *MOST_FAVOURED_TERMS, r"comes down (?:to|from)",
     # what a side bound itself to buy or invest in ("committed to purchases of farm goods"), what both
@@ -115,7 +117,7 @@ DISCUSSED = Phrases([
     r"(?:committed|commits|pledged|pledges|promised|promises) to (?:[\w-]+ ){0,2}(?:purchases|imports|investments?|procurement)",
     rf"{alternation(BOTH_SIDES)} agreed",
     r"float(?:s|ed)",
-    rf"{alternation(OUTCOME_NOUNS)}[\"”’']? {alternation(OUTCOME_LINKS)}", *GOING_OVER_PHRASES,
+    rf"{alternation(OUTCOME_NOUNS)}[\"”’']? {alternation(OUTCOME_LINKS)}", *GOING_OVER_PHRASES, *SIGNED_ON,
     # "a final agreement had been reached on TikTok"
     rf"{alternation(OUTCOME_NOUNS)}[\"”’']? (?:had |has |have |was |were |is |are )?(?:been |now )?"
     rf"(?:reached|struck|agreed|made|found) {alternation(OUTCOME_LINKS)}",

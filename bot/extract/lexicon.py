@@ -187,6 +187,11 @@ SIGNING_PHRASES = (
     r"(?:signed|sign|signs|signing|initialled|initialed) (?:a|an|the|their) (?:[\w-]+ ){0,3}"
     r"(?:memorandum|MOU|agreement|deal|accord|pact|joint statement|declaration)",
 )
+#: what a signed text is on, which makes its subject a topic: "signed a memorandum on critical
+#: minerals", "signed a memorandum of understanding with the commerce secretary on the investment"
+SIGNED_ON = tuple(
+    rf"{p}(?: of understanding)? (?:with (?:[\w.'’-]+ ){{1,5}}?)?(?:on|covering|regarding)" for p in SIGNING_PHRASES
+)
 #: how the press says who sat at the talks for one side, with no one of the other side named:
 #: "China's delegation was led by He", "Lutnick was joined at the talks by Bessent", "Wang
 #: Wentao also attended the talks", "Greer will join Bessent", "is expected to accompany He"
@@ -226,7 +231,14 @@ DEAL_TERM_VERBS = (
     "provide", "procure", "supply", "go to", r"come down", r"apply (?:[\w()-]+ ){0,3}(?:tariffs?|duties|rates?)",
     "work on", r"cooperate (?:on|in)",
     "receive", "recognise", "recognize",
+    # what a deal puts off, takes away or steps up: "China would defer its rare earth controls by a
+    # year", "the curbs would come off", "Beijing will in return step up its action on fentanyl"
+    "defer", "postpone", r"come off", "step up",
 )  # fmt: skip
+#: where a deal sends money, a term only after a modal ("Tokyo will finance projects in
+#: shipbuilding", "will steer its investment into chips"): at the head of a sentence these are
+#: nouns ("Finance Minister Kato said"), so no list item of commitments opens with one
+DEAL_FUNDING_VERBS = ("finance", "fund", "steer")
 #: the same terms said of what they are done to: "export controls will be eased", "the port fees
 #: are paused for a year", "the rare earth issue is settled"
 DEAL_TERM_PARTICIPLES = (
@@ -238,6 +250,7 @@ DEAL_TERM_PARTICIPLES = (
     "capped", "paid", "supplied", "provided", "allocated", "earmarked",
     # "aircraft will be exempted", "generic drugs are exempted under the deal"
     "exempted",
+    "deferred", "postponed",
 )  # fmt: skip
 #: an exemption as something sought, granted or written into a deal: "sought an exemption for cars",
 #: "agreed to exempt aircraft", "the deal exempts generic drugs", "cars would be exempt". Not the
@@ -261,10 +274,14 @@ DEAL_TERM_MODALS = (
     # a plan written into a deal or a statement of intent: "the EU intends to procure", "EU
     # companies are expected to invest", "he expected China to delay its controls"
     r"intends? to", r"(?:is|are) expected to", r"expect(?:s|ed)? (?:[\w.'’-]+ ){1,3}to",
+    # what a deal obliges a side to: "Washington is supposed to ease its controls"
+    r"(?:is|are) supposed to",
+    # a side's promise as a noun: "Beijing's commitment to buy soybeans"
+    r"commitments? to",
 )  # fmt: skip
 #: what may stand between such a word and its verb: "will also come down", "will be almost
 #: halved", "intends to substantially increase"
-DEAL_TERM_ADVERBS = ("also", "almost", "only", "still", "further", "then", "now", "[a-z]+ly")
+DEAL_TERM_ADVERBS = ("also", "almost", "only", "still", "further", "then", "now", "in turn", "in return", "[a-z]+ly")
 #: the treatment a deal promises one side's goods against others': "treatment no less favorable than
 #: other countries", "will not be treated worse", "no higher than those imposed on any other
 #: country", a rate that "will not exceed 15%" or is "a ceiling"; what the words are said of is a term
@@ -403,7 +420,7 @@ OUTCOME_NOUNS = (
     "breakthrough", "headway",
 )  # fmt: skip
 #: what an outcome noun is "on": "a deal on TikTok", "a framework for rare earths"
-OUTCOME_LINKS = ("on", "over", "regarding", "about", "for", "covering")
+OUTCOME_LINKS = ("on", "over", "regarding", "about", "for", "covering", r"(?:that|which) (?:includes?|included)")
 #: how the press says a subject was gone through, with no verb of discussion: "the delegations
 #: reviewed the flow of magnets", "they went over trade expansion", "an exchange of views on
 #: non-tariff measures", "chips came up", "semiconductors were taken up", "the conversation turned to TikTok", "the Chinese side
@@ -419,6 +436,12 @@ GOING_OVER_PHRASES = (
     r"sp(?:ent|end|ends|ending) (?:[\w-]+ ){0,3}(?:meeting|talks|session|time|hours?|minutes|day|morning|afternoon) (?:on|discussing)",
     r"(?:went|go|goes|going) deep(?:er)? (?:on|into)", r"(?:went|go|goes|going) through", r"(?:dug|dig|digs|digging|delved|delve|delves|delving) into",
     r"featur(?:e|ed|es|ing) (?:in|at|on)", r"featur(?:ed|es) (?:prominently|heavily|large|strongly)", "in play",
+    # a subject one side put to the other: "Trump brought up the cost of the troops", "he spoke
+    # candidly about autos", "she said she mentioned beef", "the talks also bore on the deficit"
+    r"(?:brought|bring|brings|bringing) up", r"mention(?:ed|s)", r"(?:spoke|speaks|speak|speaking) (?:[a-z]+ly )?about",
+    r"(?:bore|bears|bear) on",
+    # "the delegation briefed the US side on its aircraft purchases" (not "people briefed on the talks")
+    r"brief(?:ed|s)? (?:[\w.'’-]+ ){1,4}on",
 )  # fmt: skip
 
 #: the prepositions that make a noun after a denial a thing about a subject rather than the

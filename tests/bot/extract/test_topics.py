@@ -477,3 +477,83 @@ def test_a_topic_the_answer_to_a_question_gives_still_counts():
 def test_a_question_ending_its_sentence_is_left_for_the_answer_after_it():
     facts = facts_of(LEAD + "A reporter asked whether rice came up. Akazawa said it did.")
     assert facts.topics == ["agriculture"]
+
+
+USC_LEAD = "Bessent met He Lifeng in Geneva on Saturday for the first round of trade talks.\n"
+
+
+def test_what_a_deal_puts_off_or_takes_away_is_a_topic():
+    facts = facts_of(
+        USC_LEAD + "Beijing would defer its new rules on rare earths for a year, Bessent said.",
+        published="2025-05-11T08:00:00Z", profile=US_CHINA,
+    )
+    assert facts.topics == ["rare_earths"]
+    facts = facts_of(
+        USC_LEAD + "The new American export curbs would come off once licences flow, Bessent said.",
+        published="2025-05-11T08:00:00Z", profile=US_CHINA,
+    )
+    assert facts.topics == ["export_controls"]
+    facts = facts_of(
+        USC_LEAD + "Washington is supposed to loosen the entity list, and China will in turn postpone its rare earth rules.",
+        published="2025-05-11T08:00:00Z", profile=US_CHINA,
+    )
+    assert set(facts.topics) == {"export_controls", "rare_earths"}
+
+
+def test_what_a_side_steps_up_in_return_or_commits_to_is_a_topic():
+    facts = facts_of(
+        USC_LEAD + "China will in return step up its action against fentanyl, Bessent said.",
+        published="2025-05-11T08:00:00Z", profile=US_CHINA,
+    )
+    assert facts.topics == ["fentanyl"]
+    facts = facts_of(
+        USC_LEAD + "Beijing's commitment to buy soybeans runs through 2028, Bessent said.",
+        published="2025-05-11T08:00:00Z", profile=US_CHINA,
+    )
+    assert facts.topics == ["agriculture"]
+
+
+def test_what_a_framework_includes_is_a_topic():
+    facts = facts_of(
+        USC_LEAD + "Bessent said the sides had reached a framework that includes large Chinese purchases of soybeans.",
+        published="2025-05-11T08:00:00Z", profile=US_CHINA,
+    )
+    assert facts.topics == ["agriculture"]
+
+
+def test_where_a_deal_sends_money_is_a_topic():
+    facts = facts_of(LEAD + "Under the memorandum, Japan will finance projects in shipbuilding chosen by Washington.")
+    assert facts.topics == ["shipbuilding"]
+    facts = facts_of(LEAD + "Tokyo will steer its investment fund into semiconductors, Akazawa said.")
+    assert set(facts.topics) == {"investment", "semiconductors"}
+    # the same word at the head of a sentence is a noun, not a list item of commitments
+    facts = facts_of(LEAD + "Finance Minister Kato said in Tokyo that exchange rates should be set by markets.")
+    assert facts.topics == []
+
+
+def test_a_subject_one_side_brought_up_or_mentioned_is_a_topic():
+    facts = facts_of(LEAD + "Trump brought up the cost of US troops, an official said.")
+    assert facts.topics == ["defense"]
+    facts = facts_of(LEAD + "Bessent spoke frankly about rice, Akazawa said.")
+    assert facts.topics == ["agriculture"]
+    # who speaks of a scenario or on condition of anonymity names no subject of the talks
+    facts = facts_of(LEAD + "An official who spoke on condition of anonymity said rice prices were rising.")
+    assert facts.topics == []
+    facts = facts_of(LEAD + "Akazawa said he had mentioned shipbuilding.")
+    assert facts.topics == ["shipbuilding"]
+    facts = facts_of(LEAD + "The session also bore on economic security, a ministry official said.")
+    assert facts.topics == ["economic_security"]
+
+
+def test_what_a_side_was_briefed_on_is_a_topic_but_people_briefed_on_the_talks_tell_none():
+    facts = facts_of(LEAD + "The delegation briefed the American side on its LNG purchases.")
+    assert facts.topics == ["energy"]
+    facts = facts_of(LEAD + "People briefed on the talks said rice prices had risen.")
+    assert facts.topics == []
+
+
+def test_what_a_signed_memorandum_is_on_is_a_topic():
+    facts = facts_of(
+        LEAD + "Akazawa signed a memorandum of understanding with Commerce Secretary Lutnick on the shipbuilding fund."
+    )
+    assert facts.topics == ["shipbuilding"]
