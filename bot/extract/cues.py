@@ -17,6 +17,7 @@ from bot.extract.lexicon import (
     ATTRIBUTIONS,
     BEFORE_ANOTHER_MEETING,
     BOTH_SIDES,
+    COMMITMENTS_LISTED,
     CONCESSION_WORDS,
     CONTRAST_WORDS,
     DEAL_DOCUMENTS,
@@ -118,6 +119,7 @@ DISCUSSED = Phrases([
     rf"{alternation(BOTH_SIDES)} agreed",
     r"float(?:s|ed)",
     rf"{alternation(OUTCOME_NOUNS)}[\"”’']? {alternation(OUTCOME_LINKS)}", *GOING_OVER_PHRASES, *SIGNED_ON,
+    *COMMITMENTS_LISTED,
     # "a final agreement had been reached on TikTok"
     rf"{alternation(OUTCOME_NOUNS)}[\"”’']? (?:had |has |have |was |were |is |are )?(?:been |now )?"
     rf"(?:reached|struck|agreed|made|found) {alternation(OUTCOME_LINKS)}",

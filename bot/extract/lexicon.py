@@ -228,13 +228,24 @@ DEAL_TERM_VERBS = (
     # would go to a shipbuilding fund", "intends to procure LNG", "the tariff on cars will come down
     # to 15%", "will apply only MFN tariffs to aircraft", "will work on standards for cars", "intend
     # to cooperate on overcapacity"
-    "provide", "procure", "supply", "go to", r"come down", r"apply (?:[\w()-]+ ){0,3}(?:tariffs?|duties|rates?)",
+    "provide", "procure", "supply", "go to", r"come down", r"apply (?:[\w()-]+ ){0,3}(?:tariffs?|duty|duties|rates?)",
     "work on", r"cooperate (?:on|in)",
     "receive", "recognise", "recognize",
     # what a deal puts off, takes away or steps up: "China would defer its rare earth controls by a
     # year", "the curbs would come off", "Beijing will in return step up its action on fentanyl"
     "defer", "postpone", r"come off", "step up",
+    # what a fact sheet says a side commits to: "will take significant measures to stop the flow",
+    # "commits to facilitate digital trade", "to strengthen its protection of patents", "to prohibit
+    # imports made with forced labour"
+    r"take (?:[\w\"'“”‘’-]+ ){0,2}(?:measures|steps|action)", "facilitate", "strengthen", "prohibit",
 )  # fmt: skip
+#: what a side's commitments under a deal are, listed after them: "Japan's commitments, according
+#: to the White House: $550 billion in investment in sectors such as energy", "Indonesia's other
+#: commitments under the deal are $15 billion of US energy and $4.5 billion of farm goods"
+COMMITMENTS_LISTED = (
+    r"(?:commitments|pledges)(?: (?:under|in) (?:the|this|that|its|their) (?:[\w-]+ ){0,2}"
+    r"(?:deal|agreement|framework|accord|pact|package))?(?:, according to [^,:;]+,?)?(?::| (?:are|include|included|includes|were))",
+)
 #: where a deal sends money, a term only after a modal ("Tokyo will finance projects in
 #: shipbuilding", "will steer its investment into chips"): at the head of a sentence these are
 #: nouns ("Finance Minister Kato said"), so no list item of commitments opens with one
@@ -276,8 +287,9 @@ DEAL_TERM_MODALS = (
     r"intends? to", r"(?:is|are) expected to", r"expect(?:s|ed)? (?:[\w.'’-]+ ){1,3}to",
     # what a deal obliges a side to: "Washington is supposed to ease its controls"
     r"(?:is|are) supposed to",
-    # a side's promise as a noun: "Beijing's commitment to buy soybeans"
-    r"commitments? to",
+    # a side's promise as a noun: "Beijing's commitment to buy soybeans"; a promise in the present
+    # of a fact sheet: "Vietnam commits to facilitate digital trade"
+    r"commitments? to", r"commits? to",
 )  # fmt: skip
 #: what may stand between such a word and its verb: "will also come down", "will be almost
 #: halved", "intends to substantially increase"

@@ -557,3 +557,22 @@ def test_what_a_signed_memorandum_is_on_is_a_topic():
         LEAD + "Akazawa signed a memorandum of understanding with Commerce Secretary Lutnick on the shipbuilding fund."
     )
     assert facts.topics == ["shipbuilding"]
+
+
+def test_what_a_side_commits_to_or_takes_steps_on_is_a_topic():
+    facts = facts_of(LEAD + "Japan commits to strengthen its safety inspections of imported goods, the text says.")
+    assert facts.topics == ["non_tariff_barriers"]
+    facts = facts_of(LEAD + "Japan will take concrete steps to facilitate rice imports, the fact sheet says.")
+    assert facts.topics == ["agriculture"]
+
+
+def test_what_a_sides_commitments_are_said_to_be_is_a_topic():
+    facts = facts_of(LEAD + "Japan's commitments, according to the fact sheet: $400 billion for shipbuilding and energy.")
+    assert facts.topics == ["shipbuilding", "energy"]
+    facts = facts_of(LEAD + "Japan's other commitments under the deal are purchases of rice and LNG.")
+    assert facts.topics == ["agriculture", "energy"]
+
+
+def test_goods_a_deal_applies_only_the_ordinary_duty_to_are_a_topic():
+    facts = facts_of(LEAD + "Washington will apply only the ordinary duty to Japanese semiconductors, the text says.")
+    assert facts.topics == ["semiconductors"]
