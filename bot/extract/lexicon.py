@@ -517,6 +517,14 @@ RATE_VERBS_TO = (
     "fell", "drop", "drops", "dropped",
 )  # fmt: skip
 
+#: a rate's change from an old value, said after it: "50% tariffs on steel, doubled from 25%" (the
+#: old value is of the same goods)
+RATE_CHANGED_FROM = ("doubled", "tripled", "halved", "raised", "increased", "hiked", "lowered", "reduced", "cut", "slashed")
+
+#: what says a rate is what is left of the rate before: "suspended the remaining 24%", "24 points of
+#: the 34% are suspended, leaving 10%", "while retaining a 10% rate"
+REMAINDER_WORDS = ("remaining", "remainder", "leaving", "retaining")
+
 #: what joins the parts of a rate said as a sum: "the 25% tariff plus the 2.5% duty", "the 25% levy on
 #: top of the existing 2.5%", "2.5 + 25"
 SUM_JOINERS = (

@@ -12,7 +12,13 @@ takes the goods of that rate ("24% of the original 34% reciprocal rate", "24 per
 the reciprocal duty"). A rate on no goods, said of the tracked country, is the country-wide rate
 the profile names for it (the baseline 10%, else the reciprocal rate); said of the other side's
 goods, or owned or levied by the other side ("China's 125%", "Beijing cut its duties on U.S.
-goods to 10%"), it is that side's country-wide rate. "3.3 million vehicles", "a 90-day pause",
+goods to 10%"), it is that side's country-wide rate; a pair of sides ("US-China tariffs") levies
+nothing. One rate is one side's: the other side's measures joined after its goods ("the 24% portion
+of the US reciprocal tariff, and of China's countermeasures") are not its goods. A list's line
+labelled with goods ("- Steel and aluminum: 25% since March") is a rate on them without a tariff
+word; an old value said as a change ("50% tariffs on steel, doubled from 25%"), what a suspension
+leaves ("leaving a 10% rate") and the rates of a clause that opens on one ("Of the 34% rate, 24% is
+suspended and 10% stays") have the goods of the rate before. "3.3 million vehicles", "a 90-day pause",
 "a 2% fall in exports", "a 25% stake", "companies 50% owned by" and "the probability of a
 recession to 35%" are not tariffs, nor are "the policy rate at 0.5%", "a 2% levy on the revenues of
 tech firms", "40% are imported", "90% goes to", "Kia +1.5%" and "a tariff-free quota".
@@ -39,8 +45,10 @@ from bot.extract.lexicon import (
     OTHER_TAX_BASES,
     OTHER_TAX_WORDS,
     PARTS_WORDS,
+    RATE_CHANGED_FROM,
     RATE_VERBS,
     RATE_VERBS_TO,
+    REMAINDER_WORDS,
     SAME_RATE_WORDS,
     SHARE_PREDICATES,
     SUM_JOINERS,
@@ -100,7 +108,8 @@ _RATE_BODY = (
 )
 RATE_RE = re.compile(_RATE_START + _RATE_BODY, re.IGNORECASE)
 #: the word every rate has, for `finditer_near` (on lower-cased text)
-_NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b(?!{FREE_OF_SUFFIX})", re.I)
+#: ("Canada's 25% counter-tariffs": a prefix joined by a hyphen, but no "non-tariff")
+_NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}(?:(?!non-)[a-z]+-)?{_NOUN}\b(?!{FREE_OF_SUFFIX})", re.I)
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?{alternation(SAME_RATE_WORDS)}\s+(?:\w+\s+)?{_NOUN}", re.I)
 _TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
@@ -143,7 +152,7 @@ _BREAK = re.compile(
 # says whose goods)
 _COMPONENT = re.compile(
     r"\b(?:component|includ\w+\b(?!\s+(?:those\s+|imports\s+|goods\s+)?from\b)|existing|MFN|plus|on top of|total|combin\w+|"
-    r"overall|additional|add-on|extra|remaining|remainder|inclusive|stack\w*|layered|an effective|effectively)\b",
+    rf"overall|additional|add-on|extra|{alternation(REMAINDER_WORDS)}|inclusive|stack\w*|layered|an effective|effectively)\b",
     re.I,
 )
 # a duty held within the rate before, not added to it: "15% all-in, inclusive of the 2.5% duty"
@@ -151,6 +160,8 @@ _CONTAINED = re.compile(r"\b(?:includ\w+|inclusive|existing|MFN|most[- ]favou?re
 # the old value of the rate before, said after a break: "pay a flat 15% on entry, down from 27.5%"
 # (the words before a rate that opens with "from"), "15% in total, replacing the current 27.5%"
 _DOWN_FROM = re.compile(r"\b(?:down|up)\s+$", re.I)
+# "50% tariffs on steel and aluminum, doubled from 25%": a change said right after the rate's words
+_CHANGED_FROM = re.compile(rf",\s*{alternation(RATE_CHANGED_FROM)}\s+$", re.I)
 _REPLACING = re.compile(
     r"\b(?:replacing|versus|vs\.?|compared\s+with|instead\s+of)\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+|old\s+)?$",
     re.I,
@@ -196,7 +207,7 @@ _ALTERNATIVE = re.compile(r"[\"”’']?\s*(?:or|to|-|–)\s*")
 _LABELLED = re.compile(r"[A-Z][\w ()-]{0,40}:\s")  # a line of a list: "Auto parts: 25% -> 15%"
 _BRACKETS = re.compile(r"\([^()]{0,120}\)")
 #: what a sentence with a rate has (on lower-cased text)
-_HAS_RATE = ("%", "percent", "per cent", " pct", " pc ")
+_HAS_RATE = ("%", "percent", "per cent", " pct", " pc ", *(f"{digit}pc" for digit in "0123456789"))  # "a 25pc tariff"
 # ... or a reference to one ("the same 25% levy", "a similar tariff"): words, found by the scan
 _REFERENCE_WORDS = Phrases(list(SAME_RATE_WORDS), shared=True)
 
@@ -386,6 +397,7 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
                 levied
                 or article.has(_TARIFF_WORD, sentence.start, sentence.end)
                 or _previous_has_tariff(article, sentence)
+                or _after_a_goods_label(article, sentence, m.start(name))
                 or _goods_held_at(article, sentence, lowered, m.start(name), anchors)
             ):
                 continue
@@ -396,6 +408,10 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
             ):
                 continue
         start = m.start(name) if name in "def" else m.start()
+        if name == "b" and anchors and not lowered[anchors[-1].end : m.start()].strip():
+            # "the 25 percent tariff on steel would be doubled to 50 percent": the tariff word right
+            # after a rate is that rate's, with the goods after it, not the next rate's head
+            start = m.start(name)
         from_rate = bool(_FROM_BEFORE.search(text, max(0, m.start() - 30), m.start(name)))
         rate = _rate_value(m.group(name))
         if rate is None:
@@ -441,6 +457,21 @@ def _goods_held_at(article: Article, sentence: Sentence, lowered: str, start: in
         return False
     floor = anchors[-1].end if anchors else 0
     return bool(_sector_spans(article, sentence.start + floor, sentence.start + start))
+
+
+# the label of a list's line, after its bullet: "- Steel and aluminum: ", "Auto parts (Sec. 232): "
+_LINE_LABEL = re.compile(r"\s*(?:[-•*–·]\s*)?[A-Z][^:;!?%]{0,60}?:\s")
+
+
+def _after_a_goods_label(article: Article, sentence: Sentence, start: int) -> bool:
+    """Whether a bare percentage is the value of a list's line whose label names goods of the
+    profile ("- Steel and aluminum: 25% since March", "Auto parts: additional 25% (from May 3)"):
+    the label says what the rate is on, as a tariff word would; a label of no goods ("Rail share:
+    27%", "The big number: 15%") makes no rate."""
+    label = _LINE_LABEL.match(sentence.text)
+    if label is None or label.end() > start:
+        return False
+    return bool(_sector_spans(article, sentence.start, sentence.start + label.end()))
 
 
 def _previous_has_tariff(article: Article, sentence: Sentence) -> bool:
@@ -546,9 +577,18 @@ def _imposed_by(article: Article, sentence: Sentence, span: _Span, anchor: _Anch
             if len(others) == 1:
                 return others[0]
     before = [m for m in named if m.end <= base + anchor.start]
-    if before and _LEVIES.match(article.text, before[-1].end, base + anchor.start):
+    if before and _LEVIES.match(article.text, before[-1].end, base + anchor.start) and not _paired(article, before[-1]):
         return before[-1].value
     return profile.tariffs_imposed_by
+
+
+def _paired(article: Article, side: Mention) -> bool:
+    """Whether a side is named as one of a pair with the other ("US-China tariffs", "the
+    U.S./China rate"): the pair's tariffs, not this side's own."""
+    text = article.text
+    if side.start == 0 or text[side.start - 1] not in "-–/":
+        return False
+    return any(m.end == side.start - 1 and m.value != side.value for m in article.sides.within(max(0, side.start - 40), side.start))
 
 
 # "the 50% rate", "the same 25% levy": a rate named before, with no goods of its own after it
@@ -734,7 +774,9 @@ def _goods_of_the_rate_before(
     anchor = anchors[i]
     before = anchors[i - 1].end if i else 0
     part = reading.previous_sector and (
-        _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start]) or span.inside
+        _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start])
+        or span.inside
+        or _opens_on_the_rate(text, anchors, i)
     )
     # the old value follows at once, with no side of its own ("the US from 145% to 30% and China
     # from 125% to 10%": China's rate is not the US one's), or after a break as what the rate before
@@ -748,6 +790,7 @@ def _goods_of_the_rate_before(
             )
         )
         or (anchor.from_rate and _DOWN_FROM.search(text, max(anchors[i - 1].end, anchor.start - 10), anchor.start))
+        or (anchor.from_rate and _changed_from(text, anchors[i - 1].end, anchor.start))
         or _REPLACING.search(text, max(anchors[i - 1].end, anchor.start - 40), anchor.start)
     )
     if not (part or old_value):
@@ -758,6 +801,28 @@ def _goods_of_the_rate_before(
         listed = _listed_country_rate(article, rate)
         return [listed] if listed else None
     return _country_rate_of_figure(article, list(reading.last_sectors or []), rate)
+
+
+# a sentence that opens on a rate it then splits: "Of the 34% rate announced in April, 24% is
+# suspended and 10% stays in place" (the rates after it are its parts)
+_OF_THE_RATE = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:[\w'’\"“”.-]+\s+){0,3}$", re.I)
+
+
+def _opens_on_the_rate(text: str, anchors: list[_Anchor], i: int) -> bool:
+    """Whether the clause of a rate opens on an earlier rate it splits ("Of the 34% rate, 24% is
+    suspended and 10% stays in place", "the reciprocal tariff: of the 34% rate, 24% is ..."), the
+    clause running from the sentence's start or its last colon or semicolon."""
+    opening = max(text.rfind(":", 0, anchors[i].start), text.rfind(";", 0, anchors[i].start)) + 1
+    first = next((a for a in anchors[:i] if a.start >= opening), None)
+    return first is not None and bool(_OF_THE_RATE.match(text, opening, first.start))
+
+
+def _changed_from(text: str, start: int, end: int) -> bool:
+    """Whether the words between a rate and the next say the next is its old value, as a change
+    after the one break that ends the rate's words ("50% tariffs on steel and aluminum, doubled from
+    25%"); not where another clause comes between ("50% on steel, and the car tariff, cut from
+    27.5%")."""
+    return bool(_CHANGED_FROM.search(text, start, end)) and sum(1 for _ in _BREAK.finditer(text.lower(), start, end)) == 1
 
 
 def _old_value_at_once(
@@ -972,7 +1037,12 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         if _of_another_country(article, sentence, anchor, span):
             continue
         old_value = _old_value_at_once(article, lowered, anchors, i, rate, reading)
-        sectors = old_value or _sectors_in(article, sentence.start + span.head, sentence.start + span.stop)
+        sectors = old_value or _one_imposer(
+            article,
+            sentence.start + span.head,
+            sentence.start + span.stop,
+            _sectors_in(article, sentence.start + span.head, sentence.start + span.stop),
+        )
         if old_value:
             reading.previous_stop = anchor.end  # the words after it are the next rate's
         elif sectors and not span.inside:
@@ -997,6 +1067,28 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
     if _parts_of_a_sum(article, lowered, reads):
         return [(sector, read.rate) for read in reads for sector in read.sectors]
     return out
+
+
+def _one_imposer(article: Article, start: int, end: int, sectors: list[str]) -> list[str]:
+    """A rate's goods in text[start:end] without those of the other side joined after them: one
+    rate is one side's ("the pause on the 24% portion of the US reciprocal tariff, and of China's
+    matching countermeasures" is no rate of China's countermeasures, which the pause also covers);
+    words of both sides in one phrase stay ("the total duty on US apples")."""
+    profile = article.profile
+    if len({profile.imposer_of(sector) for sector in sectors}) < 2:
+        return sectors
+    imposer = profile.imposer_of(sectors[0])
+    first_end = min(e for s, e, sector in _sector_spans(article, start, end) if sector == sectors[0])
+    joined = [
+        sector
+        for s, _, sector in _sector_spans(article, first_end, end)
+        if profile.imposer_of(sector) != imposer and _JOINS_ANOTHER.search(article.text, first_end, s)
+    ]
+    return [sector for sector in sectors if sector not in joined]
+
+
+# what joins a second thing to the first: "..., and of China's countermeasures", "as well as"
+_JOINS_ANOTHER = re.compile(r",|\band\b|\bas well as\b|\bor\b", re.I)
 
 
 @dataclass(slots=True)

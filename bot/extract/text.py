@@ -54,7 +54,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "st", "jr", "sr", "inc", "corp",
     "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "approx", "dept", "est", "fig", "mt", "ft", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m",
-    "e.g", "i.e",
+    "e.g", "i.e", "sec",
 }  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z](?:\.?[A-Za-z])*)\.?$")
 # It opens with a character class, not a repeat, so that the regex engine skips ahead to one.

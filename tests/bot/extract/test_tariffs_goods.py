@@ -177,3 +177,76 @@ def test_the_tariff_goods_are_exempt_from_or_a_rate_is_added_to_is_no_goods_of_t
     # ... but a duty whose own rate follows is that rate's kind
     body = "Taiwan's goods pay this on top of the reciprocal tariff of 20% in force since August."
     assert taiwan_us_rates(body) == [("reciprocal", 20)]
+
+
+# -- rates spelled "pc", list lines labelled with goods, old values said as a change --
+
+
+def test_a_rate_spelled_pc_is_read():
+    body = "Tokyo's carmakers pay a 25pc levy on autos while most other exports face the 10pc baseline."
+    assert rates(body) == [("autos", 25), ("baseline", 10)]
+
+
+def test_a_list_line_labelled_with_goods_is_a_rate_on_them_without_a_tariff_word():
+    facts = facts_of(
+        LEAD + "What the US charges now, item by item:\n"
+        "- Auto parts: an extra 25% (since early May)\n"
+        "- Steel and aluminum: 25% since the spring.\n"
+        "- Container rail share: 31%\n"
+        "The bottom line: 15%."
+    )
+    assert [(t.sector, t.rate) for t in facts.tariffs] == [("auto_parts", 25), ("steel", 25), ("aluminum", 25)]
+
+
+def test_a_label_with_a_section_number_is_one_line():
+    facts = facts_of(LEAD + "Rates in force this week\nAluminum (Sec. 232): 50%, no change")
+    assert [(t.sector, t.rate) for t in facts.tariffs] == [("aluminum", 50)]
+
+
+def test_the_old_value_of_a_change_said_after_the_rates_words_has_its_goods():
+    body = "Importers now pay 50% tariffs on steel and aluminum goods, doubled from 25%, since the start of summer."
+    assert rates(body) == [("steel", 50), ("aluminum", 50), ("steel", 25), ("aluminum", 25)]
+    # another clause with goods of its own comes between: not the old value of the steel rate
+    body = "Steel pays 50% at the border, while the levy on autos, cut from 27.5%, is still under review."
+    assert ("steel", 27.5) not in rates(body)
+
+
+def test_the_tariff_word_right_after_a_rate_is_that_rates_with_its_goods():
+    body = "The White House said the 25 percent tariff on steel would be raised to 50 percent next month."
+    assert rates(body) == [("steel", 25), ("steel", 50)]
+
+
+# -- what is left of a rate, a rate split in its clause, one side's rate --
+
+
+def test_what_a_suspension_leaves_is_the_rest_of_the_rate():
+    body = "Washington paused most of its 34% reciprocal duty for now, leaving a 10% rate in place."
+    assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 10)]
+    body = "Beijing will hold off its extra 24% tariff on US goods for another quarter while retaining a 10% rate."
+    assert us_china_rates(body) == [("china_retaliatory", 24), ("china_retaliatory", 10)]
+
+
+def test_the_rates_after_a_rate_the_clause_opens_on_are_its_parts():
+    body = "On the US tariff: of the 34% reciprocal rate, 24% will be paused for a quarter and 10% will be collected."
+    assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 24), ("reciprocal", 10)]
+
+
+def test_a_rate_is_one_sides_not_the_other_sides_measures_named_with_it():
+    body = "Officials will seek a longer pause on the 24% part of the US reciprocal tariff and on Beijing's countermeasures."
+    assert us_china_rates(body) == [("reciprocal", 24)]
+
+
+def test_a_pair_of_sides_does_not_levy_a_rate():
+    body = "Stocks climbed after the weekend deal cut US-China tariffs to 30%, traders said."
+    assert us_china_rates(body) == [("combined", 30)]
+
+
+def test_both_sides_words_in_one_phrase_stay_the_rates_goods():
+    # "total" (the US sum) and the tracked side's goods in one phrase: no second thing joined
+    body = "Washington's total duty on American soybeans fell from 30% to 20% last year."
+    assert ("china_agriculture", 30) in us_china_rates(body)
+
+
+def test_a_counter_tariff_after_a_rate_is_its_tariff_word():
+    # (no other tariff word in the sentence or the one before)
+    assert us_china_rates("Beijing's 15% counter-tariffs remain in force.") == [("china_retaliatory", 15)]

@@ -65,6 +65,11 @@ def test_abbreviations_do_not_end_a_sentence():
     assert all(text[s.start : s.end] == s.text for s in sentences)
 
 
+def test_a_section_or_secretary_abbreviated_does_not_end_a_sentence():
+    _, sentences = split_sentences(["", "Copper (Sec. 232): 50% from Friday. Sec. Lutnick signed it."])
+    assert [s.text for s in sentences] == ["Copper (Sec. 232): 50% from Friday.", "Sec. Lutnick signed it."]
+
+
 def test_quotes_end_with_the_sentence():
     _, sentences = split_sentences(["", "“We made progress,” Akazawa said. “But not enough.”"])
     assert [s.text for s in sentences] == ["“We made progress,” Akazawa said.", "“But not enough.”"]
