@@ -369,6 +369,23 @@ STANCE_WORDS: dict[str, tuple[str, ...]] = {
         rf"(?:deal|agreement|accord|pact|framework|truce) (?:was|were|has been|had been|have been) (?:{_MADE})",
     ),
 }
+#: a deal named by those who made it, said after its name: "the tariff agreement the two sides
+#: struck in July", "the framework agreed with Japan", "the truce agreed between Washington and
+#: Beijing", "the deal the President announced with Tokyo"
+DEAL_NOUNS = ("deal", "agreement", "accord", "pact", "framework", "truce")
+DEAL_NAMING_VERBS = (*DEAL_MADE_VERBS, "agreed", "announced", "closed")
+#: what makes a deal named by its makers one not made: "the deal the two sides have not signed",
+#: "the accord both sides hope to conclude", "the pact that is to be signed"
+NOT_MADE_WORDS = (
+    "not", "never", "yet", "no", "could", "would", "might", "may", "should", "will", "to", "be", "being", "is", "are",
+    "if", "once", "when", r"hop\w+", r"want\w*", "expected",
+)  # fmt: skip
+#: the words that name a deal's makers after its verb: "struck with Japan", "agreed between the
+#: two countries"
+MAKER_LINKS = ("with", "between")
+#: a span of time said between a verb and its object ("would delay for one year the export
+#: controls", "suspend by a year the rules"), which leaves the object as near the verb as without it
+TIME_SPAN = r"(?:for|by)\s+(?:[\w-]+\s+){1,3}?(?:days?|weeks?|months?|years?)\b"
 
 #: the English of a reduction of what an issue is about, read for a stance of id "reduction"
 #: besides the profile's own phrases, where a word of wanting or aiming stands before it in the

@@ -30,9 +30,13 @@ from bot.extract.lexicon import (
     ATTRIBUTIONS,
     BOTH_SIDES,
     DEAL_MADE_VERBS,
+    DEAL_NAMING_VERBS,
+    DEAL_NOUNS,
     DEAL_WORDS,
     JOINT_DEAL_VERBS,
     JOINT_SUBJECT_GAP,
+    MAKER_LINKS,
+    NOT_MADE_WORDS,
     REDUCTION_WORDS,
     REFERRING_BACK,
     REPORTING_VERBS,
@@ -41,6 +45,7 @@ from bot.extract.lexicon import (
     STANCE_REPORTING_VERBS,
     STANCE_WORDS,
     TARIFF_NOUNS,
+    TIME_SPAN,
     alternation,
 )
 from bot.extract.people import people_of
@@ -333,12 +338,67 @@ def _we_made_a_deal(article: Article, sentence: Sentence, position: int) -> bool
     return bool(speakers & set(article.profile.sides))
 
 
+# "the tariff agreement the two sides struck", "The trade agreement that the United States and Japan
+# closed", "the truce agreed between Washington and Beijing": a deal's name, at most six words
+# (its makers) and the verb that made it
+_DEAL_NAMED = re.compile(
+    rf"{alternation(DEAL_NOUNS)}\b((?:\s+[\w.'’-]+){{0,6}}?)\s+{alternation(DEAL_NAMING_VERBS)}\b", re.I
+)
+_NOT_MADE = re.compile(rf"\b{alternation(NOT_MADE_WORDS)}\b", re.I)
+# what may stand between the verb and its makers: "struck on Tuesday with", "agreed in July between"
+_MAKERS_AFTER = re.compile(rf"(?:\s+(?:on|in|at|last|this)\s+[\w.]+)*\s+{alternation(MAKER_LINKS)}\s+", re.I)
+# how far after "with", "between" or "by" the makers may be named ("between the United States and Japan")
+_MAKERS_REACH = 45
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+
+
+def _made_by_the_sides(article: Article, position: int) -> int | None:
+    """Where the name of a deal at ``position`` ends, when what follows it names the sides as
+    the deal's makers: the words for both sides or every side ("the tariff agreement the two
+    sides struck in July", "the truce agreed between Washington and Beijing", "the deal the
+    President announced with Tokyo"), or one side it was made with ("the framework agreed with
+    Japan", the other side being the maker). Not a deal not made ("the deal the two sides have
+    not signed", "the accord both sides hope to conclude"), nor one with another country."""
+    text = article.text
+    named = _DEAL_NAMED.match(text, position)
+    if named is None or _NOT_MADE.search(named.group(1)):
+        return None
+    sentence = article.sentences[article.sentence_index(position)]
+    end = named.end()
+    makers = _MAKERS_AFTER.match(text, end)
+    if makers is not None:
+        end = min(sentence.end, makers.end() + _MAKERS_REACH)
+    start = named.start(1)
+    if mentions_other_country(article, start, end):
+        return None
+    sides = set(article.profile.sides)
+    if article.has(_BOTH_SIDES, start, end) or article.sides_named(start, end) >= sides:
+        return start
+    marks = [m for m in article.sides.within(start, end)] + [
+        m for m in article.people.within(start, end) if article.side_of(m.value) is not None
+    ]
+    with_a_side = any(_WITH_BEFORE.search(text, max(start, m.start - 12), m.start) for m in marks)
+    return start if with_a_side else None
+
+
+def _deals_made_by_the_sides(article: Article) -> list[tuple[int, int]]:
+    """Where a deal is named with the sides as its makers (``_made_by_the_sides``)."""
+    found: list[tuple[int, int]] = []
+    for deal in _DEAL_NAMED.finditer(article.text):
+        end = _made_by_the_sides(article, deal.start())
+        if end is not None:
+            found.append((deal.start(), end))
+    return found
+
+
 def _a_deal_of_both(article: Article, sentence: Sentence, position: int) -> bool:
     """Whether the stance at ``position`` is a deal's term that binds the side whoever is named:
     agreed by both ("the two sides had reached a preliminary consensus", "the US and China
     agreed to cut tariffs"), or an agreement said of the other side ("China agreed to pause its
     export controls" is the US stance on them too)."""
     if _AGREED_BEFORE.match(article.text, position) and _sides_together_before(article, sentence, position):
+        return True
+    if _made_by_the_sides(article, position) is not None:
         return True
     if _we_made_a_deal(article, sentence, position):
         return True
@@ -406,10 +466,14 @@ def _about_spans(article: Article, issue: Issue, start: int, end: int) -> list[t
     ]
 
 
+# "would delay for one year the ...": a span of time right after a phrase, which its words may stand beyond
+_A_TIME_SPAN = re.compile(rf"\s+{TIME_SPAN}", re.I)
 _A_TARIFF = re.compile(rf"(?:\w+\s+)*{alternation(TARIFF_NOUNS)}", re.I)
 
 
-def _about_the_issue(article: Article, about: list[tuple[int, int]], position: int, start: int, end: int) -> bool:
+def _about_the_issue(
+    article: Article, about: list[tuple[int, int]], position: int, phrase_end: int, start: int, end: int
+) -> bool:
     """Whether a removal word at ``position`` removes a tariff: one stands near it in the clause
     (``start``, ``end``), or anywhere before it when it is said in the passive ("that the
     additional tariffs, including ..., be dropped"), and no rate follows it as where the tariff goes."""
@@ -421,7 +485,8 @@ def _about_the_issue(article: Article, about: list[tuple[int, int]], position: i
     # ", removing a major source of uncertainty": a participle after a comma removes what follows it
     after_comma = article.text[max(start, position - 2) : position].rstrip().endswith(",")
     near = start if passive else position if after_comma else max(start, position - _NEAR_TARIFF)
-    stop = min(end, position + _NEAR_TARIFF)
+    span_of_time = _A_TIME_SPAN.match(article.text, phrase_end)
+    stop = min(end, position + _NEAR_TARIFF + (len(span_of_time.group()) if span_of_time else 0))
     if not any(near <= s and e <= stop for s, e in about):
         return False
     word_end = article.text.find(" ", position, end)
@@ -486,15 +551,16 @@ def _holds(
     clause: tuple[int, int],
     about: list[tuple[int, int]],
     position: int,
+    phrase_end: int,
 ) -> bool:
-    """Whether the stance mentioned at ``position`` is the issue side's current stance."""
+    """Whether the stance mentioned at text[position:phrase_end] is the issue side's current stance."""
     side = issue.side
     start, end = clause
     if stance.needs != "deal" and not about:
         return False
     if _NEGATED.search(article.text[start:position]):
         return False
-    if stance.needs == "near" and not _about_the_issue(article, about, position, start, end):
+    if stance.needs == "near" and not _about_the_issue(article, about, position, phrase_end, start, end):
         return False
     return (
         article.names_side(side, sentence.start, position)
@@ -521,6 +587,8 @@ def _stance_hits(article: Article, issue: Issue, stance: Stance) -> Hits:
     own = article.hits(stance.phrases)
     words = _STANCE_WORDS.get(stance.id) if stance.general_words else None
     extra = article.hits(words).spans if words is not None else []
+    if stance.id == AGREED and stance.general_words:  # a deal named with its makers, the sides
+        extra = [*extra, *_deals_made_by_the_sides(article)]
     extra = [
         (s, e)
         for s, e in extra
@@ -715,7 +783,7 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
             for demand in [d for group in _demands(article, current) for d in _apart(article, group, lexical)]:
                 for stance in issue.stances:
                     hit = next((h for h in demand if h[1] == stance.id), None)
-                    if hit is None or not _holds(article, issue, stance, sentence, (start, end), about, hit[0]):
+                    if hit is None or not _holds(article, issue, stance, sentence, (start, end), about, hit[0], hit[2]):
                         continue
                     if stance.id not in found:
                         found[stance.id] = Position(side, issue.id, stance.id, sentence.text)

@@ -362,3 +362,46 @@ def test_a_deal_we_made_in_the_words_of_either_sides_people_binds_both_sides():
     assert ("China", "us_tariffs", "agreed") in _us_china(said)
     said = '"We reached an agreement on the tariffs and the pause," a bank economist told clients after the talks.'
     assert ("China", "us_tariffs", "agreed") not in _us_china(said)
+
+
+# -- a deal named with the sides as its makers --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Importers are studying the tariff agreement the two sides struck in Washington last week.",
+        "The trade accord that the United States and Japan closed on Tuesday sets a 15% tariff on cars.",
+        "Shippers welcomed the trade framework agreed with Japan, which caps the tariffs at 15%.",
+        "The tariff pact Trump announced with Tokyo leaves the steel duties at 50%.",
+        "The trade truce agreed between Washington and Tokyo halves the tariffs on cars.",
+    ],
+)
+def test_a_deal_named_with_the_sides_as_its_makers_is_the_agreed_stance(sentence):
+    assert stances(sentence) == ["agreed"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # not made
+        "The trade deal the two sides hope to conclude would cut the tariffs on cars.",
+        "The accord the two sides have not signed would cut the tariffs on cars.",
+        # made by another country, or by one side with another
+        "The deal Korea struck with the United States cut the tariffs on its cars.",
+        "Tokyo studied the tariff deal that Washington announced with Britain.",
+        # made by no side named
+        "The tariff deal announced on Tuesday caps the duties on cars at 15%.",
+    ],
+)
+def test_a_deal_not_made_or_not_made_by_the_sides_is_no_agreed_stance(sentence):
+    assert stances(sentence) == []
+
+
+def test_a_span_of_time_after_a_near_phrase_leaves_its_words_near():
+    """A span of time between the verb and its object ("would delay for one year the ...") does
+    not put the object out of a `near` phrase's reach; other words as long do."""
+    said = "Beijing would delay for one year the sweeping rare earth export controls, Bessent said."
+    assert ("United States", "export_controls", "agreed") in _us_china(said)
+    far = "Beijing would delay its long and much criticised review of the sweeping export controls, Bessent said."
+    assert ("United States", "export_controls", "agreed") not in _us_china(far)
