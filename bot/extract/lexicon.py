@@ -367,6 +367,9 @@ STANCE_WORDS: dict[str, tuple[str, ...]] = {
     "agreed": (
         rf"(?:{_MADE}|agreeing|secured|inked) (?:a|an|the|its|their|this|that) {_A_DEAL}",
         rf"(?:deal|agreement|accord|pact|framework|truce) (?:was|were|has been|had been|have been) (?:{_MADE})",
+        # agreeing on a deal: "agreed on a framework", 'had agreed "in principle" on a one-year truce'
+        # (never "agreed to work on a deal": a plan, not a deal)
+        rf"(?:agreed|agreeing) (?:(?!to )[\w\"“”'’]+ ){{0,3}}?(?:on|upon) (?:a|an|the|its|their|this|that) {_A_DEAL}",
     ),
 }
 #: a deal named by those who made it, said after its name: "the tariff agreement the two sides
@@ -383,6 +386,9 @@ NOT_MADE_WORDS = (
 #: the words that name a deal's makers after its verb: "struck with Japan", "agreed between the
 #: two countries"
 MAKER_LINKS = ("with", "between")
+#: what a side did to bring in a measure of its own, said after the measure with "it": "the export
+#: controls it imposed in May", "the export control measures it introduced", "the curbs it put on China"
+OWN_MEASURE_VERBS = ("imposed", "introduced", "put", "placed", "adopted", "added", "unveiled", "announced")
 #: a span of time said between a verb and its object ("would delay for one year the export
 #: controls", "suspend by a year the rules"), which leaves the object as near the verb as without it
 TIME_SPAN = r"(?:for|by)\s+(?:[\w-]+\s+){1,3}?(?:days?|weeks?|months?|years?)\b"

@@ -37,6 +37,7 @@ from bot.extract.lexicon import (
     JOINT_SUBJECT_GAP,
     MAKER_LINKS,
     NOT_MADE_WORDS,
+    OWN_MEASURE_VERBS,
     REDUCTION_WORDS,
     REFERRING_BACK,
     REPORTING_VERBS,
@@ -44,6 +45,7 @@ from bot.extract.lexicon import (
     SIDE_BODIES,
     STANCE_REPORTING_VERBS,
     STANCE_WORDS,
+    TALKS_WORDS,
     TARIFF_NOUNS,
     TIME_SPAN,
     alternation,
@@ -455,8 +457,14 @@ def _own_tariff(article: Article, side: str, start: int, end: int, floor: int) -
 
 def _about_spans(article: Article, issue: Issue, start: int, end: int) -> list[tuple[int, int]]:
     """Where the clause names what the issue is about, the side's own tariffs left out (only a
-    tariff can be one: "Russian crude", which a sector of the side's tariffs also names, is not)."""
-    spans = article.hits(issue.about).within(start, end)
+    tariff can be one: "Russian crude", which a sector of the side's tariffs also names, is not),
+    and any measure the side itself brought in ("the US will ease some of the export controls it
+    imposed in May": what the US seeks of China's controls is not what it does with its own)."""
+    spans = [
+        (s, e)
+        for s, e in article.hits(issue.about).within(start, end)
+        if not (_ITS_OWN_MEASURE.match(article.text, e) and _last_side_before(article, start, s) == issue.side)
+    ]
     if not article.profile.sector_imposers and article.profile.tariffs_imposed_by != issue.side:
         return spans  # every tariff is the other side's: none is the side's own
     return [
@@ -466,6 +474,11 @@ def _about_spans(article: Article, issue: Issue, start: int, end: int) -> list[t
     ]
 
 
+# "the export controls it imposed", "the export control measures it had introduced": a measure
+# brought in by "it", the side named last before it
+_ITS_OWN_MEASURE = re.compile(
+    rf"(?:\s+[\w-]+)?\s+(?:that\s+|which\s+)?it\s+(?:had\s+|has\s+)?{alternation(OWN_MEASURE_VERBS)}\b"
+)
 # "would delay for one year the ...": a span of time right after a phrase, which its words may stand beyond
 _A_TIME_SPAN = re.compile(rf"\s+{TIME_SPAN}", re.I)
 _A_TARIFF = re.compile(rf"(?:\w+\s+)*{alternation(TARIFF_NOUNS)}", re.I)
@@ -582,8 +595,8 @@ _STANCE_WORDS = {stance_id: Phrases(list(words), shared=True) for stance_id, wor
 def _stance_hits(article: Article, issue: Issue, stance: Stance) -> Hits:
     """Where the stance is said: its profile phrases, and the lexicon's words for its id, unless
     these deny the deal ("no agreement had been reached"), or say it is with another country
-    ("signed the framework deal with the U.K.") or on another of the profile's topics ("reached a
-    framework deal on TikTok")."""
+    ("signed the framework deal with the U.K."), on another of the profile's topics ("reached a
+    framework deal on TikTok") or on how to talk ("agreed on a framework for the negotiations")."""
     own = article.hits(stance.phrases)
     words = _STANCE_WORDS.get(stance.id) if stance.general_words else None
     extra = article.hits(words).spans if words is not None else []
@@ -595,6 +608,7 @@ def _stance_hits(article: Article, issue: Issue, stance: Stance) -> Hits:
         if not _NO_BEFORE.search(article.text, max(0, s - 12), s)
         and not _on_another_matter(article, issue, e)
         and not _with_another(article, e)
+        and not _FOR_TALKS.match(article.text, e)
     ]
     if (
         stance.id == AGREED and stance.general_words
@@ -611,6 +625,8 @@ def _stance_hits(article: Article, issue: Issue, stance: Stance) -> Hits:
     return Hits(sorted({*own.spans, *extra}))
 
 
+# "agreed on a framework for the negotiations": a deal on how to talk, not on the issue
+_FOR_TALKS = re.compile(rf"\s+for\s+(?:the\s+|further\s+|more\s+)?{alternation(TALKS_WORDS)}\b", re.I)
 # "no agreement had been reached", "without a deal being signed"
 _NO_BEFORE = re.compile(r"\b(?:no|without)\s+$", re.I)
 # how far after a deal's words the other country it is with may stand ("the deal with the U.K.")

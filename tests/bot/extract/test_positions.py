@@ -405,3 +405,49 @@ def test_a_span_of_time_after_a_near_phrase_leaves_its_words_near():
     assert ("United States", "export_controls", "agreed") in _us_china(said)
     far = "Beijing would delay its long and much criticised review of the sweeping export controls, Bessent said."
     assert ("United States", "export_controls", "agreed") not in _us_china(far)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides said on Monday night that they had agreed on a framework covering the tariffs.",
+        'The two delegations had agreed "in principle" on a framework that lowers the duties.',
+        "American and Chinese negotiators agreed on a one-year truce in their tariff war.",
+    ],
+)
+def test_agreeing_on_a_deal_is_the_agreed_stance(sentence):
+    assert ("China", "us_tariffs", "agreed") in _us_china(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a plan to work on a deal is no deal
+        "Both sides agreed to work on a framework covering the tariffs.",
+        # a framework for the talks is a deal on how to talk
+        "Both sides agreed on a framework for the negotiations on tariffs.",
+    ],
+)
+def test_agreeing_to_work_on_a_deal_or_on_how_to_talk_is_no_agreed_stance(sentence):
+    assert ("China", "us_tariffs", "agreed") not in _us_china(sentence)
+
+
+# -- a measure the side itself brought in is its own, not what it seeks of the other side --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said the U.S. would in turn lift some of the export restrictions it imposed in March.",
+        "In exchange the US will ease several of the export control measures it introduced last month.",
+    ],
+)
+def test_the_sides_own_measure_said_with_it_is_no_stance_of_the_side(sentence):
+    assert ("United States", "export_controls", "removal") not in _us_china(sentence)
+
+
+def test_the_other_sides_measure_said_with_it_is_still_the_issue():
+    said = "Washington wants Beijing to lift the export controls it imposed in April."
+    assert ("United States", "export_controls", "removal") in _us_china(said)
+    said = "Beijing agreed to suspend the rare earth export controls it announced in the autumn."
+    assert ("United States", "export_controls", "agreed") in _us_china(said)
