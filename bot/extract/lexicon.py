@@ -594,6 +594,34 @@ PARTS_WORDS = ("parts", "components")
 #: since the meeting in Geneva". Not "after": it often gives the reported round itself ("agreed a
 #: truce after talks in Geneva", "tariffs cut for 90 days after weekend talks in Geneva")
 RECALLING_WORDS = ("since",)
+#: the words before the city an event is placed in: "talks in Geneva", "met at the White House",
+#: "visited Tokyo", "at an air base near Busan", "a villa outside Geneva", "a hall on the edge of Busan"
+PLACE_PREPOSITIONS = (
+    "in", "at", "to", "inside", "from", "for", "near", "outside", r"on the (?:edge|outskirts) of", r"visit(?:ed|ing|s)?",
+    r"reach(?:ed|es)?",
+)  # fmt: skip
+#: the words that open a clause asking about an event, not telling it: a city in it ("whether
+#: LeBlanc returns to Washington before Labour Day") places no event
+DOUBT_WORDS = ("whether",)
+#: what a city is called before its name: "in the Swedish capital, Stockholm", "met in the South
+#: Korean port city of Busan"
+CITY_NOUNS = ("capital", "city", "town")
+#: the verbs by which a later event says it came after an earlier one: "The extension follows the
+#: round of talks in Stockholm", "It followed a round of talks in Kuala Lumpur", "the fifth meeting,
+#: following rounds in Geneva and London". The earlier event is recalled, unless the subject is
+#: what that sitting gave (`ROUND_OUTCOME_WORDS`) or there is none ("Following the talks, he
+#: said"). The participle (`FOLLOWING_PARTICIPLES`) counts only after a comma, and a verb not
+#: after an auxiliary (`WATCHING_AUXILIARIES`): someone who "had followed the meeting through the
+#: night" watched it
+FOLLOWING_VERBS = ("follows", "followed", r"(?:comes|came) (?:after|on the heels of)")
+FOLLOWING_PARTICIPLES = ("following",)
+WATCHING_AUXILIARIES = ("had", "has", "have", "was", "were", "is", "are", "been", "be")
+#: what a sitting gives out, so that "X followed the talks" reports those talks: "The statement
+#: followed two days of talks in Geneva", "A joint statement was released following the talks"
+ROUND_OUTCOME_WORDS = (
+    "statements?", "announcements?", "agreements?", "deals?", "frameworks?", "consensus", "breakthroughs?",
+    "communiqu[eé]s?", "readouts?", "released", "announced", "issued", "agreed", "reached",
+)  # fmt: skip
 #: the words before a month named without its day, as a time that is over ("in May", "between
 #: April and July", "from June to August", "in early September"); not "since April" nor "from
 #: April", a span that runs on to the day of writing

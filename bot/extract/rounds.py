@@ -19,13 +19,17 @@ from bot.extract.dates import MONTH
 from bot.extract.lexicon import (
     BACK_POINTING_QUALIFIERS,
     CALLED_OFF_PHRASES,
+    FOLLOWING_PARTICIPLES,
+    FOLLOWING_VERBS,
     MEETING_NOUNS,
     MEETING_QUALIFIERS,
     MONTH_PARTS,
     NOT_A_ROUND_PHRASES,
     RECALLING_WORDS,
+    ROUND_OUTCOME_WORDS,
     ROUND_PLAN_PHRASES,
     TIMES_AFTER_SINCE,
+    WATCHING_AUXILIARIES,
     alternation,
 )
 from bot.extract.near import Cue, Near, for_lower_case
@@ -102,16 +106,36 @@ _RECALLING_CLAUSE = re.compile(
     rf"\b{alternation(RECALLING_WORDS)}\s+(?!(?:the\s+)?(?:\d|{MONTH}|{alternation(TIMES_AFTER_SINCE)}\b))[^,;:()—–]*$",
     re.IGNORECASE,
 )
+# a clause in which a later event says it came after the place's: "The extension follows the round
+# of talks in Stockholm", "following rounds in Geneva and London" (a list's commas do not break it)
+_NOT_WATCHING = "".join(rf"(?<!\b{word}\s)" for word in WATCHING_AUXILIARIES)  # "had followed the talks" watched them
+_FOLLOWING_CLAUSE = re.compile(
+    rf"(?:\b{_NOT_WATCHING}{alternation(FOLLOWING_VERBS)}"
+    rf"|,\s*{alternation(FOLLOWING_PARTICIPLES)})"
+    r"\s+[^;:()—–]*$",
+    re.IGNORECASE,
+)
+_ROUND_OUTCOME = re.compile(rf"\b{alternation(ROUND_OUTCOME_WORDS)}\b", re.IGNORECASE)
 #: how far back a recalling word may open the clause of a place
 _RECALL_REACH = 100
 
 
 def in_a_recalling_clause(article: Article, sentence: Sentence, position: int) -> bool:
     """Whether ``position`` (a round's city) stands in a clause that recalls an earlier event the
-    story runs from ("the first talks since the meeting in Geneva", "since they met in London",
-    "after the London talks"): that is background, the round or place of the earlier event, not
-    of the one the story reports."""
-    return bool(_RECALLING_CLAUSE.search(article.text, max(sentence.start, position - _RECALL_REACH), position))
+    story runs from ("the first talks since the meeting in Geneva", "since they met in London";
+    "The extension follows the round of talks in Stockholm", "It was their fifth meeting, following
+    rounds in Geneva and London"): that is background, the round or place of the earlier event,
+    not of the one the story reports. What a sitting gave out ("The statement followed two days of
+    talks in Geneva") reports that sitting, and so does a sentence opening on the verb ("Following
+    the talks in Geneva, Bessent said ...")."""
+    start = max(sentence.start, position - _RECALL_REACH)
+    if _RECALLING_CLAUSE.search(article.text, start, position):
+        return True
+    following = _FOLLOWING_CLAUSE.search(article.text, start, position)
+    if following is None:
+        return False
+    subject = article.text[sentence.start : following.start()]
+    return bool(subject.strip(" \"“‘'")) and not _ROUND_OUTCOME.search(subject)
 
 
 @dataclass(frozen=True, slots=True)

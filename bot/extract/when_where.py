@@ -25,12 +25,15 @@ from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, MONTH, DateMention, find
 from bot.extract.lead_event import news_sentences
 from bot.extract.lexicon import (
     ANNOUNCING_VERBS,
+    CITY_NOUNS,
     DEADLINE_VERBS,
+    DOUBT_WORDS,
     FILING_VERBS,
     FROM_WORDS,
     MEASURE_START_WORDS,
     MEETING_NOUNS,
     MONTH_TIME_WORDS,
+    PLACE_PREPOSITIONS,
     REPORTING_VERBS,
     SAYING_VERBS,
     SPEECH_VERBS,
@@ -49,10 +52,12 @@ from bot.extract.text import Sentence
 _PRONOUN_START = re.compile(r"^(?:[A-Z][\w ]{0,24},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b(?!\s+[A-Z])")
 
 _PREPOSITION = re.compile(
-    r"\b(?:in|at|to|inside|from|for|visit(?:ed|ing|s)?|reach(?:ed|es)?)\s+(?:the\s+)?(?:[\w.]+\s+capital,?\s+)?"
+    rf"\b{alternation(PLACE_PREPOSITIONS)}\s+(?:the\s+)?(?:(?:[\w.-]+\s+){{0,3}}?{alternation(CITY_NOUNS)}(?:,?\s+|\s+of\s+))?"
     r"(?:[A-Z][\w.-]*['’]s\s+)?$",  # "at Trump's Turnberry resort": a place someone owns or governs
     re.I
 )
+#: how far before a city its preposition may stand ("in the South Korean port city of Busan")
+_PREPOSITION_REACH = 50
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,2})(?P<rest>(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
     r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:(?:\s*\([^)]{1,40}\)){1,2}|\s+[A-Z][\w&.]+(?:\s+[A-Z][\w&.]+)?)?"
@@ -159,9 +164,12 @@ class Dateline:
     opens_story: bool = True
 
 
-# "accompanied by Akazawa, who has made six trips to Washington since April": a relative clause
-# about a person tells his story, not where the event is
-_ABOUT_A_PERSON = re.compile(r",\s+who\s+(?:has|had|have)\s[^,;]*$")
+# "accompanied by Akazawa, who has made six trips to Washington since April", "joined by Akazawa,
+# the minister who has made six trips to Washington": a relative clause about a person tells his
+# story, not where the event is
+_ABOUT_A_PERSON = re.compile(r"\bwho\s+(?:has|had|have)\s[^,;]*$")
+# "whether LeBlanc returns to Washington before Labour Day": a city in a question places nothing
+_IN_DOUBT = re.compile(rf"\b{alternation(DOUBT_WORDS)}\b[^,;:()—–]*$", re.I)
 
 
 def _city_in(article: Article, sentence: Sentence, after: int, near: int | None = None) -> str | None:
@@ -172,11 +180,12 @@ def _city_in(article: Article, sentence: Sentence, after: int, near: int | None 
         m
         for m in article.places_in(sentence)
         if m.start >= after
-        and _PREPOSITION.search(article.text[max(sentence.start, m.start - 30) : m.start])
+        and _PREPOSITION.search(article.text[max(sentence.start, m.start - _PREPOSITION_REACH) : m.start])
         # "the first round since the leaders announced the pact in Washington", "since the talks in
         # Geneva": the earlier event's place ("since April" is a time and keeps it)
         and not in_a_recalling_clause(article, sentence, m.start)
         and not _ABOUT_A_PERSON.search(article.text, max(sentence.start, m.start - 100), m.start)
+        and not _IN_DOUBT.search(article.text, max(sentence.start, m.start - 100), m.start)
     ]
     found = places or [m for m in article.buildings_in(sentence) if m.start >= after]
     if not found:

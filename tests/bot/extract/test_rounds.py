@@ -359,3 +359,55 @@ def test_the_first_round_since_this_year_began_is_still_counted():
         published="2025-04-18T12:00:00Z",
     )
     assert facts.round == 1
+
+
+# -- a round a later event says it followed ("The extension follows the talks in Tokyo") --
+
+
+@pytest.mark.parametrize(
+    "recalling",
+    [
+        "The extension follows the talks in Tokyo at the end of May, where Akazawa met Lutnick.",
+        "It followed a round of talks in Tokyo, where Akazawa met Lutnick.",
+        "The order comes after the talks in Tokyo, where Akazawa met Lutnick.",
+        "It was the sixth meeting of the two ministers, following rounds in Tokyo and Osaka.",
+    ],
+)
+def test_a_city_of_talks_a_later_event_followed_is_recalled_not_the_events(recalling):
+    facts = facts_of(
+        "On Monday, Trump signed an executive order extending the pause on higher tariffs on Japanese goods.\n"
+        f"{recalling}\n"
+        "Japan wants the tariffs on cars removed.",
+        title="Trump extends tariff pause for Japan",
+        published="2025-06-17T01:00:00Z",
+    )
+    assert facts.location is None
+
+
+@pytest.mark.parametrize(
+    "reporting",
+    [
+        "The statement followed two days of talks in Tokyo between Akazawa and Lutnick.",
+        "A joint statement was released on Sunday, following two days of talks in Tokyo between Akazawa and Lutnick.",
+        "Following the talks in Tokyo, Akazawa told reporters that Lutnick had been constructive.",
+    ],
+)
+def test_talks_a_sittings_outcome_followed_or_a_sentence_opens_with_are_the_reported_ones(reporting):
+    facts = facts_of(
+        "Japan and the United States agreed on Sunday to keep talking about tariffs.\n"
+        f"{reporting}\n"
+        "Japan wants the tariffs on cars removed.",
+        title="Japan and US agree to keep talking",
+        published="2025-06-16T01:00:00Z",
+    )
+    assert facts.location == "Tokyo"
+
+
+def test_someone_who_had_followed_the_talks_watched_them():
+    facts = facts_of(
+        "Akazawa met Lutnick for tariff talks in Tokyo on Sunday.\n"
+        "Ishiba, who had followed the talks in Tokyo through the night, said the two sides were closer.",
+        title="Akazawa and Lutnick meet in Tokyo",
+        published="2025-06-16T01:00:00Z",
+    )
+    assert facts.location == "Tokyo"

@@ -90,10 +90,13 @@ def test_the_event_is_placed_in_the_first_city_its_sentences_name():
     assert event_location(article, [_sentence(article, "arrived")], _RoundPositions([]), 0, None) == (None, None)
 
 
-def test_a_city_in_a_persons_story_does_not_place_the_event():
-    article = article_of(
-        "Ishiba met Trump on Monday, accompanied by Akazawa, who has flown to Washington five times this year."
-    )
+@pytest.mark.parametrize(
+    "person",
+    ["accompanied by Akazawa, who has flown to Washington five times this year",
+     "accompanied by Akazawa, the minister who has flown to Washington five times this year"],
+)
+def test_a_city_in_a_persons_story_does_not_place_the_event(person):
+    article = article_of(f"Ishiba met Trump on Monday, {person}.")
     sentence = _sentence(article, "accompanied")
     assert event_location(article, [sentence], _RoundPositions([]), 0, None) == (None, None)
 
@@ -468,3 +471,25 @@ def test_a_span_since_a_month_runs_on_to_the_day_of_writing():
         published="2025-06-25T06:00:00Z",
     )
     assert facts.location == "Washington"
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["at an air base near Osaka", "in a hall on the edge of Osaka", "in the Japanese port city of Osaka",
+     "in the western city of Osaka"],
+)
+def test_a_city_named_after_near_the_edge_of_or_the_city_of_places_the_meeting(where):
+    facts = facts_of(
+        f"Akazawa and Lutnick met {where} on Friday for tariff talks.\nJapan wants the tariffs on cars removed.",
+        title="Akazawa and Lutnick hold tariff talks",
+    )
+    assert facts.location == "Osaka"
+
+
+def test_a_city_in_a_whether_clause_places_no_meeting():
+    facts = facts_of(
+        "Akazawa spoke with Lutnick by phone on Friday about the tariffs on cars.\n"
+        "What to watch: the car tariff; whether Akazawa meets Lutnick in Washington before August; and the rice quota.",
+        title="Akazawa and Lutnick talk tariffs by phone",
+    )
+    assert facts.location is None
