@@ -37,7 +37,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # positions away cheaply; the two letters that follow in it pass a lower-case letter only where
 # one of the words a date opens with starts ("th" for "the" and "this", not every "t"), since
 # trying the five branches below costs far more at each "t", "o" or "n" of the text.
-_DATE_START = r"(?=[JFMASONDTW0-9lntocy])(?=[JFMASONDTW0-9]|la|ne|th|to|on|co|ye)"
+_DATE_START = r"(?=[JFMASONDTWY0-9lntocy])(?=[JFMASONDTW0-9]|la|ne|th|to|on|co|ye|Ye)"
 # "the 4th" is an ordinal, not a day, when a thing counted follows it, maybe after a qualifier or
 # two: "the 4th round", "the 4th ministerial-level negotiation", "the 3rd straight week"
 _ORDINAL_OF_A_THING = (
@@ -56,7 +56,7 @@ DATE_RE = re.compile(
   | (?P<wd>(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
         (?:[’']s)?(?:\s*\((?P<paren>[^)]{{1,20}})\))?)
   | (?P<num>(?<![\d/.])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<ny>20\d\d)(?![\d/]))
-  | (?P<relday>\b(?:yesterday|today|tomorrow)\b)
+  | (?P<relday>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)
   | (?P<daynum>\b(?:on\s+)?the\s+(?P<dn>\d{{1,2}})(?:st|nd|rd|th)\b(?!{_ORDINAL_OF_A_THING}))
     )""",
 )
@@ -86,7 +86,7 @@ class DateMention:
 # for the regex engine to skip through a sentence faster than an automaton walks it.
 _DATE_CUE = Cue(
     pattern=re.compile(
-        "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|tomorrow|/20[0-9][0-9]|"
+        "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|[Tt]omorrow|/20[0-9][0-9]|"
         + "|".join(f"{d}(?:st|nd|rd|th)" for d in range(10))
     )
 )
@@ -98,6 +98,17 @@ DATES_NEAR = Near(DATE_RE, _DATE_CUE, before=40, after=40)
 
 #: a day's name that names an issue of a publication: "the Monday letter", "our Sunday edition"
 _ISSUE_AFTER = re.compile(rf"\s+{alternation(ISSUE_NOUNS)}\b", re.IGNORECASE)
+
+
+#: a colon after "Today" makes it a heading of an issue's contents ("Today: the deal in detail")
+_A_HEADING_AFTER = re.compile(r"\s*:")
+
+
+def _heads_the_contents(text: str, m: re.Match[str]) -> bool:
+    """Whether a relative day opens a line as the heading of what an issue holds ("Today: the
+    deal in detail, and what it costs"): it tells of the issue, not of a day of the news. Within a
+    line ("Stock market today: Dow drops 400 points") it is the day of what follows."""
+    return bool(m.group("relday")) and not text[: m.start()].strip() and bool(_A_HEADING_AFTER.match(text, m.end()))
 
 
 def names_an_issue(text: str, m: re.Match[str]) -> bool:
@@ -117,8 +128,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     for m in DATES_NEAR.finditer(text, text):
         if m.group("md") and m.group("m1").lower().startswith("may") and not re.match(r"May\s+\d", m.group(0)):
             continue
-        if names_an_issue(text, m):
-            continue
+        if names_an_issue(text, m) or _heads_the_contents(text, m):
+            continue  # "the Monday letter"; "Today: the deal in detail"
         if m.group("md") or m.group("dm"):
             kind = "explicit"
         elif m.group("num"):
@@ -130,7 +141,31 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         else:
             kind = "relative"
         out.append(DateMention(offset + m.start(), offset + m.end(), kind, m))
-    return out
+    return _without_names_of_a_date(text, offset, out)
+
+
+# between a day's name and the date that follows it: "Thursday, October 30", "Tuesday July 22"
+_BEFORE_ITS_DATE = re.compile(r",?\s*")
+
+
+def _without_names_of_a_date(text: str, offset: int, mentions: list[DateMention]) -> list[DateMention]:
+    """The mentions without the names of a day written out just after them ("on Thursday,
+    October 30", "Monday, Nov. 10", "yesterday, Wednesday, April 16"): the date says which
+    Thursday, not the last one before publication (nor the day before publication, for a
+    "yesterday" of an account written days later), so the name is no day of its own."""
+    kept: list[DateMention] = []
+    named: DateMention | None = None  # the written-out date the mentions after this one name
+    for mention in reversed(mentions):
+        follows = named is not None and bool(_BEFORE_ITS_DATE.fullmatch(text, mention.end - offset, named.start - offset))
+        if mention.kind in ("explicit", "numeric"):
+            named = mention
+        elif follows and mention.kind in ("weekday", "relative") and not mention.match.group("paren"):
+            named = mention  # the name stands for that date: one before it may name it too
+            continue
+        else:
+            named = None
+        kept.append(mention)
+    return kept[::-1]
 
 
 def _nearest(candidates: list[tuple[int, int, int]], anchor: date) -> date | None:
@@ -199,6 +234,23 @@ def _still_to_come_this_week(rel: str, weekday: int, anchor: date) -> bool:
     return rel == "coming" or (rel == "this" and weekday > anchor.weekday())
 
 
+#: how far from publication a year written may be and still count on the calendar of the news: a
+#: year further off is of another era ("3 July 2568" in a Thai paper is 2025)
+_OTHER_ERA = 100
+
+
+def _in_year(month: int, day: int, year: str | None, anchor: date | None) -> date | None:
+    """The day of a month in the year written, else in the year nearest ``anchor``."""
+    if year and anchor is not None and abs(int(year) - anchor.year) > _OTHER_ERA:
+        year = None
+    if year:
+        try:
+            return date(int(year), month, day)
+        except ValueError:
+            return None
+    return _closest_year(month, day, anchor) if anchor else None
+
+
 def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date | None:
     """The calendar day a mention names, given the publication day in the meeting's zone."""
     m = mention.match
@@ -210,15 +262,16 @@ def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date
         # of several days, the first for an event to come and the last for one held
         first, last = (m.group("d1"), m.group("e1")) if m.group("md") else (m.group("s2"), m.group("d2"))
         day = int((first if forward else last) or first or last)
-        year = m.group("y1") or m.group("y2")
         if month is None:
             return None
-        if year:
-            try:
-                return date(int(year), month, day)
-            except ValueError:
-                return None
-        return _closest_year(month, day, anchor) if anchor else None
+        found = _in_year(month, day, m.group("y1") or m.group("y2"), anchor)
+        if found is not None and anchor is not None and not forward and first and last:
+            # days that have not begun by publication are still to come ("to be held from July
+            # 14 to 17", written on the 11th), whatever the tense: the event opens on the first
+            opening = _in_year(month, int(first), m.group("y1") or m.group("y2"), anchor)
+            if opening is not None and opening > anchor:
+                return opening
+        return found
     if anchor is None:
         return None
     if mention.kind == "daynum":  # "on the 16th": that day of the publication month, or the month before

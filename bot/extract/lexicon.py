@@ -600,6 +600,12 @@ PLACE_PREPOSITIONS = (
     "in", "at", "to", "inside", "from", "for", "near", "outside", r"on the (?:edge|outskirts) of", r"visit(?:ed|ing|s)?",
     r"reach(?:ed|es)?",
 )  # fmt: skip
+#: documents a day is given to by "of": "the executive order of July 30", "the joint statement of
+#: 21 August" date the document, not the event a story reports
+DOCUMENT_NOUNS = (
+    r"(?:executive )?orders?", r"(?:joint )?statements?", "letters?", "proclamations?", r"fact ?sheets?",
+    "memorand(?:um|a)", "decrees?", "notices?",
+)  # fmt: skip
 #: the words that open a clause asking about an event, not telling it: a city in it ("whether
 #: LeBlanc returns to Washington before Labour Day") places no event
 DOUBT_WORDS = ("whether",)

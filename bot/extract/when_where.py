@@ -27,6 +27,7 @@ from bot.extract.lexicon import (
     ANNOUNCING_VERBS,
     CITY_NOUNS,
     DEADLINE_VERBS,
+    DOCUMENT_NOUNS,
     DOUBT_WORDS,
     FILING_VERBS,
     FROM_WORDS,
@@ -81,12 +82,12 @@ _SPOKE = re.compile(
     r"(?:\s+(?:early|late|on|this))?\s*$",
     re.I,
 )
-# "before the Aug. 1 deadline", "a 25% tariff from Aug. 1", "a story published on June 14": days of
-# other things than the meeting
+# "before the Aug. 1 deadline", "a 25% tariff from Aug. 1", "a story published on June 14", "the
+# order of July 30": days of other things than the meeting
 _OTHER_DAY = re.compile(
     r"\b(?:before|by|until|till|since|ahead of|from|effective|starting|beginning|as of|deadline of|due|"
     rf"{alternation([*FILING_VERBS, 'issued', 'dated'])}(?:\s+on)?|"
-    rf"{alternation(DEADLINE_VERBS)}(?:\s+on)?)\s+(?:the\s+)?$",
+    rf"{alternation(DEADLINE_VERBS)}(?:\s+on)?|{alternation(DOCUMENT_NOUNS)}\s+of)\s+(?:the\s+)?$",
     re.I,
 )
 # "three days of talks in Washington from Wednesday", "held in Washington from 14th to 17th
@@ -115,10 +116,11 @@ _TRAVEL_WORDS = ("left", "leav", "depart", "arriv", "fly", "flew", "flies", "tra
 _SPOKE_WORDS = (*SPEECH_VERBS, *REPORTING_VERBS, *ANNOUNCING_VERBS)
 _OTHER_DAY_WORDS = ("before", "by", "until", "till", "since", "ahead of", "from", "effective", "starting", "beginning", "as of",
                     "deadline of", "due", *FILING_VERBS, "issued", "dated",
-                    "expir", "run", "ran", "laps", "kick", "effect", "into force")  # fmt: skip
+                    "expir", "run", "ran", "laps", "kick", "effect", "into force", " of")  # fmt: skip
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
-# "early Thursday in Japan", "3 a.m. Saturday, Tokyo time": a day on another clock than the meeting's
-_ELSEWHERE_AFTER = re.compile(r"^,?\s*(?:in\s+(?P<place>[A-Z][\w.]+)|(?P<clock>[A-Z][\w.]+)\s+time\b)")
+# "early Thursday in Japan", "3 a.m. Saturday, Tokyo time", "Saturday New Zealand time": a day on
+# another clock than the meeting's
+_ELSEWHERE_AFTER = re.compile(r"^,?\s*(?:in\s+(?P<place>[A-Z][\w.]+)|(?P<clock>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+time\b)")
 
 
 _SUPERSEDED = Phrases(list(SUPERSEDED_PLAN_PHRASES), shared=True)
@@ -420,6 +422,11 @@ def find_when_where(
         if on_dateline is not None:
             evidence["date"] = on_dateline[1]  # kept, as before, even when the dateline's day does not resolve
             found = (on_dateline[0], on_dateline[1]) if on_dateline[0] else None
+    entries = _timed_entries(article) if found is None and has_event and "date" not in evidence else []
+    if len(entries) >= _TIMED_ENTRIES:
+        # a live blog, a thread or a ticker of a sitting, its entries stamped only with times of
+        # day ("16:15 *AKAZAWA MET TRUMP FOR ABOUT 50 MINUTES"): the day its issue carries
+        found = dates.issue_day()
     chosen = found[0] if found else None
     if found:
         evidence["date"] = found[1]
@@ -428,6 +435,24 @@ def find_when_where(
     if chosen and anchor:
         status = "held" if chosen < anchor else "upcoming" if chosen > anchor else None
     return WhenWhere(chosen.isoformat() if chosen else None, location, status, evidence)
+
+
+# a time of day opening an entry: "16:15 *AKAZAWA MET TRUMP", "2/ 10:04 AM — Where things stand"
+_ENTRY_TIME = re.compile(r"^\s*(?:\d{1,2}/\s*)?\d{1,2}[:.]\d{2}\b")
+#: how many entries opening with a time of day make a live blog, a thread or a ticker
+_TIMED_ENTRIES = 3
+
+
+def _timed_entries(article: Article) -> list[Sentence]:
+    """The paragraphs' opening sentences that open with a time of day: a story told in (at least
+    `_TIMED_ENTRIES` of) them is a live blog, a thread or a ticker, whose day is the issue's,
+    which only its masthead writes out, if anything does."""
+    sentences = article.sentences
+    return [
+        s
+        for s in sentences
+        if (s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph) and _ENTRY_TIME.match(s.text)
+    ]
 
 
 def _event_day(
@@ -570,6 +595,23 @@ class EventDates:
             or (bool(_DATELINE_BEFORE_DAY.match(before)) and bool(_DATELINE_AFTER_DAY.match(text, mention.end)))
             or bool(_FILED_ON.search(before[-40:]))
         )
+
+    def issue_day(self) -> tuple[date, str] | None:
+        """The day the issue stamps itself with in the lines above the story's first real
+        sentence (`stamps_the_issue`: "HEADLINE STACK | Wed 04/16/2025 | Times New York",
+        "Thread unrolled · May 23, 2025 · times ET"), for a story whose own words date nothing of
+        its event: a live blog's or a thread's entries carry only times of day."""
+        for sentence in self.article.sentences:
+            if sentence.start >= self._news_start:
+                break
+            if sentence.paragraph == 0:
+                continue
+            for mention in find_dates(sentence.text, sentence.start):
+                if self.stamps_the_issue(mention, sentence):
+                    day = resolve(mention, self.anchor, forward=False)
+                    if day is not None:
+                        return day, sentence.text
+        return None
 
     def _written_with_a_year(self, mention: DateMention) -> bool:
         """Whether a day is written out with its year ("13 October 2025", "Friday, Oct. 31,

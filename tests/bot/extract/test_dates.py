@@ -1,12 +1,13 @@
 """The day of the round, in the local time of the place of the meeting."""
 
 import re
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.extract.dates import _DATE_START, DATE_RE
+from bot.extract.dates import _DATE_START, DATE_RE, find_dates, resolve
 from tests.bot.extract.helpers import facts_of
 
 MET = "Akazawa met Commerce Secretary Howard Lutnick in Washington for the sixth round of tariff talks {}."
@@ -381,3 +382,55 @@ def test_a_story_that_dates_nothing_but_its_issue_takes_the_issue_s_day():
         published="2025-07-09T06:15:00Z",
     )
     assert facts.date == "2025-07-09"
+
+
+@pytest.mark.parametrize(
+    "written", ["on Thursday, June 5", "on Thursday June 5", "Thursday, 5 June", "on Thursday, 06/05/2025"]
+)
+def test_a_days_name_before_its_date_is_that_date_not_the_last_such_weekday(written):
+    # published three weeks later: the last Thursday would be June 26
+    mentions = find_dates(f"Akazawa and Lutnick met {written} in Washington.")
+    assert [m.kind for m in mentions] in (["explicit"], ["numeric"])
+    assert resolve(mentions[0], date(2025, 6, 27), forward=False) == date(2025, 6, 5)
+
+
+def test_a_days_name_with_another_date_later_in_the_sentence_keeps_its_own_day():
+    mentions = find_dates("Akazawa met Lutnick on Friday and will return on June 20.")
+    assert [m.kind for m in mentions] == ["weekday", "explicit"]
+
+
+def test_yesterday_before_the_date_it_names_is_that_date():
+    # an account written days later: "yesterday" is no longer the day before publication
+    mentions = find_dates("The first round took place yesterday, Wednesday, June 4, in Washington.")
+    assert [m.kind for m in mentions] == ["explicit"]
+
+
+@pytest.mark.parametrize(("opening", "day"), [("Yesterday", date(2025, 6, 26)), ("Today", date(2025, 6, 27)),
+                                              ("Tomorrow", date(2025, 6, 28))])  # fmt: skip
+def test_a_relative_day_opening_a_sentence_is_a_day(opening, day):
+    mentions = find_dates(f"{opening}, Akazawa met Lutnick in Washington.")
+    assert [m.kind for m in mentions] == ["relative"]
+    assert resolve(mentions[0], date(2025, 6, 27), forward=False) == day
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [(date(2025, 7, 11), date(2025, 7, 14)),  # all ahead: the round opens on the first day
+     (date(2025, 7, 18), date(2025, 7, 17)),  # all over: it ended on the last
+     (date(2025, 7, 15), date(2025, 7, 17))],  # under way: its last day, as for a round held
+)  # fmt: skip
+def test_days_of_a_meeting_not_yet_begun_are_dated_by_the_first(published, day):
+    mentions = find_dates("the fifth round, held in Washington from July 14 to 17")
+    assert resolve(mentions[0], published, forward=False) == day
+
+
+def test_today_before_a_colon_heads_an_issues_contents_and_dates_nothing():
+    assert find_dates("Today: the tariff deal in detail, and what it means for carmakers.") == []
+    # within a line, it is the day of what follows
+    assert [m.kind for m in find_dates("Stock market today: shares fall as tariff letters hit Japan")] == ["relative"]
+
+
+def test_a_year_of_another_era_is_read_as_the_year_of_the_news():
+    # a Thai paper writes the Buddhist year: 2568 is 2025
+    mentions = find_dates("The team met on Thursday, 3 July 2568, in Washington.")
+    assert resolve(mentions[0], date(2025, 7, 4), forward=False) == date(2025, 7, 3)

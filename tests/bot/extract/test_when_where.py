@@ -486,6 +486,35 @@ def test_a_city_named_after_near_the_edge_of_or_the_city_of_places_the_meeting(w
     assert facts.location == "Osaka"
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    ["TARIFF TICKER | Fri 06/27/2025 | Times New York (EDT)", "Thread unrolled · June 27, 2025 · times ET"],
+)
+def test_a_sitting_told_only_in_times_of_day_takes_the_day_its_issue_is_stamped_with(stamp):
+    facts = facts_of(
+        f"{stamp}\n"
+        "09:58 AKAZAWA ARRIVES AT COMMERCE FOR THE SEVENTH ROUND OF TARIFF TALKS WITH LUTNICK.\n"
+        "10:04 Where things stand: a 25% tariff on cars.\n"
+        "12:19 Akazawa and Lutnick wrapped up the seventh round of tariff talks in Washington after two hours.",
+        title="Akazawa's seventh round, as it happened",
+        published="2025-06-28T01:00:00Z",
+    )
+    assert (facts.round, facts.date) == (7, "2025-06-27")
+
+
+def test_a_story_told_in_sentences_does_not_take_its_issues_stamp_for_its_sittings_day():
+    # a recap filed days after the round: its stamp is the day it was filed
+    facts = facts_of(
+        "TARIFF NOTES | Tue 07/01/2025 | Times New York (EDT)\n"
+        "Akazawa arrived at Commerce for the seventh round of tariff talks with Lutnick.\n"
+        "Where things stand: a 25% tariff on cars.\n"
+        "Akazawa and Lutnick wrapped up the seventh round of tariff talks in Washington after two hours.",
+        title="Akazawa's seventh round: what it meant",
+        published="2025-07-01T01:00:00Z",
+    )
+    assert (facts.round, facts.date) == (7, None)
+
+
 def test_a_city_in_a_whether_clause_places_no_meeting():
     facts = facts_of(
         "Akazawa spoke with Lutnick by phone on Friday about the tariffs on cars.\n"
@@ -493,3 +522,23 @@ def test_a_city_in_a_whether_clause_places_no_meeting():
         title="Akazawa and Lutnick talk tariffs by phone",
     )
     assert facts.location is None
+
+
+def test_the_day_of_a_document_given_by_of_is_not_the_events():
+    facts = facts_of(
+        "Today Japan's trade ministry presented two bills to carry out the Japan-US joint statement of June 2 on "
+        "tariffs.\nJapan wants the US tariffs on cars removed, Akazawa said.",
+        title="Japan presents bills on the US tariff deal",
+        published="2025-06-27T03:00:00Z",
+    )
+    assert facts.date == "2025-06-27"
+
+
+def test_a_day_on_a_clock_of_two_words_is_not_the_meetings():
+    facts = facts_of(
+        "The seventh round of tariff talks between Akazawa and Lutnick was held in Washington on Friday "
+        "(early Saturday New Zealand time).\nJapan wants the tariffs on cars removed.",
+        title="Akazawa and Lutnick hold seventh round",
+        published="2025-06-29T01:00:00Z",
+    )
+    assert facts.date == "2025-06-27"
