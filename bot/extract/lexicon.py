@@ -146,6 +146,35 @@ OTHER_EVENT_PHRASES = (
 #: words of the talks themselves ("talks", "the third round"): before another event in a story's
 #: news sentence, they make the talks the story's event
 TALKS_WORDS = ("talks", "negotiations?", "rounds?", "consultations?")
+#: what else two governments hold talks about, another channel than a trade negotiation: "consular
+#: talks", "climate envoy talks", "military maritime talks", "talks on the risks of AI" (a profile whose
+#: subject is one of these keeps its own talks: its subject terms win)
+OTHER_CHANNEL_SUBJECTS = (
+    "consular", "climate", "military", r"defen[cs]e", "security", "maritime", r"arms[- ]control", "nuclear",
+    "(?-i:AI)", "artificial intelligence", "human rights", "police", r"law[- ]enforcement", r"cyber(?:security)?",
+)  # fmt: skip
+#: what such talks are called, and the words that may stand between the subject and them ("climate envoy talks")
+OTHER_CHANNEL_NOUNS = ("talks", r"consultations?", r"dialogues?", r"negotiations?", r"channels?")
+OTHER_CHANNEL_BETWEEN = (r"envoys?", r"working")
+_CHANNEL_SUBJECT = rf"(?:{'|'.join(OTHER_CHANNEL_SUBJECTS)})"
+_CHANNEL_NOUN = rf"(?:{'|'.join(OTHER_CHANNEL_NOUNS)})"
+#: "a round of consular consultations", "climate envoy talks" / "talks on the risks of artificial
+#: intelligence": the subject (group ``subject``) before the talks or after "on", "about", "over"
+OTHER_CHANNEL_TALKS = (
+    rf"(?:(?:rounds?|sessions?)\s+of\s+)?(?P<subject>{_CHANNEL_SUBJECT}(?:\s+{_CHANNEL_SUBJECT})*)"
+    rf"(?:\s+(?:{'|'.join(OTHER_CHANNEL_BETWEEN)}))?\s+{_CHANNEL_NOUN}\b",
+    rf"{_CHANNEL_NOUN}\s+(?:on|about|over)\s+(?:the\s+)?(?:(?:risks?|future|use)\s+of\s+)?"
+    rf"(?P<subject>{_CHANNEL_SUBJECT})\b",
+)
+#: a sentence that sets the story's own event against an earlier one ("It comes three weeks after the
+#: leaders met", "The visit took place as the truce nears its deadline"): what it says of the earlier
+#: event is backdrop, not the story's news. (A call "followed" talks may be a step of the same talks.)
+BACKDROP_SUBJECTS = ("it", "this", r"the (?:meeting|talks|visit|exchange|session|trip|dialogue|discussions?)")
+BACKDROP_LINKS = ("after", "as", "amid", "following", "on the heels of", "against a backdrop of")
+BACKDROP_OPENING = (
+    rf"(?:{'|'.join(BACKDROP_SUBJECTS)})\s+(?:came|comes?|took place|takes? place)\s+(?:[\w-]+\s+){{0,4}}?"
+    rf"(?:{'|'.join(BACKDROP_LINKS)})\b"
+)
 #: verbs that report a speaker's stance besides `REPORTING_VERBS` ('"...," Koo stressed')
 STANCE_REPORTING_VERBS = ("stressed", "insisted")
 #: the words a meeting's other party follows: "Akazawa met Lutnick for an hour and did not meet

@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from bot.extract.article import Article
 from bot.extract.cues import STRONG_MEETING
-from bot.extract.lexicon import STANCE_WORDS
+from bot.extract.lexicon import BACKDROP_OPENING, OTHER_CHANNEL_TALKS, STANCE_WORDS
 from bot.extract.phrases import Hits, Phrases
 from bot.extract.scope import first_party_named, mentions_other_country, other_countries_within
 from bot.extract.text import Sentence
@@ -25,6 +25,11 @@ from bot.extract.when_where import find_dateline
 # "the United States had reached an agreement with Japan", "the two countries signed the pact": a
 # deal made, which between the two sides is what their talks are for
 DEAL_MADE = Phrases(STANCE_WORDS["agreed"], shared=True)
+# "consular talks", "talks on the risks of AI": the same governments' talks on another subject
+# "It comes three weeks after the leaders met", "The meeting followed ...": the story's event set
+# against an earlier one, which is backdrop
+_BACKDROP = re.compile(rf"[\s\"'“‘]*{BACKDROP_OPENING}", re.I)
+_OTHER_CHANNELS = tuple(re.compile(rf"\b{pattern}", re.I) for pattern in OTHER_CHANNEL_TALKS)
 
 
 def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:
@@ -33,6 +38,8 @@ def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = N
     both sides meeting ("Trump met Xi in Busan"), or a deal made between all sides ("the United
     States had reached an agreement with Japan": an order implementing it need never say
     "tariff talks")."""
+    if _BACKDROP.match(article.text, sentence.start, sentence.end):
+        return False  # "It comes weeks after Trump met Xi": the story's event is another
     named = len(article.sides_named(sentence.start, sentence.end))
     if named >= (sides_needed or len(article.profile.sides)) and (
         _names_subject(article, sentence) or (named >= 2 and article.in_sentence(DEAL_MADE, sentence))
@@ -48,9 +55,37 @@ def _names_subject(article: Article, sentence: Sentence) -> bool:
     following = sentence.index + 1
     stop = article.sentences[following].start if following < len(article.sentences) else len(article.text)
     profile = article.profile
-    return _starts_in(article.hits(profile.subject_terms), sentence.start, stop) or _starts_in(
-        article.hits(profile.round_terms), sentence.start, stop
+    return _starts_in(_subject_hits(article, profile.subject_terms), sentence.start, stop) or _starts_in(
+        _subject_hits(article, profile.round_terms), sentence.start, stop
     )
+
+
+def _other_channels(article: Article) -> list[tuple[int, int]]:
+    """Where the article names talks on another subject than the profile's ("a round of consular
+    consultations", "climate envoy talks", "talks on the risks of AI"): the two governments' other
+    channels, whose "talks" and "round" are not the negotiation's. A subject that is one of the
+    profile's own subject terms keeps its talks."""
+    found = article.memo.get("relevance.other_channels")
+    if found is None:
+        subject = article.profile.subject_terms
+        text = article.text
+        found = article.memo["relevance.other_channels"] = sorted(
+            m.span()
+            for pattern in _OTHER_CHANNELS
+            for m in pattern.finditer(text)
+            if not subject.search(m.group("subject"))
+        )
+    return found  # type: ignore[return-value]
+
+
+def _subject_hits(article: Article, phrases: Phrases) -> Hits:
+    """The hits of the profile's subject or round terms outside talks on another subject."""
+    hits = article.hits(phrases)
+    channels = _other_channels(article)
+    if not channels or not hits.spans:
+        return hits
+    kept = [(s, e) for s, e in hits.spans if not any(cs <= s and e <= ce for cs, ce in channels)]
+    return hits if len(kept) == len(hits.spans) else Hits(kept)
 
 
 def _starts_in(hits: Hits, start: int, stop: int) -> bool:
@@ -62,7 +97,10 @@ def _starts_in(hits: Hits, start: int, stop: int) -> bool:
 
 def _about_span(article: Article, start: int, end: int, *, sides_needed: int | None = None) -> bool:
     profile = article.profile
-    if not (article.has(profile.subject_terms, start, end) or article.has(profile.round_terms, start, end)):
+    if not (
+        _subject_hits(article, profile.subject_terms).any(start, end)
+        or _subject_hits(article, profile.round_terms).any(start, end)
+    ):
         return False
     return len(article.sides_named(start, end)) >= (sides_needed or len(profile.sides))
 

@@ -170,3 +170,60 @@ def test_a_deal_one_side_made_with_someone_else_does_not_make_the_pair_relevant(
         title="Japan and Australia settle beef quotas",
     )
     assert not facts.relevant
+
+
+
+def _us_china():
+    from bot.config import DEFAULT_PROFILE
+    from bot.extract.profile import load_profile
+
+    return load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
+
+
+def test_talks_of_the_same_two_governments_on_another_subject_are_not_the_negotiation():
+    # "consular consultations", "climate envoy talks": another channel, whose "talks" and "round"
+    # are not the trade talks, however often the two sides are named
+    facts = facts_of(
+        "U.S. and Chinese officials met in Shanghai on Monday for a round of consular consultations.\n"
+        "The United States and China also agreed to hold climate envoy talks in the spring.\n"
+        "Tariffs were not on the agenda.",
+        title="US, China hold consular talks on visa backlog",
+        profile=_us_china(),
+    )
+    assert not facts.relevant
+
+
+def test_talks_on_a_named_other_subject_after_the_noun_are_not_the_negotiation_either():
+    facts = facts_of(
+        "Officials from China and the United States held talks on the risks of artificial intelligence in "
+        "Vienna on Thursday.\n"
+        "China and the United States agreed to hold talks on AI again next year.\n"
+        "Export controls were not raised.",
+        title="US, China hold first talks on AI risks",
+        profile=_us_china(),
+    )
+    assert not facts.relevant
+
+
+def test_talks_on_another_subject_leave_the_trade_talks_in_the_same_story_counted():
+    facts = facts_of(
+        "U.S. and Chinese officials met in Vienna for talks on Monday.\n"
+        "The United States and China will hold more talks in July, separately from their security talks.\n"
+        "Tariffs were on the agenda.",
+        title="US, China meet again",
+        profile=_us_china(),
+    )
+    assert facts.relevant
+
+
+def test_a_sentence_setting_the_storys_event_after_the_talks_is_backdrop():
+    # "It comes weeks after ...": the earlier event is the backdrop of another story's event
+    facts = facts_of(
+        "A Chinese trade fair opened in Chengdu on Tuesday with 2,000 exhibitors.\n"
+        "The fair came two weeks after the United States and China agreed on a tariff truce.\n"
+        "It comes weeks after the United States and China agreed to extend their trade truce.\n"
+        "Organisers expect 90,000 visitors.",
+        title="Chengdu trade fair opens",
+        profile=_us_china(),
+    )
+    assert not facts.relevant
