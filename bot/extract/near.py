@@ -12,6 +12,10 @@ every duration names an hour or a minute and every rate a percentage. Finding th
 pattern only in a window around each occurrence gives the same matches for a fraction of the
 cost, provided every match lies within ``before`` characters before its word and ``after``
 characters after it. Windows that touch are merged, so a match is never cut in two.
+
+A pattern whose every match opens with one word, however far the match reaches past it, is tried
+only where that word stands (`finditer_at`): the same matches, without the engine trying the
+pattern at every other character of the article.
 """
 
 from __future__ import annotations
@@ -116,6 +120,44 @@ def finditer_near(
     for start, end in windows:
         # the look-behinds at ``start`` still see the text before it
         matches += pattern.finditer(text, start, end)
+    return matches
+
+
+#: the letters IGNORECASE also finds in letters that lower-casing leaves as they are ("ſ" for "s",
+#: "ı" and "İ" for "i"); no other ASCII letter has such a partner
+_FOLDED_ELSEWHERE = frozenset("is")
+
+
+def found_as_lower(word: str) -> bool:
+    """Whether every case-insensitive match of the lower-case ``word`` stands in lower-cased text
+    spelled as ``word``: a word without the letters of `_FOLDED_ELSEWHERE` ("agree", "that")."""
+    return not _FOLDED_ELSEWHERE.intersection(word)
+
+
+def may_hold(lower: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``lower[start:end]`` may hold a case-insensitive match of one of ``words``: one is
+    found there, or one cannot be looked for in lower-cased text (`found_as_lower`)."""
+    return any(not found_as_lower(word) or lower.find(word, start, end) >= 0 for word in words)
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, lower: str, word: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, for a pattern every match of which opens with ``word``.
+
+    ``word`` is lower-case and ``lower`` is ``text`` lower-cased with the same offsets; the
+    pattern is matched only where ``word`` stands in ``lower``, each match after the last one's
+    end, as `finditer` takes them (a word that cannot be looked for so, the whole text is searched).
+    """
+    if not found_as_lower(word):
+        return list(pattern.finditer(text))
+    matches: list[re.Match[str]] = []
+    position, done = lower.find(word), 0
+    while position >= 0:
+        if position >= done:
+            match = pattern.match(text, position)
+            if match is not None:
+                matches.append(match)
+                done = match.end()
+        position = lower.find(word, position + 1)
     return matches
 
 

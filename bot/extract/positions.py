@@ -50,6 +50,7 @@ from bot.extract.lexicon import (
     TIME_SPAN,
     alternation,
 )
+from bot.extract.near import finditer_at
 from bot.extract.people import people_of
 from bot.extract.phrases import Hits, Phrases
 from bot.extract.profile import Issue, Stance
@@ -263,7 +264,8 @@ _ASKED_REACH = 12
 
 # "agreed to lower", "agreed on Monday to cut", "Agree to Slash": the sides' agreeing to act, its
 # object read after it
-_AGREED_TO_ACT = re.compile(rf"\bagree(?:d|s)?\s+(?:[\w,]+\s+){{0,4}}?to\s+({'|'.join(JOINT_DEAL_VERBS)})\b", re.I)
+_AGREE = "agree"
+_AGREED_TO_ACT = re.compile(rf"\b{_AGREE}(?:d|s)?\s+(?:[\w,]+\s+){{0,4}}?to\s+({'|'.join(JOINT_DEAL_VERBS)})\b", re.I)
 _SUBJECT_GAP = re.compile(rf"(?:\s+{alternation(JOINT_SUBJECT_GAP)})*\s+", re.I)
 # what joins the sides named together as one subject: "the US and China", "Washington, Beijing"
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*")
@@ -308,7 +310,7 @@ def _joint_agreements(article: Article, issue: Issue, others: list[Hits]) -> lis
     another of the issue's stances in the profile's words ("agreed to remove the tariffs" stays a
     removal), nor where the deal is dated by a month, as one recalled."""
     found: list[tuple[int, int]] = []
-    for agreed in _AGREED_TO_ACT.finditer(article.text):
+    for agreed in finditer_at(_AGREED_TO_ACT, article.text, article.lower, _AGREE):  # tried only at "agree"
         sentence = article.sentences[article.sentence_index(agreed.start())]
         reach = min(sentence.end, agreed.end() + _NEAR_TARIFF)
         act = agreed.end() - len(agreed.group(1))

@@ -23,6 +23,7 @@ from bot.extract.lexicon import (
     TERM_LIST_WORDS,
     alternation,
 )
+from bot.extract.near import may_hold
 from bot.extract.phrases import Hits, Phrases
 from bot.extract.scope import mentions_third_party, third_parties_within
 from bot.extract.text import Sentence
@@ -48,8 +49,12 @@ _COMMITMENT_ITEM = re.compile(rf"(?:[-•*]\s*|\d{{1,2}}[.)]\s*)?{alternation(CO
 _NEXT_STATEMENT = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+){alternation(STATEMENT_OPENINGS)}\b", re.I)
 
 
-def _statements(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A clause cut before each further statement its verb reports (``text`` is the article's)."""
+def _statements(text: str, lower: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause cut before each further statement its verb reports (``text`` is the article's,
+    ``lower`` the same lower-cased). A clause without the word that opens a statement has none,
+    and the pattern, which the engine tries at every character, is not run over it."""
+    if not may_hold(lower, STATEMENT_OPENINGS, start, end):
+        return [(start, end)]
     cuts = [m.start() for m in _NEXT_STATEMENT.finditer(text, start, end)]
     if not cuts:
         return [(start, end)]
@@ -242,7 +247,7 @@ def find_topics(
         other_story = other_story or apart == [(sentence.start, sentence.end)]
         clauses = article.clauses_of(sentence)
         if ", " in sentence.text or " and " in sentence.text:
-            clauses = [part for s, e in clauses for part in _statements(article.text, s, e)]
+            clauses = [part for s, e in clauses for part in _statements(article.text, article.lower, s, e)]
         listed = False  # the clause before was discussed and ended in ";": "covered A; B; and C"
         for start, end in clauses:
             in_list, listed = listed, False

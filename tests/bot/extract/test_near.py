@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot.extract.cues import CLAUSE_BREAK, CLAUSE_BREAKS_NEAR
 from bot.extract.dates import DATE_RE, DATES_NEAR
-from bot.extract.near import Cue, finditer_near, for_lower_case
+from bot.extract.near import Cue, finditer_at, finditer_near, for_lower_case, may_hold
 from bot.extract.numbers import DURATION, DURATION_CUE
 from bot.extract.people import DURATIONS_NEAR
 from bot.extract.rounds import APPOSITIVE_RE, APPOSITIVES_NEAR, ROUND_RE, ROUNDS_NEAR
@@ -139,3 +139,38 @@ def test_a_look_ahead_of_first_characters_only_skips_where_nothing_starts(dates,
     cases = ((DATE_RE, dates), (DURATION, durations), (CLAUSE_BREAK, clauses), (RATE_RE, durations), (ROUND_RE, rounds))
     for pattern, text in cases:
         assert _spans(pattern.finditer(text)) == _spans(_without_guard(pattern).finditer(text))
+
+
+# a pattern opening with a word ("agreed on Monday to cut"), case-insensitive, reaching any length past it
+_AGREED_TO = re.compile(r"\bagree(?:d|s)?\s+(?:[\w,]+\s+){0,4}?to\s+(?:cut|lower|roll back)\b", re.I)
+AGREE_WORDS = ["agree", "Agreed", "AGREES", "disagree", "agreed,", "to", "To", "cut", "lower", "roll", "back", "on",
+               "Monday", "the", "tariffs", "two", "sides", "agreeable", "\n", "—", "’"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(AGREE_WORDS), max_size=40).map(" ".join))
+def test_a_pattern_tried_only_where_its_opening_word_stands_finds_what_a_search_of_the_text_finds(text):
+    lower = text.lower()
+    assert _spans(finditer_at(_AGREED_TO, text, lower, "agree")) == _spans(_AGREED_TO.finditer(text))
+
+
+def test_a_pattern_tried_at_its_word_takes_matches_one_after_another_as_a_search_does():
+    text = "The sides agreed to cut and agreed to lower tariffs; Tokyo Agrees to cut."
+    found = finditer_at(_AGREED_TO, text, text.lower(), "agree")
+    assert [m.group() for m in found] == ["agreed to cut", "agreed to lower", "Agrees to cut"]
+
+
+def test_a_word_whose_letters_ignorecase_finds_in_other_letters_is_searched_in_the_whole_text():
+    # IGNORECASE finds "slash" in "ſlash", which lower-casing leaves as it is: the word cannot be
+    # looked for in the lower-cased text, and the whole text is searched
+    slash = re.compile(r"slash\w*", re.I)
+    text = "Both sides vowed to ſlash duties."
+    assert _spans(finditer_at(slash, text, text.lower(), "slash")) == [(20, 25)]
+
+
+def test_a_range_may_hold_a_word_only_where_it_stands_unless_the_word_cannot_be_looked_for_so():
+    lower = "he said the talks went well, and that rice was not raised"
+    assert may_hold(lower, ("that",), 0, len(lower))
+    assert not may_hold(lower, ("that",), 0, 27)  # "he said the talks went well"
+    # "so" has an "s", which IGNORECASE also finds as "ſ": it may stand anywhere
+    assert may_hold(lower, ("so",), 0, 27)

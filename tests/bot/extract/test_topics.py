@@ -2,6 +2,7 @@
 
 from bot.config import DEFAULT_PROFILE
 from bot.extract.profile import load_profile
+from bot.extract.topics import _statements
 from tests.bot.extract.helpers import facts_of
 
 US_CHINA = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
@@ -576,3 +577,14 @@ def test_what_a_sides_commitments_are_said_to_be_is_a_topic():
 def test_goods_a_deal_applies_only_the_ordinary_duty_to_are_a_topic():
     facts = facts_of(LEAD + "Washington will apply only the ordinary duty to Japanese semiconductors, the text says.")
     assert facts.topics == ["semiconductors"]
+
+
+def test_each_further_statement_a_verb_reports_is_a_clause_of_its_own():
+    text = "Kato said the meeting went well, and that chips would be discussed in June."
+    assert [text[s:e] for s, e in _statements(text, text.lower(), 0, len(text))] == [
+        "Kato said the meeting went well",
+        ", and that chips would be discussed in June.",
+    ]
+    # a clause without the word that opens a statement is one statement
+    plain = "Kato said the meeting went well, and chips were discussed."
+    assert _statements(plain, plain.lower(), 0, len(plain)) == [(0, len(plain))]
