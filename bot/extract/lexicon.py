@@ -221,6 +221,9 @@ SIGNING_PHRASES = (
 SIGNED_ON = tuple(
     rf"{p}(?: of understanding)? (?:with (?:[\w.'’-]+ ){{1,5}}?)?(?:on|covering|regarding)" for p in SIGNING_PHRASES
 )
+#: the head word of an office named with the person who holds it ("Treasury Secretary Scott
+#: Bessent"): a side's team said to be such a person is a seat at the talks (`ATTENDANCE_PHRASES`)
+SEAT_TITLES = ("secretary", "minister", "representative", "premier", "president", "ambassador", "negotiator")
 #: how the press says who sat at the talks for one side, with no one of the other side named:
 #: "China's delegation was led by He", "Lutnick was joined at the talks by Bessent", "Wang
 #: Wentao also attended the talks", "Greer will join Bessent", "is expected to accompany He"
@@ -237,13 +240,33 @@ ATTENDANCE_PHRASES = (
     # who a delegation holds: "Li is also on the delegation", "the Swiss delegation also included
     # the state secretary", "the team comprised Bessent and Greer"
     r"(?:is|are|was|were|will be) (?:also )?(?:on|in|part of) (?:the|its|their|his|her|a|[\w.-]+['’]s?) (?:[\w'’-]+ ){0,2}delegation",
-    r"(?:delegations?|team) (?:also |will also |will )?(?:included|includes|include|comprised|comprises|comprise|consisted of|consists of)",
+    r"(?:delegations?|team|side) (?:also |will also |will )?(?:included|includes|include|comprised|comprises|comprise|consisted of|consists of)",
+    # a side's seat named by who held it: "the US side was represented by Bessent and Greer",
+    # "On the American side of the table were Lutnick and Greer", "Across the table was He", "sat
+    # across from He", "sat with the president", "among the officials on the American side", "The
+    # American team was Treasury Secretary Bessent"
+    r"(?:was|were|is|are|will be) (?:also )?represented (?:at (?:the|these|this) (?:talks|table|meeting) )?by",
+    r"on (?:the|its|their|his|her|[\w.-]+['’]s?) (?:[\w.'’-]+ ){0,2}side(?: of the table)?,? (?:were|was|sat|are|is)",
+    r"among (?:the )?(?:[\w'’-]+ ){1,2}on (?:the|its|their|his|her|[\w.-]+['’]s?) (?:[\w.'’-]+ ){0,2}side",
+    r"across the table (?:was|were|sat|is|are)", r"(?:sat|sits|sit|seated|sitting) (?:across from|with)",
+    rf"(?:delegation|side|team) (?:was|were|is|are) (?:(?![\w'’-]+ing )[\w.'’-]+ ){{0,2}}(?:{'|'.join(SEAT_TITLES)})",
     r"(?:join|joined|joins|joining|attend|attended|attends|attending) (?:[\w'’-]+ )?(?:at |for |in )?(?:the|these|this) "
     r"(?:[\w'’-]+ ){0,2}(?:talks|meetings?|negotiations|session|delegation)",
     r"(?:was|were|is|are|will be) (?:also )?(?:joined|accompanied) (?:at the talks |at the table |in the room )?by",
     r"(?:will|to|would) (?:also )?(?:attend|join|accompany)",
     r"accompan(?:y|ied|ies|ying)",
 )  # fmt: skip
+
+#: a side's team told as it stands, in the present ("Vietnam's delegation is led by its trade
+#: minister", "the US side is represented by the trade representative"): who leads it, not a sitting
+STANDING_TEAM = (r"(?:is|are) (?:also )?(?:led|headed|represented) by",)
+#: the other side's seat told after a semicolon with the verb left out, after a clause saying who
+#: sat for one side: "...; the Chinese side by He Lifeng", "...; Xi by He and Wang", "...; China
+#: sent He Lifeng", "...; on the Chinese side, He Lifeng and Li Chenggang"
+GAPPED_ATTENDANCE = (
+    r"(?:[\w.'’-]+ ){1,3}by", r"(?:[\w.'’-]+ ){1,2}(?:sent|brought|fielded)",
+    r"on (?:the|its|their|his|her|[\w.-]+['’]s?) (?:[\w.'’-]+ ){0,2}side,",
+)
 
 #: what a deal's terms say one side will do, which makes what it is done to a topic of the talks:
 #: "the US would ease some of its export controls", "Beijing would resume rare-earth deliveries",

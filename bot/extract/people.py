@@ -39,11 +39,13 @@ from bot.extract.facts import Meeting
 from bot.extract.lexicon import (
     ATTRIBUTIONS,
     CORRECTION_MARKERS,
+    GAPPED_ATTENDANCE,
     GUESSED_MEETING_AHEAD,
     MEETING_OBJECT_WORDS,
     MEETINGS_COUNTED,
     SCHEDULED_MEETING_AHEAD,
     SIDES_MET_PHRASES,
+    STANDING_TEAM,
     WITHDRAWING_PHRASES,
     alternation,
 )
@@ -218,6 +220,20 @@ def _counts(text: str, start: int, end: int, word_start: int, word_end: int) -> 
     else:
         return start <= word_start and word_end <= end
     return "," not in between and ";" not in between
+
+
+#: a side's team told as it stands (`STANDING_TEAM`)
+_STANDING = Phrases(list(STANDING_TEAM), shared=True)
+
+
+def _only_standing(article: Article, sentence: Sentence) -> bool:
+    """Whether the sentence's every meeting word is one of a team told as it stands, in the present
+    ("Vietnam's negotiating delegation is led by Dien; the US side by Greer"): who leads a side,
+    said of no sitting ("The delegation is led by Dien and met Greer on Monday" still seats them)."""
+    standing = article.hits(_STANDING).within(sentence.start, sentence.end)
+    return bool(standing) and all(
+        any(a <= s and e <= b for a, b in standing) for s, e in article.hits(MEETING).within(sentence.start, sentence.end)
+    )
 
 
 # the person is the one met: "Akazawa met Lutnick ... and did not meet Bessent" (the subject did not meet)
@@ -485,6 +501,7 @@ def attendance(
     other_meetings = article.sentences_with(OTHER_MEETING)
     meetings_ahead = article.sentences_with(_GUESSED_AHEAD, _SCHEDULED_AHEAD)
     counted = article.sentences_with(_COUNTED)
+    standing = article.sentences_with(_STANDING)
     for sentence in article.sentences:
         if sentence.index not in meeting_words and sentence.index not in absence_words:
             continue
@@ -522,6 +539,8 @@ def attendance(
         spans = meeting_clauses[sentence.index] = _meeting_clauses(article, sentence, held=held)
         if planned or (sentence.index in counted and _only_counted(article, sentence)):
             continue  # a plan for later, or a recap of many sittings ("they have met five times")
+        if chosen_round is None and sentence.index in standing and _only_standing(article, sentence):
+            continue  # in a story of no round, "Vietnam's delegation is led by Dien": the team, no sitting
         implied = _implied_negotiator(article, sentence, people)
         if implied is not None:
             people = [implied, *people]
@@ -622,15 +641,29 @@ def _meeting_clauses(article: Article, sentence: Sentence, *, held: bool) -> lis
     that opens with "before" ("before Ishiba meets Trump at the G7") in any story."""
     spans = []
     worded = False
+    seated = False  # the clause before said who sat for a side
     for s, e in article.clauses_of(sentence):
         words = article.hits(MEETING).within(s, e)
         worded = worded or bool(words)
         bare = words and all(article.lower[a:b] in ("meet", "meets") for a, b in words)
         if bare and (held or article.lower.startswith("before ", s)):
+            seated = False
             continue  # "... before Ishiba meets Trump at the G7": a later meeting
-        if words or article.has(ATTENDING, s, e):
+        attending = article.has(ATTENDING, s, e)
+        gapped = seated and _after_semicolon(article, s) and _GAPPED.match(article.lower, s, e) is not None
+        if words or attending or gapped:
             spans.append((s, e))  # "Carney was accompanied by LeBlanc and Joly; ... joined the president"
+        seated = attending or gapped  # "The US side was led by Bessent; the Chinese side by He"
     return spans if worded else [(sentence.start, sentence.end)]
+
+
+#: the other side's seat with its verb left out (`GAPPED_ATTENDANCE`), at a clause's start
+_GAPPED = re.compile(rf"\s*(?:and\s+)?{alternation(GAPPED_ATTENDANCE)}(?!\w)")
+
+
+def _after_semicolon(article: Article, start: int) -> bool:
+    """Whether the clause starting at ``start`` follows a semicolon."""
+    return article.text[max(0, start - 3) : start].strip().endswith(";")
 
 
 def _is_negotiator(article: Article, mention: Mention) -> bool:

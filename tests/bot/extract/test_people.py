@@ -702,3 +702,76 @@ def test_a_clause_saying_who_accompanied_a_leader_seats_them_beside_a_clause_nam
     assert {"Shigeru Ishiba", "Ryosei Akazawa", "Katsunobu Kato", "Howard Lutnick", "Scott Bessent"} <= set(
         facts.participants
     )
+
+
+@pytest.mark.parametrize(
+    ("seating", "seated"),
+    [
+        (
+            "The Japanese side was represented by Akazawa and Finance Minister Katsunobu Kato.",
+            {"Ryosei Akazawa", "Katsunobu Kato"},
+        ),
+        (
+            "On the American side of the table were Commerce Secretary Howard Lutnick and Treasury Secretary Scott "
+            "Bessent.",
+            {"Howard Lutnick", "Scott Bessent"},
+        ),
+        ("Across the table was Commerce Secretary Howard Lutnick, who has led for Washington since April.", {"Howard Lutnick"}),
+        ("Akazawa sat across from Commerce Secretary Howard Lutnick for most of the day.", {"Ryosei Akazawa", "Howard Lutnick"}),
+        ("The American team was Treasury Secretary Scott Bessent and Commerce Secretary Howard Lutnick.", {"Scott Bessent", "Howard Lutnick"}),
+        ("Lutnick and Bessent were among the officials on the American side.", {"Howard Lutnick", "Scott Bessent"}),
+        ("The U.S. side included Treasury Secretary Scott Bessent.", {"Scott Bessent"}),
+        ("Finance Minister Katsunobu Kato sat with Akazawa throughout the day.", {"Katsunobu Kato", "Ryosei Akazawa"}),
+    ],
+)
+def test_a_sides_seat_told_by_who_held_it_seats_them(seating, seated):
+    facts = facts_of(
+        "Japan and the United States held the seventh round of tariff talks in Washington on Thursday.\n"
+        "Tokyo hopes to settle the tariffs on cars before the summer.\n"
+        f"{seating}"
+    )
+    assert seated <= set(facts.participants)
+
+
+def test_a_team_busy_with_something_else_is_no_seat():
+    facts = facts_of(
+        "Japan and the United States held the seventh round of tariff talks in Washington on Thursday.\n"
+        "Tokyo hopes to settle the tariffs on cars before the summer.\n"
+        "The Japanese team is urging Finance Minister Katsunobu Kato to release more funds."
+    )
+    assert "Katsunobu Kato" not in facts.participants
+
+
+@pytest.mark.parametrize(
+    "gapped",
+    [
+        "the American side by Commerce Secretary Howard Lutnick and Treasury Secretary Scott Bessent.",
+        "Washington sent Commerce Secretary Howard Lutnick and Treasury Secretary Scott Bessent.",
+        "on the American side, Commerce Secretary Howard Lutnick and Treasury Secretary Scott Bessent.",
+    ],
+)
+def test_the_other_sides_seat_after_a_semicolon_without_its_verb_seats_them(gapped):
+    facts = facts_of(
+        "Japan and the United States held the seventh round of tariff talks in Washington on Thursday.\n"
+        "Tokyo hopes to settle the tariffs on cars before the summer.\n"
+        f"The Japanese delegation was led by Akazawa; {gapped}"
+    )
+    assert {"Ryosei Akazawa", "Howard Lutnick", "Scott Bessent"} <= set(facts.participants)
+
+
+def test_after_a_semicolon_a_clause_of_its_own_verb_is_no_gapped_seat():
+    facts = facts_of(
+        "Japan and the United States held the seventh round of tariff talks in Washington on Thursday.\n"
+        "Tokyo hopes to settle the tariffs on cars before the summer.\n"
+        "The Japanese delegation was led by Akazawa; Finance Minister Katsunobu Kato stayed in Tokyo for the budget."
+    )
+    assert "Ryosei Akazawa" in facts.participants
+    assert "Katsunobu Kato" not in facts.participants
+
+
+def test_in_a_story_of_no_round_a_team_told_as_it_stands_is_no_sitting():
+    facts = facts_of(
+        "Japanese carmakers welcomed the lower tariff that President Donald Trump announced on Wednesday.\n"
+        "Japan's negotiating delegation is led by Akazawa; the American side by Commerce Secretary Howard Lutnick."
+    )
+    assert facts.participants == []
