@@ -106,7 +106,7 @@ MEET_AHEAD_VERBS = ("meet", "see", "sit down", "hold talks")
 #: meet Xi", "whether he would still meet Xi", "where he may meet Greer", "no reason to meet Xi"
 GUESSED_MEETING_AHEAD = (
     rf"(?:may|might|could|would) (?:(?:also|well|even|again|yet|still|not|never) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
-    r"(?:hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|wants?|wanted|likely|reason|invited?|offer(?:s|ed)?) to "
+    r"(?:hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|wants?|wanted|likely|reason|invited?|offer(?:s|ed)?)[\"”’']? to "
     rf"(?:(?:also|again|finally|still) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
 )
 #: a meeting verb scheduled or agreed: "is expected to see Greer", "is scheduled to meet Xi",
@@ -710,9 +710,17 @@ OTHER_MEETING_CLAUSES = (
     rf"(?:since|(?:{'|'.join(TIME_OFFSETS)}|a day|a week|a month) (?:after|before)) {_SUBJECT_WORDS}{_MEET_THEN}",
     # a meeting to come, named as a thing: "in time for a meeting between Ishiba and Trump",
     # "whether next week's meeting between the presidents produces a deal", "clearing the way for a
-    # Trump-Xi summit", "further talks between Bessent and He"
-    r"(?:in time for|ahead of|before|clear(?:s|ing)? (?:the )?way for|pav(?:e|es|ed|ing) the way for) (?:a |an |the "
-    r"|their )?(?:[\w.'’()-]+ ){0,3}?(?:meeting|summit|sit-down)s?\b(?! (?:on|of) )",
+    # Trump-Xi summit", "setting the stage for a meeting between the presidents", "to salvage this
+    # week's Trump–Xi summit", "aim for a Lula-Trump meeting", "further talks between Bessent and He";
+    # or one the story's event follows: "The move follows the Oct. 30 meeting between the leaders"
+    r"(?:in time for|ahead of|before|clear(?:s|ing)? (?:the )?way for|pav(?:e|es|ed|ing) the way for|"
+    r"set(?:s|ting)? the stage for|(?:lay|lays|laid|laying) the groundwork for|salvag(?:e|es|ed|ing)|"
+    r"aim(?:s|ed|ing)? for|follow(?:s|ed)) (?:a |an |the "
+    r"|their )?(?:[\w.'’()–-]+ ){0,3}?(?:meeting|summit|sit-down)s?\b(?! (?:on|of) )",
+    # a meeting named as a thing and said to be only possible: "a meeting with the president on the
+    # sidelines is possible but not confirmed", "the meeting with Xi was still expected to go ahead"
+    r"(?:meeting|summit|sit-down)s? (?:with|between) (?:[\w.'’()–-]+ ){1,12}?(?:is|was|are|were|remains?|remained) "
+    r"(?:still |now |also )?[\"“']?(?:possible|likely|unlikely|uncertain|in doubt|not confirmed|still expected)",
     r"next (?:week|month)['’]s (?:[\w'’-]+ ){0,2}?(?:meeting|summit|sit-down)",
     r"(?:further|future|possible|potential|proposed|eventual) (?:[\w'’-]+ )?(?:meetings?|talks|summit|sit-down) (?:between|with)",
 )

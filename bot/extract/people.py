@@ -228,8 +228,8 @@ _STANDING = Phrases(list(STANDING_TEAM), shared=True)
 
 def _only_standing(article: Article, sentence: Sentence) -> bool:
     """Whether the sentence's every meeting word is one of a team told as it stands, in the present
-    ("Vietnam's negotiating delegation is led by Dien; the US side by Greer"): who leads a side,
-    said of no sitting ("The delegation is led by Dien and met Greer on Monday" still seats them)."""
+    ("Vietnam's negotiating delegation is led by Dien; the US side by Greer"): in a story of another
+    event, who leads a side, said of no sitting ("The delegation is led by Dien and met Greer on Monday" still seats them)."""
     standing = article.hits(_STANDING).within(sentence.start, sentence.end)
     return bool(standing) and all(
         any(a <= s and e <= b for a, b in standing) for s, e in article.hits(MEETING).within(sentence.start, sentence.end)
@@ -409,6 +409,7 @@ def find_meetings(
     skip_paragraphs: set[int],
     *,
     held: bool = False,
+    other_event: bool = False,
 ) -> MeetingReport:
     """Who met whom, and for how long, at the event the article reports: `attendance` reads who
     sat in its meetings (and who was absent), `timed_meetings` the sittings whose length it gives
@@ -416,7 +417,9 @@ def find_meetings(
     profile = article.profile
     round_sentences = {m.sentence.index for m in rounds if m.number == chosen_round}
     other_round_sentences = {m.sentence.index for m in rounds if m.number != chosen_round} - round_sentences
-    seen = attendance(article, round_sentences, other_round_sentences, chosen_round, skip_paragraphs, held=held)
+    seen = attendance(
+        article, round_sentences, other_round_sentences, chosen_round, skip_paragraphs, held=held, other_event=other_event
+    )
     if chosen_round is not None:
         for name, text in negotiators_on_the_talks(article, other_round_sentences, skip_paragraphs).items():
             seen.present.setdefault(name, text)
@@ -483,13 +486,16 @@ def attendance(
     skip_paragraphs: set[int],
     *,
     held: bool = False,
+    other_event: bool = False,
 ) -> Attendance:
     """The people present at the reported event's meetings, and those said to be absent.
 
     A sentence counts when it describes a meeting (or continues the one before), is not about
     another round, an aside or a question, and, in a round's story, names the round or a
     negotiator. Its people count within its meeting clauses, unless absent or named in passing;
-    a planned meeting's sentence is kept for its day and place but adds nobody.
+    a planned meeting's sentence is kept for its day and place but adds nobody, and so, in a story
+    whose lead reports another event (``other_event``: an announcement, an order), is a side's team
+    told as it stands ("Vietnam's delegation is led by Dien").
     """
     profile = article.profile
     present: dict[str, str] = {}
@@ -539,8 +545,8 @@ def attendance(
         spans = meeting_clauses[sentence.index] = _meeting_clauses(article, sentence, held=held)
         if planned or (sentence.index in counted and _only_counted(article, sentence)):
             continue  # a plan for later, or a recap of many sittings ("they have met five times")
-        if chosen_round is None and sentence.index in standing and _only_standing(article, sentence):
-            continue  # in a story of no round, "Vietnam's delegation is led by Dien": the team, no sitting
+        if other_event and sentence.index in standing and _only_standing(article, sentence):
+            continue  # in a story of an announcement, "Vietnam's delegation is led by Dien": the team, no sitting
         implied = _implied_negotiator(article, sentence, people)
         if implied is not None:
             people = [implied, *people]

@@ -84,7 +84,7 @@ def facts_of_article(article: Article) -> ArticleFacts:
 
     wording = tense_status(article, round_sentences) if chosen is not None else None
     held_by_wording = wording == "held"
-    meetings = find_meetings(article, mentions, chosen, skip | boxed, held=held_by_wording)
+    meetings = find_meetings(article, mentions, chosen, skip | boxed, held=held_by_wording, other_event=event is not None)
     meeting_sentences = meetings.meeting_sentences
     calls = lead_calls(article) if chosen is None else []
     if calls:  # a story of a call: the talks it tells of below the lead are its background

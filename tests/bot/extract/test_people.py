@@ -470,6 +470,12 @@ def test_without_a_round_a_delegation_of_people_who_negotiate_nothing_is_no_sitt
         "After the meeting, Akazawa said the aim was a deal in time for a meeting between Ishiba and Trump at the "
         "summit next month.",
         "Akazawa said the talks would decide whether next month's meeting between Ishiba and Trump goes ahead.",
+        "The round ended with a draft text, setting the stage for a meeting between Prime Minister Shigeru Ishiba "
+        "and President Donald Trump in Ottawa.",
+        "Officials said the draft was enough to salvage next week's Ishiba–Trump summit.",
+        "The round followed the June 16 meeting between Prime Minister Shigeru Ishiba and President Donald Trump.",
+        "Akazawa said a meeting between Prime Minister Shigeru Ishiba and President Donald Trump in the autumn was "
+        '"possible".',
     ],
 )
 def test_people_of_another_meeting_told_in_a_clause_of_its_own_are_not_the_rounds(other):
@@ -486,6 +492,7 @@ def test_people_of_another_meeting_told_in_a_clause_of_its_own_are_not_the_round
         "Prime Minister Shigeru Ishiba flies to Canada next week, where he may meet Trump at the summit.",
         "Trump questioned whether he would still meet Prime Minister Shigeru Ishiba at the summit.",
         "Trump said there was no reason to meet Prime Minister Shigeru Ishiba at the summit.",
+        'Trump said there was "no reason" to meet Prime Minister Shigeru Ishiba at the summit.',
         "Prime Minister Shigeru Ishiba leaves for Canada on Sunday and is scheduled to meet President Donald Trump "
         "at the summit on the 16th.",
     ],
@@ -769,9 +776,17 @@ def test_after_a_semicolon_a_clause_of_its_own_verb_is_no_gapped_seat():
     assert "Katsunobu Kato" not in facts.participants
 
 
-def test_in_a_story_of_no_round_a_team_told_as_it_stands_is_no_sitting():
+def test_in_a_story_of_an_announcement_a_team_told_as_it_stands_is_no_sitting():
     facts = facts_of(
-        "Japanese carmakers welcomed the lower tariff that President Donald Trump announced on Wednesday.\n"
+        "Japanese carmakers welcomed Wednesday's announcement by President Donald Trump of a lower tariff.\n"
         "Japan's negotiating delegation is led by Akazawa; the American side by Commerce Secretary Howard Lutnick."
     )
     assert facts.participants == []
+
+
+def test_in_a_story_of_the_talks_a_team_told_as_it_stands_takes_part():
+    facts = facts_of(
+        "Japanese and American negotiators began two days of tariff talks in Washington on Monday.\n"
+        "Japan's negotiating delegation is led by Akazawa; the American side by Commerce Secretary Howard Lutnick."
+    )
+    assert {"Ryosei Akazawa", "Howard Lutnick"} <= set(facts.participants)
