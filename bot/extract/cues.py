@@ -32,6 +32,7 @@ from bot.extract.lexicon import (
     JOINED_SPEECH_VERBS,
     LATER_MEETING_CLAUSES,
     MOST_FAVOURED_TERMS,
+    NOT_AT_HAND,
     NOT_SPEECH_AFTER_VERB,
     OTHER_MEETING_CLAUSES,
     OUTCOME_LINKS,
@@ -211,7 +212,7 @@ SPEECH_BEFORE = re.compile(rf"\b{alternation(ATTRIBUTIONS)}\s*$")
 ABSENT_AFTER = re.compile(
     rf"^[^.;]{{0,60}}?\b(?:{_NEG} (?:(?:expected|going|able|planning|set|due|scheduled|likely) to )?"
     r"(?:take part|attend|join|participate|be present|be there|present|make it|accompany|accompanying|"
-    r"travel(?:l?ing)? with|(?P<meet>meet))|"
+    rf"travel(?:l?ing)? with|{alternation(NOT_AT_HAND)}|(?P<meet>meet))|"
     # "skipped a Diet session to make the trip" skipped something else to be there
     r"was absent|were absent|(?:skipped|missed (?:the|it))(?![^.;]{0,60}?\bto (?:make|attend|join|travel|fly|lead|head|be))|"
     r"stayed away|sat out|was not among|(?:was|were) not (?:involved|included|part of)|"

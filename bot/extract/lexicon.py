@@ -260,6 +260,9 @@ ATTENDANCE_PHRASES = (
 #: a side's team told as it stands, in the present ("Vietnam's delegation is led by its trade
 #: minister", "the US side is represented by the trade representative"): who leads it, not a sitting
 STANDING_TEAM = (r"(?:is|are) (?:also )?(?:led|headed|represented) by",)
+#: a person said not to be at hand for a sitting, after a negation ("was not available this time",
+#: "will not be available"): absent from it
+NOT_AT_HAND = ("available", "be available", "on hand", "be on hand")
 #: the other side's seat told after a semicolon with the verb left out, after a clause saying who
 #: sat for one side: "...; the Chinese side by He Lifeng", "...; Xi by He and Wang", "...; China
 #: sent He Lifeng", "...; on the Chinese side, He Lifeng and Li Chenggang"

@@ -790,3 +790,12 @@ def test_in_a_story_of_the_talks_a_team_told_as_it_stands_takes_part():
         "Japan's negotiating delegation is led by Akazawa; the American side by Commerce Secretary Howard Lutnick."
     )
     assert {"Ryosei Akazawa", "Howard Lutnick"} <= set(facts.participants)
+
+
+def test_one_said_not_available_for_the_round_is_no_participant_though_seated_in_earlier_ones():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the ninth round of tariff talks.\n"
+        "Treasury Secretary Scott Bessent, who had sat across from Akazawa in past rounds, was not available this "
+        "week; his aides cited travel."
+    )
+    assert "Scott Bessent" not in facts.participants
