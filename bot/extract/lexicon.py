@@ -48,6 +48,12 @@ SIDES_MET_PHRASES = (
 #: verbs of sitting down together: like a meeting noun, one by a round's city names the round
 #: ("the two teams met on Saturday and Sunday at the tower in Kuala Lumpur")
 MEETING_VERBS = ("met", "meet", "meets", r"s[ai]ts? down")
+#: verbs of a place that receives a meeting, the place their subject: "Geneva will host this weekend
+#: the first meeting", "Oslo plays host to the talks on Monday"
+HOSTING_VERBS = (
+    r"(?:will|is\s+to|is\s+set\s+to|is\s+due\s+to|is)\s+(?:host|hosting)", "hosts", "hosted",
+    r"(?:will\s+)?plays?\s+host", r"is\s+playing\s+host", r"played\s+host",
+)  # fmt: skip
 #: besides meetings, what else an ordinal counts: "the 4th straight week", "the 3rd time"
 OTHER_COUNTED_THINGS = (
     "talks", "times?", "visits?", "trips?", "weeks?", "years?", "months?", "anniversary", "century", "summit",

@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 from bot.extract.article import Article, Mention
 from bot.extract.cues import PHONE, is_question
 from bot.extract.dates import DateMention, find_dates, local_day, local_time, resolve
-from bot.extract.lexicon import CALL_PHRASES, GUESSED_MEETING, MEETING_NOUNS, MEETING_VERBS
+from bot.extract.lexicon import CALL_PHRASES, GUESSED_MEETING, HOSTING_VERBS, MEETING_NOUNS, MEETING_VERBS
 from bot.extract.phrases import Phrases
 from bot.extract.profile import ScheduledRound
 from bot.extract.rounds import RoundMention, in_a_recalling_clause
@@ -65,6 +65,8 @@ _DAY_AFTER_CITY = 40
 #: how many days before publication a sitting the story reports may be (a weekly's round-up)
 REPORTED_DAYS = 7
 _VERB_THEN_CITY = re.compile(r"(?:\s+[\w'’-]+){0,9}?\s+(?:in|at)\s+(?:the\s+)?")
+#: the city, then a verb of hosting: "Geneva will host", "Oslo plays host to"
+_CITY_HOSTS = re.compile(r",?\s+(?:" + "|".join(HOSTING_VERBS) + r")\b")
 #: the local hour by which a round's first sitting has begun: a story filed earlier that day
 #: previews it
 _SITTINGS_BEGIN = 9
@@ -116,6 +118,19 @@ def _met_there(article: Article, place: Mention, sentence: Sentence) -> bool:
     return False
 
 
+def _hosts_a_meeting(article: Article, place: Mention, sentence: Sentence, words: list[tuple[int, int]]) -> bool:
+    """Whether the place is the subject of a verb of hosting whose clause names a meeting and gives
+    its day ("Geneva will host this weekend, Saturday 10 and Sunday 11 May, the first meeting
+    between the two teams"): a sitting there, as when a meeting word stands by the city. One
+    hosted weeks before publication ("Oslo hosted the talks in March") is recalled
+    (`_near_publication`), and one told with no day or no meeting ("Oslo hosts a fair") is none."""
+    hosting = _CITY_HOSTS.match(article.text, place.end)
+    if hosting is None or not any(hosting.end() <= start and end <= sentence.end for start, end in words):
+        return False
+    text = article.text
+    return any(_near_publication(article, m) for m in find_dates(text[hosting.end() : sentence.end], hosting.end()))
+
+
 def _near_publication(article: Article, mention: DateMention) -> bool:
     """Whether a sitting's day is one a story reports: within `REPORTED_DAYS` before publication,
     or still to come; a day weeks before ("met Rubio at the White House on October 16", in a story
@@ -161,7 +176,11 @@ def rounds_named_by_place(article: Article) -> list[RoundMention]:
         if in_a_recalling_clause(article, sentence, place.start):
             continue  # background: "since the talks in Geneva", "after they met in London"
         near = [(s, e) for s, e in words if sentence.start <= s and e <= sentence.end]
-        if (near and _names_a_meeting(article, place, near)) or _met_there(article, place, sentence):
+        if (
+            (near and _names_a_meeting(article, place, near))
+            or _met_there(article, place, sentence)
+            or _hosts_a_meeting(article, place, sentence, words)
+        ):
             found.append(RoundMention(sitting.number, sentence, place.start, place.end))
     return sorted([*found, *_rounds_named_by_alias(article, read)], key=lambda m: m.start)
 

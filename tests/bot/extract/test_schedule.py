@@ -96,6 +96,24 @@ def test_a_sitting_dated_weeks_before_publication_is_recalled_and_names_no_round
     assert named(sentence, "2025-11-11T04:00:00Z") == []
 
 
+def test_a_city_hosting_a_meeting_on_a_day_near_publication_names_its_round():
+    def named(sentence: str, published: str) -> list[int]:
+        return [m.number for m in rounds_named_by_place(article_of(sentence, published=published, profile=US_CHINA))]
+
+    sentence = "Stockholm will host next week, Monday 28 and Tuesday 29 July, a fresh sitting of the two economic teams."
+    assert named(sentence, "2025-07-23T06:00:00Z") == [3]
+    assert named("Madrid plays host on Sunday to another meeting of the two delegations.", "2025-09-12T06:00:00Z") == [4]
+
+
+def test_a_city_hosting_a_meeting_weeks_ago_or_with_no_day_or_no_meeting_names_no_round():
+    def named(sentence: str, published: str) -> list[int]:
+        return [m.number for m in rounds_named_by_place(article_of(sentence, published=published, profile=US_CHINA))]
+
+    assert named("Stockholm hosted on July 28 the latest meeting of the two teams, officials recalled.", "2025-10-02T06:00:00Z") == []
+    assert named("Stockholm will host, officials said, the latest meeting of the two teams.", "2025-07-23T06:00:00Z") == []
+    assert named("Stockholm will host a furniture fair on Monday, the organisers said.", "2025-07-23T06:00:00Z") == []
+
+
 def test_a_call_the_story_reports_makes_a_round_further_down_its_background():
     facts = _facts(
         "Trump says Xi approved TikTok deal in call",
