@@ -42,9 +42,11 @@ from bot.extract.lexicon import (
     QUOTE_MARKS,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
+    SEEING_VERBS,
     SIDES_AT_THE_TABLE,
     SIGNED_ON,
     SIGNING_PHRASES,
+    SITTING_IN,
     SPEECH_VERBS,
     TIME_OFFSETS,
     TIME_RELATIONS,
@@ -147,7 +149,7 @@ PHONE = Phrases([
     r"virtual(?:ly)?", r"online (?:meeting|talks)", "by video", "remotely", "conference call",
 ], shared=True)  # fmt: skip
 # "then on Friday he saw Treasury Secretary Scott Bessent": seeing someone by his title is meeting him
-_SAW_SOMEONE = r"(?:saw|sees|seeing) (?:[\w.]+ ){0,2}(?:secretary|minister|president|premier|representative|counterparts?|negotiator)"
+_SAW_SOMEONE = rf"(?:{'|'.join(SEEING_VERBS)}) (?:[\w.]+ ){{0,2}}(?:secretary|minister|president|premier|representative|counterparts?|negotiator)"
 MEETING = Phrases([
     "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", "in attendance",
     r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing|ings)?", "talks", "session",
@@ -175,7 +177,7 @@ NOT_ATTENDING = Phrases(
 STRONG_MEETING = Phrases([
     "met", "at the table", r"in the room", r"(?:was|were) (?:also )?present", "in attendance",
     r"paid a (?:courtesy )?call on", "courtesy call", r"meet(?:s|ing)? with", r"meetings? (?:with|between)", r"talks (?:with|between)",
-    r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", r"sat in", "led by", "session", "gathering",
+    r"held (?:talks|a meeting|discussions)", "sat down", "sit down with", *SITTING_IN, "led by", "session", "gathering",
     "sitting", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "hosted", r"(?:spoke|talked) with", r"(?:also )?took part",
     "participated", r"(?:was|were|also) in (?:the|that|this) (?:meeting|session)",
     # present in the room of the sitting: "Lutnick and Bessent were also in the Oval Office for the meeting"

@@ -183,6 +183,12 @@ BACKDROP_OPENING = (
 )
 #: verbs that report a speaker's stance besides `REPORTING_VERBS` ('"...," Koo stressed')
 STANCE_REPORTING_VERBS = ("stressed", "insisted")
+#: seeing someone by his title is meeting him, in any tense: "then on Friday he saw Treasury
+#: Secretary Bessent", "he is due to see Commerce Secretary Lutnick on Thursday"
+SEEING_VERBS = ("saw", "sees", "seeing", "see")
+#: sitting in on a meeting, done or still to be done, seats one at it: "Akazawa sat in on the
+#: meeting", "the commerce secretary is expected to sit in on the talks as well"
+SITTING_IN = ("sat in", r"sits? in on")
 #: the words a meeting's other party follows: "Akazawa met Lutnick for an hour and did not meet
 #: Bessent" (the absence is the subject's, Akazawa's, not Lutnick's)
 MEETING_OBJECT_WORDS = ("met", "meets", "meet", "meeting", "saw", "sees", "with")

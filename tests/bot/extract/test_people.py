@@ -799,3 +799,19 @@ def test_one_said_not_available_for_the_round_is_no_participant_though_seated_in
         "week; his aides cited travel."
     )
     assert "Scott Bessent" not in facts.participants
+
+
+def test_one_due_to_see_a_secretary_in_a_coming_round_takes_part_in_it():
+    facts = facts_of(
+        "Akazawa will travel to Washington next week for the fourth round of tariff talks.\n"
+        "He is due to see Treasury Secretary Scott Bessent on Tuesday in Washington."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent"]
+
+
+def test_one_expected_to_sit_in_on_the_coming_talks_takes_part_in_them():
+    facts = facts_of(
+        "Akazawa flies out on Monday for Washington, where the third round of tariff talks is scheduled for Tuesday. "
+        "Commerce Secretary Howard Lutnick is expected to sit in on the talks too."
+    )
+    assert "Howard Lutnick" in facts.participants
