@@ -338,6 +338,9 @@ EXEMPTION_TERMS = (
     r"exemptions?", r"exempt(?:s|ing)\b", r"(?:to|will|would|shall|could|should|must) (?:also |not )?exempt\b",
     r"(?:to|will|would|shall) (?:also )?be exempt\b",
 )  # fmt: skip
+#: the words of a tariff an issue's `about` words are tried on, to tell an issue on tariffs (where
+#: an exemption sought is from the tariff, said or not) from one on anything else
+TARIFF_SAMPLES = ("tariffs", "tariff", "duties")
 #: the verbs that open an indirect question ("the senator asked whether chips had been discussed",
 #: "Asked whether Japan could offer LNG, she said ..."): what the question names is only asked about
 ASKING_VERBS = ("asked", "asking", "asks", "ask", "wondered", "wondering", "wonders", "queried", "questioned")

@@ -33,6 +33,7 @@ from bot.extract.lexicon import (
     DEAL_NAMING_VERBS,
     DEAL_NOUNS,
     DEAL_WORDS,
+    EXEMPTION_TERMS,
     JOINT_DEAL_VERBS,
     JOINT_SUBJECT_GAP,
     MAKER_LINKS,
@@ -47,6 +48,7 @@ from bot.extract.lexicon import (
     STANCE_WORDS,
     TALKS_WORDS,
     TARIFF_NOUNS,
+    TARIFF_SAMPLES,
     TIME_SPAN,
     alternation,
 )
@@ -731,6 +733,17 @@ def _referred_back(article: Article, issue: Issue, sentence: Sentence, start: in
     return article.hits(_REFERRING_BACK).within(start, end)
 
 
+# an exemption sought or granted ("sought an exemption for cars", "asked Washington to exempt its chips")
+_EXEMPTION = Phrases(list(EXEMPTION_TERMS), shared=True)
+
+
+def _on_tariffs(issue: Issue) -> bool:
+    """Whether the issue is about tariffs: its words find a tariff noun. An exemption sought on
+    such an issue names the tariff it is from, said or not ("Manila keeps seeking exemptions for its
+    coconut oil" is about the tariffs); on another issue (export controls) it names nothing."""
+    return any(issue.about.spans(word) for word in TARIFF_SAMPLES)
+
+
 def find_positions(article: Article, skip_paragraphs: set[int]) -> list[Position]:
     """Each issue's current stances, in the profile's order of issues."""
     found: list[Position] = []
@@ -753,6 +766,7 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
     )
     with_stance |= {article.sentence_index(s) for s, _ in stance_hits.get(AGREED, Hits([])).spans}
     reduces = any(stance.id == REDUCTION and stance.general_words for stance in issue.stances)
+    on_tariffs = _on_tariffs(issue)
     if reduces:
         with_stance |= article.sentences_holding(_REDUCTION_WORDS)
     for sentence in article.sentences:
@@ -762,6 +776,8 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
             continue
         for start, end in article.clauses_of(sentence):
             about = _about_spans(article, issue, start, end) or _referred_back(article, issue, sentence, start, end)
+            if on_tariffs:  # "still seeking exemptions for coconut oil": an exemption is from the tariff
+                about = sorted({*about, *article.hits(_EXEMPTION).within(start, end)})
             if not about and not _a_deal_of_its_own(article, start, end):
                 continue
             spans = [

@@ -451,3 +451,17 @@ def test_the_other_sides_measure_said_with_it_is_still_the_issue():
     assert ("United States", "export_controls", "removal") in _us_china(said)
     said = "Beijing agreed to suspend the rare earth export controls it announced in the autumn."
     assert ("United States", "export_controls", "agreed") in _us_china(said)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an exemption sought names the tariff it is from, though the clause does not
+        ("Tokyo will keep seeking exemptions for its rice crackers and green tea, Akazawa said.", ["removal"]),
+        ("Japan also asked Washington to exempt its machine tools and robots.", ["removal"]),
+        # goods a tariff already leaves out are no exemption sought
+        ("Japanese machine tools remain exempt for now, Akazawa said.", []),
+    ],
+)
+def test_an_exemption_sought_is_from_the_tariffs_unsaid(sentence, expected):
+    assert stances(sentence) == expected
