@@ -737,6 +737,10 @@ def _referred_back(article: Article, issue: Issue, sentence: Sentence, start: in
 _EXEMPTION = Phrases(list(EXEMPTION_TERMS), shared=True)
 
 
+# "exempting U.S. companies from local content requirements": an exemption from what the clause names
+_FROM = re.compile(r"\bfrom\s")
+
+
 def _on_tariffs(issue: Issue) -> bool:
     """Whether the issue is about tariffs: its words find a tariff noun. An exemption sought on
     such an issue names the tariff it is from, said or not ("Manila keeps seeking exemptions for its
@@ -776,8 +780,10 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
             continue
         for start, end in article.clauses_of(sentence):
             about = _about_spans(article, issue, start, end) or _referred_back(article, issue, sentence, start, end)
-            if on_tariffs:  # "still seeking exemptions for coconut oil": an exemption is from the tariff
-                about = sorted({*about, *article.hits(_EXEMPTION).within(start, end)})
+            if on_tariffs and not about:  # "still seeking exemptions for coconut oil": from the tariff
+                about = [
+                    (s, e) for s, e in article.hits(_EXEMPTION).within(start, end) if not _FROM.search(article.text, e, end)
+                ]
             if not about and not _a_deal_of_its_own(article, start, end):
                 continue
             spans = [

@@ -461,6 +461,8 @@ def test_the_other_sides_measure_said_with_it_is_still_the_issue():
         ("Japan also asked Washington to exempt its machine tools and robots.", ["removal"]),
         # goods a tariff already leaves out are no exemption sought
         ("Japanese machine tools remain exempt for now, Akazawa said.", []),
+        # an exemption from something the clause names is from that
+        ("Japan also offered to keep exempting American insurers from its postal rules, Akazawa said.", []),
     ],
 )
 def test_an_exemption_sought_is_from_the_tariffs_unsaid(sentence, expected):
