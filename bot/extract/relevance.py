@@ -16,7 +16,8 @@ from bisect import bisect_left
 
 from bot.extract.article import Article
 from bot.extract.cues import STRONG_MEETING
-from bot.extract.lexicon import BACKDROP_OPENING, OTHER_CHANNEL_TALKS, STANCE_WORDS
+from bot.extract.lexicon import BACKDROP_OPENING, OTHER_CHANNEL_NOUNS, OTHER_CHANNEL_TALKS, STANCE_WORDS
+from bot.extract.near import Cue, Near
 from bot.extract.phrases import Hits, Phrases
 from bot.extract.scope import first_party_named, mentions_other_country, other_countries_within
 from bot.extract.text import Sentence
@@ -29,7 +30,12 @@ DEAL_MADE = Phrases(STANCE_WORDS["agreed"], shared=True)
 # "It comes three weeks after the leaders met", "The meeting followed ...": the story's event set
 # against an earlier one, which is backdrop
 _BACKDROP = re.compile(rf"[\s\"'“‘]*{BACKDROP_OPENING}", re.I)
-_OTHER_CHANNELS = tuple(re.compile(rf"\b{pattern}", re.I) for pattern in OTHER_CHANNEL_TALKS)
+# every match holds a word for talks (``OTHER_CHANNEL_NOUNS`` without its plural ending), with the
+# subject at most a few words before it or after it: tried only there, not at every character
+_CHANNEL_CUE = Cue(tuple(re.sub(r"s\?$", "", noun) for noun in OTHER_CHANNEL_NOUNS))
+_OTHER_CHANNELS = tuple(
+    Near(re.compile(rf"\b{pattern}", re.I), _CHANNEL_CUE, before=120, after=80) for pattern in OTHER_CHANNEL_TALKS
+)
 
 
 def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = None) -> bool:
@@ -68,12 +74,14 @@ def _other_channels(article: Article) -> list[tuple[int, int]]:
     found = article.memo.get("relevance.other_channels")
     if found is None:
         subject = article.profile.subject_terms
-        text = article.text
+        text, lower = article.text, article.lower
         found = article.memo["relevance.other_channels"] = sorted(
-            m.span()
-            for pattern in _OTHER_CHANNELS
-            for m in pattern.finditer(text)
-            if not subject.search(m.group("subject"))
+            {
+                m.span()
+                for near in _OTHER_CHANNELS
+                for m in near.finditer(text, lower)
+                if not subject.search(m.group("subject"))
+            }
         )
     return found  # type: ignore[return-value]
 
