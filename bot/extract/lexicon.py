@@ -162,12 +162,14 @@ OTHER_CHANNEL_SUBJECTS = (
 #: what such talks are called, and the words that may stand between the subject and them ("climate envoy talks")
 OTHER_CHANNEL_NOUNS = ("talks", r"consultations?", r"dialogues?", r"negotiations?", r"channels?")
 OTHER_CHANNEL_BETWEEN = (r"envoys?", r"working")
+#: the sittings such talks are counted in: "a round of consular consultations"
+OTHER_CHANNEL_SITTINGS = (r"rounds?", r"sessions?")
 _CHANNEL_SUBJECT = rf"(?:{'|'.join(OTHER_CHANNEL_SUBJECTS)})"
 _CHANNEL_NOUN = rf"(?:{'|'.join(OTHER_CHANNEL_NOUNS)})"
 #: "a round of consular consultations", "climate envoy talks" / "talks on the risks of artificial
 #: intelligence": the subject (group ``subject``) before the talks or after "on", "about", "over"
 OTHER_CHANNEL_TALKS = (
-    rf"(?:(?:rounds?|sessions?)\s+of\s+)?(?P<subject>{_CHANNEL_SUBJECT}(?:\s+{_CHANNEL_SUBJECT})*)"
+    rf"(?:(?:{'|'.join(OTHER_CHANNEL_SITTINGS)})\s+of\s+)?(?P<subject>{_CHANNEL_SUBJECT}(?:\s+{_CHANNEL_SUBJECT})*)"
     rf"(?:\s+(?:{'|'.join(OTHER_CHANNEL_BETWEEN)}))?\s+{_CHANNEL_NOUN}\b",
     rf"{_CHANNEL_NOUN}\s+(?:on|about|over)\s+(?:the\s+)?(?:(?:risks?|future|use)\s+of\s+)?"
     rf"(?P<subject>{_CHANNEL_SUBJECT})\b",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.anchored import Openers
 from bot.extract.article import Article, Mention
 from bot.extract.cues import EARLIER, SPECULATION, is_question
 from bot.extract.dates import MONTH
@@ -350,6 +351,8 @@ def _we_made_a_deal(article: Article, sentence: Sentence, position: int) -> bool
 _DEAL_NAMED = re.compile(
     rf"{alternation(DEAL_NOUNS)}\b((?:\s+[\w.'’-]+){{0,6}}?)\s+{alternation(DEAL_NAMING_VERBS)}\b", re.I
 )
+# every name of a deal opens with one of its nouns: the pattern is tried only where one stands
+_DEALS_NAMED = Openers(_DEAL_NAMED, DEAL_NOUNS)
 _NOT_MADE = re.compile(rf"\b{alternation(NOT_MADE_WORDS)}\b", re.I)
 # what may stand between the verb and its makers: "struck on Tuesday with", "agreed in July between"
 _MAKERS_AFTER = re.compile(rf"(?:\s+(?:on|in|at|last|this)\s+[\w.]+)*\s+{alternation(MAKER_LINKS)}\s+", re.I)
@@ -390,7 +393,7 @@ def _made_by_the_sides(article: Article, position: int) -> int | None:
 def _deals_made_by_the_sides(article: Article) -> list[tuple[int, int]]:
     """Where a deal is named with the sides as its makers (``_made_by_the_sides``)."""
     found: list[tuple[int, int]] = []
-    for deal in _DEAL_NAMED.finditer(article.text):
+    for deal in _DEALS_NAMED.finditer(article.text, article.lower):
         end = _made_by_the_sides(article, deal.start())
         if end is not None:
             found.append((deal.start(), end))

@@ -14,10 +14,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from bot.extract.anchored import Openers, opening_words
 from bot.extract.article import Article
 from bot.extract.cues import STRONG_MEETING
-from bot.extract.lexicon import BACKDROP_OPENING, OTHER_CHANNEL_NOUNS, OTHER_CHANNEL_TALKS, STANCE_WORDS
-from bot.extract.near import Cue, Near
+from bot.extract.lexicon import (
+    BACKDROP_OPENING,
+    OTHER_CHANNEL_NOUNS,
+    OTHER_CHANNEL_SITTINGS,
+    OTHER_CHANNEL_SUBJECTS,
+    OTHER_CHANNEL_TALKS,
+    STANCE_WORDS,
+)
 from bot.extract.phrases import Hits, Phrases
 from bot.extract.scope import first_party_named, mentions_other_country, other_countries_within
 from bot.extract.text import Sentence
@@ -30,11 +37,15 @@ DEAL_MADE = Phrases(STANCE_WORDS["agreed"], shared=True)
 # "It comes three weeks after the leaders met", "The meeting followed ...": the story's event set
 # against an earlier one, which is backdrop
 _BACKDROP = re.compile(rf"[\s\"'“‘]*{BACKDROP_OPENING}", re.I)
-# every match holds a word for talks (``OTHER_CHANNEL_NOUNS`` without its plural ending), with the
-# subject at most a few words before it or after it: tried only there, not at every character
-_CHANNEL_CUE = Cue(tuple(re.sub(r"s\?$", "", noun) for noun in OTHER_CHANNEL_NOUNS))
-_OTHER_CHANNELS = tuple(
-    Near(re.compile(rf"\b{pattern}", re.I), _CHANNEL_CUE, before=120, after=80) for pattern in OTHER_CHANNEL_TALKS
+# the subject before the talks ("a round of consular consultations", "climate envoy talks") and
+# after them ("talks on the risks of AI"): the first opens with a sitting or a subject, the second
+# with a word for talks, and each is tried only where one of its opening words stands
+_SUBJECT_FIRST, _SUBJECT_AFTER = OTHER_CHANNEL_TALKS
+_OTHER_CHANNELS = (
+    Openers(
+        re.compile(rf"\b{_SUBJECT_FIRST}", re.I), *opening_words((*OTHER_CHANNEL_SITTINGS, *OTHER_CHANNEL_SUBJECTS))
+    ),
+    Openers(re.compile(rf"\b{_SUBJECT_AFTER}", re.I), *opening_words(OTHER_CHANNEL_NOUNS)),
 )
 
 
@@ -78,8 +89,8 @@ def _other_channels(article: Article) -> list[tuple[int, int]]:
         found = article.memo["relevance.other_channels"] = sorted(
             {
                 m.span()
-                for near in _OTHER_CHANNELS
-                for m in near.finditer(text, lower)
+                for openers in _OTHER_CHANNELS
+                for m in openers.finditer(text, lower)
                 if not subject.search(m.group("subject"))
             }
         )
