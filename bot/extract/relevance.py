@@ -98,13 +98,18 @@ def _other_channels(article: Article) -> list[tuple[int, int]]:
 
 
 def _subject_hits(article: Article, phrases: Phrases) -> Hits:
-    """The hits of the profile's subject or round terms outside talks on another subject."""
+    """The hits of the profile's subject or round terms outside talks on another subject (sifted
+    once per article: every sentence of the body may ask)."""
     hits = article.hits(phrases)
     channels = _other_channels(article)
     if not channels or not hits.spans:
         return hits
-    kept = [(s, e) for s, e in hits.spans if not any(cs <= s and e <= ce for cs, ce in channels)]
-    return hits if len(kept) == len(hits.spans) else Hits(kept)
+    key = f"relevance.subject_hits.{id(phrases)}"
+    sifted = article.memo.get(key)
+    if sifted is None:
+        kept = [(s, e) for s, e in hits.spans if not any(cs <= s and e <= ce for cs, ce in channels)]
+        sifted = article.memo[key] = hits if len(kept) == len(hits.spans) else Hits(kept)
+    return sifted  # type: ignore[return-value]
 
 
 def _starts_in(hits: Hits, start: int, stop: int) -> bool:

@@ -267,9 +267,21 @@ def _bare_parts_spans(article: Article, start: int, end: int, spans: list[tuple[
 def _direct_sector_spans(article: Article, start: int, end: int) -> list[tuple[int, int, str]]:
     """Where the profile's sector phrases stand in text[start:end], with their sector."""
     spans: list[tuple[int, int, str]] = []
-    for sector, phrases in article.profile.sectors.items():
-        spans += [(s, e, sector) for s, e in article.hits(phrases).within(start, end)]
+    for sector, hits in _sectors_found(article):
+        spans += [(s, e, sector) for s, e in hits.within(start, end)]
     return spans
+
+
+def _sectors_found(article: Article) -> list[tuple[str, Hits]]:
+    """The profile's sectors whose phrases the article has, in the profile's order, with their
+    hits: worked out once per article, as every rate of every sentence asks for its goods (most
+    sectors are named nowhere in an article)."""
+    found = article.memo.get("tariffs.sectors_found")
+    if found is None:
+        found = article.memo["tariffs.sectors_found"] = [
+            (sector, hits) for sector, phrases in article.profile.sectors.items() if (hits := article.hits(phrases)).spans
+        ]
+    return found  # type: ignore[return-value]
 
 
 def _sector_spans(article: Article, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -530,6 +530,7 @@ class EventDates:
         self._headline = {s.text for s in article.sentences if s.paragraph == 0}
         self._dated = article.sentences_with(DATE_WORDS)
         self._dates_in: dict[int, list[DateMention]] = {}
+        self._candidates: dict[tuple[int, bool, bool], list[DateMention]] = {}
         #: whether the days an issue stamps itself with are read as the event's (`stamps_the_issue`):
         #: only once nothing else dates it; ``stamped``: whether a day was set aside as a stamp
         self.keep_stamps = False
@@ -566,13 +567,21 @@ class EventDates:
                 if sentence.index in self._dated or DAY_OF_MONTH.search(sentence.text)
                 else []
             )
-        if not self.keep_stamps:
-            kept = [m for m in found if not self.stamps_the_issue(m, sentence)]
-            self.stamped |= len(kept) < len(found)
-            found = kept
-        if not strict:
-            return [m for m in found if not _starts_a_measure(self.article, m, sentence)]
-        return [m for m in found if _usable(self.article, m, sentence, self.location)]
+        # the steps ask again of the same sentences: each answer is worked out once (a copy is
+        # handed out, which a step may sort)
+        key = (sentence.index, strict, self.keep_stamps)
+        answer = self._candidates.get(key)
+        if answer is None:
+            if not self.keep_stamps:
+                kept = [m for m in found if not self.stamps_the_issue(m, sentence)]
+                self.stamped |= len(kept) < len(found)
+                found = kept
+            if not strict:
+                answer = [m for m in found if not _starts_a_measure(self.article, m, sentence)]
+            else:
+                answer = [m for m in found if _usable(self.article, m, sentence, self.location)]
+            self._candidates[key] = answer
+        return list(answer)
 
     def stamps_the_issue(self, mention: DateMention, sentence: Sentence) -> bool:
         """Whether a day is the one the outlet stamps its issue with, not a day of its news: the
