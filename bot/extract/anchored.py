@@ -6,11 +6,11 @@ truce ...") is tried here at each occurrence of any of them, in reading order, e
 last match's end, as `re.Pattern.finditer` takes them: the same matches, without the regex
 engine trying a case-insensitive alternation at every other character of the article.
 
-The words are looked for in the lower-cased text (`Article.lower`, same offsets), a few with
-`str.find`, many with one automaton (`bot.extract.near.Cue`). Lower-casing finds every
-case-insensitive spelling of a word but for three letters that IGNORECASE also takes for an
-ASCII letter and lower-casing leaves as they are ("ſ" for "s", "ı" and "İ" for "i"): a word
-with an "i" or an "s" in a text holding one of them is searched the slow way, by the pattern
+The words are looked for in the lower-cased text (`Article.lower`, same offsets) with `str.find`,
+which for a few words is faster than an automaton's walk (`bot.extract.near.Cue`). Lower-casing
+finds every case-insensitive spelling of a word but for three letters that IGNORECASE also takes
+for an ASCII letter and lower-casing leaves as they are ("ſ" for "s", "ı" and "İ" for "i"): a
+word with an "i" or an "s" in a text holding one of them is searched the slow way, by the pattern
 over the whole text. A word that must keep its case ("AI") is looked for in the text itself.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.near import Cue, found_as_lower
+from bot.extract.near import for_lower_case, found_as_lower
 
 _PLAIN = re.compile(r"\w[\w '’-]*")
 
@@ -28,36 +28,60 @@ _FOLDED_ELSEWHERE = ("ſ", "ı", "İ")
 
 class Openers:
     """``pattern`` with the words one of which opens its every match: ``words`` in any case
-    (given lower-case), ``exact`` as spelled."""
+    (given lower-case), ``exact`` as spelled.
 
-    __slots__ = ("_exact", "_unsure", "_words", "pattern")
+    ``on_lower``: the pattern, wholly case-insensitive, is matched in the lower-cased text, where
+    it needs no folding of case (`bot.extract.near.for_lower_case`), for a caller that reads only
+    where its matches stand: their groups are then lower-cased."""
 
-    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...], exact: tuple[str, ...] = ()) -> None:
+    __slots__ = ("_exact", "_match", "_on_lower", "_unsure", "_words", "pattern")
+
+    def __init__(
+        self, pattern: re.Pattern[str], words: tuple[str, ...], exact: tuple[str, ...] = (), *, on_lower: bool = False
+    ) -> None:
         if not all(_PLAIN.fullmatch(word) for word in (*words, *exact)) or any(w != w.lower() for w in words):
             raise ValueError(f"opening words must be plain (and lower-case unless exact): {words!r} {exact!r}")
         self.pattern = pattern
-        self._words = Cue(tuple(dict.fromkeys(words)))
-        self._exact = Cue(tuple(dict.fromkeys(exact))) if exact else None
-        #: whether a word may stand in the text spelled with a letter lower-casing does not fold
-        self._unsure = not all(found_as_lower(word) for word in words)
+        self._words = tuple(dict.fromkeys(words))
+        self._exact = tuple(dict.fromkeys(exact))
+        self._on_lower = on_lower
+        self._match = (for_lower_case(pattern) if on_lower else pattern).match
+        #: whether a match may hold a letter lower-casing does not fold, which only the pattern
+        #: over the text itself finds
+        self._unsure = on_lower or not all(found_as_lower(word) for word in words)
 
     def finditer(self, text: str, lower: str) -> list[re.Match[str]]:
         """``list(pattern.finditer(text))``; ``lower`` is ``text`` lower-cased, same offsets."""
         if self._unsure and any(letter in text for letter in _FOLDED_ELSEWHERE):
             return list(self.pattern.finditer(text))
-        starts = [start for start, _ in self._words.spans(lower)]
-        if self._exact is not None:
-            starts = sorted(starts + [start for start, _ in self._exact.spans(text)])
+        # each word found by the string search in C: for a few words, faster than an automaton
+        starts = _occurrences(self._words, lower)
+        if self._exact:
+            starts += _occurrences(self._exact, text)
+        starts.sort()
         matches: list[re.Match[str]] = []
-        match = self.pattern.match
+        match = self._match
+        searched = lower if self._on_lower else text
         done = 0
         for start in starts:
             if start >= done:
-                found = match(text, start)
+                found = match(searched, start)
                 if found is not None:
                     matches.append(found)
                     done = max(found.end(), start + 1)
         return matches
+
+
+def _occurrences(words: tuple[str, ...], text: str) -> list[int]:
+    """Where each of ``words`` starts in ``text``, overlapping occurrences too (unsorted)."""
+    found: list[int] = []
+    find = text.find
+    for word in words:
+        at = find(word)
+        while at >= 0:
+            found.append(at)
+            at = find(word, at + 1)
+    return found
 
 
 # the literal letters a regex fragment opens with ("defen" of "defen[cs]e"), and what follows them

@@ -352,7 +352,7 @@ _DEAL_NAMED = re.compile(
     rf"{alternation(DEAL_NOUNS)}\b((?:\s+[\w.'’-]+){{0,6}}?)\s+{alternation(DEAL_NAMING_VERBS)}\b", re.I
 )
 # every name of a deal opens with one of its nouns: the pattern is tried only where one stands
-_DEALS_NAMED = Openers(_DEAL_NAMED, DEAL_NOUNS)
+_DEALS_NAMED = Openers(_DEAL_NAMED, DEAL_NOUNS, on_lower=True)  # where a name stands is all that is read
 _NOT_MADE = re.compile(rf"\b{alternation(NOT_MADE_WORDS)}\b", re.I)
 # what may stand between the verb and its makers: "struck on Tuesday with", "agreed in July between"
 _MAKERS_AFTER = re.compile(rf"(?:\s+(?:on|in|at|last|this)\s+[\w.]+)*\s+{alternation(MAKER_LINKS)}\s+", re.I)

@@ -64,6 +64,17 @@ def test_a_text_with_a_letter_lower_casing_does_not_fold_is_searched_whole():
     assert found == everywhere == [(4, len(text))]
 
 
+def test_a_pattern_matched_in_the_lower_cased_text_stands_where_it_stands_in_the_text():
+    # the deal's name is read only for where it stands: its groups come out lower-cased
+    text = "The TRUCE agreed between Washington and Beijing holds."
+    found, everywhere = _both(_DEALS_NAMED, text)
+    assert found == everywhere == [(4, 16)]
+    # "İ" is an "i" to a case-insensitive pattern, but not to one matched in lower-cased text
+    text = "The deal sİgned by the two sides holds."
+    found, everywhere = _both(_DEALS_NAMED, text)
+    assert found == everywhere and len(found) == 1
+
+
 def test_matches_do_not_overlap_as_the_whole_search_takes_them():
     pattern = re.compile(r"(?:ab|b)\w*c", re.I)
     openers = Openers(pattern, ("ab", "b"))
