@@ -14,15 +14,23 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.extract.cues import CLAUSE_HINTS, clauses
-from bot.extract.lexicon import APPOSITION_DETERMINERS, HONORIFICS, LOWER_OFFICE_WORDS, PAST_HOLDER_WORDS
+from bot.extract.lexicon import (
+    APPOSITION_DETERMINERS,
+    HONORIFICS,
+    LOWER_OFFICE_WORDS,
+    PAST_HOLDER_WORDS,
+    SUBJECT_PRONOUNS,
+    THEN_HOLDER_WORDS,
+)
 from bot.extract.phrases import NO_HITS, SHARED, Hits, Phrases, Scanner, lower_keeping_length
-from bot.extract.profile import Person, Profile
+from bot.extract.profile import Person, Profile, Titles
 from bot.extract.text import Sentence, html_to_lines, kept_lines, split_sentences
 from bot.extract.world import COUNTRY_NAMES, countries, country_words
 
@@ -43,6 +51,8 @@ _APPOSITION = re.compile(
     r"(?:(?!and\b|or\b|but\b|with\b|while\b|then\b|who\b|which\b)[a-z-]+\s+){0,2}$"
 )
 _LOOKBEHIND_FOR_SIDE = 24
+# "then-industry minister", "the then finance minister": the holder at the time told
+_THEN_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(THEN_HOLDER_WORDS) + r")[\s-]$", re.I)
 
 
 class Mention(NamedTuple):
@@ -51,10 +61,11 @@ class Mention(NamedTuple):
     value: str
     start: int
     end: int
-    via: str = "alias"  # alias | title | fuzzy | surname | pronoun
+    via: str = "alias"  # alias | shared (an alias two people have) | title | fuzzy | surname | pronoun
 
 
 _START = itemgetter(1)  # a Mention's start, read in C (a lambda per mention costs a Python call)
+_SPAN = itemgetter(0, 1)  # a title's (start, end)
 
 
 class Mentions:
@@ -326,6 +337,10 @@ class _NameTables:
     misspellable: frozenset[tuple[str, int]]
     # capitalised words that start like a surname: the others are never read at all
     surname_like: re.Pattern[str]
+    # a family name two or more people share, with their names ("Kim": both Kims)
+    shared_surnames: dict[str, frozenset[str]]
+    # the words of the people's titles, lower-cased ("minister" of "industry minister")
+    title_words: frozenset[str]
 
 
 _NAME_TABLES: weakref.WeakKeyDictionary[Profile, _NameTables] = weakref.WeakKeyDictionary()
@@ -349,8 +364,24 @@ def _name_tables(profile: Profile) -> _NameTables:
             known_words=frozenset(" ".join(p.name for p in profile.people).split()),
             misspellable=keys,
             surname_like=re.compile(f"(?:{starts})(?![\\w-])" if starts else "(?!)"),
+            shared_surnames=_shared_surnames(profile.people),
+            title_words=frozenset(
+                word
+                for person in profile.people
+                if person.titles is not None
+                for pattern in person.titles.patterns
+                for word in re.findall(r"[a-z]{2,}", pattern.lower())
+            ),
         )
     return tables
+
+
+def _shared_surnames(people: tuple[Person, ...]) -> dict[str, frozenset[str]]:
+    """The family names two or more people share, each with their names."""
+    by_surname: dict[str, set[str]] = {}
+    for person in people:
+        by_surname.setdefault(person.surname, set()).add(person.name)
+    return {surname: frozenset(names) for surname, names in by_surname.items() if len(names) > 1}
 
 
 def _find_people(
@@ -358,32 +389,89 @@ def _find_people(
 ) -> list[Mention]:
     """Every mention of a profile's people, in four steps: their aliases as written
     (`_alias_mentions`), their titles (`_title_mentions`), a family-name-first surname standing
-    alone (`_family_names_alone`) and misspellings of their surnames (`_misspelt_surnames`, found
-    where they stand by `_misspelling_mentions`). A step after the first never reads a name inside
-    an alias already found. ``day``, the article's publication day, is when titles are held."""
+    alone (`_family_names_alone`, and `_shared_family_names` for one two people share) and
+    misspellings of their surnames (`_misspelt_surnames`, found where they stand by
+    `_misspelling_mentions`). A step after the first never reads a name inside an alias already
+    found. ``day``, the article's publication day, is when titles are held. A name or title two
+    people share names the one of them last named by an alias of their own before it
+    (`_last_named`). Nothing inside one of a person's `not_aliases` names that person."""
     aliases = _alias_mentions(profile, found)
+    own = [m for m in aliases if m.via == "alias"]
     covered = _covered_by(aliases)
-    titles, learned = _title_mentions(profile, text, found, sides, covered, day)
-    alone = _unambiguous(_family_names_alone(profile, text, covered), titles)
+    titles, learned = _title_mentions(profile, text, found, sides, covered, day, own)
+    alone = _unambiguous(
+        [*_family_names_alone(profile, text, covered), *_shared_family_names(profile, text, covered, own)], titles
+    )
     misspelt = _misspelt_surnames(profile, text, learned)
-    return [*aliases, *titles, *alone, *_misspelling_mentions(text, misspelt, covered)]
+    return _not_excluded(profile, found, [*aliases, *titles, *alone, *_misspelling_mentions(text, misspelt, covered)])
+
+
+def _not_excluded(profile: Profile, found: dict[int, list[tuple[int, int]]], mentions: list[Mention]) -> list[Mention]:
+    """The mentions that stand inside none of their own person's `not_aliases` ("Roque" in "Harry
+    Roque" is not Cristina Roque); another person's mention there stays."""
+    excluded = {
+        person.name: spans
+        for person in profile.people
+        if person.exclusions is not None and (spans := found[id(person.exclusions)])
+    }
+    if not excluded:
+        return mentions
+    return [
+        m for m in mentions
+        if m.value not in excluded or not any(a <= m.start and m.end <= b for a, b in excluded[m.value])
+    ]  # fmt: skip
+
+
+def _last_named(own: list[Mention], position: int, candidates: set[str]) -> str | None:
+    """Of ``candidates``, the one last named before ``position`` by an alias of their own
+    (``own``: sorted by start), or None when none of them is named before it."""
+    i = bisect_left(own, position, key=_START) - 1
+    while i >= 0:
+        if own[i].value in candidates:
+            return own[i].value
+        i -= 1
+    return None
 
 
 def _alias_mentions(profile: Profile, found: dict[int, list[tuple[int, int]]]) -> list[Mention]:
     """The people's aliases where the scan found them, none inside another: "Donald Trump" is one
     mention, not also "Trump" inside it. Spans are sorted by start, the longest first (then in the
-    profile's order), and a span inside the one kept before it is dropped; the result is sorted by
-    start and its mentions do not nest."""
-    spans = [(s, -e, order) for order, person in enumerate(profile.people) for s, e in found[id(person.aliases)]]
+    profile's order), and a span inside the one kept before it is dropped; the result is sorted by start
+    and its mentions do not nest. A span two people's aliases find alike names the one last named
+    before it by an alias of their own, else the first listed (``via="shared"``: the others are
+    the ones `_last_named` reads); one inside a person's `not_aliases` is not that person's."""
+    spans = [
+        (s, -e, order)
+        for order, person in enumerate(profile.people)
+        for s, e in _outside(found[id(person.aliases)], found[id(person.exclusions)] if person.exclusions else [])
+    ]
     spans.sort()
     outer_end = -1
-    mentions: list[Mention] = []
+    kept: list[tuple[int, int, list[str]]] = []
     for start, minus_end, order in spans:
+        if kept and (start, -minus_end) == kept[-1][:2]:
+            kept[-1][2].append(profile.people[order].name)  # another person's alias, found alike
+            continue
         if -minus_end <= outer_end:
             continue
-        mentions.append(Mention(profile.people[order].name, start, -minus_end))
+        kept.append((start, -minus_end, [profile.people[order].name]))
         outer_end = -minus_end
-    return mentions
+    own = [Mention(names[0], start, end) for start, end, names in kept if len(names) == 1]
+    if len(own) == len(kept):
+        return own
+    return [
+        Mention(names[0], start, end)
+        if len(names) == 1
+        else Mention(_last_named(own, start, set(names)) or names[0], start, end, via="shared")
+        for start, end, names in kept
+    ]
+
+
+def _outside(spans: list[tuple[int, int]], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ``spans`` that stand inside none of ``excluded``."""
+    if not excluded:
+        return spans
+    return [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in excluded)]
 
 
 def _covered_by(mentions: list[Mention]) -> Callable[[int], bool]:
@@ -405,6 +493,7 @@ def _title_mentions(
     sides: Mentions,
     covered: Callable[[int], bool],
     day: date | None = None,
+    own: list[Mention] | None = None,
 ) -> tuple[list[Mention], dict[str, str]]:
     """The people named by one of their titles, and the surnames a title teaches.
 
@@ -414,16 +503,17 @@ def _title_mentions(
     misspelling ("Treasury Secretary Benson": returned as token -> name, for
     `_misspelt_surnames`). A title alone names its person, unless it is someone else's ("president
     of Toyota") or another side's, named just before it ("the U.S. chief negotiator"). A title two
-    people share names the first listed whose side that leaves ("the US commerce secretary" is
-    the US one's, the bare "commerce secretary" the first listed's). A title is nobody's after a
-    country that is no side ("Japan's trade minister"), and only a title held on ``day`` (see
+    people share names the one of them last named before it by an alias of their own (``own``,
+    see `_last_named`), else the first listed, whose side that leaves ("the US commerce
+    secretary" is the US one's, the bare "commerce secretary" the first listed's). A title is
+    nobody's after a country that is no side ("Japan's trade minister"), and only a title held on ``day`` (see
     `Titles.held_on`) names its person."""
     mentions: list[Mention] = []
     learned: dict[str, str] = {}
     named_spans: set[tuple[int, int]] = set()  # a shared title's span, once someone has it
     names = found.get(id(COUNTRY_NAMES)) or []
     sides_words = frozenset().union(*side_country_words(profile).values()) if names else frozenset()
-    for start, end, person in _outermost_titles(profile, found, day):
+    for start, end, person in _last_named_first(_outermost_titles(profile, found, day, text), own or []):
         if (start, end) in named_spans:
             continue
         rest = text[end : end + 60]
@@ -455,6 +545,21 @@ def _title_mentions(
     return mentions, learned
 
 
+def _last_named_first(titles: list[tuple[int, int, Person]], own: list[Mention]) -> list[tuple[int, int, Person]]:
+    """``titles`` (sorted by start, a span two people share once for each), with the holder of a
+    shared span last named before it (`_last_named`) put first: "the president" after "Lee
+    Jae-myung said" is Lee's, though Trump is listed first."""
+    out: list[tuple[int, int, Person]] = []
+    for _, spans in groupby(titles, key=_SPAN):
+        group = list(spans)
+        if len(group) > 1:
+            last = _last_named(own, group[0][0], {person.name for _, _, person in group})
+            if last is not None:
+                group.sort(key=lambda title: title[2].name != last)
+        out += group
+    return out
+
+
 def _starts_with_name(words: str, surname: str) -> bool:
     """Whether the capitalised words after a title open with the whole surname: "He Lifeng" with
     "He", "Budliger Artieda" with a surname of two words, "Dien." ending a sentence and "Dien's"
@@ -466,28 +571,57 @@ def _starts_with_name(words: str, surname: str) -> bool:
 
 
 def _outermost_titles(
-    profile: Profile, found: dict[int, list[tuple[int, int]]], day: date | None = None
+    profile: Profile, found: dict[int, list[tuple[int, int]]], day: date | None = None, text: str = ""
 ) -> list[tuple[int, int, Person]]:
     """Where the people's titles stand, none inside a longer title: "international trade
     representative" is one person's title, not also another's "trade representative" inside it
     ("vice minister of commerce" is not also the "minister of commerce"). Sorted by start; a span
     two people share is kept for each, the profile's first person first (`_title_mentions` gives
-    it to the first whose side fits). Titles not held on ``day`` are left out."""
-    spans = sorted(
-        (start, -end, order)
-        for order, person in enumerate(profile.people)
-        for titles in person.dated_titles
-        if titles.held_on(day)
-        for start, end in found[id(titles.phrases)]
-    )
+    it to the first whose side fits). Titles not held on ``day`` are left out, except after
+    "then" (`THEN_HOLDER_WORDS`): "then-industry minister" is the title's earlier holder, the one
+    whose days ended last before ``day``, and today's holder only when no one held it before."""
+    spans = []
+    for order, person in enumerate(profile.people):
+        for titles in person.dated_titles:
+            # 0: held on the day; else how long before the day the holder's days ended
+            ago = 0 if titles.held_on(day) else _ended_before(titles, day)
+            if ago is None:
+                continue
+            for start, end in found[id(titles.phrases)]:
+                if ago and not _THEN_BEFORE.search(text, max(0, start - 6), start):
+                    continue  # an earlier holder's title, but no "then" before it
+                spans.append((start, -end, order, ago))
+    spans.sort()
     kept: list[tuple[int, int, Person]] = []
     outer = (-1, -1)
-    for start, minus_end, order in spans:
+    for start, minus_end, order, _ in _then_holders_first(spans):
         if -minus_end <= outer[1] and (start, -minus_end) != outer:
             continue
         kept.append((start, -minus_end, profile.people[order]))
         outer = (start, -minus_end)
     return kept
+
+
+def _ended_before(titles: Titles, day: date | None) -> int | None:
+    """How many days before ``day`` a holder's ``titles`` ended (at least 1), or None when they
+    have not ended by then."""
+    if day is None or titles.until is None or titles.until >= day:
+        return None
+    return (day - titles.until).days
+
+
+def _then_holders_first(spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """``spans`` (start, -end, order, days since the holding ended: 0 if held), where at a span
+    after "then" that an earlier holder has, the latest earlier holder comes first and today's
+    holders are dropped; elsewhere as they are."""
+    if all(ago == 0 for *_, ago in spans):
+        return spans
+    out: list[tuple[int, int, int, int]] = []
+    for _, group in groupby(spans, key=_SPAN):
+        same = list(group)
+        earlier = sorted((s for s in same if s[3]), key=itemgetter(3))
+        out += earlier or same
+    return out
 
 
 def _misspelt_surnames(profile: Profile, text: str, learned: dict[str, str]) -> dict[str, str]:
@@ -555,9 +689,10 @@ _BEFORE_A_NAME = re.compile(r"\s+[A-Z][a-z]")
 def _family_names_alone(profile: Profile, text: str, covered: Callable[[int], bool]) -> list[Mention]:
     """Mentions of a family-name-first surname written alone ("met He on Monday")."""
     found = []
+    shared = _name_tables(profile).shared_surnames
     for person in profile.people:
-        if not person.family_first:
-            continue
+        if not person.family_first or person.surname in shared:
+            continue  # a family name two people share: `_shared_family_names`
         surname = person.surname
         start = text.find(surname)
         while start >= 0:
@@ -573,6 +708,53 @@ def _family_names_alone(profile: Profile, text: str, covered: Callable[[int], bo
                 found.append(Mention(person.name, start, end, via="surname"))
             start = text.find(surname, end)
     return found
+
+
+# where a sentence or a clause opens: "Kim said ...", "...; Kim and Yeo will report"
+_OPENING = re.compile(r"(?:^|[.;:!?\"“‘(\n—])\s*$")
+# a capitalised word just before a name: "Minister Kim" (a title's word), "Cheng Li" (a given name)
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+$")
+
+
+def _shared_family_names(
+    profile: Profile, text: str, covered: Callable[[int], bool], own: list[Mention]
+) -> list[Mention]:
+    """Mentions of a family name two listed people share, standing alone: each names the one of
+    them last named before it by an alias of their own (`_last_named`: "Kim Jung-kwan met
+    Lutnick. ... Minister Kim said"), and, with neither named before it, no one. Besides where a
+    lone family-first surname stands (`_family_names_alone`), such a name stands after a word
+    of one of the people's titles ("Minister Kim") and where a sentence or clause opens ("Kim
+    said"); never before another capitalised word ("Kim Jong Un" is someone else)."""
+    tables = _name_tables(profile)
+    found = []
+    for surname, names in tables.shared_surnames.items():
+        start = text.find(surname)
+        while start >= 0:
+            end = start + len(surname)
+            whole = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if (
+                whole
+                and not covered(start)
+                and not _BEFORE_A_NAME.match(text, end)
+                and not _GIVEN_NAME_AFTER.match(text, end)
+                and _stands_as_a_name(text, start, tables.title_words, opening=surname.lower() not in SUBJECT_PRONOUNS)
+            ):
+                named = _last_named(own, start, set(names))
+                if named is not None:
+                    found.append(Mention(named, start, end, via="surname"))
+            start = text.find(surname, end)
+    return found
+
+
+def _stands_as_a_name(text: str, start: int, title_words: frozenset[str], *, opening: bool = True) -> bool:
+    """Whether a family name at ``start`` stands where a name does: after a lower-case word, a
+    comma or a form of address, where a sentence or clause opens (unless not ``opening``: "He"
+    opening a sentence is the pronoun), or after a title's word."""
+    before = max(0, start - 20)
+    if _AFTER_A_WORD.search(text, before, start) or (opening and _OPENING.search(text, before, start)):
+        return True
+    word = _CAPITALISED_BEFORE.search(text, before, start)
+    return word is not None and word.group(1).lower() in title_words
 
 
 _SCANNERS: weakref.WeakKeyDictionary[Profile, tuple[int, Scanner]] = weakref.WeakKeyDictionary()

@@ -15,6 +15,12 @@ from collections.abc import Iterable
 #: what a numbered sitting is called: "the fifth round", "the third ministerial meeting"
 #: a title after one of these is a past holder's, not the profile's person ("a former trade negotiator")
 PAST_HOLDER_WORDS = ("former", "ex-", "onetime", "one-time", "erstwhile", "retired")
+#: pronouns that open a sentence as a subject: "He" there is the pronoun, not a family name He
+#: shared by two listed people
+SUBJECT_PRONOUNS = ("he", "she", "it", "we", "they", "i", "you")
+#: a title after one of these (with a hyphen or a space) is held by whoever held it at the time
+#: told, an earlier holder than today's ("then-industry minister Ahn", "the then finance minister")
+THEN_HOLDER_WORDS = ("then",)
 #: a title after one of these is a lower office's, not the profile's person ("deputy minister of
 #: commerce" is not the minister of commerce)
 LOWER_OFFICE_WORDS = ("deputy", "vice", "assistant", "associate", "under")

@@ -84,6 +84,9 @@ class PersonSpec(_Strict):
     # minister replaced in June is not "the finance minister" of a July article
     from_: date | None = Field(default=None, alias="from")
     until: date | None = None
+    # names that hold or look like one of the person's aliases but are someone else's ("Harry
+    # Roque" for an alias "Roque"): where one stands, nothing inside it names this person
+    not_aliases: list[str] = Field(default_factory=list)
 
 
 class PlaceSpec(_Strict):
@@ -279,6 +282,8 @@ class Person:
     family_first: bool = False
     #: the titles by the days they are held; an undated person's is `titles` alone
     dated_titles: tuple[Titles, ...] = ()
+    #: someone else's names that hold one of this person's (`not_aliases`), if any
+    exclusions: Phrases | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -390,6 +395,8 @@ class Profile:
         sets += [r.aliases for r in self.rounds if r.aliases is not None]
         for person in self.people:
             sets += [person.aliases, *(t.phrases for t in person.dated_titles)]
+            if person.exclusions is not None:
+                sets.append(person.exclusions)
         for place in self.places:
             sets += [place.aliases] + ([place.buildings] if place.buildings else [])
         return sets
@@ -559,6 +566,11 @@ def load_profile(path: Path | str | None = None) -> Profile:
                 aliases=_compile(path, f"people[{i}].aliases", name_variants(p.aliases), case_sensitive=True),
                 titles=titles,
                 dated_titles=_dated_titles(path, i, p, titles),
+                exclusions=(
+                    _compile(path, f"people[{i}].not_aliases", name_variants(p.not_aliases), case_sensitive=True)
+                    if p.not_aliases
+                    else None
+                ),
             )
         )
     default_tz = None

@@ -61,6 +61,8 @@ def _phrase_sets(profile: Profile) -> Iterator[tuple[str, Phrases]]:
         yield f"sides.{side}.not_aliases", phrases
     for i, person in enumerate(profile.people):
         yield f"people[{i}].aliases", person.aliases
+        if person.exclusions is not None:
+            yield f"people[{i}].not_aliases", person.exclusions
         if person.titles is not None:
             yield f"people[{i}].titles", person.titles
     for i, place in enumerate(profile.places):
@@ -90,7 +92,7 @@ def _written(profile: Profile, key: str, phrases: Phrases) -> tuple[str, ...]:
     the names of sides and places and to buildings (`bot.extract.profile.with_marks_optional`), and
     to a city's names in capitals (`bot.extract.profile.with_capitals`)."""
     added_to: Callable[[list[str]], list[str]]
-    if key.startswith("people[") and key.endswith(".aliases"):
+    if key.startswith("people[") and key.endswith((".aliases", ".not_aliases")):
         added_to = name_variants
     elif key.startswith("places[") and key.endswith(".aliases"):
         added_to = _city_spellings
@@ -157,22 +159,42 @@ def people_warnings(profile: Profile) -> list[str]:
                         )
                         out.append(
                             f"people: the title {same[0]!r} is one of {person.name}'s and of {other.name}'s: where it "
-                            f"stands without a name after it, it is read as {person.name}, who is listed first{unless}"
+                            f"stands without a name after it, it is read as the one of them last named by an alias of "
+                            f"their own before it in the article, else as {person.name}, who is listed first{unless}"
                         )
-            if person.family_first and other.family_first and person.surname == other.surname:
+            if person.surname == other.surname:
                 out.append(
                     f"people: {person.name} and {other.name} share the family name {person.surname!r}: alone "
-                    f"(\"talks with {person.surname}\") it names neither; after one's title, or as a full name or "
-                    "an alias, it names that one"
+                    f"(\"talks with {person.surname}\", \"Minister {person.surname} said\") it names the one of them "
+                    "last named by an alias of their own before it in the article, and neither when neither is; "
+                    "after one's title, or as a full name or an alias, it names that one"
                 )
             for pattern in _written(profile, f"people[{a}].aliases", person.aliases):
                 shared = _shared(pattern, other.aliases)
                 if shared is not None and shared[0] == shared[1]:
                     out.append(
-                        f"people: {shared[0]!r} is an alias of {person.name} and of {other.name}: it is always "
-                        f"read as {person.name}, who is listed first"
+                        f"people: {shared[0]!r} is an alias of {person.name} and of {other.name}: it is read as "
+                        "the one of them last named by an alias of their own before it in the article, else as "
+                        f"{person.name}, who is listed first"
                     )
+    for i, person in enumerate(people):
+        if person.exclusions is None:
+            continue
+        for pattern in _written(profile, f"people[{i}].not_aliases", person.exclusions):
+            spelt = samples(pattern)
+            if spelt and not any(_holds_a_name(person, sample) for sample in spelt):
+                out.append(
+                    f"people[{i}].not_aliases: {pattern!r} holds none of {person.name}'s aliases or titles: "
+                    "it takes no mention away (list the whole name that holds one: \"Harry Roque\" for \"Roque\")"
+                )
     return list(dict.fromkeys(out))
+
+
+def _holds_a_name(person: Person, sample: str) -> bool:
+    """Whether one of the person's aliases or titles stands inside ``sample``."""
+    return _matched_in(person.aliases, sample) is not None or (
+        person.titles is not None and _matched_in(person.titles, sample.lower()) is not None
+    )
 
 
 def _titles_held_together(person: Person, other: Person) -> list[tuple[Titles, Titles]]:
@@ -350,7 +372,12 @@ def summary(profile: Profile) -> list[str]:
             marks.append("negotiator")
         titles = f"; titles {_titles_of(person)}" if person.titles else ""
         aliases = _written(profile, f"people[{i}].aliases", person.aliases)
-        lines.append(f"  {person.name} ({', '.join(marks)}): aliases {_listed(aliases)}{titles}")
+        never = (
+            f"; never {_listed(_written(profile, f'people[{i}].not_aliases', person.exclusions))}"
+            if person.exclusions
+            else ""
+        )
+        lines.append(f"  {person.name} ({', '.join(marks)}): aliases {_listed(aliases)}{titles}{never}")
     lines.append(f"places ({len(profile.places)}):")
     for i, place in enumerate(profile.places):
         written = _written(profile, f"places[{i}].buildings", place.buildings) if place.buildings else ()

@@ -338,3 +338,111 @@ def test_a_family_name_two_listed_people_share_names_neither_alone(two_kims):
 def test_a_shared_family_name_after_a_title_is_the_titles_person(two_kims):
     article = article_of("Trade Minister Kim met the US side, and Kim Soo-hee joined.", profile=two_kims)
     assert [(m.value, m.via) for m in article.people] == [("Kim Jae-won", "title"), ("Kim Soo-hee", "alias")]
+
+
+# -- names that are someone else's, and names two people share ---------------------------------
+
+_MORE_PEOPLE = """
+[[people]]
+name = "Ilsa Varga"
+side = "United States"
+role = "trade envoy"
+aliases = ["Varga", "Ilsa Varga"]
+titles = ["trade envoy"]
+not_aliases = ["Tomas Varga", "Varga Holdings"]
+
+[[people]]
+name = "Lee Jun"
+side = "South Korea"
+role = "president"
+surname = "Lee"
+aliases = ["Lee Jun", "Jun"]
+titles = ["president"]
+
+[[people]]
+name = "Dale Cord"
+side = "United States"
+role = "president"
+aliases = ["Dale Cord", "Jun"]
+titles = ["president"]
+
+[topics]"""
+
+
+@pytest.fixture(scope="module")
+def more_people(tmp_path_factory: pytest.TempPathFactory) -> Profile:
+    path = tmp_path_factory.mktemp("profile") / "more_people.toml"
+    path.write_text(DATED_PROFILE.replace("[topics]", _TWO_KIMS.replace("[topics]", _MORE_PEOPLE), 1), encoding="utf-8")
+    return load_profile(path)
+
+
+def _people(article) -> list[tuple[str, str]]:
+    return [(m.value, article.text[m.start : m.end]) for m in article.people]
+
+
+def test_a_name_the_person_lists_as_not_theirs_names_nobody_there(more_people):
+    article = article_of(
+        "Tomas Varga, the envoy's cousin, sold Varga Holdings. TOMAS VARGA left. Varga met Ro Tae-sun.",
+        profile=more_people,
+    )
+    assert _people(article) == [("Ilsa Varga", "Varga"), ("Ro Tae-sun", "Ro Tae-sun")]
+
+
+def test_a_name_another_person_lists_as_not_theirs_still_names_its_own_person(more_people):
+    # "Ilsa Varga" holds no not_alias of hers; Pak is named inside Varga's not_alias-free text
+    article = article_of("Ilsa Varga met Pak Min-ho.", profile=more_people)
+    assert _people(article) == [("Ilsa Varga", "Ilsa Varga"), ("Pak Min-ho", "Pak Min-ho")]
+
+
+def test_a_shared_family_name_is_the_one_last_named_in_full_before_it(more_people):
+    article = article_of(
+        "Kim Jae-won met the US side, and Kim Soo-hee joined later. Minister Kim said the tariffs stay.\n"
+        "Kim Jae-won spoke next; Kim and Ro Tae-sun will report to Seoul.",
+        profile=more_people,
+    )
+    assert [name for name, words in _people(article) if words == "Kim"] == ["Kim Soo-hee", "Kim Jae-won"]
+
+
+def test_a_shared_family_name_with_neither_named_before_it_names_no_one(more_people):
+    article = article_of("Minister Kim said the tariffs stay. Kim Soo-hee agreed.", profile=more_people)
+    assert _people(article) == [("Kim Soo-hee", "Kim Soo-hee")]
+
+
+def test_a_shared_family_name_before_another_capitalised_name_is_someone_else(more_people):
+    article = article_of("Kim Soo-hee spoke after Kim Jong Un fired a missile.", profile=more_people)
+    assert _people(article) == [("Kim Soo-hee", "Kim Soo-hee")]
+
+
+def test_a_shared_family_name_that_is_a_pronoun_opening_a_sentence_is_the_pronoun(tmp_path):
+    two_hes = _TWO_KIMS.replace("Kim", "He")
+    path = tmp_path / "two_hes.toml"
+    path.write_text(DATED_PROFILE.replace("[topics]", two_hes, 1), encoding="utf-8")
+    article = article_of("He Soo-hee met the US side. He said the tariffs stay, and Minister He agreed.", profile=load_profile(path))
+    assert _people(article) == [("He Soo-hee", "He Soo-hee"), ("He Soo-hee", "He")]
+    assert article.text[article.people.items[-1].start - 9 :].startswith("Minister He")
+
+
+def test_a_title_two_people_hold_is_the_one_last_named_before_it(more_people):
+    named = article_of("Dale Cord flew in. Later the president said the tariffs stay.", profile=more_people)
+    assert _people(named)[-1] == ("Dale Cord", "president")
+    unnamed = article_of("The president said the tariffs stay.", profile=more_people)
+    assert _people(unnamed) == [("Lee Jun", "president")]  # neither named before: the first listed
+
+
+def test_an_alias_two_people_have_is_the_one_last_named_before_it(more_people):
+    named = article_of("Dale Cord arrived. Jun said the tariffs stay.", profile=more_people)
+    assert [(m.value, m.via) for m in named.people][-1] == ("Dale Cord", "shared")
+    unnamed = article_of("Jun said the tariffs stay.", profile=more_people)
+    assert [(m.value, m.via) for m in unnamed.people] == [("Lee Jun", "shared")]  # the first listed
+
+
+def test_then_before_a_title_names_its_earlier_holder(korea_us):
+    body = "The then finance minister praised the finance minister and the then planning minister."
+    august = article_of(body, profile=korea_us, published="2025-08-02T03:00:00Z")
+    assert _titled(august) == [
+        ("Pak Min-ho", "finance minister"),
+        ("Ro Tae-sun", "finance minister"),
+        ("Ro Tae-sun", "planning minister"),
+    ]
+    may = article_of(body, profile=korea_us, published="2025-05-20T03:00:00Z")
+    assert _titled(may)[0] == ("Pak Min-ho", "finance minister")  # no earlier holder: the one of the day

@@ -31,6 +31,8 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
         ('timezone = "America/New_York"', 'timezone = "Mars/Olympus"', "places[0].timezone"),
         ('economic_security = ["economic security"]', 'economic_security = ["economic (security"]', "topics.economic_security"),
         ('[stances]\nissue = "us_tariffs"', '[stances]\nissue = "us_tariffs"\ncolour = "red"', "stances.colour"),
+        ('aliases = ["Greer", "Jamieson Greer"]', 'aliases = ["Greer"]\nnot_aliases = ["Greer (Street"]', "people[6].not_aliases"),
+        ('aliases = ["Greer", "Jamieson Greer"]', 'aliases = ["Greer"]\nnot_aliases = "Greer Street"', "people[6].not_aliases"),
     ],
 )
 def test_a_broken_profile_names_the_file_the_key_and_the_problem(tmp_path, old, new, names):
@@ -40,6 +42,15 @@ def test_a_broken_profile_names_the_file_the_key_and_the_problem(tmp_path, old, 
     message = str(caught.value)
     assert message.startswith(str(path)) and names in message
     assert "\n" not in message
+
+
+def test_a_persons_not_aliases_are_optional_and_compiled_like_names(tmp_path):
+    assert all(person.exclusions is None for person in default_profile().people)  # today's profiles: none
+    path = _broken(tmp_path, 'aliases = ["Greer", "Jamieson Greer"]', 'aliases = ["Greer"]\nnot_aliases = ["Greer Street"]')
+    (greer,) = [p for p in load_profile(path).people if p.name == "Jamieson Greer"]
+    assert greer.exclusions is not None
+    assert greer.exclusions.search("on Greer Street") and greer.exclusions.search("GREER STREET")  # capitals too
+    assert not greer.exclusions.search("greer street")  # a name: as written
 
 
 def test_a_missing_or_unreadable_profile(tmp_path):

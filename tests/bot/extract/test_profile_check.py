@@ -63,13 +63,13 @@ def test_a_title_two_people_share_is_the_first_listed_unless_the_others_side_sta
     (found,) = [w for w in warnings(load_profile(path)) if "title" in w]
     assert found == (
         "people: the title 'commerce secretary' is one of Howard Lutnick's and of Jamieson Greer's: where it stands "
-        "without a name after it, it is read as Howard Lutnick, who is listed first (both are of one side: give each "
-        "a title of their own)"
+        "without a name after it, it is read as the one of them last named by an alias of their own before it in the "
+        "article, else as Howard Lutnick, who is listed first (both are of one side: give each a title of their own)"
     )
     path = _edited(tmp_path, ('titles = ["economic revitalization minister"', 'titles = ["commerce secretary", "economic revitalization minister"'))
     (found,) = [w for w in warnings(load_profile(path)) if "title" in w]
     assert found.endswith(
-        "it is read as Ryosei Akazawa, who is listed first, unless a name of United States stands just before it "
+        "else as Ryosei Akazawa, who is listed first, unless a name of United States stands just before it "
         "(\"the United States ...\")"
     )
 
@@ -77,7 +77,8 @@ def test_a_title_two_people_share_is_the_first_listed_unless_the_others_side_sta
 def test_an_alias_of_two_people_is_the_first_listed(tmp_path):
     path = _edited(tmp_path, ('aliases = ["Greer", "Jamieson Greer"]', 'aliases = ["Greer", "Jamieson Greer", "Lutnick"]'))
     (found,) = [w for w in warnings(load_profile(path)) if "alias of" in w and "people" in w]
-    assert "'Lutnick' is an alias of Howard Lutnick and of Jamieson Greer: it is always read as Howard Lutnick" in found
+    assert found.startswith("people: 'Lutnick' is an alias of Howard Lutnick and of Jamieson Greer: it is read as the one")
+    assert found.endswith("else as Howard Lutnick, who is listed first")
 
 
 def test_an_alias_on_both_sides_names_both(tmp_path):
@@ -227,6 +228,22 @@ def test_a_family_name_two_people_share_is_a_warning(tmp_path):
     path.write_text(DATED_PROFILE.replace("[topics]", people + "[topics]", 1), encoding="utf-8")
     (found,) = [w for w in warnings(load_profile(path)) if "share the family name" in w]
     assert found.startswith("people: Kim A and Kim B share the family name 'Kim': alone")
+    assert "it names the one of them last named by an alias of their own before it in the article" in found
+
+
+def test_a_persons_not_aliases_are_shown_and_one_holding_none_of_their_names_is_a_warning(tmp_path):
+    path = _edited(tmp_path, (
+        'aliases = ["Greer", "Jamieson Greer"]',
+        'aliases = ["Greer", "Jamieson Greer"]\nnot_aliases = ["Greer Street", "Harry Roque", "Gre+r Lane"]',
+    ))
+    profile = load_profile(path)
+    (line,) = [line for line in summary(profile) if line.startswith("  Jamieson Greer")]
+    assert line.endswith("; never Greer Street, Harry Roque, Gre+r Lane")  # as written, no added capitals
+    found = [w for w in warnings(profile) if w.startswith("people[")]
+    assert found == [
+        "people[6].not_aliases: 'Harry Roque' holds none of Jamieson Greer's aliases or titles: it takes no mention "
+        "away (list the whole name that holds one: \"Harry Roque\" for \"Roque\")"
+    ]  # "Gre+r Lane" spells nothing out: not weighed
 
 
 def test_the_summary_names_the_clock_of_events_with_no_place():
