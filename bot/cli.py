@@ -11,6 +11,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -43,6 +44,13 @@ def _fraction(text: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"must be between 0 and 1: {text}")
     return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day (YYYY-MM-DD): {text!r}") from None
 
 
 def version() -> str:
@@ -84,6 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     profile_sub = profile.add_subparsers(dest="profile_command", required=True, parser_class=_Parser)
     check = profile_sub.add_parser("check", help="load and validate a profile, print what Parley reads in it and warnings")
     check.add_argument("path", nargs="?", type=Path, help="the profile's TOML file (default: PARLEY_PROFILE)")
+    check.add_argument(
+        "--sentence", metavar="TEXT",
+        help="instead of the summary, print what this text yields under the profile (people, sides, places, "
+        "phrases found; then the facts: participants, rates with their sectors, topics, stances)",
+    )
+    check.add_argument(
+        "--day", type=_day, metavar="YYYY-MM-DD",
+        help="with --sentence: the day the text is published (dated titles, relative days; default: none)",
+    )
 
     ask = sub.add_parser("ask", help='answer a slash command\'s text, e.g. parley ask "/round 5"')
     ask.add_argument("text", help="the command text")
@@ -168,14 +185,18 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check_profile(path: Path) -> int:
+def _check_profile(path: Path, sentence: str | None = None, day: date | None = None) -> int:
     """`parley profile check`: a broken profile is one line (exit 2); one that loads is summarised,
-    with what may not read as its author meant."""
+    with what may not read as its author meant; with ``sentence``, what that text yields instead."""
     from bot.extract.profile import load_profile
     from bot.extract.profile_check import summary, warnings
+    from bot.extract.sentence_check import try_sentence
 
     profile = load_profile(path)
     print(f"profile: {path}")
+    if sentence is not None:
+        print("\n".join(try_sentence(profile, sentence, day)))
+        return EXIT_OK
     print("\n".join(summary(profile)))
     found = warnings(profile)
     for line in found:
@@ -224,7 +245,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "score":
         return _score(args)
     if args.command == "profile":
-        return _check_profile(args.path or settings.parley_profile)
+        return _check_profile(args.path or settings.parley_profile, args.sentence, args.day)
     if args.command == "replay":
         from bot.replay import replay
 

@@ -354,3 +354,24 @@ def test_profile_check_accepts_the_commented_template():
     result = parley("profile", "check", str(ROOT / "docs" / "profile_template.toml"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "loads: 0 warning(s), 2 note(s)"
+
+
+def test_profile_check_with_a_sentence_prints_what_it_yields_instead_of_the_summary():
+    result = parley(
+        "profile", "check", str(ROOT / "bot" / "profiles" / "japan_us_2025.toml"), "--day", "2025-06-28",
+        "--sentence", "Akazawa met the commerce secretary in Washington for tariff talks on the 25% tariff on cars.",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("sentence: Akazawa met") and lines[1].endswith("(published 2025-06-28)")
+    assert "  people named: Ryosei Akazawa (alias 'Akazawa'); Howard Lutnick (title 'commerce secretary')" in lines
+    assert "  rates: 25% autos (imposed by United States, shown as 'autos')" in lines
+    assert not any(line.startswith(("sides (", "loads:")) for line in lines)
+
+
+def test_profile_check_with_a_sentence_of_a_broken_profile_or_a_bad_day_is_one_line(tmp_path):
+    profile = tmp_path / "broken.toml"
+    profile.write_text("[negotiation]\n", encoding="utf-8")
+    assert_one_line_error(parley("profile", "check", str(profile), "--sentence", "Talks."), str(profile))
+    shipped = str(ROOT / "bot" / "profiles" / "japan_us_2025.toml")
+    assert_one_line_error(parley("profile", "check", shipped, "--sentence", "Talks.", "--day", "June 28"), "--day", "June 28")
