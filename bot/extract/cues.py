@@ -48,6 +48,7 @@ from bot.extract.lexicon import (
     SIGNING_PHRASES,
     SITTING_IN,
     SPEECH_VERBS,
+    SPENT_WITH,
     TIME_OFFSETS,
     TIME_RELATIONS,
     alternation,
@@ -158,7 +159,7 @@ MEETING = Phrases([
     r"sat in", r"sits? in", r"held (?:talks|a meeting|discussions)", r"negotiat(?:ed|ing) with", "led by", "round",
     "gathering", "hosted", r"attend(?:ed|ing|s)?", r"join(?:ed|s)?", "sitting", r"(?:spoke|speaks|talked|talks) with",
     r"(?:also )?(?:took|take|takes|taking) part", r"participat(?:ed|es|ing)",
-    r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with", _SAW_SOMEONE,
+    r"(?:was|were) received by", SPENT_WITH, _SAW_SOMEONE,
     *SIGNING_PHRASES,
 ], shared=True)  # fmt: skip
 #: the sides at the table ("the two sides reached a consensus"): a negotiator telling of them tells of the talks
@@ -182,7 +183,7 @@ STRONG_MEETING = Phrases([
     "participated", r"(?:was|were|also) in (?:the|that|this) (?:meeting|session)",
     # present in the room of the sitting: "Lutnick and Bessent were also in the Oval Office for the meeting"
     r"(?:was|were|is|are) (?:also )?in (?:the )?(?:[\w.'’-]+ ){1,3}for (?:the|that|this) (?:meeting|session|talks)",
-    r"(?:was|were) received by", r"sp(?:end|ent|ends|ending) (?:[\w-]+ ){1,6}with", _SAW_SOMEONE,
+    r"(?:was|were) received by", SPENT_WITH, _SAW_SOMEONE,
 ], shared=True)  # fmt: skip
 SITTING = Phrases([r"meetings?", r"sessions?", "talks", r"sittings?", r"discussions?", "talked", "spoke"], shared=True)
 NO_MEETING = Phrases([

@@ -115,10 +115,11 @@ GUESSED_MEETING = r"(?:may|might|could) (?:(?:also|well|even|again|yet) )?(?:mee
 #: the verbs of sitting down with someone that a meeting still to come is told with
 MEET_AHEAD_VERBS = ("meet", "see", "sit down", "hold talks")
 #: a meeting verb only guessed at or wished for, said of the people who would meet: "he could
-#: meet Xi", "whether he would still meet Xi", "where he may meet Greer", "no reason to meet Xi"
+#: meet Xi", "whether he would still meet Xi", "where he may meet Greer", "no reason to meet Xi",
+#: "the President still expects to meet Xi"
 GUESSED_MEETING_AHEAD = (
     rf"(?:may|might|could|would) (?:(?:also|well|even|again|yet|still|not|never) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
-    r"(?:hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|wants?|wanted|likely|reason|invited?|offer(?:s|ed)?)[\"”’']? to "
+    r"(?:hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|wants?|wanted|expects|likely|reason|invited?|offer(?:s|ed)?)[\"”’']? to "
     rf"(?:(?:also|again|finally|still) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
 )
 #: a meeting verb scheduled or agreed: "is expected to see Greer", "is scheduled to meet Xi",
@@ -133,6 +134,10 @@ SCHEDULED_MEETING_AHEAD = (
 MEETINGS_COUNTED = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|[2-9]|[1-9][0-9]) (?:times|rounds)",
 )
+
+#: the words that give every counted trip its sitting, however far an aside puts it: "has flown to
+#: Washington six times, weekly since late May, to meet Bessent"
+COUNTED_PURPOSE = ("to", "for")
 
 #: a call as the thing reported: "in Diwali call", "after a call with von der Leyen", "calls
 #: between the leaders" (not the verb: "calls for", "called on")
@@ -197,6 +202,10 @@ SEEING_VERBS = ("saw", "sees", "seeing", "see")
 #: sitting in on a meeting, done or still to be done, seats one at it: "Akazawa sat in on the
 #: meeting", "the commerce secretary is expected to sit in on the talks as well"
 SITTING_IN = ("sat in", r"sits? in on")
+#: days spent with the other side are a sitting, however long the place named between: "Bessent
+#: spent Monday and Tuesday at the residence, the envoy's villa by the lake, with He Lifeng";
+#: a colon or a full stop between ends it ("spent the week reading reports: Bessent ...")
+SPENT_WITH = r"sp(?:end|ent|ends|ending) (?:[\w.'’-]+,? ){1,16}?with"
 #: the words a meeting's other party follows: "Akazawa met Lutnick for an hour and did not meet
 #: Bessent" (the absence is the subject's, Akazawa's, not Lutnick's)
 MEETING_OBJECT_WORDS = ("met", "meets", "meet", "meeting", "saw", "sees", "with")
@@ -272,7 +281,9 @@ ATTENDANCE_PHRASES = (
     rf"(?:delegation|side|team) (?:was|were|is|are) (?:(?![\w'’-]+ing )[\w.'’-]+ ){{0,2}}(?:{'|'.join(SEAT_TITLES)})",
     r"(?:join|joined|joins|joining|attend|attended|attends|attending) (?:[\w'’-]+ )?(?:at |for |in )?(?:the|these|this) "
     r"(?:[\w'’-]+ ){0,2}(?:talks|meetings?|negotiations|session|delegation)",
-    r"(?:was|were|is|are|will be) (?:also )?(?:joined|accompanied) (?:at the talks |at the table |in the room )?by",
+    r"(?:was|were|is|are|will be) (?:also )?(?:joined|accompanied|flanked) (?:at the talks |at the table |in the room )?by",
+    # "Lutnick, who joined Treasury Secretary Bessent and Trade Representative Greer at the table"
+    r"(?:join|joined|joins|joining) (?:[\w.'’-]+ ){1,10}?at the table",
     r"(?:will|to|would) (?:also )?(?:attend|join|accompany)",
     r"accompan(?:y|ied|ies|ying)",
 )  # fmt: skip
@@ -286,10 +297,28 @@ NOT_AT_HAND = ("available", "be available", "on hand", "be on hand")
 #: the other side's seat told after a semicolon with the verb left out, after a clause saying who
 #: sat for one side: "...; the Chinese side by He Lifeng", "...; Xi by He and Wang", "...; China
 #: sent He Lifeng", "...; on the Chinese side, He Lifeng and Li Chenggang"
+#: a side's seat named at a clause's start: "On the American side Bessent and Greer negotiated; ...",
+#: "On the American side we have Bessent and Greer", "...; on the Chinese side, He Lifeng and Li"
+SIDE_SEAT = r"on (?:the|its|their|his|her|[\w.-]+['’]s?) (?:[\w.'’-]+ ){0,2}side(?! of the (?!table))\b,?"
 GAPPED_ATTENDANCE = (
     r"(?:[\w.'’-]+ ){1,3}by", r"(?:[\w.'’-]+ ){1,2}(?:sent|brought|fielded)",
-    r"on (?:the|its|their|his|her|[\w.-]+['’]s?) (?:[\w.'’-]+ ){0,2}side,",
+    SIDE_SEAT,
 )
+#: a sitting told by its people sitting, with its length after: "the delegations sat for about six
+#: hours", "sat together for about ten hours", "we were at the table for more than five hours"
+SAT_FOR = (r"s[ai]t (?:together |down )?for", "at the table for")
+
+#: what makes a length no sitting's, right after it: a total over several days ("close to 20 hours
+#: over the two days", "twenty hours spread over two days") or the time since talks began ("ended
+#: some twenty hours after they began")
+NOT_ONE_SITTING = (
+    r"(?:spread |spanning )?(?:over|across) (?:the |both )?(?:two|three|four|five|several|\d+)? ?days",
+    r"after (?:they|it|the talks) (?:began|started|opened)",
+)
+
+#: the word that lists a side's people under its name, in a roster of who sat: "For the US:
+#: Bessent and Greer", "Bessent and Greer for the Americans, He and Li for the Chinese"
+ROSTER_LINKS = ("For", "for")
 
 #: what a deal's terms say one side will do, which makes what it is done to a topic of the talks:
 #: "the US would ease some of its export controls", "Beijing would resume rare-earth deliveries",
@@ -735,11 +764,12 @@ OTHER_MEETING_CLAUSES = (
     rf"|scheduled )?to (?:meet|see|sit down|hold talks))",
     rf"(?:since|(?:{'|'.join(TIME_OFFSETS)}|a day|a week|a month) (?:after|before)) {_SUBJECT_WORDS}{_MEET_THEN}",
     # a meeting to come, named as a thing: "in time for a meeting between Ishiba and Trump",
-    # "whether next week's meeting between the presidents produces a deal", "clearing the way for a
+    # "whether next week's meeting between the presidents produces a deal", "holding orders until
+    # after the Trump–Xi meeting", "clearing the way for a
     # Trump-Xi summit", "setting the stage for a meeting between the presidents", "to salvage this
     # week's Trump–Xi summit", "aim for a Lula-Trump meeting", "further talks between Bessent and He";
     # or one the story's event follows: "The move follows the Oct. 30 meeting between the leaders"
-    r"(?:in time for|ahead of|before|clear(?:s|ing)? (?:the )?way for|pav(?:e|es|ed|ing) the way for|"
+    r"(?:in time for|ahead of|before|until(?: after)?|clear(?:s|ing)? (?:the )?way for|pav(?:e|es|ed|ing) the way for|"
     r"set(?:s|ting)? the stage for|(?:lay|lays|laid|laying) the groundwork for|salvag(?:e|es|ed|ing)|"
     r"aim(?:s|ed|ing)? for|follow(?:s|ed)) (?:a |an |the "
     r"|their )?(?:[\w.'’()–-]+ ){0,3}?(?:meeting|summit|sit-down)s?\b(?! (?:on|of) )",

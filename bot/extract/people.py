@@ -39,11 +39,17 @@ from bot.extract.facts import Meeting
 from bot.extract.lexicon import (
     ATTRIBUTIONS,
     CORRECTION_MARKERS,
+    COUNTED_PURPOSE,
     GAPPED_ATTENDANCE,
     GUESSED_MEETING_AHEAD,
     MEETING_OBJECT_WORDS,
+    MEETING_VERBS,
     MEETINGS_COUNTED,
+    NOT_ONE_SITTING,
+    ROSTER_LINKS,
+    SAT_FOR,
     SCHEDULED_MEETING_AHEAD,
+    SIDE_SEAT,
     SIDES_MET_PHRASES,
     STANDING_TEAM,
     WITHDRAWING_PHRASES,
@@ -67,6 +73,8 @@ _NOT_BEFORE = re.compile(r"\bnot\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|th
 # what ends the clause of a withdrawing phrase: the corrected account that follows it ("; it
 # lasted 80 minutes", "... later put the meeting at 50 minutes", "but", "in fact")
 _WITHDRAWN_CLAUSE_END = re.compile(r"[;:(]|\b(?:but|later|in fact|actually|instead|not)\b")
+# a length no sitting's (`NOT_ONE_SITTING`), in the few words after it
+_OVER_DAYS = re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+{alternation(NOT_ONE_SITTING)}\b")
 _REPEAT = re.compile(r"\b(?:another|again|second|separate|followed by|later|then)\b", re.I)
 _SEGMENT_BREAK = re.compile(r",\s+(?=[A-Z]\w+\s+(?:met|held|sat|then))|\bfollowed by\b|;|\band then\b|\bthen\b", re.I)
 # a duration reaches ~40 characters before its unit ("twenty-seven and three-quarters hours") and
@@ -209,6 +217,10 @@ def _only_counted(article: Article, sentence: Sentence) -> bool:
     )
 
 
+# the purpose of the trips a count counts, just before the meeting word (`COUNTED_PURPOSE`)
+_FOR_PURPOSE = re.compile(rf"\s{alternation(COUNTED_PURPOSE)}\s+$")
+
+
 def _counts(text: str, start: int, end: int, word_start: int, word_end: int) -> bool:
     """Whether the count at ``start``-``end`` counts the meeting word at ``word_start``-``word_end``:
     near it, with no comma between ("held six rounds of talks"; not "..., who has flown there
@@ -217,6 +229,8 @@ def _counts(text: str, start: int, end: int, word_start: int, word_end: int) -> 
         between = text[word_end:start]
     elif end <= word_start and word_end <= end + _COUNTED_AFTER:
         between = text[end:word_start]
+        if _FOR_PURPOSE.search(between):
+            return True  # "six times, weekly since late May, to meet Bessent": the aim of every trip
     else:
         return start <= word_start and word_end <= end
     return "," not in between and ";" not in between
@@ -348,6 +362,65 @@ def says_who_attended(article: Article, sentence: Sentence) -> bool:
     return article.in_sentence(ATTENDING, sentence) and not article.in_sentence(NOT_ATTENDING, sentence)
 
 
+# a side named after a roster's link, before a colon or the clause's end: "For the US:", "... for
+# the Americans, ..."
+_ROSTER = re.compile(
+    rf"(?<!\w)(?:{alternation(ROSTER_LINKS)})\s+(?:the\s+)?(?P<side>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?=\s*(?:[:,;.]|$))"
+)
+
+
+def _rostered_sides(article: Article, sentence: Sentence, people: list[Mention]) -> set[str]:
+    """The sides a sentence lists its people under, each with someone of its own named there:
+    "For the US: Bessent and Greer", "Bessent and Greer for the Americans, He and Li for the
+    Chinese" (a plural of the side's word names it too)."""
+    named = {article.side_of(m.value) for m in people}
+    found: set[str] = set()
+    if not any(link in sentence.text for link in ROSTER_LINKS):
+        return found
+    for match in _ROSTER.finditer(sentence.text):
+        if not _heads_a_roster(article, sentence, match.start()):
+            continue  # "Akazawa would lead for Japan": a role, not a roster
+        word = match["side"]
+        bare = word.rstrip(".")
+        words = {word, bare, bare.removesuffix("s")}
+        for side, aliases in article.profile.sides.items():
+            if side in named and any(aliases.spans(w if aliases.case_sensitive else w.lower()) == [(0, len(w))] for w in words):
+                found.add(side)
+    return found
+
+
+def _heads_a_roster(article: Article, sentence: Sentence, at: int) -> bool:
+    """Whether the roster's link at ``at`` (an offset in the sentence) opens the sentence or a
+    clause before a colon ("For the US: Bessent and Greer"), or follows a name, with at most an
+    apposition between ("He Lifeng and Li Chenggang, China's trade negotiator, for the Chinese")."""
+    text = sentence.text
+    if not text[:at].strip() or text[:at].rstrip().endswith((":", ";")):
+        return True
+    names = [m for m in article.people.within(sentence.start, sentence.start + at) if m.via != "pronoun"]
+    if not names:
+        return False
+    between = article.text[names[-1].end : sentence.start + at]
+    return not between.strip() or between.rstrip().endswith(",")
+
+
+def seats_sides(article: Article, sentence: Sentence, people: list[Mention], *, follows_meeting: bool) -> bool:
+    """Whether the sentence, with no meeting word of its own, says who sat for the sides: people of
+    every side it names, each listed under its side ("Bessent and Greer for the Americans, He and
+    Li for the Chinese"), or, right after a meeting's sentence, one side's roster ("For China: He
+    and Li") or seat told by the side itself ("China sent He Lifeng with Li Chenggang")."""
+    if not people:
+        return False
+    rostered = _rostered_sides(article, sentence, people)
+    if len(rostered) >= 2:
+        return True
+    if not follows_meeting:
+        return False
+    if rostered:
+        return True
+    opening = _GAPPED.match(article.lower, sentence.start, sentence.end)
+    return opening is not None and bool(article.sides.within(sentence.start, opening.end()))
+
+
 def describes_meeting(
     article: Article,
     sentence: Sentence,
@@ -355,10 +428,14 @@ def describes_meeting(
     people: list[Mention] | None = None,
     *,
     follows_meeting: bool = False,
+    seated: bool = False,
 ) -> bool:
-    """Whether the sentence reports a sitting of the negotiation (see the module docstring)."""
+    """Whether the sentence reports a sitting of the negotiation (see the module docstring);
+    ``seated``: it says who sat for the sides (`seats_sides`)."""
     if people is None:
         people = people_of(article, sentence)
+    if seated and people and not article.in_sentence(NO_MEETING, sentence):
+        return True
     # who led or sat for a side says there was a sitting: in a round's story, or when a negotiator
     # of the profile is among those named ("The US delegation was led by Bessent and included Greer")
     attending = (bool(round_sentences) or any(_is_negotiator(article, m) for m in people)) and says_who_attended(
@@ -382,12 +459,27 @@ def describes_meeting(
         if follows_meeting and article.in_sentence(STRONG_MEETING, sentence):
             return True  # "... met on Thursday. Also at the table was Bessent, who joined later."
         if not named_sides - sides_of_people:
-            return False
+            # "After meeting Lutnick and Bessent on Thursday, he told reporters ...": the one met is
+            # named, the one who met him is the story's negotiator, named just before
+            return _met_by_the_one_followed(article, sentence, people)
         # One side's people and the other side's name: a real meeting needs a meeting phrase
         # ("met with", "talks between") or the negotiator himself, not just "the talks".
         negotiator = any((p := article.profile.person(m.value)) is not None and p.negotiator for m in people)
         return negotiator or article.in_sentence(STRONG_MEETING, sentence)
     return False
+
+
+# the person is the one met: "After meeting Commerce Secretary Lutnick", "sat down with Lutnick"
+_MET_BY_VERB = re.compile(rf"\b{alternation((*MEETING_VERBS, 'meeting'))}(?:\s+with)?\s+(?:[\w.'’-]+\s+){{0,3}}$", re.I)
+
+
+def _met_by_the_one_followed(article: Article, sentence: Sentence, people: list[Mention]) -> bool:
+    """Whether the sentence has the other side's people met by a verb ("After meeting Lutnick on
+    Thursday, he told reporters", "met Lutnick for two hours") with no one of the tracked side
+    named: the one who met them is the negotiator the story follows (`_implied_negotiator`)."""
+    return any(
+        _MET_BY_VERB.search(article.text, max(sentence.start, m.start - 60), m.start) for m in people if m.via != "pronoun"
+    ) and _implied_negotiator(article, sentence, people) is not None
 
 
 #: the sides themselves said to have met (`SIDES_MET_PHRASES`)
@@ -453,7 +545,7 @@ def negotiators_on_the_talks(
             continue
         sentence = article.sentences[article.sentence_index(mention.start)]
         if (
-            sentence.index not in talk
+            (sentence.index not in talk and not _labels_quotes(article, mention, sentence))
             or sentence.paragraph == 0
             or sentence.paragraph in skip_paragraphs
             or sentence.index in other_round_sentences
@@ -465,6 +557,13 @@ def negotiators_on_the_talks(
             continue
         found[mention.value] = sentence.text
     return found
+
+
+def _labels_quotes(article: Article, mention: Mention, sentence: Sentence) -> bool:
+    """Whether the sentence is a label in capitals over a negotiator's quoted words, ending in a
+    colon ("U.S. TRADE REPRESENTATIVE JAMIESON GREER:", "VICE PREMIER HE LIFENG, ACCORDING TO
+    XINHUA:"): in a round's story, the words of one who sat in it."""
+    return sentence.text.rstrip().endswith(":") and article.text[mention.start : mention.end].isupper()
 
 
 @dataclass(slots=True)
@@ -509,7 +608,9 @@ def attendance(
     counted = article.sentences_with(_COUNTED)
     standing = article.sentences_with(_STANDING)
     for sentence in article.sentences:
-        if sentence.index not in meeting_words and sentence.index not in absence_words:
+        # a sentence with no meeting word may still say who sat for a side ("For China: He and Li")
+        worded = sentence.index in meeting_words or sentence.index in absence_words
+        if not worded and not article.people_in(sentence):
             continue
         people = people_of(article, sentence)
         if people and sentence.index in absence_words:
@@ -528,7 +629,10 @@ def attendance(
             (bool(sentences) and sentence.index - sentences[-1].index <= 2 and sentences[-1].paragraph == sentence.paragraph)
             or article.in_sentence(SITTING, before)
         )
-        if not describes_meeting(article, sentence, round_sentences, people, follows_meeting=follows):
+        seated = not worded and seats_sides(article, sentence, people, follows_meeting=follows)
+        if not (worded or seated) or not describes_meeting(
+            article, sentence, round_sentences, people, follows_meeting=follows, seated=seated
+        ):
             continue
         # a continuation ("Also at the table was Bessent") adds the other side, not new leaders
         continues = follows and all(
@@ -589,6 +693,7 @@ def timed_meetings(
         durations = [
             m for m in DURATIONS_NEAR.finditer(lowered, lowered)
             if not _NOT_A_SITTING.match(sentence.text[m.end() : m.end() + 20])
+            and not _OVER_DAYS.match(lowered, m.end(), m.end() + 50)
             and not _MISSTATED.search(lowered, max(0, m.start() - 80), m.start())
             and not (correction and _withdrawn(article, sentence, m.start()))
         ]
@@ -657,7 +762,9 @@ def _meeting_clauses(article: Article, sentence: Sentence, *, held: bool) -> lis
             continue  # "... before Ishiba meets Trump at the G7": a later meeting
         attending = article.has(ATTENDING, s, e)
         gapped = seated and _after_semicolon(article, s) and _GAPPED.match(article.lower, s, e) is not None
-        if words or attending or gapped:
+        # "On the American side Bessent and Greer negotiated; the Chinese delegation was led by He"
+        seat = _SIDE_SEAT.match(article.lower, s, e) is not None
+        if words or attending or gapped or seat:
             spans.append((s, e))  # "Carney was accompanied by LeBlanc and Joly; ... joined the president"
         seated = attending or gapped  # "The US side was led by Bessent; the Chinese side by He"
     return spans if worded else [(sentence.start, sentence.end)]
@@ -665,6 +772,10 @@ def _meeting_clauses(article: Article, sentence: Sentence, *, held: bool) -> lis
 
 #: the other side's seat with its verb left out (`GAPPED_ATTENDANCE`), at a clause's start
 _GAPPED = re.compile(rf"\s*(?:and\s+)?{alternation(GAPPED_ATTENDANCE)}(?!\w)")
+
+
+#: a side's seat named at a clause's start (`SIDE_SEAT`)
+_SIDE_SEAT = re.compile(rf"\s*{SIDE_SEAT}")
 
 
 def _after_semicolon(article: Article, start: int) -> bool:
@@ -677,15 +788,20 @@ def _is_negotiator(article: Article, mention: Mention) -> bool:
     return person is not None and person.negotiator
 
 
+#: a sitting told by its people sitting (`SAT_FOR`)
+_SAT_FOR = Phrases(list(SAT_FOR), shared=True)
+
+
 def _sitting_sentences(
     article: Article, meeting_sentences: list[Sentence], skip: set[int], other_rounds: set[int], has_people: bool
 ) -> list[Sentence]:
     """Sentences that may give a sitting's length: those describing a meeting, and, once the
-    story has its participants, any sentence naming a sitting ("The session lasted two hours")."""
+    story has its participants, any sentence naming a sitting ("The session lasted two hours",
+    "The delegations sat for about six hours")."""
     if not has_people:
         return meeting_sentences
     chosen = {s.index for s in meeting_sentences}
-    for index in article.sentences_with(SITTING):
+    for index in article.sentences_with(SITTING, _SAT_FOR):
         sentence = article.sentences[index]
         if (
             index not in chosen

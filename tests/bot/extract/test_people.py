@@ -815,3 +815,119 @@ def test_one_expected_to_sit_in_on_the_coming_talks_takes_part_in_them():
         "Commerce Secretary Howard Lutnick is expected to sit in on the talks too."
     )
     assert "Howard Lutnick" in facts.participants
+
+
+def test_days_spent_with_the_other_side_seat_both_however_long_the_place_between():
+    facts = facts_of(
+        "Economic Revitalization Minister Ryosei Akazawa spent Thursday and Friday at the Commerce Department, the "
+        "limestone block on Constitution Avenue that houses the trade agencies, with Commerce Secretary Howard Lutnick "
+        "for the sixth round of tariff talks."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_a_roster_lists_each_sides_people_under_its_name():
+    facts = facts_of(
+        "The fifth round of tariff talks between Japan and the United States ended in Washington on Friday. "
+        "For Japan: Economic Revitalization Minister Ryosei Akazawa. For the US: Commerce Secretary Howard Lutnick "
+        "and Treasury Secretary Scott Bessent."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick"]
+
+
+def test_a_roster_with_no_meeting_word_names_both_sides_each_under_its_own():
+    facts = facts_of(
+        "The fifth round of Japan-US tariff talks opened in Washington on Friday.\n"
+        "The doors of the Treasury opened at nine: Ryosei Akazawa, the economy minister, for the Japanese, Scott "
+        "Bessent and Howard Lutnick for the Americans."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick"]
+
+
+def test_who_leads_for_a_side_is_a_role_not_a_roster():
+    facts = facts_of(
+        "The two leaders agreed to name ministers to carry on the discussions.\n"
+        "Ishiba said Ryosei Akazawa would lead for Japan; Trump said Scott Bessent would lead for Washington."
+    )
+    assert facts.participants == []
+
+
+def test_a_side_that_sent_its_people_right_after_the_others_seat_takes_part():
+    facts = facts_of(
+        "The sixth round of Japan-US tariff talks was held in Washington on Friday.\n"
+        "The American side was led by Commerce Secretary Howard Lutnick. Japan sent Economic Revitalization Minister "
+        "Ryosei Akazawa with a team of trade officials."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_a_sides_seat_named_at_a_clauses_start_seats_its_people():
+    facts = facts_of(
+        "The sixth round of Japan-US tariff talks was held in Washington on Friday.\n"
+        "On the American side Howard Lutnick and Scott Bessent negotiated; the Japanese delegation was led by "
+        "Ryosei Akazawa."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent", "Howard Lutnick"]
+
+
+def test_the_delegations_sitting_for_a_length_give_the_sitting_its_minutes():
+    facts = facts_of(
+        "Ryosei Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the sixth round of tariff "
+        "talks.\n"
+        "The delegations sat for about two hours before breaking for lunch."
+    )
+    assert [(m.with_, m.minutes) for m in facts.meetings] == [(("Howard Lutnick",), 120)]
+
+
+def test_a_length_totalled_over_days_or_counted_from_the_start_is_no_sitting():
+    facts = facts_of(
+        "Ryosei Akazawa met Commerce Secretary Howard Lutnick in Washington on Thursday and Friday for the sixth "
+        "round of tariff talks.\n"
+        "The talks ran close to nine hours over the two days. They ended on Friday evening, some twenty hours after "
+        "they began."
+    )
+    assert facts.meetings == []
+
+
+def test_the_one_met_named_with_the_negotiator_named_just_before_seats_both():
+    facts = facts_of(
+        "Japan's chief negotiator, Ryosei Akazawa, flew to Washington this week to settle the car tariff.\n"
+        "After meeting Commerce Secretary Howard Lutnick on Thursday, he told reporters the order would be amended."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_a_leaders_meeting_only_expected_or_awaited_seats_no_one():
+    facts = facts_of(
+        "Trump threatened another tariff on Japanese cars on Friday.\n"
+        "Treasury Secretary Scott Bessent said on Monday that the president still expects to meet Ishiba.\n"
+        "Importers are holding their orders until after the Trump–Ishiba meeting, if it happens."
+    )
+    assert facts.participants == []
+
+
+def test_trips_counted_with_an_aside_before_their_purpose_are_a_recap():
+    facts = facts_of(
+        "Ishiba and Trump met for 30 minutes in Kananaskis on Monday.\n"
+        "Since April, Ryosei Akazawa has flown to Washington seven times, weekly since late May, to meet Commerce "
+        "Secretary Howard Lutnick."
+    )
+    assert facts.participants == ["Shigeru Ishiba", "Donald Trump"]
+
+
+def test_who_flanked_a_leader_or_joined_others_at_the_table_takes_part():
+    facts = facts_of(
+        "Ishiba and Trump met for 30 minutes in Kananaskis on Monday. Trump was flanked by Treasury Secretary Scott "
+        "Bessent and Commerce Secretary Howard Lutnick, while Ishiba was joined by Ryosei Akazawa."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Shigeru Ishiba", "Scott Bessent", "Howard Lutnick", "Donald Trump"]
+
+
+def test_a_negotiator_quoted_under_a_label_in_a_rounds_story_took_part():
+    facts = facts_of(
+        "KEY QUOTES-What Japanese and US negotiators said after the sixth round of tariff talks in Washington\n"
+        "WASHINGTON, June 14 - Japan and the United States ended the sixth round of tariff talks on Friday.\n"
+        "JAPAN'S CHIEF NEGOTIATOR RYOSEI AKAZAWA, TO REPORTERS:\n"
+        "\"We are close. The cars are the last piece.\""
+    )
+    assert "Ryosei Akazawa" in facts.participants
