@@ -408,8 +408,8 @@ def seats_sides(article: Article, sentence: Sentence, people: list[Mention], *, 
     every side it names, each listed under its side ("Bessent and Greer for the Americans, He and
     Li for the Chinese"), or, right after a meeting's sentence, one side's roster ("For China: He
     and Li") or seat told by the side itself ("China sent He Lifeng with Li Chenggang")."""
-    if not people:
-        return False
+    if not people or (not follows_meeting and len({article.side_of(m.value) for m in people}) < 2):
+        return False  # a roster of both sides names people of both
     rostered = _rostered_sides(article, sentence, people)
     if len(rostered) >= 2:
         return True
