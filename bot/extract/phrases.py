@@ -18,6 +18,8 @@ from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable
 from itertools import pairwise
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any
 
 import ahocorasick
 
@@ -357,7 +359,9 @@ class Scanner:
     is then confirmed on the real text where it needs to be: a word of several by its spelling
     (a space searched may be a line break), a name by its case, a pattern (or a phrase with a
     mark inside it, "Japan's") by an anchored `match`. Phrases without a usable prefix are
-    scanned on their own.
+    scanned on their own, and only in a text that holds a word each of their matches must
+    contain (`required_words`): "[2-9] (?:times|rounds)" opens with a class, which the regex
+    engine tests at every character, but no article without "times" or "rounds" is searched.
     """
 
     def __init__(self, sets: list[Phrases]) -> None:
@@ -365,7 +369,7 @@ class Scanner:
         self._set_ids = [id(p) for p in self.sets]
         self._nothing_found = dict.fromkeys(self._set_ids, _NOTHING)
         self._automaton = ahocorasick.Automaton()
-        self._slow: list[tuple[int, re.Pattern[str], bool]] = []
+        self._slow: list[tuple[int, re.Pattern[str], bool, tuple[str, ...]]] = []
         # key -> (sets whose word is the key, (set, name) to check, (set, pattern) to confirm)
         table: dict[str, tuple[list[int], list[tuple[int, str]], list[tuple[int, re.Pattern[str], bool]]]] = {}
         for set_id, phrases in enumerate(self.sets):
@@ -391,10 +395,9 @@ class Scanner:
                                 names.append((set_id, prefix))
                             else:
                                 words.append(set_id)
-                elif compiled is not None:
-                    self._slow.append((set_id, compiled, case_sensitive))
                 else:
-                    self._slow.append((set_id, re.compile(re.escape(prefix)), case_sensitive))
+                    compiled = compiled or re.compile(re.escape(prefix))
+                    self._slow.append((set_id, compiled, case_sensitive, required_words(compiled)))
         for key, (words, names, patterns) in table.items():
             # the key's opener stands for the character before the phrase; with the space put in
             # front of the text, the phrase starts at (end of the key) - (len(key) - 1). A word or
@@ -425,7 +428,7 @@ class Scanner:
         automaton reports both where the longer stands. Any other set's spans start apart, so the
         sifting, a dict built per set per article, is skipped for it."""
         repeats = [False] * len(self.sets)
-        for set_id, _, _ in self._slow:
+        for set_id, _, _, _ in self._slow:
             repeats[set_id] = True
         keys_of: list[list[str]] = [[] for _ in self.sets]
         for key, (words, names, patterns) in table.items():
@@ -464,8 +467,10 @@ class Scanner:
                         m = compiled.match(text if case_sensitive else lower, start)
                         if m:
                             found[set_id].append((start, m.end()))
-        for set_id, compiled, case_sensitive in self._slow:
+        for set_id, compiled, case_sensitive, required in self._slow:
             source = text if case_sensitive else lower
+            if required and not any(word in source for word in required):
+                continue  # no match can stand in this text
             hyphen = not case_sensitive
             for m in compiled.finditer(source):
                 s, e = m.span()
@@ -486,6 +491,60 @@ class Scanner:
                         spans = list(longest.items())
             result[set_ids[set_id]] = spans
         return result
+
+
+#: a word shorter than this occurs in nearly every text: not worth looking for first
+_MIN_REQUIRED = 3
+
+
+def required_words(compiled: re.Pattern[str]) -> tuple[str, ...]:
+    """Words one of which every match of ``compiled`` contains, spelled as the text must spell
+    them (``("times", "rounds")`` for ``[2-9] (?:times|rounds)``), or () when the pattern has none
+    worth looking for (`_MIN_REQUIRED` letters or more each) or ignores case."""
+    if compiled.flags & re.IGNORECASE:
+        return ()
+    return _required_in(_parser.parse(compiled.pattern, compiled.flags)) or ()
+
+
+def _required_in(items: Iterable[tuple[Any, Any]]) -> tuple[str, ...] | None:
+    """The most telling set of words one of which every match of the parsed sequence contains:
+    a run of literal characters, or a group, a branch or a repeat at least once of something
+    that requires words; the set whose shortest word is longest wins. None if there is none."""
+    candidates: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append(("".join(run),))
+            run = []
+        found: tuple[str, ...] | None = None
+        if op is _constants.SUBPATTERN:
+            _, add_flags, del_flags, body = av
+            found = None if add_flags or del_flags else _required_in(body)
+        elif op is _constants.BRANCH:
+            found = _required_in_each(av[1])
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            low, _, body = av
+            found = _required_in(body) if low >= 1 else None
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(("".join(run),))
+    usable = [c for c in candidates if min(map(len, c)) >= _MIN_REQUIRED]
+    return max(usable, key=lambda c: min(map(len, c))) if usable else None
+
+
+def _required_in_each(alternatives: list[Iterable[tuple[Any, Any]]]) -> tuple[str, ...] | None:
+    """The words of every alternative of a branch together, or None if one of them has none."""
+    words: list[str] = []
+    for alternative in alternatives:
+        found = _required_in(alternative)
+        if not found:
+            return None
+        words += found
+    return tuple(dict.fromkeys(words))
 
 
 def _one_per_set(

@@ -12,6 +12,7 @@ from bot.extract.phrases import (
     literal_prefix,
     lower_pattern,
     marks_optional,
+    required_words,
     upper_pattern,
 )
 
@@ -63,6 +64,19 @@ def test_scanner_and_plain_search_agree():
     phrases = Phrases(["rare[- ]earths?(?: metals)?", r"semiconductor\w*", "economic security"])
     text = "Rare earth metals, semiconductors and economic security were on the agenda."
     assert _scan(phrases, text) == [text[s:e] for s, e in phrases.spans(text.lower())]
+
+
+def test_a_pattern_opening_with_a_class_needs_one_of_the_words_every_match_holds():
+    assert required_words(re.compile("[3-7] (?:laps|innings)")) == ("laps", "innings")
+    assert required_words(re.compile("[a-z]+ stew(?:ed)?")) == (" stew",)
+    assert required_words(re.compile("[a-z]+ (?:ox|pig)")) == ()  # too short to be worth a search
+    assert required_words(re.compile("(?i)[a-z]+ stew")) == ()  # a case-blind match may spell it otherwise
+
+
+def test_a_pattern_scanned_on_its_own_is_found_only_where_its_words_are():
+    laps = Phrases(["[3-7] (?:laps|innings)"])
+    assert _scan(laps, "She ran 5 laps, then 4 innings; 9 laps and 45 laps.") == ["5 laps", "4 innings"]
+    assert _scan(laps, "She ran 5 miles.") == []
 
 
 def test_a_phrase_of_several_words_is_not_found_across_a_line_break_or_a_dash():
