@@ -335,8 +335,11 @@ class _NameTables:
     # the (first letter, length) a misspelling of a surname can have (see `_fuzzy_person`: the
     # same first letter, at most one letter more or less, six or more letters)
     misspellable: frozenset[tuple[str, int]]
-    # capitalised words that start like a surname: the others are never read at all
-    surname_like: re.Pattern[str]
+    # capitalised words that start like a surname: the others are never read at all. One pattern
+    # per first letter: opening with a literal capital, each lets the regex engine jump from one
+    # such capital to the next, where one alternation of them all would test a class of capitals
+    # at every character of the article
+    surname_like: tuple[re.Pattern[str], ...]
     # a family name two or more people share, with their names ("Kim": both Kims)
     shared_surnames: dict[str, frozenset[str]]
     # the words of the people's titles, lower-cased ("minister" of "industry minister")
@@ -359,11 +362,12 @@ def _name_tables(profile: Profile) -> _NameTables:
         lengths: dict[str, list[int]] = {}
         for letter, length in keys:
             lengths.setdefault(letter.upper(), []).append(length - 1)
-        starts = "|".join(f"{letter}[a-z]{{{min(n)},{max(n)}}}" for letter, n in sorted(lengths.items()))
         tables = _NAME_TABLES[profile] = _NameTables(
             known_words=frozenset(" ".join(p.name for p in profile.people).split()),
             misspellable=keys,
-            surname_like=re.compile(f"(?:{starts})(?![\\w-])" if starts else "(?!)"),
+            surname_like=tuple(
+                re.compile(f"{letter}[a-z]{{{min(n)},{max(n)}}}(?![\\w-])") for letter, n in sorted(lengths.items())
+            ),
             shared_surnames=_shared_surnames(profile.people),
             title_words=frozenset(
                 word
@@ -637,7 +641,7 @@ def _misspelt_surnames(profile: Profile, text: str, learned: dict[str, str]) -> 
         for token, name in learned.items()
         if token not in tables.known_words and _CAPITALISED.fullmatch(token)
     }
-    for token in set(tables.surname_like.findall(text)):
+    for token in {token for pattern in tables.surname_like for token in pattern.findall(text)}:
         if token in tables.known_words or token in misspelt or (token[0].lower(), len(token)) not in tables.misspellable:
             continue
         fuzzy = _fuzzy_person(token, candidates=profile.people, loose=False)
