@@ -78,12 +78,10 @@ class Mentions:
         self._starts = [m.start for m in self.items]
 
     def within(self, start: int, end: int) -> list[Mention]:
-        i = bisect_left(self._starts, start)
-        out = []
-        while i < len(self.items) and self.items[i].start < end:
-            out.append(self.items[i])
-            i += 1
-        return out
+        """The mentions that start in ``[start, end)``: two bisections, one slice."""
+        starts = self._starts
+        i = bisect_left(starts, start)
+        return self.items[i : bisect_left(starts, end, i)]
 
     def __iter__(self) -> Iterator[Mention]:
         return iter(self.items)
@@ -103,11 +101,11 @@ class Article:
     buildings: Mentions
     sides: Mentions
     found: dict[int, list[tuple[int, int]]]
-    _hits: dict[int, Hits] = field(default_factory=dict)
-    _sentences_with: dict[tuple[int, ...], set[int]] = field(default_factory=dict)
+    _hits: dict[Phrases, Hits] = field(default_factory=dict)  # a set hashes by identity: no id() call
+    _sentences_with: dict[tuple[Phrases, ...] | tuple[int], set[int]] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
     _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
-    _inside: dict[int, set[int]] = field(default_factory=dict)
+    _inside: dict[Phrases, set[int]] = field(default_factory=dict)
     #: what a finder works out once and another asks again (the dateline)
     memo: dict[str, object] = field(default_factory=dict)
     # (start, side) of every side named and every person of a side, sorted: for `sides_named`
@@ -128,12 +126,14 @@ class Article:
     # -- phrase sets -----------------------------------------------------------------------
     def hits(self, phrases: Phrases) -> Hits:
         """Where a phrase set occurs in this article (found once, then cached)."""
-        hits = self._hits.get(id(phrases))
+        hits = self._hits.get(phrases)
         if hits is None:
             spans = self.found.get(id(phrases))
-            if spans is None:  # a set the scanner does not know: search for it on its own
+            if spans is None and phrases.on_demand:  # a set scanned only when asked for
+                spans = phrases.scanned(self.text, self.lower)
+            elif spans is None:  # a set the scanner does not know: search for it on its own
                 spans = phrases.spans(self.text if phrases.case_sensitive else self.lower)
-            hits = self._hits[id(phrases)] = Hits(spans) if spans else NO_HITS
+            hits = self._hits[phrases] = Hits(spans) if spans else NO_HITS
         return hits
 
     def has(self, phrases: Phrases, start: int, end: int) -> bool:
@@ -144,15 +144,13 @@ class Article:
 
     def sentences_with(self, *sets: Phrases) -> set[int]:
         """Indexes of the sentences where any of the sets occurs (worked out once per sets)."""
-        key = tuple(id(p) for p in sets)
-        found = self._sentences_with.get(key)
+        found = self._sentences_with.get(sets)  # the sets themselves are the key: they hash by identity
         if found is None:
             starts = self._sentence_starts
             found = set()
             for phrases in sets:
-                for start, _ in self.hits(phrases).spans:
-                    found.add(bisect_right(starts, start) - 1)
-            self._sentences_with[key] = found
+                found.update({bisect_right(starts, start) - 1 for start, _ in self.hits(phrases).spans})
+            self._sentences_with[sets] = found
         return found
 
     def sentences_containing(self, words: tuple[str, ...]) -> set[int]:
@@ -202,9 +200,9 @@ class Article:
     def sentences_holding(self, phrases: Phrases) -> set[int]:
         """Indexes of the sentences that hold a whole hit of the set (worked out once per set:
         finders ask this of every sentence)."""
-        inside = self._inside.get(id(phrases))
+        inside = self._inside.get(phrases)
         if inside is None:
-            inside = self._inside[id(phrases)] = set()
+            inside = self._inside[phrases] = set()
             starts, sentences = self._sentence_starts, self.sentences
             for start, end in self.hits(phrases).spans:
                 index = bisect_right(starts, start) - 1

@@ -251,11 +251,20 @@ SHARED: list[Phrases] = []
 class Phrases:
     """A named set of phrase patterns; `spans` finds them all in a text."""
 
-    __slots__ = ("_entries", "_whole", "case_sensitive", "patterns")
+    __slots__ = ("_entries", "_own_scanner", "_whole", "case_sensitive", "on_demand", "patterns")
 
-    def __init__(self, patterns: Iterable[str], *, case_sensitive: bool = False, shared: bool = False) -> None:
+    def __init__(
+        self, patterns: Iterable[str], *, case_sensitive: bool = False, shared: bool = False, on_demand: bool = False
+    ) -> None:
+        """``shared``: an extractor's set, found in every article by the article's one `Scanner`.
+        ``on_demand``: one found with the same result, but only in an article that asks for it
+        (`scanned`): for a set a finder consults on a rare path whose phrases open with common
+        words ("the ... curbs", "in ... call"), which the shared scan would report and try at
+        nearly every sentence of every article."""
         self.patterns = tuple(patterns)
         self.case_sensitive = case_sensitive
+        self.on_demand = on_demand
+        self._own_scanner: Scanner | None = None
         entries = []
         for raw in self.patterns:
             pattern = raw if case_sensitive else lower_pattern(raw)
@@ -280,6 +289,13 @@ class Phrases:
         # ("exemptions" must not stop at "exemption").
         after = r"(?!\w)" if case_sensitive else r"(?![\w-])"
         return prefix, re.compile(f"(?:{pattern}){after}")
+
+    def scanned(self, text: str, lower: str) -> list[tuple[int, int]]:
+        """The spans a `Scanner` of this set alone finds (the same a shared scan would find for
+        it), built on first use; ``lower`` must keep ``text``'s offsets."""
+        if self._own_scanner is None:
+            self._own_scanner = Scanner([self])
+        return self._own_scanner.scan(text, lower)[id(self)]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sorted (start, end) of every match; ``text`` is lower-cased unless case-sensitive.
@@ -587,14 +603,12 @@ class Hits:
         self.spans = spans
 
     def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that lie in ``[start, end)``: those starting there (two bisections), less any
+        that runs past ``end``."""
         spans = self.spans
         i = bisect_left(spans, (start,))
-        out = []
-        while i < len(spans) and spans[i][0] < end:
-            if spans[i][1] <= end:
-                out.append(spans[i])
-            i += 1
-        return out
+        j = bisect_left(spans, (end,), i)
+        return [span for span in spans[i:j] if span[1] <= end] if j > i else []
 
     def any(self, start: int, end: int) -> bool:
         spans = self.spans

@@ -719,7 +719,9 @@ def _sought_reductions(
     return found
 
 
-_REFERRING_BACK = Phrases(list(REFERRING_BACK), shared=True)
+# asked only of a stance clause that names nothing the issue is about, after a sentence that does;
+# its phrases open with "the", found in every sentence: scanned only in an article that asks
+_REFERRING_BACK = Phrases(list(REFERRING_BACK), on_demand=True)
 
 
 def _referred_back(article: Article, issue: Issue, sentence: Sentence, start: int, end: int) -> list[tuple[int, int]]:

@@ -49,7 +49,9 @@ LEAD_PARAGRAPHS = 2
 #: a call the story reports: "hold rare phone call", "approved TikTok deal in call"
 #: a meeting guessed at ("could meet again"): a city in its sentence names no round
 _GUESSED = Phrases([GUESSED_MEETING], shared=True)
-CALL = Phrases(list(CALL_PHRASES), shared=True)
+# asked only of a story that reports no round, or of a profile that names rounds by city; its
+# phrases open with "in", "after", "over": scanned only in an article that asks
+CALL = Phrases(list(CALL_PHRASES), on_demand=True)
 # city, then the meeting word: "the Geneva talks", "London's talks", "Madrid trade talks",
 # "in London for talks"
 _CITY_THEN_WORD = re.compile(r"(?:['’]s)?(?:[\s-]+|\s+for\s+(?:the\s+|a\s+)?)(?:[a-z][\w-]*\s+){0,2}")

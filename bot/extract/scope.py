@@ -75,7 +75,7 @@ def _third_parties(article: Article, *, topics_too: bool = False) -> Hits:
             own = _side_names(article.profile) if topics_too else _own_names(article.profile)
             text = article.text
             theirs = [(s, e) for s, e in spans if text[s:e] not in own]
-            if len(theirs) < len(spans):  # "Republic of China" inside "People's Republic of China"
+            if theirs and len(theirs) < len(spans):  # "Republic of China" inside "People's Republic of China"
                 theirs = _not_inside(theirs, sorted((s, e) for s, e in spans if text[s:e] in own))
             kept = [(s, e) for s, e in theirs if not _where_a_place_is(article, s, e)]
         found = article.memo[key] = Hits(kept) if kept else NO_HITS

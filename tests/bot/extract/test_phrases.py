@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.extract.phrases import (
+    Hits,
     Phrases,
     Scanner,
     expand_alternatives,
@@ -163,3 +164,21 @@ def test_a_flash_headlines_star_or_a_bullet_opens_a_word():
 
     article = article_of("16:15 *AKAZAWA MET TRUMP FOR 50 MINUTES IN WASHINGTON\n•Akazawa met Lutnick.")
     assert [m.value for m in article.people.items] == ["Ryosei Akazawa", "Donald Trump", "Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_a_set_scanned_on_demand_finds_what_the_shared_scan_finds():
+    # the same phrases, one set in a scan of many, the other scanned alone when an article asks
+    patterns = ["(?:the|these) (?:[\\w-]+ )?(?:curbs|rules)", "them", "in [\\w'-]+ call"]
+    shared, on_demand = Phrases(patterns), Phrases(patterns, on_demand=True)
+    text = "The new curbs stay. They discussed them in Friday's call; (these rules) and the-curbs, then."
+    lower = text.lower()
+    found = Scanner([Phrases(["curbs", "the"]), shared]).scan(text, lower)[id(shared)]
+    assert on_demand.scanned(text, lower) == found
+    assert [text[s:e] for s, e in found] == ["The new curbs", "them", "in Friday's call", "these rules"]
+
+
+def test_the_spans_within_a_range_are_those_wholly_inside_it():
+    hits = Hits([(0, 4), (2, 9), (5, 8), (6, 12), (12, 15)])
+    assert hits.within(2, 10) == [(2, 9), (5, 8)]
+    assert hits.within(9, 12) == []
+    assert hits.within(0, 15) == [(0, 4), (2, 9), (5, 8), (6, 12), (12, 15)]
