@@ -18,10 +18,10 @@ sittings (number, days, city), such an article still gets its round:
   it gives its reported sitting (the number is another series' count, or a recalled round's).
 - `round_on_day`: a meeting reported on one of a listed round's days, in its city or in no city
   said, is that round.
-- `settle`: once the round is known, its city is the listed one, its day is one of its days
-  (the day the article reads, else the publication day kept within the round's days: the first
-  day of a round to come, the last of one held), and a round that starts after publication is
-  upcoming.
+- `settle`: once the round is known, its city is the listed one, its day is its first while
+  it is to come and its last once it is over (a story filed between its days keeps the day it
+  reads, else the publication day kept within the round's days), and a round that starts after
+  publication is upcoming.
 
 Nothing here knows a negotiation: the rounds, their cities and days are profile data.
 """
@@ -265,4 +265,12 @@ def settle(article: Article, sitting: ScheduledRound, read: date | None, status:
         # Stockholm today"), and held from then on (a report of the first day, a live blog)
         before_it = today < sitting.start or (today == sitting.start and published.hour < _SITTINGS_BEGIN)
         status = "upcoming" if before_it else "held"
+        # a round of several days is dated by its first while it is to come and by its last once
+        # it is over, whichever of its days the story names ("on Monday and Tuesday", "Sunday's
+        # session ran six hours ... wrapped up Monday"); only a story filed between its days
+        # keeps the day it names, the last sitting it could report
+        if before_it:
+            day = sitting.start
+        elif today > sitting.end:
+            day = sitting.end
     return Settled(day, sitting.place, status)

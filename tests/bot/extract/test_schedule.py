@@ -37,6 +37,31 @@ def test_a_round_to_come_is_upcoming_on_its_first_day():
     assert (facts.round, facts.round_status, facts.date) == (4, "upcoming", "2025-09-14")
 
 
+def test_a_round_of_several_days_is_dated_by_its_first_to_come_and_its_last_once_over():
+    # the story names both days, or only the first sitting's: the round's own days decide
+    ahead = _facts(
+        "Streets to close for the Stockholm talks",
+        "Bessent and He Lifeng will hold talks in Stockholm on Monday and Tuesday.",
+        "2025-07-26T09:00:00Z",
+    )
+    over = _facts(
+        "Madrid talks: what happened",
+        "Bessent and He Lifeng spent two days of talks in Madrid. Sunday's session ran six hours.",
+        "2025-09-17T12:00:00Z",
+    )
+    assert (ahead.round, ahead.round_status, ahead.date) == (3, "upcoming", "2025-07-28")
+    assert (over.round, over.round_status, over.date) == (4, "held", "2025-09-15")
+
+
+def test_a_story_filed_between_a_rounds_days_keeps_the_day_it_reports():
+    facts = _facts(
+        "Madrid talks: first day ends",
+        "Bessent and He Lifeng held six hours of talks in Madrid on Sunday.",
+        "2025-09-14T19:00:00Z",
+    )
+    assert (facts.round, facts.round_status, facts.date) == (4, "held", "2025-09-14")
+
+
 def test_a_morning_brief_on_the_first_day_previews_it_and_a_report_that_evening_tells_it():
     body = "Bessent and He Lifeng sit down for trade talks in Stockholm today."
     morning = _facts("Morning Brief", body, "2025-07-28T05:00:00Z")  # 07:00 in Stockholm
