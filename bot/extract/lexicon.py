@@ -735,6 +735,9 @@ ROUND_OUTCOME_WORDS = (
     "statements?", "announcements?", "agreements?", "deals?", "frameworks?", "consensus", "breakthroughs?",
     "communiqu[eé]s?", "readouts?", "released", "announced", "issued", "agreed", "reached",
 )  # fmt: skip
+#: the parts of a day written after its name: "Thursday afternoon in Washington", "early Friday
+#: morning here in Hiroshima"
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 #: the words before a month named without its day, as a time that is over ("in May", "between
 #: April and July", "from June to August", "in early September"); not "since April" nor "from
 #: April", a span that runs on to the day of writing
@@ -747,7 +750,7 @@ LATER_MEETING_CLAUSES = (
     r"when (?:he|she) (?:meets|will meet)",
 )
 #: "... next Thursday, before Ishiba meets Trump at the G7": another meeting's clause
-BEFORE_ANOTHER_MEETING = r"before (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) due to meet)"
+BEFORE_ANOTHER_MEETING = r"before (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are) (?:due|expected|set|scheduled) to meet)"
 
 #: the subject of a meeting verb in a clause of its own: names, titles, "the two leaders", "they"
 _SUBJECT_WORDS = r"(?:[\w.'’()-]+ ){1,10}?"

@@ -21,19 +21,22 @@ from typing import cast
 
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, MEETING, PAST, SITTING
-from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, MONTH, DateMention, find_dates, local_day, resolve
+from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, MONTH, DateMention, find_dates, local_day, local_time, resolve
 from bot.extract.lead_event import news_sentences
 from bot.extract.lexicon import (
     ANNOUNCING_VERBS,
+    BEFORE_ANOTHER_MEETING,
     CITY_NOUNS,
     DEADLINE_VERBS,
     DOCUMENT_NOUNS,
     DOUBT_WORDS,
     FILING_VERBS,
     FROM_WORDS,
+    LATER_MEETING_CLAUSES,
     MEASURE_START_WORDS,
     MEETING_NOUNS,
     MONTH_TIME_WORDS,
+    PARTS_OF_DAY,
     PLACE_PREPOSITIONS,
     REPORTING_VERBS,
     SAYING_VERBS,
@@ -45,7 +48,7 @@ from bot.extract.lexicon import (
     alternation,
 )
 from bot.extract.phrases import Phrases
-from bot.extract.rounds import LEAD_PARAGRAPHS, in_a_recalling_clause, story_end
+from bot.extract.rounds import LEAD_PARAGRAPHS, ROUND_RE, in_a_recalling_clause, story_end
 from bot.extract.schedule import REPORTED_DAYS
 from bot.extract.text import Sentence
 
@@ -120,7 +123,12 @@ _OTHER_DAY_WORDS = ("before", "by", "until", "till", "since", "ahead of", "from"
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
 # "early Thursday in Japan", "3 a.m. Saturday, Tokyo time", "Saturday New Zealand time": a day on
 # another clock than the meeting's
-_ELSEWHERE_AFTER = re.compile(r"^,?\s*(?:in\s+(?P<place>[A-Z][\w.]+)|(?P<clock>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+time\b)")
+# another clock's abbreviation ("early Wednesday AEST") or where the writer is ("early Friday
+# morning here in Hiroshima") too, after a part of the day
+_ELSEWHERE_AFTER = re.compile(
+    rf"^(?:\s+{alternation(PARTS_OF_DAY)})?,?\s*(?:(?:here\s+)?in\s+(?P<place>[A-Z][\w.]+)|"
+    r"(?P<clock>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+time\b|(?P<zone>[A-Z]{1,4}T)\b(?!['’-]))"
+)
 
 
 _SUPERSEDED = Phrases(list(SUPERSEDED_PLAN_PHRASES), shared=True)
@@ -170,6 +178,11 @@ class Dateline:
 # the minister who has made six trips to Washington": a relative clause about a person tells his
 # story, not where the event is
 _ABOUT_A_PERSON = re.compile(r"\bwho\s+(?:has|had|have)\s[^,;]*$")
+# the opening of another meeting's clause: "before Ishiba meets Trump", "when they meet"
+_ANOTHER_MEETING_OPENS = re.compile(rf"\s*(?:{BEFORE_ANOTHER_MEETING}|{alternation(LATER_MEETING_CLAUSES)})", re.I)
+_ANOTHER_MEETING = Phrases([BEFORE_ANOTHER_MEETING, *LATER_MEETING_CLAUSES], shared=True)
+# "early Friday morning here in Osaka": where the writer is, not where the event is
+_WHERE_THE_WRITER_IS = re.compile(r"\bhere\s+in\s+$", re.I)
 # "whether LeBlanc returns to Washington before Labour Day": a city in a question places nothing
 _IN_DOUBT = re.compile(rf"\b{alternation(DOUBT_WORDS)}\b[^,;:()—–]*$", re.I)
 
@@ -188,6 +201,7 @@ def _city_in(article: Article, sentence: Sentence, after: int, near: int | None 
         and not in_a_recalling_clause(article, sentence, m.start)
         and not _ABOUT_A_PERSON.search(article.text, max(sentence.start, m.start - 100), m.start)
         and not _IN_DOUBT.search(article.text, max(sentence.start, m.start - 100), m.start)
+        and not _WHERE_THE_WRITER_IS.search(article.text, max(sentence.start, m.start - 12), m.start)
     ]
     found = places or [m for m in article.buildings_in(sentence) if m.start >= after]
     if not found:
@@ -275,10 +289,24 @@ def _usable(article: Article, mention: DateMention, sentence: Sentence, location
         return False
     elsewhere = _ELSEWHERE_AFTER.match(after)
     if elsewhere and location is not None:
+        zone = elsewhere.group("zone")
+        if zone is not None:
+            return _same_clock(article, zone, location)
         word = elsewhere.group("place") or elsewhere.group("clock")
         if word.lower() != "local" and not _same_place(article, word, location):
             return False
     return True
+
+
+def _same_clock(article: Article, zone: str, city: str) -> bool:
+    """Whether a clock's abbreviation is the meeting city's at publication ("EDT", or "ET" for
+    it, in Washington): a day written on another ("early Wednesday AEST") is another day there."""
+    place = article.profile.place(city)
+    local = local_time(article.published, place.tz if place else None)
+    name = local.tzname() if local is not None and place is not None else None
+    if not name:
+        return True  # the city's clock is unknown: nothing says the day is on another
+    return zone in (name, name[0] + name[-1])
 
 
 def _starts_a_measure(article: Article, mention: DateMention, sentence: Sentence) -> bool:
@@ -527,6 +555,7 @@ class EventDates:
         # an event with no place found is on the profile's clock (`[negotiation] timezone`, else UTC)
         self.anchor = local_day(article.published, place.tz if place else article.profile.default_tz)
         self._future = article.sentences_holding(FUTURE)
+        self._another_meeting = article.sentences_holding(_ANOTHER_MEETING)
         self._headline = {s.text for s in article.sentences if s.paragraph == 0}
         self._dated = article.sentences_with(DATE_WORDS)
         self._dates_in: dict[int, list[DateMention]] = {}
@@ -641,28 +670,47 @@ class EventDates:
             round_sentences = [s for s in round_sentences if s.index not in superseded]
         for sentence in round_sentences:
             mentions = self.candidates(sentence, strict=strict)
+            near = self.positions.nearest(sentence.start) if self.positions else sentence.start
+            if strict:
+                mentions = [m for m in mentions if not self._in_another_meetings_clause(sentence, m, near)]
             if not mentions:
                 continue
-            near = self.positions.nearest(sentence.start) if self.positions else sentence.start
             mentions.sort(key=lambda m: abs(m.start - near))
             ahead = self.forward(sentence, mentions[0])
             day = resolve(mentions[0], self.anchor, forward=ahead)
-            if day and not ahead and strict:
-                days = [resolve(m, self.anchor, forward=False) for m in mentions if m.kind == mentions[0].kind]
-                day = max([d for d in days if d is not None and (self.anchor is None or d <= self.anchor)] or [day])
+            if day and strict:
+                # of a round's several sittings, the last once held and the first while to come
+                # ("due to meet on Monday and Tuesday")
+                days = [resolve(m, self.anchor, forward=ahead) for m in mentions if m.kind == mentions[0].kind]
+                if ahead:
+                    day = min([d for d in days if d is not None and (self.anchor is None or d >= self.anchor)] or [day])
+                else:
+                    day = max([d for d in days if d is not None and (self.anchor is None or d <= self.anchor)] or [day])
             if day:
                 return day, sentence.text
         return None
 
+    def _in_another_meetings_clause(self, sentence: Sentence, mention: DateMention, near: int) -> bool:
+        """Whether a day stands in a clause of another meeting than the round's ("leaves for a
+        sixth round, the last planned before Ishiba is expected to meet Trump at the summit, which
+        opens on Sunday"): that meeting's day, not the round's."""
+        if sentence.index not in self._another_meeting:
+            return False
+        for start, end in self.article.clauses_of(sentence):
+            if start <= mention.start < end:
+                return not start <= near < end and _ANOTHER_MEETING_OPENS.match(self.article.text, start) is not None
+        return False
+
     def from_meetings(
         self, meeting_sentences: list[Sentence], meeting_clauses: dict[int, list[tuple[int, int]]], *, strict: bool
     ) -> tuple[date, str] | None:
-        """The latest day named in a meeting's own clause, within 60 days of publication; a
-        meeting to come told only below the lead gives way to a sitting the lead reports held
-        (`_later_meeting`)."""
-        best: tuple[date, str] | None = None
+        """The latest day named in a meeting's own clause, within 60 days of publication, or the
+        first where every such day is one to come (a visit's "due to see Lutnick on Thursday and
+        Bessent on Friday" opens on Thursday); a meeting to come told only below the lead gives
+        way to a sitting the lead reports held (`_later_meeting`)."""
+        kept: list[tuple[date, str, bool]] = []  # day, sentence, whether still to come
         held_in_lead = False
-        ahead_below: list[tuple[date, str]] = []
+        ahead_below: list[tuple[date, str, bool]] = []
         for sentence in meeting_sentences:
             spans = meeting_clauses.get(sentence.index, [(sentence.start, sentence.end)])
             for mention in self.candidates(sentence, strict=strict):
@@ -672,17 +720,20 @@ class EventDates:
                 day = resolve(mention, self.anchor, forward=ahead)
                 if day is None or (self.anchor and abs((day - self.anchor).days) > 60):
                     continue
+                # "called off last Friday" in a sentence that looks ahead is no day to come
+                to_come = ahead and (self.anchor is None or day >= self.anchor)
                 if ahead and sentence.paragraph > LEAD_PARAGRAPHS:
-                    ahead_below.append((day, sentence.text))
+                    ahead_below.append((day, sentence.text, to_come))
                     continue
                 held_in_lead |= not ahead and 0 < sentence.paragraph <= LEAD_PARAGRAPHS
-                if best is None or day > best[0]:
-                    best = (day, sentence.text)
+                kept.append((day, sentence.text, to_come))
         if not held_in_lead:
-            for found in ahead_below:
-                if best is None or found[0] > best[0]:
-                    best = found
-        return best
+            kept += ahead_below
+        if not kept:
+            return None
+        # of equal days, the one listed first
+        day, text, _ = (min if all(to_come for _, _, to_come in kept) else max)(kept, key=lambda found: found[0])
+        return day, text
 
     def before_pronoun(self, meeting_sentences: list[Sentence], *, strict: bool) -> tuple[date, str] | None:
         """A meeting told by a pronoun ("He met Lutnick in the morning and Greer in the
@@ -713,19 +764,51 @@ class EventDates:
         """A round whose own sentences give no day: the nearest day usable for the event in the
         rest of their paragraphs ("By the time Akazawa walked into the Commerce Department last
         Friday, ... It was the seventh round"; "came home from his seventh round. ... spoke with
-        Lutnick on Friday"), the sentence before first at equal distance."""
+        Lutnick on Friday"), the sentence before first at equal distance; else in the paragraphs
+        next to theirs (`_next_to_round`)."""
         sentences = self.article.sentences
         for sentence in round_sentences:
             if sentence.paragraph == 0 or self.forward(sentence):
                 continue  # a round to come is dated by its own words or its schedule, not a neighbour's
             paragraph = [s for s in sentences[max(0, sentence.index - 6) : sentence.index + 7] if s.paragraph == sentence.paragraph]
             for other in sorted(paragraph, key=lambda s: (abs(s.index - sentence.index), s.index)):
-                if other.index == sentence.index or self.forward(other) or not self._tells_of_a_sitting(other):
-                    continue  # "Then came Trump's letter of July 7": another event's day
-                days = [resolve(m, self.anchor, forward=False) for m in self.candidates(other, strict=True)]
-                held = [d for d in days if d is not None and (self.anchor is None or d <= self.anchor)]
-                if held:  # of "Sunday's session ... resumed on Monday", the last sitting
-                    return max(held), other.text
+                found = self._held_sitting(other, sentence)
+                if found:
+                    return found
+        return self._next_to_round(round_sentences)
+
+    def _held_sitting(self, other: Sentence, sentence: Sentence) -> tuple[date, str] | None:
+        """The last held day a sentence near the round's gives a sitting, if it tells of one."""
+        if other.index == sentence.index or self.forward(other) or not self._tells_of_a_sitting(other):
+            return None  # "Then came Trump's letter of July 7": another event's day
+        days = [resolve(m, self.anchor, forward=False) for m in self.candidates(other, strict=True)]
+        held = [d for d in days if d is not None and (self.anchor is None or d <= self.anchor)]
+        # of "Sunday's session ... resumed on Monday", the last sitting
+        return (max(held), other.text) if held else None
+
+    def _next_to_round(self, round_sentences: list[Sentence]) -> tuple[date, str] | None:
+        """A round reported held whose paragraphs give no day: the day a sitting is given in the
+        paragraph just before or after one naming the round ("Akazawa urged ... during talks in
+        Washington on Thursday. / He sat down with Bessent ... in the second round"; "finished their
+        second round. / The talks were held Thursday afternoon"); a headline's round has no such
+        neighbour (the lead is the story's, whatever negotiation it tells of). A paragraph apart, only a day within
+        `REPORTED_DAYS` before publication is the round's (an earlier one is a sitting recalled),
+        and a sentence naming a round is not the reported round's sitting (it would be one of
+        the round's sentences): it is another negotiation's or a round recalled."""
+        sentences = self.article.sentences
+        for sentence in round_sentences:
+            if sentence.paragraph == 0 or self.forward(sentence):
+                continue
+            near = {sentence.paragraph - 1, sentence.paragraph + 1} - {0}
+            window = sentences[max(0, sentence.index - 12) : sentence.index + 13]
+            for other in sorted(
+                (s for s in window if s.paragraph in near), key=lambda s: (abs(s.index - sentence.index), s.index)
+            ):
+                if ROUND_RE.search(other.text):
+                    continue  # a round that is not the reported one (another negotiation's, one recalled)
+                found = self._held_sitting(other, sentence)
+                if found and (self.anchor is None or (self.anchor - found[0]).days <= REPORTED_DAYS):
+                    return found
         return None
 
     def _tells_of_a_sitting(self, sentence: Sentence) -> bool:

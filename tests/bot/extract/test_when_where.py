@@ -341,6 +341,84 @@ def test_a_neighbour_telling_of_no_sitting_lends_the_round_no_day():
     assert facts.round == 5 and facts.date != "2025-07-07"
 
 
+def _around_round(body: str, published: str):
+    article = article_of(body, published=published)
+    dates = EventDates(article, "Washington", 0, None)
+    rounds = [s for s in article.sentences if "round" in s.text]
+    found = dates.around_round(rounds)
+    return found[0].isoformat() if found else None
+
+
+def test_a_round_without_a_day_in_its_paragraph_takes_the_sitting_day_of_the_next_paragraph():
+    body = (
+        "Tokyo and Washington finished their third round of ministerial tariff talks without a deal.\n"
+        "The talks were held on Thursday at the Commerce Department, officials said."
+    )
+    assert _around_round(body, "2025-05-24T02:00:00Z") == "2025-05-22"
+
+
+def test_a_neighbouring_paragraph_s_sitting_of_weeks_ago_or_of_another_round_lends_the_round_no_day():
+    weeks_ago = (
+        "Akazawa has held a fourth round of tariff talks in Washington, his office said.\n"
+        "The first talks were held on April 16 at the White House."
+    )
+    another = (
+        "Akazawa has held a fourth round of tariff talks in Washington, his office said.\n"
+        "Negotiators of two other countries wrapped up a 13th round of talks at the White House on Thursday."
+    )
+    assert _around_round(weeks_ago, "2025-06-02T02:00:00Z") is None
+    assert _around_round(another, "2025-06-02T02:00:00Z") is None
+
+
+@pytest.mark.parametrize(
+    "other_clock", ["early Friday morning here in Osaka", "early Friday AEST", "Friday, Tokyo time"]
+)
+def test_a_day_on_another_clock_than_the_meetings_does_not_date_it(other_clock):
+    facts = facts_of(
+        "Akazawa and Lutnick held their talks at the Commerce Department in Washington on Thursday afternoon, "
+        f"{other_clock}, in the third round of negotiations.",
+        published="2025-05-23T15:00:00Z",
+    )
+    assert facts.date == "2025-05-22"
+
+
+def test_a_day_on_the_meetings_own_clock_dates_it():
+    facts = facts_of(
+        "Akazawa and Lutnick held the third round of talks at the Commerce Department in Washington on "
+        "Thursday EDT, officials said.",
+        published="2025-05-23T15:00:00Z",
+    )
+    assert facts.date == "2025-05-22"
+
+
+def test_a_visit_to_come_with_several_sittings_is_dated_by_its_first():
+    facts = facts_of(
+        "Akazawa flies to Washington tomorrow for the fifth round of ministerial talks.\n"
+        "He is due to meet Lutnick on Thursday and Bessent on Friday, officials said.",
+        published="2025-06-03T02:00:00Z",
+    )
+    assert (facts.round_status, facts.date) == ("upcoming", "2025-06-05")
+
+
+def test_a_day_gone_by_in_a_sentence_that_looks_ahead_is_no_sitting_to_come():
+    facts = facts_of(
+        "Akazawa met Lutnick at the Commerce Department on Wednesday, officials said.\n"
+        "Akazawa is due to meet Bessent on Thursday, after a call that was called off last Friday.",
+        published="2025-06-05T01:00:00Z",
+    )
+    assert facts.date == "2025-06-05"
+
+
+def test_a_day_in_another_meetings_clause_does_not_date_the_round():
+    facts = facts_of(
+        "Akazawa leaves for Washington on Thursday for a sixth round of talks, the last before Ishiba is "
+        "expected to meet Trump at the summit, which opens on Sunday.\n"
+        "Akazawa is expected to meet Lutnick on Friday, officials said.",
+        published="2025-06-12T03:00:00Z",
+    )
+    assert (facts.round, facts.date) == (6, "2025-06-13")
+
+
 @pytest.mark.parametrize("once", ["had been pencilled in for Friday, March 13", "was originally scheduled for March 13"])
 def test_a_round_put_off_takes_its_new_day_and_stays_upcoming(once):
     facts = facts_of(
