@@ -88,10 +88,14 @@ HEADLINE_PAST = Phrases([
     r"wraps? up", r"yields?", r"makes? progress", "no deal", "without",
 ], shared=True)  # fmt: skip
 SPECULATION = Phrases([
-    r"(?:may|might|could|must) (?:also |well |even )?have", "possibly", "perhaps", "presumably", "it is unclear whether", "unclear if",
-    "no indication", r"speculat\w*", r"rumou?r\w*", "is said to have", "groundless", r"reports? that", "reportedly",
+    r"(?:may|might|could|must) (?:also |well |even )?have", "possibly", r"perhaps(?! (?:most|more|above all|the (?:most|biggest|best|largest)))", "presumably", "it is unclear whether", "unclear if",
+    "no indication", r"speculat\w*", r"rumou?r\w*", "is said to have", "groundless",
     r"(?:may|might|could) (?:also |well )?(?:touch on|discuss|raise|address|come up|feature)",
 ], shared=True)  # fmt: skip
+#: what the press says others reported ("Japanese media report that Tokyo has floated soybeans"): a
+#: report of what was put forward is no guess at what was said, so it names topics; a stance only
+#: reported is not taken as the side's own (`bot.extract.positions`)
+HEARSAY = Phrases([r"reports? that", "reportedly"], shared=True)
 CONSIDERING = Phrases([
     "under review", "under consideration", "being considered", r"being (?:studied|weighed)",
     r"consider\w*", r"contemplat\w+", r"mull\w*", r"weigh(?:s|ing)?", r"plan(?:s|ned|ning)? to", r"look(?:s|ing)? into",

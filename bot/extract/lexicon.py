@@ -253,6 +253,14 @@ SIGNED_ON = tuple(
 #: the head word of an office named with the person who holds it ("Treasury Secretary Scott
 #: Bessent"): a side's team said to be such a person is a seat at the talks (`ATTENDANCE_PHRASES`)
 SEAT_TITLES = ("secretary", "minister", "representative", "premier", "president", "ambassador", "negotiator")
+#: the head words of the name of an office or a body, written in capitals with the subject it is
+#: in charge of: "Agriculture Minister Koizumi", "the Minister of Trade, Industry and Energy",
+#: "Investment, Trade and Industry Minister Zafrul", "Hanseong Investment & Securities". A topic's
+#: word inside such a name names the office, not a subject of the talks.
+OFFICE_HEADS = (
+    "Minister", "Ministry", "Secretary", "Department", "Agency", "Commission", "Commissioner", "Committee",
+    "Council", "Bureau", "Office", "Assistant", "Adviser", "Advisor", "Securities", "Corporation",
+)  # fmt: skip
 #: how the press says who sat at the talks for one side, with no one of the other side named:
 #: "China's delegation was led by He", "Lutnick was joined at the talks by Bessent", "Wang
 #: Wentao also attended the talks", "Greer will join Bessent", "is expected to accompany He"
@@ -426,6 +434,10 @@ REFERRING_BACK = (
 ALSO_WORDS = ("also", "as well as", "in addition", "too")
 #: what makes such a sentence a possibility rather than a topic ("could also be brought into the talks")
 MAYBE_WORDS = ("could", "might", "may", "suggest", "suggests", "reportedly")
+#: the adverbs of doubt, which govern only the words after them: in "buying more corn and soybeans,
+#: and possibly more rice" the corn and soybeans are sure, the rice a guess (a modal of doubt, "may
+#: come up", governs its whole clause)
+DOUBT_ADVERBS = ("possibly", "perhaps", "presumably")
 #: the words that name both sides at once, so that what they agree is each side's stance: "the
 #: two sides reached a preliminary consensus", "the two leaders have reached a deal"
 #: the sides at the table, whose doings a negotiator tells of the talks: "the two sides reached a
@@ -445,6 +457,13 @@ DEAL_WORDS = (
 DEAL_DOCUMENTS = (
     "deal", "agreement", "accord", "pact", "arrangement", "framework", "package", "memorandum(?: of understanding)?",
     "MOU", "order", "executive order", "fact sheet", "joint statement",
+)  # fmt: skip
+#: what says a list that follows holds the subjects of the talks: "the Thai side presented an
+#: improved proposal covering five areas:", "The agenda included:", "Beijing's demands:" (not a
+#: lead-in that only asks the reader something: "Enterprises are asked to note the following:")
+SUBJECT_LIST_WORDS = (
+    r"propos\w+", r"areas", r"topics", "agenda", r"issues", r"cover\w*", r"includ\w*", r"demands", r"requests",
+    r"offers?", r"discuss\w*", r"items",
 )  # fmt: skip
 #: what a list of a deal's terms is introduced as: "Quick summary of what the executive order does:",
 #: "Key points of the agreement:", "... settled the details of the tariff deal. The headlines:"
@@ -647,6 +666,28 @@ RATE_VERBS_TO = (
     "fell", "drop", "drops", "dropped",
 )  # fmt: skip
 
+#: how the press says a rate is set anew for goods, by a deal, an order or a side's word: with its
+#: old value ("cars will face 15%, down from 25%", "will pay 15% instead of 27.5%", "15% all-in,
+#: replacing 27.5%") or with a verb of change in the present or to come ("the tariff on cars falls to
+#: 15%", "it also lowers the tariff on cars to 15%", "auto parts get the same 15%"). Goods given a
+#: new rate are a subject of the talks that set it; goods only said to pay or face a rate ("cars
+#: have paid 25% since April", "lumber will also face a 10% tariff") are not, nor goods whose rate
+#: was changed in the past ("Washington lowered its fentanyl tariff to 10%"): that is history.
+NEW_RATE_CUES = (
+    r"(?:down|up) from", "instead of", "replacing", "versus",
+    r"(?:falls?|drops?|comes? down|goes|go|going|cut|lowered|reduced|halved|slashed) (?:from|to)",
+    r"(?:will|would|shall|to|going to) (?:also |now |only |then )?(?:fall|drop|come down|be cut|be lowered|be reduced)",
+    r"gets? the same",
+    r"(?:lowers|cuts|halves|sets|reduces|slashes|cutting|lowering|halving) (?:the |its |their )?"
+    r"(?:[\w-]+ ){0,4}?(?:tariffs?|dut(?:y|ies)|levy|levies|rates?)",
+)  # fmt: skip
+#: ... unless the rate is said to go on or not yet to have changed ("will continue to pay 25%", "the
+#: promised cut to 15% has not yet taken effect"), or is recalled from a deal of a month before
+#: ("Japan agreed in July to a 15% tariff on cars, down from 27.5%", in a story of September)
+RATE_UNCHANGED = (
+    r"continue[sd]? to", r"not yet", "still",
+    r"agreed (?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)",
+)  # fmt: skip
 #: a rate's change from an old value, said after it: "50% tariffs on steel, doubled from 25%" (the
 #: old value is of the same goods)
 RATE_CHANGED_FROM = ("doubled", "tripled", "halved", "raised", "increased", "hiked", "lowered", "reduced", "cut", "slashed")

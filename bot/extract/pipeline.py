@@ -31,7 +31,7 @@ from bot.extract.schedule import (
     settle,
 )
 from bot.extract.scope import mentions_third_party, off_topic_paragraphs
-from bot.extract.tariffs import find_tariffs
+from bot.extract.tariffs import find_tariffs, goods_rated
 from bot.extract.topics import find_topics
 from bot.extract.when_where import find_when_where
 
@@ -127,7 +127,10 @@ def facts_of_article(article: Article) -> ArticleFacts:
         settled = settle(article, sitting, day, status)
         day, location, status = settled.date, settled.location, settled.status or "held"
 
-    topics, not_discussed, topic_evidence = find_topics(article, upcoming=status == "upcoming", skip_paragraphs=skip)
+    facts.tariffs = find_tariffs(article, skip)  # before the topics: goods given a new rate are one
+    topics, not_discussed, topic_evidence = find_topics(
+        article, upcoming=status == "upcoming", skip_paragraphs=skip, rated=goods_rated(article)
+    )
 
     facts.round = chosen
     facts.round_status = status
@@ -137,7 +140,6 @@ def facts_of_article(article: Article) -> ArticleFacts:
     facts.meetings = meetings.meetings
     facts.topics = topics
     facts.not_discussed = not_discussed
-    facts.tariffs = find_tariffs(article, skip)
     facts.positions = find_positions(article, skip)
     if chosen is not None:
         facts.next_steps = find_next_steps(article, skip)

@@ -21,7 +21,7 @@ import re
 
 from bot.extract.anchored import Openers
 from bot.extract.article import Article, Mention
-from bot.extract.cues import EARLIER, SPECULATION, is_question
+from bot.extract.cues import EARLIER, HEARSAY, SPECULATION, is_question
 from bot.extract.dates import MONTH
 from bot.extract.facts import Position
 from bot.extract.lexicon import (
@@ -781,7 +781,7 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
     for sentence in article.sentences:
         if sentence.index not in with_stance or sentence.paragraph in skip_paragraphs:
             continue
-        if article.in_sentence(SPECULATION, sentence) or is_question(sentence.text):
+        if article.in_sentence(SPECULATION, sentence) or article.in_sentence(HEARSAY, sentence) or is_question(sentence.text):
             continue
         for start, end in article.clauses_of(sentence):
             about = _about_spans(article, issue, start, end) or _referred_back(article, issue, sentence, start, end)

@@ -1008,6 +1008,16 @@ def _country_wide_goods(
     return [own] if own else []
 
 
+_RATED = "tariffs.rated"
+
+
+def goods_rated(article: Article) -> dict[int, set[str]]:
+    """For each sentence that states a rate for goods of a sector, those sectors (every rate,
+    also one already found in a sentence before): what `find_tariffs`, run first, read."""
+    rated = article.memo.get(_RATED)
+    return rated if isinstance(rated, dict) else {}
+
+
 def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
     """Every rate of the sentences that state one, with its goods, in the order of the article.
 
@@ -1019,11 +1029,14 @@ def find_tariffs(article: Article, skip_paragraphs: set[int]) -> list[Tariff]:
     """
     found: list[Tariff] = []
     seen: set[tuple[str, float]] = set()
+    rated: dict[int, set[str]] = {}
+    article.memo[_RATED] = rated
     with_rates = article.sentences_containing(_HAS_RATE) | article.sentences_with(_REFERENCE_WORDS)
     for sentence in article.sentences:
         if sentence.paragraph in skip_paragraphs or sentence.index not in with_rates:
             continue
         for sector, rate in _rates_of(article, sentence, found):
+            rated.setdefault(sentence.index, set()).add(sector)
             if (sector, rate) not in seen:
                 seen.add((sector, rate))
                 found.append(Tariff(sector=sector, rate=rate, evidence=sentence.text))

@@ -8,18 +8,24 @@ the article previews an upcoming round.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from itertools import pairwise, takewhile
 
 from bot.extract.article import Article
-from bot.extract.cues import CONSIDERING, DISCUSSED, NOT_DISCUSSED, SPECULATION, is_question
+from bot.extract.cues import CONSIDERING, DISCUSSED, HEARSAY, NOT_DISCUSSED, SPECULATION, is_question
 from bot.extract.lexicon import (
     ALSO_WORDS,
     ASKING_VERBS,
     ASPECT_LINKS,
     COMMITMENT_VERBS,
+    DOUBT_ADVERBS,
     MAYBE_WORDS,
+    NEW_RATE_CUES,
+    OFFICE_HEADS,
+    RATE_UNCHANGED,
     SPEECH_VERBS,
     STATEMENT_OPENINGS,
+    SUBJECT_LIST_WORDS,
     TERM_LIST_WORDS,
     alternation,
 )
@@ -63,15 +69,20 @@ def _statements(text: str, lower: str, start: int, end: int) -> list[tuple[int, 
 
 
 # "- A quota of 100,000 cars a year at a 10% tariff": an item of a bulleted list
-_BULLET = re.compile(r"[-•*–]\s")
+_BULLET = re.compile(r"(?:[-•*–]|\(?\d{1,2}[.)])(?:\s|$)")
 # "Quick summary of what the executive order does:": a lead-in that says the list is a deal's terms
 _TERM_LIST_LEAD = re.compile(rf"\b{alternation(TERM_LIST_WORDS)}\b[^\n]*:\s*$", re.I)
 
 
+_SUBJECT_LIST_LEAD = re.compile(rf"\b{alternation(SUBJECT_LIST_WORDS)}\b[^\n]*:\s*$", re.I)
+
+
 def _term_list_items(sentences: list[Sentence]) -> set[int]:
-    """The paragraphs that are items of a bulleted list a deal's terms make ("Quick summary of what
-    the order does:" then "- Tariffs on aerospace goods removed."): each item is a term, whatever
-    its verb, or none ("- Steel and aluminium: no change yet.")."""
+    """The paragraphs that are items of a bulleted or numbered list a deal's terms make ("Quick
+    summary of what the order does:" then "- Tariffs on aerospace goods removed."), or the subjects
+    a lead-in says were discussed or put forward ("the Thai side presented a proposal covering five
+    areas:" then "1. Increased imports of U.S. energy products;"): each item is a term or a subject,
+    whatever its verb, or none ("- Steel and aluminium: no change yet.")."""
     first: dict[int, Sentence] = {}
     last: dict[int, Sentence] = {}
     for sentence in sentences:
@@ -84,7 +95,11 @@ def _term_list_items(sentences: list[Sentence]) -> set[int]:
             continue
         lead = paragraphs[i - 1]
         if lead in items or (
-            last[lead].text.rstrip().endswith(":") and _TERM_LIST_LEAD.search(_paragraph_text(sentences, first[lead]))
+            last[lead].text.rstrip().endswith(":")
+            and (
+                _SUBJECT_LIST_LEAD.search(last[lead].text)
+                or _TERM_LIST_LEAD.search(_paragraph_text(sentences, first[lead]))
+            )
         ):
             items.add(paragraph)
     return items
@@ -204,19 +219,84 @@ def _denied_outright(
     return out
 
 
+# "the tariff on cars falls to 15% from 27.5%": a rate set anew ...; "will continue to pay 25%": ... or not
+NEW_RATE = Phrases(list(NEW_RATE_CUES), shared=True)
+UNCHANGED_RATE = Phrases(list(RATE_UNCHANGED), shared=True)
+_RATE_SIGN = re.compile(r"%|\bper ?cent\b|\bpercent\b")
+_BREAK_BEFORE_RATE = re.compile(r"[,;:]")
+
+
+def _own_change(lower: str, s: int, e: int, c: int, d: int) -> bool:
+    """Whether the words of change at ``lower[c:d]`` are said of the goods at ``lower[s:e]``: before
+    them with no rate between ("halves its fentanyl tariff", "lowers the tariff on cars"), or after
+    them past at most the goods' own new rate, said in the same breath ("cars will pay a 15% tariff
+    instead of 27.5%", not "over fentanyl, goods face 30%, down from 145%")."""
+    if d <= s:
+        return _RATE_SIGN.search(lower, d, s) is None
+    between = lower[e:c]
+    signs = list(_RATE_SIGN.finditer(between))
+    return not signs or (len(signs) == 1 and not _BREAK_BEFORE_RATE.search(between, 0, signs[0].start()))
+
+
+def _given_a_new_rate(
+    article: Article, start: int, end: int, hits: list[tuple[int, int, str]], sectors: set[str]
+) -> list[str]:
+    """The topics of the clause ``text[start:end]`` whose words are goods the clause gives a new
+    rate ("auto parts will also pay 15%, down from 27.5%" gives `automobiles` where "auto parts"
+    are both a topic's and a rated sector's words). ``sectors``: the sectors its sentence rates.
+    The words of the change must be the goods' own (`_own_change`): in "together with the 20% duty
+    over fentanyl, goods face 30%, down from 145%", the 30% is what came down."""
+    cues = article.hits(NEW_RATE).within(start, end)
+    if not cues or article.has(UNCHANGED_RATE, start, end):
+        return []
+    goods = [span for sector in sectors for span in article.hits(article.profile.sectors[sector]).within(start, end)]
+    lower = article.lower
+    return list(
+        dict.fromkeys(
+            label
+            for s, e, label in hits
+            if start <= s and e <= end and any(o < e and s < f for o, f in goods)
+            and any(_own_change(lower, s, e, c, d) for c, d in cues)
+        )
+    )
+
+
+# "Agriculture Minister Koizumi", "Investment, Trade and Industry Minister": capitalised words of an
+# office's name up to its head word after the topic's word; "Minister of Trade, Industry and
+# Energy": the head word and its "of" before it
+_NAME_WORD = r"[A-Z][\w'’-]*"
+_OFFICE_AFTER = re.compile(rf"(?:(?:,\s*|\s+and\s+|\s+&\s+|\s+){_NAME_WORD})*(?:\s+&)?\s+{alternation(OFFICE_HEADS)}\b")
+_OFFICE_BEFORE = re.compile(
+    rf"\b{alternation(OFFICE_HEADS)}\s+(?:of|for)\s+(?:the\s+)?(?:{_NAME_WORD}(?:,\s*|\s+and\s+|\s+&\s+|\s+))*$"
+)
+
+
+def _in_an_office_name(text: str, start: int, end: int) -> bool:
+    """Whether the topic's words at ``text[start:end]``, in capitals, are part of the name of an
+    office or a body ("Agriculture Secretary Rollins said ...")."""
+    if not text[start].isupper():
+        return False
+    return _OFFICE_AFTER.match(text, end) is not None or _OFFICE_BEFORE.search(text, max(0, start - 80), start) is not None
+
+
 def find_topics(
-    article: Article, *, upcoming: bool, skip_paragraphs: set[int]
+    article: Article, *, upcoming: bool, skip_paragraphs: set[int], rated: Mapping[int, set[str]] | None = None
 ) -> tuple[list[str], list[str], dict[str, str]]:
+    rated = rated or {}
     topics: list[str] = []
     not_discussed: list[str] = []
     direct: set[str] = set()  # the topics a denial names as its very subject
     evidence: dict[str, str] = {}
-    by_sentence = article.labelled_by_sentence(article.profile.topics)
+    by_sentence = {
+        index: [h for h in found if not _in_an_office_name(article.text, h[0], h[1])]
+        for index, found in article.labelled_by_sentence(article.profile.topics).items()
+    }
     # the article's hits and sentence sets, looked up once rather than through `Article.has` and
     # `Article.in_sentence` for every sentence and clause
     speculative, separate = article.sentences_holding(SPECULATION), article.sentences_holding(SEPARATE)
     separate_hits = article.hits(SEPARATE)
     speculation = article.hits(SPECULATION)
+    reported, hearsay = article.sentences_holding(HEARSAY), article.hits(HEARSAY)
     denied, considered, discussed = article.hits(NOT_DISCUSSED), article.hits(CONSIDERING), article.hits(DISCUSSED)
     tracked = article.profile.tracked_side
     term_items = _term_list_items(article.sentences)
@@ -237,7 +317,15 @@ def find_topics(
         # "Defence spending did not come up, despite press reports that ...": speculation governs
         # what follows it, so a denial before it stands, and nothing else in the sentence does
         guesses = speculation.within(sentence.start, sentence.end) if sentence.index in speculative else []
+        # a report is what a side put forward ("media report that Tokyo floated soybeans"), unless a
+        # denial before it sets it against what was said ("did not come up, despite reports that")
+        if sentence.index in reported:
+            guesses = sorted(
+                guesses + [h for h in hearsay.within(sentence.start, sentence.end) if denied.any(sentence.start, h[0])]
+            )
         guess_from = guesses[0][0] if guesses else None
+        # ... and an adverb of doubt only what follows it, in its clause and after
+        adverb_from = guess_from if guess_from is not None and article.lower.startswith(DOUBT_ADVERBS, guess_from) else None
         other_story = (
             mentions_third_party(article, sentence.start, sentence.end)
             and not article.names_side(tracked, sentence.start, sentence.end)
@@ -252,7 +340,12 @@ def find_topics(
         for start, end in clauses:
             in_list, listed = listed, False
             found = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= end))
-            if guess_from is not None:
+            if adverb_from is not None:
+                if adverb_from <= start:
+                    continue
+                end = min(end, adverb_from)
+                found = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= end))
+            elif guess_from is not None:
                 before = min(end, guess_from)
                 sure = list(dict.fromkeys(label for s, e, label in hits if start <= s and e <= before))
                 if sure and denied.any(start, before):
@@ -290,7 +383,10 @@ def find_topics(
                 start == sentence.start and _COMMITMENT_ITEM.match(sentence.text) is not None
             )
             if not (considering or committed or said):
-                continue
+                sectors = rated.get(sentence.index)
+                found = _given_a_new_rate(article, start, end, hits, sectors) if sectors else []
+                if not found:
+                    continue
             went_on = (sentence.paragraph, sentence.index)
             for topic in found:
                 if topic not in topics:

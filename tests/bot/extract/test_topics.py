@@ -588,3 +588,77 @@ def test_each_further_statement_a_verb_reports_is_a_clause_of_its_own():
     # a clause without the word that opens a statement is one statement
     plain = "Kato said the meeting went well, and chips were discussed."
     assert _statements(plain, plain.lower(), 0, len(plain)) == [(0, len(plain))]
+
+
+DEAL_LEAD = "Trump announced a trade deal with Japan on Tuesday after meeting Akazawa at the White House.\n"
+
+
+def test_goods_the_deal_gives_a_new_rate_are_a_topic():
+    facts = facts_of(
+        DEAL_LEAD + "Under the deal the levy on Japanese cars drops to 15% from 27.5%.", published="2025-07-23T06:00:00Z"
+    )
+    assert facts.topics == ["automobiles"]
+    facts = facts_of(DEAL_LEAD + "Auto parts will also pay 15%, down from 27.5%.", published="2025-07-23T06:00:00Z")
+    assert facts.topics == ["automobiles"]
+
+
+def test_goods_only_said_to_pay_a_rate_are_no_topic():
+    for said in (
+        "Japanese cars have paid a 25% tariff since April.",
+        "Japanese cars will continue to pay 25% until the order is signed.",
+        "The cut in the tariff on cars to 15% has not yet taken effect.",
+    ):
+        assert facts_of(DEAL_LEAD + said, published="2025-07-23T06:00:00Z").topics == [], said
+
+
+def test_an_adverb_of_doubt_governs_only_the_words_after_it():
+    facts = facts_of(
+        LEAD + "Japan offered to buy more U.S. soybeans and possibly to cooperate on shipbuilding, officials said."
+    )
+    assert facts.topics == ["agriculture"]
+    # a modal of doubt governs its whole clause
+    assert facts_of(LEAD + "Issues such as shipbuilding may come up later.").topics == []
+
+
+def test_perhaps_before_a_superlative_is_emphasis_not_doubt():
+    facts = facts_of(DEAL_LEAD + "Perhaps most importantly, Japan will open its market to American rice.")
+    assert facts.topics == ["agriculture"]
+
+
+def test_what_the_press_reports_a_side_put_forward_is_a_topic():
+    facts = facts_of(LEAD + "Japanese media report that Akazawa's team has floated bigger purchases of U.S. soybeans.")
+    assert facts.topics == ["agriculture"]
+
+
+def test_a_rate_recalled_from_a_deal_of_an_earlier_month_is_no_topic():
+    facts = facts_of(
+        "Trump signed the order on Thursday after Akazawa met Lutnick at the Commerce Department.\n"
+        "Japan agreed in July to a 15% tariff on cars, down from 27.5%.",
+        published="2025-09-05T06:00:00Z",
+    )
+    assert "automobiles" not in facts.topics
+
+
+def test_a_topic_word_in_the_name_of_an_office_names_no_subject():
+    facts = facts_of(
+        LEAD + "Energy Minister Taro Sato said the talks covered nothing new.\n"
+        "Akazawa said he had discussed the work of the Ministry of Economy, Trade and Energy with Lutnick."
+    )
+    assert facts.topics == []
+    # the same word outside a name is the subject
+    assert facts_of(LEAD + "They discussed energy, Akazawa said.").topics == ["energy"]
+
+
+def test_a_numbered_list_after_a_lead_in_naming_the_subjects_gives_each_items_topics():
+    facts = facts_of(
+        LEAD + "At the meeting, the Japanese side presented a proposal covering three areas:\n"
+        "1. Larger imports of U.S. liquefied natural gas;\n"
+        "2. Cooperation in shipbuilding; and\n"
+        "3. Investment in American factories."
+    )
+    assert facts.topics == ["energy", "shipbuilding", "investment"]
+    # a lead-in that names no subjects gives none
+    facts = facts_of(
+        LEAD + "Exporters are asked to note the following:\n1. Shipping schedules may change.\n2. Keep records."
+    )
+    assert facts.topics == []
