@@ -633,6 +633,7 @@ class _Reading:
     last_sectors: list[str] | None = None  # the goods the rate just before was given
     consumed: int = 0  # where the goods already given to a rate after it end
     previous_stop: int = 0  # where the words of the rate before end
+    foreign: bool = False  # a rate before in the sentence was a third country's
 
 
 @dataclass(frozen=True, slots=True)
@@ -1060,6 +1061,10 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         span = _rate_span(article, sentence.start, lowered, anchors, i, asides, reading)
         reading.previous_stop = span.stop
         if _of_another_country(article, sentence, anchor, span):
+            # its words are that country's: a rate after it takes no goods from them ("25% announced
+            # by the United States on Indian goods ..., on top of the 25% already in force")
+            reading.consumed = max(reading.consumed, span.stop)
+            reading.foreign = True
             continue
         old_value = _old_value_at_once(article, lowered, anchors, i, rate, reading)
         sectors = old_value or _one_imposer(
@@ -1083,6 +1088,8 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         if not sectors:
             sectors = _goods_before(article, sentence, anchors, i, asides, span, reading)
             own = bool(sectors)
+        if not sectors and reading.foreign and not article.sides_named(sentence.start + span.head, sentence.start + span.stop):
+            continue  # no goods, after a third country's rate: that country's too ("on top of the 25% already in force")
         sectors = sectors or _country_wide_goods(article, sentence, anchor, rate, span, found, out)
         reading.last_sectors = sectors
         reads.append(_Read(anchor.start, anchor.end, rate, sectors, own))

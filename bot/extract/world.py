@@ -26,6 +26,14 @@ and nothing else. Two rules add the short forms the press uses: a name two count
 for a compass word ("North Korea", "South Korea") is also said alone ("Korea", "Korean"), and
 "Great Britain" is also "Britain" (a name qualified by "Great"). A two-letter abbreviation
 ("UK") is also written with full stops ("U.K.").
+
+Two more rules name the one country the press abbreviates most, whatever the negotiation: the
+initials of a country of over 100 million people, when they are its ISO code, are its name too
+("US", "U.S." for the United States; the initials of smaller countries, "SA", "CR", "PS", are more
+often something else), though not before a currency sign ("US$ 941 million" is an amount); and a
+capital named with a trailing abbreviation ("Washington D.C.") is also named without it. Both
+matter for talks between two other countries, where "the US 10% baseline tariff" and "the backdrop
+is Washington" are a third party's.
 """
 
 from __future__ import annotations
@@ -45,6 +53,10 @@ _COMPASS = ("North", "South", "East", "West")
 # The capital of a territory this small is a town that shares its name with people and places
 # elsewhere ("Douglas", "Hamilton", "Stanley", "Plymouth") more often than the news names it.
 _TOWN = 100_000
+# a country this populous is abbreviated by its initials in the press ("US"); see the docstring
+_ABBREVIATED = 100_000_000
+# "Washington D.C.": a capital's trailing abbreviation, which the press mostly leaves out
+_TRAILING_ABBREVIATION = re.compile(r"\s+(?:[A-Z]\.){2,}$")
 _WORD_OF_LETTERS = re.compile(r"[^\W\d_]+(?:[-'’. ][^\W\d_]+)*\.?")
 
 
@@ -63,6 +75,14 @@ def _usable(word: str, codes: set[str]) -> bool:
     if not word or word in codes or not word[0].isupper() or not _WORD_OF_LETTERS.fullmatch(word):
         return False
     return all(ord(ch) < 0x250 for ch in word)  # Latin letters (accents allowed), not other scripts
+
+
+def _initials(name: str, codes: set[str], population: int) -> list[str]:
+    """"US" for the United States: the initials of a populous country's name that are its ISO code."""
+    initials = "".join(w[0] for w in name.split() if w[0].isupper())
+    if population < _ABBREVIATED or len(initials) < 2 or initials not in codes:
+        return []
+    return [initials]
 
 
 def _dotted(word: str) -> list[str]:
@@ -88,7 +108,9 @@ def countries() -> tuple[Country, ...]:
         if capital and (data.get("population") or 0) >= _TOWN:
             words.append(capital)
         kept = [w.strip() for w in words if _usable(w, codes)]
+        kept += _initials(str(data["name"]), codes, data.get("population") or 0)
         kept += [d for w in kept for d in _dotted(w)]
+        kept += [_TRAILING_ABBREVIATION.sub("", w) for w in kept if _TRAILING_ABBREVIATION.search(w)]
         out.append(Country(data["name"], tuple(dict.fromkeys(kept)), capital if capital in kept else None))
     known = {str((d.get("ISO") or {}).get("alpha2")) for d in raw.values()}
     out = _with_short_forms(out)
@@ -151,4 +173,7 @@ def country_words() -> tuple[str, ...]:
 
 
 #: every word of `country_words`, found in each article's one pass (case-sensitive: names)
-COUNTRY_NAMES = Phrases([re.escape(w) for w in country_words()], case_sensitive=True, shared=True)
+#: (an abbreviation in capitals is no name before a currency sign: "US$ 941 million")
+COUNTRY_NAMES = Phrases(
+    [re.escape(w) + (r"(?!\$)" if w.isupper() else "") for w in country_words()], case_sensitive=True, shared=True
+)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.extract import extract_entry
 from bot.extract.article import Article, prepare_article
 from bot.extract.facts import ArticleFacts
-from bot.extract.profile import Profile, default_profile
+from bot.extract.profile import Profile, default_profile, load_profile
 from bot.feeds.entry import FeedEntry
 
 
@@ -86,3 +87,73 @@ removal = ["remove"]
 reduction = ["cut"]
 agreed = ["agreed"]
 '''
+
+
+#: an invented two-way negotiation, neither side the United States: each side cuts its own duties
+#: (Chile's tariffs are the default sectors, Norway's duty on Chilean salmon is Norway's own)
+TWO_WAY_PROFILE = '''
+[negotiation]
+id = "no-cl"
+name = "Norway–Chile trade talks"
+tracked_side = "Norway"
+tariffs_imposed_by = "Chile"
+round_terms = ["round"]
+subject_terms = ["trade (?:deal|agreement|talks)", "tariffs?", "dut(?:y|ies)"]
+
+[[sides]]
+name = "Norway"
+aliases = ["Norway", "Norwegian", "Oslo"]
+
+[[sides]]
+name = "Chile"
+aliases = ["Chile", "Chilean", "Santiago"]
+
+[[people]]
+name = "Kari Holm"
+side = "Norway"
+role = "trade minister"
+aliases = ["Holm", "Kari Holm"]
+titles = ["trade minister"]
+negotiator = true
+
+[[people]]
+name = "Diego Rojas"
+side = "Chile"
+role = "trade minister"
+aliases = ["Rojas", "Diego Rojas"]
+titles = ["trade minister"]
+negotiator = true
+
+[[places]]
+city = "Oslo"
+timezone = "Europe/Oslo"
+aliases = ["Oslo"]
+
+[topics]
+machinery = ["machinery"]
+salmon = ["salmon"]
+
+[sectors]
+machinery = ["machinery"]
+chile_average = ["average (?:tariffs?|dut(?:y|ies))"]
+salmon = ["salmon"]
+
+[sector_details.salmon]
+imposed_by = "Norway"
+
+[country_rates]
+default = "chile_average"
+
+[stances]
+issue = "chile_tariffs"
+removal = ["remove"]
+reduction = ["cut"]
+agreed = ["agreed"]
+'''
+
+
+def two_way_profile(tmp_path: Path) -> Profile:
+    """`TWO_WAY_PROFILE`, loaded."""
+    path = tmp_path / "two_way.toml"
+    path.write_text(TWO_WAY_PROFILE, encoding="utf-8")
+    return load_profile(path)

@@ -1,6 +1,6 @@
 """The world's countries, from the data packages: names, short forms, demonyms, capitals."""
 
-from bot.extract.world import countries, country_words
+from bot.extract.world import COUNTRY_NAMES, countries, country_words
 
 
 def _names_of(name: str) -> tuple[str, ...]:
@@ -25,3 +25,16 @@ def test_codes_other_scripts_and_small_territories_capitals_are_left_out():
     words = set(country_words())
     assert not {"CH", "CHE", "JPN", "中华人民共和国"} & words
     assert not {"Stanley", "Hamilton", "Douglas"} & words  # capitals of territories under 100,000 people
+
+
+def test_the_initials_of_a_populous_country_and_a_capital_without_its_abbreviation_are_names():
+    # the press writes "the US 10% tariff" and "the backdrop is Washington", not only "United States"
+    assert {"US", "U.S.", "Washington"} <= set(_names_of("United States"))
+    # a smaller country's initials are more often something else ("SA", "CR")
+    assert "SA" not in _names_of("Saudi Arabia") and "CR" not in _names_of("Costa Rica")
+
+
+def test_initials_before_a_currency_sign_are_an_amount_not_the_country():
+    text = "exports worth US$ 900 million, and the US rate"
+    assert [text[s:e] for s, e in COUNTRY_NAMES.spans(text)] == ["US"]
+    assert COUNTRY_NAMES.spans(text)[0][0] == text.index("US rate")

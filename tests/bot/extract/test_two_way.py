@@ -1,0 +1,38 @@
+"""A negotiation between two countries neither of which is the United States, whose tariffs run
+both ways (each side cuts its own duties): what a new user's profile for such talks needs Parley
+to read (the invented Norway–Chile profile of `helpers.TWO_WAY_PROFILE`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.profile import Profile
+from tests.bot.extract.helpers import facts_of, two_way_profile
+
+TITLE = "Norway and Chile resume trade talks"
+
+
+@pytest.fixture(scope="module")
+def profile(tmp_path_factory: pytest.TempPathFactory) -> Profile:
+    return two_way_profile(tmp_path_factory.mktemp("two_way"))
+
+
+def _rates(body: str, profile: Profile) -> list[tuple[str, float]]:
+    return [(t.sector, t.rate) for t in facts_of(body, title=TITLE, profile=profile).tariffs]
+
+
+def test_the_united_states_named_by_its_initials_or_capital_is_a_third_party(profile):
+    body = (
+        "Holm met Rojas in Oslo. For context, the US 10% baseline tariff has focused minds in Oslo, "
+        "and Chile's 25% US rate is only paused. Norway wants Chile's 20% duty on machinery cut."
+    )
+    assert _rates(body, profile) == [("machinery", 20)]
+
+
+def test_a_rate_added_to_a_third_countrys_rate_is_that_countrys_too(profile):
+    body = (
+        "Holm met Rojas for trade talks.\n"
+        "The additional tariff of 25% announced by the United States on Chilean goods came into effect "
+        "on Wednesday, on top of the 25% already in force. Machinery pays 5% in Chile."
+    )
+    assert _rates(body, profile) == [("machinery", 5)]
