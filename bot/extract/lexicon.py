@@ -488,10 +488,12 @@ AGREEMENT_OPENINGS = ("agreed", "agrees", "agreement", "reached", "struck", "sea
 #: the verbs of a deal made between the parties, whoever says it ("we have reached an agreement")
 DEAL_MADE_VERBS = ("reached", "struck", "sealed", "signed", "clinched", r"finali[sz]ed", "concluded")
 _MADE = "|".join((*DEAL_MADE_VERBS, "agreed"))
-_A_DEAL = r"(?:(?!the |an? )\S+ ){0,3}?(?:deal|agreement|accord|pact|framework|truce)"
+# (a deal's name may run to five words before its noun: "India–UK Comprehensive Economic and Trade Agreement")
+_A_DEAL = r"(?:(?!the |an? )\S+ ){0,5}?(?:deal|agreement|accord|pact|framework|truce)"
 STANCE_WORDS: dict[str, tuple[str, ...]] = {
     "agreed": (
-        rf"(?:{_MADE}|agreeing|secured|inked) (?:a|an|the|its|their|this|that) {_A_DEAL}",
+        # ("put their signatures to the agreement": signed it)
+        rf"(?:{_MADE}|agreeing|secured|inked|put (?:their|its|his|her) signatures? to) (?:a|an|the|its|their|this|that) {_A_DEAL}",
         rf"(?:deal|agreement|accord|pact|framework|truce) (?:was|were|has been|had been|have been) (?:{_MADE})",
         # agreeing on a deal: "agreed on a framework", 'had agreed "in principle" on a one-year truce'
         # (never "agreed to work on a deal": a plan, not a deal)

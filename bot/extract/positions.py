@@ -348,8 +348,10 @@ def _we_made_a_deal(article: Article, sentence: Sentence, position: int) -> bool
 # "the tariff agreement the two sides struck", "The trade agreement that the United States and Japan
 # closed", "the truce agreed between Washington and Beijing": a deal's name, at most six words
 # (its makers) and the verb that made it
+# ("the agreement between the United Kingdom and India, announced this afternoon": its makers, then
+# the verb after a comma)
 _DEAL_NAMED = re.compile(
-    rf"{alternation(DEAL_NOUNS)}\b((?:\s+[\w.'’-]+){{0,6}}?)\s+{alternation(DEAL_NAMING_VERBS)}\b", re.I
+    rf"{alternation(DEAL_NOUNS)}\b((?:\s+[\w.'’-]+){{0,6}}?),?\s+{alternation(DEAL_NAMING_VERBS)}\b", re.I
 )
 # every name of a deal opens with one of its nouns: the pattern is tried only where one stands
 _DEALS_NAMED = Openers(_DEAL_NAMED, DEAL_NOUNS, on_lower=True)  # where a name stands is all that is read
@@ -380,6 +382,10 @@ def _made_by_the_sides(article: Article, position: int) -> int | None:
     start = named.start(1)
     if mentions_other_country(article, start, end):
         return None
+    if _the_pair_before(article, sentence, position) and not _A_MONTH_AFTER.match(text, named.end()):
+        # "the India–UK Free Trade Agreement concluded", not one recalled by its day ("the Korea–U.S.
+        # tariff agreement reached on July 30")
+        return start
     sides = set(article.profile.sides)
     if article.has(_BOTH_SIDES, start, end) or article.sides_named(start, end) >= sides:
         return start
@@ -388,6 +394,38 @@ def _made_by_the_sides(article: Article, position: int) -> int | None:
     ]
     with_a_side = any(_WITH_BEFORE.search(text, max(start, m.start - 12), m.start) for m in marks)
     return start if with_a_side else None
+
+
+# the words of a deal's name between the pair of sides and its noun: "India–UK Comprehensive
+# Economic and Trade Agreement", "US-Japan trade deal"
+_NAME_WORDS_BEFORE = re.compile(r"(?:\s+[\w'’]+){0,5}\s+$")
+
+
+# "reached on July 30", "signed in May": a deal made on a day or in a month named after its verb
+_A_MONTH_AFTER = re.compile(rf"\s+(?:on|in)\s+(?:\w+\s+)?{MONTH}(?!\w)")
+
+
+def _the_pair_before(article: Article, sentence: Sentence, position: int) -> bool:
+    """Whether the deal's name at ``position`` opens with the pair of sides that made it ("the
+    India–UK Free Trade Agreement", "the US-Japan trade deal"): each side named, joined by a dash or
+    a slash, a few words of the name before its noun."""
+    pairs = [
+        m
+        for m in article.sides.within(max(sentence.start, position - 60), position)
+        if _paired(article, m) and _NAME_WORDS_BEFORE.fullmatch(article.text, m.end, position)
+    ]
+    return bool(pairs)
+
+
+def _paired(article: Article, side: Mention) -> bool:
+    """Whether a side is named right after the other, joined by a dash or a slash ("US-China",
+    "India–UK")."""
+    text = article.text
+    if side.start == 0 or text[side.start - 1] not in "-–/":
+        return False
+    return any(
+        m.end == side.start - 1 and m.value != side.value for m in article.sides.within(max(0, side.start - 40), side.start)
+    )
 
 
 def _deals_made_by_the_sides(article: Article) -> list[tuple[int, int]]:

@@ -36,3 +36,33 @@ def test_a_rate_added_to_a_third_countrys_rate_is_that_countrys_too(profile):
         "on Wednesday, on top of the 25% already in force. Machinery pays 5% in Chile."
     )
     assert _rates(body, profile) == [("machinery", 5)]
+
+
+def _stances(body: str, profile: Profile, title: str = TITLE) -> list[tuple[str, str, str]]:
+    return [(p.actor, p.issue, p.stance) for p in facts_of(body, title=title, profile=profile).positions]
+
+
+AGREED = [("Norway", "chile_tariffs", "agreed")]
+
+
+def test_a_deal_named_with_its_makers_then_a_comma_and_its_verb_is_agreed(profile):
+    body = "Exporters welcomed the free trade agreement between Norway and Chile, announced this afternoon."
+    assert _stances(body, profile) == AGREED
+
+
+def test_a_deal_whose_name_opens_with_the_pair_of_sides_is_made_by_them(profile):
+    title = "Norway–Chile Free Trade Agreement concluded; what it means for salmon exporters"
+    assert _stances("Holm and Rojas met in Oslo on tariffs.", profile, title=title) == AGREED
+
+
+def test_a_deal_recalled_by_its_day_is_no_current_stance(profile):
+    body = "Holm and Rojas reviewed follow-up measures to the Norway–Chile tariff agreement reached on July 30."
+    assert _stances(body, profile) == []
+
+
+def test_putting_signatures_to_a_deal_with_a_long_name_signs_it(profile):
+    body = (
+        "In Oslo, Holm and Rojas put their signatures to the Norway–Chile Comprehensive Economic and "
+        "Trade Agreement, with both prime ministers looking on."
+    )
+    assert _stances(body, profile) == AGREED
