@@ -17,7 +17,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -461,8 +461,9 @@ class Scanner:
 
     def scan(self, text: str, lower: str) -> dict[int, list[tuple[int, int]]]:
         """Spans per set, keyed by ``id(phrases)``; ``lower`` must keep ``text``'s offsets."""
-        # one list per set, by index: appending to found[i] costs less than a dict's look-ups
-        found: list[list[tuple[int, int]]] = [[] for _ in self.sets]
+        # one list per set, by index: appending to found[i] costs less than a dict's look-ups (the
+        # lists are made in C, as a map of `list` over empty tuples, not by a loop in Python)
+        found: list[list[tuple[int, int]]] = list(map(list, repeat((), len(self.sets))))
         if len(self._automaton):
             searched = " " + _openers_as_spaces(lower) + " "
             for end, (back, length, words, spelled, names, patterns) in self._automaton.iter(searched):
@@ -494,9 +495,8 @@ class Scanner:
                     found[set_id].append((s, e))
         result = self._nothing_found.copy()
         set_ids, may_repeat = self._set_ids, self._may_repeat
-        for set_id, spans in enumerate(found):
-            if not spans:
-                continue
+        for set_id in compress(range(len(found)), found):  # the sets found, picked out in C
+            spans = found[set_id]
             if len(spans) > 1:
                 spans.sort()
                 if may_repeat[set_id]:

@@ -249,9 +249,10 @@ def split_sentences(paragraphs: list[str]) -> tuple[str, list[Sentence]]:
     for p_index, paragraph in enumerate(paragraphs):
         for s, e in _split_paragraph(paragraph):
             raw = paragraph[s:e]
-            text = raw.strip()
+            left = raw.lstrip()
+            text = left.rstrip()
             if text:
-                start = offset + s + len(raw) - len(raw.lstrip())
+                start = offset + s + len(raw) - len(left)
                 sentences.append(Sentence(text, start, start + len(text), p_index, len(sentences)))
         parts.append(paragraph)
         offset += len(paragraph) + 1
