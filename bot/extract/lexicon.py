@@ -690,6 +690,33 @@ RATE_UNCHANGED = (
     r"continue[sd]? to", r"not yet", "still",
     r"agreed (?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)",
 )  # fmt: skip
+#: what goods are said to be at, or to move to, before a bare rate in a sentence with no tariff
+#: word: "steel remains subject to 50%", "auto parts go to 25% in May", "steel and aluminum are still
+#: at 50%", "parts enter at 15%", "parts get the same 15% treatment"
+HELD_AT_WORDS = (
+    r"subject\s+to", r"(?:went|go|goes|going|moved?|moves)\s+to", r"(?:still|now)\s+at", r"enter(?:s|ed|ing)?\s+at",
+    r"(?:get|gets|got|receive|receives|received)\s+the\s+same",
+)  # fmt: skip
+#: what compares a bare rate with the rate just before it, so that it is a rate of the same kind:
+#: "30% or 35%, far higher than the 24% announced in April", "50%, double the 25% they paid"
+COMPARED_WITH_WORDS = (
+    r"(?:higher|lower|more|less)\s+than", "above", "below", "instead of", "rather than", "up from", "down from",
+    "compared with", "versus", "double", "twice", "triple", "half",
+)  # fmt: skip
+
+#: what a side's goods do with a rate, said right after the side: "China pays 55%", "Japan could be
+#: made to pay 30%", "India assigned 26%" (the side pays the rate; it does not levy it)
+PAYING_VERBS = (
+    "pay", "pays", "paid", "paying", "face", "faces", "faced", "facing", "get", "gets", "got", "assigned", "given",
+    "handed", "told", "receives", "received",
+)  # fmt: skip
+#: the word right after a side that is the subject of a rate it pays ("Japan could be made to pay
+#: 30%"), not an adjective of goods ("UK metal stays at 25%")
+SUBJECT_AUXILIARIES = (
+    "could", "would", "will", "might", "may", "must", "should", "can", "is", "are", "was", "were", "has", "have", "had",
+    "also", "still", "now", "already",
+)  # fmt: skip
+
 #: a rate's change from an old value, said after it: "50% tariffs on steel, doubled from 25%" (the
 #: old value is of the same goods)
 RATE_CHANGED_FROM = ("doubled", "tripled", "halved", "raised", "increased", "hiked", "lowered", "reduced", "cut", "slashed")

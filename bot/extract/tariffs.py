@@ -36,21 +36,25 @@ from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
 from bot.extract.lexicon import (
     APPROXIMATORS,
+    COMPARED_WITH_WORDS,
     EXEMPT_FROM_WORDS,
     EXEMPT_WORDS,
     FREE_OF_SUFFIX,
+    HELD_AT_WORDS,
     LEVY_VERBS,
     LEVY_VERBS_WITH,
     OTHER_RATE_WORDS,
     OTHER_TAX_BASES,
     OTHER_TAX_WORDS,
     PARTS_WORDS,
+    PAYING_VERBS,
     RATE_CHANGED_FROM,
     RATE_VERBS,
     RATE_VERBS_TO,
     REMAINDER_WORDS,
     SAME_RATE_WORDS,
     SHARE_PREDICATES,
+    SUBJECT_AUXILIARIES,
     SUM_JOINERS,
     TARIFF_NOUNS,
     alternation,
@@ -125,9 +129,11 @@ _NOT_A_RATE_AFTER = re.compile(
 # a market or trade move, not a rate: "exports fell 2%", "closed down 1%", "rice imports by 75%",
 # "could fall by a further 15% to 20%"
 _NOT_A_RATE_BEFORE = re.compile(
-    r"\b(?:f[ae]ll(?:s|ing)?|ris(?:e|es|ing)|rose|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|"
+    r"\b(?:f[ae]ll(?:s|ing|en)?|ris(?:e|es|ing|en)|rose|grown|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|"
     r"gain(?:s|ed|ing)?|gr[eo]w(?:s|ing)?|slid(?:e|es|ing)?|climb(?:s|ed|ing)?|plung(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|"
     r"soar(?:s|ed|ing)?|s[ai]nk(?:s|ing)?|tumbl(?:e|es|ed|ing)|slipp?(?:ed|ing|s)?|down|up|lower|higher|by|"
+    # a share of an amount: "automobiles accounted for 6.0 trillion yen, or 28.3%"
+    r"(?:billion|million|trillion|yen|dollars?|euros?|tonnes|tons|units),?\s+or|"
     r"account(?:s|ed|ing)? for|growth of|share of|stake of|majority of|spend(?:s|ing)?|spent|"
     r"(?:annuali[sz]ed|growth|inflation|unemployment|interest|savings|approval|jobless) rate of|"
     r"(?:contract|expand|shr[iua]nk|gr[eo]w)\w* (?:at|by)(?: an?(?: annuali[sz]ed)?(?: rate of)?)?)\s+"
@@ -166,6 +172,12 @@ _REPLACING = re.compile(
     r"\b(?:replacing|versus|vs\.?|compared\s+with|instead\s+of)\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+|old\s+)?$",
     re.I,
 )
+# the rate before compared with another of its goods ("pay 25%, lower than the 50% everyone else has
+# paid", "went to 50%, double the 25% they paid"): that rate's goods, where they were its own (said
+# with it), not borrowed from a rate named earlier
+_COMPARED_OLD = re.compile(
+    rf"\b{alternation(COMPARED_WITH_WORDS)}\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+|old\s+)?$", re.I
+)
 # "a 25% tariff on iPhones": a rate on goods that are not the profile's sectors is no country rate
 _ON_GOODS = re.compile(r"^[^,;]{0,30}?\b(?:on|for)\s+(?:imports? of\s+|the\s+)?(?P<goods>[A-Za-z][\w-]*)")
 _COUNTRY_WIDE = {"all", "goods", "imports", "import", "products", "articles", "everything", "most", "other", "exports", "items", "top",
@@ -195,7 +207,7 @@ _NOT_A_RATE_BEFORE = for_lower_case(_NOT_A_RATE_BEFORE)  # searched in the lower
 # a bare percentage that measures something else named before it in its clause: "its estimate of
 # the probability of a U.S. recession in the next 12 months to 35% from 45%"
 _MEASURE_BEFORE = re.compile(
-    r"\b(?:probability|odds|chances?|likelihood|forecast|estimate|yield|poll|approval|turnout|stake|margin)\b"
+    r"\b(?:probability|odds|chances?|likelihood|forecast|estimate|yield|poll|approval|turnout|stake|margin|utili[sz]ation|capacity)\b"
     r"[^,;%]{0,70}\b(?:to|at|of|from|is|was|stands? at)\s+(?:about\s+|around\s+|roughly\s+)?"
     r"(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:to|from|or)\s+)?$"  # "to 35% from 45%": both
 )
@@ -203,7 +215,12 @@ _BREAK = for_lower_case(_BREAK)  # searched in the lower-cased text
 _DASH = re.compile(r"\s(?:—|–|--|-)\s")
 # "could be charged \"30%": a levy's own verb; "30% or 35%": the second of two alternatives
 _LEVIED_BEFORE = re.compile(rf"\b{alternation([*LEVY_VERBS, *LEVY_VERBS_WITH])}\s+(?:at\s+)?[\"“']?$")
-_ALTERNATIVE = re.compile(r"[\"”’']?\s*(?:or|to|-|–)\s*")
+_ALTERNATIVE = re.compile(r"[\"”’']?\s*(?:or|to|-|–|,)\s*")
+# a bare rate compared with the rate just before it: "30% or 35%, far higher than the 24% announced
+# in April", "went to 50% on June 4, double the 25% they paid from March"
+_COMPARED = re.compile(
+    rf"\b{alternation(COMPARED_WITH_WORDS)}\s+(?:the\s+|a\s+)?(?:previous\s+|current\s+|old\s+|existing\s+)?$"
+)
 _LABELLED = re.compile(r"[A-Z][\w ()-]{0,40}:\s")  # a line of a list: "Auto parts: 25% -> 15%"
 _BRACKETS = re.compile(r"\([^()]{0,120}\)")
 #: what a sentence with a rate has (on lower-cased text)
@@ -383,7 +400,10 @@ def _rate_value(text: str) -> float | None:
     return None if whole is None else whole + half
 
 
-def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
+def _anchors(article: Article, sentence: Sentence, *, after_rates: bool = False) -> list[_Anchor]:
+    """The rates of a sentence, in order. A bare percentage counts only in a sentence about tariffs:
+    one with a tariff word, after one (``_previous_has_tariff``) or after a sentence whose rates were
+    read (``after_rates``: "Cars pay 27.5%. Steel and aluminum went to 50% on June 4.")."""
     text = sentence.text
     anchors: list[_Anchor] = []
     lowered = article.lower[sentence.start : sentence.end]
@@ -403,12 +423,15 @@ def _anchors(article: Article, sentence: Sentence) -> list[_Anchor]:
                     _ALTERNATIVE.fullmatch(lowered, anchors[-1].end, m.start(name))
                     # a part of the rate before: "face 25% on top of the existing 2.5%"
                     or (m.start(name) - anchors[-1].end < 40 and _COMPONENT.search(text, anchors[-1].end, m.start(name)))
+                    # compared with it: "pay 50% instead of 25%", "far higher than the 24% announced in April"
+                    or (m.start(name) - anchors[-1].end < 50 and _COMPARED.search(lowered, anchors[-1].end, m.start(name)))
                 )
             )
             if not (
                 levied
                 or article.has(_TARIFF_WORD, sentence.start, sentence.end)
                 or _previous_has_tariff(article, sentence)
+                or after_rates
                 or _after_a_goods_label(article, sentence, m.start(name))
                 or _goods_held_at(article, sentence, lowered, m.start(name), anchors)
             ):
@@ -456,19 +479,34 @@ def _not_a_tariff(text: str, m: re.Match[str], name: str) -> bool:
 # what goods are said to pay: "face 25%", "have been paying 50 per cent", "stay at 50%", "unchanged
 # at 50%", "have been at 25%", "face an additional 15%"
 _HELD_AT = re.compile(
-    rf"\b(?:{alternation(RATE_VERBS)}\s+(?:at\s+)?|(?:unchanged|been|is|are|was|were)\s+at\s+){_APPROX}"
-    r"(?:an?\s+(?:additional\s+|extra\s+|further\s+)?)?$"
+    rf"\b(?:{alternation(RATE_VERBS)}\s+(?:(?:[\w-]+\s+){{0,3}}?at\s+)?|(?:unchanged|been|is|are|was|were)\s+at\s+"
+    rf"|{alternation(HELD_AT_WORDS)}\s+){_APPROX}"
+    r"(?:an?\s+(?:additional\s+|extra\s+|further\s+)?)?[\"“']?$"
 )
 
 
 def _goods_held_at(article: Article, sentence: Sentence, lowered: str, start: int, anchors: list[_Anchor]) -> bool:
     """Whether a bare percentage is what goods of the profile pay, named before it in its sentence
-    ("Steel and aluminum have been at 25% since March", "Japanese automobiles face 25%"): a rate
-    in a sentence with no tariff word."""
+    ("Steel and aluminum have been at 25% since March", "Japanese automobiles face 25%", "steel
+    remains subject to 50%"), or what the tracked side pays ("Japan could be made to pay 30%"): a
+    rate in a sentence with no tariff word."""
     if not _HELD_AT.search(lowered, max(0, start - 40), start):
         return False
-    floor = anchors[-1].end if anchors else 0
-    return bool(_sector_spans(article, sentence.start + floor, sentence.start + start))
+    floor = sentence.start + (anchors[-1].end if anchors else 0)
+    if _sector_spans(article, floor, sentence.start + start):
+        return True
+    tracked = article.profile.tracked_side
+    return any(
+        m.value == tracked and _SUBJECT_AFTER.match(article.text, m.end)
+        for m in article.sides.within(floor, sentence.start + start)
+    )
+
+
+# a side as the subject of its clause: "Japan could be made to pay", "China pays"
+# ("Japanese goods would face 25%": the goods of a side, as a whole)
+_SUBJECT_AFTER = re.compile(
+    rf"\s+(?:(?:goods|products|imports|exports)\s+)?{alternation([*SUBJECT_AUXILIARIES, *PAYING_VERBS])}\b", re.I
+)
 
 
 # the label of a list's line, after its bullet: "- Steel and aluminum: ", "Auto parts (Sec. 232): "
@@ -558,9 +596,16 @@ _GOODS_AFTER_A_SIDE = re.compile(
 )
 
 
+_OWNER = re.compile(r"['’]s\b")
+
+
 def _names_goods(article: Article, floor: int, side: Mention) -> bool:
     """Whether a side is named as the goods a rate is on ("on U.S. goods", "Chinese imports"),
-    not as who levies it."""
+    not as who levies it; a side as an owner is the goods only where its goods follow ("against
+    China's 10%" is China's rate, "on China's exports" its goods)."""
+    owner = _OWNER.match(article.text, side.end)
+    if owner:
+        return bool(_GOODS_AFTER_A_SIDE.match(article.text, owner.end()))
     return bool(
         _GOODS_AFTER_A_SIDE.match(article.text, side.end)
         or _ON_A_SIDE.search(article.text, max(floor, side.start - 40), side.start)
@@ -571,7 +616,7 @@ def _names_goods(article: Article, floor: int, side: Mention) -> bool:
 # 10%"), its own tariffs ("Beijing reduced its own to 10%", "cut its duties ... to 10%"), or at
 # most one word ("China from 125%", "China charges 10%"); not a wish ("New Delhi will push for an
 # exemption from the 26% rate")
-_LEVIES = re.compile(r"['’]s\b|[^,;]*\b(?:its|their)\b|\s+(?:[\w-]+\s+)?(?=\S*$)", re.I)
+_LEVIES = re.compile(rf"['’]s\b|[^,;]*\b(?:its|their)\b|\s+(?:(?!{alternation(PAYING_VERBS)}\s)[\w-]+\s+)?(?=\S*$)", re.I)
 
 
 def _imposed_by(article: Article, sentence: Sentence, span: _Span, anchor: _Anchor) -> str:
@@ -631,6 +676,7 @@ class _Reading:
     previous_sector: str | None  # the goods of the rate before
     subject_sector: str | None = None  # the goods the sentence is about ("cars, taxed at 27.5%, ...")
     last_sectors: list[str] | None = None  # the goods the rate just before was given
+    last_own: bool = False  # whether those goods were said with it (not borrowed, nor a country rate)
     consumed: int = 0  # where the goods already given to a rate after it end
     previous_stop: int = 0  # where the words of the rate before end
     foreign: bool = False  # a rate before in the sentence was a third country's
@@ -805,6 +851,7 @@ def _goods_of_the_rate_before(
         or (anchor.from_rate and _DOWN_FROM.search(text, max(anchors[i - 1].end, anchor.start - 10), anchor.start))
         or (anchor.from_rate and _changed_from(text, anchors[i - 1].end, anchor.start))
         or _REPLACING.search(text, max(anchors[i - 1].end, anchor.start - 40), anchor.start)
+        or (reading.last_own and _COMPARED_OLD.search(text, max(anchors[i - 1].end, anchor.start - 40), anchor.start))
     )
     if not (part or old_value):
         return []
@@ -1048,7 +1095,9 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
     """The (goods, rate) pairs of one sentence, given the rates found before it."""
     text = sentence.text
     lowered = article.lower[sentence.start : sentence.end]
-    anchors = _anchors(article, sentence)
+    previous = article.sentences[sentence.index - 1] if sentence.index else None
+    after_rates = bool(found) and previous is not None and previous.paragraph > 0 and found[-1].evidence == previous.text
+    anchors = _anchors(article, sentence, after_rates=after_rates)
     asides = _parentheticals(text)
     reading = _Reading(found[-1].rate if found else None, found[-1].sector if found else None)
     out: list[tuple[str, float]] = []
@@ -1080,6 +1129,8 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         sectors = sectors or _goods_of_the_next_rate(article, sentence, lowered, anchors, i, asides, reading)
         own = bool(sectors)
         if not sectors:
+            sectors = _the_other_sides_rate(article, sentence, anchor, span, reading)
+        if not sectors:
             of_before = _goods_of_the_rate_before(article, sentence.start, text, anchors, i, rate, span, reading)
             if of_before is None:
                 reads.append(_Read(anchor.start, anchor.end, rate, [], own=False))  # a sum may still give it goods
@@ -1092,6 +1143,7 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
             continue  # no goods, after a third country's rate: that country's too ("on top of the 25% already in force")
         sectors = sectors or _country_wide_goods(article, sentence, anchor, rate, span, found, out)
         reading.last_sectors = sectors
+        reading.last_own = own
         reads.append(_Read(anchor.start, anchor.end, rate, sectors, own))
         for sector in sectors:
             reading.previous_sector = sector
@@ -1099,6 +1151,22 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
     if _parts_of_a_sum(article, lowered, reads):
         return [(sector, read.rate) for read in reads for sector in read.sectors]
     return out
+
+
+def _the_other_sides_rate(article: Article, sentence: Sentence, anchor: _Anchor, span: _Span, reading: _Reading) -> list[str]:
+    """Step 3c: a rate whose own words say the other side levies it ("US tariffs remain at 30% in
+    total, against China's 10% on US goods", "and Chinese duties on American goods at 10%") is that
+    side's rate on all goods: neither a part of the first side's rate before it nor a rate of the
+    first side's goods named before it. (A rate after one of the same side's, "China from 125% to
+    10%", is left to the steps after.)"""
+    profile = article.profile
+    if not profile.country_wide_sectors:
+        return []
+    imposer = _imposed_by(article, sentence, span, anchor)
+    wide = profile.country_wide_sectors.get(imposer) if imposer != profile.tariffs_imposed_by else None
+    if wide is None or any(profile.imposer_of(sector) == imposer for sector in reading.last_sectors or []):
+        return []
+    return [wide]
 
 
 def _one_imposer(article: Article, start: int, end: int, sectors: list[str]) -> list[str]:
