@@ -128,6 +128,15 @@ DISCUSSED = Phrases([
     r"float(?:s|ed)",
     rf"{alternation(OUTCOME_NOUNS)}[\"”’']? {alternation(OUTCOME_LINKS)}", *GOING_OVER_PHRASES, *SIGNED_ON,
     *COMMITMENTS_LISTED,
+    # what a deal's text holds, said of the deal: "the agreement includes chapters on digital trade",
+    # "a package that includes cooperation on shipbuilding"; the sectors it names: "the sectors named
+    # include chips and energy", "it lists the sectors in which the investment is to be made"
+    rf"{alternation(DEAL_DOCUMENTS)} (?:that |which )?(?:also )?(?:includes?|included|covers|covered|contains|sets out)",
+    r"(?:sectors|areas|industries) (?:named|listed|covered|eligible)",
+    # what a clause says is so under a deal is its term: "Under the package, Beijing suspends ...",
+    # "under the terms South Korea announced, Seoul will put $150 billion into shipbuilding"
+    rf"under (?:the|this|that|its|their|[\w.-]+['’]s) (?:[\w-]+ ){{0,3}}?(?:{alternation(DEAL_DOCUMENTS)}|terms)",
+    r"(?:lists?|listed|names?|named) the (?:sectors|areas|industries)",
     # "a final agreement had been reached on TikTok"
     rf"{alternation(OUTCOME_NOUNS)}[\"”’']? (?:had |has |have |was |were |is |are )?(?:been |now )?"
     rf"(?:reached|struck|agreed|made|found) {alternation(OUTCOME_LINKS)}",

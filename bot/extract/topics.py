@@ -143,17 +143,19 @@ def _outside(apart: list[tuple[int, int]], hits: list[tuple[int, int, str]], lab
 
 
 # "... could be approved by the two leaders in South Korea on Thursday": a country named as where
-# something happens
-_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+# something happens; "chips will be treated no less favourably than Taiwan's": one a side's treatment
+# is measured against
+_IN_BEFORE = re.compile(r"\b(?:in|than)\s+(?:the\s+)?(?:(?:those|that|the ones?)\s+(?:of|for|from)\s+(?:the\s+)?)?$")
 
 
 def _only_venues(article: Article, sentence: Sentence) -> bool:
     """Whether every third country the sentence names is only where something happens ("the two
-    leaders would consummate the deal in South Korea"): a venue, not a party to another story."""
+    leaders would consummate the deal in South Korea") or what a side's treatment is measured
+    against ("no less favourably than those of Taiwan"): not a party to another story."""
     text = article.text
     names = third_parties_within(article, sentence.start, sentence.end)
     return all(
-        _IN_BEFORE.search(text, max(sentence.start, s - 12), s) is not None
+        _IN_BEFORE.search(text, max(sentence.start, s - 30), s) is not None
         for s, e in names
         if not any(o <= s and e <= f and (o, f) != (s, e) for o, f in names)  # "Korea" in "South Korea"
     )

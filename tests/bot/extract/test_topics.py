@@ -662,3 +662,23 @@ def test_a_numbered_list_after_a_lead_in_naming_the_subjects_gives_each_items_to
         LEAD + "Exporters are asked to note the following:\n1. Shipping schedules may change.\n2. Keep records."
     )
     assert facts.topics == []
+
+
+def test_a_third_country_a_sides_treatment_is_measured_against_is_no_other_story():
+    facts = facts_of(
+        DEAL_LEAD + "Japan will buy more American rice. Its semiconductors will be treated no less favourably "
+        "than those of Taiwan."
+    )
+    assert facts.topics == ["agriculture", "semiconductors"]
+
+
+def test_what_the_deals_text_includes_or_the_sectors_it_names_are_topics():
+    facts = facts_of(DEAL_LEAD + "The agreement also includes cooperation on shipbuilding.")
+    assert facts.topics == ["shipbuilding"]
+    facts = facts_of(DEAL_LEAD + "The sectors named include semiconductors and energy.")
+    assert facts.topics == ["semiconductors", "energy"]
+
+
+def test_what_a_clause_says_is_so_under_the_deal_is_a_topic():
+    facts = facts_of(DEAL_LEAD + "Under the deal, Tokyo puts $100 billion into American shipbuilding.")
+    assert facts.topics == ["shipbuilding"]
