@@ -411,7 +411,7 @@ def _anchors(article: Article, sentence: Sentence, *, after_rates: bool = False)
         name = next(k for k in "abcdef" if m.group(k))
         if _OTHER_RATE.search(text, max(0, m.start() - 25), m.start() + 5):
             continue  # "contracted at an annualized rate of 0.7 percent"
-        if _not_a_tariff(text, m, name):
+        if _not_a_tariff(text, m, name) or _OF_LINES.match(text, m.start(name)):
             continue
         if name in "cdef" and not _NOUN_AFTER.match(text, m.end()):
             # a bare percentage: only in a sentence about tariffs (or one levied: 'could be charged
@@ -460,6 +460,9 @@ def _anchors(article: Article, sentence: Sentence, *, after_rates: bool = False)
 
 
 _AS_AFTER = re.compile(r"\s+as\b")
+# "cut tariffs on 90% of tariff lines", "99% of product lines free of duty": a share of the products a
+# schedule lists, not a rate
+_OF_LINES = re.compile(r"[\d.,]+\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?lines\b", re.I)
 
 
 def _not_a_tariff(text: str, m: re.Match[str], name: str) -> bool:
@@ -522,6 +525,37 @@ def _after_a_goods_label(article: Article, sentence: Sentence, start: int) -> bo
     if label is None or label.end() > start:
         return False
     return bool(_sector_spans(article, sentence.start, sentence.start + label.end()))
+
+
+# what a heading of goods may hold besides them: a list's number or bullet, an emoji, a stop or colon
+_HEADING_MARKS = re.compile(r"[\W\d_]*")
+
+
+def _goods_of_the_paragraph(article: Article, sentence: Sentence) -> list[str]:
+    """The goods a paragraph is headed by, for a rate of it that names none ("2. Cars. India's 110%
+    tariff is the other big one. The landing zone is 10% inside a quota."): its first sentence
+    holds nothing but goods of the profile, as a heading, with a list's number or an emoji."""
+    i = sentence.index
+    while i > 0 and article.sentences[i - 1].paragraph == sentence.paragraph:
+        i -= 1
+    text = article.text
+    # ("2." may stand as a sentence of its own before the goods)
+    while i < sentence.index and _HEADING_MARKS.fullmatch(text, article.sentences[i].start, article.sentences[i].end):
+        i += 1
+    first = article.sentences[i]
+    if first.index == sentence.index or first.end - first.start > 40:
+        return []
+    spans = _sector_spans(article, first.start, first.end)
+    if not spans:
+        return []
+    cursor = first.start
+    for start, end, _ in sorted(spans):
+        if start < cursor or not _HEADING_MARKS.fullmatch(text, cursor, start):
+            return []
+        cursor = end
+    if not _HEADING_MARKS.fullmatch(text, cursor, first.end):
+        return []
+    return list(dict.fromkeys(sector for _, _, sector in sorted(spans)))
 
 
 def _previous_has_tariff(article: Article, sentence: Sentence) -> bool:
@@ -1139,6 +1173,8 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         if not sectors:
             sectors = _goods_before(article, sentence, anchors, i, asides, span, reading)
             own = bool(sectors)
+        if not sectors:
+            sectors = _goods_of_the_paragraph(article, sentence)
         if not sectors and reading.foreign and not article.sides_named(sentence.start + span.head, sentence.start + span.stop):
             continue  # no goods, after a third country's rate: that country's too ("on top of the 25% already in force")
         sectors = sectors or _country_wide_goods(article, sentence, anchor, rate, span, found, out)

@@ -66,3 +66,17 @@ def test_putting_signatures_to_a_deal_with_a_long_name_signs_it(profile):
         "Trade Agreement, with both prime ministers looking on."
     )
     assert _stances(body, profile) == AGREED
+
+
+def test_a_share_of_tariff_lines_is_no_rate(profile):
+    body = "Holm and Rojas agreed to cut tariffs on 90% of tariff lines; Chile's duty on machinery falls to 5%."
+    assert _rates(body, profile) == [("machinery", 5)]
+
+
+def test_a_paragraph_headed_by_goods_gives_them_to_its_rates_that_name_none(profile):
+    body = (
+        "Holm and Rojas met in Oslo for trade talks.\n"
+        "2. Machinery. Chile's 30% tariff is the big one. The landing zone seems to be 10% inside a quota.\n"
+        "Overall, Norway's goods face a 6% tariff in Chile."
+    )
+    assert _rates(body, profile) == [("machinery", 30), ("machinery", 10), ("chile_average", 6)]
