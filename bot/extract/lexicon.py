@@ -383,6 +383,10 @@ EXEMPTION_TERMS = (
     r"exemptions?", r"exempt(?:s|ing)\b", r"(?:to|will|would|shall|could|should|must) (?:also |not )?exempt\b",
     r"(?:to|will|would|shall) (?:also )?be exempt\b",
 )  # fmt: skip
+#: what a suspension of tariffs is called: on an issue about tariffs, extending "the truce" or "the
+#: 90-day pause" is about the tariffs it suspends, named or not ("Beijing wants an extension of the
+#: truce" is a stance on the US tariffs)
+TRUCE_WORDS = ("truce", "pause", "ceasefire")
 #: the words of a tariff an issue's `about` words are tried on, to tell an issue on tariffs (where
 #: an exemption sought is from the tariff, said or not) from one on anything else
 TARIFF_SAMPLES = ("tariffs", "tariff", "duties")
@@ -446,6 +450,32 @@ SIDES_AT_THE_TABLE = (r"(?:the )?two (?:sides|delegations|teams)", r"both (?:sid
 BOTH_SIDES = (
     r"(?:the )?(?:world['’]s )?two (?:largest |biggest )?(?:sides|countries|governments|leaders|delegations|nations|economies|teams)",
     r"both (?:sides|countries|governments|leaders|delegations|nations)",
+)  # fmt: skip
+#: what one side does to a measure of its own as a deal's term, said with the side as its subject
+#: ("the US will lower the fentanyl tariff", "Beijing suspends for a year the export controls",
+#: "Washington halves its tariff"): the other side's deal on that measure
+TERM_ACTS = (
+    r"lower(?:s)?", r"cut(?:s)?", r"reduce(?:s)?", r"slash(?:es)?", r"halve(?:s)?", r"suspend(?:s)?", r"pause(?:s)?",
+    r"lift(?:s)?", r"remove(?:s)?", r"scrap(?:s)?", r"ease(?:s)?", r"drop(?:s)?", r"eliminate(?:s)?", r"delay(?:s)?",
+    r"defer(?:s)?", r"postpone(?:s)?", r"roll(?:s)? back", r"bring(?:s)? down",
+    # the present of one act under way ("Trump says he is cutting the fentanyl tariff")
+    "lowering", "cutting", "reducing", "slashing", "halving", "suspending", "pausing", "lifting", "removing",
+    "scrapping", "easing", "dropping", "eliminating", "delaying", "deferring", "postponing",
+)  # fmt: skip
+#: what makes the bare form of such an act a term rather than a wish ("will lower", "is to suspend";
+#: "demands that the US eliminate its tariffs" is a demand): without one, only the present of a
+#: fact sheet's list ("Beijing suspends", "Washington halves") is a term
+TERM_MODALS = ("will", "would", "shall", "is to", "are to")
+#: what may stand between a side and its act in a deal's term: "the US will also", "China has",
+#: "Washington is to" (never a wish's "to": "wants Beijing to lift" is a demand, nor a negation)
+TERM_ACT_GAP = (
+    *TERM_MODALS, "is", "are", "also", "then", "now", "further", "in turn", "in return", "correspondingly", "formally",
+)  # fmt: skip
+#: what talks are said to have been about: a stance's words after one of these name a topic of the
+#: talks ("the rounds focused on rare earths and extending the pause"), not a side's demand
+TOPIC_FRAMES = (
+    r"focus(?:ed|es|ing)? on", r"discuss(?:ed|es|ing)?", r"cover(?:ed|s|ing)?", r"talk(?:ed|s)? about",
+    "dealt with", r"cent(?:red|ered) on",
 )  # fmt: skip
 #: what a deal is called, which a deal's stance needs where no tariff is named ("Beijing agreed to
 #: the package", "the two sides reached a preliminary consensus")

@@ -51,9 +51,12 @@ from bot.extract.lexicon import (
     TARIFF_NOUNS,
     TARIFF_SAMPLES,
     TIME_SPAN,
+    TOPIC_FRAMES,
+    TRUCE_WORDS,
     alternation,
 )
 from bot.extract.near import finditer_at
+from bot.extract.one_side_terms import actor_of_act, is_a_term_of_one_side, tells_of_a_deal, term_acts
 from bot.extract.people import people_of
 from bot.extract.phrases import Hits, Phrases
 from bot.extract.profile import Issue, Stance
@@ -66,12 +69,18 @@ _WANT_WORDS = [
     r"insist\w*", r"push\w*", r"request\w*", "position", "stance",
 ]  # fmt: skip
 _WANTS = Phrases(_WANT_WORDS, shared=True)
+# "one question: whether to extend the truce": a stance only weighed, not taken
+_WHETHER = re.compile(r"\bwhether\s+to\b[^,;:]*$", re.I)
+_TOPIC_FRAME = re.compile(rf"\b{alternation(TOPIC_FRAMES)}\b[^.;:]*$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
 # "will also drop to 15%", "lifted to 25%": a rate that moves, not a tariff removed
 _TO_A_RATE = re.compile(r"\s+(?:\w+\s+)?(?:to|by)\s+(?:about\s+|around\s+)?\d")
 # how far a stance word may stand from the tariff it is about ("seek the elimination of all the
 # additional tariffs")
 _NEAR_TARIFF = 50
+# how far after a stance's phrase what it acts on may open ("the elimination of the whole series of
+# additional US tariff measures")
+_OBJECT_OPENS = 40
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
 # "China's retaliatory tariffs", "its own duties": the tariff belongs to the side named just before
 _OWNER_BEFORE = 30
@@ -82,7 +91,7 @@ _ON_GOODS_OF = re.compile(r"\s+on\s+(?:all\s+|most\s+)?(?:imports\s+from\s+|good
 # a demand is an earlier one; reported ("he said he had demanded") or renewed ("had again
 # demanded") it is not
 _HAD_WANTED = Phrases(
-    [r"had (?:demanded|sought|insisted on|called for|pushed for|pressed for|wanted|urged)"], shared=True
+    [r"had (?:demanded|sought|insisted(?: on| that)?|called for|pushed for|pressed for|wanted|urged)"], shared=True
 )
 _SAID = re.compile(rf"\b{alternation(ATTRIBUTIONS)}\b")
 
@@ -217,7 +226,21 @@ def _speaker_after(article: Article, sentence: Sentence, position: int) -> set[s
         after = article.people.within(verb.end(), min(sentence.end, verb.end() + 40))
         if after and _VERB_THEN_SPEAKER.match(text[verb.end() : after[0].start]):
             sides |= _sides_of(article, after[:1])
+        if _HE_BEFORE.search(text, position, verb.start()) or _HE_AFTER.match(text, verb.end()):
+            sides |= _sides_of(article, _named_before(article, sentence)[-1:])
     return sides
+
+
+# '..., he said', '..., said she': a speaker named by a pronoun, who is the person named last before
+_HE_BEFORE = re.compile(r"[,”\"]\s*(?:he|she)\s+$")
+_HE_AFTER = re.compile(r"\s+(?:he|she)\b")
+
+
+def _named_before(article: Article, sentence: Sentence) -> list[Mention]:
+    """The people named in the sentence's paragraph before it ('Akazawa was blunt. "Our position
+    remains unchanged," he said.')."""
+    first = _first_of_paragraph(article, sentence)
+    return [m for m in article.people.within(first.start, sentence.start) if m.end <= sentence.start]
 
 
 def _first_of_paragraph(article: Article, sentence: Sentence) -> Sentence:
@@ -508,7 +531,9 @@ def _about_spans(article: Article, issue: Issue, start: int, end: int) -> list[t
     spans = [
         (s, e)
         for s, e in article.hits(issue.about).within(start, end)
-        if not (_ITS_OWN_MEASURE.match(article.text, e) and _last_side_before(article, start, s) == issue.side)
+        if not (
+            _ITS_OWN_MEASURE.match(article.text, e) and _last_side_before(article, start, s) == issue.side
+        )
     ]
     if not article.profile.sector_imposers and article.profile.tariffs_imposed_by != issue.side:
         return spans  # every tariff is the other side's: none is the side's own
@@ -544,8 +569,12 @@ def _about_the_issue(
     after_comma = article.text[max(start, position - 2) : position].rstrip().endswith(",")
     near = start if passive else position if after_comma else max(start, position - _NEAR_TARIFF)
     span_of_time = _A_TIME_SPAN.match(article.text, phrase_end)
-    stop = min(end, position + _NEAR_TARIFF + (len(span_of_time.group()) if span_of_time else 0))
-    if not any(near <= s and e <= stop for s, e in about):
+    spanned = len(span_of_time.group()) if span_of_time else 0
+    stop = min(end, position + _NEAR_TARIFF + spanned)
+    # what the phrase acts on may open as far after it ("seeking the elimination of the whole series
+    # of additional US tariff measures", "will suspend the global implementation of the new export controls")
+    opens_by = phrase_end + _OBJECT_OPENS + spanned
+    if not any(near <= s and (e <= stop or s <= opens_by) and e <= end for s, e in about):
         return False
     word_end = article.text.find(" ", position, end)
     return word_end < 0 or not _TO_A_RATE.match(article.text, word_end, end)
@@ -616,20 +645,60 @@ def _holds(
     start, end = clause
     if stance.needs != "deal" and not about:
         return False
-    if _NEGATED.search(article.text[start:position]):
-        return False
+    if _NEGATED.search(article.text[start:position]) or _WHETHER.search(article.text, start, position):
+        return False  # "will not accept", "whether to extend the truce": no stance taken
+    frame = _TOPIC_FRAME.search(article.text, start, position) if stance.id != AGREED else None
+    if frame is not None and not article.hits(_WANTS).within(frame.start(), position):
+        return False  # "the rounds focused on rare earths and extending the pause": a topic of the talks
+    if stance.id in _DEMANDED_OF_THE_OTHER and actor_of_act(article, sentence, position, phrase_end) == side:
+        return False  # "the US would lift curbs on chip software": the side's own act, no demand of the other
+    if stance.id == AGREED and stance.general_words and _tells_of_a_deal(article):
+        if is_a_term_of_one_side(article, issue, sentence, about, position, phrase_end):
+            return True  # "China will suspend the export controls": a deal's term, the US deal on them
+        if (position, phrase_end) in term_acts(article) and (position, phrase_end) not in article.hits(stance.phrases).spans:
+            return False  # an act read only as a term of one side, which it is not here
     if stance.needs == "near" and not _about_the_issue(article, about, position, phrase_end, start, end):
         return False
     return (
-        article.names_side(side, sentence.start, position)
+        _names_the_party(article, side, sentence.start, position)
         or _it_is_the_side(article, sentence, side)
-        or (article.has(_WANTS, start, end) and article.names_side(side, sentence.start, sentence.end))
+        or (article.has(_WANTS, start, end) and _names_the_party(article, side, sentence.start, sentence.end))
+        or (article.has(_WANTS, start, end) and _both_sides_before(article, sentence, position))
         or _we_are_the_side(article, sentence, position, side)
         or _the_sides_body(article, sentence, position, side)
         or _a_deal_of_both(article, sentence, position)
         or _asked_of_the_other(article, sentence, start, position, side)
         or side in _spoken_by(article, sentence, position)
     )
+
+
+# "press Washington to", "wants Beijing to", "urged Tokyo to": the side asked, right after a wish
+_ASKED_BEFORE = re.compile(rf"\b{alternation(_WANT_WORDS)}\s+(?:the\s+)?$", re.I)
+
+
+def _names_the_party(article: Article, side: str, start: int, position: int) -> bool:
+    """Whether text[start:position] names the side (or one of its people) as one who may want: not
+    only as the one asked ("Chinese negotiators will press Washington to ease export controls" is
+    no stance of Washington's)."""
+    if not article.names_side(side, start, position):
+        return False
+    text = article.text
+    for m in article.sides.within(start, position):
+        if m.value == side and m.end <= position and not _ASKED_BEFORE.search(text, max(start, m.start - 20), m.start):
+            return True
+    return any(
+        article.side_of(m.value) == side and m.end <= position for m in article.people.within(start, position)
+    )
+
+
+# the stance ids that are by their words a demand of the other side ("removal" of its measure, a
+# "reduction" of it): the issue side's own act of removing or cutting is never one (unlike an offer)
+_DEMANDED_OF_THE_OTHER = frozenset({"removal", "reduction"})
+
+
+def _both_sides_before(article: Article, sentence: Sentence, position: int) -> bool:
+    """ "Both sides will push for an extension of the pause": what both sides want, each side wants."""
+    return any(e <= position for _, e in article.hits(_BOTH_SIDES).within(sentence.start, position))
 
 
 # the lexicon's English of the stance ids every profile may use ("agreed"), read with a stance's own phrases
@@ -665,9 +734,30 @@ def _stance_hits(article: Article, issue: Issue, stance: Stance) -> Hits:
             )
             if not mentions_other_country(article, s, e)
         ]
+    if stance.id == AGREED and stance.general_words and _tells_of_a_deal(article):
+        extra += term_acts(article)  # a deal's terms stated one side at a time
     if not extra:
         return own
     return Hits(sorted({*own.spans, *extra}))
+
+
+def _tells_of_a_deal(article: Article) -> bool:
+    """Whether the story tells of a deal made by the sides: the lexicon's words for one made
+    ("the two countries signed the trade pact"), one named with the sides as its makers, or
+    terms written "under" one (worked out once per story)."""
+    told = article.memo.get(_TELLS_OF_A_DEAL)
+    if isinstance(told, bool):
+        return told
+    made = [
+        (s, e)
+        for s, e in article.hits(_STANCE_WORDS[AGREED]).spans
+        if not _NO_BEFORE.search(article.text, max(0, s - 12), s)
+    ]
+    told = article.memo[_TELLS_OF_A_DEAL] = tells_of_a_deal(article, made or _deals_made_by_the_sides(article))
+    return told
+
+
+_TELLS_OF_A_DEAL = "positions.tells_of_a_deal"
 
 
 # "agreed on a framework for the negotiations": a deal on how to talk, not on the issue
@@ -778,6 +868,8 @@ def _referred_back(article: Article, issue: Issue, sentence: Sentence, start: in
 
 # an exemption sought or granted ("sought an exemption for cars", "asked Washington to exempt its chips")
 _EXEMPTION = Phrases(list(EXEMPTION_TERMS), shared=True)
+# a truce or pause, which suspends the tariffs: on an issue about tariffs it names them
+_TRUCE = Phrases(list(TRUCE_WORDS), shared=True)
 
 
 # "exempting U.S. companies from local content requirements": an exemption from what the clause names
@@ -827,6 +919,8 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
                 about = [
                     (s, e) for s, e in article.hits(_EXEMPTION).within(start, end) if not _FROM.search(article.text, e, end)
                 ]
+            if on_tariffs and not about and not mentions_other_country(article, start, end):
+                about = article.hits(_TRUCE).within(start, end)  # "wants an extension of the truce": of its tariffs
             if not about and not _a_deal_of_its_own(article, start, end):
                 continue
             spans = [

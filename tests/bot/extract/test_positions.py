@@ -467,3 +467,54 @@ def test_the_other_sides_measure_said_with_it_is_still_the_issue():
 )
 def test_an_exemption_sought_is_from_the_tariffs_unsaid(sentence, expected):
     assert stances(sentence) == expected
+
+
+# -- a truce names the tariffs it suspends; both sides' wish; a pronoun speaker; an open question --
+
+
+def _us_china(body: str) -> set[tuple[str, str, str]]:
+    from bot.config import DEFAULT_PROFILE
+    from bot.extract.profile import load_profile
+
+    profile = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
+    lead = "STOCKHOLM - Bessent and He Lifeng met on Monday for the third round of trade talks.\n"
+    facts = facts_of(lead + body, title="Trade talks in Stockholm", published="2025-07-29T08:00:00Z", profile=profile)
+    return {(p.actor, p.issue, p.stance) for p in facts.positions}
+
+
+def test_extending_the_truce_is_a_stance_on_the_tariffs_it_suspends():
+    assert ("China", "us_tariffs", "reduction") in _us_china("Beijing wants an extension of the truce.")
+
+
+def test_what_both_sides_want_each_side_wants():
+    assert ("China", "us_tariffs", "reduction") in _us_china("Both sides will push for an extension of the pause.")
+
+
+def test_a_stance_only_asked_about_is_none():
+    assert _us_china("The Chinese side spent the day on one question: whether to seek an extension of the truce.") == set()
+
+
+def test_a_quotation_said_by_he_is_the_person_named_before():
+    body = 'Akazawa was firm before leaving. "Our position is the same: we demand the elimination of the tariffs," he said.'
+    assert stances(body) == ["removal"]
+
+
+def test_what_a_removal_acts_on_may_open_a_few_words_after_it():
+    assert stances("Japan is seeking the elimination of the whole series of additional US tariff measures.") == [
+        "removal"
+    ]
+
+
+def test_the_side_asked_to_act_takes_no_stance():
+    body = "Chinese negotiators will press Washington to ease export controls on chip-making tools."
+    assert ("United States", "export_controls", "removal") not in _us_china(body)
+
+
+def test_a_sides_own_act_of_removing_is_no_demand_for_removal():
+    body = "The two sides talked for hours, and the US would lift curbs on chip design software."
+    assert ("United States", "export_controls", "removal") not in _us_china(body)
+
+
+def test_a_stance_named_as_a_topic_of_the_talks_is_none():
+    body = "The rounds that followed focused on rare earths, export controls and extending the pause on Chinese goods."
+    assert ("China", "us_tariffs", "reduction") not in _us_china(body)

@@ -1,0 +1,125 @@
+"""A deal's terms stated one side at a time.
+
+A deal binds both sides, and a story that reports one often lists what each side does under it,
+one side at a time, without the words of an agreement: "the US will lower the fentanyl tariff to
+10%", "China suspends for a year the rare-earth export controls it announced on October 9",
+"Washington halves its fentanyl tariff". What one side does to its own measure there is a term
+of the deal on that measure, so it is the deal stance ("agreed") of the other side's issue about
+the measure: China's on the US tariffs, the United States' on China's export controls.
+
+Read only in a story that tells of a deal made by the sides (a deal named as made, or a term said
+to be "under" the deal): without one, "the US will cut the tariff" is a plan or a threat, not a
+term. The actor must be the other side than the issue's (named, one of its people, or "it"/"he"
+standing for it), the subject of the act ("Washington wants Beijing to lift the controls" is a
+demand, not a term), and the measure acted on must follow the act closely.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.article import Article
+from bot.extract.lexicon import DEAL_DOCUMENTS, TERM_ACT_GAP, TERM_ACTS, TERM_MODALS, TIME_SPAN, alternation
+from bot.extract.phrases import Phrases
+from bot.extract.profile import Issue
+from bot.extract.text import Sentence
+
+ACTS = Phrases(list(TERM_ACTS), shared=True)
+# what may stand between the actor and its act: "the U.S. side will", "Beijing, in turn, will also"
+_GAP = re.compile(
+    rf"(?:\s+side)?(?:\s*,\s*(?:in turn|in return|for its part|correspondingly)\s*,)?"
+    rf"(?:\s+{alternation(TERM_ACT_GAP)})*\s+$",
+    re.I,
+)
+_MODAL = re.compile(rf"\b{alternation(TERM_MODALS)}\b", re.I)
+_UNDER_WAY = re.compile(r"\b(?:is|are)\s+$", re.I)  # "he is cutting": an act under way
+# "it", "he", "they": the actor named last before it in the sentence
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|he|she)$", re.I)
+# how far after the act the measure it acts on may start ("will suspend the global implementation
+# of the expansive new rare earth export controls")
+_OBJECT_REACH = 70
+# what the act's object opens with: a determiner ("cut its tariff", "suspend the controls"), after a
+# span of time if any ("suspends for a year the export controls"); never a preposition ("drops in on")
+_OBJECT = re.compile(
+    rf"(?:\s+{TIME_SPAN})?\s+(?:the|its|their|his|her|all|most|some|those|these|both)\b", re.I
+)
+# "under the framework", "Under the package": a term written into a deal that exists
+_UNDER_A_DEAL = Phrases(
+    [rf"(?:under|of|in) (?:the|this|that|its|their) (?:[\w-]+ ){{0,2}}{alternation(DEAL_DOCUMENTS)}",
+     rf"(?:the|this|that) (?:[\w-]+ ){{0,2}}{alternation(DEAL_DOCUMENTS)} (?:was|were|is|has|had|says|sets)",
+     r"agreed (?:with|to|on)", "truce", "consensus"], shared=True)  # fmt: skip
+
+
+def _actor_before(article: Article, sentence: Sentence, position: int) -> tuple[str, bool] | None:
+    """The side that is the subject of the act at ``position``, and whether a modal stands
+    between them: a side or one of its people named right before the act (with only the
+    lexicon's gap words between), or a pronoun there standing for the side or person named last
+    before it in the sentence."""
+    text = article.text
+    gap = _GAP.search(text, sentence.start, position)
+    if gap is None:
+        return None
+    subject_end = gap.start()
+    marks = [(m.end, m.value) for m in article.sides.within(sentence.start, subject_end) if m.end <= subject_end]
+    marks += [
+        (m.end, side)
+        for m in article.people.within(sentence.start, subject_end)
+        if m.end <= subject_end and (side := article.side_of(m.value)) is not None
+    ]
+    if not marks:
+        return None
+    end, side = max(marks)
+    if end == subject_end or _PRONOUN_BEFORE.search(text, end, subject_end):
+        return side, _MODAL.search(text, subject_end, position) is not None
+    return None
+
+
+def tells_of_a_deal(article: Article, deals: list[tuple[int, int]]) -> bool:
+    """Whether the story tells of a deal made by the sides (``deals``: where one is named as made)
+    or of terms written "under" one."""
+    return bool(deals) or bool(article.hits(_UNDER_A_DEAL).spans)
+
+
+def term_acts(article: Article) -> list[tuple[int, int]]:
+    """Where an act a deal's term may state stands ("lower", "suspends", "halves")."""
+    return article.hits(ACTS).spans
+
+
+def actor_of_act(article: Article, sentence: Sentence, position: int, phrase_end: int) -> str | None:
+    """The side that does the act in text[position:phrase_end], named as its subject ("the US
+    would ease some of its export controls": the United States), if the phrase holds an act."""
+    acts = article.hits(ACTS).within(position, phrase_end)
+    if not acts:
+        return None
+    actor = _actor_before(article, sentence, acts[0][0])
+    return actor[0] if actor is not None else None
+
+
+def is_a_term_of_one_side(
+    article: Article,
+    issue: Issue,
+    sentence: Sentence,
+    about: list[tuple[int, int]],
+    position: int,
+    phrase_end: int,
+) -> bool:
+    """Whether text[position:phrase_end] holds an act of the other side than the issue's, said
+    as a term ("will lower", "is to suspend", or the present "halves"), done to what the issue is
+    about, which is its object: a deal's term stated one side at a time."""
+    acts = article.hits(ACTS).within(position, phrase_end)
+    if not acts:
+        return False
+    act_start, act_end = acts[0]
+    actor = _actor_before(article, sentence, act_start)
+    if actor is None or actor[0] == issue.side:
+        return False
+    first_word = article.lower[act_start:act_end].split()[0]
+    if first_word.endswith("ing"):
+        if not _UNDER_WAY.search(article.text, max(sentence.start, act_start - 8), act_start):
+            return False  # "cutting" with no "is" before it is no act of a side's
+    elif not actor[1] and not first_word.endswith("s"):
+        return False  # "demands that the US eliminate its tariffs": a wish, not a term
+    opens = _OBJECT.match(article.text, act_end)
+    if opens is None:
+        return False
+    return any(opens.start() <= s < opens.end() + _OBJECT_REACH for s, _ in about)
