@@ -93,6 +93,8 @@ ROUND_PLAN_PHRASES = (
     r"(?:ready|prepared|willing|considering|planning|hoping|intends?|intending|aims?|aiming|wants?|wanting) "
     r"(?:to )?(?:return|returning|come back|coming back|travel|travell?ing|go back|going back|head back|visit|visiting)",
     r"as early as next (?:week|month)",
+    # "is expected back in Washington on Friday, May 30, for a fourth round"
+    r"(?:is|are|was|were) (?:expected|due|set|scheduled) (?:back|to (?:return|come back|go back|head back|travel|visit))",
 )  # fmt: skip
 
 #: what a day's name before it names: an issue of a publication, not a day of the news ("the Monday
@@ -801,6 +803,8 @@ PARTS_WORDS = ("parts", "components")
 #: since the meeting in Geneva". Not "after": it often gives the reported round itself ("agreed a
 #: truce after talks in Geneva", "tariffs cut for 90 days after weekend talks in Geneva")
 RECALLING_WORDS = ("since",)
+#: the words that put an event before the one a sentence reports: "six weeks after the deal of July 22"
+AFTER_AN_EVENT_WORDS = ("after", "since", "following")
 #: the words before the city an event is placed in: "talks in Geneva", "met at the White House",
 #: "visited Tokyo", "at an air base near Busan", "a villa outside Geneva", "a hall on the edge of Busan"
 PLACE_PREPOSITIONS = (

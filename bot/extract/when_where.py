@@ -24,6 +24,7 @@ from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, MEETING, PA
 from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, MONTH, DateMention, find_dates, local_day, local_time, resolve
 from bot.extract.lead_event import news_sentences
 from bot.extract.lexicon import (
+    AFTER_AN_EVENT_WORDS,
     ANNOUNCING_VERBS,
     BEFORE_ANOTHER_MEETING,
     CITY_NOUNS,
@@ -137,6 +138,8 @@ _SUPERSEDED = Phrases(list(SUPERSEDED_PLAN_PHRASES), shared=True)
 # 15, 2025 — Most Canadians ...", "Dhaka, 12 August: US President ...": a place (and its region)
 # before the day at the opening of a sentence, and a dateline's mark after it (a year, a time of
 # day, an agency or a clock in brackets, then a dash or a colon)
+# a dateline of a day alone, with the agency's name: "Sept 5 (Wire) - U.S. President ..."
+_AGENCY_AFTER_DAY = re.compile(r"(?:,?\s*\d{4})?\s*\([^)]{1,40}\)\s*(?:—|–|--|-)")
 _DATELINE_BEFORE_DAY = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4},\s*$")
 _DATELINE_AFTER_DAY = re.compile(
     r"(?:,?\s*\d{4})?(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:\([^)]{1,40}\)\s*)*(?:—|–|--|-|:)", re.I
@@ -181,6 +184,12 @@ _ABOUT_A_PERSON = re.compile(r"\bwho\s+(?:has|had|have)\s[^,;]*$")
 # the opening of another meeting's clause: "before Ishiba meets Trump", "when they meet"
 _ANOTHER_MEETING_OPENS = re.compile(rf"\s*(?:{BEFORE_ANOTHER_MEETING}|{alternation(LATER_MEETING_CLAUSES)})", re.I)
 _ANOTHER_MEETING = Phrases([BEFORE_ANOTHER_MEETING, *LATER_MEETING_CLAUSES], shared=True)
+# the day of an event a clause recalls: "six weeks after the deal of July 22", "following the
+# announcement on 2 April"
+_AFTER_AN_EVENT = re.compile(
+    rf"\b{alternation(AFTER_AN_EVENT_WORDS)}\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)(?:[\w.'’-]+\s+){{0,4}}?(?:of|on)\s+$",
+    re.I,
+)
 # "early Friday morning here in Osaka": where the writer is, not where the event is
 _WHERE_THE_WRITER_IS = re.compile(r"\bhere\s+in\s+$", re.I)
 # "whether LeBlanc returns to Washington before Labour Day": a city in a question places nothing
@@ -617,7 +626,7 @@ class EventDates:
         day of publication written in a masthead or byline line above the story's first real
         sentence ("WindPulse Weekly – Issue 41 – Monday 13 October 2025", "By Jane Doe · September
         5, 2025, 4:40 PM EDT"), in a dateline opening a sentence ("OTTAWA, July 15, 2025 — Most
-        Canadians ...") or after a filing verb ("Posted on 27 October 2025"). Such a day says
+        Canadians ...", "Sept 5 (Wire) - U.S. President ...") or after a filing verb ("Posted on 27 October 2025"). Such a day says
         when the story appeared; the lead's own days ("on Thursday, Beijing published ...") tell
         when its event happened. A day other than the publication day in those places is kept:
         it names something else."""
@@ -631,6 +640,7 @@ class EventDates:
         return (
             (sentence.end <= self._news_start and self._written_with_a_year(mention))
             or (bool(_DATELINE_BEFORE_DAY.match(before)) and bool(_DATELINE_AFTER_DAY.match(text, mention.end)))
+            or (not before.strip() and bool(_AGENCY_AFTER_DAY.match(text, mention.end)))
             or bool(_FILED_ON.search(before[-40:]))
         )
 
@@ -823,11 +833,24 @@ class EventDates:
     def from_sentences(self, sentences: list[Sentence], *, forward: bool) -> tuple[date, str] | None:
         """The first day the sentences name, "on Tuesday" the next Tuesday if ``forward``, else the last."""
         for sentence in sentences:
-            for mention in self.candidates(sentence, strict=False):
+            for mention in self._own_days_first(sentence, self.candidates(sentence, strict=False), strict=False):
                 day = resolve(mention, self.anchor, forward=forward)
                 if day:
                     return day, sentence.text
         return None
+
+    def _own_days_first(self, sentence: Sentence, mentions: list[DateMention], *, strict: bool) -> list[DateMention]:
+        """The days of a lead's sentence, the day of an event it recalls ("Six weeks after the deal
+        of July 22, Trump on Thursday signed the order") after its own, and left out when
+        ``strict``: the event the story reports is not the one it runs from."""
+        lower = sentence.text.lower()
+        if not mentions or not any(word in lower for word in AFTER_AN_EVENT_WORDS):
+            return mentions
+        text = self.article.text
+        recalled = {m.start for m in mentions if _AFTER_AN_EVENT.search(text, max(sentence.start, m.start - 80), m.start)}
+        if strict:
+            return [m for m in mentions if m.start not in recalled]
+        return sorted(mentions, key=lambda m: m.start in recalled)
 
     def from_headline(self) -> tuple[date, str] | None:
         """A story whose body dates nothing of its event (pool reports stamped only with times of
@@ -847,12 +870,13 @@ class EventDates:
 
     def from_lead(self, *, strict: bool = False) -> tuple[date, str] | None:
         """An event without a round (a letter, a deal announced): the first day the lead's first
-        three real sentences name, "on Monday" being the last Monday; ``strict``: only a day
+        three real sentences name, "on Monday" being the last Monday, before any day of an event
+        its clause recalls ("six weeks after the deal of July 22"); ``strict``: only a day
         `_usable` for the event."""
         end = story_end(self.article)  # not a dated list closing the story ("May 10-11 - Talks in Geneva")
         lead = [s for s in self.article.sentences if s.paragraph > 0 and s.start < end and len(s.text.split()) > 6][:3]
         for sentence in lead:
-            mentions = self.candidates(sentence, strict=strict)
+            mentions = self._own_days_first(sentence, self.candidates(sentence, strict=strict), strict=strict)
             if mentions:
                 day = resolve(mentions[0], self.anchor, forward=False)
                 if day:

@@ -304,6 +304,8 @@ def test_a_dated_list_is_the_story_s_own_telling_when_text_follows_it_or_it_is_s
         "Akazawa said he was considering returning to Washington as early as next week for a sixth round, and that "
         "a deal was close.",
         "Akazawa said he had no plans yet for a sixth round, but would go back whenever needed.",
+        "Akazawa is expected back in Washington on Friday, June 6, for a sixth round, this time with Bessent.",
+        "Akazawa is due to return to Washington on Friday for a sixth round.",
     ],
 )
 def test_a_later_round_named_as_the_aim_of_a_trip_to_come_does_not_win(plan):

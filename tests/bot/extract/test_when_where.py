@@ -620,3 +620,23 @@ def test_a_day_on_a_clock_of_two_words_is_not_the_meetings():
         published="2025-06-29T01:00:00Z",
     )
     assert facts.date == "2025-06-27"
+
+
+def test_a_dateline_of_a_day_alone_with_its_agency_stamps_the_issue_not_the_event():
+    facts = facts_of(
+        "Sept 5 (Wire) - U.S. President Donald Trump on Thursday signed an executive order putting the "
+        "trade agreement with Japan into effect.",
+        published="2025-09-05T03:15:00Z",
+    )
+    assert facts.date == "2025-09-04"
+
+
+def test_the_day_of_an_event_a_lead_recalls_gives_way_to_the_days_of_its_own():
+    facts = facts_of(
+        "Six weeks after the Japan-U.S. deal of July 22, President Donald Trump on Thursday signed the "
+        "executive order that puts it into effect.\n"
+        "On the same day in Washington, Lutnick and Akazawa signed a memorandum on Japan's investment.",
+        title="Japan auto tariff cut finally lands",
+        published="2025-09-08T12:00:00Z",
+    )
+    assert facts.date == "2025-09-04"
