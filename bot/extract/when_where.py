@@ -22,7 +22,7 @@ from typing import cast
 from bot.extract.article import Article
 from bot.extract.cues import FUTURE, HEADLINE_FUTURE, HEADLINE_PAST, MEETING, PAST, SITTING
 from bot.extract.dates import DATE_WORDS, DAY_OF_MONTH, MONTH, DateMention, find_dates, local_day, local_time, resolve
-from bot.extract.lead_event import news_sentences
+from bot.extract.lead_event import OTHER_EVENT, news_sentences
 from bot.extract.lexicon import (
     AFTER_AN_EVENT_WORDS,
     ANNOUNCING_VERBS,
@@ -190,6 +190,9 @@ _AFTER_AN_EVENT = re.compile(
     rf"\b{alternation(AFTER_AN_EVENT_WORDS)}\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)(?:[\w.'’-]+\s+){{0,4}}?(?:of|on)\s+$",
     re.I,
 )
+_ANNOUNCED = Phrases(list(ANNOUNCING_VERBS), shared=True)
+#: the paragraphs of a story's opening (`EventDates.from_opening_events`)
+_OPENING_PARAGRAPHS = 5
 # "early Friday morning here in Osaka": where the writer is, not where the event is
 _WHERE_THE_WRITER_IS = re.compile(r"\bhere\s+in\s+$", re.I)
 # "whether LeBlanc returns to Washington before Labour Day": a city in a question places nothing
@@ -449,6 +452,10 @@ def find_when_where(
 
     dates = EventDates(article, location, story_start, positions if round_positions else None)
     found = _event_day(dates, article, round_sentences, meeting_sentences, meeting_clauses or {}, call_sentences)
+    if found is None and dates.stamped:
+        # a story whose issue is dated and whose lead dates nothing: the day its opening
+        # paragraphs give a sitting or another event, before the issue's own day
+        found = dates.from_opening_events()
     if found is None and dates.stamped:
         # a story that dates nothing but its issue ("Taipei Close | Mon 7 Apr 2025"): the day it
         # appeared is the best there is, read as before the stamps were set aside
@@ -851,6 +858,30 @@ class EventDates:
         if strict:
             return [m for m in mentions if m.start not in recalled]
         return sorted(mentions, key=lambda m: m.start in recalled)
+
+    def from_opening_events(self) -> tuple[date, str] | None:
+        """A story stamped with its issue's day ("By Jane Doe | July 24, 2025") whose lead dates
+        nothing: the first day within `REPORTED_DAYS` before publication that a sentence of
+        its first `_OPENING_PARAGRAPHS` paragraphs gives a sitting or another event ("On Tuesday
+        evening, Trump announced a deal"; "On Monday, Trump signed an executive order"), the days of
+        a measure's term left out. It is nearer the event than the day the issue appeared."""
+        for sentence in self.article.sentences:
+            if sentence.paragraph == 0:
+                continue
+            if sentence.paragraph > _OPENING_PARAGRAPHS:
+                break
+            if not (
+                self._tells_of_a_sitting(sentence)
+                or self.article.has(OTHER_EVENT, sentence.start, sentence.end)
+                or self.article.has(_ANNOUNCED, sentence.start, sentence.end)
+            ):
+                continue
+            for mention in self._own_days_first(sentence, self.candidates(sentence, strict=False), strict=True):
+                day = resolve(mention, self.anchor, forward=False)
+                # a day before the issue's: "today" is the issue's own
+                if day is not None and self.anchor is not None and 0 < (self.anchor - day).days <= REPORTED_DAYS:
+                    return day, sentence.text
+        return None
 
     def from_headline(self) -> tuple[date, str] | None:
         """A story whose body dates nothing of its event (pool reports stamped only with times of

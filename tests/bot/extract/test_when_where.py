@@ -640,3 +640,17 @@ def test_the_day_of_an_event_a_lead_recalls_gives_way_to_the_days_of_its_own():
         published="2025-09-08T12:00:00Z",
     )
     assert facts.date == "2025-09-04"
+
+
+def test_a_story_stamped_with_its_issue_day_is_dated_by_the_event_its_opening_tells():
+    facts = facts_of(
+        "By Jane Roe, Senior Editor | July 24, 2025\n"
+        "If you have been waiting to buy a new car, the news out of Washington this week is good news.\n"
+        "On Tuesday evening, President Donald Trump announced a deal with Japan on social media. The "
+        "announcement came after a meeting at the White House with Japan's tariff negotiator, Ryosei Akazawa, in "
+        "the tariff talks.\n"
+        "Cars from Japan will pay 15%, which replaces today's 27.5% auto tariff.",
+        title="Japan-U.S. tariff deal: what the new 15% rate means for car buyers",
+        published="2025-07-24T16:00:00Z",
+    )
+    assert facts.date == "2025-07-22"
