@@ -398,10 +398,14 @@ ASKING_VERBS = ("asked", "asking", "asks", "ask", "wondered", "wondering", "wond
 #: a commitment written as a list item opening with its verb, as fact sheets do: "1. Suspend the
 #: rare earth export controls", "Buy at least 12 million tons of soybeans"
 COMMITMENT_VERBS = (*DEAL_TERM_VERBS, "keep", "take", "grant", "issue", "terminate", "maintain")
+#: what makes the bare form of an act of one side (`TERM_ACTS`) a term rather than a wish ("will
+#: lower", "is to suspend"; "demands that the US eliminate its tariffs" is a demand): without one,
+#: only the present of a fact sheet's list ("Beijing suspends", "Washington halves") is a term
+TERM_MODALS = ("will", "would", "shall", "is to", "are to")
 #: the words that make such a verb a term of the deal rather than a wish: "would ease", "is to
-#: lift", "was willing to relax"
+#: lift", "was willing to relax" (the modals of `TERM_MODALS`, and a promise's words)
 DEAL_TERM_MODALS = (
-    "will", "would", "shall", "is to", "are to", "agreed to", "committed to", "pledged to", "willing to", "ready to",
+    *TERM_MODALS, "agreed to", "committed to", "pledged to", "willing to", "ready to",
     "prepared to", "offered to",
     # a plan written into a deal or a statement of intent: "the EU intends to procure", "EU
     # companies are expected to invest", "he expected China to delay its controls"
@@ -464,10 +468,6 @@ TERM_ACTS = (
     "lowering", "cutting", "reducing", "slashing", "halving", "suspending", "pausing", "lifting", "removing",
     "scrapping", "easing", "dropping", "eliminating", "delaying", "deferring", "postponing",
 )  # fmt: skip
-#: what makes the bare form of such an act a term rather than a wish ("will lower", "is to suspend";
-#: "demands that the US eliminate its tariffs" is a demand): without one, only the present of a
-#: fact sheet's list ("Beijing suspends", "Washington halves") is a term
-TERM_MODALS = ("will", "would", "shall", "is to", "are to")
 #: what may stand between a side and its act in a deal's term: "the US will also", "China has",
 #: "Washington is to" (never a wish's "to": "wants Beijing to lift" is a demand, nor a negation)
 TERM_ACT_GAP = (
