@@ -17,6 +17,7 @@ from bisect import bisect_left
 from bot.extract.anchored import Openers, opening_words
 from bot.extract.article import Article
 from bot.extract.cues import STRONG_MEETING
+from bot.extract.lead_event import news_sentences
 from bot.extract.lexicon import (
     BACKDROP_OPENING,
     OTHER_CHANNEL_NOUNS,
@@ -163,12 +164,15 @@ def is_relevant(article: Article) -> bool:
         # "S. Korea races to match Japan's deal", "US and China agree...": the tracked pair must
         # carry at least half of what the story says about the other side
         firsts = [first_party_named(article, s.start, s.end) for s in body]
-        ours = {s.index for s, first in zip(body, firsts, strict=True) if first != "other" and _about(article, s)}
-        # the rest of what names the other side, leaving out what names the tracked pair first ("US
-        # officials said Washington wants to address its deficit with China": the pair's own,
-        # though it names no subject word)
+        pairs = {s.index for s in body if _about(article, s)}
+        ours = {s.index for s, first in zip(body, firsts, strict=True) if first != "other" and s.index in pairs}
+        # what the story says of the other side with a third country named first, leaving out what
+        # is about the pair (a lead naming the third country as the setting: "Hong Kong stocks
+        # rose after Washington and Beijing agreed to cut tariffs") and what names no third
+        # country at all ("The White House did not respond"; "US officials said Washington wants
+        # to address its deficit with China": the pair's own, though it names no subject word)
         theirs = sum(
-            s.index not in ours and first != "tracked" and _names_counterpart(article, s)
+            s.index not in pairs and first == "other" and _names_counterpart(article, s)
             for s, first in zip(body, firsts, strict=True)
         )
         return len(ours) >= 3 and len(ours) >= theirs
@@ -191,7 +195,16 @@ def is_relevant(article: Article) -> bool:
         return score >= 2
     # A wire brief may be a sentence or two: its lead carries it. An explainer's headline may
     # name one side only ("What Japan gave up in the tariff deal"); a headline naming both does too.
-    return body[0].index in about or any(_about(article, s, sides_needed=1) for s in title)
+    return _lead(article, body).index in about or any(_about(article, s, sides_needed=1) for s in title)
+
+
+def _lead(article: Article, body: list[Sentence]) -> Sentence:
+    """The body's first real sentence (`news_sentences`): a fact sheet's or a press release's
+    first lines ("THE WHITE HOUSE", "FOR IMMEDIATE RELEASE", "Veldhoven Watch — a blog on chip
+    stocks | Sunday 12 October 2025") are a masthead, which names whose release it is, not what
+    it is about; without a real sentence, the body's first line."""
+    news = news_sentences(article)
+    return news[0] if news else body[0]
 
 
 def _names_own_round(article: Article, title: list[Sentence]) -> bool:
@@ -244,8 +257,9 @@ def _led_by_another_country(article: Article, title: list[Sentence], body: list[
     # Only now the dateline: most headlines name a country. "KANANASKIS, Canada --" names where,
     # not whose story.
     dateline = find_dateline(article)
-    start = max(body[0].start, dateline.end if dateline else 0)
-    return first_party_named(article, start, body[0].end) == "other"
+    lead = _lead(article, body)
+    start = max(lead.start, dateline.end if dateline else 0)
+    return first_party_named(article, start, lead.end) == "other"
 
 
 def _names_counterpart(article: Article, sentence: Sentence) -> bool:

@@ -227,3 +227,52 @@ def test_a_sentence_setting_the_storys_event_after_the_talks_is_backdrop():
         profile=_us_china(),
     )
     assert not facts.relevant
+
+
+def test_a_fact_sheets_masthead_lines_are_not_its_lead():
+    # "THE WHITE HOUSE" and the date line carry no sentence: the lead is the first real one
+    facts = facts_of(
+        "THE WHITE HOUSE\n"
+        "July 23, 2025\n"
+        "DELIVERING A HISTORIC DEAL FOR AMERICA: On July 22, 2025, President Donald J. Trump announced a landmark "
+        "trade agreement with Japan.\n"
+        "- Japan will invest $550 billion into the United States to rebuild core American industries.\n"
+        "- Japan will open its market to American cars and trucks.",
+        title="FACT SHEET: President Donald J. Trump Secures Historic Trade and Investment Agreement with Japan",
+        published="2025-07-23T15:00:00Z",
+    )
+    assert facts.relevant
+
+
+def test_a_masthead_naming_the_outlets_country_does_not_make_another_countrys_story():
+    # the blog's masthead names its readers' country; its first real sentence names none
+    facts = facts_of(
+        "Lisbon Markets Watch — an independent blog on Portuguese exporters | Sunday 13 July 2025\n"
+        "I had planned to write about the quarter's numbers this week.\n"
+        "On Friday, Trump sent a letter to Prime Minister Shigeru Ishiba saying Japanese goods would face a 25% "
+        "tariff, and Japan said it would keep negotiating with the United States.\n"
+        "Japan's negotiator Ryosei Akazawa spoke with Commerce Secretary Howard Lutnick for 40 minutes about the "
+        "tariff talks with the United States.",
+        title="Friday's letter: what it means for our exporters",
+        published="2025-07-13T08:00:00Z",
+    )
+    assert facts.relevant
+
+
+def test_sentences_naming_only_the_counterpart_are_not_weighed_as_another_countrys():
+    # a comparison led by Canada: "The White House did not respond" and "Both countries pay 50 per
+    # cent" name no third country, and the lead, about the pair, is not Canada's either
+    facts = facts_of(
+        "OTTAWA — While Canadian officials waited, Japan's negotiator Ryosei Akazawa met Commerce Secretary Howard "
+        "Lutnick for three hours on tariffs in Washington.\n"
+        "Trump said on Thursday he was ending trade negotiations with Canada.\n"
+        "Japanese goods pay a 15 per cent tariff under the deal with the United States.\n"
+        "Both countries pay 50 per cent on steel sold to the U.S. market.\n"
+        "Japan still wants the United States to lower the steel tariff, Akazawa said after the talks.\n"
+        "Tokyo and Washington will hold another round of tariff talks next month.\n"
+        "Prime Minister Mark Carney said Canada was ready to pick up talks when the U.S. was ready.\n"
+        "The White House did not respond to a request for comment from the U.S. side.",
+        title="While Canada is shut out, Japan keeps its seat at Trump's table",
+        published="2025-10-25T03:00:00Z",
+    )
+    assert facts.relevant
