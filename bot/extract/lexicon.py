@@ -402,6 +402,9 @@ COMMITMENT_VERBS = (*DEAL_TERM_VERBS, "keep", "take", "grant", "issue", "termina
 #: lower", "is to suspend"; "demands that the US eliminate its tariffs" is a demand): without one,
 #: only the present of a fact sheet's list ("Beijing suspends", "Washington halves") is a term
 TERM_MODALS = ("will", "would", "shall", "is to", "are to")
+#: a side's promise of an act, which makes the act a term as a modal does: "Trump agreed to halve
+#: the fentanyl tariff", "Beijing has committed to suspend the controls"
+TERM_PROMISES = (r"(?:has |have |had )?agreed to", r"(?:has |have |had )?committed to", r"(?:has |have |had )?pledged to")
 #: the words that make such a verb a term of the deal rather than a wish: "would ease", "is to
 #: lift", "was willing to relax" (the modals of `TERM_MODALS`, and a promise's words)
 DEAL_TERM_MODALS = (
@@ -464,15 +467,34 @@ TERM_ACTS = (
     r"lower(?:s)?", r"cut(?:s)?", r"reduce(?:s)?", r"slash(?:es)?", r"halve(?:s)?", r"suspend(?:s)?", r"pause(?:s)?",
     r"lift(?:s)?", r"remove(?:s)?", r"scrap(?:s)?", r"ease(?:s)?", r"drop(?:s)?", r"eliminate(?:s)?", r"delay(?:s)?",
     r"defer(?:s)?", r"postpone(?:s)?", r"roll(?:s)? back", r"bring(?:s)? down",
+    # a limit set on the measure: "the order caps the tariffs on Japanese goods at 15%"
+    r"cap(?:s)?",
     # the present of one act under way ("Trump says he is cutting the fentanyl tariff")
     "lowering", "cutting", "reducing", "slashing", "halving", "suspending", "pausing", "lifting", "removing",
     "scrapping", "easing", "dropping", "eliminating", "delaying", "deferring", "postponing",
 )  # fmt: skip
-#: what may stand between a side and its act in a deal's term: "the US will also", "China has",
+#: what may stand between a side and its act in a deal's term: "the US will also", "Trump agreed to",
 #: "Washington is to" (never a wish's "to": "wants Beijing to lift" is a demand, nor a negation)
 TERM_ACT_GAP = (
-    *TERM_MODALS, "is", "are", "also", "then", "now", "further", "in turn", "in return", "correspondingly", "formally",
+    *TERM_MODALS, *TERM_PROMISES, "is", "are", "also", "then", "now", "further", "in turn", "in return",
+    "correspondingly", "formally",
 )  # fmt: skip
+#: the same acts said of the measure itself, its subject, as a deal's term: "the tariff on Japanese
+#: cars will be lowered to 15%", "the export controls would be suspended for a year", "the fentanyl
+#: tariff is halved to 10%" (a modal's passive, or the present with the level it sets: "is
+#: suspended until July 9" is a state, "was cut in May" history)
+TERM_ACT_PARTICIPLES = (
+    "lowered", "cut", "reduced", "slashed", "halved", "suspended", "paused", "lifted", "removed", "scrapped", "eased",
+    "dropped", "eliminated", "delayed", "deferred", "postponed", "rolled back", "brought down", "capped",
+)  # fmt: skip
+TERM_ACT_PASSIVES = ("will be", "would be", "shall be", "is to be", "are to be")
+TERM_ACT_PRESENT_PASSIVES = ("is", "are")
+#: a measure that goes down by itself under a deal, said with the rate it goes to: "tariffs on
+#: Japanese cars fall to 15%", "the overall level will fall by about 10 points", "comes down to 15%"
+TERM_FALLS = (r"(?:(?:will|would|shall) )?(?:fall|come down|go down)", "falls", "comes down", "goes down")
+#: what the level such an act sets opens with: "to 15%", "from 27.5% to 15%", "by 10 points"
+TERM_ACT_RATES = (r"(?:to|from|by) (?:about |around |roughly )?\d[\d.]*",)
+
 #: what talks are said to have been about: a stance's words after one of these name a topic of the
 #: talks ("the rounds focused on rare earths and extending the pause"), not a side's demand
 TOPIC_FRAMES = (

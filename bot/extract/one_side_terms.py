@@ -19,9 +19,23 @@ from __future__ import annotations
 import re
 
 from bot.extract.article import Article
-from bot.extract.lexicon import DEAL_DOCUMENTS, TERM_ACT_GAP, TERM_ACTS, TERM_MODALS, TIME_SPAN, alternation
+from bot.extract.lexicon import (
+    DEAL_DOCUMENTS,
+    TERM_ACT_GAP,
+    TERM_ACT_PARTICIPLES,
+    TERM_ACT_PASSIVES,
+    TERM_ACT_PRESENT_PASSIVES,
+    TERM_ACT_RATES,
+    TERM_ACTS,
+    TERM_FALLS,
+    TERM_MODALS,
+    TERM_PROMISES,
+    TIME_SPAN,
+    alternation,
+)
 from bot.extract.phrases import Phrases
 from bot.extract.profile import Issue
+from bot.extract.scope import mentions_other_country
 from bot.extract.text import Sentence
 
 ACTS = Phrases(list(TERM_ACTS), shared=True)
@@ -31,7 +45,7 @@ _GAP = re.compile(
     rf"(?:\s+{alternation(TERM_ACT_GAP)})*\s+$",
     re.I,
 )
-_MODAL = re.compile(rf"\b{alternation(TERM_MODALS)}\b", re.I)
+_MODAL = re.compile(rf"\b{alternation((*TERM_MODALS, *TERM_PROMISES))}\b", re.I)
 _UNDER_WAY = re.compile(r"\b(?:is|are)\s+$", re.I)  # "he is cutting": an act under way
 # "it", "he", "they": the actor named last before it in the sentence
 _PRONOUN_BEFORE = re.compile(r"\b(?:it|they|he|she)$", re.I)
@@ -43,6 +57,26 @@ _OBJECT_REACH = 70
 _OBJECT = re.compile(
     rf"(?:\s+{TIME_SPAN})?\s+(?:the|its|their|his|her|all|most|some|those|these|both)\b", re.I
 )
+# the acts of a deal said of the measure they are done to, its subject: "will be lowered", "is
+# halved to 10%", "would be suspended", "fall to 15%", "comes down to 15%"
+MEASURE_TERMS = Phrases(
+    [
+        rf"{alternation(TERM_ACT_PASSIVES)} (?:(?:[a-z]+ly|also|now|then|further) )?{alternation(TERM_ACT_PARTICIPLES)}",
+        rf"{alternation(TERM_ACT_PRESENT_PASSIVES)} (?:(?:[a-z]+ly|also|now|then|further) )?"
+        rf"{alternation(TERM_ACT_PARTICIPLES)} {alternation(TERM_ACT_RATES)}",
+        rf"{alternation(TERM_FALLS)} {alternation(TERM_ACT_RATES)}",
+    ],
+    shared=True,
+)
+# how far before such an act the measure, its subject, may end ("the tariff on Japanese passenger
+# vehicles and auto parts will fall to 15%")
+_SUBJECT_REACH = 80
+# "the share of exports covered by the surcharge": a measure named as an agent, in the subject but
+# not its head, and how far before the measure's words its "by" may stand
+_BY_BEFORE = re.compile(r"\bby\s+(?:[\w%.'’-]+\s+){0,3}$", re.I)
+_BY_REACH = 40
+# a deal's document named with a determiner ("the order", "this agreement")
+_DOCUMENTS = Phrases([rf"(?:the|this|that) (?:[\w-]+ ){{0,2}}{alternation(DEAL_DOCUMENTS)}"], shared=True)
 # "under the framework", "Under the package": a term written into a deal that exists
 _UNDER_A_DEAL = Phrases(
     [rf"(?:under|of|in) (?:the|this|that|its|their) (?:[\w-]+ ){{0,2}}{alternation(DEAL_DOCUMENTS)}",
@@ -50,16 +84,44 @@ _UNDER_A_DEAL = Phrases(
      r"agreed (?:with|to|on)", "truce", "consensus"], shared=True)  # fmt: skip
 
 
+# the deal's own text as the subject of an act: "the order lowers the tariff", "The agreement, signed
+# on Thursday, caps the tariffs" (a clause set off by commas may stand between it and its verb)
+_DOCUMENT_BEFORE = re.compile(
+    rf"\b(?:the|this|that|its|their)\s+(?:[\w.'’-]+\s+){{0,2}}{alternation(DEAL_DOCUMENTS)}(?:\s*,[^,;:]{{0,60}},)?$",
+    re.I,
+)
+# "It also lowers the tariff": the pronoun opening the sentence (after a word of sequence, "Second,")
+_IT_OPENS = re.compile(r"\W*(?:(?:first|second|third|fourth|next|then|finally|also)\w*\s*,?\s+)?it$", re.I)
+#: the actor of a term that is the deal itself (its document), not a side: binding both sides, its
+#: act on a measure is the deal stance of the issue about that measure, whichever side's it is
+THE_DEAL = ""
+
+
+def _document_before(article: Article, sentence: Sentence, subject_end: int) -> bool:
+    """Whether the subject ending at ``subject_end`` is a deal's document ("the executive order",
+    "the agreement"), or "it" opening the sentence right after a sentence that names one ("The
+    order does three things. Second, it lowers the tariff on Japanese cars")."""
+    text = article.text
+    if _DOCUMENT_BEFORE.search(text, max(sentence.start, subject_end - 120), subject_end):
+        return True
+    if sentence.index == 0 or not _IT_OPENS.match(text, sentence.start, subject_end):
+        return False
+    before = article.sentences[sentence.index - 1]
+    return bool(article.hits(_DOCUMENTS).within(before.start, before.end))
+
+
 def _actor_before(article: Article, sentence: Sentence, position: int) -> tuple[str, bool] | None:
     """The side that is the subject of the act at ``position``, and whether a modal stands
     between them: a side or one of its people named right before the act (with only the
     lexicon's gap words between), or a pronoun there standing for the side or person named last
-    before it in the sentence."""
+    before it in the sentence; `THE_DEAL` when the subject is the deal's document."""
     text = article.text
     gap = _GAP.search(text, sentence.start, position)
     if gap is None:
         return None
     subject_end = gap.start()
+    if _document_before(article, sentence, subject_end):
+        return THE_DEAL, _MODAL.search(text, subject_end, position) is not None
     marks = [(m.end, m.value) for m in article.sides.within(sentence.start, subject_end) if m.end <= subject_end]
     marks += [
         (m.end, side)
@@ -81,8 +143,34 @@ def tells_of_a_deal(article: Article, deals: list[tuple[int, int]]) -> bool:
 
 
 def term_acts(article: Article) -> list[tuple[int, int]]:
-    """Where an act a deal's term may state stands ("lower", "suspends", "halves")."""
-    return article.hits(ACTS).spans
+    """Where an act a deal's term may state stands ("lower", "suspends", "halves"), also said of
+    the measure itself ("will be lowered", "fall to 15%")."""
+    return sorted({*article.hits(ACTS).spans, *article.hits(MEASURE_TERMS).spans})
+
+
+def is_a_term_on_the_measure(
+    article: Article, about: list[tuple[int, int]], start: int, position: int, phrase_end: int
+) -> bool:
+    """Whether text[position:phrase_end] is an act of a deal said of the measure itself, which is
+    its subject, named just before it in the clause (from ``start``): "the tariff on Japanese
+    cars will be lowered to 15%", "tariffs on Japanese cars and auto parts fall to 15% from
+    27.5%", "the export controls would be suspended for a year". No side does the act: the deal
+    does, which binds both, so it is the deal stance of the issue about the measure (the issue
+    side's own measures are no part of what it is about). Not a measure named only as what
+    covers the subject ("the share of exports covered by the surcharge falls to 22%"), nor a
+    term of a deal with another country."""
+    if not article.hits(MEASURE_TERMS).within(position, phrase_end):
+        return False
+    if mentions_other_country(article, start, position):
+        return False  # "under the India–UK agreement, the duty on whisky falls": another deal's term
+    text = article.text
+    return any(
+        start <= s
+        and e <= position
+        and position - e <= _SUBJECT_REACH
+        and not _BY_BEFORE.search(text, max(start, s - _BY_REACH), s)
+        for s, e in about
+    )
 
 
 def actor_of_act(article: Article, sentence: Sentence, position: int, phrase_end: int) -> str | None:

@@ -56,7 +56,13 @@ from bot.extract.lexicon import (
     alternation,
 )
 from bot.extract.near import finditer_at
-from bot.extract.one_side_terms import actor_of_act, is_a_term_of_one_side, tells_of_a_deal, term_acts
+from bot.extract.one_side_terms import (
+    actor_of_act,
+    is_a_term_of_one_side,
+    is_a_term_on_the_measure,
+    tells_of_a_deal,
+    term_acts,
+)
 from bot.extract.people import people_of
 from bot.extract.phrases import Hits, Phrases
 from bot.extract.profile import Issue, Stance
@@ -655,6 +661,8 @@ def _holds(
     if stance.id == AGREED and stance.general_words and _tells_of_a_deal(article):
         if is_a_term_of_one_side(article, issue, sentence, about, position, phrase_end):
             return True  # "China will suspend the export controls": a deal's term, the US deal on them
+        if not article.has(_WANTS, start, position) and is_a_term_on_the_measure(article, about, start, position, phrase_end):
+            return True  # "the tariff on Japanese cars will be lowered to 15%": a deal's term on it
         if (position, phrase_end) in term_acts(article) and (position, phrase_end) not in article.hits(stance.phrases).spans:
             return False  # an act read only as a term of one side, which it is not here
     if stance.needs == "near" and not _about_the_issue(article, about, position, phrase_end, start, end):

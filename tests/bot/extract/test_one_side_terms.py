@@ -11,7 +11,9 @@ _DEAL = "The deal was announced on Monday.\n"
 
 
 def _stances(body: str) -> set[tuple[str, str, str]]:
-    facts = facts_of(_LEAD + body, title="Trade talks in Kuala Lumpur", published="2025-10-27T08:00:00Z", profile=US_CHINA)
+    facts = facts_of(
+        _LEAD + body, title="Trade talks in Kuala Lumpur", published="2025-10-27T08:00:00Z", profile=US_CHINA
+    )
     return {(p.actor, p.issue, p.stance) for p in facts.positions}
 
 
@@ -37,7 +39,9 @@ def test_without_a_deal_told_an_act_is_no_term():
 
 def test_a_wish_a_past_act_or_an_act_of_the_issues_own_side_is_no_term():
     # a demand made of the other side, in the bare form
-    assert ("China", "us_tariffs", "agreed") not in _stances(_DEAL + "Beijing demands that Washington scrap its tariffs.")
+    assert ("China", "us_tariffs", "agreed") not in _stances(
+        _DEAL + "Beijing demands that Washington scrap its tariffs."
+    )
     # told in the past: a deal recalled, not a term stated
     assert ("China", "us_tariffs", "agreed") not in _stances(_DEAL + "Washington cut its tariffs in May.")
     # China's own tariffs are no stance of China on the US tariffs
@@ -51,4 +55,60 @@ def test_an_act_whose_object_is_not_the_measure_is_no_term():
 def test_an_act_under_way_is_a_term():
     assert ("China", "us_tariffs", "agreed") in _stances(
         _DEAL + "Trump says he is cutting the fentanyl tariff on Chinese goods to 10%."
+    )
+
+
+def test_a_promise_of_one_side_to_act_on_its_own_measure_is_a_term():
+    assert ("China", "us_tariffs", "agreed") in _stances(
+        _DEAL + "Trump agreed to halve the fentanyl tariff on Chinese goods to 10%."
+    )
+    assert ("United States", "export_controls", "agreed") in _stances(
+        _DEAL + "Beijing has committed to suspend the export controls on rare earths for a year."
+    )
+
+
+def test_the_deals_document_acting_on_a_measure_is_a_term_of_the_deal():
+    assert ("China", "us_tariffs", "agreed") in _stances(
+        _DEAL + "The executive order lowers the fentanyl tariff on Chinese goods to 10%."
+    )
+    # "it" opening the sentence after one that names the document
+    assert ("China", "us_tariffs", "agreed") in _stances(
+        _DEAL + "The order does two things. Second, it cuts the fentanyl tariff on Chinese goods to 10%."
+    )
+
+
+def test_a_measure_said_to_be_acted_on_is_a_term_of_the_deal():
+    # a modal's passive
+    assert ("China", "us_tariffs", "agreed") in _stances(
+        _DEAL + "The 20% tariff imposed on Chinese goods over fentanyl will be lowered to 10%."
+    )
+    assert ("United States", "export_controls", "agreed") in _stances(
+        _DEAL + "China's new export controls on rare earths would be suspended for a year."
+    )
+    # a fall to a level, or the present with the level it sets
+    assert ("China", "us_tariffs", "agreed") in _stances(_DEAL + "Tariffs on Chinese goods fall to 47% from 57%.")
+    assert ("China", "us_tariffs", "agreed") in _stances(
+        _DEAL + "The fentanyl tariff on Chinese goods is halved to 10%."
+    )
+
+
+def test_a_measures_state_past_or_wish_is_no_term():
+    # the present without a level is a state, not a term
+    assert ("China", "us_tariffs", "agreed") not in _stances(
+        _DEAL + "A 24% portion of the tariff on Chinese goods is suspended until November 10."
+    )
+    # history
+    assert ("China", "us_tariffs", "agreed") not in _stances(_DEAL + "The tariff on Chinese goods was lowered in May.")
+    # a wish: a demand, not a term
+    assert ("China", "us_tariffs", "agreed") not in _stances(
+        _DEAL + "Beijing wants the tariffs on Chinese goods to be lowered."
+    )
+
+
+def test_a_measure_named_only_as_an_agent_or_another_deals_term_is_no_term():
+    assert ("China", "us_tariffs", "agreed") not in _stances(
+        _DEAL + "The share of Chinese exports covered by the fentanyl tariff falls from 36% to 22%."
+    )
+    assert ("China", "us_tariffs", "agreed") not in _stances(
+        _DEAL + "Under the UK agreement, the tariff on Chinese goods will be lowered to 10%."
     )
