@@ -791,6 +791,11 @@ EXEMPT_WORDS = ("exempt", "exempted", "spared", r"not\s+subject")
 #: how the tariff goods are exempt from, or a rate is added to, is named: "exempt from the reciprocal
 #: tariff", "not to be stacked on top of most-favored-nation duties" (it is no goods of the rate)
 EXEMPT_FROM_WORDS = (r"exempt(?:ed)?\s+from", r"not\s+subject\s+to", r"spared\s+from")
+#: what opens a subject that points back at what the sentence before named: "That tariff now
+#: stands at 27.5%", "those imports pay 27.5%", "The rate is now 15%"
+REFERRING_DETERMINERS = ("that", "this", "those", "these", "the")
+#: what traded goods are called as a whole: "those imports", "these products"
+TRADED_GOODS_NOUNS = ("goods", "products", "imports", "exports", "shipments")
 #: words that give a rate by reference to the one before: "a similar tax on autos", "a matching levy"
 SAME_RATE_WORDS = ("similar", "same", "identical", "equivalent", "matching")
 #: words that hedge a rate's figure: "to around 15%", "tariffs of up to 100%"

@@ -51,12 +51,14 @@ from bot.extract.lexicon import (
     RATE_CHANGED_FROM,
     RATE_VERBS,
     RATE_VERBS_TO,
+    REFERRING_DETERMINERS,
     REMAINDER_WORDS,
     SAME_RATE_WORDS,
     SHARE_PREDICATES,
     SUBJECT_AUXILIARIES,
     SUM_JOINERS,
     TARIFF_NOUNS,
+    TRADED_GOODS_NOUNS,
     alternation,
     first_characters,
     plain_words,
@@ -1078,6 +1080,10 @@ def _country_wide_goods(
         return [wide] if wide else []
     if not _country_wide(article, text[anchor.start : min(span.stop, anchor.start + 60)]):
         return []
+    if not before:
+        said_before = _goods_of_the_sentence_before(article, sentence, anchor, span)
+        if said_before:
+            return said_before
     if not _names_tracked(article, sentence):
         # after a country rate, a figure the profile lists as one is that rate
         listed = _listed_country_rate(article, rate)
@@ -1088,6 +1094,64 @@ def _country_wide_goods(
             return same
     own = profile.country_sector(rate)
     return [own] if own else []
+
+
+# a subject that points back at what the sentence before named: "That tariff now stands at 27.5%",
+# "Right now, those imports pay 27.5%", "The rate is now 15% in total", "That's the 25% tariff ...";
+# not one whose goods follow ("the tariff on Japanese goods is 24%") nor "the 20% rate"
+_REFERRING_SUBJECT = re.compile(
+    rf"^(?:[^,;:%]{{0,40}},\s+|(?:[\w'’-]+\s+){{0,4}}?)(?:(?:{alternation(REFERRING_DETERMINERS)})\s+(?:[a-z-]+\s+)?"
+    rf"(?:{_NOUN}|{alternation(TRADED_GOODS_NOUNS)}|(?P<parts>{alternation(PARTS_WORDS)}))\b(?!\s+(?:on|for|of|from)\b)"
+    r"|(?:that|this|it)(?:['’]s|\s+is|\s+was)\b)",
+    re.I,
+)
+
+
+# what may stand between such a subject and its rate: its verb, not a comparison with another rate
+# ("The rate is one percentage point higher than the 24% announced in April": the 24% is no rate of it)
+_PREDICATE_OF_THE_SUBJECT = re.compile(rf"(?:(?!{alternation(COMPARED_WITH_WORDS)}\b).){{0,40}}", re.I | re.S)
+
+
+def _goods_of_the_sentence_before(article: Article, sentence: Sentence, anchor: _Anchor, span: _Span) -> list[str]:
+    """The goods of a rate whose sentence names neither goods nor a side and whose subject points
+    back ("... any movement on the auto tariff. That tariff now stands at 27.5%", "That's the new
+    tariff on cars. Right now, those imports pay 27.5%", "The reduced tariff on vehicles took effect
+    on Tuesday. The rate is now 15% in total"): the goods named last in the sentence before, else
+    those its rates were given (a chain of such sentences). Only where that sentence's rates are
+    all on those goods: after "Vietnamese goods will pay 20% and transshipments 40%", "The rate
+    compares with the 46%" may be either's; nor a rate the subject is compared with ("The rate is a
+    point higher than the 24% announced in April"). No side may be named up to the end of the rate's words
+    (one named after them, "the 25% Trump added in April", says who levied a part)."""
+    subject = _REFERRING_SUBJECT.match(sentence.text, 0, anchor.start) if sentence.index else None
+    if subject is None or not _PREDICATE_OF_THE_SUBJECT.fullmatch(sentence.text, subject.end(), anchor.start):
+        return []
+    if article.sides_named(sentence.start, sentence.start + span.stop):
+        return []
+    before = article.sentences[sentence.index - 1]
+    rated = goods_rated(article).get(before.index, set())
+    named = _sectors_in(article, before.start, before.end, last=True) or sorted(rated)
+    if not named or not _of_goods(article, named) or not rated <= set(named):
+        return []
+    if _other_goods_taxed_last(article, before):
+        return []
+    if subject.group("parts"):
+        # "Cars pay 25%. The parts pay 25% too": the parts of those goods
+        parts_of = parts_sectors(article.profile)
+        return [parts_of[goods] for goods in named if goods in parts_of]
+    return named
+
+
+_ON_AFTER = re.compile(r"\s+(?:on|for)\s", re.I)
+
+
+def _other_goods_taxed_last(article: Article, before: Sentence) -> bool:
+    """Whether the sentence before ends on a tariff on goods after the last goods of the profile it
+    names ("The dairy probe opened the day after the draft duties on battery-electric vehicles.
+    Those duties took effect in October"): the duties pointed back at are on those goods."""
+    last_goods = max((e for _, e, _ in _sector_spans(article, before.start, before.end)), default=before.start)
+    return any(
+        _ON_AFTER.match(article.text, e) for s, e in article.hits(_TARIFF_WORD).within(last_goods, before.end)
+    )
 
 
 _RATED = "tariffs.rated"

@@ -250,3 +250,44 @@ def test_both_sides_words_in_one_phrase_stay_the_rates_goods():
 def test_a_counter_tariff_after_a_rate_is_its_tariff_word():
     # (no other tariff word in the sentence or the one before)
     assert us_china_rates("Beijing's 15% counter-tariffs remain in force.") == [("china_retaliatory", 15)]
+
+
+# -- a rate whose subject points back at the goods of the sentence before --
+
+
+def test_that_tariff_is_the_tariff_the_sentence_before_named():
+    body = (
+        "What Washington has not offered is any movement on the auto tariff, which is what Tokyo came for.\n"
+        "That tariff now stands at 27.5%: the 25% Trump added in April on top of the old 2.5% duty."
+    )
+    assert rates(body) == [("autos", 27.5), ("autos", 25), ("autos", 2.5)]
+
+
+def test_those_imports_are_the_goods_the_sentence_before_named():
+    body = "The new tariff on cars is 15%, the order says. That's the tariff on cars imported from Japan.\nRight now, those imports pay 27.5%."
+    assert ("autos", 27.5) in rates(body)
+    assert ("reciprocal", 27.5) not in rates(body)
+
+
+def test_the_parts_are_the_parts_of_the_goods_the_sentence_before_named():
+    body = "Since April, a Japanese car going to America pays a 25% tariff.\nSince the beginning of this month, the parts pay 25% too."
+    assert rates(body) == [("autos", 25), ("auto_parts", 25)]
+
+
+def test_no_goods_are_pointed_back_at_where_the_sentence_before_has_rates_of_another_kind():
+    # "The rate" may be either rate of the sentence before: the country rate stays
+    body = "Japanese goods will pay a 24% tariff and cars 25%, he said.\nThe rate compares with the 10% of the pause."
+    assert ("autos", 10) not in rates(body)
+
+
+def test_no_goods_are_pointed_back_at_where_the_sentence_before_ends_on_a_tariff_on_other_goods():
+    body = (
+        "The steel probe opened the day after the draft duties on battery-powered mowers.\n"
+        "Those duties took effect in October, at rates of up to 35.3%."
+    )
+    assert ("steel", 35.3) not in rates(body)
+
+
+def test_a_rate_the_pointing_subject_is_compared_with_is_not_its_rate():
+    body = "Cars would face a 25% tariff from August 1.\nThe rate is one percentage point higher than the 24% announced in April."
+    assert ("autos", 24) not in rates(body)
