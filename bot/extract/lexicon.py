@@ -317,6 +317,26 @@ GAPPED_ATTENDANCE = (
 #: a sitting told by its people sitting, with its length after: "the delegations sat for about six
 #: hours", "sat together for about ten hours", "we were at the table for more than five hours"
 SAT_FOR = (r"s[ai]t (?:together |down )?for", "at the table for")
+#: a sitting's length told by a verb of lasting, with no meeting noun: "The consultation lasted about
+#: an hour and ten minutes", "Japanese side says it ran about 2 hours 15 minutes", "That one ran
+#: roughly seventy-five minutes"; the verb's subject is the sitting (`SITTING_SUBJECTS`)
+LASTING_VERBS = (
+    r"last(?:ed|s)",
+    r"r[au]ns? (?:long|for|about|around|roughly|some|nearly|almost|just|over|more|well|close)\b",
+)  # fmt: skip
+#: what stands for a sitting just before a verb of lasting: a pronoun for the sitting told before
+#: ("it ran long", "That one ran", "What followed lasted"), a word for a sitting ("The exchange
+#: lasted"); not a call, a hearing or a day ("the call lasted", "The first day, Monday, ran")
+SITTING_SUBJECTS = (
+    "it", "one", "which", "followed", r"consultations?", "exchange", "encounter", "conversation", r"discussions?",
+    "talks", "negotiations", *MEETING_NOUNS,
+)  # fmt: skip
+#: a sitting's length told by its people meeting for it, with no one named and no meeting noun:
+#: "The two leaders met for about 30 minutes", "The delegations met for approximately six hours"
+MET_FOR = (r"(?:met|meet|conferred|negotiated) (?:together |again |alone |privately )?for",)
+#: a time before the story's own event, said in a sentence: "did hard work in Kuala Lumpur last
+#: weekend", "two weeks ago": what the sentence tells was done then, not at the reported sitting
+RECALLED_TIMES = (r"last (?:week|weekend|month|year)", r"(?:a|two|three|several) (?:weeks|months) ago", "earlier this (?:month|year)")
 
 #: what makes a length no sitting's, right after it: a total over several days ("close to 20 hours
 #: over the two days", "twenty hours spread over two days") or the time since talks began ("ended

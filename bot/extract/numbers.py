@@ -116,7 +116,9 @@ _DURATION_START = rf"(?=\d|(?:{_CARDINAL_WORD}|an?|half|hour|quarter)\b)"
 DURATION = re.compile(
     rf"""(?ix)
     (?=[0-9aotfsenzhq])(?<![\w.]){_DURATION_START}(?:
-        (?P<min_adj>{_QTY})[- ]minutes?(?=[-\s]+(?:[A-Z][\w-]*\s+){{0,2}}(?:long\b|{_SITTING}))
+        (?P<hm_adj>(?P<hm_hours>{_QTY})[- ]hours?[- ](?:and[- ])?(?P<hm_minutes>{_QTY})[- ]minutes?)
+            (?=[-\s]+(?:[A-Z][\w-]*\s+){{0,2}}(?:long\b|{_SITTING}))
+      | (?P<min_adj>{_QTY})[- ]minutes?(?=[-\s]+(?:[A-Z][\w-]*\s+){{0,2}}(?:long\b|{_SITTING}))
       | (?P<hour_adj>{_QTY}(?:{_HALF})?|{_QTY}[- ]and[- ]a[- ]half)[- ]hours?(?:[- ]long)?
             (?=[-\s]+{_SITTING})
       | (?P<hour_long>an?\s+)?hour[- ]long
@@ -164,6 +166,9 @@ def _quantity(text: str) -> float | None:
 def duration_minutes(match: re.Match[str]) -> int | None:
     """Whole minutes of a `DURATION` match."""
     groups = match.groupdict()
+    if groups.get("hm_adj"):  # "a 1-hour-40-minute meeting"
+        hours, minutes = _quantity(groups["hm_hours"]), _quantity(groups["hm_minutes"])
+        return None if hours is None or minutes is None else round(hours * 60 + minutes)
     if groups.get("hours_and_half"):
         return 90
     if groups.get("three_quarters"):

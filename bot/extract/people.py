@@ -42,15 +42,19 @@ from bot.extract.lexicon import (
     COUNTED_PURPOSE,
     GAPPED_ATTENDANCE,
     GUESSED_MEETING_AHEAD,
+    LASTING_VERBS,
     MEETING_OBJECT_WORDS,
     MEETING_VERBS,
     MEETINGS_COUNTED,
+    MET_FOR,
     NOT_ONE_SITTING,
+    RECALLED_TIMES,
     ROSTER_LINKS,
     SAT_FOR,
     SCHEDULED_MEETING_AHEAD,
     SIDE_SEAT,
     SIDES_MET_PHRASES,
+    SITTING_SUBJECTS,
     STANDING_TEAM,
     WITHDRAWING_PHRASES,
     alternation,
@@ -195,6 +199,9 @@ def _meetings_ahead(article: Article, sentence: Sentence) -> list[tuple[int, int
         spans.append(span)
     return spans
 
+
+#: a time before the story's own event (`RECALLED_TIMES`)
+_RECALLED = Phrases(list(RECALLED_TIMES), shared=True)
 
 #: a count of sittings (`MEETINGS_COUNTED`)
 _COUNTED = Phrases(list(MEETINGS_COUNTED), shared=True)
@@ -512,8 +519,10 @@ def find_meetings(
     seen = attendance(
         article, round_sentences, other_round_sentences, chosen_round, skip_paragraphs, held=held, other_event=other_event
     )
-    if chosen_round is not None:
-        for name, text in negotiators_on_the_talks(article, other_round_sentences, skip_paragraphs).items():
+    # the negotiators who speak of the talks, in a round's story or the story of a sitting of the sides
+    if chosen_round is not None or (seen.present and not other_event):
+        speakers = negotiators_on_the_talks(article, other_round_sentences, skip_paragraphs, sitting=chosen_round is None)
+        for name, text in speakers.items():
             seen.present.setdefault(name, text)
     order = [p.name for p in profile.people]
     participants = sorted((name for name in seen.present if name not in seen.absent), key=order.index)
@@ -529,17 +538,28 @@ _OBJECT_OF_A_VERB = re.compile(r"\b[a-z]+ed\s+(?:the\s+|his\s+|her\s+|their\s+)?
 
 
 def negotiators_on_the_talks(
-    article: Article, other_round_sentences: set[int], skip_paragraphs: set[int]
+    article: Article, other_round_sentences: set[int], skip_paragraphs: set[int], *, sitting: bool = False
 ) -> dict[str, str]:
     """In a round's story, the negotiators who speak of the talks, with the sentence of each:
     "Bessent told reporters at the residence where the negotiations were held", "He Lifeng
     described the talks as candid", "the two sides reached a consensus, Li said". A negotiator
-    the story quotes on its talks sat in them, though no one of the other side is named with him; not one said to be absent, the object of a verb
-    ("briefed ... Goyal on the outcome of the round"), nor one named in another round's sentence,
-    an aside, a call or a question."""
+    the story quotes on its talks sat in them, though no one of the other side is named with him;
+    not one said to be absent, the object of a verb ("briefed ... Goyal on the outcome of the
+    round"), nor one named in another round's sentence, an aside, a call or a question.
+
+    In the story of a sitting named by no round (``sitting``), the same holds of a negotiator who
+    speaks of the sides ("Li Chenggang told reporters that the two sides had reached a preliminary
+    consensus"), not in a sentence of a meeting to come or of work done before ("last weekend")."""
     found: dict[str, str] = {}
-    talk = article.sentences_with(SITTING, article.profile.round_terms, AT_THE_TABLE)
+    # in a story of a sitting named by no round, the sides themselves ("the two sides had reached a
+    # consensus"): "spoke" or "the talks" alone may be of anything ("spoke to reporters in Tokyo")
+    talk = article.sentences_with(AT_THE_TABLE)
+    if not sitting:
+        talk = article.sentences_with(SITTING, article.profile.round_terms, AT_THE_TABLE)
     absent = article.sentences_with(ABSENCE_HINT)
+    # "he still expects to meet Vice Premier He", "further talks between Bessent and He": a meeting to come
+    # and, in a story of a sitting, what was done before it ("did hard work in Kuala Lumpur last weekend")
+    ahead = article.sentences_with(_GUESSED_AHEAD, _SCHEDULED_AHEAD, OTHER_MEETING, _RECALLED) if sitting else set()
     for mention in article.people:
         if not _is_negotiator(article, mention) or mention.value in found:
             continue
@@ -549,6 +569,7 @@ def negotiators_on_the_talks(
             or sentence.paragraph == 0
             or sentence.paragraph in skip_paragraphs
             or sentence.index in other_round_sentences
+            or sentence.index in ahead
             or is_question(sentence.text)
             or article.in_sentence(PHONE, sentence)
             or (sentence.index in absent and _is_absent(article, mention, sentence))
@@ -790,6 +811,14 @@ def _is_negotiator(article: Article, mention: Mention) -> bool:
 
 #: a sitting told by its people sitting (`SAT_FOR`)
 _SAT_FOR = Phrases(list(SAT_FOR), shared=True)
+#: a sitting's length told by a verb of lasting (`LASTING_VERBS`) or by its people meeting for it (`MET_FOR`)
+_LASTING = Phrases(list(LASTING_VERBS), shared=True)
+_MET_FOR = Phrases(list(MET_FOR), shared=True)
+#: the sitting as the subject just before a verb of lasting (`SITTING_SUBJECTS`), or a day's sitting
+#: told by its possessive a few words before ("Monday's began after lunch and lasted")
+_SITTING_SUBJECT = re.compile(rf"(?:\b{alternation(SITTING_SUBJECTS)}|\w['’]s)\s+(?:(?:[\w'’-]+\s+){{0,5}}and\s+)?$")
+#: how far before its verb of lasting its subject is looked for
+_SUBJECT_REACH = 40
 
 
 def _sitting_sentences(
@@ -797,20 +826,46 @@ def _sitting_sentences(
 ) -> list[Sentence]:
     """Sentences that may give a sitting's length: those describing a meeting, and, once the
     story has its participants, any sentence naming a sitting ("The session lasted two hours",
-    "The delegations sat for about six hours")."""
+    "The delegations sat for about six hours") or giving one its length by a verb of lasting or
+    meeting with no noun ("The consultation lasted about an hour", "That one ran roughly
+    seventy-five minutes", "The two leaders met for about 30 minutes")."""
     if not has_people:
         return meeting_sentences
     chosen = {s.index for s in meeting_sentences}
-    for index in article.sentences_with(SITTING, _SAT_FOR):
+    lasting = article.sentences_with(_LASTING, _MET_FOR) - article.sentences_with(SITTING, _SAT_FOR)
+    for index in article.sentences_with(SITTING, _SAT_FOR, _LASTING, _MET_FOR):
         sentence = article.sentences[index]
         if (
             index not in chosen
             and sentence.paragraph not in skip
             and index not in other_rounds
             and not article.in_sentence(PHONE, sentence)
+            and (index not in lasting or _lasts_a_sitting(article, sentence, other_rounds))
         ):
             chosen.add(index)
     return [article.sentences[i] for i in sorted(chosen)]
+
+
+def _lasts_a_sitting(article: Article, sentence: Sentence, other_rounds: set[int]) -> bool:
+    """Whether a sentence with no meeting noun gives the length of a sitting already told, by a
+    verb of lasting whose subject is the sitting ("The consultation lasted about an hour", "That
+    one ran roughly seventy-five minutes"; not "the call lasted more than two hours") or by its
+    people meeting for it ("The two leaders met for about 30 minutes"). It names no one (a sentence
+    naming its people and no meeting was not one of the reported meeting: "Ishiba and Trump met
+    for 30 minutes at the G7" in a story of a round), and its paragraph has told of no other round
+    before it ("The eighth round turned on a single afternoon. ... What followed lasted about 70
+    minutes": that round's sitting)."""
+    if article.people_in(sentence):
+        return False
+    index = sentence.index - 1
+    while index >= 0 and article.sentences[index].paragraph == sentence.paragraph:
+        if index in other_rounds:
+            return False
+        index -= 1
+    return article.has(_MET_FOR, sentence.start, sentence.end) or any(
+        _SITTING_SUBJECT.search(article.lower, max(sentence.start, start - _SUBJECT_REACH), start)
+        for start, _ in article.hits(_LASTING).within(sentence.start, sentence.end)
+    )
 
 
 def _segments(text: str, count: int) -> list[tuple[int, int]]:

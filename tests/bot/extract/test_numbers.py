@@ -41,6 +41,8 @@ def test_words_that_are_not_numbers():
         ("two and a half hours", 150),
         ("ninety minutes", 90),
         ("twenty-five minutes", 25),
+        ("held a 1-hour-40-minute meeting", 100),
+        ("a two-hour-and-15-minute session", 135),
     ],
 )
 def test_lengths_of_time(phrase, minutes):

@@ -1,9 +1,14 @@
 """Who took part in the negotiating meetings, and each sitting with its length."""
 
+from pathlib import Path
+
 import pytest
 
 from bot.extract.people import attendance, timed_meetings
+from bot.extract.profile import load_profile
 from tests.bot.extract.helpers import article_of, facts_of
+
+US_CHINA = Path(__file__).resolve().parents[3] / "bot/profiles/us_china_2025.toml"
 
 
 def test_everyone_named_at_the_meeting_takes_part_on_both_sides():
@@ -931,3 +936,82 @@ def test_a_negotiator_quoted_under_a_label_in_a_rounds_story_took_part():
         "\"We are close. The cars are the last piece.\""
     )
     assert "Ryosei Akazawa" in facts.participants
+
+
+def test_a_verb_of_lasting_gives_the_length_of_the_sitting_told_before_it():
+    facts = facts_of(
+        "Akazawa met Treasury Secretary Scott Bessent and Commerce Secretary Howard Lutnick in Washington on "
+        "Thursday for the second round of tariff talks. The consultation lasted about an hour and ten minutes.\n"
+        "Japanese officials said the two sides would meet again."
+    )
+    assert [m.minutes for m in facts.meetings] == [70]
+
+
+def test_a_collective_subject_met_for_a_length_is_the_sitting():
+    facts = facts_of(
+        "Prime Minister Shigeru Ishiba met President Donald Trump on the sidelines of the G7 summit in Kananaskis on "
+        "Monday, with Akazawa at his side.\n"
+        "The two leaders met for about 30 minutes on June 16."
+    )
+    assert [m.minutes for m in facts.meetings] == [30]
+
+
+def test_a_call_that_lasted_is_no_sitting_nor_a_day():
+    facts = facts_of(
+        "Akazawa met Treasury Secretary Scott Bessent and Commerce Secretary Howard Lutnick in Washington on "
+        "Thursday for the second round of tariff talks.\n"
+        "A White House official said the call lasted more than two hours.\n"
+        "The first day, Monday, ran for more than six hours."
+    )
+    assert [m.minutes for m in facts.meetings] == []
+
+
+def test_a_length_by_a_verb_in_another_rounds_paragraph_is_that_rounds():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Thursday for the tenth round of tariff talks.\n"
+        "The eighth round turned on a single afternoon. What followed lasted about 70 minutes."
+    )
+    assert [m.minutes for m in facts.meetings] == []
+
+
+def test_people_named_as_meeting_for_a_length_with_no_meeting_of_the_round_add_no_sitting():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the seventh round of tariff talks, "
+        "a 65-minute session.\n"
+        "On June 16, Prime Minister Shigeru Ishiba and Trump met for 30 minutes at the G7 summit in Kananaskis."
+    )
+    assert [m.minutes for m in facts.meetings] == [65]
+
+
+def test_in_a_sittings_story_with_no_round_a_negotiator_who_speaks_of_the_sides_sat_in_them():
+    facts = facts_of(
+        "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in Paris on Saturday for trade talks.\n"
+        "Beijing hopes to settle the tariffs on chips before the summer.\n"
+        "China's international trade representative Li Chenggang told reporters that the two sides had reached a "
+        "consensus.",
+        profile=load_profile(US_CHINA),
+        published="2025-08-10T01:00:00Z",
+    )
+    assert facts.round is None
+    assert "Li Chenggang" in facts.participants
+
+
+def test_in_a_sittings_story_a_negotiator_told_of_work_done_before_it_did_not_sit_in_it():
+    facts = facts_of(
+        "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in Paris on Saturday for trade talks.\n"
+        "Beijing hopes to settle the tariffs on chips before the summer.\n"
+        "China's international trade representative Li Chenggang did the hard work with the two sides last week, "
+        "officials said.",
+        profile=load_profile(US_CHINA),
+        published="2025-08-10T01:00:00Z",
+    )
+    assert "Li Chenggang" not in facts.participants
+
+
+def test_in_a_sittings_story_a_negotiator_speaking_of_anything_else_did_not_sit_in_it():
+    facts = facts_of(
+        "Japan is pressing the United States for relief from its tariffs on cars.\n"
+        "Akazawa spoke to reporters in Tokyo on Monday about the economy.\n"
+        "Japanese diplomats said the meeting of Prime Minister Shigeru Ishiba with the President lasted about 55 minutes."
+    )
+    assert "Ryosei Akazawa" not in facts.participants
