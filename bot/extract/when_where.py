@@ -431,7 +431,9 @@ def find_when_where(
     then with any (for an event without a round, before "any": the day of the lead's sentences
     naming a call in a story of a call, ``call_sentences``, `EventDates.from_sentences`, else the
     lead's first usable day); else, for an event without a round, the first day of the lead
-    (`EventDates.from_lead`); else the dateline's own date (`EventDates.from_dateline`). Whether the round was
+    (`EventDates.from_lead`); else the dateline's own date (`EventDates.from_dateline`); else, for
+    a meeting without a round that the lead reports held and nothing in the opening dates, the
+    day of publication (`EventDates.publication_day`). Whether the round was
     held or is upcoming follows from that day and the day of publication.
     """
     evidence: dict[str, str] = {}
@@ -471,6 +473,10 @@ def find_when_where(
         # a live blog, a thread or a ticker of a sitting, its entries stamped only with times of
         # day ("16:15 *AKAZAWA MET TRUMP FOR ABOUT 50 MINUTES"): the day its issue carries
         found = dates.issue_day()
+    if found is None and has_event and not round_sentences and "date" not in evidence and len(entries) < _TIMED_ENTRIES:
+        # a meeting without a round (a round is dated by its own words or the schedule; a live
+        # blog's entries tell of the night before in another clock: its issue's day or none)
+        found = dates.publication_day(meeting_sentences)
     chosen = found[0] if found else None
     if found:
         evidence["date"] = found[1]
@@ -898,6 +904,37 @@ class EventDates:
                 if day and (self.anchor is None or day <= self.anchor):  # not "... and a July 9 cliff"
                     return day, sentence.text
         return None
+
+    def publication_day(self, meeting_sentences: list[Sentence]) -> tuple[date, str] | None:
+        """A meeting the headline or the lead reports held with no day named anywhere for it
+        ("Trump says he met Akazawa at the White House"; "Trump and Xi met for about an hour and
+        40 minutes at Gimhae air base"): the day its issue is stamped with, else the day of
+        publication in the event's local time. News
+        that tells of a sitting without a day tells of that day's; a sitting to come is left
+        undated."""
+        if self.anchor is None or self._opening_names_a_day():
+            return None
+        for sentence in meeting_sentences:
+            if sentence.paragraph <= LEAD_PARAGRAPHS and self.article.people_in(sentence) and not self.forward(sentence):
+                issued = self.issue_day()
+                return (issued[0] if issued else self.anchor), sentence.text
+        return None
+
+    def _opening_names_a_day(self) -> bool:
+        """Whether the opening paragraphs name a day other than that of publication ("announced
+        late Tuesday", "yesterday afternoon"; not "Good morning. It's Thursday 30 October"): a
+        story that dates something, even what the steps could not take for its event, is no
+        news of the day it appeared."""
+        today = {self.anchor, self._published_utc}
+        for sentence in self.article.sentences:
+            if sentence.paragraph > _OPENING_PARAGRAPHS:
+                break
+            if sentence.index not in self._dated and not DAY_OF_MONTH.search(sentence.text):
+                continue
+            for mention in find_dates(sentence.text, sentence.start):
+                if resolve(mention, self.anchor, forward=False) not in today:
+                    return True
+        return False
 
     def from_lead(self, *, strict: bool = False) -> tuple[date, str] | None:
         """An event without a round (a letter, a deal announced): the first day the lead's first

@@ -654,3 +654,34 @@ def test_a_story_stamped_with_its_issue_day_is_dated_by_the_event_its_opening_te
         published="2025-07-24T16:00:00Z",
     )
     assert facts.date == "2025-07-22"
+
+
+def test_a_meeting_the_news_reports_held_without_a_day_is_of_the_day_it_appeared():
+    facts = facts_of(
+        "Trump says he met Japan's tariff negotiator Ryosei Akazawa at the White House, calls it "
+        "\"a great honor\" and \"Big Progress!\"",
+        title="ALERT: Trump says he met Japan's tariff negotiator Akazawa at the White House",
+        published="2025-04-16T21:40:00Z",  # 5:40 p.m. in Washington
+    )
+    assert facts.date == "2025-04-16"
+
+
+def test_a_day_named_in_the_opening_that_is_not_the_day_of_publication_keeps_a_meeting_undated():
+    # the steps take no day for its sitting, and the story is no news of the day it appeared
+    facts = facts_of(
+        "So yesterday afternoon was a big day for the suppliers of our county.\n"
+        "Akazawa sat down with President Trump in the Oval Office for about fifty minutes.",
+        title="Podcast: what the tariff talks mean for local suppliers",
+        published="2025-04-17T15:00:00Z",
+    )
+    assert facts.date is None
+
+
+def test_an_opening_that_names_only_the_day_of_publication_still_dates_the_meeting_by_it():
+    facts = facts_of(
+        "Good morning. It's Wednesday 16 April.\n"
+        "Trump met Japan's tariff negotiator Ryosei Akazawa at the White House for about 50 minutes.",
+        title="Morning briefing: Trump meets Akazawa",
+        published="2025-04-16T20:30:00Z",
+    )
+    assert facts.date == "2025-04-16"
