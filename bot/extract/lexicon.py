@@ -591,6 +591,18 @@ MAKER_LINKS = ("with", "between")
 #: what a side did to bring in a measure of its own, said after the measure with "it": "the export
 #: controls it imposed in May", "the export control measures it introduced", "the curbs it put on China"
 OWN_MEASURE_VERBS = ("imposed", "introduced", "put", "placed", "adopted", "added", "unveiled", "announced")
+#: what a side does to a measure of its own in the dispute, told as news with no word of talks:
+#: "China announced sweeping new export controls on rare earths", "the US imposed export controls
+#: on chip design software", "Beijing suspends for a year the rare earth controls". What the
+#: measure is on is a subject of the talks, as each side's measures are what the other bargains over
+MEASURE_ACTS = (
+    r"announce[sd]?", r"impose[sd]?", r"introduce[sd]?", r"unveil(?:s|ed)?", r"publish(?:es|ed)?",
+    r"expand(?:s|ed)?", r"tighten(?:s|ed)?", r"widen(?:s|ed)?", r"add(?:s|ed)?",
+    r"suspend(?:s|ed)?", r"lift(?:s|ed)?", r"ease[sd]?", r"postpone[sd]?", r"delay(?:s|ed)?", r"defer(?:s|red)?",
+)  # fmt: skip
+#: what says the words after such an act are its cause, not what the measure is on: "the 20% levy
+#: Trump imposed over fentanyl", "imposed on national security grounds", "in retaliation for"
+MEASURE_CAUSE_LINKS = ("over", "because", "retaliation", "response", "account", "grounds", "after", "since")
 #: a span of time said between a verb and its object ("would delay for one year the export
 #: controls", "suspend by a year the rules"), which leaves the object as near the verb as without it
 TIME_SPAN = r"(?:for|by)\s+(?:[\w-]+\s+){1,3}?(?:days?|weeks?|months?|years?)\b"

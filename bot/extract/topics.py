@@ -20,13 +20,18 @@ from bot.extract.lexicon import (
     COMMITMENT_VERBS,
     DOUBT_ADVERBS,
     MAYBE_WORDS,
+    MEASURE_ACTS,
+    MEASURE_CAUSE_LINKS,
     NEW_RATE_CUES,
     OFFICE_HEADS,
     RATE_UNCHANGED,
     SPEECH_VERBS,
     STATEMENT_OPENINGS,
     SUBJECT_LIST_WORDS,
+    TARIFF_NOUNS,
     TERM_LIST_WORDS,
+    TERM_MODALS,
+    TIME_SPAN,
     alternation,
 )
 from bot.extract.near import may_hold
@@ -267,6 +272,55 @@ def _given_a_new_rate(
     )
 
 
+#: a side's act on a measure of its own (`MEASURE_ACTS`)
+MEASURE_ACT = Phrases(list(MEASURE_ACTS), shared=True)
+#: what the act's object may hold before the topic's words: a few words ("sweeping new", "a
+#: package of") and a span of time ("suspends for a year the controls"), no break of the clause
+_MEASURE_REACH = 6
+# (a rate or a tariff's name in it makes the measure a tariff, whose goods the rates' rules read)
+_MEASURE_GAP_BREAK = re.compile(
+    rf"[,;:()\"“”%]|\bper ?cent\b|\b{alternation(MEASURE_CAUSE_LINKS)}\b|\b{alternation(TARIFF_NOUNS)}\b", re.I
+)
+_TIME_SPAN = re.compile(TIME_SPAN, re.I)
+# "US orders were suspended", "the car tariff, imposed on national security grounds": the act said
+# of what it was done to, not by a side
+_PASSIVE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?|,\s*)$", re.I)
+# "plans to impose": a measure still to come is a plan, which the rules of a deal's terms and a
+# side's stances read; so is one after a modal in its clause ("said it would add 13 chemicals to
+# its list and tighten export controls on them")
+_PLANNED_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+|also\s+)?$", re.I)
+_MODAL = re.compile(rf"\b{alternation(TERM_MODALS)}\b", re.I)
+
+
+def _measures_taken(article: Article, start: int, end: int, hits: list[tuple[int, int, str]]) -> list[str]:
+    """The topics of the clause ``text[start:end]`` that a side's measure is on, told as news:
+    "China's commerce ministry announced sweeping new export controls on rare earths", "Beijing
+    suspends for a year the rare earth controls". A side of the talks (or one of its people) is
+    named before the act, which is active and taken, not planned, and the topic's words are in its
+    object, a few words on with no break or cause between ("the levy Trump imposed over
+    fentanyl" is on goods, not on fentanyl)."""
+    acts = article.hits(MEASURE_ACT).within(start, end)
+    if not acts:
+        return []
+    text = article.text
+    found: list[str] = []
+    for c, d in acts:
+        before = text[max(start, c - 20) : c]
+        if (
+            not article.sides_named(start, c)
+            or _PASSIVE_BEFORE.search(before)
+            or _PLANNED_BEFORE.search(before)
+            or _MODAL.search(text, start, c)
+        ):
+            continue
+        for s, e, label in hits:
+            if d <= s and e <= end and label not in found:
+                gap = _TIME_SPAN.sub(" ", text[d:s])
+                if len(gap.split()) <= _MEASURE_REACH and not _MEASURE_GAP_BREAK.search(gap):
+                    found.append(label)
+    return found
+
+
 # "Agriculture Minister Koizumi", "Investment, Trade and Industry Minister": capitalised words of an
 # office's name up to its head word after the topic's word; "Minister of Trade, Industry and
 # Energy": the head word and its "of" before it
@@ -390,7 +444,9 @@ def find_topics(
             )
             if not (considering or committed or said):
                 sectors = rated.get(sentence.index)
-                found = _given_a_new_rate(article, start, end, hits, sectors) if sectors else []
+                found = (_given_a_new_rate(article, start, end, hits, sectors) if sectors else []) or _measures_taken(
+                    article, start, end, hits
+                )
                 if not found:
                     continue
             went_on = (sentence.paragraph, sentence.index)

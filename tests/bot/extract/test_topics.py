@@ -682,3 +682,29 @@ def test_what_the_deals_text_includes_or_the_sectors_it_names_are_topics():
 def test_what_a_clause_says_is_so_under_the_deal_is_a_topic():
     facts = facts_of(DEAL_LEAD + "Under the deal, Tokyo puts $100 billion into American shipbuilding.")
     assert facts.topics == ["shipbuilding"]
+
+
+def test_a_sides_measure_told_as_news_makes_what_it_is_on_a_topic():
+    # no word of talks: the measure of one side is what the other bargains over
+    facts = facts_of(
+        "Relations between Washington and Beijing soured on Thursday, when China announced sweeping new export "
+        "controls on rare earths.\n"
+        "The US and China have held five rounds of trade talks this year.",
+        title="US-China trade truce in doubt",
+        published="2025-10-10T03:00:00Z",
+        profile=US_CHINA,
+    )
+    assert "export_controls" in facts.topics
+
+
+def test_what_a_measure_was_imposed_over_or_a_measure_only_planned_is_not_a_topic():
+    # the levy is on goods, imposed over fentanyl; the controls are a plan, said with "would"
+    facts = facts_of(
+        "US tariffs on Chinese goods include a levy Trump imposed over fentanyl in February.\n"
+        "China said it would add chemicals to its list and tighten export controls on them.\n"
+        "The US and China have held five rounds of trade talks this year.",
+        title="US-China trade talks resume",
+        published="2025-10-10T03:00:00Z",
+        profile=US_CHINA,
+    )
+    assert "fentanyl" not in facts.topics and "export_controls" not in facts.topics
