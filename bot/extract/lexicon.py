@@ -803,6 +803,9 @@ SUBJECT_AUXILIARIES = (
     "also", "still", "now", "already",
 )  # fmt: skip
 
+#: what a side does with a rate it levies, said as the other side's clause says it too: "WE ARE
+#: GETTING A TOTAL OF 55% TARIFFS, CHINA IS GETTING 10%" (alone, "Japan gets 15%" is what it pays)
+COLLECTING_VERBS = ("getting", "collecting")
 #: a rate's change from an old value, said after it: "50% tariffs on steel, doubled from 25%" (the
 #: old value is of the same goods)
 RATE_CHANGED_FROM = ("doubled", "tripled", "halved", "raised", "increased", "hiked", "lowered", "reduced", "cut", "slashed")

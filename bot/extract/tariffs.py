@@ -36,6 +36,7 @@ from bot.extract.dates import DATE_WORDS
 from bot.extract.facts import Tariff
 from bot.extract.lexicon import (
     APPROXIMATORS,
+    COLLECTING_VERBS,
     COMPARED_WITH_WORDS,
     EXEMPT_FROM_WORDS,
     EXEMPT_WORDS,
@@ -672,7 +673,30 @@ def _imposed_by(article: Article, sentence: Sentence, span: _Span, anchor: _Anch
     before = [m for m in named if m.end <= base + anchor.start]
     if before and _LEVIES.match(article.text, before[-1].end, base + anchor.start) and not _paired(article, before[-1]):
         return before[-1].value
+    if before and _collects_in_parallel(article, sentence, before[-1], base + anchor.start):
+        return before[-1].value
     return profile.tariffs_imposed_by
+
+
+# a side that gets a rate as the clause before got one: "WE ARE GETTING A TOTAL OF 55% TARIFFS, CHINA IS
+# GETTING 10%", "the US is getting a total of 55% while China is getting 10%"
+_GETS_A_RATE = re.compile(
+    rf"\s+(?:(?:is|are|was|were|will\s+be|would\s+be)\s+)?[\"“']?(?P<verb>{alternation(COLLECTING_VERBS)})\s+[^%,;]{{0,20}}$",
+    re.I,
+)
+_GOT_A_RATE_BEFORE = re.compile(
+    rf"\b(?:{alternation(COLLECTING_VERBS)})\s+[^%,;]{{0,30}}?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", re.I
+)
+
+
+def _collects_in_parallel(article: Article, sentence: Sentence, side: Mention, rate_start: int) -> bool:
+    """Whether a side is said to get a rate in the words of a clause before it that got one too
+    ("WE ARE GETTING A TOTAL OF 55% TARIFFS, CHINA IS GETTING 10%"): two sides each getting a rate
+    are each collecting their own tariffs, so the side levies the rate it gets. A side getting a
+    rate alone ("Japan gets 15%") pays it."""
+    if not _GETS_A_RATE.match(article.text, side.end, rate_start):
+        return False
+    return bool(_GOT_A_RATE_BEFORE.search(article.text, sentence.start, side.start))
 
 
 def _paired(article: Article, side: Mention) -> bool:

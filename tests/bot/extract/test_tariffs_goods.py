@@ -291,3 +291,19 @@ def test_no_goods_are_pointed_back_at_where_the_sentence_before_ends_on_a_tariff
 def test_a_rate_the_pointing_subject_is_compared_with_is_not_its_rate():
     body = "Cars would face a 25% tariff from August 1.\nThe rate is one percentage point higher than the 24% announced in April."
     assert ("autos", 24) not in rates(body)
+
+
+# -- a side that gets a rate as the clause before got one levies it --
+
+
+def test_a_side_getting_a_rate_after_the_other_side_got_one_levies_it():
+    body = 'Trump wrote that the US is "getting a total of 55% tariffs" while "China is getting 10%."'
+    assert us_china_rates(body) == [("combined", 55), ("china_retaliatory", 10)]
+    assert us_china_rates('"We are getting a total of 55% tariffs, China is getting 10%," he added.') == [
+        ("combined", 55),
+        ("china_retaliatory", 10),
+    ]
+
+
+def test_a_side_getting_a_rate_alone_pays_it():
+    assert ("china_retaliatory", 10) not in us_china_rates("Under the truce, China is getting 10% on top of the older duties.")
