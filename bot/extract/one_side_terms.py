@@ -77,11 +77,16 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:[\w%.'’-]+\s+){0,3}$", re.I)
 _BY_REACH = 40
 # a deal's document named with a determiner ("the order", "this agreement")
 _DOCUMENTS = Phrases([rf"(?:the|this|that) (?:[\w-]+ ){{0,2}}{alternation(DEAL_DOCUMENTS)}"], shared=True)
-# "under the framework", "Under the package": a term written into a deal that exists
+# "agreed to", "truce": words that tell of a deal that exists, found by the article's scan
+_A_DEAL_AGREED = Phrases([r"agreed (?:with|to|on)", "truce", "consensus"], shared=True)
+# "under the framework", "Under the package": a term written into a deal that exists. These open
+# with "the", "of" or "in" and run a regex at nearly every sentence of a story, so they are looked
+# for only in a story in which nothing else tells of a deal (on demand)
 _UNDER_A_DEAL = Phrases(
     [rf"(?:under|of|in) (?:the|this|that|its|their) (?:[\w-]+ ){{0,2}}{alternation(DEAL_DOCUMENTS)}",
-     rf"(?:the|this|that) (?:[\w-]+ ){{0,2}}{alternation(DEAL_DOCUMENTS)} (?:was|were|is|has|had|says|sets)",
-     r"agreed (?:with|to|on)", "truce", "consensus"], shared=True)  # fmt: skip
+     rf"(?:the|this|that) (?:[\w-]+ ){{0,2}}{alternation(DEAL_DOCUMENTS)} (?:was|were|is|has|had|says|sets)"],
+    on_demand=True,
+)  # fmt: skip
 
 
 # the deal's own text as the subject of an act: "the order lowers the tariff", "The agreement, signed
@@ -138,8 +143,8 @@ def _actor_before(article: Article, sentence: Sentence, position: int) -> tuple[
 
 def tells_of_a_deal(article: Article, deals: list[tuple[int, int]]) -> bool:
     """Whether the story tells of a deal made by the sides (``deals``: where one is named as made)
-    or of terms written "under" one."""
-    return bool(deals) or bool(article.hits(_UNDER_A_DEAL).spans)
+    or of terms written "under" one (looked for last: the costliest to find)."""
+    return bool(deals) or bool(article.hits(_A_DEAL_AGREED).spans) or bool(article.hits(_UNDER_A_DEAL).spans)
 
 
 def term_acts(article: Article) -> list[tuple[int, int]]:

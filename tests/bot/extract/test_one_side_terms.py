@@ -112,3 +112,17 @@ def test_a_measure_named_only_as_an_agent_or_another_deals_term_is_no_term():
     assert ("China", "us_tariffs", "agreed") not in _stances(
         _DEAL + "Under the UK agreement, the tariff on Chinese goods will be lowered to 10%."
     )
+
+
+def test_a_deal_is_told_by_its_words_or_by_terms_under_it_and_the_costly_phrases_only_if_needed():
+    from bot.extract.one_side_terms import _UNDER_A_DEAL, tells_of_a_deal
+    from tests.bot.extract.helpers import article_of
+
+    truce = article_of("The two sides agreed to extend the truce by 90 days.", profile=US_CHINA)
+    assert tells_of_a_deal(truce, [])
+    assert _UNDER_A_DEAL not in truce._hits  # told by its words: the phrases of "under" a deal are not looked for
+    under = article_of("Under the framework, Washington will lower its fentanyl tariff.", profile=US_CHINA)
+    assert tells_of_a_deal(under, [])
+    said = article_of("The framework was published on Monday.", profile=US_CHINA)
+    assert tells_of_a_deal(said, [])
+    assert not tells_of_a_deal(article_of("Washington will lower its fentanyl tariff.", profile=US_CHINA), [])
