@@ -203,7 +203,7 @@ def _expand_once(pattern: str) -> list[str] | None:
     return None
 
 
-def expand_alternatives(pattern: str, limit: int = 96) -> list[str]:
+def expand_alternatives(pattern: str, limit: int = 200) -> list[str]:
     """Spell out groups of alternatives, classes and optional characters, within ``limit``.
 
     ``(?:was|were) not discussed`` becomes ``was not discussed`` and ``were not discussed``;
@@ -212,6 +212,10 @@ def expand_alternatives(pattern: str, limit: int = 96) -> list[str]:
     ``limit`` variants keeps what was spelled out so far. Groups are spelled out breadth first,
     the leading group of every variant before the next, so that even a pattern stopped by the
     limit starts with long literal words ("is not ", "has yet to be ") rather than with "is ".
+    The limit lets a phrase of three groups of five or six words each ("(?:will|would|shall|to|
+    going to) (?:also |now |only |then )?(?:fall|drop|come down|...)", 150 variants) be spelled out
+    whole: stopped at its second group, each of its variants opened with "to " or "will " alone, a
+    key the scanner meets at nearly every sentence and confirms by a regex there.
     """
     done: list[str] = []
     todo = deque([pattern])

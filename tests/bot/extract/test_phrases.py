@@ -10,6 +10,7 @@ from bot.extract.phrases import (
     Phrases,
     Scanner,
     expand_alternatives,
+    is_literal,
     literal_prefix,
     lower_pattern,
     marks_optional,
@@ -38,6 +39,16 @@ def test_nothing_is_spelled_out_past_the_first_open_part():
     ]
     assert expand_alternatives(r"(?:met|talked) \w+ (?:twice|again)") == [r"met \w+ (?:twice|again)", r"talked \w+ (?:twice|again)"]
     assert expand_alternatives(r"in the .+ (?:round|session)") == [r"in the .+ (?:round|session)"]
+
+
+def test_three_groups_of_a_few_words_each_are_spelled_out_whole():
+    # not stopped at "to (?:fall|drop|...)", a variant that opens with the bare "to "
+    variants = expand_alternatives(
+        "(?:will|would|shall|to|going to) (?:also |now |only |then )?(?:fall|drop|come down|be cut|be lowered|be reduced)"
+    )
+    assert len(variants) == 5 * 5 * 6
+    assert "to fall" in variants and "going to now be reduced" in variants
+    assert all(is_literal(v) for v in variants)
 
 
 def _scan(phrases: Phrases, text: str) -> list[str]:
