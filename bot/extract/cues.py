@@ -319,5 +319,5 @@ _WHETHER_ALONE = re.compile(r"^\s*(?:[-•*]|\d{1,2}[.)])\s*Whether\b[^,;:]*$")
 def is_question(text: str) -> bool:
     """A question asserts nothing ("Will Bessent attend?", "Is currency on the table?"), nor does
     an indirect one standing alone as a list item of what to watch ("- Whether they pencil in a
-    fourth round before the G7.")."""
-    return text.rstrip("”\"’' ").endswith("?") or _WHETHER_ALONE.match(text) is not None
+    fourth round before the G7."). Its regex runs only on a sentence that holds its word."""
+    return text.rstrip("”\"’' ").endswith("?") or ("Whether" in text and _WHETHER_ALONE.match(text) is not None)
