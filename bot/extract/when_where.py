@@ -199,9 +199,11 @@ _WHERE_THE_WRITER_IS = re.compile(r"\bhere\s+in\s+$", re.I)
 _IN_DOUBT = re.compile(rf"\b{alternation(DOUBT_WORDS)}\b[^,;:()—–]*$", re.I)
 
 
-def _city_in(article: Article, sentence: Sentence, after: int, near: int | None = None) -> str | None:
-    """The city a sentence places its event in: the first named after a preposition, or else the
-    first building's; in a sentence naming the round at ``near``, the nearest to it ("returned to
+def _city_in(
+    article: Article, sentence: Sentence, after: int, near: int | None = None, *, buildings: bool = True
+) -> str | None:
+    """The city a sentence places its event in: the first named after a preposition, or else (with
+    ``buildings``) the first building's; in a sentence naming the round at ``near``, the nearest to it ("returned to
     Tokyo on Friday after a week in Washington, where the eighth round ended": Washington)."""
     places = [
         m
@@ -215,7 +217,7 @@ def _city_in(article: Article, sentence: Sentence, after: int, near: int | None 
         and not _IN_DOUBT.search(article.text, max(sentence.start, m.start - 100), m.start)
         and not _WHERE_THE_WRITER_IS.search(article.text, max(sentence.start, m.start - 12), m.start)
     ]
-    found = places or [m for m in article.buildings_in(sentence) if m.start >= after]
+    found = places or ([m for m in article.buildings_in(sentence) if m.start >= after] if buildings else [])
     if not found:
         return None
     if near is None or len(found) == 1:
@@ -549,7 +551,13 @@ def event_location(
     dateline: Dateline | None,
 ) -> tuple[str | None, str | None]:
     """The city of the event and its sentence: the first the round's and meetings' sentences
-    place it in (nearest the round's mention in its own sentence), else the dateline's city."""
+    place it in (nearest the round's mention in its own sentence), else the dateline's city, else
+    the first city the headline, or a sentence of the lead naming people of the talks or a
+    sitting, names after a preposition, in a sentence that does not look ahead ("Trump and Xi seal
+    trade truce in Busan"): a story whose sitting is told without a meeting sentence (a truce
+    "agreed", a "conversation") still says where in its opening. A building there names an actor
+    more often than a venue ("the White House confirmed"), and a city to come is a journey's
+    ("will fly back to Washington tonight")."""
     # each sentence once, where it first appears (a dict, not a list search: hundreds in a long article)
     for sentence in {sentence.index: sentence for sentence in sentences}.values():
         location = _city_in(article, sentence, story_start, positions.first_within(sentence.start, sentence.end))
@@ -557,7 +565,24 @@ def event_location(
             return location, sentence.text
     if dateline and dateline.city:
         return dateline.city, dateline.sentence.text
+    ahead = article.sentences_holding(FUTURE)
+    for sentence in article.sentences:
+        if sentence.paragraph > LEAD_PARAGRAPHS:
+            break
+        if sentence.index in ahead or (sentence.paragraph > 0 and not _tells_of_people_or_a_sitting(article, sentence)):
+            continue
+        location = _city_in(article, sentence, story_start, buildings=False)
+        if location:
+            return location, sentence.text
     return None, None
+
+
+def _tells_of_people_or_a_sitting(article: Article, sentence: Sentence) -> bool:
+    """Whether a sentence names a person of the talks or tells of a meeting or a sitting ("Trump
+    and Xi seal trade truce in Busan", "Tariff talks begin in Washington"): a city elsewhere in
+    the opening is a writer's, a section's or another story's ("teaches at a university in
+    Taipei", "Our lead this week comes from Washington")."""
+    return bool(article.people_in(sentence)) or article.in_sentence(MEETING, sentence) or article.in_sentence(SITTING, sentence)
 
 
 class EventDates:

@@ -82,8 +82,10 @@ def _sentence(article, words: str):
 
 
 def test_the_event_is_placed_in_the_first_city_its_sentences_name():
+    # (the city is named below the lead, which places a meeting on its own: see the next tests)
     article = article_of(
-        "Akazawa arrived on Wednesday.\nAkazawa met Bessent in Washington on Friday for the fifth round."
+        "Akazawa arrived on Wednesday.\nTokyo waits.\nMarkets wait.\n"
+        "Akazawa met Bessent in Washington on Friday for the fifth round."
     )
     sentence = _sentence(article, "fifth round")
     assert event_location(article, [sentence], _RoundPositions([]), 0, None) == ("Washington", sentence.text)
@@ -99,6 +101,38 @@ def test_a_city_in_a_persons_story_does_not_place_the_event(person):
     article = article_of(f"Ishiba met Trump on Monday, {person}.")
     sentence = _sentence(article, "accompanied")
     assert event_location(article, [sentence], _RoundPositions([]), 0, None) == (None, None)
+
+
+def test_without_a_city_in_its_sentences_or_a_dateline_the_event_is_placed_where_the_lead_says_it_happened():
+    article = article_of(
+        "Ishiba and Trump fail to strike tariff deal in Kananaskis, automakers wait\n"
+        "The two leaders agreed on Monday to keep talking. The conversation lasted half an hour.",
+        published=PUBLISHED,
+    )
+    headline = _sentence(article, "automakers")
+    assert event_location(article, [_sentence(article, "conversation")], _RoundPositions([]), 0, None) == (
+        "Kananaskis",
+        headline.text,
+    )
+
+
+def test_a_city_the_lead_names_for_what_is_to_come_or_by_a_building_does_not_place_the_event():
+    article = article_of(
+        "Trump leaves the summit early\n"
+        "The White House confirmed the president's departure. He will fly back to Washington tonight.",
+        published=PUBLISHED,
+    )
+    assert event_location(article, [], _RoundPositions([]), 0, None) == (None, None)
+
+
+def test_a_city_of_a_lead_sentence_naming_no_one_of_the_talks_and_no_sitting_does_not_place_the_event():
+    article = article_of(
+        "Tariff letters: what the talks mean for exporters\n"
+        "The writer is a former trade official and teaches trade law at a university in Osaka. "
+        "Our lead this week comes from Tokyo.",
+        published=PUBLISHED,
+    )
+    assert event_location(article, [], _RoundPositions([]), 0, None) == (None, None)
 
 
 def test_without_a_city_in_its_sentences_the_event_is_placed_in_the_datelines_city():
