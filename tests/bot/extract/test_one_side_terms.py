@@ -126,3 +126,14 @@ def test_a_deal_is_told_by_its_words_or_by_terms_under_it_and_the_costly_phrases
     said = article_of("The framework was published on Monday.", profile=US_CHINA)
     assert tells_of_a_deal(said, [])
     assert not tells_of_a_deal(article_of("Washington will lower its fentanyl tariff.", profile=US_CHINA), [])
+
+
+def test_the_deals_document_before_it_is_looked_for_only_when_it_opens_a_sentence_with_an_act():
+    from bot.extract.one_side_terms import _DOCUMENTS
+    from tests.bot.extract.helpers import article_of
+
+    article = article_of("The order does two things. Second, it cuts the fentanyl tariff to 10%.", profile=US_CHINA)
+    assert id(_DOCUMENTS) not in article.found  # not in the shared scan of every story
+    assert ("China", "us_tariffs", "agreed") in _stances(
+        _DEAL + "The order does two things. Second, it cuts the fentanyl tariff on Chinese goods to 10%."
+    )
