@@ -317,6 +317,13 @@ GAPPED_ATTENDANCE = (
 #: a sitting told by its people sitting, with its length after: "the delegations sat for about six
 #: hours", "sat together for about ten hours", "we were at the table for more than five hours"
 SAT_FOR = (r"s[ai]t (?:together |down )?for", "at the table for")
+#: a day opening a sentence before its "he"/"she", with or without a comma: "On Friday he met
+#: Commerce Secretary Howard Lutnick", "On June 5 (Thu., U.S. time), he met Lutnick", "After that
+#: he sat down with the two secretaries" (not "On his last trip, ...": a trip, no day)
+DAY_OPENINGS = (
+    r"(?:Then |And |Later )?[Oo]n [A-Z]\w+(?:,? [A-Z]\w+ \d{1,2}|,? \d{1,2})?(?: \([^)]{0,30}\))?,?",
+    r"After that,?", r"Then,?",
+)  # fmt: skip
 #: a sitting's length told by a verb of lasting, with no meeting noun: "The consultation lasted about
 #: an hour and ten minutes", "Japanese side says it ran about 2 hours 15 minutes", "That one ran
 #: roughly seventy-five minutes"; the verb's subject is the sitting (`SITTING_SUBJECTS`)

@@ -40,6 +40,7 @@ from bot.extract.lexicon import (
     ATTRIBUTIONS,
     CORRECTION_MARKERS,
     COUNTED_PURPOSE,
+    DAY_OPENINGS,
     GAPPED_ATTENDANCE,
     GUESSED_MEETING_AHEAD,
     LASTING_VERBS,
@@ -283,8 +284,10 @@ def _is_absent(article: Article, mention: Mention, sentence: Sentence) -> bool:
     return before is not None and not (negotiator and before.group("meet"))
 
 
-# "He then sat down with...", "Q: She...", "On Friday, he sat down with..."
-_PRONOUN_START = re.compile(r"^(?:[A-Z]{1,3}:\s*|[“\"‘—-]\s*|[A-Z][\w ]{0,24},\s+)?(?:He|She|he|she)\b")
+# "He then sat down with...", "Q: She...", "On Friday, he sat down with...", "On Friday he met" (`DAY_OPENINGS`)
+_PRONOUN_START = re.compile(
+    rf"^(?:[A-Z]{{1,3}}:\s*|[“\"‘—-]\s*|{alternation(DAY_OPENINGS)}\s+|[A-Z][\w ]{{0,24}},\s+)?(?:He|She|he|she)\b"
+)
 
 
 def people_of(article: Article, sentence: Sentence) -> list[Mention]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.extract.people import attendance, timed_meetings
+from bot.extract.people import attendance, people_of, timed_meetings
 from bot.extract.profile import load_profile
 from tests.bot.extract.helpers import article_of, facts_of
 
@@ -1015,3 +1015,19 @@ def test_in_a_sittings_story_a_negotiator_speaking_of_anything_else_did_not_sit_
         "Japanese diplomats said the meeting of Prime Minister Shigeru Ishiba with the President lasted about 55 minutes."
     )
     assert "Ryosei Akazawa" not in facts.participants
+
+
+def test_a_he_after_a_day_with_no_comma_is_the_negotiator_named_before():
+    facts = facts_of(
+        "Japan's chief tariff negotiator Ryosei Akazawa arrived in Washington on Thursday for the seventh round of "
+        "tariff talks.\n"
+        "He landed Thursday evening. On Friday he met Commerce Secretary Howard Lutnick at the Commerce Department "
+        "for about an hour."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+    assert [m.minutes for m in facts.meetings] == [60]
+
+
+def test_a_he_after_a_trip_rather_than_a_day_opens_no_sitting():
+    article = article_of("Akazawa met Lutnick on Friday.\nOn his last trip, on June 13, he met Lutnick for about 50 minutes.")
+    assert [m.via for m in people_of(article, article.sentences[-1])] == ["alias"]
