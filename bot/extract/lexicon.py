@@ -720,8 +720,10 @@ ANNOUNCING_VERBS = ("announced",)
 
 # -- tariffs --------------------------------------------------------------------------------
 
-#: what a rate is a rate of: "a 25% levy", "tariffs of 24 percent"
-TARIFF_NOUNS = ("tariffs?", "levy", "levies", "dut(?:y|ies)", "tax(?:es)?", "rates?", "surcharges?", "penalt(?:y|ies)")
+#: what a rate is a rate of: "a 25% levy", "tariffs of 24 percent", "a 15% all-inclusive ceiling"
+TARIFF_NOUNS = (
+    "tariffs?", "levy", "levies", "dut(?:y|ies)", "tax(?:es)?", "rates?", "surcharges?", "penalt(?:y|ies)", "ceilings?",
+)  # fmt: skip
 #: what a rate that is no tariff is the rate of: "contracted at an annualized rate of 0.7 percent",
 #: "the central bank held its policy rate at 0.5%"
 OTHER_RATE_WORDS = (

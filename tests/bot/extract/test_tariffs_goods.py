@@ -307,3 +307,15 @@ def test_a_side_getting_a_rate_after_the_other_side_got_one_levies_it():
 
 def test_a_side_getting_a_rate_alone_pays_it():
     assert ("china_retaliatory", 10) not in us_china_rates("Under the truce, China is getting 10% on top of the older duties.")
+
+
+# -- a ceiling is a rate --
+
+
+def test_a_ceiling_with_a_list_of_goods_is_their_rate():
+    body = (
+        "Akazawa spoke to reporters after the meeting.\n"
+        "He said the 15% all-inclusive ceiling on most exports, including cars and steel, was the best deal."
+    )
+    assert ("autos", 15) in rates(body)
+    assert ("steel", 15) in rates(body)
