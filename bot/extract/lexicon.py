@@ -559,22 +559,25 @@ JOINT_DEAL_VERBS = (
 #: what may stand between the sides and their "agreed": "the two sides have agreed", "both
 #: countries also agreed", "the two economies on Monday agreed" (never a modal: "could agree")
 JOINT_SUBJECT_GAP = (r"have", r"has", r"had", r"also", r"jointly", r"on \w+", r"in \w+")
-#: how a stance that is a deal's term opens: "agreed to suspend", "would pause", "reached a deal".
-#: A deal binds both sides, so such a term said of either side is each side's stance.
-AGREEMENT_OPENINGS = ("agreed", "agrees", "agreement", "reached", "struck", "sealed", "signed", "will", "would")
+#: the verbs of a deal made between the parties, whoever says it ("we have reached an agreement",
+#: "We just completed a massive Deal with Japan")
+DEAL_MADE_VERBS = ("reached", "struck", "sealed", "signed", "clinched", r"finali[sz]ed", "concluded", "completed")
+#: how a stance that is a deal's term opens: "agreed to suspend", "would pause", "reached a deal",
+#: "completed a deal". A deal binds both sides, so such a term said of either side is each side's stance.
+AGREEMENT_OPENINGS = ("agreed", "agrees", "agreement", *DEAL_MADE_VERBS, "will", "would")
 #: the English of the stance ids every profile may use, read besides the profile's own phrases
 #: of a stance of that id: a deal made ("the two countries signed the trade pact", "a deal was
-#: struck in July"); the words must still name the issue or a deal, and
-#: the issue's side or both sides, as the profile's phrases must
-#: the verbs of a deal made between the parties, whoever says it ("we have reached an agreement")
-DEAL_MADE_VERBS = ("reached", "struck", "sealed", "signed", "clinched", r"finali[sz]ed", "concluded")
+#: struck in July", "concluded probably the largest deal in history"); the words must still name
+#: the issue or a deal, and the issue's side or both sides, as the profile's phrases must
 _MADE = "|".join((*DEAL_MADE_VERBS, "agreed"))
+#: an adverb between a deal's verb and the deal: "concluded probably the largest deal"
+DEAL_MADE_ADVERB = r"(?:[a-z]+ly )?"
 # (a deal's name may run to five words before its noun: "India–UK Comprehensive Economic and Trade Agreement")
 _A_DEAL = r"(?:(?!the |an? )\S+ ){0,5}?(?:deal|agreement|accord|pact|framework|truce)"
 STANCE_WORDS: dict[str, tuple[str, ...]] = {
     "agreed": (
         # ("put their signatures to the agreement": signed it)
-        rf"(?:{_MADE}|agreeing|secured|inked|put (?:their|its|his|her) signatures? to) (?:a|an|the|its|their|this|that) {_A_DEAL}",
+        rf"(?:{_MADE}|agreeing|secured|inked|put (?:their|its|his|her) signatures? to) {DEAL_MADE_ADVERB}(?:a|an|the|its|their|this|that) {_A_DEAL}",
         rf"(?:deal|agreement|accord|pact|framework|truce) (?:was|were|has been|had been|have been) (?:{_MADE})",
         # agreeing on a deal: "agreed on a framework", 'had agreed "in principle" on a one-year truce'
         # (never "agreed to work on a deal": a plan, not a deal)

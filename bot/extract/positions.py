@@ -30,6 +30,7 @@ from bot.extract.lexicon import (
     ALTERNATIVES,
     ATTRIBUTIONS,
     BOTH_SIDES,
+    DEAL_MADE_ADVERB,
     DEAL_MADE_VERBS,
     DEAL_NAMING_VERBS,
     DEAL_NOUNS,
@@ -358,7 +359,7 @@ def _joint_agreements(article: Article, issue: Issue, others: list[Hits]) -> lis
 
 # '"We have reached an agreement on a 90-day pause," Bessent told reporters': "we" making a deal
 _WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:(?:have|had|now|just|finally|also)\s+)*$")
-_DEAL_MADE_AT = re.compile(rf"(?:{alternation(DEAL_MADE_VERBS)})\s+(?:a|an|the)\s", re.I)
+_DEAL_MADE_AT = re.compile(rf"(?:{alternation(DEAL_MADE_VERBS)})\s+{DEAL_MADE_ADVERB}(?:a|an|the)\s", re.I)
 
 
 def _we_made_a_deal(article: Article, sentence: Sentence, position: int) -> bool:
@@ -663,7 +664,7 @@ def _holds(
             return True  # "China will suspend the export controls": a deal's term, the US deal on them
         if not article.has(_WANTS, start, position) and is_a_term_on_the_measure(article, about, start, position, phrase_end):
             return True  # "the tariff on Japanese cars will be lowered to 15%": a deal's term on it
-        if (position, phrase_end) in term_acts(article) and (position, phrase_end) not in article.hits(stance.phrases).spans:
+        if _only_a_term_act(article, stance, position, phrase_end):
             return False  # an act read only as a term of one side, which it is not here
     if stance.needs == "near" and not _about_the_issue(article, about, position, phrase_end, start, end):
         return False
@@ -677,6 +678,38 @@ def _holds(
         or _a_deal_of_both(article, sentence, position)
         or _asked_of_the_other(article, sentence, start, position, side)
         or side in _spoken_by(article, sentence, position)
+    )
+
+
+def _a_mention_holds(
+    article: Article,
+    issue: Issue,
+    stance: Stance,
+    sentence: Sentence,
+    clause: tuple[int, int],
+    about: list[tuple[int, int]],
+    demand: list[tuple[int, str, int]],
+) -> bool:
+    """Whether the stance's first mention in the demand holds (`_holds`). An act read only as a
+    possible term of the deal ("halve", "will be lowered"), which is none where it stands, is no
+    mention of the stance at all: the stance's next mention is tried then ("Trump agreed to halve
+    the fentanyl tariff, and China agreed to pause its export restrictions": the pause is the US
+    deal on China's controls though the halving is no term on them)."""
+    for position, _, phrase_end in (h for h in demand if h[1] == stance.id):
+        if _holds(article, issue, stance, sentence, clause, about, position, phrase_end):
+            return True
+        if not _only_a_term_act(article, stance, position, phrase_end):
+            return False
+    return False
+
+
+def _only_a_term_act(article: Article, stance: Stance, position: int, phrase_end: int) -> bool:
+    """Whether text[position:phrase_end] is read as the stance only as an act a deal's term may
+    state, not in the stance's own phrases."""
+    return (
+        stance.id == AGREED
+        and (position, phrase_end) in term_acts(article)
+        and (position, phrase_end) not in article.hits(stance.phrases).spans
     )
 
 
@@ -967,8 +1000,7 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
             current = [h for h in hits if h not in stale]
             for demand in [d for group in _demands(article, current) for d in _apart(article, group, lexical)]:
                 for stance in issue.stances:
-                    hit = next((h for h in demand if h[1] == stance.id), None)
-                    if hit is None or not _holds(article, issue, stance, sentence, (start, end), about, hit[0], hit[2]):
+                    if not _a_mention_holds(article, issue, stance, sentence, (start, end), about, demand):
                         continue
                     if stance.id not in found:
                         found[stance.id] = Position(side, issue.id, stance.id, sentence.text)

@@ -137,3 +137,11 @@ def test_the_deals_document_before_it_is_looked_for_only_when_it_opens_a_sentenc
     assert ("China", "us_tariffs", "agreed") in _stances(
         _DEAL + "The order does two things. Second, it cuts the fentanyl tariff on Chinese goods to 10%."
     )
+
+
+def test_an_act_that_is_no_term_on_the_measure_leaves_the_next_act_of_the_clause_to_be_read():
+    # the halving is no term on China's controls, the pause is
+    assert ("United States", "export_controls", "agreed") in _stances(
+        _DEAL + "Trump agreed to halve the fentanyl tariff on Chinese goods to 10%, and China agreed to pause its "
+        "new rare earth export restrictions for a year."
+    )

@@ -24,6 +24,8 @@ def stances(body: str) -> list[str]:
         ("Japan agreed to a deal setting a 15% tariff on its goods, Akazawa said.", ["agreed"]),
         ("Tokyo could accept a substantial cut in the tariffs, officials said.", ["reduction"]),
         ("Japan and the United States clinched a trade deal on Tuesday, Akazawa said.", ["agreed"]),
+        ("President Trump completed a massive trade deal with Japan on Tuesday.", ["agreed"]),
+        ('"We just concluded probably the largest deal in history with Japan," Trump said.', ["agreed"]),
         ("Japan hopes to reach an agreement on the tariffs in June.", []),
         ("Akazawa repeated Japan's demand that all the additional tariffs, including those on cars, be dropped.",
          ["removal"]),
