@@ -1,12 +1,13 @@
 """Blind held-out sets, scored by `parley score` with the profile each was written for.
 
 Each set under blind/ was written by an author who saw only the README and the JSON format,
-never the code: twenty-seven Japan–US sets in styles the earlier sets did not cover, twenty-eight sets
+never the code: twenty-nine Japan–US sets in styles the earlier sets did not cover, thirty sets
 on the 2025 US–China talks for the second shipped profile, two each on the 2025 US–India, EU–US and
 South Korea–US talks (by two authors each) and one each on the UK–US, Switzerland–US, Vietnam–US,
 Canada–US, Mexico–US, Brazil–US, Indonesia–US, Taiwan–US, Thailand–US, Philippines–US and Malaysia–US talks, the
-EU–China talks on electric-vehicle duties and the UK–India and EU–India free trade talks, each with the
-profile its author wrote from the README (blind/NAME/profile.toml). Their first scores (blind/first_scores.toml) were
+EU–China talks on electric-vehicle duties, the UK–India and EU–India free trade talks, the
+Canada–China tariff talks and the EU–Mercosur agreement, each with the profile its author wrote
+from the README (blind/NAME/profile.toml). Their first scores (blind/first_scores.toml) were
 recorded before anything was changed for them; those figures are the honest estimate for articles
 Parley has not seen, and no later change may fall below them. Each set's score now
 (`NOW_AT_LEAST`, the README's "now" column) is a second floor, raised with each mechanism that
