@@ -838,7 +838,27 @@ def _side_mentions(profile: Profile, text: str, found: dict[int, list[tuple[int,
             if inside and (s, e) in inside:
                 continue
             out.append(Mention(side, s, e))
+    for side, phrases in profile.side_capitals.items():
+        out += [Mention(side, s, e) for s, e in found[id(phrases)] if _in_capitals_run(text, s, e)]
     return out
+
+
+# a word's letters, for `_in_capitals_run`
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _in_capitals_run(text: str, start: int, end: int, reach: int = 2) -> bool:
+    """Whether a name in capitals at ``start:end`` stands inside a run of capitals: there are words
+    on its line both before and after it, and those next to it, up to ``reach`` each side, are all
+    in capitals ("...TARIFFS, CHINA IS GETTING 10%", "UP FRONT, BY CHINA. LIKEWISE"). An
+    all-capitals post or headline writes a side so; a capitalised word in mixed-case text (an
+    acronym, a ticker) does not make one, nor a name that ends a caption's line ("U.S. TARIFFS
+    ON JAPAN" over a table of rates, measured: the rate below it was read as the country's)."""
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1 or max(0, start - 60)
+    line_end = text.find("\n", end, end + 60)
+    before = _LETTERS.findall(text, line_start, start)[-reach:]
+    after = _LETTERS.findall(text, end, line_end if line_end >= 0 else end + 60)[:reach]
+    return bool(before) and bool(after) and all(w.isupper() for w in before + after)
 
 
 def _inside_other_names(

@@ -361,6 +361,9 @@ class Profile:
     rounds: tuple[ScheduledRound, ...] = ()
     #: per side, the longer names that hold one of its aliases but are not it (`not_aliases`)
     side_exclusions: dict[str, Phrases] = field(default_factory=dict)
+    #: per side, its aliases in capitals that differ from them as written ("CHINA", not "US"):
+    #: a side only where they stand in a run of capitals (`side_capitals`)
+    side_capitals: dict[str, Phrases] = field(default_factory=dict)
     #: what the author says a round is (`[negotiation] note`), shown by `parley profile check`
     note: str = ""
     #: the clock of an event with no place found (`[negotiation] timezone`); None: UTC
@@ -387,7 +390,7 @@ class Profile:
 
     def phrase_sets(self) -> list[Phrases]:
         """Every phrase set of the profile, for scanning an article in one pass."""
-        sets: list[Phrases] = [*self.sides.values(), *self.side_exclusions.values()]
+        sets: list[Phrases] = [*self.sides.values(), *self.side_exclusions.values(), *self.side_capitals.values()]
         sets += [*self.topics.values(), *self.sectors.values()]
         for issue in self.issues:
             sets += [issue.about, *(s.phrases for s in issue.stances)]
@@ -475,6 +478,15 @@ def with_capitals(patterns: list[str]) -> list[str]:
     capitals they mostly stand in a leader's posts quoted whole ("CHINA IS GETTING 10%"), whose
     rates and sides the finders would then read as the story's (measured: a US-China set fell)."""
     return list(dict.fromkeys([*patterns, *(upper_pattern(p) for p in patterns)]))
+
+
+def side_capitals(patterns: list[str]) -> list[str]:
+    """A side's aliases in capitals, each that capitals change ("China" -> "CHINA"; "US" and
+    "PRC" are already so and are left out, their spelling being the side's as written). Kept
+    apart from the aliases: an all-capitals post or headline ("CHINA IS GETTING 10%") names the
+    side so, but only a run of capitals around it says it is one (see `side_capitals` in the
+    article's side mentions)."""
+    return list(dict.fromkeys(upper for p in patterns if (upper := upper_pattern(p)) != p))
 
 
 def with_marks_optional(patterns: list[str]) -> list[str]:
@@ -617,6 +629,11 @@ def load_profile(path: Path | str | None = None) -> Profile:
             s.name: _compile(path, f"sides.{s.name}.not_aliases", with_marks_optional(s.not_aliases), case_sensitive=True)
             for s in spec.sides
             if s.not_aliases
+        },
+        side_capitals={
+            s.name: _compile(path, f"sides.{s.name} in capitals", capitals, case_sensitive=True)
+            for s in spec.sides
+            if (capitals := side_capitals(with_marks_optional(s.aliases)))
         },
         note=spec.negotiation.note or "",
         default_tz=default_tz,

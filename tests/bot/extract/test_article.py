@@ -446,3 +446,15 @@ def test_then_before_a_title_names_its_earlier_holder(korea_us):
     ]
     may = article_of(body, profile=korea_us, published="2025-05-20T03:00:00Z")
     assert _titled(may)[0] == ("Pak Min-ho", "finance minister")  # no earlier holder: the one of the day
+
+
+def test_a_side_in_capitals_counts_only_in_a_run_of_capitals():
+    us_china = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
+    shouted = article_of("FULL MAGNETS WILL BE SUPPLIED, UP FRONT, BY CHINA. LIKEWISE, WE WILL PROVIDE", profile=us_china)
+    assert [m.value for m in shouted.sides] == ["China"]
+    # one shouted word in mixed-case text is not a run: a ticker or a heading's word
+    lone = article_of("Shares of CHINA Mobile rose on Tuesday.", profile=us_china)
+    assert [m.value for m in lone.sides] == []
+    # "US" is written so already: in lower case it stays the pronoun
+    pronoun = article_of("Trump told us the deal was done.", profile=us_china)
+    assert [m.value for m in pronoun.sides] == []

@@ -238,3 +238,15 @@ def test_a_negotiator_telling_what_the_two_sides_did_in_a_rounds_story_took_part
         "2025-10-26T12:00:00Z",
     )
     assert facts.participants == ["Scott Bessent", "He Lifeng", "Li Chenggang"]
+
+
+def test_a_side_in_an_all_capitals_post_is_the_side():
+    # "CHINA" in a run of capitals is China: its 10% is China's own rate, not a second US rate
+    facts = _facts(
+        "Trump says deal with China is done",
+        "US and Chinese negotiators agreed a framework in London on Tuesday.\n"
+        'Trump wrote: "WE ARE GETTING A TOTAL OF 55% TARIFFS, CHINA IS GETTING 10%."',
+        "2025-06-12T01:00:00Z",
+    )
+    assert ("china_retaliatory", 10.0) in [(t.sector, t.rate) for t in facts.tariffs]
+    assert ("combined", 10.0) not in [(t.sector, t.rate) for t in facts.tariffs]
