@@ -185,7 +185,8 @@ def _meetings_ahead(article: Article, sentence: Sentence) -> list[tuple[int, int
 
     A guess is never the reported meeting; a schedule may be the story's own round ("Bessent
     and Greer are due to meet a Chinese delegation led by He"), so it counts only when it names
-    none of the profile's negotiators (the leaders' summit a round prepares)."""
+    none of the profile's negotiators (the leaders' summit a round prepares: "Presidents Trump and
+    Xi, who are to meet in Busan on Thursday", "the two leaders will also meet next week")."""
     spans = []
     held = article.hits(MEETING).within(sentence.start, sentence.end)
     guessed = article.hits(_GUESSED_AHEAD).within(sentence.start, sentence.end)

@@ -1031,3 +1031,22 @@ def test_a_he_after_a_day_with_no_comma_is_the_negotiator_named_before():
 def test_a_he_after_a_trip_rather_than_a_day_opens_no_sitting():
     article = article_of("Akazawa met Lutnick on Friday.\nOn his last trip, on June 13, he met Lutnick for about 50 minutes.")
     assert [m.via for m in people_of(article, article.sentences[-1])] == ["alias"]
+
+
+
+
+@pytest.mark.parametrize(
+    "ahead",
+    [
+        "Presidents Donald Trump and Xi Jinping, who are to meet in Busan on Thursday",
+        "Presidents Donald Trump and Xi Jinping, who will also meet in Busan on Thursday",
+    ],
+)
+def test_leaders_a_held_rounds_story_says_are_to_meet_later_are_not_the_rounds(ahead):
+    facts = facts_of(
+        "Over two days of talks in Kuala Lumpur, ending on Sunday, US Treasury Secretary Scott Bessent met Chinese "
+        "Vice Premier He Lifeng for the fifth round of trade talks.\n"
+        f"The sequencing matters. The Kuala Lumpur round was designed as a staging post for {ahead}.",
+        profile=load_profile(US_CHINA),
+    )
+    assert facts.participants == ["Scott Bessent", "He Lifeng"]
