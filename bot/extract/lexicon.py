@@ -116,7 +116,7 @@ AGREED_PLAN = rf"agree(?:s|d|ing)? to (?:{'|'.join(PLAN_VERBS)})"
 GUESSED_MEETING = r"(?:may|might|could) (?:(?:also|well|even|again|yet) )?(?:meet|hold|see|sit down|gather|convene)"
 #: the verbs of sitting down with someone that a meeting still to come is told with
 MEET_AHEAD_VERBS = ("meet", "see", "sit down", "hold talks")
-#: the verbs of joining or leading a sitting still to come: "are expected to lead", "will also join"
+#: the verbs of joining or leading a sitting still to come: "are expected to lead", "is due to join"
 JOIN_AHEAD_VERBS = ("lead", "join", "attend", "travel")
 #: a meeting verb only guessed at or wished for, said of the people who would meet: "he could
 #: meet Xi", "whether he would still meet Xi", "where he may meet Greer", "no reason to meet Xi",
@@ -127,12 +127,13 @@ GUESSED_MEETING_AHEAD = (
     rf"(?:(?:also|again|finally|still) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
 )
 #: a meeting verb scheduled or agreed: "is expected to see Greer", "is scheduled to meet Xi",
-#: "agreed to meet in person soon", "who are to meet in Busan", "will also join next week",
-#: "are expected to lead"
+#: "agreed to meet in person soon", "who are to meet in Busan", "will also meet", "are expected
+#: to lead" (a bare "will join" may be the story's own sitting ahead: "the ambassador will join
+#: them at the USTR on Friday")
 SCHEDULED_MEETING_AHEAD = (
     r"(?:expected|scheduled|due|set|slated|planning|plans?|plann?ed|agree(?:s|d|ing)?|(?:is|are) also|(?:is|are)) to "
     rf"(?:(?:also|again|finally|still) )?(?:{'|'.join((*MEET_AHEAD_VERBS, *JOIN_AHEAD_VERBS))})",
-    rf"will (?:(?:also|again|then|later) )?(?:{'|'.join((*MEET_AHEAD_VERBS, *JOIN_AHEAD_VERBS))})",
+    rf"will (?:(?:also|again|then|later) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
 )
 
 #: a count of sittings: "met five times", "held two rounds of talks", "flew to Washington eight
