@@ -474,9 +474,10 @@ def name_variants(aliases: list[str]) -> list[str]:
 def with_capitals(patterns: list[str]) -> list[str]:
     """Cities' names as written, then each in capitals: a flash headline, a wire's slug or a
     transcript's caption writes "AKAZAWA ARRIVES IN WASHINGTON", where the city is the same
-    city (a person's capitals come with `name_variants`). Sides' names stay as written: in
-    capitals they mostly stand in a leader's posts quoted whole ("CHINA IS GETTING 10%"), whose
-    rates and sides the finders would then read as the story's (measured: a US-China set fell)."""
+    city (a person's capitals come with `name_variants`). Sides' names stay as written here: a
+    capitals spelling counted as the side wherever it stands read captions and slugs as sides
+    (measured: a US-China set fell); `side_capitals` keeps them apart, for the article to count
+    only inside a run of capitals ("CHINA IS GETTING 10%")."""
     return list(dict.fromkeys([*patterns, *(upper_pattern(p) for p in patterns)]))
 
 
