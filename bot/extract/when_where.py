@@ -934,9 +934,8 @@ class EventDates:
         """A meeting the headline or the lead reports held with no day named anywhere for it
         ("Trump says he met Akazawa at the White House"; "Trump and Xi met for about an hour and
         40 minutes at Gimhae air base"): the day its issue is stamped with, else the day of
-        publication in the event's local time. News
-        that tells of a sitting without a day tells of that day's; a sitting to come is left
-        undated."""
+        publication in the event's local time. News that tells of a sitting without a day tells
+        of that day's; a sitting to come is left undated."""
         if self.anchor is None or self._opening_names_a_day():
             return None
         for sentence in meeting_sentences:
