@@ -557,8 +557,9 @@ def negotiators_on_the_talks(
     found: dict[str, str] = {}
     # in a story of a sitting named by no round, the sides themselves ("the two sides had reached a
     # consensus"): "spoke" or "the talks" alone may be of anything ("spoke to reporters in Tokyo")
-    talk = article.sentences_with(AT_THE_TABLE)
-    if not sitting:
+    if sitting:
+        talk = article.sentences_with(AT_THE_TABLE)
+    else:
         talk = article.sentences_with(SITTING, article.profile.round_terms, AT_THE_TABLE)
     absent = article.sentences_with(ABSENCE_HINT)
     # "he still expects to meet Vice Premier He", "further talks between Bessent and He": a meeting to come
