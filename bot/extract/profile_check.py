@@ -23,6 +23,9 @@ from bot.extract.world import countries, country_words
 _CONTEXT = "Officials said {} today."
 # Anchors outside a character class: a phrase is matched inside the text, where they never hold.
 _ANCHOR = re.compile(r"(?<!\\)(?:\\\\)*(?:\^|\$|\\A|\\Z)")
+#: an inline flag group, "(?-i:BEE)" or "(?i)": a phrase cannot turn case back on, as it is
+#: matched on the lower-cased text
+_INLINE_FLAGS = re.compile(r"(?<!\\)(?:\\\\)*\(\?(?:[aiLmsux]+(?:-[imsx]+)?|-[imsx]+)[:)]")
 
 
 def _unescaped(sample: str) -> str:
@@ -122,6 +125,11 @@ def _phrase_problem(pattern: str, phrases: Phrases) -> str | None:
         return "has a space at its start or end: it never matches a word in running text"
     if _ANCHOR.search(pattern):
         return "has an anchor (^, $, \\A or \\Z): phrases are found inside the text, where an anchor never holds"
+    if not phrases.case_sensitive and _INLINE_FLAGS.search(pattern):
+        return (
+            "has an inline flag such as (?-i:...): phrases are matched on the lower-cased text, so it"
+            " finds the lower-case spelling only; give a short abbreviation a word around it instead"
+        )
     spelt = samples(pattern if phrases.case_sensitive else pattern.lower())
     for sample in spelt:
         if sample != sample.strip():  # "kept (?:its )?" spells "kept its " and "kept "

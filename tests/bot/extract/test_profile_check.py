@@ -100,6 +100,8 @@ def test_a_side_alias_that_is_also_a_place_is_a_note():
          "can end or start with a space ('economic security ')"),
         ('economic_security = ["economic security"]', 'economic_security = ["^economic security"]', "an anchor"),
         ('economic_security = ["economic security"]', 'economic_security = ["-economic security"]', "a phrase must start a word"),
+        # a phrase cannot be made case-sensitive: "(?-i:ES)" would find "es" and never "ES"
+        ('economic_security = ["economic security"]', 'economic_security = ["(?-i:ES) policy"]', "an inline flag"),
         ('economic_security = ["economic security"]', 'economic_security = ["economic-"]', "ends with a hyphen"),
         ('aliases = ["Greer", "Jamieson Greer"]', 'aliases = ["greer", "Jamieson Greer"]', "no capital letter"),
     ],
