@@ -732,6 +732,12 @@ ANNOUNCING_VERBS = ("announced",)
 TARIFF_NOUNS = (
     "tariffs?", "levy", "levies", "dut(?:y|ies)", "tax(?:es)?", "rates?", "surcharges?", "penalt(?:y|ies)", "ceilings?",
 )  # fmt: skip
+#: a tariff named by the law or the trade remedy it is levied under, on particular products: "Section
+#: 301 duties", "a preliminary anti-dumping duty of 93.5%" (never a rate on all of a country's goods)
+PRODUCT_TARIFF_PROGRAMMES = (r"section\s+\d{3}", r"anti-?dumping")
+#: words that join a second phrase, never words of a rate's own noun phrase: "145% and China's rate"
+#: is two rates, not one "145% ... rate"
+PHRASE_JOINERS = ("and", "or", "but", "while")
 #: what a rate that is no tariff is the rate of: "contracted at an annualized rate of 0.7 percent",
 #: "the central bank held its policy rate at 0.5%"
 OTHER_RATE_WORDS = (

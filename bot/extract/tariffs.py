@@ -49,6 +49,8 @@ from bot.extract.lexicon import (
     OTHER_TAX_WORDS,
     PARTS_WORDS,
     PAYING_VERBS,
+    PHRASE_JOINERS,
+    PRODUCT_TARIFF_PROGRAMMES,
     RATE_CHANGED_FROM,
     RATE_VERBS,
     RATE_VERBS_TO,
@@ -82,6 +84,9 @@ _PCT = (
     r"[\s-]?(?:%|percent\b|per cent\b|pc\b|pct\b|percentage points?(?=\s+of\s+(?:the|its|their)\s))"
 )
 _NOUN = alternation(TARIFF_NOUNS)
+# a word between a percentage and its tariff noun ("a 25% additional tariff"); not a joiner, which opens
+# the next phrase ("145% and China's rate on U.S. goods reached 125%": no "145% ... rate")
+_WORD_TO_NOUN = rf"(?:(?!{alternation(PHRASE_JOINERS)}\s)[\w'’\"“”-]+\s+)"
 # "to around 15%", "of up to 100%"
 _APPROX = alternation(w.replace(" ", r"\s+") + r"\s+" for w in APPROXIMATORS) + "?"
 _VERB = alternation([*RATE_VERBS, alternation(RATE_VERBS_TO) + r"\s+to"])
@@ -105,7 +110,7 @@ _RATE_START = (
 )
 # the branches of a rate's phrase, behind the look-ahead above
 _RATE_BODY = (
-    rf"(?:{_PCT.format(name='a')}(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}{_NOUN}\b(?!{FREE_OF_SUFFIX})"
+    rf"(?:{_PCT.format(name='a')}(?:\s+|-){_WORD_TO_NOUN}{{0,3}}{_NOUN}\b(?!{FREE_OF_SUFFIX})"
     rf"|\b{_NOUN}\s+(?:(?:rate\s+)?(?:of|at|to|from)|(?:rate\s+)?(?:on|for)\s+(?:(?!\d|percent\b|per\s+cent\b|cent\b|pct\b)[\w.'’-]+\s+){{1,5}}(?:of|at|to|from))\s+"
     rf"{_APPROX}{_PCT.format(name='b')}"
     rf"|\b(?:to|from|at)\s+{_APPROX}{_PCT.format(name='c')}"
@@ -116,9 +121,10 @@ _RATE_BODY = (
 RATE_RE = re.compile(_RATE_START + _RATE_BODY, re.IGNORECASE)
 #: the word every rate has, for `finditer_near` (on lower-cased text)
 #: ("Canada's 25% counter-tariffs": a prefix joined by a hyphen, but no "non-tariff")
-_NOUN_AFTER = re.compile(rf"(?:\s+|-)(?:[\w'’\"“”-]+\s+){{0,3}}(?:(?!non-)[a-z]+-)?{_NOUN}\b(?!{FREE_OF_SUFFIX})", re.I)
+_NOUN_AFTER = re.compile(rf"(?:\s+|-){_WORD_TO_NOUN}{{0,3}}(?:(?!non-)[a-z]+-)?{_NOUN}\b(?!{FREE_OF_SUFFIX})", re.I)
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?{alternation(SAME_RATE_WORDS)}\s+(?:\w+\s+)?{_NOUN}", re.I)
-_TARIFF_WORD = Phrases([r"tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
+# ("counter-tariff" too: a tariff word joined after a hyphen is still one)
+_TARIFF_WORD = Phrases([r"tariffs?", r"counter-?tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
 _NOT_A_RATE_AFTER = re.compile(
     # a distance, not a rate: "4.9% below its all-time high", "5% higher than a year ago"
     r"^[:)]?\s*(?:(?:below|above|(?:higher|lower|more|less)\s+than)\b|of\s+(?!(?:the\s+|a\s+|its\s+|their\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b"
@@ -835,7 +841,8 @@ def _joined_goods_start(article: Article, base: int, floor: int, head: int) -> i
             break
         start = s
     return min(head, start)
-_OPENS_CLAUSE = re.compile(r",?\s*(?:which|while|but|plus)\b")
+# (", and that China will buy soybeans", ", that China would delay ...": another reported clause)
+_OPENS_CLAUSE = re.compile(r",?\s*(?:which|while|but|plus|(?:and\s+)?that)\b")
 
 
 def _of_another_country(article: Article, sentence: Sentence, anchor: _Anchor, span: _Span) -> bool:
@@ -1062,8 +1069,13 @@ def _goods_before(
     spans = [(base + floor, base + anchor.start)]
     if not span.inside:
         spans = _outside(spans, [(base + a, base + b) for a, b in asides])
+    levier = _levier_named(article, base + span.head, base + anchor.start)
     for span_start, span_end in reversed(spans):
         sectors = _sectors_in(article, span_start, span_end, last=True)
+        if levier is not None:
+            # "After rounds of retaliation, U.S. duties reach 145%": the rate is the U.S.'s, so the
+            # other side's measures named before it are not its goods
+            sectors = [sector for sector in sectors if article.profile.imposer_of(sector) == levier]
         if sectors:
             reading.subject_sector = sectors[0]
             return sectors
@@ -1076,6 +1088,20 @@ def _goods_before(
             if sectors:
                 return sectors
     return []
+
+
+# a side named as who levies the tariff words right after it: "U.S. duties", "Chinese tariffs", "China's levy"
+_TARIFF_AFTER_A_SIDE = re.compile(rf"(?:['’]s)?\s+(?:[a-z-]+\s+)?{_NOUN}\b", re.I)
+
+
+def _levier_named(article: Article, start: int, end: int) -> str | None:
+    """The side a rate's own words before it name as levying it ("U.S. duties reach 145%", "China's
+    tariffs rose to 125%"), when they name one side so and no side's goods; else None."""
+    named = article.sides.within(start, end)
+    if any(_names_goods(article, start, m) for m in named):
+        return None
+    leviers = {m.value for m in named if _TARIFF_AFTER_A_SIDE.match(article.text, m.end)}
+    return leviers.pop() if len(leviers) == 1 else None
 
 
 def _country_wide_goods(
@@ -1251,7 +1277,7 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         sectors = sectors or _goods_of_the_next_rate(article, sentence, lowered, anchors, i, asides, reading)
         own = bool(sectors)
         if not sectors:
-            sectors = _the_other_sides_rate(article, sentence, anchor, span, reading)
+            sectors = _the_other_sides_rate(article, sentence, anchors, i, span, reading)
         if not sectors:
             of_before = _goods_of_the_rate_before(article, sentence.start, text, anchors, i, rate, span, reading)
             if of_before is None:
@@ -1266,6 +1292,10 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
         if not sectors and reading.foreign and not article.sides_named(sentence.start + span.head, sentence.start + span.stop):
             continue  # no goods, after a third country's rate: that country's too ("on top of the 25% already in force")
         sectors = sectors or _country_wide_goods(article, sentence, anchor, rate, span, found, out)
+        if sectors and not _of_goods(article, sectors) and _under_a_product_programme(lowered, anchors, i, reads):
+            # "Section 301 duties (7.5% or 25% depending on the list)": on products the profile does not track
+            reads.append(_Read(anchor.start, anchor.end, rate, [], own=False, programme=True))
+            continue
         reading.last_sectors = sectors
         reading.last_own = own
         reads.append(_Read(anchor.start, anchor.end, rate, sectors, own))
@@ -1277,20 +1307,67 @@ def _rates_of(article: Article, sentence: Sentence, found: list[Tariff]) -> list
     return out
 
 
-def _the_other_sides_rate(article: Article, sentence: Sentence, anchor: _Anchor, span: _Span, reading: _Reading) -> list[str]:
+_PRODUCT_PROGRAMME = re.compile(rf"\b{alternation(PRODUCT_TARIFF_PROGRAMMES)}\b")
+
+
+def _under_a_product_programme(lowered: str, anchors: list[_Anchor], i: int, reads: list[_Read]) -> bool:
+    """Whether a rate is of a tariff levied under a law or a trade remedy on particular products
+    ("the Section 301 duties of 25%", "a preliminary anti-dumping duty of 93.5%", "a 100% Section 301
+    duty"), named in its own words or its clause's just before it, or the alternative of such a rate
+    ("Section 301 duties (7.5% or 25% depending on the list)"); not one that names it after its own
+    tariff word ("30%, on top of the Section 301 tariffs"). Such a rate is on the products it
+    lists, never the country-wide rate of all goods (nor a part of it)."""
+    anchor = anchors[i]
+    if reads and reads[-1].programme and _ALTERNATIVE.fullmatch(lowered, reads[-1].end, anchor.start):
+        return True
+    clause = max(lowered.rfind(";", 0, anchor.start), lowered.rfind(":", 0, anchor.start)) + 1
+    start = max(clause, anchors[i - 1].end if i else 0, anchor.start - 80)
+    noun = _NOUN_AFTER.match(lowered, anchor.end)  # after it, only up to its tariff word ("a 100% Section 301 duty")
+    return bool(_PRODUCT_PROGRAMME.search(lowered, start, noun.end() if noun else anchor.end))
+
+
+def _the_other_sides_rate(
+    article: Article, sentence: Sentence, anchors: list[_Anchor], i: int, span: _Span, reading: _Reading
+) -> list[str]:
     """Step 3c: a rate whose own words say the other side levies it ("US tariffs remain at 30% in
     total, against China's 10% on US goods", "and Chinese duties on American goods at 10%") is that
     side's rate on all goods: neither a part of the first side's rate before it nor a rate of the
-    first side's goods named before it. (A rate after one of the same side's, "China from 125% to
-    10%", is left to the steps after.)"""
+    first side's goods named before it. (A rate after that same rate, "China from 125% to 10%", is
+    left to the steps after; one after that side's rate on some goods is not: "lifted its tariffs of
+    15% on farm goods and kept its 24% tariff on US goods suspended".) So is a rate that names no
+    side after that side's rate on all goods, with every side named since saying that side levies it
+    ("China will keep suspending its 24% tariff on US goods and retain the 10%")."""
     profile = article.profile
     if not profile.country_wide_sectors:
         return []
+    anchor = anchors[i]
     imposer = _imposed_by(article, sentence, span, anchor)
-    wide = profile.country_wide_sectors.get(imposer) if imposer != profile.tariffs_imposed_by else None
-    if wide is None or any(profile.imposer_of(sector) == imposer for sector in reading.last_sectors or []):
+    if imposer == profile.tariffs_imposed_by:
+        return _the_same_sides_rate_continued(article, sentence, anchors, i, span, reading)
+    wide = profile.country_wide_sectors.get(imposer)
+    if wide is None or wide in (reading.last_sectors or []):
         return []
     return [wide]
+
+
+def _the_same_sides_rate_continued(
+    article: Article, sentence: Sentence, anchors: list[_Anchor], i: int, span: _Span, reading: _Reading
+) -> list[str]:
+    """The other side's rate on all goods, for a rate that says nothing of who levies it, right after
+    that rate in its sentence, where every side named since says that side levies them (its own
+    name, not as goods; the first side's name as goods): "China continues to apply the 10% tariff on
+    US goods and keeps the 24% additional tariff suspended", "suspend 24% of its counter-tariff on US
+    goods, keeping 10%"."""
+    profile = article.profile
+    last = reading.last_sectors or []
+    if not i or len(last) != 1 or last[0] not in profile.country_wide_sectors.values():
+        return []
+    side = profile.imposer_of(last[0])
+    base = sentence.start
+    for m in article.sides.within(base + anchors[i - 1].end, base + max(span.stop, anchors[i].end)):
+        if (m.value == side) == _names_goods(article, base, m):
+            return []
+    return list(last)
 
 
 def _one_imposer(article: Article, start: int, end: int, sectors: list[str]) -> list[str]:
@@ -1325,6 +1402,7 @@ class _Read:
     rate: float
     sectors: list[str]
     own: bool
+    programme: bool = False  # a tariff under a programme on particular products (`_under_a_product_programme`)
 
 
 # the parts of a sum, one after the other: "the 25% tariff plus the 2.5% duty", "the 25% levy imposed in

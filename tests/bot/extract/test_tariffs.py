@@ -364,3 +364,60 @@ def test_rates_that_do_not_add_up_or_are_not_joined_as_a_sum_keep_their_goods():
 def test_a_sum_of_two_kinds_of_tariff_is_no_goods_of_either():
     body = "Chinese goods now face 30%: a 10% reciprocal rate plus the 20% levy over fentanyl."
     assert ("fentanyl", 30) not in us_china_rates(body)
+
+
+def test_a_joiner_between_a_rate_and_a_tariff_word_ends_the_rate():
+    # "145% and China's rate": two rates, the first the US one, not one "145% ... rate" of China's
+    body = "Tariffs went up on both sides until the U.S. rate on Chinese goods reached 145% and China's rate on U.S. goods reached 125%."
+    assert us_china_rates(body) == [("combined", 145), ("china_retaliatory", 125)]
+
+
+def test_a_side_named_as_levying_the_rate_keeps_the_other_sides_measures_out_of_its_goods():
+    # "retaliation" names China's measures, but "U.S. duties" says whose the 145% is
+    body = "After rounds of retaliation, U.S. duties reach 145% and China's 125% by April 11."
+    assert us_china_rates(body) == [("combined", 145), ("china_retaliatory", 125)]
+
+
+def test_a_reported_clause_after_the_last_rate_holds_none_of_its_goods():
+    body = (
+        "Trump said he would cut the fentanyl tariff from 20% to 10%, bringing the combined rate on China from 57% to 47%,"
+        " and that China has agreed to buy American soybeans."
+    )
+    assert us_china_rates(body) == [("fentanyl", 20), ("fentanyl", 10), ("combined", 57), ("combined", 47)]
+
+
+def test_a_tariff_under_a_product_programme_is_no_country_rate():
+    body = (
+        "US tariffs on most Chinese goods stand at 30%, on top of the Section 301 tariffs from 2018–19 (7.5% or 25%"
+        " depending on the list), and the Section 232 tariffs of 25% on steel."
+    )
+    assert us_china_rates(body) == [("combined", 30), ("steel", 25)]
+    body = "The 55% is made up of the 10% reciprocal tariff, the 20% fentanyl tariff and the 25% Section 301 tariffs."
+    assert us_china_rates(body) == [("reciprocal", 10), ("fentanyl", 20)]
+    body = "Commerce set a preliminary anti-dumping duty of 93.5% on Chinese anode material."
+    assert us_china_rates(body) == []
+
+
+def test_a_rate_after_the_other_sides_rate_with_no_side_of_its_own_is_that_sides():
+    body = "Beijing would keep suspending its additional 24% tariff on US goods for 90 days and retain the 10%."
+    assert us_china_rates(body) == [("china_retaliatory", 24), ("china_retaliatory", 10)]
+    body = "China continues to apply the 10 percent additional tariff on US goods and keeps the 24 percent additional tariff suspended."
+    assert us_china_rates(body) == [("china_retaliatory", 10), ("china_retaliatory", 24)]
+    # a rate that names the other side's goods is not that side's
+    body = "China's tariff on U.S. goods is 10%, which compares with 30% on most Chinese goods."
+    assert us_china_rates(body) == [("china_retaliatory", 10), ("combined", 30)]
+
+
+def test_the_other_sides_rate_on_all_goods_after_its_rates_on_some():
+    body = (
+        "Beijing lifted the extra tariffs of 10 per cent and 15 per cent it put on American farm goods in March,"
+        " and kept its additional 24 per cent tariff on US goods suspended, leaving a 10 per cent rate in place."
+    )
+    assert us_china_rates(body) == [
+        ("china_agriculture", 10), ("china_agriculture", 15), ("china_retaliatory", 24), ("china_retaliatory", 10)
+    ]
+
+
+def test_a_counter_tariff_is_a_tariff_word_for_the_bare_rates_of_its_sentence():
+    body = "China will likewise suspend 24% of its 34% counter-tariff on US goods, keeping 10%."
+    assert ("china_retaliatory", 10) in us_china_rates(body)
