@@ -276,9 +276,26 @@ async def stances_before(session: AsyncSession, key: str, round_number: int) -> 
     return last, [c for c in rows if c.round == last]
 
 
+async def stances_outside_rounds_before(session: AsyncSession, key: str, entry_id: int) -> list[Fact]:
+    """The position facts for ``key`` of the latest entry before ``entry_id`` that reported one
+    outside any round: in a negotiation the profile numbers no sittings, the stance to compare a
+    new one with."""
+    rows = (
+        await session.exec(
+            select(Fact)
+            .where(Fact.kind == FactKind.POSITION, Fact.key == key, col(Fact.round).is_(None), Fact.entry_id < entry_id)
+            .order_by(col(Fact.entry_id).desc(), col(Fact.id))
+            .limit(20)
+        )
+    ).all()
+    return [f for f in rows if f.entry_id == rows[0].entry_id] if rows else []
+
+
 async def position_claims(session: AsyncSession, *, actor: str | None = None) -> list[Claim]:
-    """Every stance recorded for a round (of one side when ``actor`` is given), by issue and round."""
-    query = select(Claim).where(Claim.kind == FactKind.POSITION, Claim.round > 0)
+    """Every stance recorded (of one side when ``actor`` is given), by issue and round; a stance
+    reported outside any round (a deal announced by a leader, a negotiation that numbers no
+    sittings) has round 0."""
+    query = select(Claim).where(Claim.kind == FactKind.POSITION)
     if actor:
         query = query.where(col(Claim.key).startswith(f"{actor}:"))
     return list((await session.exec(query.order_by(col(Claim.key), col(Claim.round), col(Claim.id)))).all())

@@ -264,8 +264,14 @@ async def position_change(
     actor, _, issue = fact.key.partition(":")
     found = await corrected.stances_before(session, fact.key, fact.round or kb.AFTER_ALL_ROUNDS)
     prev_round = found.round
+    stances = found.stances
     prev_claim: Claim | None = found.claims[0] if found.claims else None
     prev_fact = await kb.first_fact_of_claim(session, prev_claim) if prev_claim else None
+    if not fact.round and prev_round is None and not stances:
+        # no round holds a stance on it: the change is from the last report outside the rounds
+        last = await kb.stances_outside_rounds_before(session, fact.key, fact.entry_id)
+        stances = list(dict.fromkeys(f.value for f in last))
+        prev_fact = last[0] if last else None
     prev_entry = (await kb.entries_by_ids(session, [prev_fact.entry_id])).get(prev_fact.entry_id) if prev_fact else None
     return PositionChange(
         actor=actor,
@@ -275,7 +281,7 @@ async def position_change(
         sentence=fact.sentence,
         entry=entry,
         previous_round=prev_round,
-        previous_stance="/".join(found.stances) if found.stances else None,
+        previous_stance="/".join(stances) if stances else None,
         previous_sentence=prev_fact.sentence if prev_fact else _corrected_note(found.correction),
         previous_entry=prev_entry,
         date=date or (published.date().isoformat() if (published := as_utc(entry.published)) else None),
@@ -314,7 +320,7 @@ def render_change(change: PositionChange, labels: Labels = PLAIN) -> Answer:
             ref = " [2]"
         fields.append(
             AnswerField(
-                f"Before (round {change.previous_round})",
+                f"Before (round {change.previous_round})" if change.previous_round else "Before (outside a round)",
                 f"{change.previous_stance}: {_quote(change.previous_sentence)}{ref}",
             )
         )

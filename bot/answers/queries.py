@@ -329,10 +329,26 @@ async def _round(session: Session, number: int, profile: Profile) -> Answer:
     return found if found is not None else await _not_recorded(session, number)
 
 
+async def _no_round_yet(session: Session) -> Answer:
+    """What `/latest` and `/timeline` say before any round is recorded. Facts reported outside a
+    round (a negotiation whose sittings the profile does not number, a deal announced by a
+    leader) are kept all the same: the answer points to the commands that show them."""
+    outside = await kb.claims_of_round(session, 0, kinds=(FactKind.POSITION, FactKind.TARIFF))
+    if not outside:
+        return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
+    return Answer(
+        title="No round recorded yet",
+        description=(
+            "No article has reported a round so far; the positions and tariff rates reported outside a"
+            " round are in /positions and /tariffs."
+        ),
+    )
+
+
 async def _latest(session: Session, profile: Profile) -> Answer:
     number = await kb.latest_round(session)
     if number is None:
-        return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
+        return await _no_round_yet(session)
     found = await round_answer(session, number, profile)
     assert found is not None
     return found
@@ -341,7 +357,7 @@ async def _latest(session: Session, profile: Profile) -> Answer:
 async def _timeline(session: Session) -> Answer:
     rounds = await kb.recorded_rounds(session)
     if not rounds:
-        return Answer(title="Nothing recorded yet", description="No round has been reported so far.")
+        return await _no_round_yet(session)
     lines = []
     for number in rounds:
         claims = (await corrected.round_claims(session, number,
@@ -383,14 +399,17 @@ async def _positions(session: Session, side: str | None, profile: Profile) -> An
     for key, items in by_key.items():
         who, _, issue = key.partition(":")
         lines = []
-        for c in items:
+        # the rounds in order, then what was reported outside any round ("(changed)" marks a
+        # change from one round to the next; /changes also lists those reported outside a round)
+        for c in sorted(items, key=lambda c: c.round == 0):
+            where = f"round {c.round}" if c.round else "outside a round"
             mark = " (changed)" if id(c) in changed else ""
             correction = found.correction_of(c)
             if correction is not None:
-                lines.append(f"round {c.round}: {c.value}{mark} (corrected by {correction.author_name})")
+                lines.append(f"{where}: {c.value}{mark} (corrected by {correction.author_name})")
                 continue
             plural = "s" if c.source_count != 1 else ""
-            lines.append(f"round {c.round}: {c.value}{mark} ({c.source_count} source{plural})")
+            lines.append(f"{where}: {c.value}{mark} ({c.source_count} source{plural})")
         fields.append(AnswerField(f"{who} on {profile.label(issue)}", "\n".join(lines)))
     return Answer(title="Positions by round", fields=fields, footer="/changes for the sentences that show each change")
 

@@ -401,18 +401,26 @@ async def _record_facts(
     by_statement = {(c.kind, c.key, dump(c.value)): c for c in claims}
     recorded = [ClaimView(c.kind, c.key, c.value) for c in claims]
     previous: dict[str, list[str]] = {}
+    last_report: set[str] = set()  # keys compared with the last report outside the rounds
     fixed: dict[str, str] = {}  # the team's stance for this round, where it corrected one
     for key in {r.key for r in records if r.kind == FactKind.POSITION}:
         # A stance reported outside any round (a deal announced by a leader) is compared with
         # the latest round's; the stances compared with are those of the record as corrected.
-        previous[key] = (await corrected.stances_before(session, key, round_number or kb.AFTER_ALL_ROUNDS)).stances
+        before = await corrected.stances_before(session, key, round_number or kb.AFTER_ALL_ROUNDS)
+        previous[key] = before.stances
+        if not round_number and before.round is None and not before.stances:
+            # no round holds a stance on it (a negotiation whose sittings are not numbered):
+            # the last article that reported one outside the rounds is what it is compared with
+            previous[key] = [f.value for f in await kb.stances_outside_rounds_before(session, key, entry.id)]
+            last_report.add(key)
         if round_number and (correction := await corrected.position_correction(session, round_number, key)):
             fixed[key] = dump(correction.value)
     counts: dict[str, int] = {}
     matched: list[tuple[str, Claim]] = []
     bulk: list[int] = []
     for record in records:
-        match = classify(record, recorded, article=records, previous_stances=previous.get(record.key))
+        match = classify(record, recorded, article=records, previous_stances=previous.get(record.key),
+                         previous_is_last_report=record.key in last_report)
         if record.kind == FactKind.POSITION and record.key in fixed:
             # the team corrected this round's stance: a source agreeing corroborates it, one
             # disagreeing conflicts with it; neither is a change of position (no alert)

@@ -165,13 +165,19 @@ def classify(
     *,
     article: Sequence[FactRecord] = (),
     previous_stances: Iterable[str] | None = None,
+    previous_is_last_report: bool = False,
 ) -> str:
     """The match of ``record`` against the claims ``recorded`` for its round by earlier sources.
 
     ``article`` is every record of the same article (a rate or a sitting it also states is no
     disagreement); ``previous_stances`` are the stances of the latest earlier round for a
-    position record (None when no earlier round recorded one).
+    position record (None when no earlier round recorded one). With
+    ``previous_is_last_report`` they are instead those of the last article that reported the
+    stance outside any round, where no round orders the reports: a stance that differs from it
+    is a change even if an older report held it (a side back to where it was has moved).
     """
+    if previous_is_last_report and previous_stances and record.value not in set(previous_stances):
+        return CHANGED
     same_key = [c for c in recorded if c.kind == record.kind and c.key == record.key]
     if any(c.text == record.text for c in same_key):
         return CORROBORATED

@@ -123,6 +123,37 @@ async def test_positions_by_round_mark_the_change(talks: Store) -> None:
         await queries.positions(talks, "Mars")
 
 
+@pytest.fixture
+async def no_rounds(store: Store) -> Store:
+    """A negotiation whose sittings nobody numbers: a stance and a rate, both outside any round."""
+    fx = FakeExtractor(facts("g", None, date="2025-07-01", stances=("reduction",), tariffs=(("autos", 15),)))
+    await ingest_entries(store, [entry("g")], feed_id=None, announce=True, console=True, extract=fx)
+    return store
+
+
+async def test_positions_reported_outside_a_round_come_after_the_rounds(talks: Store) -> None:
+    fx = FakeExtractor(facts("g", None, stances=("agreed",)))
+    await ingest_entries(talks, [entry("g", hours=5)], feed_id=None, announce=True, console=True, extract=fx)
+    [field] = (await queries.positions(talks, "japan")).fields
+    assert field.value.splitlines() == [
+        "round 4: removal (1 source)",
+        "round 5: reduction (changed) (1 source)",
+        "round 5: removal (1 source)",
+        "outside a round: agreed (1 source)",
+    ]
+
+
+async def test_a_negotiation_without_rounds_still_shows_its_positions_and_rates(no_rounds: Store) -> None:
+    [field] = (await queries.positions(no_rounds)).fields
+    assert (field.name, field.value) == ("Japan on the US tariffs", "outside a round: reduction (1 source)")
+    assert [(f.name, f.value) for f in (await queries.tariffs(no_rounds, None)).fields] == [
+        ("autos", "outside a round: 15% (1 source)")
+    ]
+    for answer in (await queries.latest(no_rounds), await queries.timeline(no_rounds)):
+        assert answer.title == "No round recorded yet"
+        assert answer.description is not None and "/positions and /tariffs" in answer.description
+
+
 async def test_changes_show_sentence_and_link(talks: Store) -> None:
     result = await queries.changes(talks)
     [field] = result.fields

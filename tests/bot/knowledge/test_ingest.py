@@ -226,6 +226,24 @@ async def test_a_deal_announced_outside_the_rounds_is_a_change_from_the_latest_r
     assert (await _ingest(store, fx, entry("deal2", hours=2))).alerts == 0  # another outlet: corroborated
 
 
+async def test_with_no_rounds_a_stance_is_a_change_from_the_last_report_outside_the_rounds(store: Store) -> None:
+    """A negotiation whose profile numbers no sittings still alerts when a side moves: each report
+    is compared with the one before it, and a side going back to an older stance has moved too."""
+    reports = [("first", "removal"), ("second", "removal"), ("third", "reduction"), ("fourth", "removal")]
+    fx = FakeExtractor(*(facts(guid, None, date=f"2025-07-0{i + 1}", stances=(stance,))
+                         for i, (guid, stance) in enumerate(reports)))
+    alerts = [(await _ingest(store, fx, entry(guid, hours=i))).alerts for i, (guid, _) in enumerate(reports)]
+    assert alerts == [0, 0, 1, 1]  # nothing before the first; the second agrees with it
+    titles = sorted(from_payload(r.payload)[0].title for r in await store.outbox_items() if r.kind == "alert")
+    assert titles == [
+        "Japan changed its position on the US tariffs outside the rounds (2025-07-03): removal → reduction",
+        "Japan changed its position on the US tariffs outside the rounds (2025-07-04): reduction → removal",
+    ]
+    answer, _ = from_payload(next(r.payload for r in await store.outbox_items() if "07-03" in r.item_key))
+    assert [f.name for f in answer.fields] == ["Now (outside the rounds (2025-07-03))", "Before (outside a round)"]
+    assert "second: Japan seeks removal." in answer.fields[1].value
+
+
 async def test_two_workers_ingesting_one_round_count_every_source_once(store: Store, database_url: str) -> None:
     fx = FakeExtractor(*(facts(f"w{i}", 2, location="Washington", participants=("Ryosei Akazawa",)) for i in range(8)))
     async with Store(database_url) as other:
