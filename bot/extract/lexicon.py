@@ -553,7 +553,13 @@ SUBJECT_LIST_WORDS = (
 )  # fmt: skip
 #: what a list of a deal's terms is introduced as: "Quick summary of what the executive order does:",
 #: "Key points of the agreement:", "... settled the details of the tariff deal. The headlines:"
-TERM_LIST_WORDS = (*DEAL_WORDS, "order", "fact sheet", "memorandum", "joint statement", "headlines")
+TERM_LIST_WORDS = (*DEAL_WORDS, "order", "fact sheet", "memorandum", "joint statement", "headlines", "agreed")
+#: what a heading over a list names when the list holds a deal's terms or the talks' subjects:
+#: "WHAT WAS AGREED", "3. Other elements of the agreement", "WHAT'S ON THE MENU" (not the words of
+#: a lead-in that may name anything: "ACTION ITEMS", "Areas covered by the survey")
+LIST_HEADING_WORDS = (
+    *TERM_LIST_WORDS, "agenda", "topics", "issues", r"discuss\w*", r"propos\w+", "demands", r"on the (?:table|menu)",
+)  # fmt: skip
 #: what the sides together agree to do to what an issue is about, which is a deal's term stated
 #: by its terms rather than by a deal's name: "the two economies agreed to lower their tariffs",
 #: "both sides agreed to cut the levies", "US and China Agree to Slash Tariffs"

@@ -19,6 +19,7 @@ from bot.extract.lexicon import (
     ASPECT_LINKS,
     COMMITMENT_VERBS,
     DOUBT_ADVERBS,
+    LIST_HEADING_WORDS,
     MAYBE_WORDS,
     MEASURE_ACTS,
     MEASURE_CAUSE_LINKS,
@@ -80,12 +81,41 @@ _TERM_LIST_LEAD = re.compile(rf"\b{alternation(TERM_LIST_WORDS)}\b[^\n]*:\s*$", 
 
 
 _SUBJECT_LIST_LEAD = re.compile(rf"\b{alternation(SUBJECT_LIST_WORDS)}\b[^\n]*:\s*$", re.I)
+# "WHAT WAS AGREED", "3. Other elements of the agreement", "PANEL 3 — JAPAN'S SIDE OF THE DEAL
+# (icons)": a heading, a paragraph of a few words that ends no sentence, naming a deal or the
+# talks' subjects, leads a list as a lead-in ending in ":" does. A bulleted line or one with a
+# label and its value ("- Section 232: 50% on covered products") is an item, not a heading.
+_HEADING_WORDS = 14
+_HEADING_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s*")
+_NOT_A_HEADING = re.compile(r"[.!?;,:\"”’']\s*$|^\s*[-•*–]|:")
+_LIST_HEADING = re.compile(rf"\b{alternation(LIST_HEADING_WORDS)}\b", re.I)
+
+
+def _heading(sentences: list[Sentence], first: Sentence, last: Sentence) -> str | None:
+    """The words of a paragraph shaped as a heading, numbered or not ("3." and "Other elements of
+    the agreement" are two sentences of one): a few words that end no sentence and hold no label
+    and its value. None for any other paragraph."""
+    if last.index - first.index > 1:
+        return None
+    text = _paragraph_text(sentences, first).strip()
+    number = _HEADING_NUMBER.match(text)
+    if number is not None:
+        text = text[number.end() :]
+    elif first is not last:
+        return None
+    return text if len(text.split()) <= _HEADING_WORDS and not _NOT_A_HEADING.search(text) else None
+
+
+def _is_list_heading(sentences: list[Sentence], first: Sentence, last: Sentence) -> bool:
+    """Whether a paragraph is a heading that names a deal's terms or the talks' subjects."""
+    text = _heading(sentences, first, last)
+    return text is not None and _LIST_HEADING.search(text) is not None
 
 
 def _term_list_items(sentences: list[Sentence]) -> set[int]:
     """The paragraphs that are items of a bulleted or numbered list a deal's terms make ("Quick
-    summary of what the order does:" then "- Tariffs on aerospace goods removed."), or the subjects
-    a lead-in says were discussed or put forward ("the Thai side presented a proposal covering five
+    summary of what the order does:" or a heading "WHAT WAS AGREED" then "- Tariffs on aerospace
+    goods removed."), or the subjects a lead-in says were discussed or put forward ("the Thai side presented a proposal covering five
     areas:" then "1. Increased imports of U.S. energy products;"): each item is a term or a subject,
     whatever its verb, or none ("- Steel and aluminium: no change yet.")."""
     first: dict[int, Sentence] = {}
@@ -99,12 +129,24 @@ def _term_list_items(sentences: list[Sentence]) -> set[int]:
         if not _BULLET.match(first[paragraph].text) or i == 0:
             continue
         lead = paragraphs[i - 1]
-        if lead in items or (
-            last[lead].text.rstrip().endswith(":")
-            and (
-                _SUBJECT_LIST_LEAD.search(last[lead].text)
-                or _TERM_LIST_LEAD.search(_paragraph_text(sentences, first[lead]))
+        # "- Japan's purchases of U.S. rice." then "5. Operations": a numbered heading after a
+        # dashed item opens the next section of an outline, not the list's next item
+        if (
+            lead in items
+            and first[paragraph].text[0].isdigit() != first[lead].text[0].isdigit()
+            and _heading(sentences, first[paragraph], last[paragraph]) is not None
+        ):
+            continue
+        if (
+            lead in items
+            or (
+                last[lead].text.rstrip().endswith(":")
+                and (
+                    _SUBJECT_LIST_LEAD.search(last[lead].text)
+                    or _TERM_LIST_LEAD.search(_paragraph_text(sentences, first[lead]))
+                )
             )
+            or _is_list_heading(sentences, first[lead], last[lead])
         ):
             items.add(paragraph)
     return items

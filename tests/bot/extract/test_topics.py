@@ -364,6 +364,48 @@ def test_every_item_of_a_list_of_a_deals_terms_is_a_topic_whatever_its_verb():
     assert set(facts.topics) == {"automobiles", "shipbuilding"}
 
 
+def test_every_item_under_a_heading_naming_a_deal_or_the_agenda_is_a_topic():
+    facts = facts_of(
+        DEAL_LEAD + "WHAT WAS AGREED\n"
+        "- A quota of 80,000 Japanese cars a year at a lower rate.\n"
+        "- Shipbuilding: no change yet.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert set(facts.topics) == {"automobiles", "shipbuilding"}
+    numbered = facts_of(
+        DEAL_LEAD + "3. Other elements of the agreement\n"
+        "(1) Agriculture: U.S. rice purchases to rise by 75%.\n"
+        "(2) Shipbuilding: a joint fund.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert set(numbered.topics) == {"agriculture", "shipbuilding"}
+    agenda = facts_of(
+        "Bessent met He Lifeng in Geneva on Saturday for the first round of trade talks.\n"
+        "WHAT'S ON THE MENU\n* Soybeans.\n* Fentanyl.",
+        published="2025-05-11T08:00:00Z", profile=US_CHINA,
+    )
+    assert set(agenda.topics) == {"agriculture", "fentanyl"}
+
+
+def test_a_heading_naming_no_deal_an_item_with_a_label_or_the_next_section_leads_no_list():
+    facts = facts_of(
+        DEAL_LEAD + "ACTION ITEMS\n"
+        "- Carmakers: check your buyers' contracts.\n"
+        "- Section 232: 50% on covered products\n"
+        "- Shipbuilders flat.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert facts.topics == []
+    outline = facts_of(
+        DEAL_LEAD + "4. Other terms of the deal\n"
+        "- Japan's purchases of U.S. rice.\n"
+        "5. Operations\n"
+        "- Carmakers will ship more next week.",
+        published="2025-07-23T06:00:00Z",
+    )
+    assert outline.topics == ["agriculture"]
+
+
 def test_a_bulleted_list_without_a_lead_in_naming_a_deal_gives_no_topics_by_itself():
     facts = facts_of(
         LEAD + "Market moves on Friday:\n"
