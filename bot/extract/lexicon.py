@@ -949,6 +949,19 @@ BEFORE_ANOTHER_MEETING = r"before (?:[\w.]+ ){1,6}(?:meets?|will meet|(?:is|are)
 
 #: the subject of a meeting verb in a clause of its own: names, titles, "the two leaders", "they"
 _SUBJECT_WORDS = r"(?:[\w.'’()-]+ ){1,10}?"
+#: a meeting or a call named by its people joined by a dash ("a Trump–Xi meeting", "the Ishiba–Trump
+#: phone call"), and the articles that make such a meeting one only spoken of ("a Trump–Xi meeting
+#: in the autumn", "if there is a Trump-Xi meeting")
+PAIR_NAMED_MEETINGS = ("meeting", "summit", "sit-down", "encounter")
+PAIR_NAMED_CALLS = ("call",)
+INDEFINITE_ARTICLES = ("a", "an", "any")
+#: what opens a clause of an earlier event told by its doer, whatever it did: "the first talks since
+#: Trump unveiled his tariffs", "one week after Trump, in a letter to Marcos, announced". Its people
+#: acted before the reported meeting, not at it.
+RECALLED_EVENT_OPENERS = (
+    "since",
+    rf"(?:{'|'.join(TIME_OFFSETS)}|(?:a|one|two|three) (?:days?|weeks?|months?)) (?:after|before)",
+)
 _MEET_NOW = r"(?:meets?|sees?|sits? down|holds? talks|gets? together)"
 _MEET_THEN = r"(?:met|saw|sat down|held talks|got together)"
 #: a meeting other than the one a story reports, in a clause of its own: one still to come or

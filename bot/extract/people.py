@@ -43,12 +43,16 @@ from bot.extract.lexicon import (
     DAY_OPENINGS,
     GAPPED_ATTENDANCE,
     GUESSED_MEETING_AHEAD,
+    INDEFINITE_ARTICLES,
     LASTING_VERBS,
     MEETING_OBJECT_WORDS,
     MEETING_VERBS,
     MEETINGS_COUNTED,
     MET_FOR,
     NOT_ONE_SITTING,
+    PAIR_NAMED_CALLS,
+    PAIR_NAMED_MEETINGS,
+    RECALLED_EVENT_OPENERS,
     RECALLED_TIMES,
     ROSTER_LINKS,
     SAT_FOR,
@@ -168,6 +172,80 @@ def _other_meetings(article: Article, sentence: Sentence) -> list[tuple[int, int
     for start, end in article.hits(OTHER_MEETING).within(sentence.start, sentence.end):
         stops = [article.text.find(mark, end, sentence.end) for mark in ",;"]
         spans.append((start, min((i for i in stops if i >= 0), default=sentence.end)))
+    return spans
+
+
+_DASHES = "-–—"
+# the noun a pair of dashed names modifies, a word (a place, "phone") between: "Trump–Xi Busan meeting"
+_PAIR_NOUN = re.compile(
+    rf"\s+(?:[\w'’-]+\s+)?(?:(?P<call>{alternation(PAIR_NAMED_CALLS)})|{alternation(PAIR_NAMED_MEETINGS)})s?\b"
+)
+_INDEFINITE_BEFORE = re.compile(rf"\b{alternation(INDEFINITE_ARTICLES)}\s+$", re.I)
+
+
+def _dashed(text: str, mention: Mention) -> bool:
+    """Whether a dash joins the name to another word, before or after it."""
+    return (mention.end < len(text) and text[mention.end] in _DASHES) or (mention.start > 0 and text[mention.start - 1] in _DASHES)
+
+
+def _named_in_a_pair(article: Article, mention: Mention, people: list[Mention]) -> bool:
+    """Whether the person is named only as half of a pair that names a call ("the Ishiba–Trump phone
+    call", "waiting for a Trump-Xi call") or a meeting only spoken of, by an indefinite article ("a
+    Trump–Xi meeting in the autumn", "if there is a Trump-Xi meeting"): no sitting of theirs is
+    told. A pair naming a meeting held ("the Akazawa–Lutnick meeting lasted 70 minutes") seats them."""
+    if mention.via == "pronoun":
+        return False
+    text = article.text
+    pair = [m for m in people if m.via != "pronoun"]
+    i = pair.index(mention)
+    first = last = i
+    while first > 0 and pair[first - 1].end == pair[first].start - 1 and text[pair[first].start - 1] in _DASHES:
+        first -= 1
+    while last + 1 < len(pair) and pair[last + 1].start == pair[last].end + 1 and text[pair[last].end] in _DASHES:
+        last += 1
+    if first == last:
+        return False
+    noun = _PAIR_NOUN.match(text, pair[last].end, pair[last].end + 40)
+    if noun is None:
+        return False
+    start = pair[first].start
+    return bool(noun["call"]) or _INDEFINITE_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+#: a clause of an earlier event told by its doer (`RECALLED_EVENT_OPENERS`)
+_RECALLED_EVENT = Phrases(list(RECALLED_EVENT_OPENERS), shared=True)
+# from the opener to its doer's name: titles and names only ("since President Donald Trump",
+# "since Prime Minister Carney's call with Premier Li"), not "since Sunday to settle the text with"
+_DOER_BEFORE = re.compile(r"(?:\s+(?:the|[A-Z][\w.'’-]*))*\s+")
+_DOER_REACH = 60
+
+
+def _recalled_events(article: Article, sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of a sentence that tell, by its doer, of an event before the reported meeting,
+    whatever the event: "the first in-person talks since President Trump slapped 50% tariffs on
+    Brazilian goods", "the most senior contact since Carney's call with Premier Li Qiang", "since
+    Wang met Šefčovič's predecessor, Valdis Dombrovskis, in Brussels", "one week after President
+    Trump, in a letter ..., announced". Each runs from the doer's name to the next comma (and over
+    a name set off after it in apposition); its people acted then, not at the reported meeting. A
+    clause that opens with a day ("since Sunday to settle the text with ...") names no doer."""
+    spans = []
+    for start, end in article.hits(_RECALLED_EVENT).within(sentence.start, sentence.end):
+        doer = next((m for m in article.people.within(end, sentence.end) if m.via != "pronoun"), None)
+        if doer is None or doer.start - end > _DOER_REACH or not _DOER_BEFORE.fullmatch(article.text, end, doer.start):
+            continue
+        stops = [i for i in (article.text.find(mark, doer.end, sentence.end) for mark in ",;") if i >= 0]
+        stop = min(stops, default=sentence.end)
+        # a name set off by commas inside the clause: "Šefčovič's predecessor, Valdis Dombrovskis, in
+        # Brussels"; not the main clause after an opening one ("Since Trump took office, Bessent met He")
+        apposition = next(
+            (
+                m
+                for m in article.people.within(stop, sentence.end)
+                if m.start - stop <= 3 and article.text.startswith(",", m.end) and article.text[sentence.start : start].strip()
+            ),
+            None,
+        )
+        spans.append((end, apposition.end if apposition is not None else stop))
     return spans
 
 
@@ -631,6 +709,7 @@ def attendance(
     absence_words = article.sentences_with(ABSENCE_HINT)
     other_meetings = article.sentences_with(OTHER_MEETING)
     meetings_ahead = article.sentences_with(_GUESSED_AHEAD, _SCHEDULED_AHEAD)
+    recalled_events = article.sentences_with(_RECALLED_EVENT)
     counted = article.sentences_with(_COUNTED)
     standing = article.sentences_with(_STANDING)
     for sentence in article.sentences:
@@ -681,6 +760,8 @@ def attendance(
         if implied is not None:
             people = [implied, *people]
         elsewhere = _other_meetings(article, sentence) if sentence.index in other_meetings else []
+        if sentence.index in recalled_events:
+            elsewhere += _recalled_events(article, sentence)  # "the first talks since Trump unveiled his tariffs"
         if sentence.index in meetings_ahead and (held or chosen_round is None):
             elsewhere += _meetings_ahead(article, sentence)  # "..., where he may meet Greer"
         for mention in people:
@@ -688,6 +769,8 @@ def attendance(
                 continue
             if any(s <= mention.start < e for s, e in elsewhere):
                 continue  # "... in time for a deal when Ishiba and Trump meet"
+            if _dashed(article.text, mention) and _named_in_a_pair(article, mention, people):
+                continue  # "waiting for a Trump-Xi call", "a Trump–Xi meeting in the autumn"
             if mention.via != "pronoun" and not any(s <= mention.start < e for s, e in spans):
                 continue  # "Akazawa meets Lutnick for 70 minutes; Ishiba-Trump summit set for Monday"
             present.setdefault(mention.value, sentence.text)

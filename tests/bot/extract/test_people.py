@@ -1050,3 +1050,49 @@ def test_leaders_a_held_rounds_story_says_are_to_meet_later_are_not_the_rounds(a
         profile=load_profile(US_CHINA),
     )
     assert facts.participants == ["Scott Bessent", "He Lifeng"]
+
+
+def test_the_doer_of_an_earlier_event_told_in_a_since_clause_did_not_take_part():
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday, the first talks at this level since "
+        "President Donald Trump unveiled his reciprocal tariffs on 2 April."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_a_name_set_off_inside_the_since_clause_is_of_the_earlier_event():
+    facts = facts_of(
+        "Akazawa sat down with Treasury Secretary Scott Bessent in Washington on Friday, the first meeting at this "
+        "level since Ishiba met the president's envoy, Howard Lutnick, in Tokyo in May."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Scott Bessent"]
+
+
+def test_the_main_clause_after_an_opening_since_clause_and_a_since_of_days_still_seat_their_people():
+    opening = facts_of(
+        "Since President Donald Trump unveiled his tariffs, Akazawa met Commerce Secretary Howard Lutnick in "
+        "Washington on Friday."
+    )
+    assert opening.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+    days = facts_of("Akazawa has been in Washington since Sunday for talks with Commerce Secretary Howard Lutnick.")
+    assert days.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+
+def test_a_pair_of_names_that_names_a_call_or_a_meeting_only_spoken_of_seats_no_one():
+    ahead = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday, and officials expect a Ishiba–Trump "
+        "meeting at the G7 summit."
+    )
+    assert ahead.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+    call = facts_of(
+        "Madrid round leaves copper market waiting for a Trump-Xi call\n"
+        "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in Madrid on Monday.",
+        profile=load_profile(US_CHINA),
+    )
+    assert call.participants == ["Scott Bessent", "He Lifeng"]
+
+
+def test_a_pair_of_names_that_names_the_meeting_held_seats_them():
+    facts = facts_of("The Akazawa–Lutnick meeting in Washington lasted 70 minutes on Friday.")
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
