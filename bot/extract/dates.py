@@ -1,6 +1,6 @@
 """Dates as news writes them, resolved to a calendar day in the place of the meeting.
 
-"May 1", "1 May", "June 6, 2025", "September 14 and 15", "14-15 September", "Thursday (May 1)", "Tuesday (29th)", a dateline
+"May 1", "1 May", "June 6, 2025", "September 14 and 15", "14-15 September", "Thursday (May 1)", "Tuesday (29th)", "2025.10.30", a dateline
 ("Washington, May 1 (Jiji Press)--"), "on Friday", "Friday's talks", "yesterday". A bare weekday
 is the latest such day on or before the publication day (in the meeting's time zone) for an
 event reported as past, and the next one on or after it for an event previewed.
@@ -56,6 +56,7 @@ DATE_RE = re.compile(
   | (?P<wd>(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
         (?:[’']s)?(?:\s*\((?P<paren>[^)]{{1,20}})\))?)
   | (?P<num>(?<![\d/.])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<ny>20\d\d)(?![\d/]))
+  | (?P<ymd>(?<![\d/.-])(?P<yy>20\d\d)(?P<sep>[./-])(?P<ym>\d{{1,2}})(?P=sep)(?P<yd>\d{{1,2}})(?![\d/-]|\.\d))
   | (?P<relday>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)
   | (?P<daynum>\b(?:on\s+)?the\s+(?P<dn>\d{{1,2}})(?:st|nd|rd|th)\b(?!{_ORDINAL_OF_A_THING}))
     )""",
@@ -67,7 +68,7 @@ DATE_WORDS = Phrases(
     shared=True,
 )  # fmt: skip
 #: "the 16th": looked for only in the few sentences that may date the meeting (cheaper than a scan)
-DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\d/\d{1,2}/20\d\d\b")
+DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\d/\d{1,2}/20\d\d\b|\b20\d\d([./-])\d{1,2}\1\d{1,2}\b")
 _DAY_ONLY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 
 
@@ -86,7 +87,7 @@ class DateMention:
 # for the regex engine to skip through a sentence faster than an automaton walks it.
 _DATE_CUE = Cue(
     pattern=re.compile(
-        "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|[Tt]omorrow|/20[0-9][0-9]|"
+        "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|[Tt]omorrow|/20[0-9][0-9]|20[0-9][0-9][./-][0-9]|"
         + "|".join(f"{d}(?:st|nd|rd|th)" for d in range(10))
     )
 )
@@ -132,7 +133,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             continue  # "the Monday letter"; "Today: the deal in detail"
         if m.group("md") or m.group("dm"):
             kind = "explicit"
-        elif m.group("num"):
+        elif m.group("num") or m.group("ymd"):
             kind = "numeric"
         elif m.group("wd"):
             kind = "weekday"
@@ -254,6 +255,8 @@ def _in_year(month: int, day: int, year: str | None, anchor: date | None) -> dat
 def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date | None:
     """The calendar day a mention names, given the publication day in the meeting's zone."""
     m = mention.match
+    if mention.kind == "numeric" and m.group("ymd"):  # "2025.10.30", "2025/05/02", "2025-09-16"
+        return _nearest([(int(m.group("yy")), int(m.group("ym")), int(m.group("yd")))], date(int(m.group("yy")), 1, 1))
     if mention.kind == "numeric":
         return _numeric_day(int(m.group("n1")), int(m.group("n2")), int(m.group("ny")), anchor)
     if mention.kind == "explicit":

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from bot.extract.article import Article
@@ -144,6 +144,12 @@ _DATELINE_BEFORE_DAY = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*
 _DATELINE_AFTER_DAY = re.compile(
     r"(?:,?\s*\d{4})?(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:\([^)]{1,40}\)\s*)*(?:—|–|--|-|:)", re.I
 )
+# a day in figures, then a time of day: a post's or a log entry's stamp as software writes it
+# ("Anonymous 2025/05/02(Fri) 07:41:09 ID:Rk3v"), unless a preposition makes it a day of the news
+# ("met on 2025.10.30 (Thu) at 11:00"); a day written out before a time ("Monday 28 July 2025,
+# 16:30") is as often a broadcast's, live on its day
+_TIME_AFTER_DAY = re.compile(r"\.?\s*(?:\([A-Za-z.]{2,5}\)\s*)?,?\s*(?:at\s+)?\d{1,2}:\d{2}")
+_PREPOSITION_BEFORE_DAY = re.compile(r"\b(?:on|at|from|until|till|by|since|before|after|of|to|between|and)\s*$", re.I)
 # "Posted on 27 October 2025 by the author", "December issue (posted online November 20)", "Last
 # updated: 5 September": the filing verb opens the line or a part of it, so the story is what was
 # filed ("the letter, published on 7 July" tells of the letter)
@@ -461,10 +467,13 @@ def find_when_where(
         # paragraphs give a sitting or another event, before the issue's own day
         found = dates.from_opening_events()
     if found is None and dates.stamped:
-        # a story that dates nothing but its issue ("Taipei Close | Mon 7 Apr 2025"): the day it
-        # appeared is the best there is, read as before the stamps were set aside
+        # a story that dates nothing but its issue ("GROWER BULLETIN No. 9 — Friday, June 6, 2025",
+        # "Sent: Friday, August 29, 2025, 4:00 PM JST (daily digest)"): read as before the stamps
+        # were set aside, the issue tells of the day before its own (`EventDates.before_the_issue`)
         dates.keep_stamps = True
-        found = _event_day(dates, article, round_sentences, meeting_sentences, meeting_clauses or {}, call_sentences)
+        found = dates.before_the_issue(
+            _event_day(dates, article, round_sentences, meeting_sentences, meeting_clauses or {}, call_sentences)
+        )
     if found is None and dateline is not None:
         on_dateline = dates.from_dateline(dateline)
         if on_dateline is not None:
@@ -664,7 +673,8 @@ class EventDates:
         day of publication written in a masthead or byline line above the story's first real
         sentence ("WindPulse Weekly – Issue 41 – Monday 13 October 2025", "By Jane Doe · September
         5, 2025, 4:40 PM EDT"), in a dateline opening a sentence ("OTTAWA, July 15, 2025 — Most
-        Canadians ...", "Sept 5 (Wire) - U.S. President ...") or after a filing verb ("Posted on 27 October 2025"). Such a day says
+        Canadians ...", "Sept 5 (Wire) - U.S. President ...") or after a filing verb ("Posted on 27 October 2025"), or
+        in figures with a time of day after it, as software stamps a post ("2025/05/02(Fri) 07:41:09"). Such a day says
         when the story appeared; the lead's own days ("on Thursday, Beijing published ...") tell
         when its event happened. A day other than the publication day in those places is kept:
         it names something else."""
@@ -680,7 +690,24 @@ class EventDates:
             or (bool(_DATELINE_BEFORE_DAY.match(before)) and bool(_DATELINE_AFTER_DAY.match(text, mention.end)))
             or (not before.strip() and bool(_AGENCY_AFTER_DAY.match(text, mention.end)))
             or bool(_FILED_ON.search(before[-40:]))
+            or (
+                mention.kind == "numeric"
+                and bool(_TIME_AFTER_DAY.match(text, mention.end))
+                and not _PREPOSITION_BEFORE_DAY.search(before)
+            )
         )
+
+    def before_the_issue(self, found: tuple[date, str] | None) -> tuple[date, str] | None:
+        """The day of the event told by a story that dates nothing but its issue, given the day
+        the issue stamps itself with: the day before. A bulletin, a digest, a brief or a forum
+        thread is put together from what happened before it went out (the day before on the
+        writer's clock, or the night before on another continent's: a sitting in Washington is
+        the next morning's news in Tokyo); a story filed as its event happens dates its event in
+        its own words or entries (`issue_day`). A day that is no stamp (more than `_STAMP_SLACK`
+        days from publication) is kept."""
+        if found is None or self._published_utc is None or abs((found[0] - self._published_utc).days) > _STAMP_SLACK:
+            return found
+        return found[0] - timedelta(days=1), found[1]
 
     def issue_day(self) -> tuple[date, str] | None:
         """The day the issue stamps itself with in the lines above the story's first real

@@ -374,12 +374,56 @@ def test_a_thing_published_on_a_day_is_dated_by_it():
 
 
 def test_a_story_that_dates_nothing_but_its_issue_takes_the_issue_s_day():
+    # a market close, live on the day (its stamp leads no story told from the day before)
     facts = facts_of(
         "Tokyo Close | Wed 9 Jul 2025, 15:10 JST\n"
         "- Nikkei -2.1%, autos lead the fall as the 25% US tariff on Japanese cars stays\n"
         "- Japan's chief negotiator Akazawa says Japan will keep negotiating on the tariffs with the United States",
         title="Tokyo Close: autos slide on US car tariff",
         published="2025-07-09T06:15:00Z",
+    )
+    assert facts.date == "2025-07-09"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "KOBE GROWERS' ASSOCIATION\nGROWER BULLETIN No. 2025-09 — Wednesday, July 9, 2025\n"
+        "TO: All registered growers and exporting members\n",
+        "Sent: Wednesday, July 9, 2025, 4:00 PM JST (daily digest, results from the last 24 hours)\n1. ",
+    ],
+)
+def test_a_bulletin_or_a_digest_that_dates_nothing_but_its_issue_tells_of_the_day_before_it(opening):
+    # put together from what happened before it went out: a call in Washington is the next day's news in Kobe
+    facts = facts_of(
+        f"{opening}Prime Minister Ishiba spoke by telephone with President Trump about the 25% tariff on Japanese "
+        "cars, and the two agreed that Akazawa would keep negotiating with the United States.\n"
+        "The Committee advises members to hold their August contracts.",
+        title="Ishiba and Trump talk tariffs by phone",
+        published="2025-07-09T06:15:00Z",
+    )
+    assert facts.date == "2025-07-08"
+
+
+def test_a_posts_stamp_is_no_day_of_its_news():
+    # a thread's post stamped on the writer's clock, in Tokyo, tells of a sitting the day before in Washington
+    facts = facts_of(
+        "1: Anonymous 2025/05/02(Fri) 07:41:09 ID:Rk3v — Akazawa held the second round of ministerial tariff talks "
+        "in Washington with Treasury Secretary Bessent.\n"
+        "4: Anonymous 2025/05/02(Fri) 07:43:55 ID:pQ8m — 130 minutes and the result is we'll meet again",
+        title="[Tariffs] Second round of Japan-US talks thread",
+        published="2025-05-01T23:00:00Z",
+    )
+    assert facts.date == "2025-05-01"
+
+
+def test_a_day_with_a_time_after_a_preposition_is_the_news_day():
+    mentions = find_dates("On 2025.10.30 (Thu) at 11:00, the two presidents met at Gimhae Air Base.")
+    assert resolve(mentions[0], date(2025, 10, 30), forward=False) == date(2025, 10, 30)
+    facts = facts_of(
+        "The first round of tariff talks was held on 2025/07/09 at 10:00 in Washington between Akazawa and Lutnick.",
+        title="First round of tariff talks held",
+        published="2025-07-09T20:00:00Z",
     )
     assert facts.date == "2025-07-09"
 
@@ -434,3 +478,18 @@ def test_a_year_of_another_era_is_read_as_the_year_of_the_news():
     # a Thai paper writes the Buddhist year: 2568 is 2025
     mentions = find_dates("The team met on Thursday, 3 July 2568, in Washington.")
     assert resolve(mentions[0], date(2025, 7, 4), forward=False) == date(2025, 7, 3)
+
+
+@pytest.mark.parametrize(
+    "written", ["2025.10.30 (Thu)", "2025.10.30.(Thu.)", "2025/10/30", "2025-10-30"]
+)
+def test_a_day_written_year_first_in_figures_is_read(written):
+    # East Asian notices and forums write the year first, in figures
+    mentions = find_dates(f"On {written}, the two presidents met at Gimhae Air Base.")
+    assert [m.kind for m in mentions] == ["numeric"]
+    assert resolve(mentions[0], date(2025, 11, 3), forward=False) == date(2025, 10, 30)
+
+
+@pytest.mark.parametrize("written", ["2025-26/058", "2025.13.40", "12025.10.30", "2025.10.301"])
+def test_figures_that_only_look_year_first_name_no_day(written):
+    assert [m for m in find_dates(f"Ref: {written}") if resolve(m, date(2025, 11, 3), forward=False)] == []
