@@ -55,7 +55,8 @@ def of_another_negotiation(article: Article, mention: RoundMention) -> bool:
 def usual_venue(profile: Profile, participants: list[str]) -> str | None:
     """Where a sitting whose story names no city took place: the negotiators' usual venue
     (`[negotiation] usual_venue`), unless someone of the tracked side other than its negotiators
-    sat in (a prime minister at a leaders' summit: such meetings go wherever the leaders gather)."""
+    sat in or is named in a sentence telling of the sitting (a prime minister at a leaders'
+    summit: such meetings go wherever the leaders gather)."""
     if profile.usual_venue is None:
         return None
     for name in participants:
@@ -140,7 +141,9 @@ def facts_of_article(article: Article) -> ArticleFacts:
         settled = settle(article, sitting, day, status)
         day, location, status = settled.date, settled.location, settled.status or "held"
     if location is None and (chosen is not None or meetings.meetings) and not (calls and event is None):
-        location = usual_venue(article.profile, meetings.participants)
+        told = {m.evidence for m in meetings.meetings}
+        telling = [m.value for s in article.sentences if s.text in told for m in article.people_in(s)]
+        location = usual_venue(article.profile, [*meetings.participants, *telling])
         if location is not None:
             when_where.evidence["location"] = round_evidence or meetings.meetings[0].evidence
 

@@ -53,3 +53,4 @@ def test_a_call_is_not_placed_at_the_usual_venue():
         title="Akazawa and Lutnick hold phone call on tariffs",
     )
     assert facts.location is None
+
