@@ -177,6 +177,12 @@ OTHER_CHANNEL_SUBJECTS = (
     "consular", "climate", "military", r"defen[cs]e", "security", "maritime", r"arms[- ]control", "nuclear",
     "(?-i:AI)", "artificial intelligence", "human rights", "police", r"law[- ]enforcement", r"cyber(?:security)?",
 )  # fmt: skip
+#: what names a sporting contest, whose "rounds" are a fight's, a race's or a tournament's, never a negotiation's:
+#: "stops Cardenas in round eight" after a "knockdown", "the round robin", "Standings after round 3"
+CONTEST_WORDS = (
+    r"knock(?:down|out)s?", r"referees?", r"round[- ]robin", r"tournaments?", r"championships?", r"grand prix",
+    "standings", r"(?:semi|quarter)[- ]?finals?", r"play-?offs?", r"bouts?", "chess", "pole position", r"laps?",
+)  # fmt: skip
 #: what such talks are called, and the words that may stand between the subject and them ("climate envoy talks")
 OTHER_CHANNEL_NOUNS = ("talks", r"consultations?", r"dialogues?", r"negotiations?", r"channels?")
 OTHER_CHANNEL_BETWEEN = (r"envoys?", r"working")

@@ -52,6 +52,20 @@ def of_another_negotiation(article: Article, mention: RoundMention) -> bool:
     )
 
 
+def usual_venue(profile: Profile, participants: list[str]) -> str | None:
+    """Where a sitting whose story names no city took place: the negotiators' usual venue
+    (`[negotiation] usual_venue`), unless someone of the tracked side other than its negotiators
+    sat in or is named in a sentence telling of the sitting (a prime minister at a leaders'
+    summit: such meetings go wherever the leaders gather)."""
+    if profile.usual_venue is None:
+        return None
+    for name in participants:
+        person = profile.person(name)
+        if person is not None and person.side == profile.tracked_side and not person.negotiator:
+            return None
+    return profile.usual_venue
+
+
 def facts_of_article(article: Article) -> ArticleFacts:
     """Run the fact finders over a prepared article."""
     guid = article.guid
@@ -126,6 +140,12 @@ def facts_of_article(article: Article) -> ArticleFacts:
     if sitting is not None:
         settled = settle(article, sitting, day, status)
         day, location, status = settled.date, settled.location, settled.status or "held"
+    if location is None and (chosen is not None or meetings.meetings) and not (calls and event is None):
+        told = {m.evidence for m in meetings.meetings}
+        telling = [m.value for s in article.sentences if s.text in told for m in article.people_in(s)]
+        location = usual_venue(article.profile, [*meetings.participants, *telling])
+        if location is not None:
+            when_where.evidence["location"] = round_evidence or meetings.meetings[0].evidence
 
     facts.tariffs = find_tariffs(article, skip)  # before the topics: goods given a new rate are one
     topics, not_discussed, topic_evidence = find_topics(

@@ -47,6 +47,8 @@ class NegotiationSpec(_Strict):
     note: str | None = None
     # the clock of an event with no place found (a call, an announcement): an IANA name; UTC if unset
     timezone: str | None = None
+    # the city of [[places]] where the negotiators usually sit, for a sitting whose story names no city
+    usual_venue: str | None = None
 
 
 class SideSpec(_Strict):
@@ -225,6 +227,9 @@ class ProfileSpec(_Strict):
                     )
                 wide[side] = sector
         cities = [p.city for p in self.places]
+        venue = self.negotiation.usual_venue
+        if venue is not None and venue not in cities:
+            raise ValueError(f"negotiation.usual_venue {venue!r} is not one of places {sorted(cities)}")
         for i, sitting in enumerate(self.rounds):
             if sitting.place not in cities:
                 raise ValueError(f"rounds[{i}].place {sitting.place!r} is not one of places {sorted(cities)}")
@@ -368,6 +373,8 @@ class Profile:
     note: str = ""
     #: the clock of an event with no place found (`[negotiation] timezone`); None: UTC
     default_tz: ZoneInfo | None = None
+    #: where the negotiators usually sit (`[negotiation] usual_venue`), a city of `places`; None: nowhere usual
+    usual_venue: str | None = None
     # looked up for every name the extractor meets: a dict, not a walk over the people
     _people_by_name: dict[str, Person] = field(init=False, repr=False)
     _places_by_city: dict[str, Place] = field(init=False, repr=False)
@@ -638,6 +645,7 @@ def load_profile(path: Path | str | None = None) -> Profile:
         },
         note=spec.negotiation.note or "",
         default_tz=default_tz,
+        usual_venue=spec.negotiation.usual_venue,
         people=tuple(people),
         places=tuple(places),
         topics={k: _compile(path, f"topics.{k}", v) for k, v in spec.topics.items()},

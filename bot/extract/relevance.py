@@ -20,6 +20,7 @@ from bot.extract.cues import STRONG_MEETING
 from bot.extract.lead_event import news_sentences
 from bot.extract.lexicon import (
     BACKDROP_OPENING,
+    CONTEST_WORDS,
     OTHER_CHANNEL_NOUNS,
     OTHER_CHANNEL_SITTINGS,
     OTHER_CHANNEL_SUBJECTS,
@@ -31,6 +32,8 @@ from bot.extract.scope import first_party_named, mentions_other_country, other_c
 from bot.extract.text import Sentence
 from bot.extract.when_where import find_dateline
 
+# a story of a fight, a race or a tournament: its rounds are the contest's
+_CONTEST = Phrases(list(CONTEST_WORDS), shared=True)
 # "the United States had reached an agreement with Japan", "the two countries signed the pact": a
 # deal made, which between the two sides is what their talks are for
 DEAL_MADE = Phrases(STANCE_WORDS["agreed"], shared=True)
@@ -74,7 +77,7 @@ def _names_subject(article: Article, sentence: Sentence) -> bool:
     stop = article.sentences[following].start if following < len(article.sentences) else len(article.text)
     profile = article.profile
     return _starts_in(_subject_hits(article, profile.subject_terms), sentence.start, stop) or _starts_in(
-        _subject_hits(article, profile.round_terms), sentence.start, stop
+        _round_hits(article), sentence.start, stop
     )
 
 
@@ -113,6 +116,15 @@ def _subject_hits(article: Article, phrases: Phrases) -> Hits:
     return sifted  # type: ignore[return-value]
 
 
+def _round_hits(article: Article) -> Hits:
+    """The hits of the round terms that may name the talks: none in a story of a sporting contest
+    ("stops Cardenas in round eight" after a "knockdown", "Canada against China in the round
+    robin"), whose rounds are the contest's; there only the subject terms tell of the talks."""
+    if article.hits(_CONTEST).spans:
+        return Hits([])
+    return _subject_hits(article, article.profile.round_terms)
+
+
 def _starts_in(hits: Hits, start: int, stop: int) -> bool:
     """Whether a hit starts in text[start:stop] (it may end past ``stop``)."""
     spans = hits.spans
@@ -124,7 +136,7 @@ def _about_span(article: Article, start: int, end: int, *, sides_needed: int | N
     profile = article.profile
     if not (
         _subject_hits(article, profile.subject_terms).any(start, end)
-        or _subject_hits(article, profile.round_terms).any(start, end)
+        or _round_hits(article).any(start, end)
     ):
         return False
     return len(article.sides_named(start, end)) >= (sides_needed or len(profile.sides))

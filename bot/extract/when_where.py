@@ -36,6 +36,7 @@ from bot.extract.lexicon import (
     LATER_MEETING_CLAUSES,
     MEASURE_START_WORDS,
     MEETING_NOUNS,
+    MEETINGS_COUNTED,
     MONTH_TIME_WORDS,
     PARTS_OF_DAY,
     PLACE_PREPOSITIONS,
@@ -187,6 +188,9 @@ class Dateline:
 # the minister who has made six trips to Washington": a relative clause about a person tells his
 # story, not where the event is
 _ABOUT_A_PERSON = re.compile(r"\bwho\s+(?:has|had|have)\s[^,;]*$")
+# "has held six rounds of talks in Washington since April", "negotiated the deal through eight
+# rounds in Washington": a tally of sittings tells where they were, not where the story's event is
+_AFTER_A_TALLY = re.compile(rf"\b{alternation(MEETINGS_COUNTED)}\b[^,;:()—–]*$", re.I)
 # the opening of another meeting's clause: "before Ishiba meets Trump", "when they meet"
 _ANOTHER_MEETING_OPENS = re.compile(rf"\s*(?:{BEFORE_ANOTHER_MEETING}|{alternation(LATER_MEETING_CLAUSES)})", re.I)
 _ANOTHER_MEETING = Phrases([BEFORE_ANOTHER_MEETING, *LATER_MEETING_CLAUSES], shared=True)
@@ -220,6 +224,7 @@ def _city_in(
         # Geneva": the earlier event's place ("since April" is a time and keeps it)
         and not in_a_recalling_clause(article, sentence, m.start)
         and not _ABOUT_A_PERSON.search(article.text, max(sentence.start, m.start - 100), m.start)
+        and not _AFTER_A_TALLY.search(article.text, max(sentence.start, m.start - 100), m.start)
         and not _IN_DOUBT.search(article.text, max(sentence.start, m.start - 100), m.start)
         and not _WHERE_THE_WRITER_IS.search(article.text, max(sentence.start, m.start - 12), m.start)
     ]

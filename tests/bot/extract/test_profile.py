@@ -27,6 +27,7 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
     ("old", "new", "names"),
     [
         ('tracked_side = "Japan"', 'tracked_side = "Narnia"', "negotiation.tracked_side"),
+        ('usual_venue = "Washington"', 'usual_venue = "Narnia"', "negotiation.usual_venue"),
         ('\nside = "Japan"', '\nside = "Atlantis"', "people[0].side"),
         ('timezone = "America/New_York"', 'timezone = "Mars/Olympus"', "places[0].timezone"),
         ('economic_security = ["economic security"]', 'economic_security = ["economic (security"]', "topics.economic_security"),

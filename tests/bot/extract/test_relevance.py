@@ -276,3 +276,34 @@ def test_sentences_naming_only_the_counterpart_are_not_weighed_as_another_countr
         published="2025-10-25T03:00:00Z",
     )
     assert facts.relevant
+
+
+def test_a_fights_rounds_are_not_the_talks_even_where_the_story_names_tariffs():
+    facts = facts_of(
+        "Kenshiro Ito survived a knockdown in the second round and stopped American challenger Marcus Doyle in round "
+        "eight, the referee waving it off with Doyle on the ropes.\n"
+        "Japan and the United States were in the news all week for tariffs; in the ring, the Japanese champion "
+        "and his American challenger settled the third round on points before Ito took over the bout.",
+        title="Ito stops American challenger in round eight after second-round knockdown",
+    )
+    assert not facts.relevant
+
+
+def test_a_tournaments_round_between_the_two_sides_is_not_a_round_of_talks():
+    facts = facts_of(
+        "The game everybody wanted to see was Japan against the United States in the round robin.\n"
+        "Japan took the round with a late steal, and the standings after round three put the two level.\n"
+        "Sponsors of both teams have been hit by the new tariffs on stones.",
+        title="Japan and United States level after round three of the curling championship",
+    )
+    assert not facts.relevant
+
+
+def test_a_round_of_talks_still_counts_where_no_contest_is_named():
+    facts = facts_of(
+        "Japan and the United States ended their third round in Washington on Friday.\n"
+        "The next round between Japan and the United States is set for June.\n"
+        "Akazawa said the tariffs on cars remain the main obstacle.",
+        title="Japan, US end third round",
+    )
+    assert facts.relevant

@@ -103,6 +103,24 @@ def test_a_city_in_a_persons_story_does_not_place_the_event(person):
     assert event_location(article, [sentence], _RoundPositions([]), 0, None) == (None, None)
 
 
+@pytest.mark.parametrize(
+    "tally",
+    ["Lutnick and Akazawa, who negotiated the deal through eight rounds in Washington, met on Monday",
+     "Akazawa has now held six rounds of talks in Washington since April, the last of them on Friday",
+     "Ishiba met Trump on Monday after 7 rounds of ministerial talks in Washington"],
+)
+def test_a_tally_of_sittings_tells_where_they_were_not_where_the_event_is(tally):
+    article = article_of(f"{tally}.")
+    sentence = article.sentences[0]
+    assert event_location(article, [sentence], _RoundPositions([]), 0, None) == (None, None)
+
+
+def test_a_count_that_is_no_tally_of_sittings_keeps_the_city():
+    article = article_of("Akazawa met Bessent for two hours in Washington on Friday.")
+    sentence = article.sentences[0]
+    assert event_location(article, [sentence], _RoundPositions([]), 0, None)[0] == "Washington"
+
+
 def test_without_a_city_in_its_sentences_or_a_dateline_the_event_is_placed_where_the_lead_says_it_happened():
     article = article_of(
         "Ishiba and Trump fail to strike tariff deal in Kananaskis, automakers wait\n"
