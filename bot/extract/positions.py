@@ -698,9 +698,21 @@ def _a_mention_holds(
     for position, _, phrase_end in (h for h in demand if h[1] == stance.id):
         if _holds(article, issue, stance, sentence, clause, about, position, phrase_end):
             return True
-        if not _only_a_term_act(article, stance, position, phrase_end):
+        if not _only_a_term_act(article, stance, position, phrase_end) and not _far_from_the_issue(
+            article, stance, clause, about, position, phrase_end
+        ):
             return False
     return False
+
+
+def _far_from_the_issue(
+    article: Article, stance: Stance, clause: tuple[int, int], about: list[tuple[int, int]], position: int, phrase_end: int
+) -> bool:
+    """Whether the mention at text[position:phrase_end] of a stance that must stand near what the
+    issue is about stands near none of it: no mention of the stance on the issue ("The two sides
+    agreed on a framework to implement the Geneva consensus: Beijing was to resume approving
+    export licences" is a deal on the licences by its term, not by "agreed on a framework")."""
+    return stance.needs == "near" and not _about_the_issue(article, about, position, phrase_end, *clause)
 
 
 def _only_a_term_act(article: Article, stance: Stance, position: int, phrase_end: int) -> bool:

@@ -520,3 +520,13 @@ def test_a_sides_own_act_of_removing_is_no_demand_for_removal():
 def test_a_stance_named_as_a_topic_of_the_talks_is_none():
     body = "The rounds that followed focused on rare earths, export controls and extending the pause on Chinese goods."
     assert ("China", "us_tariffs", "reduction") not in _us_china(body)
+
+
+def test_a_stances_mention_far_from_the_issue_leaves_its_next_mention_in_the_clause_to_be_read():
+    body = (
+        "KUALA LUMPUR - Bessent and He Lifeng met on Sunday for the fifth round of trade talks.\n"
+        "The two sides agreed on a framework to implement the Geneva consensus: Beijing was to resume approving "
+        "export licences for rare earths and magnets.\n"
+    )
+    facts = facts_of(body, title="Trade talks", published="2025-10-27T08:00:00Z", profile=_US_CHINA)
+    assert ("United States", "export_controls", "agreed") in {(p.actor, p.issue, p.stance) for p in facts.positions}
