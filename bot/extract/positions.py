@@ -80,8 +80,11 @@ _WANTS = Phrases(_WANT_WORDS, shared=True)
 _WHETHER = re.compile(r"\bwhether\s+to\b[^,;:]*$", re.I)
 _TOPIC_FRAME = re.compile(rf"\b{alternation(TOPIC_FRAMES)}\b[^.;:]*$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
-# "will also drop to 15%", "lifted to 25%": a rate that moves, not a tariff removed
-_TO_A_RATE = re.compile(r"\s+(?:\w+\s+)?(?:to|by)\s+(?:about\s+|around\s+)?\d")
+# "will also drop to 15%", "lifted to 25%", "dropped from 27.5% to 15%": a rate that moves, not a
+# tariff removed
+_TO_A_RATE = re.compile(
+    r"\s+(?:\w+\s+)?(?:from\s+[\d.]+\s*(?:%|percent|per\s+cent)?\s+)?(?:to|by)\s+(?:about\s+|around\s+)?\d"
+)
 # how far a stance word may stand from the tariff it is about ("seek the elimination of all the
 # additional tariffs")
 _NEAR_TARIFF = 50
