@@ -219,6 +219,12 @@ EARLIER = Phrases([
     r"shift(?:ed|ing)? (?:away )?from", "moved away from",
     r"dropp(?:ed|ing) (?:its|the|their|a|an) (?:early |earlier |original |initial )?(?:demand|insistence|call|request)", "gave up", "giving up",
     r"once (?:demanded|sought|insisted)",
+    # a stance dated to a time gone by, or one the side has ceased to hold: "Japan's stated aim at
+    # that time was the removal", "Tokyo has stopped insisting that the tariff be removed", "had
+    # given up the idea that the tariffs could be removed", "began these talks demanding removal"
+    r"at (?:that|the) time(?! of)", r"stopp(?:ed|ing) (?:insisting|demanding|seeking|pushing|pressing|calling|asking)",
+    "given up", r"(?:began|opened|started) (?:the |these |its |their )?(?:talks|negotiations) (?:by )?"
+    r"(?:demanding|seeking|insisting|pressing|pushing|calling|asking)",
 ], shared=True)  # fmt: skip
 
 SPEECH_AFTER = re.compile(

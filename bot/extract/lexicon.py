@@ -507,14 +507,20 @@ TERM_ACTS = (
     r"defer(?:s)?", r"postpone(?:s)?", r"roll(?:s)? back", r"bring(?:s)? down",
     # a limit set on the measure: "the order caps the tariffs on Japanese goods at 15%"
     r"cap(?:s)?",
+    # a control eased by licensing what it holds back: "agreed to speed up approvals of rare earth
+    # export licences", "will approve export licences for magnets", "is to resume approving them"
+    r"speed(?:s)? up (?:the )?approvals? of", r"approve(?:s)?", r"resume(?:s)? approving",
     # the present of one act under way ("Trump says he is cutting the fentanyl tariff")
     "lowering", "cutting", "reducing", "slashing", "halving", "suspending", "pausing", "lifting", "removing",
     "scrapping", "easing", "dropping", "eliminating", "delaying", "deferring", "postponing",
 )  # fmt: skip
+#: a deal's terms told in the past, which make an act a term as a modal does: "under the framework,
+#: Beijing was to resume approving export licences"
+TERM_REPORTED_MODALS = ("was to", "were to")
 #: what may stand between a side and its act in a deal's term: "the US will also", "Trump agreed to",
 #: "Washington is to" (never a wish's "to": "wants Beijing to lift" is a demand, nor a negation)
 TERM_ACT_GAP = (
-    *TERM_MODALS, *TERM_PROMISES, "is", "are", "also", "then", "now", "further", "in turn", "in return",
+    *TERM_MODALS, *TERM_PROMISES, *TERM_REPORTED_MODALS, "is", "are", "also", "then", "now", "further", "in turn", "in return",
     "correspondingly", "formally",
 )  # fmt: skip
 #: the same acts said of the measure itself, its subject, as a deal's term: "the tariff on Japanese

@@ -30,6 +30,7 @@ from bot.extract.lexicon import (
     TERM_FALLS,
     TERM_MODALS,
     TERM_PROMISES,
+    TERM_REPORTED_MODALS,
     TIME_SPAN,
     alternation,
 )
@@ -39,13 +40,16 @@ from bot.extract.scope import mentions_other_country
 from bot.extract.text import Sentence
 
 ACTS = Phrases(list(TERM_ACTS), shared=True)
+# "- US: to remove some of the export controls": a fact sheet's line, the side, a colon and "to"
+# before its act, which is a term as a modal's is
+_LINES_TERM = r":\s+to"
 # what may stand between the actor and its act: "the U.S. side will", "Beijing, in turn, will also"
 _GAP = re.compile(
-    rf"(?:\s+side)?(?:\s*,\s*(?:in turn|in return|for its part|correspondingly)\s*,)?"
+    rf"(?:\s+side)?(?:{_LINES_TERM})?(?:\s*,\s*(?:in turn|in return|for its part|correspondingly)\s*,)?"
     rf"(?:\s+{alternation(TERM_ACT_GAP)})*\s+$",
     re.I,
 )
-_MODAL = re.compile(rf"\b{alternation((*TERM_MODALS, *TERM_PROMISES))}\b", re.I)
+_MODAL = re.compile(rf"\b{alternation((*TERM_MODALS, *TERM_PROMISES, *TERM_REPORTED_MODALS))}\b|{_LINES_TERM}\b", re.I)
 _UNDER_WAY = re.compile(r"\b(?:is|are)\s+$", re.I)  # "he is cutting": an act under way
 # "it", "he", "they": the actor named last before it in the sentence
 _PRONOUN_BEFORE = re.compile(r"\b(?:it|they|he|she)$", re.I)
@@ -57,6 +61,8 @@ _OBJECT_REACH = 70
 _OBJECT = re.compile(
     rf"(?:\s+{TIME_SPAN})?\s+(?:the|its|their|his|her|all|most|some|those|these|both)\b", re.I
 )
+# what may stand before an object named with no determiner: a span of time, then a space
+_BARE_OBJECT = re.compile(rf"(?:\s+{TIME_SPAN})?\s+", re.I)
 # the acts of a deal said of the measure they are done to, its subject: "will be lowered", "is
 # halved to 10%", "would be suspended", "fall to 15%", "comes down to 15%"
 MEASURE_TERMS = Phrases(
@@ -215,6 +221,7 @@ def is_a_term_of_one_side(
     elif not actor[1] and not first_word.endswith("s"):
         return False  # "demands that the US eliminate its tariffs": a wish, not a term
     opens = _OBJECT.match(article.text, act_end)
-    if opens is None:
-        return False
+    if opens is None:  # a bare object is the measure's own words, at once: "approve export licences"
+        bare = _BARE_OBJECT.match(article.text, act_end)
+        return bare is not None and any(s == bare.end() for s, _ in about)
     return any(opens.start() <= s < opens.end() + _OBJECT_REACH for s, _ in about)

@@ -80,8 +80,11 @@ _WANTS = Phrases(_WANT_WORDS, shared=True)
 _WHETHER = re.compile(r"\bwhether\s+to\b[^,;:]*$", re.I)
 _TOPIC_FRAME = re.compile(rf"\b{alternation(TOPIC_FRAMES)}\b[^.;:]*$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
-# "will also drop to 15%", "lifted to 25%": a rate that moves, not a tariff removed
-_TO_A_RATE = re.compile(r"\s+(?:\w+\s+)?(?:to|by)\s+(?:about\s+|around\s+)?\d")
+# "will also drop to 15%", "lifted to 25%", "dropped from 27.5% to 15%": a rate that moves, not a
+# tariff removed
+_TO_A_RATE = re.compile(
+    r"\s+(?:\w+\s+)?(?:from\s+[\d.]+\s*(?:%|percent|per\s+cent)?\s+)?(?:to|by)\s+(?:about\s+|around\s+)?\d"
+)
 # how far a stance word may stand from the tariff it is about ("seek the elimination of all the
 # additional tariffs")
 _NEAR_TARIFF = 50
@@ -698,9 +701,21 @@ def _a_mention_holds(
     for position, _, phrase_end in (h for h in demand if h[1] == stance.id):
         if _holds(article, issue, stance, sentence, clause, about, position, phrase_end):
             return True
-        if not _only_a_term_act(article, stance, position, phrase_end):
+        if not _only_a_term_act(article, stance, position, phrase_end) and not _far_from_the_issue(
+            article, stance, clause, about, position, phrase_end
+        ):
             return False
     return False
+
+
+def _far_from_the_issue(
+    article: Article, stance: Stance, clause: tuple[int, int], about: list[tuple[int, int]], position: int, phrase_end: int
+) -> bool:
+    """Whether the mention at text[position:phrase_end] of a stance that must stand near what the
+    issue is about stands near none of it: no mention of the stance on the issue ("The two sides
+    agreed on a framework to implement the Geneva consensus: Beijing was to resume approving
+    export licences" is a deal on the licences by its term, not by "agreed on a framework")."""
+    return stance.needs == "near" and not _about_the_issue(article, about, position, phrase_end, *clause)
 
 
 def _only_a_term_act(article: Article, stance: Stance, position: int, phrase_end: int) -> bool:

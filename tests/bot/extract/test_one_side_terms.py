@@ -145,3 +145,43 @@ def test_an_act_that_is_no_term_on_the_measure_leaves_the_next_act_of_the_clause
         _DEAL + "Trump agreed to halve the fentanyl tariff on Chinese goods to 10%, and China agreed to pause its "
         "new rare earth export restrictions for a year."
     )
+
+
+def test_licensing_more_freely_what_a_control_holds_back_is_a_term_on_the_control():
+    assert ("United States", "export_controls", "agreed") in _stances(
+        "Under the framework, Beijing agreed to speed up approvals of rare earth export licences."
+    )
+    assert ("United States", "export_controls", "agreed") in _stances(
+        _DEAL + "China will approve export licences for rare-earth magnets."
+    )
+    # a wish, not a term
+    assert ("United States", "export_controls", "agreed") not in _stances(
+        _DEAL + "Washington wants Beijing to approve export licences faster."
+    )
+
+
+def test_a_bare_object_is_the_measure_only_when_its_words_open_it():
+    assert ("China", "us_tariffs", "agreed") in _stances(_DEAL + "Washington will cut tariffs on Chinese goods.")
+    # "a statement" is no measure, though the measure is named after it
+    assert ("United States", "export_controls", "agreed") not in _stances(
+        _DEAL + "China will approve new rules on its export controls next year."
+    )
+
+
+def test_a_term_told_in_the_past_or_on_a_fact_sheets_line_is_a_term():
+    assert ("United States", "export_controls", "agreed") in _stances(
+        _DEAL + "Beijing was to resume approving export licences for rare earths."
+    )
+    assert ("United States", "export_controls", "agreed") in _stances(
+        _DEAL + "- China: to suspend the export controls on rare earths for a year."
+    )
+    # the side's own act on a fact sheet's line is no demand of the other side
+    assert ("United States", "export_controls", "removal") not in _stances(
+        _DEAL + "- US: to remove some of the export controls announced in May."
+    )
+
+
+def test_the_measure_is_named_with_a_hyphen_too():
+    assert ("United States", "export_controls", "agreed") in _stances(
+        _DEAL + "Beijing would defer for a year the sweeping export-control regime it announced in October."
+    )

@@ -520,3 +520,50 @@ def test_a_sides_own_act_of_removing_is_no_demand_for_removal():
 def test_a_stance_named_as_a_topic_of_the_talks_is_none():
     body = "The rounds that followed focused on rare earths, export controls and extending the pause on Chinese goods."
     assert ("China", "us_tariffs", "reduction") not in _us_china(body)
+
+
+def test_a_stances_mention_far_from_the_issue_leaves_its_next_mention_in_the_clause_to_be_read():
+    body = (
+        "KUALA LUMPUR - Bessent and He Lifeng met on Sunday for the fifth round of trade talks.\n"
+        "The two sides agreed on a framework to implement the Geneva consensus: Beijing was to resume approving "
+        "export licences for rare earths and magnets.\n"
+    )
+    facts = facts_of(body, title="Trade talks", published="2025-10-27T08:00:00Z", profile=_US_CHINA)
+    assert ("United States", "export_controls", "agreed") in {(p.actor, p.issue, p.stance) for p in facts.positions}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan's stated aim at that time was the removal of all of the additional tariffs.",
+        "At the time, Japan's demand was that the additional tariffs be removed altogether.",
+        "Tokyo has stopped insisting that the car tariff be removed outright.",
+        "By then Tokyo had quietly given up the idea that the additional tariffs could be removed altogether.",
+        "Tokyo began these talks demanding that the tariffs be removed altogether.",
+    ],
+)
+def test_a_stance_dated_to_a_time_gone_by_or_ceased_is_no_stance_now(sentence):
+    assert stances(sentence) == []
+
+
+def test_a_stance_at_the_time_of_something_is_still_current():
+    assert stances("At the time of writing, Japan wants the tariffs removed, Akazawa said.") == ["removal"]
+
+
+def test_a_rate_that_drops_from_one_level_to_another_is_no_removal():
+    assert stances("From the 16th the U.S. tariff on Japanese cars dropped from 27.5% to 15%, Japan said.") == []
+
+
+def test_a_control_withdrawn_or_a_licensing_regime_lifted_is_their_removal():
+    assert ("United States", "export_controls", "removal") in _us_china_positions(
+        "A White House official said the administration wanted Beijing to withdraw the new rare earth controls."
+    )
+    assert ("United States", "export_controls", "removal") in _us_china_positions(
+        "US officials said they want Beijing to lift the licensing requirement for magnets altogether."
+    )
+
+
+def _us_china_positions(sentence: str) -> set[tuple[str, str, str]]:
+    body = "KUALA LUMPUR - Bessent and He Lifeng met on Sunday for the fifth round of trade talks.\n" + sentence + "\n"
+    facts = facts_of(body, title="Trade talks", published="2025-10-27T08:00:00Z", profile=_US_CHINA)
+    return {(p.actor, p.issue, p.stance) for p in facts.positions}
