@@ -434,3 +434,10 @@ def test_a_year_of_another_era_is_read_as_the_year_of_the_news():
     # a Thai paper writes the Buddhist year: 2568 is 2025
     mentions = find_dates("The team met on Thursday, 3 July 2568, in Washington.")
     assert resolve(mentions[0], date(2025, 7, 4), forward=False) == date(2025, 7, 3)
+
+
+def test_a_day_of_the_month_is_searched_only_from_a_digit():
+    from bot.extract.dates import DAY_OF_MONTH
+
+    assert DAY_OF_MONTH.pattern.startswith(r"(?=\d)")  # the search leaves every other character at once
+    assert [m.group() for m in DAY_OF_MONTH.finditer("on the 16th, then 7/21/2025 and a5th")] == ["16th", "7/21/2025"]

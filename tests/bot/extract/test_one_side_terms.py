@@ -145,3 +145,18 @@ def test_an_act_that_is_no_term_on_the_measure_leaves_the_next_act_of_the_clause
         _DEAL + "Trump agreed to halve the fentanyl tariff on Chinese goods to 10%, and China agreed to pause its "
         "new rare earth export restrictions for a year."
     )
+
+
+def test_the_gap_before_an_act_is_searched_only_from_a_space_or_a_comma():
+    import re
+
+    from bot.extract.one_side_terms import _DOCUMENT_BEFORE, _GAP
+
+    # every gap opens with a space or a comma; the look-ahead lets the search leave any other
+    # character at once, and finds the same gap
+    assert _GAP.pattern.startswith(r"(?=[\s,])") and _DOCUMENT_BEFORE.pattern.startswith("(?=[ti])")
+    without = re.compile(_GAP.pattern.removeprefix(r"(?=[\s,])"), _GAP.flags)
+    for text in ("Beijing, in turn, will also cut", "The U.S. side WILL now lift", "Tokyo cut", "Japan  is to halve"):
+        act = text.rfind(" ") + 1
+        assert _GAP.search(text, 0, act).span() == without.search(text, 0, act).span()
+    assert _DOCUMENT_BEFORE.search("Under THE executive order", 0, 25).start() == 6

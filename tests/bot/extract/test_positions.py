@@ -520,3 +520,12 @@ def test_a_sides_own_act_of_removing_is_no_demand_for_removal():
 def test_a_stance_named_as_a_topic_of_the_talks_is_none():
     body = "The rounds that followed focused on rare earths, export controls and extending the pause on Chinese goods."
     assert ("China", "us_tariffs", "reduction") not in _us_china(body)
+
+
+def test_a_negation_before_a_stance_is_searched_only_from_its_words_first_letters():
+    from bot.extract.positions import _NEGATED, _WHETHER
+
+    assert _NEGATED.pattern.startswith("(?=[nwr])") and _WHETHER.pattern.startswith("(?=w)")
+    clause = "Tokyo REFUSED to even lower"
+    assert _NEGATED.search(clause, 0, clause.rfind(" ") + 1).start() == 6
+    assert _WHETHER.search("the question is Whether to extend the truce").start() == 16
