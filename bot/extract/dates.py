@@ -68,7 +68,8 @@ DATE_WORDS = Phrases(
     shared=True,
 )  # fmt: skip
 #: "the 16th": looked for only in the few sentences that may date the meeting (cheaper than a scan)
-DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\d/\d{1,2}/20\d\d\b|\b20\d\d([./-])\d{1,2}\1\d{1,2}\b")
+#: (each match opens with a digit: the look-ahead lets the search leave every other character at once)
+DAY_OF_MONTH = re.compile(r"(?=\d)\b\d{1,2}(?:st|nd|rd|th)\b|\d/\d{1,2}/20\d\d\b|\b20\d\d([./-])\d{1,2}\1\d{1,2}\b")
 _DAY_ONLY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 
 

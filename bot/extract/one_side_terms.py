@@ -44,8 +44,11 @@ ACTS = Phrases(list(TERM_ACTS), shared=True)
 # before its act, which is a term as a modal's is
 _LINES_TERM = r":\s+to"
 # what may stand between the actor and its act: "the U.S. side will", "Beijing, in turn, will also"
+# (searched from the sentence's start to the act: every match opens with a space, a comma or a colon, and the
+# look-ahead saying so lets every other character fail at once, instead of the engine setting up the
+# groups and the repeat at each)
 _GAP = re.compile(
-    rf"(?:\s+side)?(?:{_LINES_TERM})?(?:\s*,\s*(?:in turn|in return|for its part|correspondingly)\s*,)?"
+    rf"(?=[\s,:])(?:\s+side)?(?:{_LINES_TERM})?(?:\s*,\s*(?:in turn|in return|for its part|correspondingly)\s*,)?"
     rf"(?:\s+{alternation(TERM_ACT_GAP)})*\s+$",
     re.I,
 )
@@ -99,8 +102,9 @@ _UNDER_A_DEAL = Phrases(
 
 # the deal's own text as the subject of an act: "the order lowers the tariff", "The agreement, signed
 # on Thursday, caps the tariffs" (a clause set off by commas may stand between it and its verb)
+# (the look-ahead of the words' first letters lets the search leave every other character at once)
 _DOCUMENT_BEFORE = re.compile(
-    rf"\b(?:the|this|that|its|their)\s+(?:[\w.'’-]+\s+){{0,2}}{alternation(DEAL_DOCUMENTS)}(?:\s*,[^,;:]{{0,60}},)?$",
+    rf"(?=[ti])\b(?:the|this|that|its|their)\s+(?:[\w.'’-]+\s+){{0,2}}{alternation(DEAL_DOCUMENTS)}(?:\s*,[^,;:]{{0,60}},)?$",
     re.I,
 )
 # "It also lowers the tariff": the pronoun opening the sentence (after a word of sequence, "Second,")

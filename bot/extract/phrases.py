@@ -391,7 +391,7 @@ class Scanner:
         self._automaton = ahocorasick.Automaton()
         self._slow: list[tuple[int, re.Pattern[str], bool, tuple[str, ...]]] = []
         # key -> (sets whose word is the key, (set, name) to check, (set, pattern) to confirm)
-        table: dict[str, tuple[list[int], list[tuple[int, str]], list[tuple[int, re.Pattern[str], bool]]]] = {}
+        table: dict[str, tuple[list[int], list[tuple[int, str]], list[_Pattern]]] = {}
         for set_id, phrases in enumerate(self.sets):
             case_sensitive = phrases.case_sensitive
             for prefix, compiled in phrases._entries:
@@ -410,7 +410,7 @@ class Scanner:
                         for end in ends:
                             words, names, patterns = table.setdefault(opener + masked + end, ([], [], []))
                             if compiled is not None:
-                                patterns.append((set_id, compiled, case_sensitive))
+                                patterns.append((set_id, compiled, case_sensitive, prefix))
                             elif case_sensitive:
                                 names.append((set_id, prefix))
                             else:
@@ -439,7 +439,7 @@ class Scanner:
         self._may_repeat = self._sets_that_may_repeat_a_start(table)
 
     def _sets_that_may_repeat_a_start(
-        self, table: dict[str, tuple[list[int], list[tuple[int, str]], list[tuple[int, re.Pattern[str], bool]]]]
+        self, table: dict[str, tuple[list[int], list[tuple[int, str]], list[_Pattern]]]
     ) -> list[bool]:
         """For each set, whether a scan may find two of its spans starting at the same place, which
         `scan` then sifts to the longest: a set scanned on its own (not by the automaton), a key
@@ -452,7 +452,7 @@ class Scanner:
             repeats[set_id] = True
         keys_of: list[list[str]] = [[] for _ in self.sets]
         for key, (words, names, patterns) in table.items():
-            ids = [*words, *(set_id for set_id, _ in names), *(set_id for set_id, _, _ in _one_per_set(patterns))]
+            ids = [*words, *(set_id for set_id, _ in names), *(confirm[0] for confirm in _one_per_set(patterns))]
             for set_id in ids:
                 keys_of[set_id].append(key)
             for set_id in {i for i in ids if ids.count(i) > 1}:
@@ -468,6 +468,8 @@ class Scanner:
         # one list per set, by index: appending to found[i] costs less than a dict's look-ups (the
         # lists are made in C, as a map of `list` over empty tuples, not by a loop in Python)
         found: list[list[tuple[int, int]]] = list(map(list, repeat((), len(self.sets))))
+        # whether the text holds a word a pattern needs, asked once per scan
+        holds: dict[tuple[bool, tuple[str, ...]], bool] = {}
         if len(self._automaton):
             searched = " " + _openers_as_spaces(lower) + " "
             for end, (back, length, words, spelled, names, patterns) in self._automaton.iter(searched):
@@ -484,7 +486,19 @@ class Scanner:
                         for set_id in set_ids:
                             found[set_id].append(span)
                 if patterns is not None:
-                    for set_id, compiled, case_sensitive in patterns:
+                    for set_id, compiled, case_sensitive, spelling, required in patterns:
+                        # a name's pattern where the text spells its opening otherwise ("until" for
+                        # "UN"), or a pattern whose word the article lacks ("side" for "on ...
+                        # side"), cannot match: no regex is run for it
+                        if spelling is not None and not text.startswith(spelling, start):
+                            continue
+                        if required is not None:
+                            present = holds.get(required)
+                            if present is None:
+                                source = text if case_sensitive else lower
+                                present = holds[required] = any(word in source for word in required[1])
+                            if not present:
+                                continue
                         m = compiled.match(text if case_sensitive else lower, start)
                         if m:
                             found[set_id].append((start, m.end()))
@@ -567,19 +581,31 @@ def _required_in_each(alternatives: list[Iterable[tuple[Any, Any]]]) -> tuple[st
     return tuple(dict.fromkeys(words))
 
 
-def _one_per_set(
-    patterns: list[tuple[int, re.Pattern[str], bool]],
-) -> tuple[tuple[int, re.Pattern[str], bool], ...]:
+#: a pattern under a key of the scanner: (set, pattern, case-sensitive, its literal prefix)
+_Pattern = tuple[int, re.Pattern[str], bool, str]
+#: a pattern a hit confirms: (set, pattern, case-sensitive, the spelling the text must hold at the
+#: hit or None, (case-sensitive, words one of which the text must hold) or None)
+_Confirm = tuple[int, re.Pattern[str], bool, str | None, tuple[bool, tuple[str, ...]] | None]
+
+
+def _one_per_set(patterns: list[_Pattern]) -> tuple[_Confirm, ...]:
     """The patterns of one key, joined into one per set, so each hit runs one regex per set.
 
     A phrase spelled out into variants that all start with the same words ("agreed ... to a deal",
     "agreed ... to the terms") would otherwise cost one `match` per variant. The longest
     variants come first: a match stops at the first that fits, and the longest is wanted.
+
+    Each comes with what lets a hit skip its regex: for a case-sensitive set, the opening every
+    variant spells as the text must (the key is lower-cased: " un" is met at "until" as at "UN");
+    and the words one of which every match holds (`required_words`) when they are not the key's
+    own, which the text is searched for once per scan ("side" for "on ... side").
     """
     by_set: dict[int, list[re.Pattern[str]]] = {}
+    prefixes: dict[int, list[str]] = {}
     case_of: dict[int, bool] = {}
-    for set_id, compiled, case_sensitive in patterns:
+    for set_id, compiled, case_sensitive, prefix in patterns:
         by_set.setdefault(set_id, []).append(compiled)
+        prefixes.setdefault(set_id, []).append(prefix)
         case_of[set_id] = case_sensitive
     joined = []
     for set_id, alternatives in by_set.items():
@@ -587,8 +613,24 @@ def _one_per_set(
         if len(alternatives) > 1:
             ordered = sorted(dict.fromkeys(c.pattern for c in alternatives), key=len, reverse=True)
             one = re.compile("|".join(f"(?:{p})" for p in ordered))
-        joined.append((set_id, one, case_of[set_id]))
+        case_sensitive = case_of[set_id]
+        opening = _common_opening(prefixes[set_id])
+        spelling = opening if case_sensitive and opening else None
+        words = required_words(one)
+        own = opening if case_sensitive else lower_keeping_length(opening)
+        required = (case_sensitive, words) if words and not any(word in own for word in words) else None
+        joined.append((set_id, one, case_sensitive, spelling, required))
     return tuple(joined)
+
+
+def _common_opening(words: list[str]) -> str:
+    """The longest opening all of ``words`` share."""
+    first = min(words)
+    last = max(words)  # the two that differ soonest, sorted
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
 
 
 _NOTHING: list[tuple[int, int]] = []  # shared by every set that is not found; never changed

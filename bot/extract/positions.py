@@ -77,9 +77,11 @@ _WANT_WORDS = [
 ]  # fmt: skip
 _WANTS = Phrases(_WANT_WORDS, shared=True)
 # "one question: whether to extend the truce": a stance only weighed, not taken
-_WHETHER = re.compile(r"\bwhether\s+to\b[^,;:]*$", re.I)
+_WHETHER = re.compile(r"(?=w)\bwhether\s+to\b[^,;:]*$", re.I)
 _TOPIC_FRAME = re.compile(rf"\b{alternation(TOPIC_FRAMES)}\b[^.;:]*$", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
+# (searched over a clause up to a stance: the look-ahead of the words' first letters lets the search
+# leave every other character at once)
+_NEGATED = re.compile(r"(?=[nwr])\b(?:not|never|no longer|won't|will not|refus\w+|reject\w+)\s+(?:\w+\s+){0,2}$", re.I)
 # "will also drop to 15%", "lifted to 25%", "dropped from 27.5% to 15%": a rate that moves, not a
 # tariff removed
 _TO_A_RATE = re.compile(

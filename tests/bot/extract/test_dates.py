@@ -493,3 +493,10 @@ def test_a_day_written_year_first_in_figures_is_read(written):
 @pytest.mark.parametrize("written", ["2025-26/058", "2025.13.40", "12025.10.30", "2025.10.301"])
 def test_figures_that_only_look_year_first_name_no_day(written):
     assert [m for m in find_dates(f"Ref: {written}") if resolve(m, date(2025, 11, 3), forward=False)] == []
+
+
+def test_a_day_of_the_month_is_searched_only_from_a_digit():
+    from bot.extract.dates import DAY_OF_MONTH
+
+    assert DAY_OF_MONTH.pattern.startswith(r"(?=\d)")  # the search leaves every other character at once
+    assert [m.group() for m in DAY_OF_MONTH.finditer("on the 16th, then 7/21/2025 and a5th")] == ["16th", "7/21/2025"]

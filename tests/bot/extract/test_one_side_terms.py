@@ -185,3 +185,18 @@ def test_the_measure_is_named_with_a_hyphen_too():
     assert ("United States", "export_controls", "agreed") in _stances(
         _DEAL + "Beijing would defer for a year the sweeping export-control regime it announced in October."
     )
+
+
+def test_the_gap_before_an_act_is_searched_only_from_a_space_a_comma_or_a_colon():
+    import re
+
+    from bot.extract.one_side_terms import _DOCUMENT_BEFORE, _GAP
+
+    # every gap opens with a space, a comma or a colon; the look-ahead lets the search leave any other
+    # character at once, and finds the same gap
+    assert _GAP.pattern.startswith(r"(?=[\s,:])") and _DOCUMENT_BEFORE.pattern.startswith("(?=[ti])")
+    without = re.compile(_GAP.pattern.removeprefix(r"(?=[\s,:])"), _GAP.flags)
+    for text in ("Beijing, in turn, will also cut", "The U.S. side WILL now lift", "Tokyo cut", "Japan  is to halve"):
+        act = text.rfind(" ") + 1
+        assert _GAP.search(text, 0, act).span() == without.search(text, 0, act).span()
+    assert _DOCUMENT_BEFORE.search("Under THE executive order", 0, 25).start() == 6

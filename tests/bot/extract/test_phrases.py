@@ -193,3 +193,23 @@ def test_the_spans_within_a_range_are_those_wholly_inside_it():
     assert hits.within(2, 10) == [(2, 9), (5, 8)]
     assert hits.within(9, 12) == []
     assert hits.within(0, 15) == [(0, 4), (2, 9), (5, 8), (6, 12), (12, 15)]
+
+
+def test_a_hit_runs_a_pattern_only_where_the_text_can_hold_its_match():
+    # the scanner's keys are lower-cased: " un" is met at "until" as at "UN"
+    un = Phrases([r"UN(?!\$)"], case_sensitive=True)
+    # the key " on " is met at every "on": the pattern also needs "side", which the key lacks
+    seat = Phrases([r"on [\w.-]+['’]s side (?:were|was)"])
+    scanner = Scanner([un, seat])
+    *_, (name,) = scanner._automaton.get(" un")
+    assert name[3] == "UN"  # the spelling the text must hold at the hit, checked before any regex
+    *_, (pattern,) = scanner._automaton.get(" on ")
+    assert pattern[4] is not None and "side" in pattern[4][1][0]  # searched for once per scan
+    *_, (unneeded,) = Scanner([Phrases([r"negotiat\w+"])])._automaton.get(" negotiat")
+    assert unneeded[4] is None  # every hit of the key holds the word already: nothing to search
+    text = "Until the UN met, on Japan's side were Akazawa and others; on Monday UN$ fell."
+    found = scanner.scan(text, text.lower())
+    assert [text[s:e] for s, e in found[id(un)]] == ["UN"]
+    assert [text[s:e] for s, e in found[id(seat)]] == ["on Japan's side were"]
+    no_side = "On Monday, the UN met; until then talks on tariffs were held."
+    assert scanner.scan(no_side, no_side.lower())[id(seat)] == []

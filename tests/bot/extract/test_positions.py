@@ -567,3 +567,12 @@ def _us_china_positions(sentence: str) -> set[tuple[str, str, str]]:
     body = "KUALA LUMPUR - Bessent and He Lifeng met on Sunday for the fifth round of trade talks.\n" + sentence + "\n"
     facts = facts_of(body, title="Trade talks", published="2025-10-27T08:00:00Z", profile=_US_CHINA)
     return {(p.actor, p.issue, p.stance) for p in facts.positions}
+
+
+def test_a_negation_before_a_stance_is_searched_only_from_its_words_first_letters():
+    from bot.extract.positions import _NEGATED, _WHETHER
+
+    assert _NEGATED.pattern.startswith("(?=[nwr])") and _WHETHER.pattern.startswith("(?=w)")
+    clause = "Tokyo REFUSED to even lower"
+    assert _NEGATED.search(clause, 0, clause.rfind(" ") + 1).start() == 6
+    assert _WHETHER.search("the question is Whether to extend the truce").start() == 16
