@@ -145,7 +145,8 @@ def facts_of_article(article: Article) -> ArticleFacts:
         telling = [m.value for s in article.sentences if s.text in told for m in article.people_in(s)]
         location = usual_venue(article.profile, [*meetings.participants, *telling])
         if location is not None:
-            when_where.evidence["location"] = round_evidence or meetings.meetings[0].evidence
+            told_first = meetings.meetings[0].evidence if meetings.meetings else ""
+            when_where.evidence["location"] = round_evidence or told_first
 
     facts.tariffs = find_tariffs(article, skip)  # before the topics: goods given a new rate are one
     topics, not_discussed, topic_evidence = find_topics(
