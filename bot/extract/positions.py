@@ -1004,14 +1004,17 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
             # "a shift from its earlier insistence on removal": the stance right after an
             # earlier-marker is a past one, and so is any later mention of it in the clause ("no
             # longer insists on their removal, a demand it dropped in June"); the others are current.
+            # The marker's own words are no stance: in "Dropping Its Demand for Full Removal" the
+            # stance after it is the removal, not the "dropping".
             stale = set()
             cues = article.hits(EARLIER).within(start, end) + [
                 (s, e)
                 for s, e in article.hits(_HAD_WANTED).within(start, end)
                 if not _said_before(article, sentence, s)
             ]
-            for cue_start, _ in cues:
-                later = [h for h in hits if h[0] >= cue_start]
+            for cue_start, cue_end in cues:
+                stale |= {h for h in hits if cue_start <= h[0] < cue_end}
+                later = [h for h in hits if h[0] >= cue_end]
                 if later:
                     stale |= {h for h in later if h[1] == later[0][1]}
             current = [h for h in hits if h not in stale]

@@ -185,6 +185,17 @@ def test_one_demand_gives_one_stance(body):
     assert stances(body) == ["reduction"]
 
 
+def test_the_words_that_mark_a_stance_as_dropped_are_no_stance_of_their_own():
+    # "Dropping" is the marker, not the stance it marks: the removal after it is the one given up
+    lead = (
+        "TOKYO, July 23 -- Japan agreed to a trade deal with the US that sets a 15% tariff on its exports, including "
+        "cars, after its chief negotiator Ryosei Akazawa met President Donald Trump at the White House late Tuesday.\n"
+    )
+    facts = facts_of(lead, title="Japan Accepts 15% Tariff Deal, Dropping Its Demand for Full Removal",
+                     published="2025-07-23T06:00:00Z")
+    assert "removal" not in [p.stance for p in facts.positions]
+
+
 # -- a deal made, in the lexicon's English of the stance id "agreed", besides the profile's phrases --
 
 
