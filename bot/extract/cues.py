@@ -63,6 +63,9 @@ FUTURE = Phrases([
     "will", "would", "shall",
     rf"to {alternation(PLAN_VERBS)}",
     r"(?:is|are|was|were) (?:set|scheduled|expected|slated|due|poised|planning|going) to",
+    # "A third round is to be held in mid-May", "the two are to meet in June": be + to, a plan
+    # ("to be held" outweighs the "held" in it: "talks scheduled to be held on Friday")
+    rf"(?:is|are) to (?:be held|{alternation(PLAN_VERBS)})", "to be held",
     "scheduled", "upcoming", "ahead of", "gearing up", "preparing", r"prepares? (?:for|to)", r"plans? to",
     r"next (?:week|round|month)", r"later this (?:week|month)", "tomorrow", "preview",
 ], shared=True)  # fmt: skip

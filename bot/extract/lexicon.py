@@ -556,6 +556,8 @@ DEAL_DOCUMENTS = (
     "deal", "agreement", "accord", "pact", "arrangement", "framework", "package", "memorandum(?: of understanding)?",
     "MOU", "order", "executive order", "fact sheet", "joint statement",
 )  # fmt: skip
+#: the documents of `DEAL_DOCUMENTS` that one side issues on its own: no deal between the sides
+ORDER_DOCUMENTS = ("order", "executive order", "fact sheet")
 #: what says a list that follows holds the subjects of the talks: "the Thai side presented an
 #: improved proposal covering five areas:", "The agenda included:", "Beijing's demands:" (not a
 #: lead-in that only asks the reader something: "Enterprises are asked to note the following:")

@@ -21,10 +21,12 @@ from bot.extract.lead_event import news_sentences
 from bot.extract.lexicon import (
     BACKDROP_OPENING,
     CONTEST_WORDS,
+    DEAL_DOCUMENTS,
     OTHER_CHANNEL_NOUNS,
     OTHER_CHANNEL_SITTINGS,
     OTHER_CHANNEL_SUBJECTS,
     OTHER_CHANNEL_TALKS,
+    ORDER_DOCUMENTS,
     STANCE_WORDS,
 )
 from bot.extract.phrases import Hits, Phrases
@@ -37,6 +39,12 @@ _CONTEST = Phrases(list(CONTEST_WORDS), shared=True)
 # "the United States had reached an agreement with Japan", "the two countries signed the pact": a
 # deal made, which between the two sides is what their talks are for
 DEAL_MADE = Phrases(STANCE_WORDS["agreed"], shared=True)
+#: what a deal of the sides is called ("the agreement between Japan and the United States")
+_PAIR_DEAL_NOUNS = Phrases([word for word in DEAL_DOCUMENTS if word not in ORDER_DOCUMENTS])
+#: how far from a deal's noun the sides it joins are named, and what joins the later ones
+_JOINED_REACH = 45
+_JOINED_AFTER = re.compile(r"\s+(?:(?:signed|reached|struck|made)\s+)?(?:between|with)\s+", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 # "consular talks", "talks on the risks of AI": the same governments' talks on another subject
 # "It comes three weeks after the leaders met", "The meeting followed ...": the story's event set
 # against an earlier one, which is backdrop
@@ -63,10 +71,35 @@ def _about(article: Article, sentence: Sentence, *, sides_needed: int | None = N
         return False  # "It comes weeks after Trump met Xi": the story's event is another
     named = len(article.sides_named(sentence.start, sentence.end))
     if named >= (sides_needed or len(article.profile.sides)) and (
-        _names_subject(article, sentence) or (named >= 2 and article.in_sentence(DEAL_MADE, sentence))
+        _names_subject(article, sentence)
+        or (named >= 2 and (article.in_sentence(DEAL_MADE, sentence) or _names_the_pairs_deal(article, sentence)))
     ):
         return True
     return _negotiators_meet(article, sentence)
+
+
+def _names_the_pairs_deal(article: Article, sentence: Sentence) -> bool:
+    """Whether the sentence names a deal of the sides themselves: a deal's noun joined to every
+    side, before it ("the Japan-U.S. agreement", "Japan's deal with the US") or after it ("the
+    agreement between Japan and the United States"). That deal is what the talks are for, so a
+    story of it (an order "to implement the agreement between Japan and the United States") is
+    about them though it names no subject word; "Vietnam's deal with the US", in a story that names
+    the tracked side elsewhere, is not joined to it."""
+    if not article.in_sentence(_PAIR_DEAL_NOUNS, sentence):
+        return False
+    text = article.text
+    sides = len(article.profile.sides)
+    for start, end in article.hits(_PAIR_DEAL_NOUNS).within(sentence.start, sentence.end):
+        before = max(sentence.start, start - _JOINED_REACH)
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, before, start)]
+        joined = article.sides_named(breaks[-1] if breaks else before, start)
+        after = _JOINED_AFTER.match(text, end)
+        if after is not None:
+            stop = _CLAUSE_BREAK.search(text, after.end(), min(sentence.end, after.end() + _JOINED_REACH))
+            joined |= article.sides_named(after.end(), stop.start() if stop else min(sentence.end, after.end() + _JOINED_REACH))
+        if len(joined) >= sides:
+            return True
+    return False
 
 
 def _names_subject(article: Article, sentence: Sentence) -> bool:

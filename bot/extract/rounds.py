@@ -302,7 +302,10 @@ def is_plan(article: Article, mention: RoundMention) -> bool:
     start, end = clause or (sentence.start, sentence.end)
     if article.has(_ROUND_PLAN, start, mention.start):
         return True  # "he was ready to return next week for a fifth round": its "was" holds no round
-    return article.count(FUTURE, start, end) > article.count(PAST, start, end)
+    # "after the third round" names the round, not its tense: "We will report again after the
+    # third round" looks ahead, "After the third round, he said" back; the verb decides
+    past = sum(1 for s, e in article.hits(PAST).within(start, end) if not s <= mention.start < e)
+    return article.count(FUTURE, start, end) > past
 
 
 def tense_status(article: Article, sentences: list[Sentence]) -> str | None:

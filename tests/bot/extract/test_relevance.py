@@ -307,3 +307,23 @@ def test_a_round_of_talks_still_counts_where_no_contest_is_named():
         title="Japan, US end third round",
     )
     assert facts.relevant
+
+
+def test_a_story_of_the_sides_own_deal_is_about_the_talks_though_it_names_no_subject_word():
+    facts = facts_of(
+        "Division chief: President Trump signed an executive order to implement the agreement between Japan and the "
+        "United States.\n"
+        "The order lists Japan's commitments, such as purchases of 100 Boeing aircraft.\n"
+        "Officials in Tokyo said the Japan-U.S. accord now takes effect as planned.",
+        title="Summary record of the report on the executive order",
+    )
+    assert facts.relevant
+
+
+def test_another_countrys_deal_with_the_counterpart_is_not_the_sides_own():
+    facts = facts_of(
+        "Japanese makers with plants in Vietnam are reworking their plans after Vietnam's deal with the United States.\n"
+        "Officials in Hanoi said Vietnam's agreement with the United States is still being drafted.",
+        title="Japanese makers in Vietnam weigh the new rates",
+    )
+    assert not facts.relevant
