@@ -22,11 +22,11 @@ from bot.extract.lexicon import (
     BACKDROP_OPENING,
     CONTEST_WORDS,
     DEAL_DOCUMENTS,
+    ORDER_DOCUMENTS,
     OTHER_CHANNEL_NOUNS,
     OTHER_CHANNEL_SITTINGS,
     OTHER_CHANNEL_SUBJECTS,
     OTHER_CHANNEL_TALKS,
-    ORDER_DOCUMENTS,
     STANCE_WORDS,
 )
 from bot.extract.phrases import Hits, Phrases
