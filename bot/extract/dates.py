@@ -58,7 +58,8 @@ DATE_RE = re.compile(
   | (?P<num>(?<![\d/.])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<ny>20\d\d)(?![\d/]))
   | (?P<ymd>(?<![\d/.-])(?P<yy>20\d\d)(?P<sep>[./-])(?P<ym>\d{{1,2}})(?P=sep)(?P<yd>\d{{1,2}})(?![\d/-]|\.\d))
   | (?P<relday>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)
-  | (?P<daynum>\b(?:on\s+)?the\s+(?P<dn>\d{{1,2}})(?:st|nd|rd|th)\b(?!{_ORDINAL_OF_A_THING}))
+  | (?P<daynum>\b(?:on\s+)?the\s+(?P<dn>\d{{1,2}})(?:st|nd|rd|th)
+        (?:\s*{_RANGE}\s*(?:the\s+)?(?P<dne>\d{{1,2}})(?:st|nd|rd|th))?\b(?!{_ORDINAL_OF_A_THING}))
     )""",
 )
 #: the words without which a sentence names no day (so `find_dates` need not run on it)
@@ -279,7 +280,8 @@ def resolve(mention: DateMention, anchor: date | None, *, forward: bool) -> date
     if anchor is None:
         return None
     if mention.kind == "daynum":  # "on the 16th": that day of the publication month, or the month before
-        return _day_of_month(int(m.group("dn")), anchor)
+        # of "the 5th and 6th", the last day for a round held and the first for one to come
+        return _day_of_month(int(m.group("dne") if m.group("dne") and not forward else m.group("dn")), anchor)
     if mention.kind == "relative":
         word = m.group("relday").lower()
         return anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])

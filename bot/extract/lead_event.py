@@ -17,6 +17,8 @@ still to come ("ahead of the G7 summit", "will sign an order") is not the story'
 
 from __future__ import annotations
 
+import re
+
 from bot.extract.article import Article
 from bot.extract.cues import is_question
 from bot.extract.lexicon import OTHER_EVENT_AHEAD, OTHER_EVENT_PHRASES, TALKS_WORDS
@@ -37,12 +39,16 @@ _AHEAD_REACH = 40
 #: July 7 ..."); a later paragraph may be the next item of a roundup
 NEWS_SENTENCES = 2
 _MIN_WORDS = 7
+#: a masthead line, however long: pieces set apart by dashes or bars, one of them a day written
+#: with its year ("NANSATSU NICHINICHI SHIMBUN — Evening edition, Friday, August 8, 2025 — Economy.")
+_MASTHEAD = re.compile(r"^[^.!?]*?\s[—–|·]\s[^—–|·]*\b(?:19|20)\d\d\b[^—–|·]*\s[—–|·]\s")
 
 
 def news_sentences(article: Article) -> list[Sentence]:
     """The body's first real sentence, a sentence of at least seven words that ends with a stop
     (after the bylines, section heads and datelines that carry none: "Law Firm LLP | Trade
-    Practice | August 12, 2025", "Summary"), and the next one of its paragraph."""
+    Practice | August 12, 2025", "Summary", and a masthead's line that does), and the next one of
+    its paragraph."""
     found: list[Sentence] = []
     for sentence in article.sentences:
         if sentence.paragraph == 0 or (found and sentence.paragraph != found[0].paragraph):
@@ -50,7 +56,11 @@ def news_sentences(article: Article) -> list[Sentence]:
                 break
             continue
         text = sentence.text.rstrip()
-        if found or (len(text.split()) >= _MIN_WORDS and text.endswith((".", "!", '"', "”", "’", "'"))):
+        if found or (
+            len(text.split()) >= _MIN_WORDS
+            and text.endswith((".", "!", '"', "”", "’", "'"))
+            and not _MASTHEAD.match(text)
+        ):
             found.append(sentence)
             if len(found) == NEWS_SENTENCES:
                 break

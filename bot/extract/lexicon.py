@@ -103,6 +103,10 @@ ISSUE_NOUNS = ("letter", "newsletter", "edition", "issue", "column", "digest", "
 #: what the outlet says it did to the story on a day ("Posted on 27 October", "published June 14",
 #: "updated 5 September"): on the day of publication, that day stamps the issue, not the news
 FILING_VERBS = ("published", "posted", "updated", "filed")
+#: what the outlet says it did with an issue, on the day that stamps it: "Shared with key accounts
+#: on July 23", "Circulated to members on 5 May" (a filing line's only: "sent on July 7" tells of a
+#: letter's day in a story's own words)
+ISSUE_SENDING_VERBS = ("shared", "circulated", "distributed", "emailed")
 
 #: what a meeting to come is said to do: "to begin", "is set to hold", "agreed to meet again"
 PLAN_VERBS = (

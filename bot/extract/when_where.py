@@ -33,6 +33,7 @@ from bot.extract.lexicon import (
     DOUBT_WORDS,
     FILING_VERBS,
     FROM_WORDS,
+    ISSUE_SENDING_VERBS,
     LATER_MEETING_CLAUSES,
     MEASURE_START_WORDS,
     MEETING_NOUNS,
@@ -154,8 +155,11 @@ _PREPOSITION_BEFORE_DAY = re.compile(r"\b(?:on|at|from|until|till|by|since|befor
 # "Posted on 27 October 2025 by the author", "December issue (posted online November 20)", "Last
 # updated: 5 September": the filing verb opens the line or a part of it, so the story is what was
 # filed ("the letter, published on 7 July" tells of the letter)
+# "Posted on", "| Updated:", "posted by ohio_kaz_2019,", "Shared with key accounts on"
 _FILED_ON = re.compile(
-    rf"(?:^|[|·•(–—]\s*)(?:\w+\s+)?{alternation(FILING_VERBS)}(?:\s+(?:on|online|at))*:?\s+$", re.I
+    rf"(?:^|[|·•(–—]\s*)(?:\w+\s+)?{alternation([*FILING_VERBS, *ISSUE_SENDING_VERBS])}"
+    r"(?:\s+(?:by|with|to)\s+[^.;,]{1,30}?,?)?(?:\s+(?:on|online|at))*:?\s+$",
+    re.I,
 )
 # the year a masthead's or a byline's day is written with ("Monday 13 October 2025"), also just
 # after a day's name that opens it ("Friday, Oct. 31, 2025")

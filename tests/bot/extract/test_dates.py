@@ -334,6 +334,9 @@ def test_a_days_name_that_names_an_issue_of_the_outlet_dates_no_event(issue):
         "Harbour Freight Letter | Issue 12 | Wednesday 9 July 2025",
         "By Ana Ruiz, Trade Editor · July 9, 2025, 6:30 AM EDT",
         "Posted on 9 July 2025 by the editors of a blog on shipping",
+        "QUESTION — posted by ohio_kaz_2019, July 9, 2025, 21:40 JST",
+        "Internal notes, lightly edited. Shared with key accounts on July 9 at 07:00 PDT.",
+        "KOBE MINATO SHIMBUN — Evening edition, Wednesday, July 9, 2025 — Economy. Translated for the paper's web page.",
     ],
 )
 def test_the_day_an_issue_stamps_itself_with_is_not_the_day_of_its_news(stamp):
@@ -500,3 +503,14 @@ def test_a_day_of_the_month_is_searched_only_from_a_digit():
 
     assert DAY_OF_MONTH.pattern.startswith(r"(?=\d)")  # the search leaves every other character at once
     assert [m.group() for m in DAY_OF_MONTH.finditer("on the 16th, then 7/21/2025 and a5th")] == ["16th", "7/21/2025"]
+
+
+@pytest.mark.parametrize(("days", "day"), [("on the 5th and 6th", "2025-06-06"), ("on the 5th-6th", "2025-06-06")])
+def test_a_round_held_over_days_of_the_month_alone_is_dated_by_its_last(days, day):
+    facts = facts_of(
+        "Akazawa held the fifth round of ministerial talks with the United States in Washington "
+        f"{days} (local time), meeting Commerce Secretary Howard Lutnick.",
+        title="Fifth round of tariff talks ends",
+        published="2025-06-07T03:00:00Z",
+    )
+    assert facts.date == day
