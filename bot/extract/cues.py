@@ -30,6 +30,7 @@ from bot.extract.lexicon import (
     EXEMPTION_TERMS,
     GOING_OVER_PHRASES,
     JOINED_SPEECH_VERBS,
+    KNOWING_PARTICIPLES,
     LATER_MEETING_CLAUSES,
     MOST_FAVOURED_TERMS,
     NOT_AT_HAND,
@@ -60,7 +61,9 @@ from bot.extract.phrases import Phrases
 _NEG = r"(?:did not|didn't|didn’t|does not|doesn't|doesn’t|do not|don't|don’t|was not|wasn't|wasn’t|were not|weren't|will not|won't|could not|couldn't|is not|isn't|never|not)"
 
 FUTURE = Phrases([
-    "will", "would", "shall",
+    # not "as you will have seen on Wednesday" nor "would have been" (a past not come about);
+    # "would have to pay" still looks ahead
+    rf"will(?! have {alternation(KNOWING_PARTICIPLES)}\b)", r"would(?! have (?!to\b))", "shall",
     rf"to {alternation(PLAN_VERBS)}",
     r"(?:is|are|was|were) (?:set|scheduled|expected|slated|due|poised|planning|going) to",
     # "A third round is to be held in mid-May", "the two are to meet in June": be + to, a plan

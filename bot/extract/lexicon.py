@@ -108,6 +108,9 @@ FILING_VERBS = ("published", "posted", "updated", "filed")
 #: letter's day in a story's own words)
 ISSUE_SENDING_VERBS = ("shared", "circulated", "distributed", "emailed")
 
+#: what "will have" assumes a reader already did ("as you will have seen on Wednesday"): the
+#: future perfect of knowing, which looks back
+KNOWING_PARTICIPLES = ("seen", "noticed", "read", "heard", "learned", "learnt", "gathered")
 #: what a meeting to come is said to do: "to begin", "is set to hold", "agreed to meet again"
 PLAN_VERBS = (
     "begin", "hold", "start", "take place", "meet", "visit", "travel", "resume", "kick off", "open", "launch", "sit down",

@@ -514,3 +514,17 @@ def test_a_round_held_over_days_of_the_month_alone_is_dated_by_its_last(days, da
         published="2025-06-07T03:00:00Z",
     )
     assert facts.date == day
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "As most of you will have seen on the television on Wednesday night, Akazawa flew to Washington for his sixth "
+        "round of tariff talks with Commerce Secretary Howard Lutnick.",
+        "As you would have read on Wednesday, Akazawa flew to Washington for his sixth round of tariff talks with "
+        "Commerce Secretary Howard Lutnick.",
+    ],
+)
+def test_a_future_perfect_that_looks_back_does_not_send_a_weekday_ahead(told):
+    facts = facts_of(told, title="Sixth round of tariff talks", published="2025-06-13T08:00:00Z")  # a Friday
+    assert facts.date == "2025-06-11"
