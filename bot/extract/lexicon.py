@@ -173,6 +173,8 @@ OTHER_EVENT_PHRASES = (
     r"on the sidelines? of", r"summits?", r"signing ceremony", r"signed (?:an? |the |their )?(?:[\w-]+ ){0,3}"
     r"(?:order|agreement|deal|document|memorandum|proclamation|framework|declaration)s?",
 )  # fmt: skip
+#: what names a meeting of the leaders themselves: "Busan summit lifts the port-fee cloud"
+SUMMIT_WORDS = (r"summits?", r"summitry")
 #: what puts a summit or a signing still to come, not the story's event: "ahead of the summit"
 #: words of the talks themselves ("talks", "the third round"): before another event in a story's
 #: news sentence, they make the talks the story's event

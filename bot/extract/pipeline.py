@@ -7,8 +7,10 @@ from datetime import date, datetime
 from bot.extract.article import Article, prepare_article
 from bot.extract.facts import ArticleFacts
 from bot.extract.lead_event import another_event
+from bot.extract.lexicon import OTHER_EVENT_AHEAD, SUMMIT_WORDS
 from bot.extract.next_steps import find_next_steps
 from bot.extract.people import find_meetings
+from bot.extract.phrases import Phrases
 from bot.extract.positions import find_positions
 from bot.extract.profile import Profile
 from bot.extract.relevance import is_relevant
@@ -66,6 +68,38 @@ def usual_venue(profile: Profile, participants: list[str]) -> str | None:
     return profile.usual_venue
 
 
+_SUMMIT = Phrases(list(SUMMIT_WORDS), shared=True)
+#: what puts a summit still to come ("ahead of the Trump-Xi summit"): a round's story looks to it
+_AHEAD = Phrases(list(OTHER_EVENT_AHEAD), shared=True)
+_AHEAD_REACH = 40
+
+
+def headline_reports_leaders_meeting(article: Article, mentions: list[RoundMention]) -> bool:
+    """Whether the headline tells of a meeting of the leaders, people of every side none of whom
+    negotiates ("Xi to meet Trump in Busan on Thursday", "before Trump meets Xi") or a summit
+    held ("Busan summit lifts the port-fee cloud"), and names no
+    round: the story reports that meeting, and a round the body names only by its city ("after
+    the teams' talks in Kuala Lumpur last weekend") is the background it was prepared in."""
+    headline = [s for s in article.sentences if s.paragraph == 0]
+    if not headline or any(m.sentence.paragraph == 0 for m in mentions):
+        return False
+    profile = article.profile
+    sides: set[str] = set()
+    for sentence in headline:
+        for mention in article.people_in(sentence):
+            person = profile.person(mention.value)
+            if person is None or person.negotiator:
+                return False  # "Bessent, He reach consensus ... ahead of Trump-Xi summit": the negotiators'
+            sides.add(person.side)
+    if len(sides) >= len(profile.sides):
+        return True
+    return any(
+        not article.has(_AHEAD, max(sentence.start, start - _AHEAD_REACH), start)
+        for sentence in headline
+        for start, _ in article.hits(_SUMMIT).within(sentence.start, sentence.end)
+    )
+
+
 def facts_of_article(article: Article) -> ArticleFacts:
     """Run the fact finders over a prepared article."""
     guid = article.guid
@@ -80,7 +114,10 @@ def facts_of_article(article: Article) -> ArticleFacts:
     # background: it names no reported round and gives no sitting of the reported meeting
     end = story_end(article)
     boxed = {s.paragraph for s in article.sentences if s.start >= end}
-    named = sorted([*find_round_mentions(article), *rounds_named_by_place(article)], key=lambda m: m.start)
+    by_place = rounds_named_by_place(article)
+    if by_place and headline_reports_leaders_meeting(article, [*find_round_mentions(article), *by_place]):
+        by_place = [m for m in by_place if m.sentence.paragraph == 0]
+    named = sorted([*find_round_mentions(article), *by_place], key=lambda m: m.start)
     mentions = [
         m for m in named if m.sentence.paragraph not in skip | boxed and not of_another_negotiation(article, m)
     ]

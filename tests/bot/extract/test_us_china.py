@@ -6,6 +6,8 @@ first ("He Lifeng" is Mr He, never the pronoun), and each side's tariffs are its
 (China's retaliatory rate is neither the US baseline nor China's stance on the US tariffs).
 """
 
+import pytest
+
 from bot.config import DEFAULT_PROFILE
 from bot.extract.profile import load_profile
 from tests.bot.extract.helpers import facts_of
@@ -250,3 +252,34 @@ def test_a_side_in_an_all_capitals_post_is_the_side():
     )
     assert ("china_retaliatory", 10.0) in [(t.sector, t.rate) for t in facts.tariffs]
     assert ("combined", 10.0) not in [(t.sector, t.rate) for t in facts.tariffs]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Xi to meet Trump in Busan on Thursday, Trump expects to lower fentanyl tariff",
+        "Busan summit lifts the port-fee cloud",
+    ],
+)
+def test_a_story_headlined_by_the_leaders_meeting_reports_it_not_the_round_its_body_names_by_city(headline):
+    facts = _facts(
+        headline,
+        "Soybean futures rose on hopes that the United States and China would extend their trade truce.\n"
+        "The two economic and trade teams reached a basic consensus at their talks in Kuala Lumpur last weekend.\n"
+        "President Donald Trump and President Xi Jinping will meet in Busan on Thursday, the foreign ministry said.\n"
+        "Trump said he expects to lower the 20% fentanyl tariff on Chinese goods after China agreed to buy soybeans.",
+        "2025-10-29T08:00:00Z",
+    )
+    assert (facts.round, facts.location, facts.date) == (None, "Busan", "2025-10-30")
+
+
+def test_a_headline_naming_the_round_by_its_city_keeps_it_beside_the_leaders():
+    facts = _facts(
+        "Bessent, He reach consensus in Kuala Lumpur ahead of Trump-Xi summit",
+        "Treasury Secretary Scott Bessent and Vice Premier He Lifeng reached a basic consensus at their talks in "
+        "Kuala Lumpur on Sunday.\n"
+        "President Donald Trump and President Xi Jinping will meet in Busan on Thursday.\n"
+        "Trump said he expects to lower the 20% fentanyl tariff on Chinese goods after China agreed to buy soybeans.",
+        "2025-10-27T08:00:00Z",
+    )
+    assert facts.round == 5
