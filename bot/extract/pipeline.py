@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from bot.extract.article import Article, prepare_article
 from bot.extract.facts import ArticleFacts
-from bot.extract.lead_event import another_event
+from bot.extract.lead_event import TALKS, another_event
 from bot.extract.lexicon import OTHER_EVENT_AHEAD, SUMMIT_WORDS
 from bot.extract.next_steps import find_next_steps
 from bot.extract.people import find_meetings
@@ -77,12 +77,16 @@ _AHEAD_REACH = 40
 def headline_reports_leaders_meeting(article: Article, mentions: list[RoundMention]) -> bool:
     """Whether the headline tells of a meeting of the leaders, people of every side none of whom
     negotiates ("Xi to meet Trump in Busan on Thursday", "before Trump meets Xi") or a summit
-    held ("Busan summit lifts the port-fee cloud"), and names no
-    round: the story reports that meeting, and a round the body names only by its city ("after
-    the teams' talks in Kuala Lumpur last weekend") is the background it was prepared in."""
+    held ("Busan summit lifts the port-fee cloud"), and names neither a round nor the talks ("KL
+    talks: ... ahead of Trump-Xi meeting" is the talks' story): the story reports that meeting,
+    and a round the body names only by its city ("after the teams' talks in Kuala Lumpur last
+    weekend") is the background it was prepared in."""
     headline = [s for s in article.sentences if s.paragraph == 0]
     if not headline or any(m.sentence.paragraph == 0 for m in mentions):
         return False
+    if any(article.in_sentence(TALKS, sentence) for sentence in headline):
+        return False  # "KL talks: US and China reach consensus ahead of Trump-Xi meeting": the talks'
+
     profile = article.profile
     sides: set[str] = set()
     for sentence in headline:

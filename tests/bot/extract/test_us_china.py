@@ -283,3 +283,14 @@ def test_a_headline_naming_the_round_by_its_city_keeps_it_beside_the_leaders():
         "2025-10-27T08:00:00Z",
     )
     assert facts.round == 5
+
+
+def test_a_headline_of_the_talks_ahead_of_the_leaders_meeting_keeps_the_round_its_body_names_by_city():
+    facts = _facts(
+        'KL talks: US and China reach "preliminary consensus" ahead of Trump-Xi meeting',
+        "The United States and China held two days of trade talks in Kuala Lumpur on Saturday and Sunday.\n"
+        "Treasury Secretary Scott Bessent met Vice Premier He Lifeng at the tower.\n"
+        "Trump said he expects to lower the 20% fentanyl tariff on Chinese goods after China agreed to buy soybeans.",
+        "2025-10-27T02:30:00Z",
+    )
+    assert (facts.round, facts.location) == (5, "Kuala Lumpur")
