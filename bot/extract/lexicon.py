@@ -1014,6 +1014,19 @@ OTHER_MEETING_CLAUSES = (
     r"next (?:week|month)['’]s (?:[\w'’-]+ ){0,2}?(?:meeting|summit|sit-down)",
     r"(?:further|future|possible|potential|proposed|eventual) (?:[\w'’-]+ )?(?:meetings?|talks|summit|sit-down) (?:between|with)",
 )
+#: a meeting held before, told past the story's news sentences in a relative clause of one of its
+#: people: "Goyal, who met Greer in Paris last week, said", "Finance Minister Kato, who saw Bessent
+#: on the sidelines of the G7 finance meeting". The clause tells what its people did then; the
+#: people of the reported meeting are seated by its own clauses.
+RECALLED_MEETING_RELATIVES = (rf"who (?:had )?{_MEET_THEN}",)
+#: a meeting held before, told in a clause a subordinator opens: "the deal reached by Trump and Xi
+#: when they met in Busan on October 30", "halved last week after Trump met Xi in South Korea". In
+#: the story of another event (an order, a fact sheet) it is the meeting the event follows; in a
+#: story of a sitting it is as often that sitting itself ("most recently on June 26-28, when he
+#: met Lutnick"; "issued a statement after President Trump met President Xi on Thursday").
+#: ("where" is left out everywhere: "was in Washington, where he met Lutnick" is the sitting told.)
+#: ("That's when Ishiba sat down with Trump" points at the story's own sitting.)
+RECALLED_MEETING_CLAUSES = (rf"(?<!['’]s )(?<!was )(?<!is )(?:when|after) {_SUBJECT_WORDS}{_MEET_THEN}",)
 
 
 def alternation(words: Iterable[str]) -> str:

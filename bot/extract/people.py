@@ -6,7 +6,8 @@ people of one side and the other side itself together with a meeting phrase ("me
 "talks between") or the negotiator. Everyone it names takes part, except people marked absent
 ("did not take part", "without Greer"), people who only speak in it ("..., Bessent said") and
 people of another meeting it tells in a clause of its own ("when Ishiba and Trump meet", "since
-they met in June"), and, in a story of a round held or of no round, people of a meeting only
+they met in June", past the news sentences "Kato, who met Bessent last month", and in the story of
+another event "the deal reached when they met in Busan"), and, in a story of a round held or of no round, people of a meeting only
 guessed at or scheduled ahead ("where he may meet Greer", "is scheduled to meet Xi").
 Telephone and video calls are not meetings.
 """
@@ -36,6 +37,7 @@ from bot.extract.cues import (
     is_question,
 )
 from bot.extract.facts import Meeting
+from bot.extract.lead_event import news_sentences
 from bot.extract.lexicon import (
     ATTRIBUTIONS,
     CORRECTION_MARKERS,
@@ -53,6 +55,8 @@ from bot.extract.lexicon import (
     PAIR_NAMED_CALLS,
     PAIR_NAMED_MEETINGS,
     RECALLED_EVENT_OPENERS,
+    RECALLED_MEETING_CLAUSES,
+    RECALLED_MEETING_RELATIVES,
     RECALLED_TIMES,
     ROSTER_LINKS,
     SAT_FOR,
@@ -164,12 +168,41 @@ def _only_named_in_passing(article: Article, mention: Mention, sentence: Sentenc
     return bool(_POSSESSIVE.match(article.text[mention.end : mention.end + 3])) and not _is_negotiator(article, mention)
 
 
+#: a meeting held before, in a relative clause (`RECALLED_MEETING_RELATIVES`) or, in the story of
+#: another event, in a clause a subordinator opens (`RECALLED_MEETING_CLAUSES`)
+RECALLED_RELATIVE = Phrases(list(RECALLED_MEETING_RELATIVES), shared=True)
+RECALLED_MEETING = Phrases(list(RECALLED_MEETING_CLAUSES), shared=True)
+
+
+def _news_indexes(article: Article) -> set[int]:
+    """The story's headline and news sentences (`news_sentences`): a meeting they tell in a
+    clause of its own ("failed to reach a deal when they met on the sidelines of the G7 on
+    Monday") is the story's own, not one recalled."""
+    return {s.index for s in article.sentences if s.paragraph == 0} | {s.index for s in news_sentences(article)}
+
+
 def _other_meetings(article: Article, sentence: Sentence) -> list[tuple[int, int]]:
     """The spans of a sentence that tell of a meeting other than the reported one, each from its
     clause's first word to the next comma after its verb: "... an agreement that could be
     announced when Ishiba and Trump meet", "the first round since Ishiba and Trump met in June"."""
+    return _clauses_from(article, sentence, article.hits(OTHER_MEETING).within(sentence.start, sentence.end))
+
+
+def _recalled_meetings(article: Article, sentence: Sentence, *, other_event: bool = False) -> list[tuple[int, int]]:
+    """The spans of a sentence past the news sentences that tell of a meeting held before, each from
+    its clause's first word to the next comma after its verb: "Kato, who met Bessent in Washington
+    last month", and in the story of another event (``other_event``) "the deal reached when they
+    met in Busan on October 30"."""
+    if sentence.index in _news_indexes(article):
+        return []
+    recalled = (RECALLED_RELATIVE, RECALLED_MEETING) if other_event else (RECALLED_RELATIVE,)
+    return _clauses_from(article, sentence, [hit for p in recalled for hit in article.hits(p).within(sentence.start, sentence.end)])
+
+
+def _clauses_from(article: Article, sentence: Sentence, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each hit, the span from its start to the next comma or semicolon after it."""
     spans = []
-    for start, end in article.hits(OTHER_MEETING).within(sentence.start, sentence.end):
+    for start, end in sorted(hits):
         stops = [article.text.find(mark, end, sentence.end) for mark in ",;"]
         spans.append((start, min((i for i in stops if i >= 0), default=sentence.end)))
     return spans
@@ -640,6 +673,7 @@ def negotiators_on_the_talks(
     else:
         talk = article.sentences_with(SITTING, article.profile.round_terms, AT_THE_TABLE)
     absent = article.sentences_with(ABSENCE_HINT)
+    elsewhere = article.sentences_with(RECALLED_RELATIVE, _RECALLED_EVENT)
     # "he still expects to meet Vice Premier He", "further talks between Bessent and He": a meeting to come
     # and, in a story of a sitting, what was done before it ("did hard work in Kuala Lumpur last weekend")
     ahead = article.sentences_with(_GUESSED_AHEAD, _SCHEDULED_AHEAD, OTHER_MEETING, _RECALLED) if sitting else set()
@@ -657,10 +691,21 @@ def negotiators_on_the_talks(
             or article.in_sentence(PHONE, sentence)
             or (sentence.index in absent and _is_absent(article, mention, sentence))
             or _OBJECT_OF_A_VERB.search(article.text, max(sentence.start, mention.start - 80), mention.start)
+            or (sentence.index in elsewhere and _in_another_meeting(article, mention, sentence))
         ):
             continue
         found[mention.value] = sentence.text
     return found
+
+
+def _in_another_meeting(article: Article, mention: Mention, sentence: Sentence) -> bool:
+    """Whether the name stands in a clause of a meeting or an event before ("The round comes days
+    after Dien sat down with Greer on the sidelines of the APEC meeting", "Kato, who met Bessent
+    last month"): one who met then, not one who speaks of the reported talks. (A meeting still to
+    come the same trip may be the story's own: "before holding a separate meeting with Lutnick
+    later in the day".)"""
+    spans = _recalled_meetings(article, sentence) + _recalled_events(article, sentence)
+    return any(s <= mention.start < e for s, e in spans)
 
 
 def _labels_quotes(article: Article, mention: Mention, sentence: Sentence) -> bool:
@@ -708,6 +753,7 @@ def attendance(
     meeting_words = article.sentences_with(MEETING, ATTENDING)
     absence_words = article.sentences_with(ABSENCE_HINT)
     other_meetings = article.sentences_with(OTHER_MEETING)
+    recalled_meetings = article.sentences_with(RECALLED_RELATIVE, RECALLED_MEETING)
     meetings_ahead = article.sentences_with(_GUESSED_AHEAD, _SCHEDULED_AHEAD)
     recalled_events = article.sentences_with(_RECALLED_EVENT)
     counted = article.sentences_with(_COUNTED)
@@ -760,10 +806,14 @@ def attendance(
         if implied is not None:
             people = [implied, *people]
         elsewhere = _other_meetings(article, sentence) if sentence.index in other_meetings else []
+        recalled = _recalled_meetings(article, sentence, other_event=other_event) if sentence.index in recalled_meetings else []
+        elsewhere += recalled
         if sentence.index in recalled_events:
             elsewhere += _recalled_events(article, sentence)  # "the first talks since Trump unveiled his tariffs"
         if sentence.index in meetings_ahead and (held or chosen_round is None):
             elsewhere += _meetings_ahead(article, sentence)  # "..., where he may meet Greer"
+        if recalled and _all_told_elsewhere(article, sentence, recalled):
+            continue  # "Goyal, who met Greer in Paris last week, said ...": no sitting of the reported event
         for mention in people:
             if mention.value in absent or _only_named_in_passing(article, mention, sentence):
                 continue
@@ -775,6 +825,16 @@ def attendance(
                 continue  # "Akazawa meets Lutnick for 70 minutes; Ishiba-Trump summit set for Monday"
             present.setdefault(mention.value, sentence.text)
     return Attendance(present, absent, sentences, meeting_clauses)
+
+
+def _all_told_elsewhere(article: Article, sentence: Sentence, elsewhere: list[tuple[int, int]]) -> bool:
+    """Whether every meeting or attendance word of the sentence lies in a clause of another
+    meeting ("Goyal, who met Greer in Paris last week on the sidelines of an OECD ministerial
+    meeting, said India wanted a fair deal"): the sentence tells no sitting of the reported event,
+    so the one the clause describes, outside it, was not seated by it either."""
+    words = [*article.hits(MEETING).within(sentence.start, sentence.end),
+             *article.hits(ATTENDING).within(sentence.start, sentence.end)]  # fmt: skip
+    return bool(words) and all(any(s <= a < e for s, e in elsewhere) for a, _ in words)
 
 
 def timed_meetings(

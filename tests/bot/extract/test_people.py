@@ -1096,3 +1096,51 @@ def test_a_pair_of_names_that_names_a_call_or_a_meeting_only_spoken_of_seats_no_
 def test_a_pair_of_names_that_names_the_meeting_held_seats_them():
     facts = facts_of("The Akazawa–Lutnick meeting in Washington lasted 70 minutes on Friday.")
     assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_a_meeting_recalled_in_a_relative_clause_seats_no_one():
+    # "Kato, who met Bessent in Washington last month": a meeting held before, told of one of its
+    # people in a relative clause; neither he nor the one he met sat at the reported round
+    facts = facts_of(
+        "Akazawa met Commerce Secretary Howard Lutnick in Washington on Friday for the sixth round of tariff talks.\n"
+        "Asked about the yen, Akazawa said exchange rates had not been discussed; that subject belongs to Finance "
+        "Minister Katsunobu Kato, who met Treasury Secretary Scott Bessent in Washington last month."
+    )
+    assert facts.participants == ["Ryosei Akazawa", "Howard Lutnick"]
+
+
+def test_in_the_story_of_another_event_a_meeting_it_follows_seats_no_one():
+    # an order's story: "the deal reached when Akazawa met Lutnick in July" is the meeting the
+    # order follows, not one the story reports
+    facts = facts_of(
+        "President Donald Trump on Thursday signed an executive order lowering the tariff on Japanese cars to 15%.\n"
+        "The order takes effect next week.\n"
+        "It puts into effect the agreement reached when Akazawa met Commerce Secretary Howard Lutnick in Washington "
+        "in July.",
+        title="Trump signs order cutting tariff on Japanese cars",
+    )
+    assert facts.participants == []
+
+
+def test_in_the_lead_a_meeting_told_in_a_when_clause_is_the_storys_own():
+    facts = facts_of(
+        "Prime Minister Shigeru Ishiba and U.S. President Donald Trump failed to reach an agreement on tariffs when "
+        "they met for about 30 minutes on the sidelines of the Group of Seven summit on Monday.\n"
+        "Ishiba told reporters that Akazawa, who met Lutnick last week, would keep negotiating.",
+        published="2025-06-17T02:00:00Z",
+    )
+    assert facts.participants == ["Shigeru Ishiba", "Donald Trump"]
+
+
+def test_a_negotiator_in_a_clause_of_an_earlier_meeting_does_not_speak_of_the_round():
+    # "days after Dien sat down with Greer on the sidelines ...": Greer met him then; the sentence's
+    # "negotiating session" does not make him a negotiator speaking of this round
+    facts = facts_of(
+        "Trade Minister Nguyen Hong Dien opened the second round of reciprocal trade talks in Washington on Monday "
+        "with Commerce Secretary Howard Lutnick.\n"
+        "The round comes days after Dien sat down with U.S. Trade Representative Jamieson Greer on the sidelines of "
+        "the APEC trade ministers' meeting in Jeju on May 16, the first face-to-face ministerial-level negotiating "
+        "session between the two countries.",
+        profile=load_profile(Path(__file__).resolve().parent / "blind/vnus1/profile.toml"),
+    )
+    assert facts.participants == ["Nguyen Hong Dien", "Howard Lutnick"]
