@@ -855,6 +855,11 @@ RATE_CHANGED_FROM = ("doubled", "tripled", "halved", "raised", "increased", "hik
 #: the 34% are suspended, leaving 10%", "while retaining a 10% rate"
 REMAINDER_WORDS = ("remaining", "remainder", "leaving", "retaining")
 
+#: what says a rate is a share of the rate just before it: "went to 34%, of which 24% is suspended"
+#: (before the share), "set at 34%, with 24% of it suspended" (after it)
+SHARE_OF_BEFORE = ("of which",)
+SHARE_OF_AFTER = ("of it", "of that", "of them")
+
 #: what joins the parts of a rate said as a sum: "the 25% tariff plus the 2.5% duty", "the 25% levy on
 #: top of the existing 2.5%", "2.5 + 25"
 SUM_JOINERS = (

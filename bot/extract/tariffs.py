@@ -57,6 +57,8 @@ from bot.extract.lexicon import (
     REFERRING_DETERMINERS,
     REMAINDER_WORDS,
     SAME_RATE_WORDS,
+    SHARE_OF_AFTER,
+    SHARE_OF_BEFORE,
     SHARE_PREDICATES,
     SUBJECT_AUXILIARIES,
     SUM_JOINERS,
@@ -167,9 +169,12 @@ _BREAK = re.compile(
 # says whose goods)
 _COMPONENT = re.compile(
     r"\b(?:component|includ\w+\b(?!\s+(?:those\s+|imports\s+|goods\s+)?from\b)|existing|MFN|plus|on top of|total|combin\w+|"
-    rf"overall|additional|add-on|extra|{alternation(REMAINDER_WORDS)}|inclusive|stack\w*|layered|an effective|effectively)\b",
+    rf"overall|additional|add-on|extra|{alternation(REMAINDER_WORDS)}|{alternation(SHARE_OF_BEFORE)}|inclusive|stack\w*|layered|"
+    r"an effective|effectively)\b",
     re.I,
 )
+# a share of the rate before, said after the share: "with 24% of it suspended"
+_SHARE_OF_AFTER = re.compile(rf"\s+{alternation(SHARE_OF_AFTER)}\b", re.I)
 # a duty held within the rate before, not added to it: "15% all-in, inclusive of the 2.5% duty"
 _CONTAINED = re.compile(r"\b(?:includ\w+|inclusive|existing|MFN|most[- ]favou?red[- ]nation)\b", re.I)
 # the old value of the rate before, said after a break: "pay a flat 15% on entry, down from 27.5%"
@@ -446,7 +451,10 @@ def _anchors(article: Article, sentence: Sentence, *, after_rates: bool = False)
             ):
                 continue
             if (
-                _NOT_A_RATE_AFTER.match(text[m.end() : m.end() + 100])
+                (
+                    _NOT_A_RATE_AFTER.match(text[m.end() : m.end() + 100])
+                    and not _share_of_the_rate_before(lowered, m.start(name), m.end(), anchors)
+                )
                 or _NOT_A_RATE_BEFORE.search(lowered, max(0, m.start(name) - 100), m.start(name))
                 or _MEASURE_BEFORE.search(lowered, max(0, m.start(name) - 80), m.start(name))
             ):
@@ -466,6 +474,18 @@ def _anchors(article: Article, sentence: Sentence, *, after_rates: bool = False)
         _Anchor(m.start(), m.end(), None) for m in _REFERENCE_LOWER.finditer(lowered) if not _AS_AFTER.match(lowered, m.end())
     ]
     return sorted(anchors, key=lambda a: a.start)
+
+
+def _share_of_the_rate_before(lowered: str, start: int, end: int, anchors: list[_Anchor]) -> bool:
+    """Whether a bare percentage is a share of the rate before it in its sentence, after a break
+    ("set at 34%, with 24% of it suspended"): a part of that rate, not a share of something else
+    ("1% to 2% of it would be equity" has no break: a range of one share)."""
+    return (
+        bool(anchors)
+        and anchors[-1].rate is not None
+        and bool(_SHARE_OF_AFTER.match(lowered, end))
+        and _BREAK.search(lowered, anchors[-1].end, start) is not None
+    )
 
 
 _AS_AFTER = re.compile(r"\s+as\b")
@@ -902,6 +922,7 @@ def _goods_of_the_rate_before(
     part = reading.previous_sector and (
         _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start])
         or span.inside
+        or _SHARE_OF_AFTER.match(text, anchor.end)
         or _opens_on_the_rate(text, anchors, i)
     )
     # the old value follows at once, with no side of its own ("the US from 145% to 30% and China
@@ -932,7 +953,9 @@ def _goods_of_the_rate_before(
 
 # a sentence that opens on a rate it then splits: "Of the 34% rate announced in April, 24% is
 # suspended and 10% stays in place" (the rates after it are its parts)
-_OF_THE_RATE = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:[\w'’\"“”.-]+\s+){0,3}$", re.I)
+# (also after an attribution: "According to the statement, of the so-called reciprocal tariff of 34
+# percent, America will keep 10 percent and suspend the remaining 24 percent")
+_OF_THE_RATE = re.compile(r"(?:[^,;%]{0,40},)?\s*of\s+(?:the|its|their)\s+(?:[\w'’\"“”.-]+\s+){0,4}$", re.I)
 
 
 def _opens_on_the_rate(text: str, anchors: list[_Anchor], i: int) -> bool:

@@ -231,6 +231,22 @@ def test_the_rates_after_a_rate_the_clause_opens_on_are_its_parts():
     assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 24), ("reciprocal", 10)]
 
 
+def test_a_rate_said_as_a_share_of_the_rate_before_is_its_part():
+    # "of which 24%", "24% of it": a part of the rate just before, not a rate on all goods of its own
+    body = "The US reciprocal tariff on Chinese goods went to 34%, of which 24% is suspended for 90 days."
+    assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 24)]
+    body = "The US reciprocal tariff on Chinese goods was set at 34%, with 24% of it suspended for 90 days."
+    assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 24)]
+
+
+def test_the_clause_that_opens_on_a_rate_may_follow_an_attribution():
+    body = (
+        "According to the statement, of the so-called reciprocal tariff of 34 percent, America will keep 10 percent "
+        "and suspend the remaining 24 percent."
+    )
+    assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 10), ("reciprocal", 24)]
+
+
 def test_a_rate_is_one_sides_not_the_other_sides_measures_named_with_it():
     body = "Officials will seek a longer pause on the 24% part of the US reciprocal tariff and on Beijing's countermeasures."
     assert us_china_rates(body) == [("reciprocal", 24)]
