@@ -748,7 +748,7 @@ ANNOUNCING_VERBS = ("announced",)
 
 #: what a rate is a rate of: "a 25% levy", "tariffs of 24 percent", "a 15% all-inclusive ceiling"
 TARIFF_NOUNS = (
-    "tariffs?", "levy", "levies", "dut(?:y|ies)", "tax(?:es)?", "rates?", "surcharges?", "penalt(?:y|ies)", "ceilings?",
+    "tariffs?", "levy", "levies", "dut(?:y|ies)", "tax(?:es)?", "surtax(?:es)?", "rates?", "surcharges?", "penalt(?:y|ies)", "ceilings?",
 )  # fmt: skip
 #: a tariff named by the law or the trade remedy it is levied under, on particular products: "Section
 #: 301 duties", "a preliminary anti-dumping duty of 93.5%" (never a rate on all of a country's goods)
