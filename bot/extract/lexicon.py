@@ -759,7 +759,7 @@ ANNOUNCING_VERBS = ("announced",)
 
 #: what a rate is a rate of: "a 25% levy", "tariffs of 24 percent", "a 15% all-inclusive ceiling"
 TARIFF_NOUNS = (
-    "tariffs?", "levy", "levies", "dut(?:y|ies)", "tax(?:es)?", "rates?", "surcharges?", "penalt(?:y|ies)", "ceilings?",
+    "tariffs?", "levy", "levies", "dut(?:y|ies)", "tax(?:es)?", "surtax(?:es)?", "rates?", "surcharges?", "penalt(?:y|ies)", "ceilings?",
 )  # fmt: skip
 #: a tariff named by the law or the trade remedy it is levied under, on particular products: "Section
 #: 301 duties", "a preliminary anti-dumping duty of 93.5%" (never a rate on all of a country's goods)
@@ -865,6 +865,11 @@ RATE_CHANGED_FROM = ("doubled", "tripled", "halved", "raised", "increased", "hik
 #: what says a rate is what is left of the rate before: "suspended the remaining 24%", "24 points of
 #: the 34% are suspended, leaving 10%", "while retaining a 10% rate"
 REMAINDER_WORDS = ("remaining", "remainder", "leaving", "retaining")
+
+#: what says a rate is a share of the rate just before it: "went to 34%, of which 24% is suspended"
+#: (before the share), "set at 34%, with 24% of it suspended" (after it)
+SHARE_OF_BEFORE = ("of which",)
+SHARE_OF_AFTER = ("of it", "of that", "of them")
 
 #: what joins the parts of a rate said as a sum: "the 25% tariff plus the 2.5% duty", "the 25% levy on
 #: top of the existing 2.5%", "2.5 + 25"

@@ -57,6 +57,8 @@ from bot.extract.lexicon import (
     REFERRING_DETERMINERS,
     REMAINDER_WORDS,
     SAME_RATE_WORDS,
+    SHARE_OF_AFTER,
+    SHARE_OF_BEFORE,
     SHARE_PREDICATES,
     SUBJECT_AUXILIARIES,
     SUM_JOINERS,
@@ -124,7 +126,10 @@ RATE_RE = re.compile(_RATE_START + _RATE_BODY, re.IGNORECASE)
 _NOUN_AFTER = re.compile(rf"(?:\s+|-){_WORD_TO_NOUN}{{0,3}}(?:(?!non-)[a-z]+-)?{_NOUN}\b(?!{FREE_OF_SUFFIX})", re.I)
 REFERENCE_RE = re.compile(rf"\b(?:a |the )?{alternation(SAME_RATE_WORDS)}\s+(?:\w+\s+)?{_NOUN}", re.I)
 # ("counter-tariff" too: a tariff word joined after a hyphen is still one)
-_TARIFF_WORD = Phrases([r"tariffs?", r"counter-?tariffs?", "levy", "levies", r"dut(?:y|ies)", "reciprocal", "baseline"], shared=True)
+_TARIFF_WORD = Phrases(
+    [r"tariffs?", r"counter-?tariffs?", "levy", "levies", r"dut(?:y|ies)", r"surtax(?:es)?", "reciprocal", "baseline"],
+    shared=True,
+)
 _NOT_A_RATE_AFTER = re.compile(
     # a distance, not a rate: "4.9% below its all-time high", "5% higher than a year ago"
     r"^[:)]?\s*(?:(?:below|above|(?:higher|lower|more|less)\s+than)\b|of\s+(?!(?:the\s+|a\s+|its\s+|their\s+)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|value)\b"
@@ -158,7 +163,7 @@ _NOT_A_RATE_BEFORE = re.compile(
 # dash (a branch opening with "\b" or a "[...]" makes it try every position): a word's start is
 # checked after the word instead, ``and(?<!\wand)`` being ``\band``.
 _BREAK = re.compile(
-    r",|;|and(?<!\wand)\s+(?:a|an|the|its|their|(?=\d))\b|with(?<!\wwith)\b|while(?<!\wwhile)\b"
+    r",|;|and(?<!\wand)\s+(?:a|an|the|its|their|(?:of\s+)?(?=\d))\b|with(?<!\wwith)\b|while(?<!\wwhile)\b"
     r"|which(?<!\wwhich)\b|but(?<!\wbut)\b|plus(?<!\wplus)\b|—|–|--",
     re.I,
 )
@@ -167,9 +172,12 @@ _BREAK = re.compile(
 # says whose goods)
 _COMPONENT = re.compile(
     r"\b(?:component|includ\w+\b(?!\s+(?:those\s+|imports\s+|goods\s+)?from\b)|existing|MFN|plus|on top of|total|combin\w+|"
-    rf"overall|additional|add-on|extra|{alternation(REMAINDER_WORDS)}|inclusive|stack\w*|layered|an effective|effectively)\b",
+    rf"overall|additional|add-on|extra|{alternation(REMAINDER_WORDS)}|{alternation(SHARE_OF_BEFORE)}|inclusive|stack\w*|layered|"
+    r"an effective|effectively)\b",
     re.I,
 )
+# a share of the rate before, said after the share: "with 24% of it suspended"
+_SHARE_OF_AFTER = re.compile(rf"\s+{alternation(SHARE_OF_AFTER)}\b", re.I)
 # a duty held within the rate before, not added to it: "15% all-in, inclusive of the 2.5% duty"
 _CONTAINED = re.compile(r"\b(?:includ\w+|inclusive|existing|MFN|most[- ]favou?red[- ]nation)\b", re.I)
 # the old value of the rate before, said after a break: "pay a flat 15% on entry, down from 27.5%"
@@ -432,6 +440,8 @@ def _anchors(article: Article, sentence: Sentence, *, after_rates: bool = False)
                     _ALTERNATIVE.fullmatch(lowered, anchors[-1].end, m.start(name))
                     # a part of the rate before: "face 25% on top of the existing 2.5%"
                     or (m.start(name) - anchors[-1].end < 40 and _COMPONENT.search(text, anchors[-1].end, m.start(name)))
+                    # parallel to it, on goods of its own: "charged 100% on canola oil and 25% on pork"
+                    or _on_goods_of_its_own(article, sentence.start, lowered, m.end())
                     # compared with it: "pay 50% instead of 25%", "far higher than the 24% announced in April"
                     or (m.start(name) - anchors[-1].end < 50 and _COMPARED.search(lowered, anchors[-1].end, m.start(name)))
                 )
@@ -446,7 +456,10 @@ def _anchors(article: Article, sentence: Sentence, *, after_rates: bool = False)
             ):
                 continue
             if (
-                _NOT_A_RATE_AFTER.match(text[m.end() : m.end() + 100])
+                (
+                    _NOT_A_RATE_AFTER.match(text[m.end() : m.end() + 100])
+                    and not _share_of_the_rate_before(lowered, m.start(name), m.end(), anchors)
+                )
                 or _NOT_A_RATE_BEFORE.search(lowered, max(0, m.start(name) - 100), m.start(name))
                 or _MEASURE_BEFORE.search(lowered, max(0, m.start(name) - 80), m.start(name))
             ):
@@ -466,6 +479,32 @@ def _anchors(article: Article, sentence: Sentence, *, after_rates: bool = False)
         _Anchor(m.start(), m.end(), None) for m in _REFERENCE_LOWER.finditer(lowered) if not _AS_AFTER.match(lowered, m.end())
     ]
     return sorted(anchors, key=lambda a: a.start)
+
+
+_ON_AFTER_A_RATE = re.compile(r"\s+(?:on|for)\s+")
+_FEW_WORDS = re.compile(r"(?:[\w-]+\s+){0,2}")
+
+
+def _on_goods_of_its_own(article: Article, base: int, lowered: str, end: int) -> bool:
+    """Whether a bare percentage after a rate is followed at once by goods of the profile ("100% on
+    canola oil and 25% on pork", "on Canadian pork"): a rate of those goods, like the one before."""
+    on = _ON_AFTER_A_RATE.match(lowered, end)
+    if on is None:
+        return False
+    spans = _direct_sector_spans(article, base + on.end(), base + on.end() + 40)
+    return any(_FEW_WORDS.fullmatch(lowered, on.end(), s - base) for s, _, _ in spans)
+
+
+def _share_of_the_rate_before(lowered: str, start: int, end: int, anchors: list[_Anchor]) -> bool:
+    """Whether a bare percentage is a share of the rate before it in its sentence, after a break
+    ("set at 34%, with 24% of it suspended"): a part of that rate, not a share of something else
+    ("1% to 2% of it would be equity" has no break: a range of one share)."""
+    return (
+        bool(anchors)
+        and anchors[-1].rate is not None
+        and bool(_SHARE_OF_AFTER.match(lowered, end))
+        and _BREAK.search(lowered, anchors[-1].end, start) is not None
+    )
 
 
 _AS_AFTER = re.compile(r"\s+as\b")
@@ -774,7 +813,8 @@ def _rate_span(
     stop = anchors[i + 1].start if i + 1 < len(anchors) else len(lowered)
     if inside:
         stop = min(stop, inside[1])
-    cuts = [m.start() for m in _BREAK.finditer(lowered, anchor.end, stop)]
+    # (searched a character past the next rate's start: "and 25% on pork" is a break before a figure)
+    cuts = [m.start() for m in _BREAK.finditer(lowered, anchor.end, stop + 1) if m.start() < stop]
     if i + 1 < len(anchors) and cuts:
         stop = _before_goods_of_a_which_clause(article, base, lowered, anchors[i + 1], cuts) or cuts[-1]
     elif cuts and (lowered[cuts[0]] in ";—–-" or _OPENS_CLAUSE.match(lowered, cuts[0])):
@@ -786,7 +826,7 @@ def _rate_span(
             stop = side.start - base
             break
     floor = max(anchors[i - 1].end, reading.previous_stop) if i else 0
-    head_cuts = [m.end() for m in _BREAK.finditer(lowered, floor, anchor.start)]
+    head_cuts = [m.end() for m in _BREAK.finditer(lowered, floor, anchor.start + 1) if m.end() <= anchor.start]
     head = head_cuts[-1] if head_cuts else _joined_goods_start(article, base, floor, max(floor, anchor.start - 60))
     return _Span(head, stop, inside)
 
@@ -902,6 +942,7 @@ def _goods_of_the_rate_before(
     part = reading.previous_sector and (
         _COMPONENT.search(text[max(before, anchor.start - 40) : anchor.start])
         or span.inside
+        or _SHARE_OF_AFTER.match(text, anchor.end)
         or _opens_on_the_rate(text, anchors, i)
     )
     # the old value follows at once, with no side of its own ("the US from 145% to 30% and China
@@ -932,7 +973,9 @@ def _goods_of_the_rate_before(
 
 # a sentence that opens on a rate it then splits: "Of the 34% rate announced in April, 24% is
 # suspended and 10% stays in place" (the rates after it are its parts)
-_OF_THE_RATE = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:[\w'’\"“”.-]+\s+){0,3}$", re.I)
+# (also after an attribution: "According to the statement, of the so-called reciprocal tariff of 34
+# percent, America will keep 10 percent and suspend the remaining 24 percent")
+_OF_THE_RATE = re.compile(r"(?:[^,;%]{0,40},)?\s*of\s+(?:the|its|their)\s+(?:[\w'’\"“”.-]+\s+){0,4}$", re.I)
 
 
 def _opens_on_the_rate(text: str, anchors: list[_Anchor], i: int) -> bool:

@@ -11,6 +11,8 @@ _US_CHINA = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
 _US_CHINA_LEAD = "Bessent and He Lifeng met in Geneva on Sunday for the first round of trade talks.\n"
 _US_INDIA = load_profile(Path(__file__).parent / "blind" / "usi1" / "profile.toml")
 _US_INDIA_LEAD = "Goyal met Greer in New Delhi on Tuesday for the sixth round of trade talks.\n"
+_CANADA_CHINA = load_profile(Path(__file__).parent / "blind" / "cach1" / "profile.toml")
+_CANADA_CHINA_LEAD = "Anand met Wang Yi in Beijing on Friday for trade talks on canola.\n"
 
 
 def rates(body: str) -> list[tuple[str, float]]:
@@ -25,6 +27,32 @@ def us_china_rates(body: str) -> list[tuple[str, float]]:
 def us_india_rates(body: str) -> list[tuple[str, float]]:
     facts = facts_of(_US_INDIA_LEAD + body, title="India and US trade talks", profile=_US_INDIA)
     return [(t.sector, t.rate) for t in facts.tariffs]
+
+
+def canada_china_rates(body: str) -> list[tuple[str, float]]:
+    facts = facts_of(_CANADA_CHINA_LEAD + body, title="Canada and China trade talks", profile=_CANADA_CHINA)
+    return [(t.sector, t.rate) for t in facts.tariffs]
+
+
+# -- several rates, each with a list of goods --
+
+
+def test_a_rate_keeps_its_list_of_goods_up_to_the_next_rate():
+    # "and 25% on ...": the break before the next figure ends the first rate's list, not its first comma
+    body = "China has charged 100% on canola oil, canola meal and peas and 25% on pork and seafood."
+    assert canada_china_rates(body) == [
+        ("canola_oil", 100), ("canola_meal", 100), ("peas", 100), ("pork", 25), ("seafood", 25),
+    ]  # fmt: skip
+    body = "Beijing announced additional tariffs of 100% on rapeseed oil, oil cakes and peas and of 25% on aquatic products and pork."
+    assert canada_china_rates(body) == [
+        ("canola_oil", 100), ("canola_meal", 100), ("peas", 100), ("seafood", 25), ("pork", 25),
+    ]  # fmt: skip
+
+
+def test_a_surtax_is_a_tariff_word():
+    # a bare rate in a sentence whose only tariff word is "surtax" is still a rate
+    body = "That was in reply to Ottawa's 100% surtax on Chinese electric vehicles and 25% on Chinese steel and aluminium."
+    assert canada_china_rates(body) == [("evs", 100), ("steel", 25), ("aluminum", 25)]
 
 
 # -- a which-clause that gives goods named after a break their rate --
@@ -229,6 +257,22 @@ def test_what_a_suspension_leaves_is_the_rest_of_the_rate():
 def test_the_rates_after_a_rate_the_clause_opens_on_are_its_parts():
     body = "On the US tariff: of the 34% reciprocal rate, 24% will be paused for a quarter and 10% will be collected."
     assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 24), ("reciprocal", 10)]
+
+
+def test_a_rate_said_as_a_share_of_the_rate_before_is_its_part():
+    # "of which 24%", "24% of it": a part of the rate just before, not a rate on all goods of its own
+    body = "The US reciprocal tariff on Chinese goods went to 34%, of which 24% is suspended for 90 days."
+    assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 24)]
+    body = "The US reciprocal tariff on Chinese goods was set at 34%, with 24% of it suspended for 90 days."
+    assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 24)]
+
+
+def test_the_clause_that_opens_on_a_rate_may_follow_an_attribution():
+    body = (
+        "According to the statement, of the so-called reciprocal tariff of 34 percent, America will keep 10 percent "
+        "and suspend the remaining 24 percent."
+    )
+    assert us_china_rates(body) == [("reciprocal", 34), ("reciprocal", 10), ("reciprocal", 24)]
 
 
 def test_a_rate_is_one_sides_not_the_other_sides_measures_named_with_it():
