@@ -541,7 +541,7 @@ def with_gaps(patterns: list[str]) -> list[str]:
 # a plain word a compound opens with ("export" of "export controls?"), and its head after it
 _COMPOUND = re.compile(r"([a-z]{3,}) ([a-z][a-z-]*(?:s\?|es\?)?)")
 # the head's modifier, said after it, ends the noun phrase: at a mark, the end, or a small word
-_PHRASE_END = rf"(?=[^\w\s-]|\s*$|\s+{alternation(NOUN_PHRASE_ENDERS)}\b)"
+_PHRASE_END = rf"(?:(?!\s*[\w-])|(?=\s+{alternation(NOUN_PHRASE_ENDERS)}\b))"
 
 
 def with_inverted_compounds(patterns: list[str]) -> list[str]:
