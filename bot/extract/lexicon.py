@@ -1049,6 +1049,3 @@ NOUN_PHRASE_ENDERS = (
     "of", "to", "from", "and", "or", "in", "by", "for", "that", "which", "who", "is", "are", "was", "were",
     "will", "would", "has", "have", "had",
 )  # fmt: skip
-#: what opens a new noun phrase or clause before a subject: "discussed chips, but that the newest
-#: Blackwell chips were not": the subject a denial names starts after the last of these
-SUBJECT_OPENERS = ("that", "but", "and", "while", "though", "although", "whereas")

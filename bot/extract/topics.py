@@ -29,7 +29,6 @@ from bot.extract.lexicon import (
     SPEECH_VERBS,
     STATEMENT_OPENINGS,
     SUBJECT_LIST_WORDS,
-    SUBJECT_OPENERS,
     TARIFF_NOUNS,
     TERM_LIST_WORDS,
     TERM_MODALS,
@@ -255,26 +254,6 @@ def _deny(found: list[str], not_discussed: list[str], evidence: dict[str, str], 
 _ABOUT_SOMETHING = re.compile(rf"\b{alternation(ASPECT_LINKS)}\b|,", re.I)
 
 
-# where the subject of a denial before it may open: a mark or a word that opens a clause
-_SUBJECT_OPENING = re.compile(rf"[,;:]|\b{alternation(SUBJECT_OPENERS)}\b", re.I)
-# a name right before a topic's word: "Blackwell chips", a named kind of the topic's things
-_NAMED_KIND = re.compile(r"\b[A-Z][\w-]*\s+$")
-
-
-def _a_named_kind(text: str, start: int, hits: list[tuple[int, int, str]], denial: int) -> int | None:
-    """Where the subject a denial at ``denial`` names opens, when it is a named kind of a topic's
-    things ("the most advanced Blackwell chips were not discussed": chips of one name, not chips);
-    None when the subject before the denial is the topic itself ("chips were not discussed")."""
-    before = [h for h in hits if h[1] <= denial and not text[h[1] : denial].strip(" \"'”’")]
-    if not before:
-        return None
-    head = before[-1][0]
-    if head <= start or not _NAMED_KIND.search(text, max(start, head - 30), head):
-        return None
-    opening = [m.end() for m in _SUBJECT_OPENING.finditer(text, start, head)]
-    return opening[-1] if opening else start
-
-
 def _denied_outright(
     text: str, denials: list[tuple[int, int]], hits: list[tuple[int, int, str]], start: int, end: int
 ) -> set[str]:
@@ -284,11 +263,8 @@ def _denied_outright(
     target for the yen", "did not discuss Blackwell, the company's newest chip")."""
     out: set[str] = set()
     first_end = denials[0][1]
-    # "... talked about semiconductors, but the newest Blackwell chips were not discussed": the
-    # subject is a named kind of the topic's things, which leaves the topic itself discussed
-    kind = _a_named_kind(text, start, hits, denials[0][0])
     for s, e, label in hits:
-        if not (start <= s and e <= end) or (kind is not None and kind <= s < first_end):
+        if not (start <= s and e <= end):
             continue
         between = text[first_end:s] if s >= first_end else ""
         if s < first_end or (len(between.split()) <= 2 and not _ABOUT_SOMETHING.search(between)):
