@@ -587,21 +587,3 @@ def test_a_negation_before_a_stance_is_searched_only_from_its_words_first_letter
     clause = "Tokyo REFUSED to even lower"
     assert _NEGATED.search(clause, 0, clause.rfind(" ") + 1).start() == 6
     assert _WHETHER.search("the question is Whether to extend the truce").start() == 16
-
-
-# -- a deal named by the day it was made --
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Under the July agreement, the US tariff on most Japanese goods is 15%.",
-        "Importers say the July 22 trade deal leaves the tariffs on cars at 15%.",
-    ],
-)
-def test_a_deal_named_by_the_day_it_was_made_is_the_agreed_stance(sentence):
-    assert stances(sentence) == ["agreed"]
-
-
-def test_a_deal_named_by_its_day_with_another_country_is_no_agreed_stance():
-    assert stances("Under the July agreement with Britain, the US tariff on British cars is 10%.") == []
