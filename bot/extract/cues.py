@@ -107,7 +107,7 @@ DISCUSSED = Phrases([
     r"issues? (?:of|such as)", r"demand\w*", r"call(?:ed|ing|s)? (?:for|on)", r"urg\w+", r"press(?:ed|ing|es)? (?:for|on|to)",
     r"propos\w+", r"seek\w*", "sought", r"secur\w+ exemptions?", *EXEMPTION_TERMS, r"rais(?:e|ed|es|ing)", r"address\w*",
     r"cover\w*", r"negotiat(?!ors?\b)\w+", r"concessions?", r"highlight\w*", "importance of", "desire", r"request\w*",
-    r"insist\w*", r"sacrific\w*", r"complain\w*", r"critici[sz]\w*", r"ask(?:ed|s|ing)?(?! by)(?! whether)(?! if)", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
+    r"insist\w*", r"ask(?:ed|s|ing)?(?! by)(?! whether)(?! if)", r"touch(?:ed|es)? on", "on the table", r"priorit(?:y|ies)",
     r"push(?:ed|es|ing)? for", r"press(?:ed|es|ing)? (?:[\w.’']+ ){1,3}to", r"press(?:ed|es|ing)? (?:[\w.]+ ){1,4}(?:on|for|over)",
     r"want(?:s|ed)?", r"wish(?:es)?", r"agreed (?:on|to)",
     "went into detail", "in detail", r"exchanged? views", "conferred", "sticking point", r"(?:main|key|central) issue",
@@ -123,8 +123,7 @@ DISCUSSED = Phrases([
     # what a side bound itself to buy or invest in ("committed to purchases of farm goods"), what both
     # sides agreed ("both sides agreed zero-for-zero tariffs on aircraft"), and what a side put
     # forward ("floated purchases of LNG")
-    r"(?:committed|commits|pledged|pledges|pledge|promised|promises) (?:to )?(?:[\w$.,-]+ ){0,3}(?:purchases|imports|investments?|procurement)",
-    r"commitments?",
+    r"(?:committed|commits|pledged|pledges|promised|promises) to (?:[\w-]+ ){0,2}(?:purchases|imports|investments?|procurement)",
     rf"{alternation(BOTH_SIDES)} agreed",
     r"float(?:s|ed)",
     rf"{alternation(OUTCOME_NOUNS)}[\"”’']? {alternation(OUTCOME_LINKS)}", *GOING_OVER_PHRASES, *SIGNED_ON,

@@ -750,17 +750,3 @@ def test_what_a_measure_was_imposed_over_or_a_measure_only_planned_is_not_a_topi
         profile=US_CHINA,
     )
     assert "fentanyl" not in facts.topics and "export_controls" not in facts.topics
-
-
-def test_a_subject_a_side_will_not_sacrifice_or_complains_about_is_a_topic():
-    assert facts_of(LEAD + "Akazawa said Japan will not sacrifice its agriculture for a tariff deal.").topics == [
-        "agriculture"
-    ]
-    assert facts_of(LEAD + "Akazawa also criticised the U.S. tariffs on Japanese cars.").topics == ["automobiles"]
-
-
-def test_a_pledge_of_an_amount_or_a_commitment_is_a_topic():
-    facts = facts_of(LEAD + "In exchange, Japan promised $550 billion of investment in the U.S.")
-    assert facts.topics == ["investment"]
-    facts = facts_of(LEAD + 'Akazawa called the rice commitment "a step in the right direction".')
-    assert facts.topics == ["agriculture"]
