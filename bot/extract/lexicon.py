@@ -1067,3 +1067,14 @@ def plain_words(patterns: Iterable[str]) -> tuple[str, ...]:
         for word in expand_alternatives(pattern):
             out.setdefault(word, None)
     return tuple(out)
+
+
+#: what joins a compound's head to its modifier said after it: "export controls" are also "controls
+#: on exports", "curbs on rare-earth exports"
+INVERTED_COMPOUND_LINKS = ("on",)
+#: what may follow a noun phrase's last word, so that "controls on chip exports," or "curbs on
+#: exports of magnets" end the phrase at "exports" where "security on national grounds" does not
+NOUN_PHRASE_ENDERS = (
+    "of", "to", "from", "and", "or", "in", "by", "for", "that", "which", "who", "is", "are", "was", "were",
+    "will", "would", "has", "have", "had",
+)  # fmt: skip

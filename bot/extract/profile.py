@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from bot.config import DEFAULT_PROFILE
 from bot.errors import UserError
+from bot.extract.lexicon import APPOSITION_DETERMINERS, INVERTED_COMPOUND_LINKS, NOUN_PHRASE_ENDERS, alternation
 from bot.extract.phrases import Phrases, marks_optional, upper_pattern
 
 # What a stance is about when a profile does not say: the tariffs (the words of today's [stances])
@@ -537,6 +538,33 @@ def with_gaps(patterns: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# a plain word a compound opens with ("export" of "export controls?"), and its head after it
+_COMPOUND = re.compile(r"([a-z]{3,}) ([a-z][a-z-]*(?:s\?|es\?)?)")
+# the head's modifier, said after it, ends the noun phrase: at a mark, the end, or a small word
+_PHRASE_END = rf"(?:(?!\s*[\w-])|(?=\s+{alternation(NOUN_PHRASE_ENDERS)}\b))"
+
+
+def with_inverted_compounds(patterns: list[str]) -> list[str]:
+    """A topic's phrases as written, then each two-word compound of plain words also with its head
+    first and its modifier after a link, singular or plural, at the end of the noun phrase: "export
+    controls?" also finds "controls on exports", "curbs on rare-earth exports" for "export curbs?"
+    and "restrictions on exports of chips", the forms the press uses as often as the compound.
+    Only a modifier that ends its noun phrase counts ("security on national grounds" is no
+    "national security")."""
+    out = list(patterns)
+    for pattern in patterns:
+        match = _COMPOUND.fullmatch(pattern)
+        if match is None or match[1] in APPOSITION_DETERMINERS:
+            continue
+        modifier, head = match.groups()
+        plural = "" if modifier.endswith("s") else "s?"
+        # the span is the head and its link: a topic's words between them and the modifier are
+        # their own ("curbs on rare-earth exports" names the rare earths as well)
+        link = alternation(INVERTED_COMPOUND_LINKS)
+        out.append(rf"{head} {link}(?= (?:[\w-]+ ){{0,2}}?{modifier}{plural}{_PHRASE_END})")
+    return list(dict.fromkeys(out))
+
+
 def _compile(path: Path, key: str, phrases: list[str], *, case_sensitive: bool = False) -> Phrases:
     try:
         return Phrases(phrases, case_sensitive=case_sensitive)
@@ -648,7 +676,7 @@ def load_profile(path: Path | str | None = None) -> Profile:
         usual_venue=spec.negotiation.usual_venue,
         people=tuple(people),
         places=tuple(places),
-        topics={k: _compile(path, f"topics.{k}", v) for k, v in spec.topics.items()},
+        topics={k: _compile(path, f"topics.{k}", with_inverted_compounds(v)) for k, v in spec.topics.items()},
         sectors={k: _compile(path, f"sectors.{k}", v) for k, v in spec.sectors.items()},
         issues=issues,
         round_terms=_compile(path, "negotiation.round_terms", spec.negotiation.round_terms),

@@ -6,8 +6,10 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_PROFILE
-from bot.extract.profile import ProfileError, default_profile, load_profile
+from bot.extract.phrases import Phrases
+from bot.extract.profile import ProfileError, default_profile, load_profile, with_inverted_compounds
 from tests.bot.extract.helpers import DATED_PROFILE as _DATED
+from tests.bot.extract.helpers import facts_of
 
 
 def test_the_shipped_profile_loads():
@@ -251,3 +253,22 @@ def test_cities_are_found_in_capitals_too():
 
     article = article_of("08:11 AKAZAWA ARRIVES IN WASHINGTON FOR TARIFF TALKS")
     assert [m.value for m in article.places.items] == ["Washington"]
+
+
+def test_a_two_word_topic_is_also_found_head_first_with_its_modifier_after_on():
+    found = Phrases(with_inverted_compounds(["export controls?", "rare[- ]earths?"]))
+    text = "He urged Beijing to lift its controls on chip exports, and its curbs on exports of magnets."
+    assert [text[s:e] for s, e in found.spans(text)] == ["controls on"]
+    # only where the modifier ends its noun phrase: "export" is not the head of "export licences"
+    assert not found.search("It eased controls on export licences.")
+
+
+def test_a_topic_between_an_inverted_compounds_head_and_its_modifier_is_its_own():
+    us_china = load_profile(DEFAULT_PROFILE.parent / "us_china_2025.toml")
+    facts = facts_of(
+        "Bessent met He Lifeng in Geneva on Saturday for trade talks.\n"
+        "Washington also pressed Beijing to lift its remaining curbs on rare-earth exports, Bessent said.",
+        published="2025-05-11T08:00:00Z",
+        profile=us_china,
+    )
+    assert sorted(facts.topics) == ["export_controls", "rare_earths"]
