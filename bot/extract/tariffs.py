@@ -796,6 +796,9 @@ class _Span:
     inside: tuple[int, int] | None
 
 
+_PERCENT_FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)")
+
+
 def _rate_span(
     article: Article,
     base: int,
@@ -813,6 +816,11 @@ def _rate_span(
     stop = anchors[i + 1].start if i + 1 < len(anchors) else len(lowered)
     if inside:
         stop = min(stop, inside[1])
+    # a figure that is no rate of its own still ends the goods of the one before: "(the 3% MFN
+    # rate, 10% of the March retaliation and 10% under the Geneva arrangement)"
+    figure = _PERCENT_FIGURE.search(lowered, anchor.end, stop)
+    if figure is not None:
+        stop = figure.start()
     # (searched a character past the next rate's start: "and 25% on pork" is a break before a figure)
     cuts = [m.start() for m in _BREAK.finditer(lowered, anchor.end, stop + 1) if m.start() < stop]
     if i + 1 < len(anchors) and cuts:

@@ -363,3 +363,12 @@ def test_a_ceiling_with_a_list_of_goods_is_their_rate():
     )
     assert ("autos", 15) in rates(body)
     assert ("steel", 15) in rates(body)
+
+
+def test_a_figure_that_is_no_rate_still_ends_the_goods_of_the_rate_before():
+    # "10% of the March retaliation" is a share, no rate; the 3% before it is not the retaliation's
+    found = us_china_rates(
+        "A U.S. soybean shipped to China today faces a 23% duty (the 3% MFN rate, 10% of the March retaliation "
+        "and 10% under the Geneva arrangement)."
+    )
+    assert ("china_agriculture", 3) in found and ("china_retaliatory", 3) not in found
