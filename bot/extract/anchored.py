@@ -7,7 +7,8 @@ last match's end, as `re.Pattern.finditer` takes them: the same matches, without
 engine trying a case-insensitive alternation at every other character of the article.
 
 The words are looked for in the lower-cased text (`Article.lower`, same offsets) with `str.find`,
-which for a few words is faster than an automaton's walk (`bot.extract.near.Cue`). Lower-casing
+which for a few words is faster than an automaton's walk; more words than that (a dozen subjects of
+other talks) are found in one walk of an automaton, as `bot.extract.near.Cue` finds its words. Lower-casing
 finds every case-insensitive spelling of a word but for three letters that IGNORECASE also takes
 for an ASCII letter and lower-casing leaves as they are ("ſ" for "s", "ı" and "İ" for "i"): a
 word with an "i" or an "s" in a text holding one of them is searched the slow way, by the pattern
@@ -18,7 +19,9 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.near import for_lower_case, found_as_lower
+import ahocorasick
+
+from bot.extract.near import FEW_WORDS, for_lower_case, found_as_lower
 
 _PLAIN = re.compile(r"\w[\w '’-]*")
 
@@ -34,7 +37,7 @@ class Openers:
     it needs no folding of case (`bot.extract.near.for_lower_case`), for a caller that reads only
     where its matches stand: their groups are then lower-cased."""
 
-    __slots__ = ("_exact", "_match", "_on_lower", "_unsure", "_words", "pattern")
+    __slots__ = ("_automaton", "_exact", "_match", "_on_lower", "_unsure", "_words", "pattern")
 
     def __init__(
         self, pattern: re.Pattern[str], words: tuple[str, ...], exact: tuple[str, ...] = (), *, on_lower: bool = False
@@ -49,13 +52,23 @@ class Openers:
         #: whether a match may hold a letter lower-casing does not fold, which only the pattern
         #: over the text itself finds
         self._unsure = on_lower or not all(found_as_lower(word) for word in words)
+        #: the words in one automaton, when they are too many for a `str.find` loop each
+        self._automaton: ahocorasick.Automaton | None = None
+        if len(self._words) > FEW_WORDS:
+            self._automaton = ahocorasick.Automaton()
+            for word in self._words:
+                self._automaton.add_word(word, len(word) - 1)
+            self._automaton.make_automaton()
 
     def finditer(self, text: str, lower: str) -> list[re.Match[str]]:
         """``list(pattern.finditer(text))``; ``lower`` is ``text`` lower-cased, same offsets."""
         if self._unsure and any(letter in text for letter in _FOLDED_ELSEWHERE):
             return list(self.pattern.finditer(text))
         # each word found by the string search in C: for a few words, faster than an automaton
-        starts = _occurrences(self._words, lower)
+        if self._automaton is not None:
+            starts = [last - back for last, back in self._automaton.iter(lower)]
+        else:
+            starts = _occurrences(self._words, lower)
         if self._exact:
             starts += _occurrences(self._exact, text)
         starts.sort()

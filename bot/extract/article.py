@@ -155,16 +155,21 @@ class Article:
 
     def sentences_containing(self, words: tuple[str, ...]) -> set[int]:
         """Indexes of the sentences whose lower-cased text contains any of ``words``, anywhere
-        (each word is looked for once over the whole article, by the string search in C)."""
+        (each word is looked for once over the whole article, by the string search in C; once
+        found in a sentence, it is looked for again from the next one on)."""
         key = (id(words),)
         found = self._sentences_with.get(key)
         if found is None:
             starts, lower, found = self._sentence_starts, self.lower, set()
+            last = len(starts) - 1
             for word in words:
                 position = lower.find(word)
                 while position >= 0:
-                    found.add(bisect_right(starts, position) - 1)
-                    position = lower.find(word, position + 1)
+                    index = bisect_right(starts, position) - 1
+                    found.add(index)
+                    if index >= last:
+                        break
+                    position = lower.find(word, max(position + 1, starts[index + 1]))
             self._sentences_with[key] = found
         return found
 

@@ -60,7 +60,7 @@ class Cue:
         self.words = words
         self.pattern = pattern
         self._automaton: ahocorasick.Automaton | None = None
-        if len(words) > _FEW_WORDS:
+        if len(words) > FEW_WORDS:
             self._automaton = ahocorasick.Automaton()
             for word in words:
                 self._automaton.add_word(word, len(word) - 1)
@@ -96,7 +96,7 @@ class Cue:
 
 
 #: up to this many words, one `str.find` loop per word costs less than an automaton's walk
-_FEW_WORDS = 4
+FEW_WORDS = 4
 
 
 def finditer_near(

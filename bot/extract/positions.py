@@ -464,13 +464,21 @@ def _paired(article: Article, side: Mention) -> bool:
 
 
 def _deals_made_by_the_sides(article: Article) -> list[tuple[int, int]]:
-    """Where a deal is named with the sides as its makers (``_made_by_the_sides``)."""
+    """Where a deal is named with the sides as its makers (``_made_by_the_sides``), worked out
+    once per story: the agreed stance of every issue asks, and so does `_tells_of_a_deal`."""
+    memo = article.memo.get(_DEALS_MADE)
+    if memo is not None:
+        return memo  # type: ignore[return-value]
     found: list[tuple[int, int]] = []
     for deal in _DEALS_NAMED.finditer(article.text, article.lower):
         end = _made_by_the_sides(article, deal.start())
         if end is not None:
             found.append((deal.start(), end))
+    article.memo[_DEALS_MADE] = found
     return found
+
+
+_DEALS_MADE = "positions.deals_made_by_the_sides"
 
 
 def _a_deal_of_both(article: Article, sentence: Sentence, position: int) -> bool:

@@ -100,3 +100,14 @@ def test_opening_words_must_be_plain_and_lower_case():
         Openers(re.compile("deal", re.I), ("Deal",))
     with pytest.raises(ValueError):
         Openers(re.compile("deals?", re.I), ("deals?",))
+
+
+def test_many_opening_words_are_found_in_one_walk_with_every_overlap():
+    # more words than a `str.find` loop each is worth: one automaton walk finds them all, words
+    # inside words ("round" in "around", "rounds") and words overlapping ("talks" in "talkshow") too
+    words = ("round", "rounds", "talks", "talk", "session", "around")
+    openers = Openers(re.compile(r"(?:a?rounds?|talks?|session)\b", re.I), words)
+    assert openers._automaton is not None
+    text = "Rounds around talks, a talkshow, SESSION rounds"
+    found, everywhere = _both(openers, text)
+    assert found == everywhere == [(0, 6), (7, 13), (14, 19), (33, 40), (41, 47)]

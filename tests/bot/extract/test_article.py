@@ -458,3 +458,12 @@ def test_a_side_in_capitals_counts_only_in_a_run_of_capitals():
     # "US" is written so already: in lower case it stays the pronoun
     pronoun = article_of("Trump told us the deal was done.", profile=us_china)
     assert [m.value for m in pronoun.sides] == []
+
+
+def test_sentences_containing_a_word_are_every_sentence_it_stands_in():
+    # a word repeated within a sentence, and in the sentences after it: each sentence once
+    article = article_of("Talks, talks and talks. No word here. More talks. And talks again, talks.")
+    assert article.sentences_containing(("talks",)) == {
+        s.index for s in article.sentences if "talks" in s.text.lower()
+    }
+    assert article.sentences_containing(("talks",)) == {0, 2, 3}

@@ -587,3 +587,12 @@ def test_a_negation_before_a_stance_is_searched_only_from_its_words_first_letter
     clause = "Tokyo REFUSED to even lower"
     assert _NEGATED.search(clause, 0, clause.rfind(" ") + 1).start() == 6
     assert _WHETHER.search("the question is Whether to extend the truce").start() == 16
+
+
+def test_the_deals_made_by_the_sides_are_worked_out_once_per_story():
+    from bot.extract.positions import _deals_made_by_the_sides
+    from tests.bot.extract.helpers import article_of
+
+    article = article_of("The tariff agreement the two sides struck in July cut the rate to 15%.")
+    first = _deals_made_by_the_sides(article)
+    assert first and _deals_made_by_the_sides(article) is first
