@@ -35,6 +35,7 @@ from bot.extract.lexicon import (
     DEAL_MADE_VERBS,
     DEAL_NAMING_VERBS,
     DEAL_NOUNS,
+    DEAL_TERMS_PREPOSITIONS,
     DEAL_WORDS,
     EXEMPTION_TERMS,
     JOINT_DEAL_VERBS,
@@ -467,7 +468,7 @@ def _paired(article: Article, side: Mention) -> bool:
 
 # "the July agreement", "the July 22 trade deal", "the May 12, 2025 framework": a deal named by the
 # day or month it was made, a few words of its name between
-_DATED_BEFORE = re.compile(rf"\b[Tt]he\s+{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\s+(?:[\w-]+\s+){{0,2}}$")
+_DATED_BEFORE = re.compile(rf"\b(?i:{alternation(DEAL_TERMS_PREPOSITIONS)})\s+[Tt]he\s+{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\s+(?:[\w-]+\s+){{0,2}}$")
 # how far before a deal's word its day may be named
 _DATED_REACH = 45
 
@@ -491,7 +492,7 @@ def _dated_deals(article: Article) -> list[tuple[int, int]]:
 
 _DATED_DEALS = "positions.dated_deals"
 #: the names of a deal made ("the July agreement"), not of its figures or terms ("the April rates")
-_DATED_DEAL = Phrases([word for word in DEAL_DOCUMENTS if word not in ORDER_DOCUMENTS] + ["truce"], shared=True)
+_DATED_DEAL = Phrases([word for word in DEAL_DOCUMENTS if word not in ORDER_DOCUMENTS], shared=True)
 
 
 def _in_a_sentence_of_another_country(article: Article, position: int) -> bool:

@@ -605,7 +605,7 @@ def test_the_deals_made_by_the_sides_are_worked_out_once_per_story():
     "sentence",
     [
         "Under the July agreement, the US tariff on most Japanese goods is 15%.",
-        "Importers say the July 22 trade deal leaves the tariffs on cars at 15%.",
+        "Under the July 22 trade deal, the US tariff on Japanese cars is 15%.",
     ],
 )
 def test_a_deal_named_by_the_day_it_was_made_is_the_agreed_stance(sentence):
@@ -618,6 +618,7 @@ def test_a_deal_named_by_the_day_it_was_made_is_the_agreed_stance(sentence):
         "Under the July agreement with Britain, the US tariff on British cars is 10%.",
         "China's exporters still face the May truce's 30%, above the 15% on Japanese goods.",
         "The April rates were the highest since the 1930s, when the tariffs on Japanese goods were cut.",
+        "One issue has kept the July tariff agreement from being put on paper, the tariffs on Japanese cars.",
     ],
 )
 def test_a_deal_named_by_its_day_with_another_country_or_a_rate_named_by_its_month_is_no_agreed_stance(sentence):
