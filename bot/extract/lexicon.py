@@ -565,6 +565,10 @@ DEAL_DOCUMENTS = (
     "deal", "agreement", "accord", "pact", "arrangement", "framework", "package", "memorandum(?: of understanding)?",
     "MOU", "order", "executive order", "fact sheet", "joint statement",
 )  # fmt: skip
+#: what says a deal's terms are its own before the deal is named by its day: "Under the July
+#: agreement, the tariff is 15%", "in the July 22 deal Japan pledged" (not "has kept the July
+#: agreement from being put on paper", "the Nov 10 truce deadline")
+DEAL_TERMS_PREPOSITIONS = ("under", "in", "by", "through", "per", "according to")
 #: the documents of `DEAL_DOCUMENTS` that one side issues on its own: no deal between the sides
 ORDER_DOCUMENTS = ("order", "executive order", "fact sheet")
 #: what says a list that follows holds the subjects of the talks: "the Thai side presented an

@@ -30,16 +30,19 @@ from bot.extract.lexicon import (
     ALTERNATIVES,
     ATTRIBUTIONS,
     BOTH_SIDES,
+    DEAL_DOCUMENTS,
     DEAL_MADE_ADVERB,
     DEAL_MADE_VERBS,
     DEAL_NAMING_VERBS,
     DEAL_NOUNS,
+    DEAL_TERMS_PREPOSITIONS,
     DEAL_WORDS,
     EXEMPTION_TERMS,
     JOINT_DEAL_VERBS,
     JOINT_SUBJECT_GAP,
     MAKER_LINKS,
     NOT_MADE_WORDS,
+    ORDER_DOCUMENTS,
     OWN_MEASURE_VERBS,
     REDUCTION_WORDS,
     REFERRING_BACK,
@@ -463,6 +466,42 @@ def _paired(article: Article, side: Mention) -> bool:
     )
 
 
+# "the July agreement", "the July 22 trade deal", "the May 12, 2025 framework": a deal named by the
+# day or month it was made, a few words of its name between
+_DATED_BEFORE = re.compile(rf"\b(?i:{alternation(DEAL_TERMS_PREPOSITIONS)})\s+[Tt]he\s+{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\s+(?:[\w-]+\s+){{0,2}}$")
+# how far before a deal's word its day may be named
+_DATED_REACH = 45
+
+
+def _dated_deals(article: Article) -> list[tuple[int, int]]:
+    """Where a deal is named by the day or month it was made ("Under the July agreement, the tariff
+    falls to 15%", "the July 22 deal"): a deal with a day of its own is one made, not one hoped for.
+    Its words are read as the stance's, the filters of the deal's words deciding whose deal it is."""
+    found = article.memo.get(_DATED_DEALS)
+    if isinstance(found, list):
+        return found
+    text = article.text
+    found = article.memo[_DATED_DEALS] = [
+        (dated.start(), e)
+        for s, e in article.hits(_DATED_DEAL).spans
+        if (dated := _DATED_BEFORE.search(text, max(0, s - _DATED_REACH), s)) is not None
+        and not _in_a_sentence_of_another_country(article, s)
+    ]
+    return found
+
+
+_DATED_DEALS = "positions.dated_deals"
+#: the names of a deal made ("the July agreement"), not of its figures or terms ("the April rates")
+_DATED_DEAL = Phrases([word for word in DEAL_DOCUMENTS if word not in ORDER_DOCUMENTS], shared=True)
+
+
+def _in_a_sentence_of_another_country(article: Article, position: int) -> bool:
+    """Whether the sentence of a dated deal names another country ("the May truce's 30%" in a
+    story that compares China's rate): its deal may be that country's, not the sides'."""
+    sentence = article.sentences[article.sentence_index(position)]
+    return mentions_other_country(article, sentence.start, sentence.end)
+
+
 def _deals_made_by_the_sides(article: Article) -> list[tuple[int, int]]:
     """Where a deal is named with the sides as its makers (``_made_by_the_sides``), worked out
     once per story: the agreed stance of every issue asks, and so does `_tells_of_a_deal`."""
@@ -488,7 +527,7 @@ def _a_deal_of_both(article: Article, sentence: Sentence, position: int) -> bool
     export controls" is the US stance on them too)."""
     if _AGREED_BEFORE.match(article.text, position) and _sides_together_before(article, sentence, position):
         return True
-    if _made_by_the_sides(article, position) is not None:
+    if _made_by_the_sides(article, position) is not None or any(s == position for s, _ in _dated_deals(article)):
         return True
     if _we_made_a_deal(article, sentence, position):
         return True
@@ -780,8 +819,8 @@ def _stance_hits(article: Article, issue: Issue, stance: Stance) -> Hits:
     own = article.hits(stance.phrases)
     words = _STANCE_WORDS.get(stance.id) if stance.general_words else None
     extra = article.hits(words).spans if words is not None else []
-    if stance.id == AGREED and stance.general_words:  # a deal named with its makers, the sides
-        extra = [*extra, *_deals_made_by_the_sides(article)]
+    if stance.id == AGREED and stance.general_words:  # a deal named with its makers, the sides, or by its day
+        extra = [*extra, *_deals_made_by_the_sides(article), *_dated_deals(article)]
     extra = [
         (s, e)
         for s, e in extra

@@ -596,3 +596,30 @@ def test_the_deals_made_by_the_sides_are_worked_out_once_per_story():
     article = article_of("The tariff agreement the two sides struck in July cut the rate to 15%.")
     first = _deals_made_by_the_sides(article)
     assert first and _deals_made_by_the_sides(article) is first
+
+
+# -- a deal named by the day it was made --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the July agreement, the US tariff on most Japanese goods is 15%.",
+        "Under the July 22 trade deal, the US tariff on Japanese cars is 15%.",
+    ],
+)
+def test_a_deal_named_by_the_day_it_was_made_is_the_agreed_stance(sentence):
+    assert stances(sentence) == ["agreed"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the July agreement with Britain, the US tariff on British cars is 10%.",
+        "China's exporters still face the May truce's 30%, above the 15% on Japanese goods.",
+        "The April rates were the highest since the 1930s, when the tariffs on Japanese goods were cut.",
+        "One issue has kept the July tariff agreement from being put on paper, the tariffs on Japanese cars.",
+    ],
+)
+def test_a_deal_named_by_its_day_with_another_country_or_a_rate_named_by_its_month_is_no_agreed_stance(sentence):
+    assert stances(sentence) == []
