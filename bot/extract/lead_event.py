@@ -93,9 +93,15 @@ def another_event(article: Article, mentions: list[RoundMention]) -> Sentence | 
     return None
 
 
+def looks_ahead_to(article: Article, sentence: Sentence, start: int) -> bool:
+    """Whether the words just before ``start`` put the event named there still to come ("ahead
+    of the summit", "the planned signing")."""
+    return article.has(_AHEAD, max(sentence.start, start - _AHEAD_REACH), start)
+
+
 def _other_event_in(article: Article, sentence: Sentence) -> int | None:
     """Where the sentence first names an event that is no round and not one still to come."""
     for start, _ in article.hits(OTHER_EVENT).within(sentence.start, sentence.end):
-        if not article.has(_AHEAD, max(sentence.start, start - _AHEAD_REACH), start):
+        if not looks_ahead_to(article, sentence, start):
             return start
     return None

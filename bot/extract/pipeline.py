@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 from bot.extract.article import Article, prepare_article
 from bot.extract.facts import ArticleFacts
-from bot.extract.lead_event import TALKS, another_event
-from bot.extract.lexicon import OTHER_EVENT_AHEAD, SUMMIT_WORDS
+from bot.extract.lead_event import TALKS, another_event, looks_ahead_to
+from bot.extract.lexicon import SUMMIT_WORDS
 from bot.extract.next_steps import find_next_steps
 from bot.extract.people import find_meetings
 from bot.extract.phrases import Phrases
@@ -69,9 +69,6 @@ def usual_venue(profile: Profile, participants: list[str]) -> str | None:
 
 
 _SUMMIT = Phrases(list(SUMMIT_WORDS), shared=True)
-#: what puts a summit still to come ("ahead of the Trump-Xi summit"): a round's story looks to it
-_AHEAD = Phrases(list(OTHER_EVENT_AHEAD), shared=True)
-_AHEAD_REACH = 40
 
 
 def headline_reports_leaders_meeting(article: Article, mentions: list[RoundMention]) -> bool:
@@ -85,8 +82,7 @@ def headline_reports_leaders_meeting(article: Article, mentions: list[RoundMenti
     if not headline or any(m.sentence.paragraph == 0 for m in mentions):
         return False
     if any(article.in_sentence(TALKS, sentence) for sentence in headline):
-        return False  # "KL talks: US and China reach consensus ahead of Trump-Xi meeting": the talks'
-
+        return False  # "KL talks: US and China reach consensus ahead of Trump-Xi meeting": the talks' story
     profile = article.profile
     sides: set[str] = set()
     for sentence in headline:
@@ -97,8 +93,8 @@ def headline_reports_leaders_meeting(article: Article, mentions: list[RoundMenti
             sides.add(person.side)
     if len(sides) >= len(profile.sides):
         return True
-    return any(
-        not article.has(_AHEAD, max(sentence.start, start - _AHEAD_REACH), start)
+    return any(  # a summit held, not "ahead of the Trump-Xi summit"
+        not looks_ahead_to(article, sentence, start)
         for sentence in headline
         for start, _ in article.hits(_SUMMIT).within(sentence.start, sentence.end)
     )
@@ -118,10 +114,10 @@ def facts_of_article(article: Article) -> ArticleFacts:
     # background: it names no reported round and gives no sitting of the reported meeting
     end = story_end(article)
     boxed = {s.paragraph for s in article.sentences if s.start >= end}
-    by_place = rounds_named_by_place(article)
-    if by_place and headline_reports_leaders_meeting(article, [*find_round_mentions(article), *by_place]):
+    numbered, by_place = find_round_mentions(article), rounds_named_by_place(article)
+    if by_place and headline_reports_leaders_meeting(article, [*numbered, *by_place]):
         by_place = [m for m in by_place if m.sentence.paragraph == 0]
-    named = sorted([*find_round_mentions(article), *by_place], key=lambda m: m.start)
+    named = sorted([*numbered, *by_place], key=lambda m: m.start)
     mentions = [
         m for m in named if m.sentence.paragraph not in skip | boxed and not of_another_negotiation(article, m)
     ]

@@ -95,8 +95,9 @@ def _names_the_pairs_deal(article: Article, sentence: Sentence) -> bool:
         joined = article.sides_named(breaks[-1] if breaks else before, start)
         after = _JOINED_AFTER.match(text, end)
         if after is not None:
-            stop = _CLAUSE_BREAK.search(text, after.end(), min(sentence.end, after.end() + _JOINED_REACH))
-            joined |= article.sides_named(after.end(), stop.start() if stop else min(sentence.end, after.end() + _JOINED_REACH))
+            reach = min(sentence.end, after.end() + _JOINED_REACH)
+            stop = _CLAUSE_BREAK.search(text, after.end(), reach)
+            joined |= article.sides_named(after.end(), stop.start() if stop else reach)
         if len(joined) >= sides:
             return True
     return False
