@@ -160,6 +160,15 @@ CALL_PHRASES = (
     r"calls? (?:with|between)",
 )  # fmt: skip
 
+#: people who talk without sitting together: "spoke by phone", "held a 90-minute call", "in a video
+#: conversation". Between people of every side, such a call is an event of the talks (leaders'
+#: calls set their course), though it is no meeting.
+PHONED_PHRASES = (
+    r"(?:spoke|speak|speaks|speaking|spoken|talked|talk|talks|talking) (?:by|on the|over the) (?:tele)?phone",
+    r"(?:phone|telephone|video) (?:call|conversation)s?",
+    r"(?:held|had|hold|holds|holding) (?:a |an |their |his |her )?(?:[\w'’-]+ )?call\b",
+)  # fmt: skip
+
 #: what a story can report that is no round of the talks, though it recalls rounds: an instrument
 #: issued ("signed an executive order", "published a fact sheet", "In a letter to", "a notice"),
 #: a measure taking effect ("will stop implementing", "takes effect"), a leaders' summit or a

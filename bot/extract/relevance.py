@@ -20,6 +20,7 @@ from bot.extract.cues import STRONG_MEETING
 from bot.extract.lead_event import news_sentences
 from bot.extract.lexicon import (
     BACKDROP_OPENING,
+    CALL_PHRASES,
     CONTEST_WORDS,
     DEAL_DOCUMENTS,
     ORDER_DOCUMENTS,
@@ -27,6 +28,7 @@ from bot.extract.lexicon import (
     OTHER_CHANNEL_SITTINGS,
     OTHER_CHANNEL_SUBJECTS,
     OTHER_CHANNEL_TALKS,
+    PHONED_PHRASES,
     STANCE_WORDS,
 )
 from bot.extract.phrases import Hits, Phrases
@@ -34,6 +36,8 @@ from bot.extract.scope import first_party_named, mentions_other_country, other_c
 from bot.extract.text import Sentence
 from bot.extract.when_where import find_dateline
 
+# people who talk by phone or video ("Trump and Xi spoke by phone for two hours")
+_PHONED = Phrases([*CALL_PHRASES, *PHONED_PHRASES], shared=True)
 # a story of a fight, a race or a tournament: its rounds are the contest's
 _CONTEST = Phrases(list(CONTEST_WORDS), shared=True)
 # "the United States had reached an agreement with Japan", "the two countries signed the pact": a
@@ -185,8 +189,12 @@ def _negotiators_meet(article: Article, sentence: Sentence) -> bool:
         return False
     if any((p := article.profile.person(name)) is not None and p.negotiator for name in people):
         return True
-    # people of both sides who meet ("Trump met Chinese President Xi Jinping in Busan")
-    return len({article.side_of(name) for name in people}) >= 2 and article.in_sentence(STRONG_MEETING, sentence)
+    # people of both sides who meet ("Trump met Chinese President Xi Jinping in Busan") or talk by
+    # phone ("Trump and Xi spoke by phone for more than two hours"): the leaders' calls set the
+    # talks' course, so a story of one is about them
+    return len({article.side_of(name) for name in people}) >= 2 and (
+        article.in_sentence(STRONG_MEETING, sentence) or article.in_sentence(_PHONED, sentence)
+    )
 
 
 def _paragraphs_about(article: Article, body: list[Sentence], about: set[int]) -> int:
@@ -240,8 +248,39 @@ def is_relevant(article: Article) -> bool:
     if score != 1:
         return score >= 2
     # A wire brief may be a sentence or two: its lead carries it. An explainer's headline may
-    # name one side only ("What Japan gave up in the tariff deal"); a headline naming both does too.
-    return _lead(article, body).index in about or any(_about(article, s, sides_needed=1) for s in title)
+    # name one side only ("What Japan gave up in the tariff deal"); a headline naming both does too,
+    # and so does one naming the city of a round the profile lists ("what Geneva just changed").
+    return (
+        _lead(article, body).index in about
+        or any(_about(article, s, sides_needed=1) for s in title)
+        or _headline_city_is_the_talks(article, title, body, about)
+    )
+
+
+def _headline_city_is_the_talks(article: Article, title: list[Sentence], body: list[Sentence], about: set[int]) -> bool:
+    """Whether the headline names the city of a round the profile lists (`[[rounds]] place`) and
+    the paragraph of the body's one sentence about the talks names it too ("what Geneva just
+    changed" over "Then this week: news from Geneva. After Bessent met He Lifeng ..."): the city is
+    where the talks the story tells of sat. A city where another pair met ("PARIS – The European
+    Union and China agreed ...", a lead naming a third country) is that pair's."""
+    if not title or not article.profile.rounds or not about:
+        return False
+    lead = _lead(article, body)
+    if any(mentions_other_country(article, s.start, s.end) for s in (*title, lead)):
+        return False
+    cities = {sitting.place for sitting in article.profile.rounds}
+    # a side's capital stands for its government ("Beijing retaliates"), not for where talks sat
+    sides = [(m.start, m.end) for m in article.sides.within(title[0].start, title[-1].end)]
+    named = {
+        m.value
+        for m in article.places.within(title[0].start, title[-1].end)
+        if m.value in cities and not any(s < m.end and m.start < e for s, e in sides)
+    }
+    if not named:
+        return False
+    paragraph = article.sentences[min(about)].paragraph
+    sentences = [s for s in body if s.paragraph == paragraph]
+    return any(m.value in named for m in article.places.within(sentences[0].start, sentences[-1].end))
 
 
 def _lead(article: Article, body: list[Sentence]) -> Sentence:

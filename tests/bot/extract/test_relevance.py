@@ -327,3 +327,85 @@ def test_another_countrys_deal_with_the_counterpart_is_not_the_sides_own():
         title="Japanese makers in Vietnam weigh the new rates",
     )
     assert not facts.relevant
+
+
+def test_a_call_between_people_of_both_sides_is_about_the_talks_in_a_story_that_is_mostly_not():
+    # class notes with one item on the leaders' call: the call names no subject word, but leaders
+    # of both sides talking by phone set the talks' course, so with the next sentence's deal it
+    # makes two sentences about them
+    facts = facts_of(
+        "Hal Brennan writes from Sarasota that he has retired from dentistry.\n"
+        "Greg Tanaka, who runs a soybean export brokerage, sends a note.\n"
+        "On Friday, September 19, President Trump and Chinese President Xi Jinping spoke by phone for more than "
+        "two hours, their first call since June.\n"
+        "Trump said they made progress on the TikTok deal that U.S. and Chinese negotiators reached in Madrid.\n"
+        "Renée Duval married Samir Haddad on Orcas Island in July.",
+        title="Class Notes - Fall 2025",
+        profile=_us_china(),
+    )
+    assert facts.relevant
+
+
+def test_a_call_with_people_of_one_side_only_is_not():
+    facts = facts_of(
+        "Hal Brennan writes from Sarasota that he has retired from dentistry.\n"
+        "On Friday, President Trump and Commerce Secretary Howard Lutnick spoke by phone about the budget.\n"
+        "Trump said the TikTok deal that U.S. and Chinese negotiators reached in Madrid was nearly done.\n"
+        "Renée Duval married Samir Haddad on Orcas Island in July.",
+        title="Class Notes - Fall 2025",
+        profile=_us_china(),
+    )
+    assert not facts.relevant
+
+
+def test_a_headline_naming_a_listed_rounds_city_backs_up_one_sentence_about_the_talks():
+    # a craft seller's blog: one sentence tells of the Geneva round, and the headline names Geneva,
+    # the city of the first round the profile lists
+    body = (
+        "If you've ordered embroidery floss from me since March, you know I source findings from small sellers.\n"
+        "Overnight, every little packet became dutiable.\n"
+        "Then this week: news from Geneva. After Treasury Secretary Scott Bessent met China's Vice Premier He Lifeng last weekend, the two countries "
+        "agreed to cut their tariffs for 90 days.\n"
+        "So what does this mean for my shop?"
+    )
+    assert facts_of(body, title="What the de minimis change did to my shop (and what Geneva just changed)",
+                    profile=_us_china()).relevant  # fmt: skip
+    assert not facts_of(body, title="What the de minimis change did to my shop", profile=_us_china()).relevant
+
+
+def test_a_headline_city_where_a_third_country_met_is_that_pairs_story():
+    # the lead names a side with a third country: the city in the headline is where that pair
+    # met, though one sentence further down names the tracked talks
+    facts = facts_of(
+        "China and the European Union agreed on Tuesday to revive their digital partnership council.\n"
+        "Both delegations praised the venue.\n"
+        "Geneva saw other talks too. After Treasury Secretary Scott Bessent met China's Vice Premier He Lifeng "
+        "last weekend, the two countries agreed to cut their tariffs for 90 days.\n"
+        "The council meets again in the autumn.",
+        title="Digital council revived in Geneva",
+        profile=_us_china(),
+    )
+    assert not facts.relevant
+
+
+def test_a_sides_capital_in_the_headline_is_its_government_not_where_talks_sat(tmp_path):
+    # "Beijing retaliates": the capital names the side, though a round the profile lists sat there
+    from bot.config import DEFAULT_PROFILE
+    from bot.extract.profile import load_profile
+
+    path = tmp_path / "us_china_beijing_round.toml"
+    path.write_text(
+        (DEFAULT_PROFILE.parent / "us_china_2025.toml").read_text(encoding="utf-8")
+        + '\n[[rounds]]\nnumber = 9\nstart = 2025-12-01\nplace = "Beijing"\n',
+        encoding="utf-8",
+    )
+    body = (
+        "European medical-device makers were shut out of large hospital tenders this week.\n"
+        "The procurement ministry in Beijing said the rules apply to every foreign supplier. After Treasury "
+        "Secretary Scott Bessent met China's Vice Premier He Lifeng last weekend, the two countries agreed to cut "
+        "their tariffs for 90 days.\n"
+        "Hospital buyers said the tenders would reopen in the spring."
+    )
+    profile = load_profile(path)
+    assert facts_of(body, title="Talks wrap up in Beijing as hospital tenders close", profile=profile).relevant
+    assert not facts_of(body, title="Beijing retaliates as hospital tenders close", profile=profile).relevant
