@@ -90,6 +90,8 @@ SUPERSEDED_PLAN_PHRASES = (
 #: a fourth round", "had no plans yet for an eighth round" (a "was" that counts no round held)
 ROUND_PLAN_PHRASES = (
     r"no (?:firm |concrete |fixed )?plans? (?:yet |so far |as yet )?for",
+    # a round with no day yet is still to come: "No date for a seventh round", "no date has been set for"
+    r"no (?:firm |fixed |new )?dates? (?:(?:has|have) (?:yet )?been (?:set|fixed|announced) )?(?:yet |so far |as yet )?for",
     r"(?:ready|prepared|willing|considering|planning|hoping|intends?|intending|aims?|aiming|wants?|wanting) "
     r"(?:to )?(?:return|returning|come back|coming back|travel|travell?ing|go back|going back|head back|visit|visiting)",
     r"as early as next (?:week|month)",

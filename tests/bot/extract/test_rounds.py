@@ -98,6 +98,8 @@ def test_a_later_round_only_guessed_at_does_not_win(guess):
         "Officials said the sixth round would likely take place at the end of the month.",
         "A sixth round is to be held in mid-May, with working-level contacts in between.",
         "We will report again after the sixth round.",
+        "No date for a sixth round.",
+        "No date has been set for a sixth round, officials said.",
     ],
 )
 def test_a_later_round_named_only_as_a_plan_does_not_win(plan):
