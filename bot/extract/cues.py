@@ -65,7 +65,10 @@ FUTURE = Phrases([
     # "would have to pay" still looks ahead
     rf"will(?! have {alternation(KNOWING_PARTICIPLES)}\b)", r"would(?! have (?!to\b))", "shall",
     rf"to {alternation(PLAN_VERBS)}",
-    r"(?:is|are|was|were) (?:set|scheduled|expected|slated|due|poised|planning|going) to",
+    # "is set to meet", also denied ("is not expected to feature in Friday's talks"): still a plan
+    r"(?:is|are|was|were)(?: not)? (?:set|scheduled|expected|slated|due|poised|planning|going) to",
+    # a day a sitting is awaited on: "a meeting with Lutnick is expected on Tuesday"
+    r"(?:is|are) (?:expected|due|slated) (?:on|for)\b",
     # "A third round is to be held in mid-May", "the two are to meet in June": be + to, a plan
     # ("to be held" outweighs the "held" in it: "talks scheduled to be held on Friday")
     rf"(?:is|are) to (?:be held|{alternation(PLAN_VERBS)})", "to be held",

@@ -769,6 +769,12 @@ REPORTING_VERBS = ("added", "noted", "stated", "wrote", "posted", "tweeted", "ex
 #: a statement that is also an act: "Trump announced the agreement after meeting Akazawa" says
 #: when, but not that Trump is only a speaker there
 ANNOUNCING_VERBS = ("announced",)
+#: what a group does with news on the day it answers it: "The Federation today welcomed the orders
+#: signed on Tuesday", "The Alliance today issued the following statement"
+RESPONDING_VERBS = (
+    "welcomed", "welcomes", "issued", "issues", "applauded", "applauds", "praised", "praises", "hailed", "hails",
+    "criticized", "criticised", "criticizes", "criticises", "condemned", "condemns",
+)  # fmt: skip
 
 # -- tariffs --------------------------------------------------------------------------------
 

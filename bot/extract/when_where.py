@@ -42,6 +42,7 @@ from bot.extract.lexicon import (
     PARTS_OF_DAY,
     PLACE_PREPOSITIONS,
     REPORTING_VERBS,
+    RESPONDING_VERBS,
     SAYING_VERBS,
     SPEECH_VERBS,
     SUPERSEDED_PLAN_PHRASES,
@@ -81,6 +82,11 @@ _TRAVEL = re.compile(
 # "said Wednesday", "told reporters at Haneda airport on Friday", "said in a statement on Monday"
 _SPOKE_VERBS = alternation(
     [*SAYING_VERBS, *(rf"{verb}\s+\w+" for verb in TELLING_VERBS), *REPORTING_VERBS, *ANNOUNCING_VERBS]
+)
+# a statement's verb, or any verb in the past ("a petition filed late Wednesday", "who arrived on
+# Monday"; not a passive to come: "will be hosted on Monday")
+_STATEMENT_VERB = re.compile(
+    rf"\b{alternation([*SAYING_VERBS, *TELLING_VERBS, *REPORTING_VERBS, *ANNOUNCING_VERBS])}\b|(?<!\bbe )\b[a-z]+ed\b", re.I
 )
 _SPOKE = re.compile(
     rf"\b{_SPOKE_VERBS}"
@@ -123,6 +129,9 @@ _SPOKE_WORDS = (*SPEECH_VERBS, *REPORTING_VERBS, *ANNOUNCING_VERBS)
 _OTHER_DAY_WORDS = ("before", "by", "until", "till", "since", "ahead of", "from", "effective", "starting", "beginning", "as of",
                     "deadline of", "due", *FILING_VERBS, "issued", "dated",
                     "expir", "run", "ran", "laps", "kick", "effect", "into force", " of")  # fmt: skip
+# "The Federation today welcomed the orders signed on Tuesday": the day a group answered the news
+# (a relative day or a day's name just before its verb), not the day of the news it answers
+_ANSWERED_AFTER = re.compile(rf"^\s+{alternation(RESPONDING_VERBS)}\b")
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cutoff|cut-off)\b", re.I)
 # "early Thursday in Japan", "3 a.m. Saturday, Tokyo time", "Saturday New Zealand time": a day on
 # another clock than the meeting's
@@ -143,8 +152,10 @@ _SUPERSEDED = Phrases(list(SUPERSEDED_PLAN_PHRASES), shared=True)
 # a dateline of a day alone, with the agency's name: "Sept 5 (Wire) - U.S. President ..."
 _AGENCY_AFTER_DAY = re.compile(r"(?:,?\s*\d{4})?\s*\([^)]{1,40}\)\s*(?:—|–|--|-)")
 _DATELINE_BEFORE_DAY = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4},\s*$")
+# (a wire's name may stand in brackets or, in a press release, between slashes: "/PRNewswire/ --")
 _DATELINE_AFTER_DAY = re.compile(
-    r"(?:,?\s*\d{4})?(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:\([^)]{1,40}\)\s*)*(?:—|–|--|-|:)", re.I
+    r"(?:,?\s*\d{4})?(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:\([^)]{1,40}\)\s*|/[\w .-]{1,30}/\s*)*(?:—|–|--|-|:)",
+    re.I,
 )
 # a day in figures, then a time of day: a post's or a log entry's stamp as software writes it
 # ("Anonymous 2025/05/02(Fri) 07:41:09 ID:Rk3v"), unless a preposition makes it a day of the news
@@ -314,6 +325,7 @@ def _usable(article: Article, mention: DateMention, sentence: Sentence, location
         or _searched(_SPOKE, _SPOKE_WORDS, before, lower)
         or (_searched(_OTHER_DAY, _OTHER_DAY_WORDS, before, lower) and not _MEETING_FROM.search(before))
         or _DEADLINE_AFTER.match(after)
+        or _answers_the_news(mention, after)
     ):
         return False
     elsewhere = _ELSEWHERE_AFTER.match(after)
@@ -325,6 +337,13 @@ def _usable(article: Article, mention: DateMention, sentence: Sentence, location
         if word.lower() != "local" and not _same_place(article, word, location):
             return False
     return True
+
+
+def _answers_the_news(mention: DateMention, after: str) -> bool:
+    """Whether a day's name is the day a group answered the news ("The Federation today welcomed
+    the executive orders signed by President Trump on Tuesday", "The Alliance today issued the
+    following statement on the order signed yesterday"): its reply, not the event it replies to."""
+    return mention.kind in ("weekday", "relative") and bool(_ANSWERED_AFTER.match(after))
 
 
 def _same_clock(article: Article, zone: str, city: str) -> bool:
@@ -652,6 +671,23 @@ class EventDates:
             start, end = next(((s, e) for s, e in clauses if s <= mention.start < e), (start, end))
         return self.article.count(FUTURE, start, end) > self.article.count(PAST, start, end)
 
+    def looks_ahead_to(self, sentence: Sentence, mention: DateMention) -> bool:
+        """Whether the verb a day belongs to looks ahead: a future word before the day in its
+        clause ("will hold his first summit at the White House on Monday", "is to begin on
+        Monday"), not one after it, which tells what a statement of that day said of what is to
+        come ("Trump announced on Thursday that the US will impose ...", "said on Tuesday that
+        India would not buy ..."): that day is past."""
+        if sentence.paragraph == 0 or sentence.index not in self._future:
+            return self.forward(sentence, mention)
+        clauses = self.article.clauses_of(sentence)
+        start = next((s for s, e in clauses if s <= mention.start < e), sentence.start)
+        ahead = self.article.hits(FUTURE).within(start, mention.start)
+        if len(ahead) <= self.article.count(PAST, start, mention.start):
+            return False
+        # "will protect exports from the tariff announced by Trump late on Thursday": a statement
+        # or a past verb between the future and the day is the day's verb
+        return not _STATEMENT_VERB.search(self.article.text, ahead[-1][1], mention.start)
+
     def candidates(self, sentence: Sentence, *, strict: bool) -> list[DateMention]:
         """The sentence's dates after the dateline; ``strict``: only those `_usable` for the event."""
         found = self._dates_in.get(sentence.index)
@@ -671,7 +707,13 @@ class EventDates:
                 self.stamped |= len(kept) < len(found)
                 found = kept
             if not strict:
-                answer = [m for m in found if not _starts_a_measure(self.article, m, sentence)]
+                text = self.article.text
+                answer = [
+                    m
+                    for m in found
+                    if not _starts_a_measure(self.article, m, sentence)
+                    and not _answers_the_news(m, text[m.end : m.end + 30])
+                ]
             else:
                 answer = [m for m in found if _usable(self.article, m, sentence, self.location)]
             self._candidates[key] = answer
@@ -905,10 +947,12 @@ class EventDates:
         )
 
     def from_sentences(self, sentences: list[Sentence], *, forward: bool) -> tuple[date, str] | None:
-        """The first day the sentences name, "on Tuesday" the next Tuesday if ``forward``, else the last."""
+        """The first day the sentences name, "on Tuesday" the next Tuesday if ``forward`` or if the
+        verb it belongs to looks ahead ("will speak with Trump by telephone on Monday",
+        `looks_ahead_to`), else the last."""
         for sentence in sentences:
             for mention in self._own_days_first(sentence, self.candidates(sentence, strict=False), strict=False):
-                day = resolve(mention, self.anchor, forward=forward)
+                day = resolve(mention, self.anchor, forward=forward or self.looks_ahead_to(sentence, mention))
                 if day:
                     return day, sentence.text
         return None
@@ -998,7 +1042,8 @@ class EventDates:
 
     def from_lead(self, *, strict: bool = False) -> tuple[date, str] | None:
         """An event without a round (a letter, a deal announced): the first day the lead's first
-        three real sentences name, "on Monday" being the last Monday, before any day of an event
+        three real sentences name, "on Monday" being the last Monday (the next where its verb looks
+        ahead: "is to begin on Monday", `looks_ahead_to`), before any day of an event
         its clause recalls ("six weeks after the deal of July 22"); ``strict``: only a day
         `_usable` for the event."""
         end = story_end(self.article)  # not a dated list closing the story ("May 10-11 - Talks in Geneva")
@@ -1006,7 +1051,7 @@ class EventDates:
         for sentence in lead:
             mentions = self._own_days_first(sentence, self.candidates(sentence, strict=strict), strict=strict)
             if mentions:
-                day = resolve(mentions[0], self.anchor, forward=False)
+                day = resolve(mentions[0], self.anchor, forward=self.looks_ahead_to(sentence, mentions[0]))
                 if day:
                     return day, sentence.text
         return None
