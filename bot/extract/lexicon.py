@@ -127,6 +127,8 @@ GUESSED_MEETING = r"(?:may|might|could) (?:(?:also|well|even|again|yet) )?(?:mee
 MEET_AHEAD_VERBS = ("meet", "see", "sit down", "hold talks")
 #: the verbs of joining or leading a sitting still to come: "are expected to lead", "is due to join"
 JOIN_AHEAD_VERBS = ("lead", "join", "attend", "travel")
+#: the verb of a call scheduled, no sitting: "with Trump and Xi due to speak on Friday to complete it"
+CALL_AHEAD_VERBS = ("speak",)
 #: a meeting verb only guessed at or wished for, said of the people who would meet: "he could
 #: meet Xi", "whether he would still meet Xi", "where he may meet Greer", "no reason to meet Xi",
 #: "the President still expects to meet Xi"
@@ -136,13 +138,13 @@ GUESSED_MEETING_AHEAD = (
     rf"(?:(?:also|again|finally|still) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
 )
 #: a meeting verb scheduled or agreed: "is expected to see Greer", "is scheduled to meet Xi",
-#: "agreed to meet in person soon", "who are to meet in Busan", "will also meet", "are expected
-#: to lead" (a bare "will join" may be the story's own sitting ahead: "the ambassador will join
-#: them at the USTR on Friday")
+#: "agreed to meet in person soon", "who are to meet in Busan", "will also meet", "will be
+#: meeting", "are expected to lead", a call: "due to speak on Friday" (a bare "will join" may be
+#: the story's own sitting ahead: "the ambassador will join them at the USTR on Friday")
 SCHEDULED_MEETING_AHEAD = (
     r"(?:expected|scheduled|due|set|slated|planning|plans?|plann?ed|agree(?:s|d|ing)?|(?:is|are) also|(?:is|are)) to "
-    rf"(?:(?:also|again|finally|still) )?(?:{'|'.join((*MEET_AHEAD_VERBS, *JOIN_AHEAD_VERBS))})",
-    rf"will (?:(?:also|again|then|later) )?(?:{'|'.join(MEET_AHEAD_VERBS)})",
+    rf"(?:(?:also|again|finally|still) )?(?:{'|'.join((*MEET_AHEAD_VERBS, *JOIN_AHEAD_VERBS, *CALL_AHEAD_VERBS))})",
+    rf"will (?:(?:also|again|then|later) )?(?:{'|'.join(MEET_AHEAD_VERBS)}|be meeting)",
 )
 
 #: a count of sittings: "met five times", "held two rounds of talks", "flew to Washington eight
@@ -1039,7 +1041,15 @@ OTHER_MEETING_CLAUSES = (
     r"(?:still |now |also )?[\"“']?(?:possible|likely|unlikely|uncertain|in doubt|not confirmed|still expected)",
     r"next (?:week|month)['’]s (?:[\w'’-]+ ){0,2}?(?:meeting|summit|sit-down)",
     r"(?:further|future|possible|potential|proposed|eventual) (?:[\w'’-]+ )?(?:meetings?|talks|summit|sit-down) (?:between|with)",
+    # a deal its people would seal at a meeting of theirs to come: "an agreement that Trump and Xi
+    # could finalise at their meeting in South Korea on Thursday"
+    r"(?:could|would|will|may|might|to) (?:[\w'’-]+ ){1,3}?at their (?:next |upcoming |planned )?(?:meeting|summit)\b",
 )
+#: the subject of another meeting's clause that points back at the people named just before it:
+#: "for Presidents Trump and Xi to finalize a deal when they meet later this week", "a deal put to
+#: Trump and Xi when the two leaders meet", "that Trump and Xi could finalise at their meeting".
+#: Those people are the other meeting's, though the clause opens after their names.
+BACK_POINTING_SUBJECTS = ("they", "their", r"the (?:two )?(?:leaders|presidents|men)", r"both (?:leaders|presidents|men)")
 #: a meeting held before, told past the story's news sentences in a relative clause of one of its
 #: people: "Goyal, who met Greer in Paris last week, said", "Finance Minister Kato, who saw Bessent
 #: on the sidelines of the G7 finance meeting". The clause tells what its people did then; the

@@ -40,6 +40,7 @@ from bot.extract.facts import Meeting
 from bot.extract.lead_event import news_sentences
 from bot.extract.lexicon import (
     ATTRIBUTIONS,
+    BACK_POINTING_SUBJECTS,
     CORRECTION_MARKERS,
     COUNTED_PURPOSE,
     DAY_OPENINGS,
@@ -181,11 +182,53 @@ def _news_indexes(article: Article) -> set[int]:
     return {s.index for s in article.sentences if s.paragraph == 0} | {s.index for s in news_sentences(article)}
 
 
-def _other_meetings(article: Article, sentence: Sentence) -> list[tuple[int, int]]:
+def _other_meetings(article: Article, sentence: Sentence, *, back_to_names: bool = False) -> list[tuple[int, int]]:
     """The spans of a sentence that tell of a meeting other than the reported one, each from its
     clause's first word to the next comma after its verb: "... an agreement that could be
-    announced when Ishiba and Trump meet", "the first round since Ishiba and Trump met in June"."""
-    return _clauses_from(article, sentence, article.hits(OTHER_MEETING).within(sentence.start, sentence.end))
+    announced when Ishiba and Trump meet", "the first round since Ishiba and Trump met in June".
+
+    A clause whose subject points back (`BACK_POINTING_SUBJECTS`: "when they meet", "when the two
+    leaders meet", "at their meeting") starts at the people named just before it, in a story of a
+    round or of a sitting held (``back_to_names``) or after a meeting the sentence tells first:
+    "talks ended on Sunday, setting the stage for Presidents Trump and Xi to finalize a deal when
+    they meet later this week" tells of their meeting to come, not of the talks."""
+    spans = _clauses_from(article, sentence, article.hits(OTHER_MEETING).within(sentence.start, sentence.end))
+    return [(_names_pointed_back_at(article, sentence, start, end, anywhere=back_to_names), end) for start, end in spans]
+
+
+_BACK_POINTING = re.compile(rf"\b{alternation(BACK_POINTING_SUBJECTS)}\b", re.I)
+#: how far before a clause pointing back the last of its people may be named ("Xi Jinping to
+#: finalize a deal when they meet"), and how far apart the names of the run ("Trump and Chinese
+#: President Xi Jinping")
+_BACK_REACH, _RUN_GAP = 60, 30
+
+
+def _names_pointed_back_at(article: Article, sentence: Sentence, start: int, end: int, *, anywhere: bool) -> int:
+    """Where the clause at ``start`` begins once the people its subject points back at are taken
+    in: the run of names just before it, with no meeting word nor clause break between, none of
+    them the profile's negotiator (whose round a preview may tell so: "Bessent and He hope to
+    settle it when they meet in Geneva"); unless ``anywhere``, only after a meeting word (in a
+    preview of the leaders' own summit, "Trump and Xi will sign it when they meet" is that summit).
+    ``start`` itself when its subject names someone."""
+    clause_end = min((i for i in (article.text.find(m, start, end) for m in ",;") if i >= 0), default=end)
+    if not _BACK_POINTING.search(article.text, start, clause_end):
+        return start
+    before = [m for m in article.people.within(sentence.start, start) if m.via != "pronoun"]
+    if not before or start - before[-1].end > _BACK_REACH:
+        return start
+    run = [before[-1]]
+    for earlier in reversed(before[:-1]):
+        if run[0].start - earlier.end > _RUN_GAP or any(c in article.text[earlier.end : run[0].start] for c in ",;"):
+            break
+        run.insert(0, earlier)
+    gap = (run[-1].end, start)
+    if any(c in article.text[gap[0] : gap[1]] for c in ",;") or article.hits(MEETING).within(*gap):
+        return start
+    if any(_is_negotiator(article, m) for m in run):
+        return start
+    if not anywhere and not article.hits(MEETING).within(sentence.start, run[0].start):
+        return start
+    return run[0].start
 
 
 def _recalled_meetings(article: Article, sentence: Sentence, *, other_event: bool = False) -> list[tuple[int, int]]:
@@ -225,7 +268,9 @@ def _named_in_a_pair(article: Article, mention: Mention, people: list[Mention]) 
     """Whether the person is named only as half of a pair that names a call ("the Ishiba–Trump phone
     call", "waiting for a Trump-Xi call") or a meeting only spoken of, by an indefinite article ("a
     Trump–Xi meeting in the autumn", "if there is a Trump-Xi meeting"): no sitting of theirs is
-    told. A pair naming a meeting held ("the Akazawa–Lutnick meeting lasted 70 minutes") seats them."""
+    told. A pair naming a meeting held ("the Akazawa–Lutnick meeting lasted 70 minutes") seats them,
+    unless the sentence tells another sitting too ("Bessent and He to meet in Kuala Lumpur as
+    Trump-Xi summit hangs on rare earths")."""
     if mention.via == "pronoun":
         return False
     text = article.text
@@ -242,7 +287,13 @@ def _named_in_a_pair(article: Article, mention: Mention, people: list[Mention]) 
     if noun is None:
         return False
     start = pair[first].start
-    return bool(noun["call"]) or _INDEFINITE_BEFORE.search(text, max(0, start - 8), start) is not None
+    if noun["call"] or _INDEFINITE_BEFORE.search(text, max(0, start - 8), start) is not None:
+        return True
+    # a sentence that tells another sitting besides the pair's ("Bessent and He to meet in Kuala
+    # Lumpur as Trump-Xi summit hangs on rare earths"): the pair's meeting is only spoken of
+    sentence = article.sentences[article.sentence_index(start)]
+    end = noun.end()
+    return any(not (start <= s < end) for s, _ in article.hits(MEETING).within(sentence.start, sentence.end))
 
 
 #: a clause of an earlier event told by its doer (`RECALLED_EVENT_OPENERS`)
@@ -287,7 +338,7 @@ _GUESSED_AHEAD = Phrases(list(GUESSED_MEETING_AHEAD), shared=True)
 _SCHEDULED_AHEAD = Phrases(list(SCHEDULED_MEETING_AHEAD), shared=True)
 
 
-def _meetings_ahead(article: Article, sentence: Sentence) -> list[tuple[int, int]]:
+def _meetings_ahead(article: Article, sentence: Sentence, *, scheduled_only: bool = False) -> list[tuple[int, int]]:
     """The spans of a sentence that tell of a meeting still to come by its verb, each from the
     start of its clause (or the end of a meeting word before it there, which tells of one held)
     to the next comma after it: "where he may meet Greer", "whether he would still meet Xi",
@@ -297,18 +348,30 @@ def _meetings_ahead(article: Article, sentence: Sentence) -> list[tuple[int, int
     A guess is never the reported meeting; a schedule may be the story's own round ("Bessent
     and Greer are due to meet a Chinese delegation led by He"), so it counts only when it names
     none of the profile's negotiators (the leaders' summit a round prepares: "Presidents Trump and
-    Xi, who are to meet in Busan on Thursday", "the two leaders will also meet next week")."""
+    Xi, who are to meet in Busan on Thursday", "the two leaders will also meet next week").
+    In the story of a round still to come (``scheduled_only``) a guess may be of the round itself
+    ("Akazawa may also see Lutnick"), and so may a schedule naming one side ("He is expected to meet
+    Lutnick and Bessent"): only a schedule of people of both sides, none a negotiator, counts there
+    ("with Trump and Xi due to speak on Friday")."""
     spans = []
     held = article.hits(MEETING).within(sentence.start, sentence.end)
-    guessed = article.hits(_GUESSED_AHEAD).within(sentence.start, sentence.end)
+    guessed = [] if scheduled_only else article.hits(_GUESSED_AHEAD).within(sentence.start, sentence.end)
     scheduled = article.hits(_SCHEDULED_AHEAD).within(sentence.start, sentence.end)
     for start, end in sorted({*guessed, *scheduled}):
         clause = next(((s, e) for s, e in article.clauses_of(sentence) if s <= start < e), (sentence.start, sentence.end))
         begin = max([clause[0], *(e for s, e in held if e <= start and s >= clause[0])])
         stops = [i for i in (article.text.find(mark, end, sentence.end) for mark in ",;") if i >= 0]
         span = (begin, min(stops, default=sentence.end))
-        if (start, end) not in guessed and any(_is_negotiator(article, m) for m in article.people.within(*span)):
+        # the schedule's own people: from the last comma before its verb ("... after two days of talks
+        # with He in Madrid, with Trump and Xi due to speak on Friday": Trump and Xi's call)
+        own = max(begin, article.text.rfind(",", begin, start) + 1)
+        if own > begin and article.people.within(own, start):
+            span = (own, span[1])
+        named = article.people.within(*span)
+        if (start, end) not in guessed and any(_is_negotiator(article, m) for m in named):
             continue  # "Bessent and Greer are due to meet a Chinese delegation": perhaps the story's own round
+        if scheduled_only and len({article.side_of(m.value) for m in named}) < 2:
+            continue  # a round's preview: "He is expected to meet Lutnick and Bessent" is the round's sitting
         spans.append(span)
     return spans
 
@@ -805,13 +868,18 @@ def attendance(
         implied = _implied_negotiator(article, sentence, people)
         if implied is not None:
             people = [implied, *people]
-        elsewhere = _other_meetings(article, sentence) if sentence.index in other_meetings else []
+        elsewhere = (
+            _other_meetings(article, sentence, back_to_names=held or chosen_round is not None)
+            if sentence.index in other_meetings
+            else []
+        )
         recalled = _recalled_meetings(article, sentence, other_event=other_event) if sentence.index in recalled_meetings else []
         elsewhere += recalled
         if sentence.index in recalled_events:
             elsewhere += _recalled_events(article, sentence)  # "the first talks since Trump unveiled his tariffs"
-        if sentence.index in meetings_ahead and (held or chosen_round is None):
-            elsewhere += _meetings_ahead(article, sentence)  # "..., where he may meet Greer"
+        if sentence.index in meetings_ahead:
+            # "..., where he may meet Greer"; in a round's preview, "with Trump and Xi due to speak on Friday"
+            elsewhere += _meetings_ahead(article, sentence, scheduled_only=not (held or chosen_round is None))
         if recalled and _all_told_elsewhere(article, sentence, recalled):
             continue  # "Goyal, who met Greer in Paris last week, said ...": no sitting of the reported event
         for mention in people:

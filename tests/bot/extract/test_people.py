@@ -1144,3 +1144,67 @@ def test_a_negotiator_in_a_clause_of_an_earlier_meeting_does_not_speak_of_the_ro
         profile=load_profile(Path(__file__).resolve().parent / "blind/vnus1/profile.toml"),
     )
     assert facts.participants == ["Nguyen Hong Dien", "Howard Lutnick"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Top U.S. and Chinese officials reached a consensus on Sunday after two days of talks in Kuala Lumpur between "
+        "Scott Bessent and He Lifeng, setting the stage for President Donald Trump and Chinese President Xi Jinping "
+        "to finalize a deal when they meet later this week.",
+        "Scott Bessent and He Lifeng wrapped up two days of trade talks in Kuala Lumpur on Sunday, with a basis for a "
+        "deal to be put to Presidents Donald Trump and Xi Jinping when the two leaders meet in South Korea on "
+        "Thursday.",
+        "Scott Bessent and He Lifeng ended two days of trade talks in Kuala Lumpur on Sunday with a framework that "
+        "presidents Donald Trump and Xi Jinping could finalise at their meeting in South Korea on Thursday.",
+    ],
+)
+def test_the_people_a_later_meetings_clause_points_back_at_are_not_the_rounds(lead):
+    """ "when they meet", "when the two leaders meet", "at their meeting": the clause opens after the
+    names, but they are its subject."""
+    facts = facts_of(lead, profile=load_profile(US_CHINA))
+    assert facts.participants == ["Scott Bessent", "He Lifeng"]
+
+
+def test_the_negotiators_a_preview_says_will_settle_it_when_they_meet_are_the_rounds():
+    facts = facts_of(
+        "Scott Bessent and He Lifeng hope to settle the dispute when they meet in Geneva on Saturday for the first "
+        "round of talks.",
+        profile=load_profile(US_CHINA),
+        published="2025-05-08T01:00:00Z",
+    )
+    assert facts.participants == ["Scott Bessent", "He Lifeng"]
+
+
+def test_the_leaders_a_rounds_preview_says_are_due_to_speak_are_not_the_rounds():
+    facts = facts_of(
+        "The United States and China reached a framework deal on Monday, Scott Bessent said after two days of talks "
+        "with Vice Premier He Lifeng in Madrid, the Spanish capital, with President Donald Trump and Chinese "
+        "President Xi Jinping due to speak on Friday to complete it.",
+        profile=load_profile(US_CHINA),
+    )
+    assert "Donald Trump" not in facts.participants and "Xi Jinping" not in facts.participants
+    assert "He Lifeng" in facts.participants
+
+
+def test_a_pair_named_meeting_in_a_headline_that_tells_another_sitting_seats_no_one():
+    facts = facts_of(
+        "U.S. Treasury Secretary Scott Bessent will sit down with Chinese Vice Premier He Lifeng in Kuala Lumpur on "
+        "Saturday for the fifth round of talks.",
+        title="Bessent and He Lifeng to meet in Kuala Lumpur as Trump-Xi summit hangs on rare earths",
+        profile=load_profile(US_CHINA),
+        published="2025-10-23T01:00:00Z",
+    )
+    assert facts.participants == ["Scott Bessent", "He Lifeng"]
+
+
+def test_leaders_an_analyst_says_will_be_meeting_are_not_the_rounds():
+    facts = facts_of(
+        "U.S. Treasury Secretary Scott Bessent will sit down with Chinese Vice Premier He Lifeng in Kuala Lumpur on "
+        "Saturday for the fifth round of talks.\n"
+        '"If Bessent and He cannot find a formula this weekend, Trump and Xi will be meeting to manage a crisis," an '
+        "analyst said.",
+        profile=load_profile(US_CHINA),
+        published="2025-10-23T01:00:00Z",
+    )
+    assert facts.participants == ["Scott Bessent", "He Lifeng"]
