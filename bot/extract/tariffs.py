@@ -460,7 +460,10 @@ def _anchors(article: Article, sentence: Sentence, *, after_rates: bool = False)
                     # parallel to it, on goods of its own: "charged 100% on canola oil and 25% on pork"
                     or _on_goods_of_its_own(article, sentence.start, lowered, m.end())
                     # compared with it: "pay 50% instead of 25%", "far higher than the 24% announced in April"
-                    or (m.start(name) - anchors[-1].end < 60 and _COMPARED.search(lowered, anchors[-1].end, m.start(name)))
+                    or (m.start(name) - anchors[-1].end < 50 and _COMPARED.search(lowered, anchors[-1].end, m.start(name)))
+                    # what it replaces may come after more of its words: "a 25% rate on Japanese goods from
+                    # 1 August, replacing the 24% announced in April"
+                    or (m.start(name) - anchors[-1].end < 60 and _REPLACING.search(lowered, anchors[-1].end, m.start(name)))
                     # the second of two compared with it: "15%, versus the 25% threatened in July and the 24% of April"
                     or _compared_too(lowered, anchors, m.start(name))
                 )

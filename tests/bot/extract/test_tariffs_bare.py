@@ -69,3 +69,4 @@ def test_a_rate_replaced_or_compared_is_an_old_value_of_the_same_goods():
 def test_the_second_of_two_rates_compared_with_a_rate_is_one_more_value_of_its_goods():
     body = "Reciprocal rate: 15%, versus the 25% threatened in the 7 July letter and the 24% announced on 2 April."
     assert rates(body) == [("reciprocal", 15), ("reciprocal", 25), ("reciprocal", 24)]
+
