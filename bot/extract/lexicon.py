@@ -860,9 +860,12 @@ HELD_AT_WORDS = (
 )  # fmt: skip
 #: what compares a bare rate with the rate just before it, so that it is a rate of the same kind:
 #: "30% or 35%, far higher than the 24% announced in April", "50%, double the 25% they paid"
+#: what puts a rate in the place of another, its old or alternative value: "15%, replacing the 27.5%",
+#: "in place of the 24% announced in April", "15% versus the 25% threatened in July"
+REPLACING_WORDS = ("replacing", "in place of", "instead of", "versus", r"vs\.?", "compared with", "compared to")
 COMPARED_WITH_WORDS = (
-    r"(?:higher|lower|more|less)\s+than", "above", "below", "instead of", "rather than", "up from", "down from",
-    "compared with", "versus", "double", "twice", "triple", "half",
+    r"(?:higher|lower|more|less)\s+than", "above", "below", "rather than", "up from", "down from",
+    "double", "twice", "triple", "half", *REPLACING_WORDS,
 )  # fmt: skip
 
 #: what a side's goods do with a rate, said right after the side: "China pays 55%", "Japan could be
@@ -888,6 +891,10 @@ RATE_CHANGED_FROM = ("doubled", "tripled", "halved", "raised", "increased", "hik
 #: what says a rate is what is left of the rate before: "suspended the remaining 24%", "24 points of
 #: the 34% are suspended, leaving 10%", "while retaining a 10% rate"
 REMAINDER_WORDS = ("remaining", "remainder", "leaving", "retaining")
+
+#: what names a rate as the duty the goods paid before any new tariff, a part of their rate: "the existing
+#: 2.5% duty", "added in April to the old 2.5%", "the ordinary 2.5% duty", "the 2.5% MFN duty"
+STANDING_DUTY_WORDS = ("existing", "MFN", "old", "ordinary", "normal", "regular", "standard", "usual")
 
 #: what says a rate is a share of the rate just before it: "went to 34%, of which 24% is suspended"
 #: (before the share), "set at 34%, with 24% of it suspended" (after it)

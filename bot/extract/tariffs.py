@@ -56,10 +56,12 @@ from bot.extract.lexicon import (
     RATE_VERBS_TO,
     REFERRING_DETERMINERS,
     REMAINDER_WORDS,
+    REPLACING_WORDS,
     SAME_RATE_WORDS,
     SHARE_OF_AFTER,
     SHARE_OF_BEFORE,
     SHARE_PREDICATES,
+    STANDING_DUTY_WORDS,
     SUBJECT_AUXILIARIES,
     SUM_JOINERS,
     TARIFF_NOUNS,
@@ -171,7 +173,8 @@ _BREAK = re.compile(
 # "brought the total levy to 27.5%", "so that the combined rate is 15%" (but "including from Japan"
 # says whose goods)
 _COMPONENT = re.compile(
-    r"\b(?:component|includ\w+\b(?!\s+(?:those\s+|imports\s+|goods\s+)?from\b)|existing|MFN|plus|on top of|total|combin\w+|"
+    r"\b(?:component|includ\w+\b(?!\s+(?:those\s+|imports\s+|goods\s+)?from\b)|plus|on top of|total|combin\w+|"
+    rf"{alternation(STANDING_DUTY_WORDS)}|"
     rf"overall|additional|add-on|extra|{alternation(REMAINDER_WORDS)}|{alternation(SHARE_OF_BEFORE)}|inclusive|stack\w*|layered|"
     r"an effective|effectively)\b",
     re.I,
@@ -185,8 +188,9 @@ _CONTAINED = re.compile(r"\b(?:includ\w+|inclusive|existing|MFN|most[- ]favou?re
 _DOWN_FROM = re.compile(r"\b(?:down|up)\s+$", re.I)
 # "50% tariffs on steel and aluminum, doubled from 25%": a change said right after the rate's words
 _CHANGED_FROM = re.compile(rf",\s*{alternation(RATE_CHANGED_FROM)}\s+$", re.I)
+_REPLACED_BY = alternation(w.replace(" ", r"\s+") for w in REPLACING_WORDS)
 _REPLACING = re.compile(
-    r"\b(?:replacing|versus|vs\.?|compared\s+with|instead\s+of)\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+|old\s+)?$",
+    rf"\b{_REPLACED_BY}\s+(?:the\s+|a\s+)?(?:current\s+|existing\s+|previous\s+|old\s+)?$",
     re.I,
 )
 # the rate before compared with another of its goods ("pay 25%, lower than the 50% everyone else has
@@ -238,6 +242,19 @@ _ALTERNATIVE = re.compile(r"[\"”’']?\s*(?:or|to|-|–|,)\s*")
 _COMPARED = re.compile(
     rf"\b{alternation(COMPARED_WITH_WORDS)}\s+(?:the\s+|a\s+)?(?:previous\s+|current\s+|old\s+|existing\s+)?$"
 )
+# the second of two rates compared with a rate: "... and the 24% announced in April"
+_AND_ANOTHER = re.compile(r"[^,;:()%]{0,50}\band\s+(?:the\s+|a\s+)?")
+
+
+def _compared_too(lowered: str, anchors: list[_Anchor], start: int) -> bool:
+    """Whether a rate is joined by "and" to one the rate before it is compared with or replaced
+    by ("15%, versus the 25% threatened in July and the 24% announced in April", "in place of the
+    24% announced in April and the 25% of the July letter"): one more value of the same goods."""
+    if len(anchors) < 2 or anchors[-2].rate is None or not _AND_ANOTHER.fullmatch(lowered, anchors[-1].end, start):
+        return False
+    return bool(_COMPARED.search(lowered, max(anchors[-2].end, anchors[-1].start - 40), anchors[-1].start))
+
+
 _LABELLED = re.compile(r"[A-Z][\w ()-]{0,40}:\s")  # a line of a list: "Auto parts: 25% -> 15%"
 _BRACKETS = re.compile(r"\([^()]{0,120}\)")
 #: what a sentence with a rate has (on lower-cased text)
@@ -444,6 +461,11 @@ def _anchors(article: Article, sentence: Sentence, *, after_rates: bool = False)
                     or _on_goods_of_its_own(article, sentence.start, lowered, m.end())
                     # compared with it: "pay 50% instead of 25%", "far higher than the 24% announced in April"
                     or (m.start(name) - anchors[-1].end < 50 and _COMPARED.search(lowered, anchors[-1].end, m.start(name)))
+                    # what it replaces may come after more of its words: "a 25% rate on Japanese goods from
+                    # 1 August, replacing the 24% announced in April"
+                    or (m.start(name) - anchors[-1].end < 60 and _REPLACING.search(lowered, anchors[-1].end, m.start(name)))
+                    # the second of two compared with it: "15%, versus the 25% threatened in July and the 24% of April"
+                    or _compared_too(lowered, anchors, m.start(name))
                 )
             )
             if not (
@@ -952,6 +974,7 @@ def _goods_of_the_rate_before(
         or span.inside
         or _SHARE_OF_AFTER.match(text, anchor.end)
         or _opens_on_the_rate(text, anchors, i)
+        or (i and _SPELLED_OUT.fullmatch(text, anchors[i - 1].end, anchor.start))
     )
     # the old value follows at once, with no side of its own ("the US from 145% to 30% and China
     # from 125% to 10%": China's rate is not the US one's), or after a break as what the rate before
@@ -967,6 +990,7 @@ def _goods_of_the_rate_before(
         or (anchor.from_rate and _DOWN_FROM.search(text, max(anchors[i - 1].end, anchor.start - 10), anchor.start))
         or (anchor.from_rate and _changed_from(text, anchors[i - 1].end, anchor.start))
         or _REPLACING.search(text, max(anchors[i - 1].end, anchor.start - 40), anchor.start)
+        or (i > 1 and _compared_too(text.lower(), anchors[:i], anchor.start))
         or (reading.last_own and _COMPARED_OLD.search(text, max(anchors[i - 1].end, anchor.start - 40), anchor.start))
     )
     if not (part or old_value):
@@ -977,6 +1001,11 @@ def _goods_of_the_rate_before(
         listed = _listed_country_rate(article, rate)
         return [listed] if listed else None
     return _country_rate_of_figure(article, list(reading.last_sectors or []), rate)
+
+
+# a rate right after a colon that follows the rate before spells that rate out: "sets the tariff on
+# cars at 15%: a 12.5% additional duty on top of the existing 2.5%"
+_SPELLED_OUT = re.compile(r"\s*:\s*(?:(?:a|an|the)\s+)?")
 
 
 # a sentence that opens on a rate it then splits: "Of the 34% rate announced in April, 24% is

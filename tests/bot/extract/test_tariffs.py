@@ -421,3 +421,18 @@ def test_the_other_sides_rate_on_all_goods_after_its_rates_on_some():
 def test_a_counter_tariff_is_a_tariff_word_for_the_bare_rates_of_its_sentence():
     body = "China will likewise suspend 24% of its 34% counter-tariff on US goods, keeping 10%."
     assert ("china_retaliatory", 10) in us_china_rates(body)
+
+
+def test_the_old_duty_a_tariff_was_added_to_is_a_part_of_the_goods_rate():
+    # "the old 2.5%" is the duty the cars paid before: theirs, not a rate on all goods
+    body = "Tokyo wants the elimination of the additional tariffs, and the 25% levy on cars, added in April to the old 2.5%, is the heart of the matter."
+    assert rates(body) == [("autos", 25), ("autos", 2.5)]
+
+
+def test_rates_after_a_colon_spell_out_the_rate_before_it():
+    # the 12.5% and 2.5% make up the 15%, and what they replace is the cars' rate too
+    body = (
+        "The order sets the tariff on Japanese cars at 15%: a 12.5% additional duty on top of the existing 2.5%, "
+        "replacing the 27.5% that has applied since April."
+    )
+    assert rates(body) == [("autos", 15), ("autos", 12.5), ("autos", 2.5), ("autos", 27.5)]

@@ -58,3 +58,15 @@ def test_a_rate_the_other_side_owns_is_its_own_not_a_part_of_the_total_before():
     assert us_china_rates(body) == [("combined", 30), ("china_retaliatory", 10)]
     body = "The truce keeps the fentanyl duty on Chinese goods at 20% and Chinese duties on American goods at 10%."
     assert us_china_rates(body) == [("fentanyl", 20), ("china_retaliatory", 10)]
+
+
+def test_a_rate_replaced_or_compared_is_an_old_value_of_the_same_goods():
+    # no tariff word: "replacing the 24%" is the country rate the new one replaces, however far its words run
+    body = "The deal was not signed.\n\nOn 7 July Trump announced by letter a 25% rate on Japanese goods from 1 August, replacing the 24% announced in April."
+    assert rates(body) == [("reciprocal", 25), ("reciprocal", 24)]
+
+
+def test_the_second_of_two_rates_compared_with_a_rate_is_one_more_value_of_its_goods():
+    body = "Reciprocal rate: 15%, versus the 25% threatened in the 7 July letter and the 24% announced on 2 April."
+    assert rates(body) == [("reciprocal", 15), ("reciprocal", 25), ("reciprocal", 24)]
+
