@@ -737,6 +737,11 @@ GOING_OVER_PHRASES = (
     # candidly about autos", "she said she mentioned beef", "the talks also bore on the deficit"
     r"(?:brought|bring|brings|bringing) up", r"mention(?:ed|s)", r"(?:spoke|speaks|speak|speaking) (?:[a-z]+ly )?about",
     r"(?:bore|bears|bear) on",
+    # work given to a subject, as focus is: "the working groups concentrated on rules of origin",
+    # "the teams had worked on goods, services and rules of origin", "the chapter on energy and raw
+    # materials", "six parallel working groups: (a) rules of origin, (b) ..."
+    r"concentrat(?:e|ed|es|ing) on", r"(?:worked|work|works|working) on", r"chapters? (?:on|covering)",
+    r"working groups?(?: on|:)",
     # "the delegation briefed the US side on its aircraft purchases" (not "people briefed on the talks")
     r"brief(?:ed|s)? (?:[\w.'’-]+ ){1,4}on",
 )  # fmt: skip
