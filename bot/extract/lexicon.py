@@ -514,7 +514,7 @@ DOUBT_ADVERBS = ("possibly", "perhaps", "presumably")
 SIDES_AT_THE_TABLE = (r"(?:the )?two (?:sides|delegations|teams)", r"both (?:sides|delegations|teams)")
 BOTH_SIDES = (
     r"(?:the )?(?:world['’]s )?two (?:largest |biggest )?(?:sides|countries|governments|leaders|delegations|nations|economies|teams)",
-    r"both (?:sides|countries|governments|leaders|delegations|nations)",
+    r"both (?:sides|countries|governments|leaders|delegations|nations|ministers|negotiators|teams)",
 )  # fmt: skip
 #: what one side does to a measure of its own as a deal's term, said with the side as its subject
 #: ("the US will lower the fentanyl tariff", "Beijing suspends for a year the export controls",

@@ -648,3 +648,22 @@ def _us_malaysia(body: str) -> set[tuple[str, str, str]]:
 )
 def test_a_tariff_named_by_its_rate_alone_is_what_the_issue_is_about(body: str, expected: bool) -> None:
     assert (("Malaysia", "us_tariffs", "reduction") in _us_malaysia(body)) is expected
+
+
+# -- what both sides aim at (the EU-India profile its author wrote from the README) --
+
+_EU_INDIA = load_profile(Path(__file__).parent / "blind" / "euin1" / "profile.toml")
+_BRUSSELS = "Sefcovic and Goyal met in Brussels on Tuesday for talks on the EU-India free trade agreement.\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Both ministers told reporters that they still aim to conclude the talks by the end of the year.",
+        "Despite the difficulties, both sides say they still aim to conclude the negotiations by the end of the year.",
+    ],
+)
+def test_what_both_sides_aim_at_each_side_aims_at(body: str) -> None:
+    facts = facts_of(_BRUSSELS + body, profile=_EU_INDIA, published="2025-10-10T08:00:00Z")
+    found = {(p.actor, p.issue, p.stance) for p in facts.positions}
+    assert {("European Union", "eu_deadline", "conclude_2025"), ("India", "india_deadline", "conclude_2025")} <= found
