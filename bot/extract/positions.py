@@ -991,13 +991,6 @@ _OTHER_RATE_BEFORE = re.compile(rf"\b{alternation(OTHER_RATES)}[\s-]+$", re.I)
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:[\w%.-]+\s+){0,3}$|\b(?:their|each other['’]s)\s+(?:[\w%.-]+\s+){0,2}$", re.I)
 
 
-# "the rate", "a lower rate", "the 24 per cent rate": a rate named with its determiner or its
-# figure, not a bare plural of another trade's ("may lift rates on Asia-US lanes")
-_RATE_NAMED_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|this|that)|\d\s*(?:%|per ?cent|percent))\s+(?:[\w%.-]+\s+){0,2}$", re.I
-)
-
-
 def _tariff_rates(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     """Where the clause names a tariff by its rate alone ("Malaysia would keep pushing for a lower
     rate", "asked that the rate be brought down"), not a rate of another kind ("the exchange rate")
@@ -1007,7 +1000,6 @@ def _tariff_rates(article: Article, start: int, end: int) -> list[tuple[int, int
         (s, e) for s, e in article.hits(_RATES).within(start, end)
         if not _OTHER_RATE_BEFORE.search(article.text, max(start, s - 20), s)
         and not _THAN_BEFORE.search(article.text, max(start, s - 40), s)
-        and _RATE_NAMED_BEFORE.search(article.text, max(start, s - 40), s)
     ]  # fmt: skip
 
 
