@@ -986,16 +986,14 @@ _FROM = re.compile(r"\bfrom\s")
 
 _RATES = Phrases(list(RATE_NOUNS), shared=True)
 _OTHER_RATE_BEFORE = re.compile(rf"\b{alternation(OTHER_RATES)}[\s-]+$", re.I)
-# "19 is lower than the rates announced for its neighbours": what a rate is measured against;
-# "both sides cutting their rates": each side's own
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:[\w%.-]+\s+){0,3}$|\b(?:their|each other['’]s)\s+(?:[\w%.-]+\s+){0,2}$", re.I)
+# "19 is lower than the rates announced for its neighbours": what a rate is measured against
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:[\w%.-]+\s+){0,3}$", re.I)
 
 
 def _tariff_rates(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     """Where the clause names a tariff by its rate alone ("Malaysia would keep pushing for a lower
     rate", "asked that the rate be brought down"), not a rate of another kind ("the exchange rate")
-    nor one a rate is measured against ("lower than the rates of its neighbours"), nor the sides'
-    own ("both sides cut their rates")."""
+    nor one a rate is measured against ("lower than the rates of its neighbours")."""
     return [
         (s, e) for s, e in article.hits(_RATES).within(start, end)
         if not _OTHER_RATE_BEFORE.search(article.text, max(start, s - 20), s)
