@@ -439,15 +439,6 @@ TRUCE_WORDS = ("truce", "pause", "ceasefire")
 #: the words of a tariff an issue's `about` words are tried on, to tell an issue on tariffs (where
 #: an exemption sought is from the tariff, said or not) from one on anything else
 TARIFF_SAMPLES = ("tariffs", "tariff", "duties")
-#: a tariff named by its rate alone, on an issue about tariffs: "asked that the rate be brought
-#: down", "keep pushing for a lower rate", "bring down the 24 per cent rate"
-RATE_NOUNS = ("rate", "rates")
-#: the words that make a rate one of another kind than a tariff's: "the exchange rate", "interest rates"
-OTHER_RATES = (
-    "exchange", "interest", "growth", "inflation", "unemployment", "jobless", "mortgage", "policy", "birth",
-    "success", "utilisation", "utilization", "savings", "participation", "vacancy", "freight", "spot", "hourly",
-    "tax", "income", "corporate", "yen", "dollar", "currency", "lending", "deposit", "discount", "fx",
-)  # fmt: skip
 #: the verbs that open an indirect question ("the senator asked whether chips had been discussed",
 #: "Asked whether Japan could offer LNG, she said ..."): what the question names is only asked about
 ASKING_VERBS = ("asked", "asking", "asks", "ask", "wondered", "wondering", "wonders", "queried", "questioned")

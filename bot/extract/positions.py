@@ -43,9 +43,7 @@ from bot.extract.lexicon import (
     MAKER_LINKS,
     NOT_MADE_WORDS,
     ORDER_DOCUMENTS,
-    OTHER_RATES,
     OWN_MEASURE_VERBS,
-    RATE_NOUNS,
     REDUCTION_WORDS,
     REFERRING_BACK,
     REPORTING_VERBS,
@@ -984,23 +982,6 @@ _TRUCE = Phrases(list(TRUCE_WORDS), shared=True)
 _FROM = re.compile(r"\bfrom\s")
 
 
-_RATES = Phrases(list(RATE_NOUNS), shared=True)
-_OTHER_RATE_BEFORE = re.compile(rf"\b{alternation(OTHER_RATES)}[\s-]+$", re.I)
-# "19 is lower than the rates announced for its neighbours": what a rate is measured against
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:[\w%.-]+\s+){0,3}$", re.I)
-
-
-def _tariff_rates(article: Article, start: int, end: int) -> list[tuple[int, int]]:
-    """Where the clause names a tariff by its rate alone ("Malaysia would keep pushing for a lower
-    rate", "asked that the rate be brought down"), not a rate of another kind ("the exchange rate")
-    nor one a rate is measured against ("lower than the rates of its neighbours")."""
-    return [
-        (s, e) for s, e in article.hits(_RATES).within(start, end)
-        if not _OTHER_RATE_BEFORE.search(article.text, max(start, s - 20), s)
-        and not _THAN_BEFORE.search(article.text, max(start, s - 40), s)
-    ]  # fmt: skip
-
-
 def _on_tariffs(issue: Issue) -> bool:
     """Whether the issue is about tariffs: its words find a tariff noun. An exemption sought on
     such an issue names the tariff it is from, said or not ("Manila keeps seeking exemptions for its
@@ -1044,8 +1025,6 @@ def _positions_on(article: Article, issue: Issue, skip_paragraphs: set[int]) -> 
                 about = [
                     (s, e) for s, e in article.hits(_EXEMPTION).within(start, end) if not _FROM.search(article.text, e, end)
                 ]
-            if on_tariffs and not about:  # "pushing for a lower rate": the tariff's
-                about = _tariff_rates(article, start, end)
             if on_tariffs and not about and not mentions_other_country(article, start, end):
                 about = article.hits(_TRUCE).within(start, end)  # "wants an extension of the truce": of its tariffs
             if not about and not _a_deal_of_its_own(article, start, end):

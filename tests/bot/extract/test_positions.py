@@ -625,31 +625,6 @@ def test_a_deal_named_by_its_day_with_another_country_or_a_rate_named_by_its_mon
     assert stances(sentence) == []
 
 
-# -- a tariff named by its rate alone (the US-Malaysia profile its author wrote from the README) --
-
-_US_MALAYSIA = load_profile(Path(__file__).parent / "blind" / "myus1" / "profile.toml")
-_KL = "Tengku Zafrul met Greer in Washington on Tuesday for a new round of tariff talks with the United States.\n"
-
-
-def _us_malaysia(body: str) -> set[tuple[str, str, str]]:
-    facts = facts_of(_KL + body, profile=_US_MALAYSIA, published="2025-06-10T08:00:00Z")
-    return {(p.actor, p.issue, p.stance) for p in facts.positions}
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        ("Tengku Zafrul said Malaysia would keep pushing for a lower rate.", True),
-        ("The Malaysian side asked that the rate be brought down, the ministry said.", True),
-        # a rate of another kind, or the one a rate is measured against, is no tariff of the issue
-        ("Tengku Zafrul said Malaysia would keep pushing for a lower interest rate.", False),
-        ("Tengku Zafrul said 19 is lower than the rates announced for its neighbours.", False),
-    ],
-)
-def test_a_tariff_named_by_its_rate_alone_is_what_the_issue_is_about(body: str, expected: bool) -> None:
-    assert (("Malaysia", "us_tariffs", "reduction") in _us_malaysia(body)) is expected
-
-
 # -- what both sides aim at (the EU-India profile its author wrote from the README) --
 
 _EU_INDIA = load_profile(Path(__file__).parent / "blind" / "euin1" / "profile.toml")
