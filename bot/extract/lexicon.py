@@ -518,7 +518,7 @@ DOUBT_ADVERBS = ("possibly", "perhaps", "presumably")
 SIDES_AT_THE_TABLE = (r"(?:the )?two (?:sides|delegations|teams)", r"both (?:sides|delegations|teams)")
 BOTH_SIDES = (
     r"(?:the )?(?:world['’]s )?two (?:largest |biggest )?(?:sides|countries|governments|leaders|delegations|nations|economies|teams)",
-    r"both (?:sides|countries|governments|leaders|delegations|nations)",
+    r"both (?:sides|countries|governments|leaders|delegations|nations|ministers|negotiators|teams)",
 )  # fmt: skip
 #: what one side does to a measure of its own as a deal's term, said with the side as its subject
 #: ("the US will lower the fentanyl tariff", "Beijing suspends for a year the export controls",
@@ -750,6 +750,11 @@ GOING_OVER_PHRASES = (
     # candidly about autos", "she said she mentioned beef", "the talks also bore on the deficit"
     r"(?:brought|bring|brings|bringing) up", r"mention(?:ed|s)", r"(?:spoke|speaks|speak|speaking) (?:[a-z]+ly )?about",
     r"(?:bore|bears|bear) on",
+    # work given to a subject, as focus is: "the working groups concentrated on rules of origin",
+    # "the teams had worked on goods, services and rules of origin", "the chapter on energy and raw
+    # materials", "six parallel working groups: (a) rules of origin, (b) ..."
+    r"concentrat(?:e|ed|es|ing) on", r"(?:worked|work|works|working) on", r"chapters? (?:on|covering)",
+    r"working groups?(?: on|:)",
     # "the delegation briefed the US side on its aircraft purchases" (not "people briefed on the talks")
     r"brief(?:ed|s)? (?:[\w.'’-]+ ){1,4}on",
 )  # fmt: skip

@@ -724,7 +724,7 @@ def _holds(
         _names_the_party(article, side, sentence.start, position)
         or _it_is_the_side(article, sentence, side)
         or (article.has(_WANTS, start, end) and _names_the_party(article, side, sentence.start, sentence.end))
-        or (article.has(_WANTS, start, end) and _both_sides_before(article, sentence, position))
+        or (article.has(_AIMED, start, end) and _both_sides_before(article, sentence, position))
         or _we_are_the_side(article, sentence, position, side)
         or _the_sides_body(article, sentence, position, side)
         or _a_deal_of_both(article, sentence, position)
@@ -802,7 +802,8 @@ _DEMANDED_OF_THE_OTHER = frozenset({"removal", "reduction"})
 
 
 def _both_sides_before(article: Article, sentence: Sentence, position: int) -> bool:
-    """ "Both sides will push for an extension of the pause": what both sides want, each side wants."""
+    """ "Both sides will push for an extension of the pause", "both ministers still aim to conclude
+    the talks by the end of the year": what both sides want or aim at, each side wants."""
     return any(e <= position for _, e in article.hits(_BOTH_SIDES).within(sentence.start, position))
 
 

@@ -623,3 +623,22 @@ def test_a_deal_named_by_the_day_it_was_made_is_the_agreed_stance(sentence):
 )
 def test_a_deal_named_by_its_day_with_another_country_or_a_rate_named_by_its_month_is_no_agreed_stance(sentence):
     assert stances(sentence) == []
+
+
+# -- what both sides aim at (the EU-India profile its author wrote from the README) --
+
+_EU_INDIA = load_profile(Path(__file__).parent / "blind" / "euin1" / "profile.toml")
+_BRUSSELS = "Sefcovic and Goyal met in Brussels on Tuesday for talks on the EU-India free trade agreement.\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Both ministers told reporters that they still aim to conclude the talks by the end of the year.",
+        "Despite the difficulties, both sides say they still aim to conclude the negotiations by the end of the year.",
+    ],
+)
+def test_what_both_sides_aim_at_each_side_aims_at(body: str) -> None:
+    facts = facts_of(_BRUSSELS + body, profile=_EU_INDIA, published="2025-10-10T08:00:00Z")
+    found = {(p.actor, p.issue, p.stance) for p in facts.positions}
+    assert {("European Union", "eu_deadline", "conclude_2025"), ("India", "india_deadline", "conclude_2025")} <= found

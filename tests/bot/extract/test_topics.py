@@ -750,3 +750,14 @@ def test_what_a_measure_was_imposed_over_or_a_measure_only_planned_is_not_a_topi
         profile=US_CHINA,
     )
     assert "fentanyl" not in facts.topics and "export_controls" not in facts.topics
+
+
+def test_work_given_to_a_subject_makes_it_a_topic():
+    # "concentrated on" and "worked on" say what the teams went through, as "focused on" does; a
+    # chapter on a subject, or a working group on it, is the subject negotiated
+    facts = facts_of(LEAD + "The working groups concentrated on investment and economic security, officials said.")
+    assert set(facts.topics) == {"investment", "economic_security"}
+    facts = facts_of(LEAD + "Akazawa said the teams had worked on nontariff barriers and semiconductors.")
+    assert set(facts.topics) == {"non_tariff_barriers", "semiconductors"}
+    facts = facts_of(LEAD + "Officials said the chapter on agriculture is now technically closed.")
+    assert facts.topics == ["agriculture"]
