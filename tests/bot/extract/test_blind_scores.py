@@ -1,11 +1,11 @@
 """Blind held-out sets, scored by `parley score` with the profile each was written for.
 
 Each set under blind/ was written by an author who saw only the README and the JSON format,
-never the code: thirty-six Japan–US sets in styles the earlier sets did not cover, thirty-six sets
+never the code: thirty-eight Japan–US sets in styles the earlier sets did not cover, thirty-seven sets
 on the 2025 US–China talks for the second shipped profile, two each on the 2025 US–India, EU–US and
 South Korea–US talks (by two authors each) and one each on the UK–US, Switzerland–US, Vietnam–US,
 Canada–US, Mexico–US, South Africa–US, Brazil–US, Indonesia–US, Taiwan–US, Thailand–US, Philippines–US and Malaysia–US talks, the
-EU–China talks on electric-vehicle duties, the UK–India, EU–India, UK–Gulf Cooperation Council, EU–Indonesia and India–New Zealand free trade talks, the
+EU–China talks on electric-vehicle duties, the UK–India, EU–India, UK–Gulf Cooperation Council, EU–Indonesia, India–New Zealand and UK–Switzerland free trade talks, the
 Canada–China tariff talks and the EU–Mercosur agreement, each with the profile its author wrote
 from the README (blind/NAME/profile.toml). Their first scores (blind/first_scores.toml) were
 recorded before anything was changed for them; those figures are the honest estimate for articles
